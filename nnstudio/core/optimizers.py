@@ -1,0 +1,155 @@
+"""Optimizers, registered by name. ``step`` updates parameter arrays in place from their gradients.
+
+Formulas (and defaults) follow Keras / TensorFlow.js:
+  sgd       v ← μ·v − η·g;  w ← w + v   (nesterov: w ← w + μ·v − η·g); plain when μ = 0
+  rmsprop   s ← ρ·s + (1−ρ)·g²;  w ← w − η·g / (√s + ε)
+  adagrad   s ← s + g² (s starts at 0.1);  w ← w − η·g / (√s + ε)
+  adam      Kingma & Ba, Algorithm 1: m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²;
+            m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); w ← w − η·m̂/(√v̂ + ε)
+  perceptron  Rosenblatt's rule w ← w + η·(y − ŷ)·x, applied as plain steps on the "gradient" (ŷ − y)·x
+              that the trainer computes for a single-layer step network.
+With ``trace=True`` a step also returns, per parameter, the optimizer's own terms for the math inspector.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from nnstudio.core.registry import Registry
+from nnstudio.errors import ConfigError
+
+Terms = dict[str, np.ndarray | float]
+
+
+class Optimizer:
+    key = ""
+
+    def __init__(self, learning_rate: float, **params: float) -> None:
+        if not (np.isfinite(learning_rate) and learning_rate > 0):
+            raise ConfigError(f"learning rate must be a positive number, got {learning_rate!r}")
+        self.learning_rate = float(learning_rate)
+        self.params = params
+        self.iterations = 0
+        self.slots: dict[int, dict[str, np.ndarray]] = {}
+
+    def reset(self) -> None:
+        self.iterations = 0
+        self.slots = {}
+
+    def state(self) -> dict:
+        """A deep copy of the state (for step-back and divergence recovery)."""
+        return {"iterations": self.iterations, "slots": copy.deepcopy(self.slots)}
+
+    def restore(self, state: Mapping) -> None:
+        self.iterations = int(state["iterations"])
+        self.slots = copy.deepcopy(state["slots"])
+
+    def _slot(self, index: int, name: str, like: np.ndarray, fill: float = 0.0) -> np.ndarray:
+        slots = self.slots.setdefault(index, {})
+        arr = slots.get(name)
+        if arr is None or arr.shape != like.shape or arr.dtype != like.dtype:
+            arr = slots[name] = np.full_like(like, fill)
+        return arr
+
+    def step(
+        self, params: Sequence[np.ndarray], grads: Sequence[np.ndarray], trace: bool = False
+    ) -> list[Terms] | None:
+        self.iterations += 1
+        terms = [self._update(i, p, g, trace) for i, (p, g) in enumerate(zip(params, grads))]
+        return terms if trace else None
+
+    def _update(self, index: int, p: np.ndarray, g: np.ndarray, trace: bool) -> Terms | None:
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    key = "sgd"
+
+    def _update(self, index, p, g, trace):
+        lr, mu = self.learning_rate, self.params["momentum"]
+        if mu == 0.0:
+            p -= lr * g
+            return {"learning_rate": lr} if trace else None
+        v = self._slot(index, "velocity", p)
+        v *= mu
+        v -= lr * g
+        if self.params["nesterov"]:
+            p += mu * v - lr * g
+        else:
+            p += v
+        return {"learning_rate": lr, "momentum": mu, "velocity": v.copy()} if trace else None
+
+
+class RMSprop(Optimizer):
+    key = "rmsprop"
+
+    def _update(self, index, p, g, trace):
+        rho, eps = self.params["rho"], self.params["epsilon"]
+        s = self._slot(index, "mean_square", p)
+        s *= rho
+        s += (1 - rho) * g * g
+        p -= self.learning_rate * g / (np.sqrt(s) + eps)
+        return {"learning_rate": self.learning_rate, "rho": rho, "mean_square": s.copy()} if trace else None
+
+
+class Adagrad(Optimizer):
+    key = "adagrad"
+
+    def _update(self, index, p, g, trace):
+        s = self._slot(index, "accumulator", p, self.params["initial_accumulator_value"])
+        s += g * g
+        p -= self.learning_rate * g / (np.sqrt(s) + self.params["epsilon"])
+        return {"learning_rate": self.learning_rate, "accumulator": s.copy()} if trace else None
+
+
+class Adam(Optimizer):
+    key = "adam"
+
+    def _update(self, index, p, g, trace):
+        b1, b2, eps = self.params["beta_1"], self.params["beta_2"], self.params["epsilon"]
+        t = self.iterations
+        m = self._slot(index, "m", p)
+        v = self._slot(index, "v", p)
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * (g * g)
+        c1 = 1 - b1**t
+        c2 = 1 - b2**t
+        m_hat = m / c1
+        v_hat = v / c2
+        p -= self.learning_rate * m_hat / (np.sqrt(v_hat) + eps)
+        if not trace:
+            return None
+        return {"learning_rate": self.learning_rate, "t": float(t), "beta_1": b1, "beta_2": b2, "epsilon": eps,
+                "m": m.copy(), "v": v.copy(), "m_hat": m_hat, "v_hat": v_hat}
+
+
+class Perceptron(SGD):
+    """Plain steps; the trainer supplies the perceptron rule's update direction instead of a gradient."""
+
+    key = "perceptron"
+
+    def __init__(self, learning_rate: float, **params: float) -> None:
+        super().__init__(learning_rate, momentum=0.0, nesterov=0.0)
+
+
+OPTIMIZERS: Registry[type[Optimizer]] = Registry("optimizer")
+OPTIMIZERS.add("sgd", "SGD", SGD, {"momentum": 0.0, "nesterov": 0.0}, doc="stochastic gradient descent")
+OPTIMIZERS.add("rmsprop", "RMSprop", RMSprop, {"rho": 0.9, "epsilon": 1e-7})
+OPTIMIZERS.add("adagrad", "Adagrad", Adagrad, {"initial_accumulator_value": 0.1, "epsilon": 1e-7})
+OPTIMIZERS.add("adam", "Adam", Adam, {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7})
+OPTIMIZERS.add("perceptron", "Perceptron rule", Perceptron, doc="Rosenblatt: w ← w + η(y − ŷ)x")
+
+
+def make_optimizer(key: str, learning_rate: float, params: Mapping[str, object] | None = None) -> Optimizer:
+    """An optimizer with defaults filled in; ``nesterov`` may be given as a bool."""
+    params = {k: float(v) if isinstance(v, bool) else v for k, v in (params or {}).items()}
+    resolved = OPTIMIZERS.resolve_params(key, params)
+    for name in ("momentum", "rho", "beta_1", "beta_2"):
+        if name in resolved and not 0.0 <= resolved[name] < 1.0:
+            raise ConfigError(f"{name} must be in [0, 1), got {resolved[name]}")
+    return OPTIMIZERS[key].item(learning_rate, **resolved)

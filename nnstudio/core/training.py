@@ -1,0 +1,403 @@
+"""The trainer: epochs of mini-batches, metrics, callbacks, a cooperative stop flag and divergence checks.
+
+Epoch loss is the mean of the per-batch losses measured before each update, weighted by batch size
+(the number Keras and TensorFlow.js print). For speed the trainer packs the network's weights and
+biases into one flat buffer (the layers' arrays become views into it) so an optimizer step is a few
+vectorised operations however many layers there are. The trainer owns its network while it trains.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+
+import numpy as np
+
+from nnstudio.core.losses import LOSSES, make_loss, output_delta
+from nnstudio.core.network import Gradients, Network
+from nnstudio.core.optimizers import OPTIMIZERS, make_optimizer
+from nnstudio.errors import ConfigError, DivergenceError, ShapeError, TrainingError
+
+CLASSIFICATION = "classification"
+REGRESSION = "regression"
+
+
+@dataclass
+class TrainingConfig:
+    """Training settings; the same names are used in the JSON files, on the command line and in the GUI."""
+
+    loss: str = "mean_squared_error"
+    optimizer: str = "sgd"
+    optimizer_params: dict[str, float] = field(default_factory=dict)
+    learning_rate: float = 0.01
+    batch_size: int = 32
+    epochs: int = 100
+    shuffle: bool = True
+    seed: int = 0
+    validation_split: float = 0.0
+    l1: float = 0.0
+    l2: float = 0.0
+    target_loss: float | None = None
+    early_stopping_patience: int | None = None
+
+    def validate(self) -> None:
+        LOSSES[self.loss]
+        make_optimizer(self.optimizer, self.learning_rate, self.optimizer_params)
+        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise ConfigError(f"batch_size must be a whole number of at least 1, got {self.batch_size!r}")
+        if isinstance(self.epochs, bool) or not isinstance(self.epochs, int) or self.epochs < 0:
+            raise ConfigError(f"epochs must be a whole number of at least 0, got {self.epochs!r}")
+        if not 0.0 <= self.validation_split < 1.0:
+            raise ConfigError(f"validation_split must be in [0, 1), got {self.validation_split}")
+        for name in ("l1", "l2"):
+            value = getattr(self, name)
+            if not (np.isfinite(value) and value >= 0):
+                raise ConfigError(f"{name} must be a number of at least 0, got {value!r}")
+        if self.early_stopping_patience is not None and self.early_stopping_patience < 1:
+            raise ConfigError("early_stopping_patience must be at least 1 epoch")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TrainingConfig:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+class History:
+    """Per-epoch metrics of a model's whole training life (survives several runs)."""
+
+    def __init__(self, columns: dict[str, list[float]] | None = None) -> None:
+        self.columns: dict[str, list[float]] = {k: list(v) for k, v in (columns or {}).items()}
+
+    def append(self, metrics: dict[str, float]) -> None:
+        n = len(self)
+        for key, value in metrics.items():
+            col = self.columns.setdefault(key, [float("nan")] * n)
+            col.append(float(value))
+        for key, col in self.columns.items():
+            if key not in metrics:
+                col.append(float("nan"))
+
+    def __len__(self) -> int:
+        return len(self.columns.get("epoch", []))
+
+    def last(self) -> dict[str, float]:
+        return {k: v[-1] for k, v in self.columns.items()} if len(self) else {}
+
+    def array(self, key: str) -> np.ndarray:
+        return np.asarray(self.columns.get(key, []), dtype=float)
+
+    def copy(self) -> History:
+        return History(self.columns)
+
+    def to_dict(self) -> dict[str, list[float]]:
+        return {k: list(v) for k, v in self.columns.items()}
+
+    def clear(self) -> None:
+        self.columns = {}
+
+
+def infer_task(network: Network, loss: str, y: np.ndarray) -> str:
+    """Classification when the loss is a crossentropy, or a sigmoid/softmax/step output has 0/1 targets."""
+    if LOSSES[loss].item.classification:
+        return CLASSIFICATION
+    y = np.asarray(y)
+    if network.layers[-1].activation in ("sigmoid", "softmax", "step") and y.size and np.isin(y, (0, 1)).all():
+        return CLASSIFICATION
+    return REGRESSION
+
+
+def count_correct(output: np.ndarray, target: np.ndarray) -> int:
+    """Correct predictions: threshold 0.5 for one output, argmax for several."""
+    if output.shape[1] == 1:
+        return int(np.count_nonzero((output[:, 0] >= 0.5) == (target[:, 0] >= 0.5)))
+    return int(np.count_nonzero(output.argmax(axis=1) == target.argmax(axis=1)))
+
+
+class Callback:
+    """Override what you need; the trainer calls these between batches and epochs."""
+
+    def on_batch_end(self, trainer: Trainer, loss: float, batch_size: int) -> None:
+        pass
+
+    def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
+        pass
+
+
+@dataclass
+class _EpochProgress:
+    order: np.ndarray
+    position: int = 0
+    loss_sum: float = 0.0
+    correct: int = 0
+    abs_error_sum: float = 0.0
+    seen: int = 0
+
+
+class Trainer:
+    """Trains ``network`` in place on (x, y). ``run`` may be called again after a stop to resume exactly."""
+
+    def __init__(
+        self,
+        network: Network,
+        x: np.ndarray,
+        y: np.ndarray,
+        config: TrainingConfig,
+        *,
+        task: str | None = None,
+        x_val: np.ndarray | None = None,
+        y_val: np.ndarray | None = None,
+        callbacks: Sequence[Callback] = (),
+        output_transform: Callable[[np.ndarray], np.ndarray] | None = None,
+    ) -> None:
+        config.validate()
+        self.network = network
+        self.config = config
+        self.callbacks = list(callbacks)
+        self.output_transform = output_transform  # maps outputs/targets to raw units for MAE
+        self._check_rule()
+        dtype = network.dtype
+        x = self._as_matrix(x, network.input_size, "inputs", dtype)
+        y = self._as_matrix(y, network.output_size, "targets", dtype)
+        if x.shape[0] != y.shape[0]:
+            raise ShapeError(f"{x.shape[0]} input rows but {y.shape[0]} target rows")
+        if x.shape[0] == 0:
+            raise ShapeError("the dataset has no rows to train on")
+        self.rng = np.random.default_rng(config.seed)
+        if x_val is None and config.validation_split > 0:
+            n_val = int(round(x.shape[0] * config.validation_split))
+            if n_val >= x.shape[0]:
+                raise ConfigError("validation_split leaves no rows for training")
+            if n_val > 0:
+                perm = np.random.default_rng(config.seed).permutation(x.shape[0])
+                val_idx, train_idx = np.sort(perm[:n_val]), np.sort(perm[n_val:])
+                x, y, x_val, y_val = x[train_idx], y[train_idx], x[val_idx], y[val_idx]
+        self.x, self.y = x, y
+        self.x_val = None if x_val is None else self._as_matrix(x_val, network.input_size, "inputs", dtype)
+        self.y_val = None if y_val is None else self._as_matrix(y_val, network.output_size, "targets", dtype)
+        self.task = task or infer_task(network, config.loss, y)
+        self.loss = make_loss(config.loss)
+        self.optimizer = make_optimizer(config.optimizer, config.learning_rate, config.optimizer_params)
+        self.history = History()
+        self.epoch = 0  # completed epochs in this trainer's life
+        self.stop_reason = ""
+        self._stop_requested = False
+        self._progress: _EpochProgress | None = None
+        self._best_val = np.inf
+        self._bad_epochs = 0
+        self._pack()
+
+    # -- setup -----------------------------------------------------------------------------------
+    @staticmethod
+    def _as_matrix(a: np.ndarray, width: int, what: str, dtype: np.dtype) -> np.ndarray:
+        a = np.asarray(a, dtype=dtype)
+        if a.ndim == 1:
+            a = a[:, None] if width == 1 else a[None, :]
+        if a.ndim != 2 or a.shape[1] != width:
+            raise ShapeError(f"the network expects {width} {what} per row, the data has "
+                             f"{a.shape[1] if a.ndim == 2 else a.shape}")
+        if not np.isfinite(a).all():
+            raise ShapeError(f"the {what} contain NaN or infinite values")
+        return np.ascontiguousarray(a)
+
+    def _check_rule(self) -> None:
+        net, opt = self.network, self.config.optimizer
+        has_step = any(layer.activation == "step" for layer in net.layers)
+        self.perceptron = opt == "perceptron"
+        if self.perceptron and len(net.layers) != 1:
+            raise TrainingError("The perceptron rule trains a single layer only (inputs straight to outputs). "
+                                "Remove the hidden layers or choose another optimizer.")
+        if has_step and not (self.perceptron and len(net.layers) == 1):
+            raise TrainingError(
+                "This network uses step activations, whose slope is zero everywhere, so gradient descent "
+                "gets no signal. Train a single-layer step network with the perceptron rule, or use "
+                "sigmoid/tanh/relu instead of step."
+            )
+
+    def _pack(self) -> None:
+        """Make every trainable array a view into one flat parameter buffer (and one gradient buffer)."""
+        net = self.network
+        dtype = net.dtype
+        self.slices: list[tuple[int, str, slice, tuple[int, ...]]] = []
+        offset = 0
+        for i, layer in enumerate(net.layers):
+            for kind, arr in (("weights", layer.weights), ("bias", layer.bias)):
+                self.slices.append((i, kind, slice(offset, offset + arr.size), arr.shape))
+                offset += arr.size
+        self.flat = np.empty(offset, dtype=dtype)
+        self.flat_grad = np.zeros(offset, dtype=dtype)
+        self._grad_w: list[np.ndarray] = []
+        self._grad_b: list[np.ndarray] = []
+        for i, kind, sl, shape in self.slices:
+            layer = net.layers[i]
+            view = self.flat[sl].reshape(shape)
+            view[...] = getattr(layer, kind)
+            setattr(layer, kind, view)
+            (self._grad_w if kind == "weights" else self._grad_b).append(self.flat_grad[sl].reshape(shape))
+        # Bias of a layer without bias stays zero: mask its updates out.
+        self._frozen = [sl for i, kind, sl, _ in self.slices if kind == "bias" and not net.layers[i].use_bias]
+
+    # -- one batch ----------------------------------------------------------------------------------
+    def compute_gradients(self, xb: np.ndarray, yb: np.ndarray, keep: bool = False) -> Gradients:
+        cfg = self.config
+        return self.network.backward(xb, yb, self.loss, l1=cfg.l1, l2=cfg.l2, out=(self._grad_w, self._grad_b),
+                                     perceptron=self.perceptron, keep=keep)
+
+    def apply_update(self, trace: bool = False) -> list | None:
+        """One optimizer step on the packed buffer from the gradients in ``flat_grad``."""
+        self.optimizer.learning_rate = float(self.config.learning_rate)
+        terms = self.optimizer.step([self.flat], [self.flat_grad], trace=trace)
+        for sl in self._frozen:
+            self.flat[sl] = 0
+        return terms
+
+    def train_batch(self, xb: np.ndarray, yb: np.ndarray) -> Gradients:
+        grads = self.compute_gradients(xb, yb)
+        if np.isfinite(grads.loss):
+            self.apply_update()
+        return grads
+
+    # -- epochs ------------------------------------------------------------------------------------
+    def request_stop(self) -> None:
+        """Ask a running ``run`` to stop after the current batch (safe to call from another thread)."""
+        self._stop_requested = True
+
+    def _start_epoch(self) -> _EpochProgress:
+        n = self.x.shape[0]
+        order = self.rng.permutation(n) if self.config.shuffle else np.arange(n)
+        self._epoch_start = (self.flat.copy(), self.optimizer.state())
+        return _EpochProgress(order)
+
+    def _diverged(self) -> DivergenceError:
+        weights, state = self._epoch_start
+        self.flat[...] = weights
+        self.optimizer.restore(state)
+        self._progress = None
+        self.stop_reason = "diverged"
+        return DivergenceError(self.epoch + 1)
+
+    def run(self, epochs: int | None = None) -> str:
+        """Train until ``epochs`` more epochs are done (default: config.epochs) or a stop condition holds.
+
+        Returns the stop reason: "completed", "stopped", "target_loss" or "early_stopping".
+        Raises DivergenceError (weights restored to the start of the failing epoch) on NaN/inf loss.
+        """
+        goal = self.epoch + (self.config.epochs if epochs is None else epochs)
+        self._stop_requested = False
+        self.stop_reason = ""
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            while self.epoch < goal:
+                if not self._run_epoch():
+                    self.stop_reason = "stopped"
+                    return self.stop_reason
+                if self.stop_reason:
+                    return self.stop_reason
+        self.stop_reason = "completed"
+        return self.stop_reason
+
+    def _run_epoch(self) -> bool:
+        """Continue (or start) the current epoch; False when a stop was requested before it ended."""
+        p = self._progress or self._start_epoch()
+        self._progress = p
+        n = len(p.order)
+        sequential = not self.config.shuffle
+        while p.position < n:
+            if self._stop_requested:
+                return False
+            bs = max(1, int(self.config.batch_size))
+            end = min(n, p.position + bs)
+            if sequential:
+                xb, yb = self.x[p.position:end], self.y[p.position:end]
+            else:
+                idx = p.order[p.position:end]
+                xb, yb = self.x[idx], self.y[idx]
+            grads = self.train_batch(xb, yb)
+            if not np.isfinite(grads.loss):
+                raise self._diverged()
+            m = end - p.position
+            p.position = end
+            p.loss_sum += grads.loss * m
+            p.seen += m
+            if self.task == CLASSIFICATION:
+                p.correct += count_correct(grads.output, yb)
+            else:
+                p.abs_error_sum += self._abs_error(grads.output, yb)
+            for cb in self.callbacks:
+                cb.on_batch_end(self, grads.loss, m)
+        if not np.isfinite(self.flat).all():
+            raise self._diverged()
+        self._progress = None
+        self.epoch += 1
+        metrics = {"epoch": float(self.epoch), "loss": p.loss_sum / p.seen}
+        if self.task == CLASSIFICATION:
+            metrics["accuracy"] = p.correct / p.seen
+        else:
+            metrics["mae"] = p.abs_error_sum / p.seen
+        if self.x_val is not None and len(self.x_val):
+            metrics.update(self.evaluate(self.x_val, self.y_val, prefix="val_"))
+        self.history.append(metrics)
+        self._check_stop_conditions(metrics)
+        for cb in self.callbacks:
+            cb.on_epoch_end(self, metrics)
+        return True
+
+    def _abs_error(self, output: np.ndarray, target: np.ndarray) -> float:
+        if self.output_transform is not None:
+            output, target = self.output_transform(output), self.output_transform(target)
+        return float(np.abs(output - target).mean(axis=1).sum())
+
+    def _check_stop_conditions(self, metrics: dict[str, float]) -> None:
+        cfg = self.config
+        if cfg.target_loss is not None and metrics["loss"] <= cfg.target_loss:
+            self.stop_reason = "target_loss"
+        if cfg.early_stopping_patience and "val_loss" in metrics:
+            if metrics["val_loss"] < self._best_val:
+                self._best_val, self._bad_epochs = metrics["val_loss"], 0
+            else:
+                self._bad_epochs += 1
+                if self._bad_epochs >= cfg.early_stopping_patience:
+                    self.stop_reason = "early_stopping"
+
+    def evaluate(self, x: np.ndarray, y: np.ndarray, prefix: str = "") -> dict[str, float]:
+        """Loss and accuracy (classification) or MAE (regression) on (x, y) with the current weights."""
+        x = self._as_matrix(x, self.network.input_size, "inputs", self.network.dtype)
+        y = self._as_matrix(y, self.network.output_size, "targets", self.network.dtype)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            traces = self.network.forward_trace(x)
+            value, _ = output_delta(self.loss, self.network.layers[-1].act, traces[-1].z, traces[-1].a, y)
+        out = traces[-1].a
+        result = {prefix + "loss": value}
+        if self.task == CLASSIFICATION:
+            result[prefix + "accuracy"] = count_correct(out, y) / len(x)
+        else:
+            result[prefix + "mae"] = self._abs_error(out, y) / len(x)
+        return result
+
+
+def train(network: Network, x: np.ndarray, y: np.ndarray, config: TrainingConfig, **kwargs) -> History:
+    """Convenience: train for ``config.epochs`` and return the history."""
+    trainer = Trainer(network, x, y, config, **kwargs)
+    trainer.run()
+    return trainer.history
+
+
+class Throttle:
+    """True at most once per ``interval`` seconds (the worker uses it to emit ~30 snapshots a second)."""
+
+    def __init__(self, interval: float = 1 / 30) -> None:
+        self.interval = interval
+        self._last = -np.inf
+
+    def ready(self) -> bool:
+        now = time.perf_counter()
+        if now - self._last >= self.interval:
+            self._last = now
+            return True
+        return False
+
+
+__all__ = ["CLASSIFICATION", "OPTIMIZERS", "REGRESSION", "Callback", "History", "Throttle", "Trainer",
+           "TrainingConfig", "count_correct", "infer_task", "train"]

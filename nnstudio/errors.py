@@ -1,0 +1,46 @@
+"""Errors a user can cause. Each carries a message a person can act on.
+
+The GUI shows ``str(error)`` in a dialog or banner; the CLI prints it on one line and exits 2.
+"""
+
+from __future__ import annotations
+
+
+class NNStudioError(Exception):
+    """Base class for every error caused by user input rather than by a bug."""
+
+
+class ConfigError(NNStudioError):
+    """An invalid setting: unknown activation, negative learning rate, bad layer size, ..."""
+
+
+class ShapeError(NNStudioError):
+    """Data or weights whose shape does not fit the network."""
+
+
+class TrainingError(NNStudioError):
+    """Training cannot run as configured (for example step activations in a multi-layer net)."""
+
+
+class DivergenceError(TrainingError):
+    """The loss became NaN or infinite; the last finite weights have been restored."""
+
+    def __init__(self, epoch: int, message: str | None = None) -> None:
+        self.epoch = epoch
+        super().__init__(
+            message
+            or f"Training diverged in epoch {epoch}: the loss became NaN or infinite. "
+            "The last finite weights were kept. Try a lower learning rate."
+        )
+
+
+class DataError(NNStudioError):
+    """A dataset problem: a bad cell, too many rows, an empty table, ..."""
+
+
+class CSVFormatError(DataError):
+    """A CSV file that cannot be read as a table."""
+
+
+class ModelFormatError(NNStudioError):
+    """A model or project file that is malformed. The message names the place, e.g. ``layers[1].weights``."""
