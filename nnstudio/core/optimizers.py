@@ -24,13 +24,22 @@ from nnstudio.errors import ConfigError
 Terms = dict[str, np.ndarray | float]
 
 
+def check_learning_rate(learning_rate: object) -> float:
+    """The learning rate as a float; anything but a finite positive number raises ConfigError."""
+    if (
+        isinstance(learning_rate, bool)
+        or not isinstance(learning_rate, int | float | np.integer | np.floating)
+        or not (np.isfinite(learning_rate) and learning_rate > 0)
+    ):
+        raise ConfigError(f"learning rate must be a positive number, got {learning_rate!r}")
+    return float(learning_rate)
+
+
 class Optimizer:
     key = ""
 
     def __init__(self, learning_rate: float, **params: float) -> None:
-        if not (np.isfinite(learning_rate) and learning_rate > 0):
-            raise ConfigError(f"learning rate must be a positive number, got {learning_rate!r}")
-        self.learning_rate = float(learning_rate)
+        self.learning_rate = check_learning_rate(learning_rate)
         self.params = params
         self.iterations = 0
         self.slots: dict[int, dict[str, np.ndarray]] = {}

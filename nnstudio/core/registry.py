@@ -38,6 +38,9 @@ class Registry(Mapping[str, Entry[T]]):
             names = ", ".join(self._entries)
             raise ConfigError(f"unknown {self.kind} {key!r}; choose one of: {names}") from None
 
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._entries
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)
 

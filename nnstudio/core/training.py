@@ -16,7 +16,7 @@ import numpy as np
 
 from nnstudio.core.losses import LOSSES, make_loss, output_delta
 from nnstudio.core.network import Gradients, Network
-from nnstudio.core.optimizers import OPTIMIZERS, make_optimizer
+from nnstudio.core.optimizers import OPTIMIZERS, check_learning_rate, make_optimizer
 from nnstudio.errors import ConfigError, DivergenceError, ShapeError, TrainingError
 
 CLASSIFICATION = "classification"
@@ -168,7 +168,7 @@ class Trainer:
             raise ShapeError("the dataset has no rows to train on")
         self.rng = np.random.default_rng(config.seed)
         if x_val is None and config.validation_split > 0:
-            n_val = int(round(x.shape[0] * config.validation_split))
+            n_val = round(x.shape[0] * config.validation_split)
             if n_val >= x.shape[0]:
                 raise ConfigError("validation_split leaves no rows for training")
             if n_val > 0:
@@ -248,7 +248,7 @@ class Trainer:
 
     def apply_update(self, trace: bool = False) -> list | None:
         """One optimizer step on the packed buffer from the gradients in ``flat_grad``."""
-        self.optimizer.learning_rate = float(self.config.learning_rate)
+        self.optimizer.learning_rate = check_learning_rate(self.config.learning_rate)
         terms = self.optimizer.step([self.flat], [self.flat_grad], trace=trace)
         for sl in self._frozen:
             self.flat[sl] = 0

@@ -1,0 +1,462 @@
+"""Seconds per training epoch: NN Studio's NumPy engine against a lean PyTorch CPU equivalent.
+
+Three workloads, each in float32 and float64:
+
+1. laptop   9 x 2, one-hot 2 classes, 2-3-2 relu/softmax, adam lr 0.1, binary_crossentropy, batch 9
+            (the TensorFlow.js tutorial); no shuffling (one batch holds the whole data set).
+2. digits   1797 x 64 (resources/datasets/digits.csv scaled by 1/16, or a seeded random stand-in),
+            64-32-10 relu/softmax, adam lr 0.001, categorical_crossentropy, batch 32, shuffle.
+3. random   60000 x 784 random floats, 10 random classes, 784-128-10 relu/softmax, adam lr 0.001,
+            categorical_crossentropy, batch 128, shuffle.
+
+NN Studio is timed through its public API (``Trainer.run(epochs=k)``), so the time includes everything
+an epoch of the app costs: shuffling, batch gathering, forward/backward, the optimizer step and the
+per-epoch metrics. PyTorch runs ``nn.Sequential(Linear, ReLU, Linear)`` with ``torch.optim.Adam``
+(epsilon 1e-7 like Keras) over pre-made tensors, a ``randperm`` per epoch and a manual batch loop
+(no DataLoader), and accumulates the epoch loss and accuracy as tensors, like the engine does.
+Loss: ``CrossEntropyLoss`` on logits for categorical crossentropy, ``binary_cross_entropy`` on the
+softmax output for the laptop workload. ``torch.set_num_threads`` is set to NumPy's BLAS thread count.
+
+After a warm-up the two engines' repeats alternate (ABAB..., the first of each pair swapping) so
+machine noise hits both; each reported number is the median over the repeats, and the speed-up is
+torch / nnstudio from the same run (> 1 means NN Studio is faster).
+
+    .venv/bin/python benchmarks/bench_engine.py            # full run, about 1-2 minutes
+    .venv/bin/python benchmarks/bench_engine.py --quick    # smoke test, a few seconds
+    .venv/bin/python benchmarks/bench_engine.py --json     # machine-readable result on stdout
+
+PyTorch is optional (``pip install torch`` into the venv for the comparison); it is never a
+dependency of NN Studio. Environment variables such as OPENBLAS_CORETYPE / OPENBLAS_NUM_THREADS are
+left as they are and reported in the header.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from nnstudio.core.network import Network  # noqa: E402
+from nnstudio.core.training import Trainer, TrainingConfig  # noqa: E402
+
+try:  # optional comparison
+    import torch
+    from torch import nn
+    from torch.nn import functional as F  # noqa: N812
+except ImportError:  # pragma: no cover - depends on the environment
+    torch = None
+
+LAPTOP = np.array(
+    [[0.1, 0.1, 0], [0.3, 0.3, 0], [0.5, 0.6, 1], [0.4, 0.8, 1], [0.9, 0.1, 0],
+     [0.75, 0.4, 0], [0.75, 0.9, 1], [0.6, 0.9, 1], [0.6, 0.75, 1]]
+)
+DIGITS_CSV = ROOT / "resources" / "datasets" / "digits.csv"
+SEED = 0
+
+
+# -- environment ------------------------------------------------------------------------------------
+def _openblas_lib() -> ctypes.CDLL | None:
+    """The OpenBLAS library NumPy loaded (found in /proc/self/maps), or None."""
+    np.ones((4, 4)) @ np.ones((4, 4))
+    try:
+        with open("/proc/self/maps") as fh:
+            paths = {line.split()[-1] for line in fh if "openblas" in line.lower() and "/" in line}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        try:
+            return ctypes.CDLL(path)
+        except OSError:
+            continue
+    return None
+
+
+def _openblas_call(lib: ctypes.CDLL, names: tuple[str, ...], restype: type) -> object | None:
+    for name in names:
+        fn = getattr(lib, name, None)
+        if fn is not None:
+            fn.restype = restype
+            value = fn()
+            return value.decode() if isinstance(value, bytes) else value
+    return None
+
+
+def blas_info() -> dict:
+    """NumPy's BLAS: library, version, core type and thread count (threadpoolctl, else OpenBLAS itself)."""
+    info: dict = {"numpy": np.__version__}
+    try:
+        from threadpoolctl import threadpool_info
+
+        pools = [p for p in threadpool_info() if p.get("user_api") == "blas"
+                 and "numpy" in (p.get("filepath") or "")] or [
+                     p for p in threadpool_info() if p.get("user_api") == "blas"]
+        if pools:
+            p = pools[0]
+            info.update(source="threadpoolctl", library=p.get("internal_api"), version=p.get("version"),
+                        core=p.get("architecture"), threads=p.get("num_threads"))
+            return info
+    except ImportError:
+        pass
+    try:
+        cfg = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        info.update(library=cfg.get("name"), version=cfg.get("version"))
+    except Exception:  # noqa: BLE001 - older NumPy without mode="dicts"
+        pass
+    lib = _openblas_lib()
+    if lib is not None:
+        info["source"] = "openblas via ctypes"
+        info["core"] = _openblas_call(
+            lib, ("scipy_openblas_get_corename64_", "openblas_get_corename64_", "openblas_get_corename"),
+            ctypes.c_char_p)
+        info["threads"] = _openblas_call(
+            lib, ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
+                  "openblas_get_num_threads"), ctypes.c_int)
+    if not info.get("threads"):
+        env = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
+        info["threads"] = int(env) if env else (os.cpu_count() or 1)
+        info.setdefault("source", "environment / cpu count")
+    return info
+
+
+def set_blas_threads(n: int) -> bool:
+    """Limit NumPy's BLAS to n threads (threadpoolctl, else OpenBLAS's own setter); True on success."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(n, user_api="blas")
+        return True
+    except ImportError:
+        pass
+    lib = _openblas_lib()
+    for name in ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads"):
+        fn = getattr(lib, name, None) if lib is not None else None
+        if fn is not None:
+            fn.argtypes = [ctypes.c_int]
+            fn(n)
+            return True
+    return False
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def environment(threads: int) -> dict:
+    env = {k: v for k, v in os.environ.items()
+           if k.startswith(("OPENBLAS_", "OMP_", "MKL_", "GOTO"))}
+    info = {"python": platform.python_version(), "machine": platform.machine(),
+            "processor": _cpu_name(), "cpu_count": os.cpu_count(), "env": env, "blas": blas_info(),
+            "load_average_before": load_average()}
+    if torch is not None:
+        torch.set_num_threads(threads)
+        info["torch"] = {"version": torch.__version__, "threads": torch.get_num_threads(),
+                         "interop_threads": torch.get_num_interop_threads()}
+    return info
+
+
+def _cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+# -- workloads --------------------------------------------------------------------------------------
+@dataclass
+class Workload:
+    name: str
+    x: np.ndarray  # float64, rows = samples
+    labels: np.ndarray  # int class per row
+    sizes: list[int]
+    loss: str
+    learning_rate: float
+    batch_size: int
+    shuffle: bool
+    epochs_per_repeat: int
+    repeats: int
+    warmup_epochs: int
+    notes: str = ""
+    onehot: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.onehot = np.eye(self.sizes[-1])[self.labels]
+
+
+def make_workloads(quick: bool) -> list[Workload]:
+    rng = np.random.default_rng(SEED)
+    laptop = Workload("laptop 9x2, 2-3-2", LAPTOP[:, :2].copy(), LAPTOP[:, 2].astype(int), [2, 3, 2],
+                      "binary_crossentropy", 0.1, 9, False,
+                      epochs_per_repeat=50 if quick else 100, repeats=5 if quick else 21, warmup_epochs=100)
+
+    if DIGITS_CSV.exists():
+        raw = np.loadtxt(DIGITS_CSV, delimiter=",", skiprows=1)
+        dx, dy, note = raw[:, :-1] / 16.0, raw[:, -1].astype(int), "resources/datasets/digits.csv"
+    else:
+        dx, dy, note = rng.random((1797, 64)), rng.integers(0, 10, 1797), "random stand-in"
+    digits = Workload(f"digits {dx.shape[0]}x{dx.shape[1]}, 64-32-10", dx, dy, [64, 32, 10],
+                      "categorical_crossentropy", 0.001, 32, True,
+                      epochs_per_repeat=1, repeats=5 if quick else 21, warmup_epochs=2,
+                      notes=note)
+
+    n = 6000 if quick else 60000
+    big = Workload(f"random {n}x784, 784-128-10", rng.random((n, 784)), rng.integers(0, 10, n),
+                   [784, 128, 10], "categorical_crossentropy", 0.001, 128, True,
+                   epochs_per_repeat=1, repeats=3, warmup_epochs=0)
+    return [laptop, digits, big]
+
+
+# -- the two engines --------------------------------------------------------------------------------
+class NNStudioRunner:
+    label = "nnstudio"
+
+    def __init__(self, w: Workload, dtype: type) -> None:
+        net = Network.build(w.sizes, ["relu", "softmax"], seed=SEED, dtype=dtype)
+        cfg = TrainingConfig(loss=w.loss, optimizer="adam", learning_rate=w.learning_rate,
+                             batch_size=w.batch_size, epochs=1, shuffle=w.shuffle, seed=SEED)
+        self.trainer = Trainer(net, w.x.astype(dtype), w.onehot.astype(dtype), cfg)
+
+    def run(self, epochs: int) -> None:
+        reason = self.trainer.run(epochs=epochs)
+        if reason != "completed":
+            raise RuntimeError(f"nnstudio stopped early: {reason}")
+
+    def warm_up(self, w: Workload) -> None:
+        if w.warmup_epochs:
+            self.run(w.warmup_epochs)
+        else:  # a few batches of a throw-away trainer: BLAS threads and code paths, not a whole epoch
+            rows = min(len(w.x), 10 * w.batch_size)
+            net = Network.build(w.sizes, ["relu", "softmax"], seed=SEED, dtype=self.trainer.network.dtype)
+            Trainer(net, w.x[:rows].astype(net.dtype), w.onehot[:rows].astype(net.dtype),
+                    self.trainer.config).run(1)
+
+    def last_loss(self) -> float:
+        return self.trainer.history.last().get("loss", float("nan"))
+
+
+class TorchRunner:
+    label = "torch"
+
+    adam_impl = "default"  # set from --torch-adam: "default" (what torch picks), "foreach" or "fused"
+
+    def __init__(self, w: Workload, dtype: type) -> None:
+        tdtype = torch.float32 if dtype == np.float32 else torch.float64
+        torch.manual_seed(SEED)
+        a, b, c = w.sizes
+        self.model = nn.Sequential(nn.Linear(a, b), nn.ReLU(), nn.Linear(b, c)).to(tdtype)
+        impl = {} if self.adam_impl == "default" else {self.adam_impl: True}
+        self.opt = torch.optim.Adam(self.model.parameters(), lr=w.learning_rate, eps=1e-7, **impl)
+        self.x = torch.from_numpy(np.ascontiguousarray(w.x, dtype=dtype))
+        self.binary = w.loss == "binary_crossentropy"
+        self.y = (torch.from_numpy(w.onehot.astype(dtype)) if self.binary
+                  else torch.from_numpy(w.labels.astype(np.int64)))
+        self.labels = torch.from_numpy(w.labels.astype(np.int64))
+        self.ce = nn.CrossEntropyLoss()
+        self.batch_size, self.shuffle = w.batch_size, w.shuffle
+        self.gen = torch.Generator().manual_seed(SEED)
+        self.losses: list[float] = []
+
+    def _epoch(self, x: torch.Tensor, y: torch.Tensor, labels: torch.Tensor) -> None:
+        n, bs = x.shape[0], self.batch_size
+        order = torch.randperm(n, generator=self.gen) if self.shuffle else None
+        loss_sum = torch.zeros((), dtype=x.dtype)
+        correct = torch.zeros((), dtype=torch.int64)
+        model, opt = self.model, self.opt
+        for start in range(0, n, bs):
+            if order is None:
+                xb, yb, lb = x[start:start + bs], y[start:start + bs], labels[start:start + bs]
+            else:
+                idx = order[start:start + bs]
+                xb, yb, lb = x[idx], y[idx], labels[idx]
+            logits = model(xb)
+            if self.binary:
+                loss = F.binary_cross_entropy(torch.softmax(logits, dim=1), yb)
+            else:
+                loss = self.ce(logits, yb)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            with torch.no_grad():
+                loss_sum += loss.detach() * xb.shape[0]
+                correct += (logits.argmax(dim=1) == lb).sum()
+        self.losses.append(float(loss_sum) / n)
+        self.accuracy = int(correct) / n
+
+    def run(self, epochs: int) -> None:
+        for _ in range(epochs):
+            self._epoch(self.x, self.y, self.labels)
+
+    def warm_up(self, w: Workload) -> None:
+        if w.warmup_epochs:
+            self.run(w.warmup_epochs)
+        else:  # a few batches only (BLAS threads and code paths), not a whole epoch
+            rows = min(len(w.x), 10 * w.batch_size)
+            self._epoch(self.x[:rows], self.y[:rows], self.labels[:rows])
+
+    def last_loss(self) -> float:
+        return self.losses[-1] if self.losses else float("nan")
+
+
+# -- timing -----------------------------------------------------------------------------------------
+def time_epochs(runner: NNStudioRunner | TorchRunner, epochs: int) -> float:
+    start = time.perf_counter()
+    runner.run(epochs)
+    return (time.perf_counter() - start) / epochs
+
+
+def bench(w: Workload, dtype: type, with_torch: bool) -> dict:
+    runners: list[NNStudioRunner | TorchRunner] = [NNStudioRunner(w, dtype)]
+    if with_torch:
+        runners.append(TorchRunner(w, dtype))
+    for r in runners:
+        r.warm_up(w)
+    times: dict[str, list[float]] = {r.label: [] for r in runners}
+    for rep in range(w.repeats):
+        order = runners if rep % 2 == 0 else runners[::-1]  # ABBA...: neither engine always goes first
+        for r in order:
+            times[r.label].append(time_epochs(r, w.epochs_per_repeat))
+    result = {
+        "workload": w.name,
+        "dtype": np.dtype(dtype).name,
+        "rows": int(w.x.shape[0]),
+        "batch_size": w.batch_size,
+        "epochs_per_repeat": w.epochs_per_repeat,
+        "repeats": w.repeats,
+        "nnstudio_s_per_epoch": statistics.median(times["nnstudio"]),
+        "nnstudio_times": times["nnstudio"],
+        "nnstudio_last_loss": runners[0].last_loss(),
+        "notes": w.notes,
+    }
+    if with_torch:
+        t = statistics.median(times["torch"])
+        paired = statistics.median(a / b for a, b in zip(times["torch"], times["nnstudio"]))
+        result.update(torch_s_per_epoch=t, torch_times=times["torch"], torch_last_loss=runners[1].last_loss(),
+                      speedup=t / result["nnstudio_s_per_epoch"], speedup_paired=paired)
+    return result
+
+
+def _fmt_seconds(s: float | None) -> str:
+    if s is None:
+        return "—"
+    if s < 1e-3:
+        return f"{s * 1e6:.1f} µs"
+    if s < 1:
+        return f"{s * 1e3:.2f} ms"
+    return f"{s:.3f} s"
+
+
+def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
+    blas = env["blas"]
+    lines = [
+        "# NN Studio engine vs PyTorch CPU: seconds per epoch (median)",
+        "",
+        f"- CPU: {env['processor']} ({env['cpu_count']} logical CPUs), Python {env['python']}",
+        f"- NumPy {blas['numpy']}, BLAS {blas.get('library')} {blas.get('version')}, "
+        f"core {blas.get('core')}, {blas.get('threads')} threads ({blas.get('source')})",
+        f"- torch: {env['torch']['version']}, {env['torch']['threads']} threads, "
+        f"Adam implementation: {env['torch']['adam']}"
+        if "torch" in env else "- torch: not installed (NN Studio only)",
+        f"- BLAS/OpenMP environment: {env['env'] or 'none set'}",
+        f"- load average (1/5/15 min) before: {env['load_average_before']}, after: {env.get('load_average_after')}",
+    ]
+    load = env["load_average_before"]
+    if load and load[0] > 0.5:
+        lines.append(f"- WARNING: the machine was busy (1-min load {load[0]}) - other processes compete for the "
+                     f"{env['cpu_count']} CPUs; multi-threaded runs (torch's OpenMP especially) can then stall. "
+                     "Re-run on a quiet machine for numbers you can quote.")
+    lines += [
+        "",
+        "| workload | dtype | nnstudio s/epoch | torch s/epoch | speed-up (torch/nnstudio) | target |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for r in results:
+        sp = r.get("speedup")
+        target = targets.get(r["workload"]) if r["dtype"] == "float32" else None
+        mark = "" if target is None or sp is None else (f"≥{target:g}x {'met' if sp >= target else 'MISSED'}")
+        lines.append(
+            f"| {r['workload']} | {r['dtype']} | {_fmt_seconds(r['nnstudio_s_per_epoch'])} | "
+            f"{_fmt_seconds(r.get('torch_s_per_epoch'))} | {'—' if sp is None else f'{sp:.2f}x'} | {mark} |"
+        )
+    lines.append("")
+    lines.append("| workload | dtype | repeats x epochs | paired speed-up (median of per-repeat ratios) "
+                 "| last epoch loss nnstudio / torch |")
+    lines.append("|---|---|---|---:|---|")
+    for r in results:
+        paired = r.get("speedup_paired")
+        lines.append(f"| {r['workload']} | {r['dtype']} | {r['repeats']} x {r['epochs_per_repeat']} | "
+                     f"{'—' if paired is None else f'{paired:.2f}x'} | {r['nnstudio_last_loss']:.4g} / "
+                     f"{r.get('torch_last_loss', float('nan')):.4g} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and a 6000-row third workload")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument("--no-torch", action="store_true", help="time NN Studio only")
+    parser.add_argument("--torch-adam", choices=["default", "foreach", "fused"], default="default",
+                        help="torch.optim.Adam implementation (default: whatever torch picks on CPU)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="set NumPy's BLAS threads to N first (default: leave it); torch always gets the same")
+    parser.add_argument("--dtype", choices=["float32", "float64", "both"], default="both")
+    parser.add_argument("--only", type=int, choices=[1, 2, 3], action="append",
+                        help="run only workload N (may be repeated)")
+    args = parser.parse_args(argv)
+
+    if args.threads is not None and not set_blas_threads(args.threads):
+        print("could not set NumPy's BLAS threads (no threadpoolctl, not OpenBLAS)", file=sys.stderr)
+    blas_threads = int(blas_info().get("threads") or os.cpu_count() or 1)
+    with_torch = torch is not None and not args.no_torch
+    TorchRunner.adam_impl = args.torch_adam
+    env = environment(blas_threads)
+    if "torch" in env:
+        env["torch"]["adam"] = args.torch_adam
+    workloads = make_workloads(args.quick)
+    targets = {workloads[0].name: 4.0, workloads[1].name: 4.0, workloads[2].name: 1.25}
+    if args.only:
+        workloads = [w for i, w in enumerate(workloads, 1) if i in args.only]
+    dtypes = [np.float32, np.float64] if args.dtype == "both" else [getattr(np, args.dtype)]
+
+    results = []
+    t0 = time.perf_counter()
+    for w in workloads:
+        for dtype in dtypes:
+            results.append(bench(w, dtype, with_torch))
+            if not args.json:
+                r = results[-1]
+                print(f"... {r['workload']} {r['dtype']}: nnstudio {_fmt_seconds(r['nnstudio_s_per_epoch'])}"
+                      + (f", torch {_fmt_seconds(r['torch_s_per_epoch'])}" if with_torch else ""),
+                      file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - t0
+    env["load_average_after"] = load_average()
+    if args.json:
+        print(json.dumps({"environment": env, "quick": args.quick, "elapsed_s": elapsed,
+                          "targets_float32": targets, "results": results}, indent=2))
+    else:
+        print(markdown(results, env, targets))
+        print(f"\nTotal benchmark time {elapsed:.1f} s{' (--quick)' if args.quick else ''}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

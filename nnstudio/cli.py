@@ -1,0 +1,293 @@
+"""The headless command line: ``nnstudio train | predict | validate | export | examples | new``.
+
+Every error a user can cause prints one line on stderr and exits with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from nnstudio import __version__
+from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.network import Network
+from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.core.project import Project, match_columns
+from nnstudio.core.training import Callback, Trainer
+from nnstudio.errors import ConfigError, NNStudioError
+from nnstudio.io.csv_io import read_csv
+from nnstudio.io.examples import list_examples
+from nnstudio.io.files import load_path, save_path
+
+SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
+EXPORT_FORMATS = ("json",)
+
+
+class UsageError(NNStudioError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage + error)
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _floats(text: str) -> list[float]:
+    try:
+        values = [float(v) for v in text.replace(";", ",").split(",") if v.strip()]
+    except ValueError:
+        raise UsageError(f"--input needs comma-separated numbers, got {text!r}") from None
+    if not values or not all(math.isfinite(v) for v in values):
+        raise UsageError(f"--input needs finite comma-separated numbers, got {text!r}")
+    return values
+
+
+def _ints(text: str, what: str) -> list[int]:
+    try:
+        return [int(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        raise UsageError(f"{what} needs comma-separated whole numbers, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="nnstudio", description="NN Studio: build, train and step through small neural "
+                     "networks. Run without a command to open the app.")
+    parser.add_argument("--version", action="version", version=f"nnstudio {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("train", help="train a model or project file", description="Train a model (.json) or "
+                       "project (.nnstudio) file and print the final metrics.")
+    p.add_argument("file")
+    p.add_argument("--data", metavar="CSV", help="train on this CSV (columns matched to the model's input and "
+                   "output names)")
+    p.add_argument("--epochs", type=int, metavar="N")
+    p.add_argument("--batch-size", type=int, metavar="B")
+    p.add_argument("--learning-rate", type=float, metavar="X")
+    p.add_argument("--optimizer", choices=list(OPTIMIZERS), metavar="NAME",
+                   help="one of: " + ", ".join(OPTIMIZERS))
+    p.add_argument("--seed", type=int, metavar="S", help="seed for shuffling and the validation split")
+    p.add_argument("--out", metavar="FILE", help="write the trained model/project here (.json = model)")
+    p.add_argument("--json", action="store_true", help="print the final metrics as one JSON object")
+
+    p = sub.add_parser("predict", help="predict with a model or project", description="Print the outputs for "
+                       "raw input values (normalization applied, regression outputs in raw units).")
+    p.add_argument("file")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--input", metavar="V1,V2,...", help="one row of raw input values")
+    group.add_argument("--data", metavar="CSV", help="a CSV with the model's input columns")
+    p.add_argument("--json", action="store_true", help="print JSON instead of CSV")
+
+    p = sub.add_parser("validate", help="check a model or project file",
+                       description="Exit 0 with a summary, or 2 with the first problem found.")
+    p.add_argument("file")
+
+    p = sub.add_parser("export", help="export a model", description="Export a model or project's model.")
+    p.add_argument("file")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    p.add_argument("--out", required=True, metavar="PATH")
+
+    sub.add_parser("examples", help="list the bundled examples", description="List the bundled examples "
+                   "(open one in the app with File > Open Example).")
+
+    p = sub.add_parser("new", help="create a new model file", description="Create a model with fresh weights.")
+    p.add_argument("--layers", required=True, metavar="2,3,2", help="layer sizes, inputs first")
+    p.add_argument("--activations", metavar="relu,softmax", help="one per layer after the inputs "
+                   "(one name = all); names: " + ", ".join(ACTIVATIONS))
+    p.add_argument("--initializer", default="glorot_uniform", choices=list(INITIALIZERS), metavar="NAME")
+    p.add_argument("--no-bias", action="store_true")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--inputs", metavar="NAMES", help="comma-separated input names")
+    p.add_argument("--outputs", metavar="NAMES", help="comma-separated output names")
+    p.add_argument("--out", required=True, metavar="FILE")
+    return parser
+
+
+# -- commands ------------------------------------------------------------------------------------------------
+class _Progress(Callback):
+    """A progress bar on a terminal; otherwise at most ~20 plain lines."""
+
+    def __init__(self, total: int, stream) -> None:
+        self.total, self.stream = max(total, 1), stream
+        self.tty = stream.isatty()
+        self.every = max(1, self.total // 20)
+        self.last = 0.0
+
+    def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
+        done = int(metrics["epoch"]) - self.start
+        text = " ".join(f"{k} {v:.6g}" for k, v in metrics.items() if k != "epoch")
+        if self.tty:
+            now = time.perf_counter()
+            if now - self.last < 0.1 and done < self.total:
+                return
+            self.last = now
+            filled = int(30 * done / self.total)
+            self.stream.write(f"\repoch {done}/{self.total} [{'#' * filled}{'.' * (30 - filled)}] {text}  ")
+            if done >= self.total:
+                self.stream.write("\n")
+        elif done % self.every == 0 or done == self.total:
+            self.stream.write(f"epoch {done}/{self.total}: {text}\n")
+        self.stream.flush()
+
+
+def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
+    project = load_path(args.file)
+    refit = True
+    if getattr(args, "data", None):
+        data = read_csv(args.data)
+        project.dataset = match_columns(data, project.network, project.preprocessing.classes)
+        is_model = not str(args.file).endswith(".nnstudio")
+        refit = not is_model  # a model keeps the normalization it was trained with
+    return project, refit
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    project, refit = _load_with_data(args)
+    cfg = project.training
+    if args.epochs is not None:
+        cfg.epochs = args.epochs
+    if args.batch_size is not None:
+        cfg.batch_size = args.batch_size
+    if args.learning_rate is not None:
+        cfg.learning_rate = args.learning_rate
+    if args.optimizer is not None:
+        cfg.optimizer, cfg.optimizer_params = args.optimizer, {}
+    if args.seed is not None:
+        cfg.seed = args.seed
+    trainer = project.make_trainer(refit=refit)
+    progress = _Progress(cfg.epochs, sys.stderr if args.json else sys.stdout)
+    progress.start = trainer.epoch
+    trainer.callbacks.append(progress)
+    started = time.perf_counter()
+    try:
+        reason = trainer.run()
+    finally:
+        # Keep whatever was learned (on divergence the trainer restored the last finite weights).
+        project.network = trainer.network
+        offset = len(project.history)
+        for i in range(len(trainer.history)):
+            row = {k: v[i] for k, v in trainer.history.columns.items()}
+            row["epoch"] = row["epoch"] + offset
+            project.history.append(row)
+    result = {"epochs": len(trainer.history), "stop_reason": reason, "seconds": round(time.perf_counter() - started, 3),
+              **{k: v for k, v in trainer.history.last().items() if k != "epoch"}}
+    if args.out:
+        save_path(project, args.out)
+        result["out"] = str(args.out)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print("done: " + ", ".join(f"{k} {v:.6g}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
+    return 0
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    project = load_path(args.file)
+    net = project.network
+    if args.input is not None:
+        x = np.array([_floats(args.input)])
+        if x.shape[1] != net.input_size:
+            raise UsageError(f"the model has {net.input_size} inputs ({', '.join(net.input_names)}) but --input "
+                             f"gives {x.shape[1]} values")
+    else:
+        data = read_csv(args.data, targets=[])
+        x = match_columns(data, net).raw_inputs()
+    out = project.predict(x)
+    classes = project.preprocessing.classes
+    names = list(net.output_names)
+    if args.json:
+        rows = [dict(zip(names, map(float, row))) for row in out]
+        if classes and net.output_size > 1:
+            for row, o in zip(rows, out):
+                row["class"] = classes[int(np.argmax(o))]
+        print(json.dumps(rows if len(rows) != 1 else rows[0]))
+        return 0
+    header = names + (["class"] if classes and net.output_size > 1 else [])
+    print(",".join(header))
+    for o in out:
+        cells = [f"{v:.6g}" for v in o]
+        if classes and net.output_size > 1:
+            cells.append(classes[int(np.argmax(o))])
+        print(",".join(cells))
+    return 0
+
+
+def summary(project: Project) -> str:
+    net = project.network
+    text = (f"{project.name!r}: network {'-'.join(map(str, net.sizes))} "
+            f"({', '.join(layer.activation for layer in net.layers)}), {net.parameter_count()} parameters")
+    if project.dataset is not None:
+        text += f", dataset {project.dataset.n_rows} rows x {len(project.dataset.columns)} columns"
+    if len(project.history):
+        text += f", trained {len(project.history)} epochs"
+    return text
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = load_path(args.file)
+    print(f"{Path(args.file).name}: ok: {summary(project)}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    project = load_path(args.file)
+    if args.format == "json":
+        from nnstudio.io.files import save_model
+
+        save_model(project, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_examples(args: argparse.Namespace) -> int:
+    width = max(len(e.key) for e in list_examples())
+    for e in list_examples():
+        print(f"{e.key:<{width}}  {e.title}: {e.description}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    sizes = _ints(args.layers, "--layers")
+    activations = (args.activations or "sigmoid").split(",")
+    if len(activations) == 1:
+        activations = activations * (len(sizes) - 1)
+    names_in = args.inputs.split(",") if args.inputs else None
+    names_out = args.outputs.split(",") if args.outputs else None
+    net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
+                        kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
+    project = Project(net, name=Path(args.out).stem)
+    save_path(project, args.out)
+    print(f"wrote {args.out}: {summary(project)}")
+    return 0
+
+
+COMMANDS = {"train": cmd_train, "predict": cmd_predict, "validate": cmd_validate, "export": cmd_export,
+            "examples": cmd_examples, "new": cmd_new}
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Run a subcommand; user errors print one line on stderr and return 2."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+        if not args.command:
+            parser.print_help()
+            return 0
+        with np.errstate(over="ignore", invalid="ignore"):
+            return COMMANDS[args.command](args)
+    except (NNStudioError, ConfigError) as exc:
+        print(f"nnstudio: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"nnstudio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("nnstudio: interrupted", file=sys.stderr)
+        return 130

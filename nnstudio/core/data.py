@@ -1,0 +1,306 @@
+"""Datasets: named columns with roles (input / target / ignored), kinds, normalization and validation.
+
+A numeric column keeps its values in a float array; a cell that is not a number is kept as its text in
+``Column.bad`` (value NaN) so an editor can show it and training can refuse with a precise message.
+A categorical column holds text labels; its classes (in first-seen order unless set) become class
+indices, and one-hot targets when the output layer has one unit per class (the tutorials' oneHot).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
+from nnstudio.errors import DataError, ShapeError
+
+INPUT, TARGET, IGNORED = "input", "target", "ignored"
+ROLES = (INPUT, TARGET, IGNORED)
+NUMERIC, CATEGORICAL = "numeric", "categorical"
+MAX_ROWS = 200_000
+MAX_COLUMNS = 2_000
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    row: int  # 0-based data row
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row + 1}, column {self.column + 1}: {self.message}"
+
+
+def parse_number(text: str) -> float | None:
+    """A finite float from a cell's text (a decimal comma is accepted), or None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        try:
+            value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else None
+        except ValueError:
+            value = None
+    return value if value is not None and np.isfinite(value) else None
+
+
+@dataclass
+class Column:
+    name: str
+    role: str = INPUT
+    kind: str = NUMERIC
+    values: np.ndarray = field(default_factory=lambda: np.zeros(0))  # numeric values (NaN where bad)
+    labels: list[str] = field(default_factory=list)  # categorical cells
+    classes: list[str] = field(default_factory=list)  # categorical class order
+    normalization: str = "none"
+    bad: dict[int, str] = field(default_factory=dict)  # row -> raw text of an invalid numeric cell
+    formula: dict | None = None  # derived feature: {"op": "square", "sources": ["x1"]} (see features.py)
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise DataError(f"column {self.name!r}: role must be one of {', '.join(ROLES)}, got {self.role!r}")
+        NORMALIZATIONS[self.normalization]
+        self.values = np.asarray(self.values, dtype=float)
+        if self.kind == CATEGORICAL and not self.classes:
+            self.classes = list(dict.fromkeys(label for label in self.labels if label))
+
+    @classmethod
+    def numeric(cls, name: str, values: Sequence[float], role: str = INPUT, normalization: str = "none") -> Column:
+        return cls(name, role, NUMERIC, np.asarray(values, dtype=float), normalization=normalization)
+
+    @classmethod
+    def categorical(cls, name: str, labels: Sequence[str], role: str = TARGET,
+                    classes: Sequence[str] | None = None) -> Column:
+        return cls(name, role, CATEGORICAL, labels=[str(x) for x in labels], classes=list(classes or []))
+
+    def __len__(self) -> int:
+        return len(self.labels) if self.kind == CATEGORICAL else len(self.values)
+
+    def cell_text(self, row: int) -> str:
+        if self.kind == CATEGORICAL:
+            return self.labels[row]
+        if row in self.bad:
+            return self.bad[row]
+        return format_number(self.values[row])
+
+    def set_cell_text(self, row: int, text: str) -> None:
+        """Set one cell from typed text; invalid numbers are remembered as bad cells, never lost."""
+        if self.kind == CATEGORICAL:
+            self.labels[row] = text.strip()
+            if self.labels[row] and self.labels[row] not in self.classes:
+                self.classes.append(self.labels[row])
+            return
+        value = parse_number(text)
+        if value is None:
+            self.values[row] = np.nan
+            self.bad[row] = text
+        else:
+            self.values[row] = value
+            self.bad.pop(row, None)
+
+    def class_indices(self) -> np.ndarray:
+        lookup = {c: i for i, c in enumerate(self.classes)}
+        return np.array([lookup.get(label, -1) for label in self.labels], dtype=float)
+
+    def numbers(self) -> np.ndarray:
+        """The column as numbers: values, or class indices for a categorical column."""
+        return self.class_indices() if self.kind == CATEGORICAL else self.values
+
+    def problems(self, index: int) -> list[CellProblem]:
+        if self.kind == CATEGORICAL:
+            return [CellProblem(r, index, "empty label") for r, label in enumerate(self.labels) if not label]
+        out = [CellProblem(r, index, f"{text!r} is not a number") for r, text in sorted(self.bad.items())
+               if text.strip()]
+        out += [CellProblem(r, index, "empty cell") for r, text in sorted(self.bad.items()) if not text.strip()]
+        return sorted(out, key=lambda p: p.row)
+
+    def copy(self) -> Column:
+        return Column(self.name, self.role, self.kind, self.values.copy(), list(self.labels), list(self.classes),
+                      self.normalization, dict(self.bad), None if self.formula is None else dict(self.formula))
+
+
+def format_number(value: float) -> str:
+    if np.isnan(value):
+        return ""
+    return repr(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+
+
+class Dataset:
+    """A table of named columns, all of the same length."""
+
+    def __init__(self, columns: Sequence[Column], name: str = "data") -> None:
+        self.columns = list(columns)
+        self.name = name
+        lengths = {len(c) for c in self.columns}
+        if len(lengths) > 1:
+            raise ShapeError(f"all columns need the same number of rows, got {sorted(lengths)}")
+        if len(self.columns) > MAX_COLUMNS:
+            raise DataError(f"too many columns: {len(self.columns)} (the limit is {MAX_COLUMNS})")
+        if self.n_rows > MAX_ROWS:
+            raise DataError(f"too many rows: {self.n_rows} (the limit is {MAX_ROWS})")
+        names = [c.name for c in self.columns]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise DataError(f"column names must be unique; repeated: {', '.join(dupes)}")
+
+    @classmethod
+    def from_arrays(cls, x: np.ndarray, y: np.ndarray, input_names: Sequence[str] | None = None,
+                    target_names: Sequence[str] | None = None, name: str = "data") -> Dataset:
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        if y.ndim == 1:
+            y = y[:, None]
+        input_names = input_names or [f"x{i + 1}" for i in range(x.shape[1])]
+        target_names = target_names or (["y"] if y.shape[1] == 1 else [f"y{i + 1}" for i in range(y.shape[1])])
+        cols = [Column.numeric(n, x[:, i]) for i, n in enumerate(input_names)]
+        cols += [Column.numeric(n, y[:, i], role=TARGET) for i, n in enumerate(target_names)]
+        return cls(cols, name)
+
+    # -- facts ---------------------------------------------------------------------------------------
+    @property
+    def n_rows(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise DataError(f"no column named {name!r}; the columns are: {', '.join(self.column_names())}")
+
+    def by_role(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+    @property
+    def input_names(self) -> list[str]:
+        return [c.name for c in self.by_role(INPUT)]
+
+    @property
+    def target_names(self) -> list[str]:
+        return [c.name for c in self.by_role(TARGET)]
+
+    @property
+    def is_classification(self) -> bool:
+        targets = self.by_role(TARGET)
+        return len(targets) == 1 and targets[0].kind == CATEGORICAL
+
+    def output_width(self) -> int:
+        """How many output neurons fit the targets: one per class for a categorical target (2+ classes
+        as one-hot; a 2-class target may also use 1 sigmoid output), else one per target column."""
+        targets = self.by_role(TARGET)
+        if self.is_classification:
+            return max(1, len(targets[0].classes))
+        return len(targets)
+
+    def target_fits(self, n_outputs: int) -> bool:
+        targets = self.by_role(TARGET)
+        if self.is_classification:
+            return n_outputs == len(targets[0].classes) or (n_outputs == 1 and len(targets[0].classes) == 2)
+        if len(targets) == 1 and n_outputs > 1:
+            return self._integer_classes(targets[0], n_outputs)
+        return n_outputs == len(targets)
+
+    @staticmethod
+    def _integer_classes(col: Column, n: int) -> bool:
+        v = col.values[~np.isnan(col.values)]
+        return bool(v.size) and np.all(v == np.round(v)) and v.min() >= 0 and v.max() < n
+
+    def problems(self) -> list[CellProblem]:
+        out: list[CellProblem] = []
+        for i, col in enumerate(self.columns):
+            if col.role != IGNORED:
+                out += col.problems(i)
+        return out
+
+    # -- training arrays -------------------------------------------------------------------------------
+    def check_ready(self, n_inputs: int, n_outputs: int) -> None:
+        """Raise DataError/ShapeError with a message a person can act on unless training can start."""
+        if self.n_rows == 0:
+            raise DataError("the dataset has no rows")
+        problems = self.problems()
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise DataError(f"{problems[0]}{more}")
+        inputs, targets = self.by_role(INPUT), self.by_role(TARGET)
+        if not inputs:
+            raise DataError("no input columns: set the role of at least one column to input")
+        if not targets:
+            raise DataError("no target column: set the role of at least one column to target")
+        if len(inputs) != n_inputs:
+            raise ShapeError(f"the dataset has {len(inputs)} input columns but the network has {n_inputs} inputs")
+        if not self.target_fits(n_outputs):
+            raise ShapeError(f"the dataset's targets need {self.output_width()} outputs but the network has "
+                             f"{n_outputs}")
+
+    def raw_inputs(self) -> np.ndarray:
+        cols = self.by_role(INPUT)
+        return np.column_stack([c.numbers() for c in cols]) if cols else np.zeros((self.n_rows, 0))
+
+    def raw_targets(self, n_outputs: int) -> np.ndarray:
+        """Targets shaped for ``n_outputs`` neurons: one-hot for classes when there is one neuron per class."""
+        targets = self.by_role(TARGET)
+        if len(targets) == 1 and n_outputs > 1:
+            idx = targets[0].numbers().astype(int)
+            return np.eye(n_outputs)[idx]
+        return np.column_stack([c.numbers() for c in targets])
+
+    def fit_preprocessing(self, n_outputs: int) -> Preprocessing:
+        inputs = [Normalizer.fit(c.normalization, c.numbers()) for c in self.by_role(INPUT)]
+        targets_cols = self.by_role(TARGET)
+        one_hot = len(targets_cols) == 1 and n_outputs > 1
+        if one_hot or self.is_classification:
+            targets = [Normalizer()] * n_outputs
+        else:
+            targets = [Normalizer.fit(c.normalization, c.values) for c in targets_cols]
+        classes = None
+        if self.is_classification:
+            classes = list(targets_cols[0].classes)
+        elif one_hot:
+            classes = [str(i) for i in range(n_outputs)]
+        return Preprocessing(inputs, targets, classes)
+
+    def training_arrays(self, n_inputs: int, n_outputs: int) -> tuple[np.ndarray, np.ndarray, Preprocessing]:
+        """Normalized (x, y) for the network plus the preprocessing that produced them."""
+        self.check_ready(n_inputs, n_outputs)
+        prep = self.fit_preprocessing(n_outputs)
+        x = prep.transform_inputs(self.raw_inputs())
+        y = prep.transform_targets(self.raw_targets(n_outputs))
+        return x, y, prep
+
+    # -- editing ------------------------------------------------------------------------------------------
+    def copy(self) -> Dataset:
+        return Dataset([c.copy() for c in self.columns], self.name)
+
+    def cell_text(self, row: int, column: int) -> str:
+        return self.columns[column].cell_text(row)
+
+    def set_cell_text(self, row: int, column: int, text: str) -> None:
+        self.columns[column].set_cell_text(row, text)
+
+    def insert_rows(self, at: int, count: int) -> None:
+        if self.n_rows + count > MAX_ROWS:
+            raise DataError(f"too many rows: the limit is {MAX_ROWS}")
+        for c in self.columns:
+            if c.kind == CATEGORICAL:
+                c.labels[at:at] = [""] * count
+            else:
+                c.values = np.insert(c.values, at, np.full(count, np.nan))
+                c.bad = {(r + count if r >= at else r): t for r, t in c.bad.items()}
+                c.bad.update({r: "" for r in range(at, at + count)})
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
+        drop = set(rows)
+        keep = [r for r in range(self.n_rows) if r not in drop]
+        new_index = {old: new for new, old in enumerate(keep)}
+        for c in self.columns:
+            if c.kind == CATEGORICAL:
+                c.labels = [c.labels[r] for r in keep]
+            else:
+                c.values = c.values[keep]
+                c.bad = {new_index[r]: t for r, t in c.bad.items() if r in new_index}

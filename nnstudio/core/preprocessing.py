@@ -1,0 +1,82 @@
+"""Per-column normalization, fitted on a dataset and stored with the model so predictions take raw values.
+
+normalized = (raw − offset) / scale; min_max uses offset = min, scale = max − min (to 0..1); z_score uses
+offset = mean, scale = standard deviation; a constant column gets scale 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnstudio.core.registry import Registry
+from nnstudio.errors import ConfigError, ShapeError
+
+NORMALIZATIONS: Registry[None] = Registry("normalization")
+NORMALIZATIONS.add("none", "None", None)
+NORMALIZATIONS.add("min_max", "Min–max (0…1)", None)
+NORMALIZATIONS.add("z_score", "Z-score", None)
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    method: str = "none"
+    offset: float = 0.0
+    scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        NORMALIZATIONS[self.method]
+        if not (np.isfinite(self.offset) and np.isfinite(self.scale) and self.scale != 0):
+            raise ConfigError(f"normalization needs a finite offset and a non-zero scale, got "
+                              f"{self.offset}, {self.scale}")
+
+    @classmethod
+    def fit(cls, method: str, values: np.ndarray) -> Normalizer:
+        NORMALIZATIONS[method]
+        values = np.asarray(values, dtype=float)
+        if method == "none" or values.size == 0:
+            return cls("none") if method == "none" else cls(method)
+        if method == "min_max":
+            lo, hi = float(values.min()), float(values.max())
+            return cls(method, lo, (hi - lo) or 1.0)
+        mean, std = float(values.mean()), float(values.std())
+        return cls(method, mean, std or 1.0)
+
+
+@dataclass
+class Preprocessing:
+    """Normalizers for each input and each target, plus class names for classification outputs."""
+
+    inputs: list[Normalizer] = field(default_factory=list)
+    targets: list[Normalizer] = field(default_factory=list)
+    classes: list[str] | None = None
+
+    @classmethod
+    def identity(cls, n_inputs: int, n_outputs: int) -> Preprocessing:
+        return cls([Normalizer()] * n_inputs, [Normalizer()] * n_outputs)
+
+    @staticmethod
+    def _apply(values: np.ndarray, norms: Sequence[Normalizer], inverse: bool) -> np.ndarray:
+        values = np.asarray(values, dtype=float)
+        if values.ndim == 1:
+            values = values[None, :]
+        if values.shape[1] != len(norms):
+            raise ShapeError(f"expected {len(norms)} values per row, got {values.shape[1]}")
+        offset = np.array([n.offset for n in norms])
+        scale = np.array([n.scale for n in norms])
+        return values * scale + offset if inverse else (values - offset) / scale
+
+    def transform_inputs(self, x: np.ndarray) -> np.ndarray:
+        return self._apply(x, self.inputs, inverse=False)
+
+    def transform_targets(self, y: np.ndarray) -> np.ndarray:
+        return self._apply(y, self.targets, inverse=False)
+
+    def invert_targets(self, y: np.ndarray) -> np.ndarray:
+        return self._apply(y, self.targets, inverse=True)
+
+    @property
+    def is_identity(self) -> bool:
+        return all(n.method == "none" for n in [*self.inputs, *self.targets])

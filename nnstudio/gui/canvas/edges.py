@@ -1,0 +1,117 @@
+"""All connections between two layers as one item: lines binned into a few pens by weight."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from nnstudio.gui import theme
+from nnstudio.gui.canvas.layout import RADIUS, ColumnLayout
+
+LEVELS = 5  # magnitude bins per sign
+MAX_LABELS = 60  # numeric labels only when a bundle has at most this many edges
+
+
+def weight_bins(weights: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """(sign 0/1/2 for negative/zero/positive, level 0..LEVELS-1) for each weight: value → pen."""
+    sign = np.sign(weights).astype(int) + 1
+    level = np.zeros(weights.shape, dtype=int) if scale <= 0 else np.minimum(
+        LEVELS - 1, (np.abs(weights) / scale * LEVELS).astype(int))
+    return sign, level
+
+
+class EdgeBundleItem(QGraphicsItem):
+    """Lines from the drawn neurons of column ``left`` to those of column ``right``."""
+
+    def __init__(self, left: ColumnLayout, right: ColumnLayout) -> None:
+        super().__init__()
+        self.left, self.right = left, right
+        self.layer = right.layer
+        src, dst = np.meshgrid(left.shown, right.shown, indexing="ij")
+        self.sources, self.targets = src.ravel(), dst.ravel()
+        ys_src, ys_dst = np.meshgrid(left.ys, right.ys, indexing="ij")
+        self.ax = np.full(self.sources.size, left.x + RADIUS)
+        self.bx = np.full(self.sources.size, right.x - RADIUS)
+        self.ay, self.by = ys_src.ravel(), ys_dst.ravel()
+        self.values = np.zeros(self.sources.size)
+        self.show_labels = False
+        self._paths: list[tuple[QPen, QPainterPath]] = []
+        self._rect = QRectF(left.x, min(self.ay.min(), self.by.min()) - 2,
+                            right.x - left.x, abs(max(self.ay.max(), self.by.max()) - min(self.ay.min(),
+                                                                                              self.by.min())) + 4)
+        self.setZValue(-1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_weights(self, weights: np.ndarray, scale: float) -> None:
+        """New values (the full fan_in × units matrix); rebuilds the cached paths."""
+        self.values = np.asarray(weights)[self.sources, self.targets]
+        c = theme.colors()
+        sign, level = weight_bins(self.values, scale)
+        self._paths = []
+        x = np.empty(2 * self.values.size)
+        y = np.empty(2 * self.values.size)
+        x[0::2], x[1::2], y[0::2], y[1::2] = self.ax, self.bx, self.ay, self.by
+        for s, colour in ((0, c.negative), (1, c.zero), (2, c.positive)):
+            for lv in range(LEVELS):
+                mask = (sign == s) & (level == lv)
+                if not mask.any():
+                    continue
+                pair_mask = np.repeat(mask, 2)
+                path = pg.arrayToQPath(x[pair_mask], y[pair_mask], connect="pairs")
+                qc = QColor(colour)
+                qc.setAlphaF(0.35 + 0.15 * lv if s != 1 else 0.5)
+                pen = QPen(qc, 0.7 + 1.1 * lv if s != 1 else 0.7)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setCosmetic(False)
+                if s == 1:
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                self._paths.append((pen, path))
+        self.update()
+
+    def set_show_labels(self, show: bool) -> None:
+        self.show_labels = show
+        self.update()
+
+    def labels_visible(self) -> bool:
+        return self.show_labels and self.values.size <= MAX_LABELS
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for pen, path in self._paths:
+            painter.setPen(pen)
+            painter.drawPath(path)
+        if self.labels_visible():
+            self._paint_labels(painter)
+
+    def _paint_labels(self, painter: QPainter) -> None:
+        c = theme.colors()
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5)
+        painter.setFont(font)
+        n_right = max(1, len(self.right.shown))
+        metrics = painter.fontMetrics()
+        for k, value in enumerate(self.values):
+            j = k % n_right
+            t = 0.28 + 0.44 * (j + 0.5) / n_right
+            px = self.ax[k] + t * (self.bx[k] - self.ax[k])
+            py = self.ay[k] + t * (self.by[k] - self.ay[k])
+            text = f"{value:.2f}"
+            w = metrics.horizontalAdvance(text) + 6
+            h = metrics.height()
+            rect = QRectF(px - w / 2, py - h / 2, w, h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            bg = QColor(c.canvas)
+            bg.setAlphaF(0.85)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(QColor(c.negative if value < 0 else c.positive))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def segment(self, k: int) -> tuple[QPointF, QPointF]:
+        return QPointF(self.ax[k], self.ay[k]), QPointF(self.bx[k], self.by[k])

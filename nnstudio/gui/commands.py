@@ -1,0 +1,302 @@
+"""Undo commands: every edit the user can make, each one undo step.
+
+Commands keep absolute states (a copy of the network before and after), computed once in
+``__init__`` with the Document's seeded rng, so undo/redo restore the exact weights. New
+weights always come from core (``Network`` methods and the initializers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+from PySide6.QtGui import QUndoCommand
+
+from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.data import Dataset
+from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.network import Network
+from nnstudio.core.training import History, TrainingConfig
+from nnstudio.errors import ConfigError, ShapeError
+from nnstudio.gui.document import Document
+
+_SET_WEIGHT_ID = 1001
+_SET_BIAS_ID = 1002
+
+
+def layer_title(network: Network, index: int) -> str:
+    """'input layer', 'hidden layer 2', 'output layer' for a column index (-1 = inputs)."""
+    if index == -1:
+        return "input layer"
+    if index == len(network.layers) - 1:
+        return "output layer"
+    return f"hidden layer {index + 1}"
+
+
+class NetworkCommand(QUndoCommand):
+    """Base: swaps between a copy of the network before and after the edit."""
+
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before = document.network.copy()
+        self.after = self.before.copy()
+        self.build(self.after)
+
+    def build(self, network: Network) -> None:
+        """Change ``network`` (a private copy) into the after state; raise NNStudioError if impossible."""
+
+    def redo(self) -> None:
+        self.document._apply_network(self.after.copy())
+
+    def undo(self) -> None:
+        self.document._apply_network(self.before.copy())
+
+
+class AddNeuronCommand(NetworkCommand):
+    def __init__(self, document: Document, layer_index: int, name: str | None = None) -> None:
+        self.layer_index, self.name = layer_index, name
+        super().__init__(document, f"Add neuron to {layer_title(document.network, layer_index)}")
+
+    def build(self, network: Network) -> None:
+        network.add_neuron(self.layer_index, self.document.rng, self.name)
+
+
+class RemoveNeuronCommand(NetworkCommand):
+    def __init__(self, document: Document, layer_index: int, unit: int) -> None:
+        self.layer_index, self.unit = layer_index, unit
+        super().__init__(document, f"Remove neuron from {layer_title(document.network, layer_index)}")
+
+    def build(self, network: Network) -> None:
+        network.remove_neuron(self.layer_index, self.unit)
+
+
+class InsertLayerCommand(NetworkCommand):
+    """Insert a hidden layer before ``network.layers[index]``."""
+
+    def __init__(self, document: Document, index: int, units: int = 3, activation: str = "relu",
+                 **layer_options: object) -> None:
+        self.index, self.units, self.activation, self.options = index, units, activation, layer_options
+        super().__init__(document, f"Insert {ACTIVATIONS.label(activation)} layer")
+
+    def build(self, network: Network) -> None:
+        network.insert_layer(self.index, self.units, self.activation, self.document.rng, **self.options)
+
+
+class RemoveLayerCommand(NetworkCommand):
+    def __init__(self, document: Document, index: int) -> None:
+        self.index = index
+        super().__init__(document, f"Remove {layer_title(document.network, index)}")
+
+    def build(self, network: Network) -> None:
+        network.remove_layer(self.index, self.document.rng)
+
+
+def _layer(network: Network, index: int):
+    if not 0 <= index < len(network.layers):
+        raise ConfigError(f"there is no layer {index}")
+    return network.layers[index]
+
+
+class SetActivationCommand(NetworkCommand):
+    def __init__(self, document: Document, layer_index: int, key: str,
+                 params: Mapping[str, float] | None = None) -> None:
+        self.layer_index, self.key, self.params = layer_index, key, dict(params or {})
+        super().__init__(document, f"Set activation to {ACTIVATIONS.label(key)}")
+
+    def build(self, network: Network) -> None:
+        _layer(network, self.layer_index).set_activation(self.key, self.params)
+
+
+class SetUseBiasCommand(NetworkCommand):
+    def __init__(self, document: Document, layer_index: int, use_bias: bool) -> None:
+        self.layer_index, self.use_bias = layer_index, bool(use_bias)
+        super().__init__(document, "Use bias" if use_bias else "Remove bias")
+
+    def build(self, network: Network) -> None:
+        layer = _layer(network, self.layer_index)
+        layer.use_bias = self.use_bias
+        if not self.use_bias:  # a layer without bias keeps a zero bias vector (core's convention)
+            layer.bias = np.zeros_like(layer.bias)
+
+
+class SetInitializersCommand(NetworkCommand):
+    """Change a layer's kernel and/or bias initializer (weights stay; Re-initialize applies them)."""
+
+    def __init__(self, document: Document, layer_index: int, kernel: str | None = None,
+                 kernel_params: Mapping[str, float] | None = None, bias: str | None = None,
+                 bias_params: Mapping[str, float] | None = None) -> None:
+        self.layer_index = layer_index
+        self.kernel, self.kernel_params, self.bias, self.bias_params = kernel, kernel_params, bias, bias_params
+        super().__init__(document, "Change initializer")
+
+    def build(self, network: Network) -> None:
+        layer = _layer(network, self.layer_index)
+        if self.kernel is not None:
+            INITIALIZERS.resolve_params(self.kernel, self.kernel_params)
+            layer.kernel_initializer, layer.kernel_initializer_params = self.kernel, dict(self.kernel_params or {})
+        if self.bias is not None:
+            INITIALIZERS.resolve_params(self.bias, self.bias_params)
+            layer.bias_initializer, layer.bias_initializer_params = self.bias, dict(self.bias_params or {})
+
+
+class SetWeightCommand(NetworkCommand):
+    """One connection weight; repeated edits of the same weight merge into one undo step."""
+
+    def __init__(self, document: Document, layer_index: int, source: int, target: int, value: float) -> None:
+        self.key = (layer_index, source, target)
+        self.value = float(value)
+        super().__init__(document, "Edit weight")
+
+    def build(self, network: Network) -> None:
+        layer_index, source, target = self.key
+        layer = _layer(network, layer_index)
+        if not (0 <= source < layer.fan_in and 0 <= target < layer.units):
+            raise ShapeError(f"there is no connection {source}→{target} into {layer_index}")
+        layer.weights[source, target] = self.value
+
+    def id(self) -> int:
+        return _SET_WEIGHT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetWeightCommand) or other.key != self.key:
+            return False
+        self.after, self.value = other.after, other.value
+        return True
+
+
+class SetBiasCommand(NetworkCommand):
+    def __init__(self, document: Document, layer_index: int, unit: int, value: float) -> None:
+        self.key = (layer_index, unit)
+        self.value = float(value)
+        super().__init__(document, "Edit bias")
+
+    def build(self, network: Network) -> None:
+        layer = _layer(network, self.key[0])
+        if not layer.use_bias:
+            raise ConfigError("this layer has no bias; tick “Use bias” first")
+        layer.bias[self.key[1]] = self.value
+
+    def id(self) -> int:
+        return _SET_BIAS_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetBiasCommand) or other.key != self.key:
+            return False
+        self.after, self.value = other.after, other.value
+        return True
+
+
+class SetWeightMatrixCommand(NetworkCommand):
+    """A whole layer's weights (and optionally bias), e.g. pasted from a spreadsheet."""
+
+    def __init__(self, document: Document, layer_index: int, weights: np.ndarray,
+                 bias: np.ndarray | None = None, text: str = "Paste weights") -> None:
+        self.layer_index = layer_index
+        self.weights = np.array(weights, dtype=float)
+        self.bias = None if bias is None else np.array(bias, dtype=float)
+        super().__init__(document, text)
+
+    def build(self, network: Network) -> None:
+        layer = _layer(network, self.layer_index)
+        if self.weights.shape != layer.weights.shape:
+            raise ShapeError(f"expected a {layer.fan_in} × {layer.units} weight matrix, "
+                             f"got {self.weights.shape[0]} × {self.weights.shape[1] if self.weights.ndim > 1 else 1}")
+        layer.weights = self.weights.astype(layer.weights.dtype)
+        if self.bias is not None:
+            if self.bias.shape != layer.bias.shape:
+                raise ShapeError(f"expected {layer.units} bias values, got {self.bias.size}")
+            layer.bias = self.bias.astype(layer.bias.dtype)
+
+
+class ReinitializeCommand(NetworkCommand):
+    """Fresh weights from the initializers for one layer (or all when ``layer_index`` is None)."""
+
+    def __init__(self, document: Document, layer_index: int | None = None) -> None:
+        self.layer_index = layer_index
+        what = "all weights" if layer_index is None else layer_title(document.network, layer_index)
+        super().__init__(document, f"Re-initialize {what}")
+
+    def build(self, network: Network) -> None:
+        network.reinitialize(self.document.rng, self.layer_index)
+
+
+class RenameNeuronCommand(NetworkCommand):
+    """Rename an input (layer -1) or output neuron."""
+
+    def __init__(self, document: Document, layer_index: int, unit: int, name: str) -> None:
+        self.layer_index, self.unit, self.name = layer_index, unit, name.strip()
+        super().__init__(document, f"Rename to “{self.name}”")
+
+    def build(self, network: Network) -> None:
+        if not self.name:
+            raise ConfigError("a neuron name cannot be empty")
+        if self.layer_index == -1:
+            names = network.input_names
+        elif self.layer_index == len(network.layers) - 1:
+            names = network.output_names
+        else:
+            raise ConfigError("only input and output neurons have names")
+        if self.name in names[: self.unit] + names[self.unit + 1:]:
+            raise ConfigError(f"another neuron is already called “{self.name}”")
+        names[self.unit] = self.name
+
+
+class ReplaceNetworkCommand(NetworkCommand):
+    """Swap in a whole network (e.g. after training: “Train 120 epochs”), optionally with its history."""
+
+    def __init__(self, document: Document, network: Network, text: str = "Replace network",
+                 history: History | None = None) -> None:
+        self.new_network = network.copy()
+        self.history_before = document.project.history.copy() if history is not None else None
+        self.history_after = history.copy() if history is not None else None
+        super().__init__(document, text)
+
+    def build(self, network: Network) -> None:
+        self.after = self.new_network
+
+    def redo(self) -> None:
+        super().redo()
+        if self.history_after is not None:
+            self.document._apply_history(self.history_after.copy())
+
+    def undo(self) -> None:
+        super().undo()
+        if self.history_before is not None:
+            self.document._apply_history(self.history_before.copy())
+
+
+class _ValueCommand(QUndoCommand):
+    """Swap a copied value in and out through one of the Document's ``_apply_*`` methods."""
+
+    def __init__(self, text: str, apply: Callable[[object], None], before: object, after: object,
+                 copy: Callable[[object], object]) -> None:
+        super().__init__(text)
+        self._apply, self._before, self._after, self._copy = apply, before, after, copy
+
+    def redo(self) -> None:
+        self._apply(self._copy(self._after))
+
+    def undo(self) -> None:
+        self._apply(self._copy(self._before))
+
+
+def _copy_or_none(value):
+    return None if value is None else value.copy()
+
+
+class SetDatasetCommand(_ValueCommand):
+    def __init__(self, document: Document, dataset: Dataset | None, text: str = "Edit dataset") -> None:
+        super().__init__(text, document._apply_dataset, _copy_or_none(document.project.dataset),
+                         _copy_or_none(dataset), _copy_or_none)
+
+
+def _copy_config(config: TrainingConfig) -> TrainingConfig:
+    return TrainingConfig.from_dict(config.to_dict())
+
+
+class SetTrainingConfigCommand(_ValueCommand):
+    def __init__(self, document: Document, config: TrainingConfig, text: str = "Change training settings") -> None:
+        config.validate()
+        super().__init__(text, document._apply_training_config, _copy_config(document.project.training),
+                         _copy_config(config), _copy_config)

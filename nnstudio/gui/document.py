@@ -1,0 +1,206 @@
+"""The one open project, its file path, undo stack, modified flag and selection.
+
+Views subscribe to the signals; every change to the project goes through :meth:`Document.push`
+(an undo command from ``commands.py``). Commands call the ``_apply_*`` methods, which swap in
+the new state and emit the matching signal.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from nnstudio.core.data import Dataset
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project
+from nnstudio.core.training import History, TrainingConfig
+from nnstudio.errors import NNStudioError
+
+NEURON = "neuron"
+CONNECTION = "connection"
+LAYER = "layer"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user picked on the canvas.
+
+    ``layer`` is a column index where -1 is the input layer and 0.. are ``network.layers``.
+    A neuron: ``unit``. A connection: the weight ``network.layers[layer].weights[source, unit]``.
+    """
+
+    kind: str
+    layer: int
+    unit: int | None = None
+    source: int | None = None
+
+    @classmethod
+    def neuron(cls, layer: int, unit: int) -> Selection:
+        return cls(NEURON, layer, unit)
+
+    @classmethod
+    def connection(cls, layer: int, source: int, target: int) -> Selection:
+        return cls(CONNECTION, layer, target, source)
+
+    @classmethod
+    def layer_(cls, layer: int) -> Selection:
+        return cls(LAYER, layer)
+
+    def valid_for(self, network: Network) -> bool:
+        n = len(network.layers)
+        if not -1 <= self.layer < n:
+            return False
+        size = network.input_size if self.layer == -1 else network.layers[self.layer].units
+        if self.kind == NEURON:
+            return self.unit is not None and 0 <= self.unit < size
+        if self.kind == CONNECTION:
+            return (self.layer >= 0 and self.unit is not None and self.source is not None
+                    and 0 <= self.unit < size and 0 <= self.source < network.layers[self.layer].fan_in)
+        return True
+
+
+def default_project() -> Project:
+    """The Laptop example, or a small 2-3-2 network when the examples are not available."""
+    try:
+        from nnstudio.io.examples import load_example
+
+        return load_example("laptop")
+    except (ImportError, NNStudioError):
+        net = Network.build([2, 3, 2], ["relu", "softmax"], seed=0)
+        return Project(net, name="Untitled")
+
+
+class Document(QObject):
+    """Holds ``project``; emits a signal for each kind of change."""
+
+    networkChanged = Signal(bool)  # structural: True when sizes/layers/config/names changed
+    datasetChanged = Signal()
+    trainingConfigChanged = Signal()
+    historyChanged = Signal()
+    projectReplaced = Signal()
+    modifiedChanged = Signal(bool)
+    pathChanged = Signal(str)
+    selectionChanged = Signal(object)  # Selection | None
+    errorOccurred = Signal(str)
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project = project if project is not None else default_project()
+        self.path: str | None = None
+        self.selection: Selection | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.rng = np.random.default_rng(self.project.training.seed)
+
+    # -- facts ----------------------------------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        return self.project.network
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return Path(self.path).name if self.path else (self.project.name or "Untitled")
+
+    # -- editing --------------------------------------------------------------------------------
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def execute(self, command_class: type[QUndoCommand], *args: object, **kwargs: object) -> bool:
+        """Build a command and push it; a user error (e.g. removing the last neuron) emits errorOccurred."""
+        try:
+            command = command_class(self, *args, **kwargs)
+            self.push(command)
+        except NNStudioError as exc:
+            self.errorOccurred.emit(str(exc))
+            return False
+        return True
+
+    def set_selection(self, selection: Selection | None) -> None:
+        if selection is not None and not selection.valid_for(self.network):
+            selection = None
+        if selection != self.selection:
+            self.selection = selection
+            self.selectionChanged.emit(selection)
+
+    def set_modified(self, modified: bool) -> None:
+        if not modified:
+            self.undo_stack.setClean()
+        else:
+            self.undo_stack.resetClean()
+
+    # -- called by commands only --------------------------------------------------------------
+    def _apply_network(self, network: Network) -> None:
+        old = self.project.network
+        structural = (
+            old.sizes != network.sizes
+            or old.input_names != network.input_names
+            or old.output_names != network.output_names
+            or any(a.config() != b.config() for a, b in zip(old.layers, network.layers))
+        )
+        self.project.network = network
+        self.networkChanged.emit(structural)
+        if self.selection is not None and not self.selection.valid_for(network):
+            self.set_selection(None)
+
+    def _apply_dataset(self, dataset: Dataset | None) -> None:
+        self.project.dataset = dataset
+        self.datasetChanged.emit()
+
+    def _apply_training_config(self, config: TrainingConfig) -> None:
+        self.project.training = config
+        self.trainingConfigChanged.emit()
+
+    def _apply_history(self, history: History) -> None:
+        self.project.history = history
+        self.historyChanged.emit()
+
+    # -- files ----------------------------------------------------------------------------------
+    def replace_project(self, project: Project, path: str | None = None) -> None:
+        """Swap in a whole new project (New/Open): clears undo history and selection."""
+        self.undo_stack.clear()
+        self.project = project
+        self.rng = np.random.default_rng(project.training.seed)
+        self.selection = None
+        self._set_path(path)
+        self.undo_stack.setClean()
+        self.projectReplaced.emit()
+        self.selectionChanged.emit(None)
+        self.modifiedChanged.emit(False)
+
+    def load(self, path: str | os.PathLike) -> None:
+        """Open a project or model file; on error raises NNStudioError and keeps the current project."""
+        from nnstudio.io.files import load_path
+
+        project = load_path(path)
+        is_project = str(path).lower().endswith(".nnstudio")
+        self.replace_project(project, str(path) if is_project else None)
+
+    def save(self, path: str | os.PathLike | None = None) -> None:
+        """Save the project (.nnstudio) atomically; raises NNStudioError/OSError on failure."""
+        from nnstudio.io.files import save_project
+
+        target = str(path) if path is not None else self.path
+        if target is None:
+            raise NNStudioError("choose a file name first (File ▸ Save As…)")
+        save_project(self.project, target)
+        self._set_path(target)
+        self.undo_stack.setClean()
+
+    def export_model(self, path: str | os.PathLike) -> None:
+        from nnstudio.io.files import save_model
+
+        save_model(self.project, path)
+
+    def _set_path(self, path: str | None) -> None:
+        if path != self.path:
+            self.path = path
+            self.pathChanged.emit(path or "")

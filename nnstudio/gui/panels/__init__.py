@@ -1,0 +1,1 @@
+"""Dockable panels: palette, inspector, weight table (and the training/dataset/plot panels)."""

@@ -1,0 +1,1 @@
+"""File formats: model and project JSON (validated against JSON Schemas), CSV, examples. Never imports Qt."""

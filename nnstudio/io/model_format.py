@@ -1,0 +1,191 @@
+"""The model JSON format (``"format": "nnstudio.model"``, version 1): network, preprocessing, training.
+
+Loading never trusts the file: it is checked against resources/schema/model.schema.json, then every
+semantic rule (shapes, registry names, finite numbers) is checked with an error naming the place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.losses import LOSSES
+from nnstudio.core.network import Layer, Network
+from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.core.preprocessing import Normalizer, Preprocessing
+from nnstudio.core.project import Project
+from nnstudio.core.registry import Registry
+from nnstudio.core.training import TrainingConfig
+from nnstudio.errors import ModelFormatError, NNStudioError
+from nnstudio.io.schema import check_schema
+
+MODEL_FORMAT = "nnstudio.model"
+MODEL_VERSION = 1
+
+
+def _named(key: str, params: dict[str, float]) -> str | dict[str, Any]:
+    return {"name": key, **params} if params else key
+
+
+def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, dict[str, float]]:
+    if isinstance(value, str):
+        key, params = value, {}
+    else:
+        params = dict(value)
+        key = params.pop("name")
+    if key not in registry:
+        raise ModelFormatError(f"{where}: unknown {registry.kind} {key!r}; choose one of: {', '.join(registry)}")
+    try:
+        registry.resolve_params(key, params)
+    except NNStudioError as exc:
+        raise ModelFormatError(f"{where}: {exc}") from None
+    return key, {k: float(v) for k, v in params.items()}
+
+
+# -- writing ----------------------------------------------------------------------------------------------
+def model_to_dict(project: Project) -> dict[str, Any]:
+    net, prep, cfg = project.network, project.preprocessing, project.training
+    layers = []
+    for layer in net.layers:
+        layers.append({
+            "units": layer.units,
+            "activation": _named(layer.activation, layer.activation_params),
+            "use_bias": layer.use_bias,
+            "kernel_initializer": _named(layer.kernel_initializer, layer.kernel_initializer_params),
+            "bias_initializer": _named(layer.bias_initializer, layer.bias_initializer_params),
+            "weights": layer.weights.astype(np.float64).tolist(),
+            "bias": layer.bias.astype(np.float64).tolist(),
+        })
+    training = cfg.to_dict()
+    opt_params = training.pop("optimizer_params")
+    training["optimizer"] = {"name": training["optimizer"], **opt_params}
+    return {
+        "format": MODEL_FORMAT,
+        "version": MODEL_VERSION,
+        "name": project.name,
+        "description": project.description,
+        "dtype": str(net.dtype),
+        "inputs": list(net.input_names),
+        "outputs": list(net.output_names),
+        "layers": layers,
+        "preprocessing": {
+            "inputs": [_normalizer_dict(n) for n in prep.inputs],
+            "targets": [_normalizer_dict(n) for n in prep.targets],
+            "classes": prep.classes,
+        },
+        "training": training,
+    }
+
+
+def _normalizer_dict(n: Normalizer) -> dict[str, Any]:
+    return {"method": n.method} if n.method == "none" else {"method": n.method, "offset": n.offset, "scale": n.scale}
+
+
+# -- reading --------------------------------------------------------------------------------------------------
+def _check_version(data: Any, expected_format: str, prefix: str = "") -> None:
+    where = f"{prefix}." if prefix else ""
+    if not isinstance(data, dict):
+        raise ModelFormatError(f"{prefix or '(top level)'}: expected a JSON object, got {type(data).__name__}")
+    if data.get("format") != expected_format:
+        raise ModelFormatError(f"{where}format: expected {expected_format!r}, got {data.get('format')!r}")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > MODEL_VERSION:
+        raise ModelFormatError(f"{where}version: this file is version {version}, written by a newer NN Studio; "
+                               f"this one reads up to version {MODEL_VERSION}")
+
+
+def _matrix(value: list, rows: int, cols: int, where: str, dtype: np.dtype) -> np.ndarray:
+    got_cols = {len(r) for r in value}
+    if len(value) != rows or (rows and got_cols != {cols}):
+        shape = f"{len(value)} x {'/'.join(map(str, sorted(got_cols))) or 0}"
+        raise ModelFormatError(f"{where}: expected {rows} x {cols}, got {shape}")
+    arr = np.array(value, dtype=np.float64).reshape(rows, cols)
+    return _finite(arr, where).astype(dtype)
+
+
+def _finite(arr: np.ndarray, where: str) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        if not np.isfinite(arr).all():
+            raise ModelFormatError(f"{where}: contains a value too large to represent")
+    return arr
+
+
+def model_from_dict(data: Any, prefix: str = "") -> Project:
+    """Build a Project (without dataset) from a model dict; raises ModelFormatError naming the place."""
+    p = f"{prefix}." if prefix else ""
+    _check_version(data, MODEL_FORMAT, prefix)
+    check_schema(data, "model", prefix)
+    dtype = np.dtype(data.get("dtype", "float64"))
+    inputs, outputs = data["inputs"], data["outputs"]
+    fan_in = len(inputs)
+    layers = []
+    for i, spec in enumerate(data["layers"]):
+        where = f"{p}layers[{i}]"
+        units = spec["units"]
+        act, act_params = _unnamed(spec["activation"], ACTIVATIONS, f"{where}.activation")
+        k_init, k_params = _unnamed(spec.get("kernel_initializer", "glorot_uniform"), INITIALIZERS,
+                                    f"{where}.kernel_initializer")
+        b_init, b_params = _unnamed(spec.get("bias_initializer", "zeros"), INITIALIZERS, f"{where}.bias_initializer")
+        weights = _matrix(spec["weights"], fan_in, units, f"{where}.weights", dtype)
+        use_bias = spec.get("use_bias", True)
+        if "bias" in spec:
+            if len(spec["bias"]) != units:
+                raise ModelFormatError(f"{where}.bias: expected {units} values, got {len(spec['bias'])}")
+            bias = _finite(np.array(spec["bias"], dtype=np.float64), f"{where}.bias").astype(dtype)
+        else:
+            bias = np.zeros(units, dtype)
+        if not use_bias and np.any(bias):
+            raise ModelFormatError(f"{where}.bias: the layer has use_bias false, so its bias must be all zeros")
+        layers.append(Layer(units, act, activation_params=act_params, use_bias=use_bias,
+                            kernel_initializer=k_init, kernel_initializer_params=k_params,
+                            bias_initializer=b_init, bias_initializer_params=b_params,
+                            weights=weights, bias=bias, dtype=dtype))
+        fan_in = units
+    if len(outputs) != fan_in:
+        raise ModelFormatError(f"{p}outputs: the last layer has {fan_in} units but {len(outputs)} output names "
+                               "are given")
+    network = Network(len(inputs), layers, inputs, outputs)
+    preprocessing = _preprocessing(data.get("preprocessing"), len(inputs), len(outputs), p)
+    training = _training(data.get("training", {}), p)
+    return Project(network, training, preprocessing, name=data.get("name", "Untitled"),
+                   description=data.get("description", ""))
+
+
+def _preprocessing(data: dict | None, n_in: int, n_out: int, p: str) -> Preprocessing:
+    if not data:
+        return Preprocessing.identity(n_in, n_out)
+
+    def norms(key: str, n: int) -> list[Normalizer]:
+        items = data.get(key)
+        if items is None:
+            return [Normalizer()] * n
+        if len(items) != n:
+            raise ModelFormatError(f"{p}preprocessing.{key}: expected {n} entries, got {len(items)}")
+        out = []
+        for i, item in enumerate(items):
+            try:
+                out.append(Normalizer(item["method"], float(item.get("offset", 0.0)), float(item.get("scale", 1.0))))
+            except NNStudioError as exc:
+                raise ModelFormatError(f"{p}preprocessing.{key}[{i}]: {exc}") from None
+        return out
+
+    classes = data.get("classes")
+    if classes is not None and n_out > 1 and len(classes) != n_out:
+        raise ModelFormatError(f"{p}preprocessing.classes: expected {n_out} class names, got {len(classes)}")
+    return Preprocessing(norms("inputs", n_in), norms("targets", n_out), classes)
+
+
+def _training(data: dict, p: str) -> TrainingConfig:
+    data = dict(data)
+    opt_key, opt_params = _unnamed(data.pop("optimizer", "sgd"), OPTIMIZERS, f"{p}training.optimizer")
+    if "loss" in data and data["loss"] not in LOSSES:
+        raise ModelFormatError(f"{p}training.loss: unknown loss {data['loss']!r}; choose one of: {', '.join(LOSSES)}")
+    config = TrainingConfig.from_dict({**data, "optimizer": opt_key, "optimizer_params": opt_params})
+    try:
+        config.validate()
+    except NNStudioError as exc:
+        raise ModelFormatError(f"{p}training: {exc}") from None
+    return config
