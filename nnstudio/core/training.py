@@ -367,7 +367,10 @@ class Trainer:
         y = self._as_matrix(y, self.network.output_size, "targets", self.network.dtype)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             traces = self.network.forward_trace(x)
-            value, _ = output_delta(self.loss, self.network.layers[-1].act, traces[-1].z, traces[-1].a, y)
+            if self.perceptron:  # a step output has no derivative: only the loss value is needed
+                value = self.loss.value(traces[-1].a, y)
+            else:
+                value, _ = output_delta(self.loss, self.network.layers[-1].act, traces[-1].z, traces[-1].a, y)
         out = traces[-1].a
         result = {prefix + "loss": value}
         if self.task == CLASSIFICATION:

@@ -1,0 +1,281 @@
+"""The Inspector: the selected neuron's layer, bias and incoming weights, or one connection's weight.
+
+Every edit pushes an undo command on the Document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.data import parse_number
+from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.gui import commands as cmd
+from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
+
+MAX_WEIGHT_ROWS = 32  # incoming weights listed for a neuron; the weight table shows all
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A spin box for weights: full precision kept, shown compactly (0.5, -1.25e-05); commits on Enter."""
+
+    def __init__(self, value: float = 0.0, tip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(12)
+        self.setRange(-1e9, 1e9)
+        self.setSingleStep(0.1)
+        self.setKeyboardTracking(False)
+        self.setAccelerated(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.setValue(value)
+        if tip:
+            self.setToolTip(tip)
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:
+        number = parse_number(text)
+        return self.value() if number is None else number
+
+    def validate(self, text: str, pos: int) -> object:
+        stripped = text.strip()
+        if parse_number(stripped) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if stripped in ("", "-", "+", ".", "-.", "+.") or stripped.lower().endswith(("e", "e-", "e+")):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def set_value_silently(self, value: float) -> None:
+        blocked = self.blockSignals(True)
+        self.setValue(value)
+        self.blockSignals(blocked)
+
+
+def _registry_combo(registry: object, current: str, tip: str) -> QComboBox:
+    combo = QComboBox()
+    for key in registry:  # type: ignore[attr-defined]
+        combo.addItem(registry.label(key), key)  # type: ignore[attr-defined]
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.setToolTip(tip)
+    return combo
+
+
+class Inspector(QScrollArea):
+    """Shows and edits whatever the Document's selection points at."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(260)
+        self._clear_refs()
+        document.selectionChanged.connect(lambda _sel: self.rebuild())
+        document.networkChanged.connect(self._on_network_changed)
+        document.projectReplaced.connect(self.rebuild)
+        self.rebuild()
+
+    def _clear_refs(self) -> None:
+        self.title: QLabel | None = None
+        self.activation_combo: QComboBox | None = None
+        self.param_spins: dict[str, NumberSpin] = {}
+        self.use_bias_check: QCheckBox | None = None
+        self.kernel_init_combo: QComboBox | None = None
+        self.bias_init_combo: QComboBox | None = None
+        self.reinit_button: QPushButton | None = None
+        self.name_edit: QLineEdit | None = None
+        self.bias_spin: NumberSpin | None = None
+        self.weight_spins: list[NumberSpin] = []
+        self.weight_spin: NumberSpin | None = None
+        self._shown_key: object = None
+
+    # -- building -----------------------------------------------------------------------------------
+    def _on_network_changed(self, structural: bool) -> None:
+        if structural:
+            self.rebuild()
+        else:
+            self.refresh_values()
+
+    def rebuild(self) -> None:
+        self._clear_refs()
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(10, 10, 10, 10)
+        box.setSpacing(10)
+        sel = self.document.selection
+        net = self.document.network
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        box.addWidget(self.title)
+        if sel is None:
+            self.title.setText("Nothing selected")
+            hint = QLabel("Click a neuron, a connection or a layer title in the diagram to see and edit its "
+                          "weights, bias and activation.")
+            hint.setObjectName("hint")
+            hint.setWordWrap(True)
+            box.addWidget(hint)
+        elif sel.kind == CONNECTION:
+            self._build_connection(box, sel)
+        else:
+            if sel.kind == NEURON:
+                self.title.setText(self._neuron_title(sel))
+                self._build_neuron(box, sel)
+            else:
+                self.title.setText(cmd.layer_title(net, sel.layer).capitalize())
+            if sel.layer >= 0:
+                self._build_layer(box, sel.layer)
+            else:
+                info = QLabel(f"{net.input_size} inputs: the dataset's feature columns feed these neurons.")
+                info.setObjectName("hint")
+                info.setWordWrap(True)
+                box.addWidget(info)
+        box.addStretch(1)
+        self.setWidget(page)
+
+    def _neuron_title(self, sel: Selection) -> str:
+        net = self.document.network
+        if sel.layer == -1:
+            return f"Input “{net.input_names[sel.unit]}”"
+        if sel.layer == len(net.layers) - 1:
+            return f"Output “{net.output_names[sel.unit]}”"
+        return f"Hidden layer {sel.layer + 1} · neuron {sel.unit + 1}"
+
+    def _source_names(self, layer: int) -> list[str]:
+        net = self.document.network
+        if layer == 0:
+            return list(net.input_names)
+        prev = net.layers[layer - 1]
+        return [f"h{layer}.{i + 1}" for i in range(prev.units)]
+
+    def _target_name(self, layer: int, unit: int) -> str:
+        net = self.document.network
+        return net.output_names[unit] if layer == len(net.layers) - 1 else f"h{layer + 1}.{unit + 1}"
+
+    def _build_connection(self, box: QVBoxLayout, sel: Selection) -> None:
+        source = self._source_names(sel.layer)[sel.source]
+        target = self._target_name(sel.layer, sel.unit)
+        self.title.setText(f"Connection {source} → {target}")
+        group = QGroupBox("Weight")
+        form = QFormLayout(group)
+        value = float(self.document.network.layers[sel.layer].weights[sel.source, sel.unit])
+        self.weight_spin = NumberSpin(value, f"The weight from {source} to {target}; Enter applies")
+        self.weight_spin.valueChanged.connect(
+            lambda v: self.document.execute(cmd.SetWeightCommand, sel.layer, sel.source, sel.unit, v))
+        form.addRow("w", self.weight_spin)
+        box.addWidget(group)
+
+    def _build_neuron(self, box: QVBoxLayout, sel: Selection) -> None:
+        net = self.document.network
+        layer, unit = sel.layer, sel.unit
+        if layer == -1 or layer == len(net.layers) - 1:
+            group = QGroupBox("Name")
+            form = QFormLayout(group)
+            names = net.input_names if layer == -1 else net.output_names
+            self.name_edit = QLineEdit(names[unit])
+            self.name_edit.setToolTip("The neuron's name (a dataset column name); Enter renames")
+            edit = self.name_edit
+            edit.editingFinished.connect(
+                lambda: edit.text().strip() != names[unit] and self.document.execute(
+                    cmd.RenameNeuronCommand, layer, unit, edit.text()))
+            form.addRow("Name", self.name_edit)
+            box.addWidget(group)
+        if layer == -1:
+            return
+        lay = net.layers[layer]
+        group = QGroupBox("Bias and incoming weights")
+        form = QFormLayout(group)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.bias_spin = NumberSpin(float(lay.bias[unit]), "This neuron's bias b (z = Σ wᵢ·xᵢ + b)")
+        self.bias_spin.setEnabled(lay.use_bias)
+        self.bias_spin.valueChanged.connect(lambda v: self.document.execute(cmd.SetBiasCommand, layer, unit, v))
+        form.addRow("bias b", self.bias_spin)
+        names = self._source_names(layer)
+        for i in range(min(lay.fan_in, MAX_WEIGHT_ROWS)):
+            spin = NumberSpin(float(lay.weights[i, unit]), f"Weight of the connection from {names[i]}")
+            spin.valueChanged.connect(
+                lambda v, i=i: self.document.execute(cmd.SetWeightCommand, layer, i, unit, v))
+            self.weight_spins.append(spin)
+            form.addRow(f"w from {names[i]}", spin)
+        if lay.fan_in > MAX_WEIGHT_ROWS:
+            more = QLabel(f"… {lay.fan_in - MAX_WEIGHT_ROWS} more in the Weights table")
+            more.setObjectName("hint")
+            form.addRow("", more)
+        box.addWidget(group)
+
+    def _build_layer(self, box: QVBoxLayout, index: int) -> None:
+        lay = self.document.network.layers[index]
+        group = QGroupBox(f"Layer · {lay.units} unit{'s' if lay.units != 1 else ''}")
+        form = QFormLayout(group)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.activation_combo = _registry_combo(ACTIVATIONS, lay.activation, "The layer's activation function")
+        self.activation_combo.currentIndexChanged.connect(
+            lambda _i: self.document.execute(cmd.SetActivationCommand, index,
+                                             self.activation_combo.currentData()))
+        form.addRow("Activation", self.activation_combo)
+        for name, value in lay.resolved_activation_params.items():
+            spin = NumberSpin(value, f"Activation parameter {name}")
+            spin.valueChanged.connect(lambda v, n=name: self._set_activation_param(index, n, v))
+            self.param_spins[name] = spin
+            form.addRow(name, spin)
+        self.use_bias_check = QCheckBox("Use bias")
+        self.use_bias_check.setChecked(lay.use_bias)
+        self.use_bias_check.setToolTip("Whether this layer adds a trainable bias to each neuron")
+        self.use_bias_check.toggled.connect(lambda on: self.document.execute(cmd.SetUseBiasCommand, index, on))
+        form.addRow("", self.use_bias_check)
+        self.kernel_init_combo = _registry_combo(INITIALIZERS, lay.kernel_initializer,
+                                                 "How Re-initialize draws this layer's weights")
+        self.kernel_init_combo.currentIndexChanged.connect(
+            lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
+                                             kernel=self.kernel_init_combo.currentData()))
+        form.addRow("Weights init", self.kernel_init_combo)
+        self.bias_init_combo = _registry_combo(INITIALIZERS, lay.bias_initializer,
+                                               "How Re-initialize draws this layer's biases")
+        self.bias_init_combo.currentIndexChanged.connect(
+            lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
+                                             bias=self.bias_init_combo.currentData()))
+        form.addRow("Bias init", self.bias_init_combo)
+        self.reinit_button = QPushButton("Re-initialize")
+        self.reinit_button.setToolTip("Draw fresh weights and biases for this layer from its initializers "
+                                      "(one undo step)")
+        self.reinit_button.clicked.connect(lambda: self.document.execute(cmd.ReinitializeCommand, index))
+        form.addRow("", self.reinit_button)
+        box.addWidget(group)
+
+    def _set_activation_param(self, index: int, name: str, value: float) -> None:
+        lay = self.document.network.layers[index]
+        params = dict(lay.activation_params)
+        params[name] = value
+        self.document.execute(cmd.SetActivationCommand, index, lay.activation, params)
+
+    # -- refreshing values without rebuilding (keeps keyboard focus) --------------------------------------
+    def refresh_values(self) -> None:
+        sel = self.document.selection
+        if sel is None:
+            return
+        net = self.document.network
+        if sel.kind == CONNECTION and self.weight_spin is not None:
+            self.weight_spin.set_value_silently(float(net.layers[sel.layer].weights[sel.source, sel.unit]))
+        if sel.kind == NEURON and sel.layer >= 0:
+            lay = net.layers[sel.layer]
+            if self.bias_spin is not None:
+                self.bias_spin.set_value_silently(float(lay.bias[sel.unit]))
+            for i, spin in enumerate(self.weight_spins):
+                spin.set_value_silently(float(lay.weights[i, sel.unit]))
+
+
