@@ -23,6 +23,18 @@ CLASSIFICATION = "classification"
 REGRESSION = "regression"
 
 
+def _number(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not np.isfinite(value):
+        raise ConfigError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
+
+
+def _whole(value: object, name: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
+        raise ConfigError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
+    return int(value)
+
+
 @dataclass
 class TrainingConfig:
     """Training settings; the same names are used in the JSON files, on the command line and in the GUI."""
@@ -42,20 +54,23 @@ class TrainingConfig:
     early_stopping_patience: int | None = None
 
     def validate(self) -> None:
+        """Raise ConfigError with a readable message for any setting out of range or of the wrong type."""
         LOSSES[self.loss]
         make_optimizer(self.optimizer, self.learning_rate, self.optimizer_params)
-        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 1:
-            raise ConfigError(f"batch_size must be a whole number of at least 1, got {self.batch_size!r}")
-        if isinstance(self.epochs, bool) or not isinstance(self.epochs, int) or self.epochs < 0:
-            raise ConfigError(f"epochs must be a whole number of at least 0, got {self.epochs!r}")
-        if not 0.0 <= self.validation_split < 1.0:
+        _whole(self.batch_size, "batch_size", 1)
+        _whole(self.epochs, "epochs", 0)
+        _whole(self.seed, "seed", 0)
+        if not 0.0 <= _number(self.validation_split, "validation_split") < 1.0:
             raise ConfigError(f"validation_split must be in [0, 1), got {self.validation_split}")
         for name in ("l1", "l2"):
-            value = getattr(self, name)
-            if not (np.isfinite(value) and value >= 0):
-                raise ConfigError(f"{name} must be a number of at least 0, got {value!r}")
-        if self.early_stopping_patience is not None and self.early_stopping_patience < 1:
-            raise ConfigError("early_stopping_patience must be at least 1 epoch")
+            if _number(getattr(self, name), name) < 0:
+                raise ConfigError(f"{name} must be a number of at least 0, got {getattr(self, name)!r}")
+        if self.target_loss is not None:
+            _number(self.target_loss, "target_loss")
+        if self.early_stopping_patience is not None:
+            _whole(self.early_stopping_patience, "early_stopping_patience", 1)
+        if not isinstance(self.shuffle, bool):
+            raise ConfigError(f"shuffle must be true or false, got {self.shuffle!r}")
 
     def to_dict(self) -> dict:
         return asdict(self)

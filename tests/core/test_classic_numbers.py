@@ -202,3 +202,15 @@ def test_perceptron_rule_rejects_two_layers():
                            Layer(1, "step", fan_in=2, rng=np.random.default_rng(1))])
     with pytest.raises(TrainingError):
         Trainer(step_net, GATE_X, [0, 1, 1, 0], TrainingConfig(optimizer="perceptron", learning_rate=0.1))
+
+
+def test_perceptron_rule_with_validation_data_and_evaluate():
+    """Evaluating a step network needs no derivative: validation and evaluate work with the perceptron rule."""
+    net = Network(2, [Layer(1, "step", weights=[[0.0], [0.0]], bias=[0.0])])
+    cfg = TrainingConfig(optimizer="perceptron", learning_rate=0.1, batch_size=1, epochs=20, shuffle=False)
+    t = Trainer(net, GATE_X, [0, 1, 1, 1], cfg, x_val=GATE_X, y_val=[0, 1, 1, 1])
+    assert t.run() == "completed"
+    assert t.history.columns["val_accuracy"][-1] == 1.0
+    assert t.history.columns["val_loss"][-1] == 0.0
+    r = t.evaluate(GATE_X, [1, 1, 1, 1])  # three right, (0, 0) wrong: MSE 1/4
+    assert r == {"loss": 0.25, "accuracy": 0.75}

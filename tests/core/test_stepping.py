@@ -19,6 +19,8 @@ CONFIGS = {
     "momentum": TrainingConfig(loss="mean_squared_error", optimizer="sgd",
                                optimizer_params={"momentum": 0.9, "nesterov": True}, learning_rate=0.1,
                                batch_size=5, epochs=3, seed=2, l2=0.01),
+    "plain_momentum": TrainingConfig(loss="binary_crossentropy", optimizer="sgd", optimizer_params={"momentum": 0.8},
+                                     learning_rate=0.2, batch_size=3, epochs=2, seed=3, l1=0.001),
 }
 
 

@@ -198,7 +198,7 @@ def test_validation_split_uses_the_right_rows():
     assert rows == {tuple(r) for r in X20} and len(rows) == 20
     for xs, ys in ((t.x, t.y), (t.x_val, t.y_val)):  # targets still belong to their inputs
         for xr, yr in zip(xs, ys):
-            i = int(np.flatnonzero((X20 == xr).all(axis=1))[0])
+            i = int(np.flatnonzero((xr == X20).all(axis=1))[0])
             assert np.array_equal(Y20[i], yr)
     rec = Recorder()
     t.callbacks.append(rec)
@@ -263,16 +263,18 @@ def _resumable(callbacks=()) -> Trainer:
     return Trainer(net, X20, Y20, cfg, callbacks=list(callbacks))
 
 
-def test_request_stop_then_resume_equals_an_uninterrupted_run():
+@pytest.mark.parametrize("batch", [1, 3, 7], ids=["first", "middle", "last"])
+def test_request_stop_then_resume_equals_an_uninterrupted_run(batch):
     full = _resumable()
     assert full.run() == "completed"
 
-    stopper = StopAt(2 * 7 + 3)  # the third batch of the third epoch (7 batches of 20 rows per epoch)
+    stopper = StopAt(2 * 7 + batch)  # a batch of the third epoch (7 batches of 20 rows per epoch)
     t = _resumable([stopper])
     assert t.run() == "stopped"
     assert t.stop_reason == "stopped"
-    assert stopper.count == 2 * 7 + 3  # no batch ran after the one that asked
-    assert t.epoch == 2 and len(t.history) == 2
+    assert stopper.count == 2 * 7 + batch  # no batch ran after the one that asked
+    done = 3 if batch == 7 else 2  # stopping on the last batch still completes that epoch
+    assert t.epoch == done and len(t.history) == done
     mid = _weights(t.network)
     assert not _same(mid, _weights(full.network))
     t.callbacks.clear()

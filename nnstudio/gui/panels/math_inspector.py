@@ -1,0 +1,217 @@
+"""The math inspector: the formulas of the current step with the actual numbers, the layer's vectors,
+a gradient check and the loss along one weight. Every number comes from nnstudio.core."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.core.explain import Selection as MathSelection
+from nnstudio.core.explain import explain, num
+from nnstudio.core.inspection import gradient_check, loss_along_weight, weight_range
+from nnstudio.core.losses import make_loss
+from nnstudio.core.stepping import BackwardPhase, ForwardPhase
+from nnstudio.errors import NNStudioError
+from nnstudio.gui.document import CONNECTION, NEURON, Selection
+from nnstudio.gui.step_controller import StepController
+from nnstudio.gui.theme import colors
+
+HEADINGS = {"Forward": "#2f6fde", "Loss": "#8e44ad", "Backward": "#e08a1e", "Update": "#2e9e5b"}
+
+
+def math_selection(sel: Selection | None) -> MathSelection | None:
+    if sel is None:
+        return None
+    if sel.kind == NEURON and sel.unit is not None:
+        return MathSelection(sel.layer, sel.unit)
+    if sel.kind == CONNECTION and sel.unit is not None:
+        return MathSelection(sel.layer, sel.unit, sel.source)
+    return None
+
+
+def lines_to_html(lines: list[str]) -> str:
+    parts = []
+    for line in lines:
+        if line in HEADINGS:
+            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:8px 0 2px 0">{line}</h4>')
+        else:
+            parts.append(f'<div style="font-family: monospace; margin-left: 8px">{html.escape(line)}</div>')
+    return "".join(parts)
+
+
+class MathInspector(QWidget):
+    def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.document = controller.document
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        # Formulas
+        formulas = QWidget()
+        fl = QVBoxLayout(formulas)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.text = QTextBrowser()
+        self.text.setToolTip("The math of the selected neuron or connection in the phases played so far")
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setToolTip("Copy the formulas as plain text")
+        self.copy_button.clicked.connect(self.copy_text)
+        fl.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        fl.addLayout(row)
+        self.tabs.addTab(formulas, "Formulas")
+
+        # Layer vectors
+        self.table = QTableWidget()
+        self.table.setToolTip("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)")
+        self.tabs.addTab(self.table, "Layer values")
+
+        # Gradient check
+        checks = QWidget()
+        cl = QVBoxLayout(checks)
+        self.check_button = QPushButton("Check gradients")
+        self.check_button.setToolTip("Compare backpropagation with central differences on the current sample")
+        self.check_button.clicked.connect(self.run_gradient_check)
+        self.check_label = QLabel("Backpropagation computes the slope of the loss. Press the button to "
+                                  "compare it with (L(w+ε) − L(w−ε)) / 2ε for every weight.")
+        self.check_label.setWordWrap(True)
+        self.check_table = QTableWidget(0, 2)
+        self.check_table.setHorizontalHeaderLabels(["Layer", "Largest relative error"])
+        self.check_table.horizontalHeader().setStretchLastSection(True)
+        cl.addWidget(self.check_label)
+        cl.addWidget(self.check_button)
+        cl.addWidget(self.check_table)
+        self.tabs.addTab(checks, "Gradient check")
+
+        # Loss along one weight
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground(colors().base)
+        self.plot.setLabel("bottom", "weight value")
+        self.plot.setLabel("left", "loss")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.curve = self.plot.plot(pen=pg.mkPen("#2f6fde", width=2))
+        self.marker = self.plot.plot(pen=None, symbol="o", symbolBrush="#e08a1e", symbolSize=9)
+        self.plot.setToolTip("The loss over a range of the selected weight's values, all other weights fixed")
+        self.tabs.addTab(self.plot, "Loss vs weight")
+
+        controller.changed.connect(self.refresh)
+        self.tabs.currentChanged.connect(self.refresh)
+        self.document.selectionChanged.connect(self.refresh)
+        self.document.networkChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- formulas and vectors ---------------------------------------------------------------------------
+    def plain_text(self) -> str:
+        step, sel = self.controller.step, math_selection(self.document.selection)
+        if step is None or sel is None:
+            return ""
+        try:
+            return "\n".join(explain(step, sel))
+        except (IndexError, StopIteration):
+            return ""
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.plain_text())
+
+    def refresh(self, *args: object) -> None:
+        step, sel = self.controller.step, math_selection(self.document.selection)
+        if sel is None:
+            self.text.setHtml("<p>Select a neuron or a connection on the diagram.</p>")
+        elif step is None or step.position == 0:
+            self.text.setHtml("<p>Play a phase of a step (Forward, F6) to see its math with your numbers.</p>")
+        else:
+            text = self.plain_text()
+            self.text.setHtml(lines_to_html(text.split("\n")) if text else
+                              "<p>This neuron has not been reached in this step yet.</p>")
+        self._fill_table()
+        if self.tabs.currentWidget() is self.plot:  # 81 loss evaluations: only when it is on screen
+            self._fill_loss_plot()
+
+    def _fill_table(self) -> None:
+        step, sel = self.controller.step, self.document.selection
+        self.table.clear()
+        if step is None or sel is None or sel.layer < 0:
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            return
+        columns: dict[str, np.ndarray] = {}
+        for phase in step.phases[: step.position]:
+            if isinstance(phase, ForwardPhase) and phase.layer == sel.layer:
+                columns["z"], columns["a"] = phase.z[0], phase.a[0]
+            if isinstance(phase, BackwardPhase) and phase.layer == sel.layer:
+                columns["δ"], columns["∂L/∂b"] = phase.delta[0], phase.grad_bias
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
+        units = len(next(iter(columns.values()))) if columns else 0
+        self.table.setRowCount(units)
+        for c, values in enumerate(columns.values()):
+            for r, v in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(num(v)))
+
+    # -- gradient check ------------------------------------------------------------------------------------
+    def run_gradient_check(self) -> None:
+        c = self.controller
+        if not c._ensure_step():
+            return
+        step = c.step
+        try:
+            results = gradient_check(c.trainer.network, step.x, step.y, c.trainer.loss,
+                                     l1=c.trainer.config.l1, l2=c.trainer.config.l2)
+        except NNStudioError as exc:
+            self.check_label.setText(str(exc))
+            return
+        self.check_table.setRowCount(len(results))
+        for r, res in enumerate(results):
+            self.check_table.setItem(r, 0, QTableWidgetItem(f"layer {res.layer + 1}"))
+            ok = "✓" if res.max_relative_error < 1e-4 else "✗"
+            self.check_table.setItem(r, 1, QTableWidgetItem(f"{res.max_relative_error:.2e}  {ok}"))
+        worst = max(res.max_relative_error for res in results)
+        verdict = "agree" if worst < 1e-4 else "DISAGREE"
+        self.check_label.setText(f"Backpropagation and central differences {verdict} on rows "
+                                 f"{', '.join(str(r + 1) for r in step.rows[:5])}: largest relative error "
+                                 f"{worst:.2e}.")
+
+    # -- loss along a weight ---------------------------------------------------------------------------------
+    def _fill_loss_plot(self) -> None:
+        sel = self.document.selection
+        c = self.controller
+        if sel is None or sel.kind != CONNECTION or sel.layer < 0:
+            self.curve.setData([], [])
+            self.marker.setData([], [])
+            return
+        try:
+            project = self.document.project
+            x, y, _ = project.training_data()
+            trainer_loss = c.trainer.loss if c.trainer else make_loss(project.training.loss)
+        except NNStudioError:
+            self.curve.setData([], [])
+            self.marker.setData([], [])
+            return
+        net = self.document.network
+        w = float(net.layers[sel.layer].weights[sel.source, sel.unit])
+        values = weight_range(w)
+        losses = loss_along_weight(net, x, y, trainer_loss, sel.layer, sel.source, sel.unit, values,
+                                   l1=project.training.l1, l2=project.training.l2)
+        current = loss_along_weight(net, x, y, trainer_loss, sel.layer, sel.source, sel.unit, [w],
+                                    l1=project.training.l1, l2=project.training.l2)
+        self.curve.setData(values, losses)
+        self.marker.setData([w], current)
+        self.plot.setTitle(f"w = {num(w)}: loss {num(current[0])} on all training rows")

@@ -1,0 +1,216 @@
+"""Step mode: one training step played phase by phase on the Document's network.
+
+The controller keeps a private Trainer on a copy of the project (so Adam's moments and momentum carry
+from step to step) and a StepThrough from core. Playing the update phase pushes one undo command with
+the new weights; stepping back over it undoes that command, so the Document always holds exactly the
+weights the step shows. Any outside change to the network, data or settings starts afresh.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from nnstudio.core.stepping import ForwardPhase, Phase, StepThrough, UpdatePhase
+from nnstudio.core.training import Trainer
+from nnstudio.errors import NNStudioError
+from nnstudio.gui.commands import ReplaceNetworkCommand
+from nnstudio.gui.document import Document
+
+SAMPLE, BATCH = "sample", "batch"
+
+
+class StepController(QObject):
+    changed = Signal()  # position, phase or step changed
+    errorOccurred = Signal(str)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.mode = SAMPLE
+        self.row = 0  # the sample (dataset row of the training data) in SAMPLE mode
+        self.batch = 0  # the mini-batch index in BATCH mode
+        self.trainer: Trainer | None = None
+        self.steps: list[StepThrough] = []  # finished steps, then the current one last
+        self._busy = False  # True while we change the Document ourselves
+        document.networkChanged.connect(self._outside_change)
+        document.datasetChanged.connect(self._outside_change)
+        document.trainingConfigChanged.connect(self._outside_change)
+        document.projectReplaced.connect(self._outside_change)
+
+    # -- state ------------------------------------------------------------------------------------
+    @property
+    def step(self) -> StepThrough | None:
+        return self.steps[-1] if self.steps else None
+
+    @property
+    def phase(self) -> Phase | None:
+        return self.step.current if self.step else None
+
+    @property
+    def n_layers(self) -> int:
+        return len(self.document.network.layers)
+
+    @property
+    def next_phase(self) -> Phase | None:
+        step = self.step
+        if step is None or step.done:
+            return None
+        return step.phases[step.position]
+
+    def phase_text(self) -> str:
+        step = self.step
+        if step is None or step.position == 0:
+            what = f"sample {self.row + 1}" if self.mode == SAMPLE else f"mini-batch {self.batch + 1}"
+            return f"ready: {what}"
+        return step.current.title(self.n_layers)
+
+    def n_rows(self) -> int:
+        return self.trainer.x.shape[0] if self.trainer else 0
+
+    def rows(self) -> list[int]:
+        n = self.n_rows()
+        if self.mode == SAMPLE:
+            return [min(self.row, n - 1)]
+        size = max(1, int(self.document.project.training.batch_size))
+        start = (self.batch * size) % n
+        return list(range(start, min(n, start + size)))
+
+    def activations(self) -> list[np.ndarray | None] | None:
+        """Per column (inputs first) the values of the first sample computed so far, for the canvas."""
+        step = self.step
+        if step is None or step.position == 0:
+            return None
+        out: list[np.ndarray | None] = [step.x[0].copy()] + [None] * self.n_layers
+        for phase in step.phases[: step.position]:
+            if isinstance(phase, ForwardPhase):
+                out[phase.layer + 1] = phase.a[0].copy()
+        return out
+
+    # -- choosing what to step on ------------------------------------------------------------------------
+    def set_sample(self, row: int) -> None:
+        self.mode, self.row = SAMPLE, max(0, int(row))
+        self._restart_step()
+
+    def set_batch(self, index: int) -> None:
+        self.mode, self.batch = BATCH, max(0, int(index))
+        self._restart_step()
+
+    def _restart_step(self) -> None:
+        """Drop a step that has not changed the weights yet, so the next phase uses the new rows."""
+        if self.step is not None and not self._update_played(self.step):
+            self.steps.pop()
+        self.changed.emit()
+
+    @staticmethod
+    def _update_played(step: StepThrough) -> bool:
+        return any(isinstance(p, UpdatePhase) for p in step.phases[: step.position])
+
+    def _ensure_step(self) -> bool:
+        try:
+            if self.trainer is None:
+                project = self.document.project.copy()
+                self.trainer = project.make_trainer()
+            if self.step is None or self.step.done:
+                if self.step is not None and self.step.done:
+                    self._advance_batch()
+                self.steps.append(StepThrough(self.trainer, self.rows()))
+        except (NNStudioError, IndexError) as exc:
+            self.errorOccurred.emit(str(exc))
+            return False
+        return True
+
+    def _advance_batch(self) -> None:
+        if self.mode == BATCH:
+            self.batch += 1
+
+    # -- playing ----------------------------------------------------------------------------------------------
+    @Slot()
+    def forward(self) -> Phase | None:
+        """Play the next phase (forward, loss, backward or update)."""
+        if not self._ensure_step():
+            return None
+        phase = self.step.forward()
+        if isinstance(phase, UpdatePhase):
+            self._push_weights()
+        self.changed.emit()
+        return phase
+
+    @Slot()
+    def apply_update(self) -> None:
+        """Play every phase up to and including the update."""
+        if not self._ensure_step():
+            return
+        while not self.step.done:
+            if isinstance(self.forward(), UpdatePhase):
+                break
+
+    @Slot()
+    def complete(self) -> None:
+        """Finish the current step (or play a whole new one)."""
+        if not self._ensure_step():
+            return
+        while not self.step.done:
+            self.forward()
+
+    @Slot()
+    def back(self) -> None:
+        """Undo the last phase; at the start of a step, go back into the previous step."""
+        step = self.step
+        if step is None:
+            return
+        if step.position == 0:
+            self.steps.pop()
+            if not self.steps:
+                self.changed.emit()
+                return
+            step = self.step
+        if isinstance(step.current, UpdatePhase):
+            step.back()
+            self._undo_weights()
+        else:
+            step.back()
+        self.changed.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        """Back to the start of the current step (its weights restored if its update was applied)."""
+        step = self.step
+        if step is None:
+            return
+        while step.position:
+            self.back()
+            if self.step is not step:
+                break
+
+    # -- keeping the Document in step ------------------------------------------------------------------------------
+    def _push_weights(self) -> None:
+        rows = self.step.rows
+        what = f"row {rows[0] + 1}" if len(rows) == 1 else f"{len(rows)} rows"
+        self._busy = True
+        try:
+            self.document.push(ReplaceNetworkCommand(self.document, self.trainer.network,
+                                                     f"Training step ({what})"))
+        finally:
+            self._busy = False
+
+    def _undo_weights(self) -> None:
+        stack = self.document.undo_stack
+        self._busy = True
+        try:
+            if stack.canUndo() and stack.undoText().startswith("Training step"):
+                stack.undo()
+            else:  # the command is gone (e.g. the stack was cleaned): set the weights directly
+                self.document.push(ReplaceNetworkCommand(self.document, self.trainer.network, "Step back"))
+        finally:
+            self._busy = False
+
+    @Slot()
+    def _outside_change(self, *args: object) -> None:
+        if self._busy:
+            return
+        had = self.trainer is not None or bool(self.steps)
+        self.trainer = None
+        self.steps = []
+        if had:
+            self.changed.emit()
