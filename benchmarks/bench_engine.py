@@ -40,7 +40,6 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +55,7 @@ from nnstudio.core.training import Trainer, TrainingConfig  # noqa: E402
 try:  # optional comparison
     import torch
     from torch import nn
-    from torch.nn import functional as F  # noqa: N812
+    from torch.nn import functional as F
 except ImportError:  # pragma: no cover - depends on the environment
     torch = None
 
@@ -114,7 +113,7 @@ def blas_info() -> dict:
     try:
         cfg = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
         info.update(library=cfg.get("name"), version=cfg.get("version"))
-    except Exception:  # noqa: BLE001 - older NumPy without mode="dicts"
+    except Exception:  # older NumPy has no mode="dicts"
         pass
     lib = _openblas_lib()
     if lib is not None:
@@ -151,11 +150,53 @@ def set_blas_threads(n: int) -> bool:
     return False
 
 
-def load_average() -> list[float] | None:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return None
+class OtherLoad:
+    """Share of the machine's CPU time used by *other* processes between start() and stop().
+
+    System-wide busy time from /proc/stat minus this process's own CPU time, over wall time x CPUs;
+    None where /proc/stat is missing. Other work on a small machine is the main source of noise.
+    """
+
+    def __init__(self) -> None:
+        self.start()
+
+    @staticmethod
+    def _busy_seconds() -> float | None:
+        try:
+            with open("/proc/stat") as fh:
+                values = [int(v) for v in fh.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        idle = values[3] + (values[4] if len(values) > 4 else 0)
+        return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+    def start(self) -> None:
+        self._busy, self._own, self._wall = self._busy_seconds(), time.process_time(), time.perf_counter()
+
+    def stop(self) -> float | None:
+        busy = self._busy_seconds()
+        if busy is None or self._busy is None:
+            return None
+        wall = time.perf_counter() - self._wall
+        others = (busy - self._busy) - (time.process_time() - self._own)
+        return round(max(0.0, others) / (wall * (os.cpu_count() or 1)), 3)
+
+
+def _probe_other_load(seconds: float = 0.5) -> float | None:
+    probe = OtherLoad()
+    time.sleep(seconds)
+    return probe.stop()
+
+
+def wait_until_quiet(timeout: float, quiet_for: float = 3.0) -> bool:
+    """Wait up to ``timeout`` s until other processes have used < BUSY of the CPUs for ``quiet_for`` s."""
+    deadline, quiet = time.perf_counter() + timeout, 0.0
+    while time.perf_counter() < deadline:
+        load = _probe_other_load(0.5)
+        quiet = quiet + 0.5 if load is not None and load <= BUSY else 0.0
+        if quiet >= quiet_for:
+            return True
+    return False
 
 
 def environment(threads: int) -> dict:
@@ -163,7 +204,7 @@ def environment(threads: int) -> dict:
            if k.startswith(("OPENBLAS_", "OMP_", "MKL_", "GOTO"))}
     info = {"python": platform.python_version(), "machine": platform.machine(),
             "processor": _cpu_name(), "cpu_count": os.cpu_count(), "env": env, "blas": blas_info(),
-            "load_average_before": load_average()}
+            "other_load_before": _probe_other_load()}
     if torch is not None:
         torch.set_num_threads(threads)
         info["torch"] = {"version": torch.__version__, "threads": torch.get_num_threads(),
@@ -196,6 +237,7 @@ class Workload:
     epochs_per_repeat: int
     repeats: int
     warmup_epochs: int
+    max_retries: int = 0  # extra repeats allowed to replace ones disturbed by other processes
     notes: str = ""
     onehot: np.ndarray = field(init=False)
 
@@ -207,7 +249,8 @@ def make_workloads(quick: bool) -> list[Workload]:
     rng = np.random.default_rng(SEED)
     laptop = Workload("laptop 9x2, 2-3-2", LAPTOP[:, :2].copy(), LAPTOP[:, 2].astype(int), [2, 3, 2],
                       "binary_crossentropy", 0.1, 9, False,
-                      epochs_per_repeat=50 if quick else 100, repeats=5 if quick else 21, warmup_epochs=100)
+                      epochs_per_repeat=50 if quick else 150, repeats=5 if quick else 15, warmup_epochs=100,
+                      max_retries=5 if quick else 30)
 
     if DIGITS_CSV.exists():
         raw = np.loadtxt(DIGITS_CSV, delimiter=",", skiprows=1)
@@ -216,13 +259,14 @@ def make_workloads(quick: bool) -> list[Workload]:
         dx, dy, note = rng.random((1797, 64)), rng.integers(0, 10, 1797), "random stand-in"
     digits = Workload(f"digits {dx.shape[0]}x{dx.shape[1]}, 64-32-10", dx, dy, [64, 32, 10],
                       "categorical_crossentropy", 0.001, 32, True,
-                      epochs_per_repeat=1, repeats=5 if quick else 21, warmup_epochs=2,
+                      epochs_per_repeat=1 if quick else 3, repeats=5 if quick else 15, warmup_epochs=2,
+                      max_retries=5 if quick else 30,
                       notes=note)
 
     n = 6000 if quick else 60000
     big = Workload(f"random {n}x784, 784-128-10", rng.random((n, 784)), rng.integers(0, 10, n),
                    [784, 128, 10], "categorical_crossentropy", 0.001, 128, True,
-                   epochs_per_repeat=1, repeats=3, warmup_epochs=0)
+                   epochs_per_repeat=1, repeats=3, warmup_epochs=0, max_retries=3)
     return [laptop, digits, big]
 
 
@@ -324,24 +368,43 @@ def time_epochs(runner: NNStudioRunner | TorchRunner, epochs: int) -> float:
     return (time.perf_counter() - start) / epochs
 
 
+BUSY = 0.10  # a repeat during which other processes used more than this share of the CPUs is redone
+
+
 def bench(w: Workload, dtype: type, with_torch: bool) -> dict:
     runners: list[NNStudioRunner | TorchRunner] = [NNStudioRunner(w, dtype)]
     if with_torch:
         runners.append(TorchRunner(w, dtype))
     for r in runners:
         r.warm_up(w)
-    times: dict[str, list[float]] = {r.label: [] for r in runners}
-    for rep in range(w.repeats):
-        order = runners if rep % 2 == 0 else runners[::-1]  # ABBA...: neither engine always goes first
+    pairs: list[dict[str, tuple[float, float]]] = []  # per repeat: engine -> (s/epoch, others' CPU share)
+    others = OtherLoad()
+
+    def clean(pair: dict[str, tuple[float, float]]) -> bool:
+        return max(b for _, b in pair.values()) <= BUSY
+
+    while sum(map(clean, pairs)) < w.repeats and len(pairs) < w.repeats + w.max_retries:
+        order = runners if len(pairs) % 2 == 0 else runners[::-1]  # ABBA...: neither engine always goes first
+        pair = {}
         for r in order:
-            times[r.label].append(time_epochs(r, w.epochs_per_repeat))
+            others.start()
+            t = time_epochs(r, w.epochs_per_repeat)
+            pair[r.label] = (t, others.stop() or 0.0)
+        pairs.append(pair)
+    # Repeats disturbed by other processes are dropped when there are clean ones; otherwise all are kept.
+    kept = [p for p in pairs if clean(p)] or pairs
+    times = {r.label: [p[r.label][0] for p in kept] for r in runners}
+    busy = {r.label: [round(p[r.label][1], 3) for p in pairs] for r in runners}
     result = {
         "workload": w.name,
         "dtype": np.dtype(dtype).name,
         "rows": int(w.x.shape[0]),
         "batch_size": w.batch_size,
         "epochs_per_repeat": w.epochs_per_repeat,
-        "repeats": w.repeats,
+        "repeats": len(times["nnstudio"]),
+        "clean_repeats": sum(map(clean, pairs)),
+        "disturbed_repeats": len(pairs) - sum(map(clean, pairs)),
+        "other_load_per_repeat": busy,
         "nnstudio_s_per_epoch": statistics.median(times["nnstudio"]),
         "nnstudio_times": times["nnstudio"],
         "nnstudio_last_loss": runners[0].last_loss(),
@@ -365,6 +428,10 @@ def _fmt_seconds(s: float | None) -> str:
     return f"{s:.3f} s"
 
 
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
 def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
     blas = env["blas"]
     lines = [
@@ -377,13 +444,18 @@ def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
         f"Adam implementation: {env['torch']['adam']}"
         if "torch" in env else "- torch: not installed (NN Studio only)",
         f"- BLAS/OpenMP environment: {env['env'] or 'none set'}",
-        f"- load average (1/5/15 min) before: {env['load_average_before']}, after: {env.get('load_average_after')}",
+        f"- CPU used by other processes: {_pct(env['other_load_before'])} just before, "
+        f"{_pct(env.get('other_load_during'))} during the run",
     ]
-    load = env["load_average_before"]
-    if load and load[0] > 0.5:
-        lines.append(f"- WARNING: the machine was busy (1-min load {load[0]}) - other processes compete for the "
-                     f"{env['cpu_count']} CPUs; multi-threaded runs (torch's OpenMP especially) can then stall. "
-                     "Re-run on a quiet machine for numbers you can quote.")
+    dirty = [f"{r['workload'].split()[0]} {r['dtype']}" for r in results if r["clean_repeats"] < r["repeats"]]
+    if dirty:
+        lines.append(f"- WARNING: other processes used more than {_pct(BUSY)} of the CPUs during every repeat of "
+                     f"{', '.join(dirty)}; with {env['cpu_count']} CPUs multi-threaded BLAS/OpenMP code then stalls "
+                     "for whole time slices, so those rows measure the machine's load, not the engines. "
+                     "Re-run on a quiet machine (--wait-quiet 120 helps).")
+    else:
+        lines.append(f"- Repeats during which other processes used more than {_pct(BUSY)} of the CPUs were "
+                     "disturbed and left out (see the second table).")
     lines += [
         "",
         "| workload | dtype | nnstudio s/epoch | torch s/epoch | speed-up (torch/nnstudio) | target |",
@@ -393,17 +465,20 @@ def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
         sp = r.get("speedup")
         target = targets.get(r["workload"]) if r["dtype"] == "float32" else None
         mark = "" if target is None or sp is None else (f"≥{target:g}x {'met' if sp >= target else 'MISSED'}")
+        if mark and r["clean_repeats"] < r["repeats"]:
+            mark += " (busy machine: not valid)"
         lines.append(
             f"| {r['workload']} | {r['dtype']} | {_fmt_seconds(r['nnstudio_s_per_epoch'])} | "
             f"{_fmt_seconds(r.get('torch_s_per_epoch'))} | {'—' if sp is None else f'{sp:.2f}x'} | {mark} |"
         )
     lines.append("")
-    lines.append("| workload | dtype | repeats x epochs | paired speed-up (median of per-repeat ratios) "
-                 "| last epoch loss nnstudio / torch |")
+    lines.append("| workload | dtype | repeats x epochs (clean, disturbed) | paired speed-up (median of per-repeat "
+                 "ratios) | last epoch loss nnstudio / torch |")
     lines.append("|---|---|---|---:|---|")
     for r in results:
         paired = r.get("speedup_paired")
-        lines.append(f"| {r['workload']} | {r['dtype']} | {r['repeats']} x {r['epochs_per_repeat']} | "
+        lines.append(f"| {r['workload']} | {r['dtype']} | {r['repeats']} x {r['epochs_per_repeat']} "
+                     f"({r['clean_repeats']}, {r['disturbed_repeats']}) | "
                      f"{'—' if paired is None else f'{paired:.2f}x'} | {r['nnstudio_last_loss']:.4g} / "
                      f"{r.get('torch_last_loss', float('nan')):.4g} |")
     return "\n".join(lines)
@@ -418,6 +493,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="torch.optim.Adam implementation (default: whatever torch picks on CPU)")
     parser.add_argument("--threads", type=int, default=None,
                         help="set NumPy's BLAS threads to N first (default: leave it); torch always gets the same")
+    parser.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",
+                        help="before each workload wait up to SECONDS for other processes to go quiet")
     parser.add_argument("--dtype", choices=["float32", "float64", "both"], default="both")
     parser.add_argument("--only", type=int, choices=[1, 2, 3], action="append",
                         help="run only workload N (may be repeated)")
@@ -438,9 +515,12 @@ def main(argv: list[str] | None = None) -> int:
     dtypes = [np.float32, np.float64] if args.dtype == "both" else [getattr(np, args.dtype)]
 
     results = []
+    during = OtherLoad()
     t0 = time.perf_counter()
     for w in workloads:
         for dtype in dtypes:
+            if args.wait_quiet > 0 and not wait_until_quiet(args.wait_quiet) and not args.json:
+                print(f"... the machine did not go quiet within {args.wait_quiet:g} s", file=sys.stderr)
             results.append(bench(w, dtype, with_torch))
             if not args.json:
                 r = results[-1]
@@ -448,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
                       + (f", torch {_fmt_seconds(r['torch_s_per_epoch'])}" if with_torch else ""),
                       file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - t0
-    env["load_average_after"] = load_average()
+    env["other_load_during"] = during.stop()
     if args.json:
         print(json.dumps({"environment": env, "quick": args.quick, "elapsed_s": elapsed,
                           "targets_float32": targets, "results": results}, indent=2))

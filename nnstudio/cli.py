@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -25,10 +26,10 @@ from nnstudio.core.training import Callback, Trainer
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.io.csv_io import read_csv
 from nnstudio.io.examples import list_examples
+from nnstudio.io.exports import EXPORT_FORMATS, export_model
 from nnstudio.io.files import load_path, save_path
 
 SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
-EXPORT_FORMATS = ("json",)
 
 
 class UsageError(NNStudioError):
@@ -89,9 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Exit 0 with a summary, or 2 with the first problem found.")
     p.add_argument("file")
 
-    p = sub.add_parser("export", help="export a model", description="Export a model or project's model.")
+    p = sub.add_parser("export", help="export a model (JSON, ONNX, Python, PyTorch)",
+                       description="Export the model of a model or project file. Formats: "
+                       + "; ".join(f"{f.key}: {f.description}" for f in EXPORT_FORMATS.values()))
     p.add_argument("file")
-    p.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    p.add_argument("--format", choices=list(EXPORT_FORMATS), default="json", metavar="FORMAT",
+                   help="one of: " + ", ".join(EXPORT_FORMATS))
     p.add_argument("--out", required=True, metavar="PATH")
 
     sub.add_parser("examples", help="list the bundled examples", description="List the bundled examples "
@@ -238,11 +242,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     project = load_path(args.file)
-    if args.format == "json":
-        from nnstudio.io.files import save_model
-
-        save_model(project, args.out)
-    print(f"wrote {args.out}")
+    export_model(project, args.format, args.out)
+    print(f"wrote {args.out} ({EXPORT_FORMATS[args.format].label})")
     return 0
 
 
@@ -291,3 +292,9 @@ def run_cli(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("nnstudio: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not the user's fault: still no traceback unless asked for
+        if os.environ.get("NNSTUDIO_DEBUG"):
+            raise
+        print(f"nnstudio: internal error: {type(exc).__name__}: {exc} (please report it; set NNSTUDIO_DEBUG=1 "
+              "to see the traceback)", file=sys.stderr)
+        return 1

@@ -1,1 +1,1 @@
-"""The desktop GUI (PySide6 + pyqtgraph). Imports Qt; ``nnstudio.core`` and ``nnstudio.io`` never import this."""
+"""The desktop GUI (PySide6 + pyqtgraph). ``nnstudio.core`` and ``nnstudio.io`` never import this."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from nnstudio.core.data import Dataset
@@ -75,6 +75,12 @@ def default_project() -> Project:
         return Project(net, name="Untitled")
 
 
+def edit_rng(seed: int) -> np.random.Generator:
+    """The generator for edits (new neurons, re-initialize): seeded, but a different stream from the one
+    that built the network with the same seed, so re-initializing really gives new weights."""
+    return np.random.default_rng([int(seed), 0x4E4E])
+
+
 class Document(QObject):
     """Holds ``project``; emits a signal for each kind of change."""
 
@@ -94,8 +100,12 @@ class Document(QObject):
         self.path: str | None = None
         self.selection: Selection | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
-        self.rng = np.random.default_rng(self.project.training.seed)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.rng = edit_rng(self.project.training.seed)
+
+    @Slot(bool)
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
 
     # -- facts ----------------------------------------------------------------------------------
     @property
@@ -168,7 +178,7 @@ class Document(QObject):
         """Swap in a whole new project (New/Open): clears undo history and selection."""
         self.undo_stack.clear()
         self.project = project
-        self.rng = np.random.default_rng(project.training.seed)
+        self.rng = edit_rng(project.training.seed)
         self.selection = None
         self._set_path(path)
         self.undo_stack.setClean()

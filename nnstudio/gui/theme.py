@@ -82,9 +82,10 @@ QGroupBox {{ border: 1px solid {c.border}; border-radius: 8px; margin-top: 14px;
              background: {c.base}; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: {c.muted};
                     font-weight: 600; }}
-QLineEdit, QDoubleSpinBox, QSpinBox, QComboBox {{ padding: 3px 6px; border: 1px solid {c.border};
-    border-radius: 5px; background: {c.base}; min-height: 20px; }}
-QLineEdit:focus, QDoubleSpinBox:focus, QSpinBox:focus, QComboBox:focus {{ border-color: {c.accent}; }}
+QLineEdit {{ padding: 3px 6px; border: 1px solid {c.border}; border-radius: 5px; background: {c.base};
+    min-height: 20px; }}
+QLineEdit:focus {{ border-color: {c.accent}; }}
+QDoubleSpinBox, QSpinBox, QComboBox {{ min-height: 24px; }}
 QPushButton {{ padding: 5px 12px; border: 1px solid {c.border}; border-radius: 6px; background: {c.base}; }}
 QPushButton:hover {{ border-color: {c.accent}; }}
 QPushButton:default {{ background: {c.accent}; color: white; border-color: {c.accent}; }}

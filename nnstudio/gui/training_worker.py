@@ -74,6 +74,8 @@ class TrainingSnapshot:
     elapsed: float
     batch_loss: float = math.nan
     history_offset: int = 0  # epochs in the project's history before this session
+    preprocessing: Preprocessing | None = None  # this session's fitted normalization (shared, read-only)
+    task: str = ""  # "classification" or "regression"
 
     @property
     def global_epoch(self) -> int:
@@ -113,6 +115,10 @@ class TrainingResult:
         if self.message:
             return self.message
         return f"Trained {self.epochs_trained} epochs: {STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)}"
+
+
+def _copy_preprocessing(prep: Preprocessing) -> Preprocessing:
+    return Preprocessing(list(prep.inputs), list(prep.targets), None if prep.classes is None else list(prep.classes))
 
 
 class _Probe(Callback):
@@ -155,6 +161,7 @@ class TrainingWorker(QObject):
         self._history_offset = len(self._project.history)
         self._trainer = self._project.make_trainer(callbacks=[_Probe(self)])
         self._config = self._trainer.config  # read live by the trainer each batch
+        self._prep = _copy_preprocessing(self._project.preprocessing)
         self._goal = self._config.epochs if epochs is None else int(epochs)
         self._throttle = Throttle(SNAPSHOT_INTERVAL)
         self._lock = threading.Lock()
@@ -340,7 +347,7 @@ class TrainingWorker(QObject):
             metrics["epoch"] += self._history_offset
         return TrainingSnapshot(trainer.epoch, max(self._goal, trainer.epoch), points, metrics,
                                 trainer.network.get_weights(), self._elapsed_now(), self._batch_loss,
-                                self._history_offset)
+                                self._history_offset, self._prep, trainer.task)
 
     def _emit_progress(self) -> None:
         self.progress.emit(self._snapshot())
@@ -357,12 +364,10 @@ class TrainingWorker(QObject):
             metrics = dict(zip(trainer.history.columns.keys(), row))
             metrics["epoch"] = metrics.get("epoch", 0.0) + self._history_offset
             history.append(metrics)
-        prep = self._project.preprocessing
         result = TrainingResult(
             weights=trainer.network.get_weights(),
             history=history,
-            preprocessing=Preprocessing(list(prep.inputs), list(prep.targets),
-                                        None if prep.classes is None else list(prep.classes)),
+            preprocessing=_copy_preprocessing(self._prep),
             stop_reason=reason,
             epochs_trained=trainer.epoch,
             elapsed=self._elapsed_now(),

@@ -41,6 +41,10 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise NNStudioError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:  # an encoding error, KeyboardInterrupt, ...: never leave the temp file behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
         with contextlib.suppress(OSError):
             dir_fd = os.open(folder, os.O_DIRECTORY)

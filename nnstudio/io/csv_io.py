@@ -54,12 +54,12 @@ def read_csv_text(text: str, name: str = "data", targets: Sequence[str] | None =
     try:
         header = [h.strip() for h in next(reader)]
         rows = []
-        for line_no, row in enumerate(reader, start=2):
+        for row in reader:
             if not row or all(not cell.strip() for cell in row):
                 continue
-            if len(row) != len(header):
-                raise CSVFormatError(f"{name}: row {line_no - 1} (line {line_no}) has {len(row)} fields but the "
-                                     f"header has {len(header)}")
+            if len(row) != len(header):  # rows are counted as in the other messages: data rows, blanks skipped
+                raise CSVFormatError(f"{name}: row {len(rows) + 1} (line {reader.line_num}) has {len(row)} fields "
+                                     f"but the header has {len(header)}")
             rows.append(row)
             if len(rows) > MAX_ROWS:
                 raise CSVFormatError(f"{name}: too many rows (the limit is {MAX_ROWS})")

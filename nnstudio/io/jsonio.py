@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -11,10 +13,53 @@ from typing import Any
 from nnstudio.errors import ModelFormatError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 100  # NN Studio files nest about 6 deep; deeper input would only exhaust the stack later
+
+
+def _parse_int(text: str) -> int | float:
+    """An integer too large for a float becomes ±inf, so the finiteness checks report it with its place."""
+    try:
+        value = int(text)
+    except ValueError:  # more digits than Python converts (sys.int_info.str_digits_check_threshold)
+        raise ValueError(f"a number with {len(text.lstrip('-'))} digits is too long") from None
+    try:
+        float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+    return value
+
+
+def _check_depth(data: Any, source: str) -> None:
+    """Reject containers nested deeper than MAX_DEPTH (checked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ModelFormatError(f"{source}: nested too deeply (more than {MAX_DEPTH} levels)")
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+
+
+class _ConstantError(ValueError):
+    pass
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in NN Studio files (numbers must be finite)")
+    raise _ConstantError(name)
+
+
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
+
+
+def _where_constant(text: str) -> str:
+    """' at line L, column C' of the first NaN/Infinity token outside strings (the parser does not say)."""
+    for match in _STRING_OR_CONSTANT.finditer(text):
+        if match.group(1):
+            start = match.start(1)
+            line = text.count("\n", 0, start) + 1
+            column = start - text.rfind("\n", 0, start)
+            return f" at line {line}, column {column}"
+    return ""
 
 
 def parse_json_text(text: str | bytes, source: str = "file") -> Any:
@@ -30,14 +75,20 @@ def parse_json_text(text: str | bytes, source: str = "file") -> Any:
     if not text.strip():
         raise ModelFormatError(f"{source}: the file is empty")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise ModelFormatError(f"{source}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") \
             from None
+    except _ConstantError as exc:
+        raise ModelFormatError(f"{source}: {exc}{_where_constant(text)} is not allowed in NN Studio "
+                               "files (numbers must be finite)") from None
     except ValueError as exc:
         raise ModelFormatError(f"{source}: {exc}") from None
     except RecursionError:
         raise ModelFormatError(f"{source}: nested too deeply") from None
+    if isinstance(data, dict | list):
+        _check_depth(data, source)
+    return data
 
 
 def read_json_file(path: str | os.PathLike) -> Any:
@@ -90,5 +141,10 @@ def _dump(value: Any, level: int) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dump_json(data: Any) -> str:
-    return _dump(data, 0) + "\n"
+    # A lone surrogate (possible in a name read from a "\\ud800" escape) cannot be encoded as UTF-8:
+    # write it as a JSON escape, which reads back as the same string.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", _dump(data, 0) + "\n")

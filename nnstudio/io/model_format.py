@@ -6,6 +6,7 @@ semantic rule (shapes, registry names, finite numbers) is checked with an error 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -42,6 +43,9 @@ def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, di
         registry.resolve_params(key, params)
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
+    for name, v in params.items():
+        if not math.isfinite(v):
+            raise ModelFormatError(f"{where}.{name}: contains a value too large to represent")
     return key, {k: float(v) for k, v in params.items()}
 
 
@@ -184,6 +188,8 @@ def _training(data: dict, p: str) -> TrainingConfig:
     if "loss" in data and data["loss"] not in LOSSES:
         raise ModelFormatError(f"{p}training.loss: unknown loss {data['loss']!r}; choose one of: {', '.join(LOSSES)}")
     config = TrainingConfig.from_dict({**data, "optimizer": opt_key, "optimizer_params": opt_params})
+    if config.target_loss is not None and not math.isfinite(config.target_loss):
+        raise ModelFormatError(f"{p}training.target_loss: contains a value too large to represent")
     try:
         config.validate()
     except NNStudioError as exc:

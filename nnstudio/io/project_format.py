@@ -50,9 +50,11 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
                              classes=list(spec.get("classes", [])), normalization=spec.get("normalization", "none"))
             else:
                 values = np.array([np.nan if v is None else v for v in spec.get("values", [])], dtype=float)
+                if np.isinf(values).any():
+                    raise ModelFormatError(f"{here}.values: contains a value too large to represent")
                 bad = {}
                 for key, text in spec.get("bad", {}).items():
-                    if not key.isdigit() or int(key) >= len(values):
+                    if not (key.isascii() and key.isdigit()) or int(key) >= len(values):
                         raise ModelFormatError(f"{here}.bad: {key!r} is not a row of this column")
                     bad[int(key)] = text
                 missing = [r for r in np.flatnonzero(np.isnan(values)) if int(r) not in bad]
@@ -97,5 +99,9 @@ def project_from_dict(data: Any) -> Project:
     lengths = {len(v) for v in history.values()}
     if len(lengths) > 1:
         raise ModelFormatError("history: all columns need the same length")
+    for key, col in history.items():
+        for i, v in enumerate(col):
+            if v is not None and not math.isfinite(v):
+                raise ModelFormatError(f"history.{key}[{i}]: contains a value too large to represent")
     project.history = History({k: [math.nan if v is None else float(v) for v in col] for k, col in history.items()})
     return project

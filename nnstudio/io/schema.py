@@ -13,10 +13,21 @@ from nnstudio.io.jsonio import format_path
 from nnstudio.resource_files import read_resource_text
 
 
+def _is_integer(checker: object, instance: object) -> bool:
+    # JSON Schema counts 3.0 as an integer; NN Studio does not (units, epochs, seed are used as Python ints).
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 @cache
-def _validator(name: str) -> jsonschema.Draft202012Validator:
+def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = json.loads(read_resource_text("schema", f"{name}.schema.json"))
-    return jsonschema.Draft202012Validator(schema)
+    return _Validator(schema)
 
 
 def check_schema(data: Any, name: str, prefix: str = "") -> None:

@@ -146,6 +146,10 @@ class Inspector(QScrollArea):
                 info.setWordWrap(True)
                 box.addWidget(info)
         box.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:  # may be the sender of the edit that triggered this rebuild: delete later
+            old.hide()
+            old.deleteLater()
         self.setWidget(page)
 
     def _neuron_title(self, sel: Selection) -> str:

@@ -21,7 +21,7 @@ class PaletteButton(QToolButton):
         self.setIconSize(QSize(28, 28))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setToolTip(tip)
-        self.setMinimumSize(QSize(84, 64))
+        self.setMinimumSize(QSize(96, 64))
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._press: QPoint | None = None
 

@@ -1,0 +1,79 @@
+"""Application bootstrap: ``main(argv)`` creates the QApplication and opens the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from nnstudio.errors import NNStudioError
+from nnstudio.gui import theme
+from nnstudio.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, make_settings
+from nnstudio.resource_files import resource
+
+log = logging.getLogger("nnstudio")
+
+
+def log_file() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(base) if base else Path.home() / ".local" / "share" / APPLICATION
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "nnstudio.log"
+
+
+def install_excepthook() -> None:
+    """Unexpected errors: log the traceback, show a short dialog; user errors show just their message."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        app = QApplication.instance()
+        if app is None:
+            return
+        if isinstance(error, NNStudioError):
+            text = str(error)
+        else:
+            text = (f"Something went wrong: {error}\n\nYour work is kept; the details were written to the log "
+                    f"file. Saving your project now is a good idea.")
+        QMessageBox.critical(QApplication.activeWindow(), "NN Studio", text)
+
+    sys.excepthook = hook
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "nnstudio", *(argv or [])])
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("NN Studio")
+    app.setOrganizationName(ORGANIZATION)
+    app_icon = Path(str(resource("icons", "nnstudio.svg")))
+    if app_icon.is_file():
+        app.setWindowIcon(QIcon(str(app_icon)))
+    theme.apply_theme(app, str(make_settings().value("theme", theme.LIGHT)))
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``nnstudio [FILE]``: open the window with FILE or the Laptop example."""
+    args = list(argv or [])
+    app = create_app()
+    try:
+        logging.basicConfig(filename=str(log_file()), level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    except OSError:
+        logging.basicConfig(level=logging.INFO)
+    install_excepthook()
+    window = MainWindow()
+    window.show()
+    if not window.offer_recovery() and args:
+        window.open_file(args[0], ask=False)
+    return app.exec()

@@ -1,0 +1,427 @@
+"""The training panel: every TrainingConfig setting (same names as the engine), the run buttons and progress.
+
+Standalone: it holds a ``TrainingConfig`` copy and emits ``configChanged(TrainingConfig)`` (a fresh copy)
+when the user edits a setting, and request signals for the buttons. Learning rate, L1, L2 and batch
+size also emit ``learningRateChanged`` / ``l1Changed`` / ``l2Changed`` / ``batchSizeChanged`` so a running
+worker picks them up from the next batch. ``attach(controller, get_project)`` wires all of that to a
+``TrainingController`` in one call (what the main window needs unless it wants its own wiring).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.core.losses import LOSSES
+from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.core.project import Project
+from nnstudio.core.training import TrainingConfig
+from nnstudio.errors import NNStudioError
+from nnstudio.gui.training_controller import IDLE, PAUSED, RUNNING, TrainingController
+from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
+
+PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
+                "beta_1": "Beta 1", "beta_2": "Beta 2", "initial_accumulator_value": "Initial accumulator"}
+BOOLEAN_PARAMS = {"nesterov"}
+
+
+def format_seconds(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class NumberField(QLineEdit):
+    """A float typed as text (1e-3 works); emits valueChanged(float) when a valid value is committed."""
+
+    valueChanged = Signal(float)
+
+    def __init__(self, value: float = 0.0, minimum: float = 0.0, positive: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._minimum, self._positive = minimum, positive
+        validator = QDoubleValidator(self)
+        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        validator.setBottom(minimum)
+        self.setValidator(validator)
+        self._value = float(value)
+        self.setText(self._format(value))
+        self.setMaximumWidth(110)
+        self.editingFinished.connect(self._commit)
+
+    @staticmethod
+    def _format(value: float) -> str:
+        return f"{value:g}"
+
+    def value(self) -> float:
+        return self._value
+
+    def setValue(self, value: float) -> None:
+        self._value = float(value)
+        self.setText(self._format(value))
+
+    def _commit(self) -> None:
+        try:
+            value = float(self.text().replace(",", "."))
+        except ValueError:
+            self.setText(self._format(self._value))
+            return
+        if not math.isfinite(value) or value < self._minimum or (self._positive and value <= 0):
+            self.setText(self._format(self._value))
+            return
+        if value != self._value:
+            self._value = value
+            self.valueChanged.emit(value)
+
+
+class TrainingPanel(QWidget):
+    """Settings, buttons (Train / Pause / Step one epoch / Stop / Reset weights) and a progress bar."""
+
+    configChanged = Signal(object)  # TrainingConfig (a copy)
+    learningRateChanged = Signal(float)
+    l1Changed = Signal(float)
+    l2Changed = Signal(float)
+    batchSizeChanged = Signal(int)
+    trainRequested = Signal()
+    pauseRequested = Signal()
+    stepRequested = Signal()
+    stopRequested = Signal()
+    resetWeightsRequested = Signal()
+
+    def __init__(self, config: TrainingConfig | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._config = TrainingConfig.from_dict((config or TrainingConfig()).to_dict())
+        self._state = IDLE
+        self._can_train, self._reason = True, ""
+        self._loading = False
+        self._param_fields: dict[str, QWidget] = {}
+
+        # -- settings ------------------------------------------------------------------------------
+        self.loss = QComboBox()
+        for key in LOSSES:
+            self.loss.addItem(LOSSES.label(key), key)
+        self.optimizer = QComboBox()
+        for key in OPTIMIZERS:
+            self.optimizer.addItem(OPTIMIZERS.label(key), key)
+        self.learning_rate = NumberField(0.01, positive=True)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 1_000_000)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 10_000_000)
+        self.shuffle = QCheckBox("Shuffle each epoch")
+        self.validation_split = QDoubleSpinBox()
+        self.validation_split.setRange(0.0, 0.9)
+        self.validation_split.setSingleStep(0.05)
+        self.validation_split.setDecimals(2)
+        self.l1 = NumberField(0.0)
+        self.l2 = NumberField(0.0)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2_147_483_647)
+        self.use_target_loss = QCheckBox("Stop at loss ≤")
+        self.target_loss = NumberField(0.01)
+        self.use_patience = QCheckBox("Early stopping, patience")
+        self.patience = QSpinBox()
+        self.patience.setRange(1, 100_000)
+        self.patience.setSuffix(" epochs")
+        self.patience.setToolTip("Stop when validation loss has not improved for this many epochs")
+
+        self.params_box = QGroupBox("Optimizer parameters")
+        self.params_form = QFormLayout(self.params_box)
+        self.params_form.setContentsMargins(6, 4, 6, 4)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("Loss", self.loss)
+        form.addRow("Optimizer", self.optimizer)
+        form.addRow("Learning rate", self.learning_rate)
+        form.addRow("Batch size", self.batch_size)
+        form.addRow("Epochs", self.epochs)
+        form.addRow("", self.shuffle)
+        form.addRow("Validation split", self.validation_split)
+        reg = QHBoxLayout()
+        reg.addWidget(QLabel("L1"))
+        reg.addWidget(self.l1)
+        reg.addWidget(QLabel("L2"))
+        reg.addWidget(self.l2)
+        reg.addStretch(1)
+        form.addRow("Regularization", reg)
+        form.addRow("Seed", self.seed)
+        stop_row = QHBoxLayout()
+        stop_row.addWidget(self.use_target_loss)
+        stop_row.addWidget(self.target_loss)
+        stop_row.addStretch(1)
+        form.addRow("Stop", stop_row)
+        patience_row = QHBoxLayout()
+        patience_row.addWidget(self.use_patience)
+        patience_row.addWidget(self.patience)
+        patience_row.addStretch(1)
+        form.addRow("", patience_row)
+
+        # -- buttons and progress --------------------------------------------------------------------
+        self.train_button = QPushButton("Train")
+        self.train_button.setDefault(True)
+        self.pause_button = QPushButton("Pause")
+        self.step_button = QPushButton("Step one epoch")
+        self.stop_button = QPushButton("Stop")
+        self.reset_button = QPushButton("Reset weights")
+        self.reset_button.setToolTip("Re-initialize every weight with the layer's initializer")
+        buttons = QGridLayout()
+        buttons.addWidget(self.train_button, 0, 0)
+        buttons.addWidget(self.pause_button, 0, 1)
+        buttons.addWidget(self.step_button, 0, 2)
+        buttons.addWidget(self.stop_button, 1, 1)
+        buttons.addWidget(self.reset_button, 1, 2)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("ready")
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #8a1c12;")
+        self.reason.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(form)
+        layout.addWidget(self.params_box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+        # -- signals ---------------------------------------------------------------------------------
+        self.loss.activated.connect(self._edited)
+        self.optimizer.activated.connect(self._optimizer_changed)
+        self.learning_rate.valueChanged.connect(self._edited)
+        self.learning_rate.valueChanged.connect(self.learningRateChanged)
+        self.batch_size.valueChanged.connect(self._edited)
+        self.batch_size.valueChanged.connect(self._batch_size_live)
+        self.epochs.valueChanged.connect(self._edited)
+        self.shuffle.toggled.connect(self._edited)
+        self.validation_split.valueChanged.connect(self._edited)
+        self.l1.valueChanged.connect(self._edited)
+        self.l1.valueChanged.connect(self.l1Changed)
+        self.l2.valueChanged.connect(self._edited)
+        self.l2.valueChanged.connect(self.l2Changed)
+        self.seed.valueChanged.connect(self._edited)
+        self.use_target_loss.toggled.connect(self._edited)
+        self.target_loss.valueChanged.connect(self._edited)
+        self.use_patience.toggled.connect(self._edited)
+        self.patience.valueChanged.connect(self._edited)
+        self.train_button.clicked.connect(self.trainRequested)
+        self.pause_button.clicked.connect(self.pauseRequested)
+        self.step_button.clicked.connect(self.stepRequested)
+        self.stop_button.clicked.connect(self.stopRequested)
+        self.reset_button.clicked.connect(self.resetWeightsRequested)
+
+        self.set_config(self._config)
+        self.set_state(IDLE)
+
+    # -- config --------------------------------------------------------------------------------------
+    def config(self) -> TrainingConfig:
+        """The settings shown (a fresh copy)."""
+        return TrainingConfig.from_dict(self._config.to_dict())
+
+    def set_config(self, config: TrainingConfig) -> None:
+        """Show ``config`` (e.g. after undo or opening a project); emits nothing."""
+        self._config = TrainingConfig.from_dict(config.to_dict())
+        c = self._config
+        self._loading = True
+        try:
+            self.loss.setCurrentIndex(self.loss.findData(c.loss))
+            self.optimizer.setCurrentIndex(self.optimizer.findData(c.optimizer))
+            self.learning_rate.setValue(c.learning_rate)
+            self.batch_size.setValue(c.batch_size)
+            self.epochs.setValue(max(1, c.epochs))
+            self.shuffle.setChecked(c.shuffle)
+            self.validation_split.setValue(c.validation_split)
+            self.l1.setValue(c.l1)
+            self.l2.setValue(c.l2)
+            self.seed.setValue(c.seed)
+            self.use_target_loss.setChecked(c.target_loss is not None)
+            if c.target_loss is not None:
+                self.target_loss.setValue(c.target_loss)
+            self.use_patience.setChecked(c.early_stopping_patience is not None)
+            if c.early_stopping_patience is not None:
+                self.patience.setValue(c.early_stopping_patience)
+            self._build_params(c.optimizer, c.optimizer_params)
+            self._sync_enabled()
+        finally:
+            self._loading = False
+
+    def _build_params(self, optimizer: str, values: dict[str, float]) -> None:
+        while self.params_form.rowCount():
+            self.params_form.removeRow(0)
+        self._param_fields = {}
+        params = OPTIMIZERS[optimizer].params
+        for name, default in params.items():
+            value = float(values.get(name, default))
+            if name in BOOLEAN_PARAMS:
+                field = QCheckBox()
+                field.setChecked(bool(value))
+                field.toggled.connect(self._edited)
+            else:
+                field = NumberField(value)
+                field.valueChanged.connect(self._edited)
+            field.setObjectName(name)
+            self._param_fields[name] = field
+            self.params_form.addRow(PARAM_LABELS.get(name, name), field)
+        self.params_box.setVisible(bool(params))
+
+    def _read(self) -> TrainingConfig:
+        params = {}
+        for name, field in self._param_fields.items():
+            params[name] = float(field.isChecked()) if isinstance(field, QCheckBox) else field.value()
+        return TrainingConfig(
+            loss=self.loss.currentData(),
+            optimizer=self.optimizer.currentData(),
+            optimizer_params=params,
+            learning_rate=self.learning_rate.value(),
+            batch_size=self.batch_size.value(),
+            epochs=self.epochs.value(),
+            shuffle=self.shuffle.isChecked(),
+            seed=self.seed.value(),
+            validation_split=round(self.validation_split.value(), 4),
+            l1=self.l1.value(),
+            l2=self.l2.value(),
+            target_loss=self.target_loss.value() if self.use_target_loss.isChecked() else None,
+            early_stopping_patience=self.patience.value() if self.use_patience.isChecked() else None,
+        )
+
+    @Slot()
+    def _optimizer_changed(self) -> None:
+        self._build_params(self.optimizer.currentData(), {})
+        self._edited()
+
+    @Slot()
+    def _edited(self, *_: object) -> None:
+        if self._loading:
+            return
+        self._sync_enabled()
+        config = self._read()
+        try:
+            config.validate()
+        except NNStudioError as exc:
+            self.status.setText(str(exc))
+            return
+        self._config = config
+        self.configChanged.emit(self.config())
+
+    @Slot(int)
+    def _batch_size_live(self, value: int) -> None:
+        if not self._loading:
+            self.batchSizeChanged.emit(value)
+
+    def _sync_enabled(self) -> None:
+        self.target_loss.setEnabled(self.use_target_loss.isChecked())
+        self.patience.setEnabled(self.use_patience.isChecked())
+
+    # -- state ---------------------------------------------------------------------------------------
+    def set_can_train(self, ok: bool, reason: str = "") -> None:
+        """Disable Train (and Step) with ``reason`` shown, e.g. from DatasetEditor.validityChanged."""
+        self._can_train, self._reason = ok, reason
+        self.reason.setText(f"Can't train: {reason}" if not ok else "")
+        self.reason.setVisible(not ok)
+        self.set_state(self._state)
+
+    def set_state(self, state: str) -> None:
+        """"idle", "running" or "paused" (TrainingController.stateChanged)."""
+        self._state = state
+        can = self._can_train or state == PAUSED
+        self.train_button.setEnabled(state != RUNNING and can)
+        self.train_button.setText("Resume" if state == PAUSED else "Train")
+        self.train_button.setToolTip("" if can else self._reason)
+        self.pause_button.setEnabled(state == RUNNING)
+        self.step_button.setEnabled(state != RUNNING and can)
+        self.stop_button.setEnabled(state != IDLE)
+        self.reset_button.setEnabled(state == IDLE)
+        # settings that only apply when a session starts
+        for w in (self.loss, self.optimizer, self.epochs, self.shuffle, self.validation_split, self.seed,
+                  self.params_box, self.use_target_loss, self.target_loss, self.use_patience, self.patience):
+            w.setEnabled(state == IDLE)
+        if state == IDLE:
+            self._sync_enabled()
+
+    def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        n, total = snapshot.epoch, max(1, snapshot.total_epochs)
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(n, total))
+        remaining = snapshot.seconds_remaining()
+        left = f" — {format_seconds(remaining)} left" if remaining is not None and self._state == RUNNING else ""
+        self.progress.setFormat(f"epoch {n} of {total}{left}")
+        self.status.setText(self.metrics_text(snapshot.metrics))
+
+    def show_result(self, result: TrainingResult) -> None:
+        self.progress.setFormat(f"{result.describe()} ({format_seconds(result.elapsed)})"
+                                if result.ok else "stopped: diverged" if result.stop_reason == "diverged"
+                                else "stopped: error")
+        self.status.setText(result.message or self.metrics_text(result.metrics))
+
+    @staticmethod
+    def metrics_text(metrics: dict[str, float]) -> str:
+        names = (("loss", "loss"), ("accuracy", "accuracy"), ("mae", "MAE"), ("val_loss", "val. loss"),
+                 ("val_accuracy", "val. accuracy"), ("val_mae", "val. MAE"))
+        return " · ".join(f"{label} {metrics[key]:.4g}" for key, label in names if key in metrics)
+
+    # -- wiring --------------------------------------------------------------------------------------
+    def attach(self, controller: TrainingController, get_project: Callable[[], Project],
+               on_error: Callable[[str], None] | None = None) -> None:
+        """Wire the buttons and live settings to ``controller``; ``get_project`` gives the project to
+        train (the controller copies it). Errors (data not ready, ...) go to ``on_error`` or the status."""
+        report = on_error or self.status.setText
+
+        def start(step: bool) -> None:
+            try:
+                project = get_project() if controller.state == IDLE else None
+                if project is not None:
+                    project.training = self.config()
+                if step:
+                    controller.step_one_epoch(project)
+                else:
+                    controller.train(project)
+            except NNStudioError as exc:
+                report(str(exc))
+
+        self.trainRequested.connect(lambda: start(False))
+        self.stepRequested.connect(lambda: start(True))
+        self.pauseRequested.connect(controller.pause)
+        self.stopRequested.connect(controller.stop)
+        self.learningRateChanged.connect(controller.set_learning_rate)
+        self.l1Changed.connect(controller.set_l1)
+        self.l2Changed.connect(controller.set_l2)
+        self.batchSizeChanged.connect(controller.set_batch_size)
+        controller.stateChanged.connect(self.set_state)
+        controller.progress.connect(self.show_snapshot)
+        controller.paused.connect(self.show_snapshot)
+        controller.finished.connect(self.show_result)
+
+
+__all__ = ["NumberField", "TrainingPanel", "format_seconds"]

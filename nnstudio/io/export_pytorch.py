@@ -1,0 +1,204 @@
+"""Export a project's model as PyTorch code: a Python file whose ``build_model()`` returns an nn.Sequential.
+
+Generating the file needs no torch; running it does. The Sequential is
+
+    [Normalize]  Linear, activation, Linear, activation, ...  [Denormalize]
+
+with Normalize only when the inputs are normalized and Denormalize only when regression targets are, so
+the model takes raw inputs and gives outputs in raw units like ``Project.predict``. NN Studio's weights
+have shape (inputs, units); ``nn.Linear.weight`` is (units, inputs), so the file transposes them when it
+loads them. ``build_model()`` gives float32 (PyTorch's default); ``build_model(torch.float64)`` reproduces
+a float64 network's numbers (calling ``.double()`` on the float32 model cannot restore the lost digits).
+"""
+
+from __future__ import annotations
+
+import os
+
+from nnstudio import __version__
+from nnstudio.core.network import Layer
+from nnstudio.core.preprocessing import Normalizer
+from nnstudio.core.project import Project
+from nnstudio.errors import ConfigError
+from nnstudio.io.atomic import atomic_write_text
+from nnstudio.io.export_python import _comment, _float, _matrix, _strings, _vector
+
+_HEADER = '''#!/usr/bin/env python3
+"""{title}: PyTorch code exported from NN Studio {version}.
+
+Network {sizes} ({activations}). The model takes raw inputs ({inputs_doc}) and
+applies NN Studio's input normalization itself; regression outputs come back in raw units.
+
+    import torch
+    from THIS_MODULE import build_model
+
+    model = build_model().eval()                # float32; build_model(torch.float64) for full precision
+    with torch.no_grad():
+        y = model(torch.tensor([[{example}]]))
+
+Train it further like any nn.Module (the Linear layers hold the weights). Run this file with input
+values to print a prediction: python THIS_FILE.py {usage}
+"""
+
+import sys
+
+import torch
+from torch import nn
+
+'''
+
+_MODULES = '''
+
+class Normalize(nn.Module):
+    """(x - offset) / scale per column: NN Studio's input normalization (min-max or z-score)."""
+
+    def __init__(self, offset, scale, dtype=None):
+        super().__init__()
+        self.register_buffer("offset", torch.tensor(offset, dtype=torch.float64).to(dtype))
+        self.register_buffer("scale", torch.tensor(scale, dtype=torch.float64).to(dtype))
+
+    def forward(self, x):
+        return (x - self.offset) / self.scale
+
+
+class Denormalize(nn.Module):
+    """y * scale + offset per column: regression outputs back in raw units."""
+
+    def __init__(self, offset, scale, dtype=None):
+        super().__init__()
+        self.register_buffer("offset", torch.tensor(offset, dtype=torch.float64).to(dtype))
+        self.register_buffer("scale", torch.tensor(scale, dtype=torch.float64).to(dtype))
+
+    def forward(self, y):
+        return y * self.scale + self.offset
+
+
+class Step(nn.Module):
+    """Heaviside step: 1 where z >= 0 else 0 (no gradient: NN Studio trains it with the perceptron rule)."""
+
+    def forward(self, z):
+        return (z >= 0).to(z.dtype)
+
+
+def dense(weights, bias, dtype=None):
+    """An nn.Linear holding NN Studio weights of shape (inputs, units) (Linear.weight is the transpose)."""
+    w = torch.tensor(weights, dtype=torch.float64)
+    layer = nn.Linear(w.shape[0], w.shape[1], bias=bias is not None, dtype=dtype)
+    with torch.no_grad():
+        layer.weight.copy_(w.T)
+        if bias is not None:
+            layer.bias.copy_(torch.tensor(bias, dtype=torch.float64))
+    return layer
+'''
+
+_MAIN = '''
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        values = [float(v) for v in args]
+    except ValueError:
+        values = []
+    if len(values) != len(INPUTS):
+        print(f"usage: python {sys.argv[0]} " + " ".join(INPUTS), file=sys.stderr)
+        return 2
+    model = build_model(torch.float64).eval()
+    with torch.no_grad():
+        y = model(torch.tensor([values], dtype=torch.float64))[0]
+    print(",".join(OUTPUTS))
+    print(",".join(repr(float(v)) for v in y))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+'''
+
+
+def _module(layer: Layer) -> str:
+    key, params = layer.activation, layer.resolved_activation_params
+    if key == "linear":
+        return "nn.Identity()"
+    if key == "sigmoid":
+        return "nn.Sigmoid()"
+    if key == "tanh":
+        return "nn.Tanh()"
+    if key == "relu":
+        return "nn.ReLU()"
+    if key == "leaky_relu":
+        return f"nn.LeakyReLU(negative_slope={_float(params['alpha'])})"
+    if key == "elu":
+        return f"nn.ELU(alpha={_float(params['alpha'])})"
+    if key == "softplus":
+        # NN Studio computes ln(1 + e^z) exactly; PyTorch switches to z above `threshold`, which at the default
+        # 20 is off by e^-20 ≈ 2e-9. At 40 the difference (4e-18) is below float64 precision.
+        return "nn.Softplus(beta=1.0, threshold=40.0)"
+    if key == "softmax":
+        return "nn.Softmax(dim=-1)"
+    if key == "step":
+        return "Step()"
+    raise ConfigError(f"PyTorch export does not know the activation {key!r}")
+
+
+def _identity(norms: list[Normalizer]) -> bool:
+    return all(n.method == "none" for n in norms)
+
+
+def pytorch_source(project: Project) -> str:
+    """The text of the PyTorch file for ``project``."""
+    net, prep = project.network, project.preprocessing
+    modules = [_module(layer) for layer in net.layers]  # unknown activations fail before anything is built
+    names = list(net.input_names)
+    usage = " ".join(f"<{n}>" for n in names)
+    if len(usage) > 50:
+        usage = f"<{len(names)} values>"
+    example = ", ".join("0.0" for _ in names) if len(names) <= 8 else f"...{len(names)} values..."
+    parts = [_HEADER.format(
+        title=project.name.replace('"""', "'''").replace("\\", "/") or "A network",
+        version=__version__, sizes="-".join(map(str, net.sizes)),
+        activations=", ".join(layer.activation for layer in net.layers),
+        inputs_doc=f"{net.input_size} columns" if len(names) > 8 else ", ".join(names).replace("\\", "/")
+        .replace('"""', "'''"),
+        example=example, usage=usage)]
+    parts.append(f"NAME = {project.name!r}\n")
+    comment = _comment(project.description)
+    if comment:
+        parts.append(comment + "\n")
+    parts.append(f"INPUTS = {_strings(net.input_names)}\n")
+    parts.append(f"OUTPUTS = {_strings(net.output_names)}\n")
+    classes = prep.classes
+    parts.append(f"CLASSES = {None if classes is None else _strings(classes)}\n\n")
+    if not _identity(prep.inputs):
+        parts.append("# input normalization: (raw - offset) / scale per column\n")
+        parts.append(f"INPUT_OFFSET = {_vector([n.offset for n in prep.inputs], 0)}\n")
+        parts.append(f"INPUT_SCALE = {_vector([n.scale for n in prep.inputs], 0)}\n\n")
+    if not _identity(prep.targets):
+        parts.append("# target normalization, undone on the outputs: y * scale + offset\n")
+        parts.append(f"TARGET_OFFSET = {_vector([n.offset for n in prep.targets], 0)}\n")
+        parts.append(f"TARGET_SCALE = {_vector([n.scale for n in prep.targets], 0)}\n\n")
+    parts.append("# Weights as NN Studio stores them: shape (inputs, units); z = x @ weights + bias.\n")
+    for i, layer in enumerate(net.layers):
+        parts.append(f"# layer {i}: {layer.fan_in} -> {layer.units}, {layer.activation}"
+                     f"{'' if layer.use_bias else ', no bias'}\n")
+        parts.append(f"WEIGHTS_{i} = {_matrix(layer.weights, 0)}\n")
+        parts.append(f"BIAS_{i} = {_vector(layer.bias, 0) if layer.use_bias else None}\n\n")
+    parts.append(_MODULES)
+    body = ["", "", "def build_model(dtype=torch.float32):",
+            '    """The network as an nn.Sequential with its trained weights, in ``dtype``."""',
+            "    return nn.Sequential("]
+    if not _identity(prep.inputs):
+        body.append("        Normalize(INPUT_OFFSET, INPUT_SCALE, dtype),")
+    for i, module in enumerate(modules):
+        body.append(f"        dense(WEIGHTS_{i}, BIAS_{i}, dtype),")
+        body.append(f"        {module},")
+    if not _identity(prep.targets):
+        body.append("        Denormalize(TARGET_OFFSET, TARGET_SCALE, dtype),")
+    body.append("    )")
+    parts.append("\n".join(body) + "\n")
+    parts.append(_MAIN)
+    return "".join(parts)
+
+
+def export_pytorch(project: Project, path: str | os.PathLike) -> None:
+    """Write the PyTorch code for ``project`` to ``path`` (atomically)."""
+    atomic_write_text(path, pytorch_source(project))

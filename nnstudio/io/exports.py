@@ -1,0 +1,118 @@
+"""Export a project's model to other formats: the registry behind File ▸ Export and ``nnstudio export``.
+
+Every format is one ``ExportFormat`` in ``EXPORT_FORMATS``; its key is the CLI's ``--format`` value and its
+label is the GUI's menu text (one name for one thing). Exporters that need an optional package import it
+lazily, so importing this module never imports onnx or torch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from nnstudio.core.project import Project
+from nnstudio.errors import NNStudioError
+
+EXPORT_EXTRA_HINT = "install the export extra: pip install 'nnstudio[export]'"
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    label: str
+    suffix: str
+    export: Callable[[Project, str | os.PathLike], None]
+    requires: str | None = None  # a module that must be importable (an optional dependency)
+    description: str = ""
+
+    @property
+    def file_filter(self) -> str:
+        """A Qt file-dialog filter, e.g. ``ONNX model (*.onnx)``."""
+        return f"{self.label} (*{self.suffix})"
+
+    def available(self) -> bool:
+        return self.requires is None or importlib.util.find_spec(self.requires) is not None
+
+    def missing_message(self) -> str:
+        if getattr(sys, "frozen", False):
+            return (f"{self.label} export needs the {self.requires!r} package, which this build of NN Studio "
+                    f"does not include; export with the pip-installed nnstudio instead ({EXPORT_EXTRA_HINT})")
+        return f"{self.label} export needs the {self.requires!r} package; {EXPORT_EXTRA_HINT}"
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Binary counterpart of nnstudio.io.atomic.atomic_write_text (temp file, fsync, os.replace)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise NNStudioError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise NNStudioError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _export_json(project: Project, path: str | os.PathLike) -> None:
+    from nnstudio.io.files import save_model
+
+    save_model(project, path)
+
+
+def _export_onnx(project: Project, path: str | os.PathLike) -> None:
+    from nnstudio.io.export_onnx import export_onnx
+
+    export_onnx(project, path)
+
+
+def _export_python(project: Project, path: str | os.PathLike) -> None:
+    from nnstudio.io.export_python import export_python
+
+    export_python(project, path)
+
+
+def _export_pytorch(project: Project, path: str | os.PathLike) -> None:
+    from nnstudio.io.export_pytorch import export_pytorch
+
+    export_pytorch(project, path)
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {f.key: f for f in [
+    ExportFormat("json", "NN Studio model JSON", ".json", _export_json,
+                 description="the model file NN Studio reads back (network, preprocessing, training settings)"),
+    ExportFormat("onnx", "ONNX model", ".onnx", _export_onnx, requires="onnx",
+                 description="opset 13, float32, normalization included; runs in onnxruntime and friends"),
+    ExportFormat("python", "Python script (NumPy)", ".py", _export_python,
+                 description="a standalone script with the weights that predicts from the command line"),
+    ExportFormat("pytorch", "PyTorch code", ".py", _export_pytorch,
+                 description="an nn.Sequential with the weights loaded (build_model()); torch is needed to run it"),
+]}
+
+
+def export_model(project: Project, fmt: str, path: str | os.PathLike) -> None:
+    """Write ``project``'s model to ``path`` in format ``fmt`` (a key of EXPORT_FORMATS).
+
+    Raises NNStudioError for an unknown format, a missing optional package or a file that cannot be written.
+    """
+    spec = EXPORT_FORMATS.get(fmt)
+    if spec is None:
+        raise NNStudioError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    if not spec.available():
+        raise NNStudioError(spec.missing_message())
+    spec.export(project, path)

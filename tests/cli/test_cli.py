@@ -1,0 +1,210 @@
+"""The command line, run through the real entry point (``python -m nnstudio``) in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import nnstudio
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project, match_columns
+from nnstudio.io.csv_io import read_csv
+from nnstudio.io.examples import EXAMPLES, laptop
+from nnstudio.io.files import load_path, save_model
+from nnstudio.io.model_format import model_to_dict
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE_DIR = REPO / "resources" / "examples"
+DATA_DIR = REPO / "resources" / "datasets"
+SUBCOMMANDS = ["train", "predict", "validate", "export", "examples", "new"]
+
+
+def nnstudio_cli(*args: str | os.PathLike, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    return subprocess.run([sys.executable, "-m", "nnstudio", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def assert_user_error(result: subprocess.CompletedProcess, *fragments: str) -> str:
+    """Exit status 2, exactly one line on stderr, no traceback; returns that line."""
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("nnstudio: error: "), lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    """A folder with a 2-3-2 laptop model (named inputs/outputs) and a few CSV files."""
+    folder = tmp_path_factory.mktemp("cli")
+    net = Network.build([2, 3, 2], ["relu", "softmax"], seed=4, input_names=["pink", "small"],
+                        output_names=["no", "yes"])
+    save_model(Project(net, name="laptop model"), folder / "model.json")
+    # laptop.csv with its columns in another order: training must match them by name, not position
+    table = read_csv(DATA_DIR / "laptop.csv")
+    rows = zip(table.column("small").values, table.column("buy").values, table.column("pink").values)
+    (folder / "laptop_reordered.csv").write_text("small,buy,pink\n" + "".join(
+        f"{float(s)!r},{int(b)},{float(p)!r}\n" for s, b, p in rows))
+    (folder / "bad_cell.csv").write_text("pink,small,buy\n0.1,0.2,0\n0.3,abc,1\n")
+    (folder / "hp.csv").write_text("horsepower\n130\n60\n220\n")
+    (folder / "bad.json").write_text('{"format": "nnstudio.model", ')
+    bad = model_to_dict(laptop())
+    bad["layers"][1]["weights"] = [[1.0, 2.0], [3.0, 4.0]]
+    (folder / "bad_shape.json").write_text(json.dumps(bad))
+    return folder
+
+
+# -- information -------------------------------------------------------------------------------------------
+def test_version(tmp_path):
+    result = nnstudio_cli("--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"nnstudio {nnstudio.__version__}"
+
+
+@pytest.mark.parametrize("command", [None, *SUBCOMMANDS])
+def test_help(tmp_path, command):
+    result = nnstudio_cli(*([command] if command else []), "--help", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith(f"usage: nnstudio{' ' + command if command else ''}")
+    if command is None:
+        assert all(name in result.stdout for name in SUBCOMMANDS)
+
+
+def test_examples_lists_every_example(tmp_path):
+    result = nnstudio_cli("examples", cwd=tmp_path)
+    assert result.returncode == 0
+    keys = [line.split()[0] for line in result.stdout.splitlines()]
+    assert keys == list(EXAMPLES)
+
+
+# -- train -------------------------------------------------------------------------------------------------
+def test_train_json_reproduces_the_infections_loss(tmp_path):
+    result = nnstudio_cli("train", EXAMPLE_DIR / "infections-linear.nnstudio", "--epochs", "100", "--json",
+                          cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1
+    metrics = json.loads(result.stdout)
+    assert isinstance(metrics, dict)
+    assert metrics["epochs"] == 100 and metrics["stop_reason"] == "completed"
+    assert metrics["loss"] == pytest.approx(0.7491098293607978, abs=1e-9)
+    assert "Traceback" not in result.stderr
+    assert os.listdir(tmp_path) == []  # nothing written without --out
+
+
+def test_train_out_then_validate_then_predict(tmp_path):
+    trained = tmp_path / "car.nnstudio"
+    result = nnstudio_cli("train", EXAMPLE_DIR / "car-mpg.nnstudio", "--epochs", "30", "--seed", "3", "--out",
+                          trained.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("done: epochs 30")
+    project = load_path(trained)
+    assert len(project.history) == 30 and project.training.seed == 3
+
+    result = nnstudio_cli("validate", trained.name, cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.strip().startswith("car.nnstudio: ok: 'Car MPG': network 1-1-1")
+    assert "trained 30 epochs" in result.stdout
+
+    # predictions in raw mpg, the same as in-process
+    expected = project.predict(np.array([[130.0], [60.0], [220.0]])).ravel()
+    assert 5 < expected[0] < 50
+    one = nnstudio_cli("predict", trained.name, "--input", "130", "--json", cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    assert json.loads(one.stdout) == {"mpg": expected[0]}
+    assert_user_error(nnstudio_cli("predict", trained.name, "--data", "hp.csv", cwd=tmp_path), "hp.csv: no such file")
+    (tmp_path / "hp.csv").write_text("horsepower\n130\n60\n220\n")
+    table = nnstudio_cli("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0] == "mpg"
+    np.testing.assert_allclose([float(v) for v in lines[1:]], expected, rtol=1e-5)
+
+
+def test_train_model_file_on_csv_matches_columns_by_name(work):
+    out = work / "trained.json"
+    result = nnstudio_cli("train", "model.json", "--data", "laptop_reordered.csv", "--epochs", "15",
+                          "--learning-rate", "0.1", "--optimizer", "adam", "--batch-size", "3", "--json", "--out",
+                          out.name, cwd=work)
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)
+
+    # the same training in-process on the original laptop.csv (columns already in the model's order)
+    project = load_path(work / "model.json")
+    project.dataset = read_csv(DATA_DIR / "laptop.csv")
+    assert project.dataset.input_names == ["pink", "small"] and project.dataset.target_names == ["buy"]
+    reordered = match_columns(read_csv(work / "laptop_reordered.csv"), project.network)
+    assert reordered.input_names == ["pink", "small"] and reordered.column("pink").kind == "numeric"
+    cfg = project.training
+    cfg.epochs, cfg.learning_rate, cfg.optimizer, cfg.optimizer_params, cfg.batch_size = 15, 0.1, "adam", {}, 3
+    trainer = project.make_trainer(refit=False)
+    trainer.run()
+    assert metrics["loss"] == trainer.history.last()["loss"]
+    assert metrics["accuracy"] == trainer.history.last()["accuracy"]
+    trained = load_path(out)
+    assert trained.dataset is None  # --out *.json writes a model
+    assert trained.network.same_as(trainer.network)
+
+    # predict --input and --data give the same raw outputs as Project.predict
+    expected = trained.predict(np.array([[0.1, 0.6]]))[0]
+    one = nnstudio_cli("predict", out.name, "--input", "0.1,0.6", "--json", cwd=work)
+    assert one.returncode == 0, one.stderr
+    assert json.loads(one.stdout) == {"no": expected[0], "yes": expected[1]}
+    many = nnstudio_cli("predict", out.name, "--data", "laptop_reordered.csv", "--json", cwd=work)
+    assert many.returncode == 0, many.stderr
+    x = project.dataset.raw_inputs()
+    assert [[row["no"], row["yes"]] for row in json.loads(many.stdout)] == trained.predict(x).tolist()
+
+
+def test_new_creates_a_valid_model(tmp_path):
+    result = nnstudio_cli("new", "--layers", "2,3,2", "--activations", "relu,softmax", "--out", "m.json",
+                          cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "wrote m.json" in result.stdout
+    data = json.loads((tmp_path / "m.json").read_text())
+    assert data["format"] == "nnstudio.model"
+    project = load_path(tmp_path / "m.json")
+    assert project.network.sizes == [2, 3, 2]
+    assert [layer.activation for layer in project.network.layers] == ["relu", "softmax"]
+    assert np.abs(project.network.layers[0].weights).sum() > 0  # fresh random weights, not zeros
+
+
+# -- user errors: exit 2, one line, no traceback --------------------------------------------------------------
+ERRORS = {
+    "missing file": (["validate", "nothere.json"], ["nothere.json: no such file"]),
+    "bad json": (["validate", "bad.json"], ["bad.json: not valid JSON"]),
+    "bad shape": (["predict", "bad_shape.json", "--input", "0.1,0.6"],
+                  ["bad_shape.json: layers[1].weights: expected 3 x 2, got 2 x 2"]),
+    "unknown subcommand": (["frobnicate"], ["invalid choice: 'frobnicate'"]),
+    "unknown option": (["train", "model.json", "--epoks", "3"], ["unrecognized arguments"]),
+    "wrong --input count": (["predict", "model.json", "--input", "1,2,3"], ["2 inputs", "3 values"]),
+    "--input not numbers": (["predict", "model.json", "--input", "a,b"], ["--input"]),
+    "bad csv cell": (["train", "model.json", "--data", "bad_cell.csv"],
+                     ["row 2, column 2 ('small'): 'abc' is not a number"]),
+    "negative epochs": (["train", str(EXAMPLE_DIR / "infections-linear.nnstudio"), "--epochs", "-5"], ["epochs"]),
+    "divergence": (["train", str(EXAMPLE_DIR / "car-mpg.nnstudio"), "--optimizer", "sgd", "--learning-rate",
+                    "1e6"], ["diverged"]),
+    "model without data": (["train", "model.json"], ["no dataset"]),
+    "csv without the model's inputs": (["train", "model.json", "--data", "hp.csv"], ["'pink'", "'small'"]),
+    "bad layer sizes": (["new", "--layers", "2", "--out", "x.json"], ["at least"]),
+    "unknown activation": (["new", "--layers", "2,1", "--activations", "swish", "--out", "x.json"], ["'swish'"]),
+    "output folder missing": (["new", "--layers", "2,1", "--out", "no/such/dir/x.json"], ["cannot write"]),
+}
+
+
+@pytest.mark.parametrize("case", list(ERRORS))
+def test_user_errors_exit_2_with_one_line(work, case):
+    args, fragments = ERRORS[case]
+    before = set(os.listdir(work))
+    assert_user_error(nnstudio_cli(*args, cwd=work), *fragments)
+    assert set(os.listdir(work)) == before  # a failed command writes nothing

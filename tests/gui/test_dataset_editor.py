@@ -1,0 +1,212 @@
+"""Dataset table model and editor: real widgets, keys sent with qtbot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from nnstudio.core.data import CATEGORICAL, IGNORED, TARGET, Column, Dataset
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project
+from nnstudio.core.training import TrainingConfig
+from nnstudio.gui.dataset_model import DatasetTableModel
+from nnstudio.gui.panels.dataset_editor import DatasetEditor, parse_block
+
+LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
+          (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
+
+
+def laptop_dataset() -> Dataset:
+    rows = np.array(LAPTOP, dtype=float)
+    return Dataset([Column.numeric("pink", rows[:, 0]), Column.numeric("small", rows[:, 1]),
+                    Column.numeric("buy", rows[:, 2], role=TARGET)], "laptop")
+
+
+@pytest.fixture
+def editor(qtbot):
+    widget = DatasetEditor(laptop_dataset())
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_into(qtbot, editor: DatasetEditor, row: int, column: int, text: str) -> None:
+    index = editor.model.index(row, column)
+    editor.table.setCurrentIndex(index)
+    editor.table.edit(index)
+    lines = [w for w in editor.table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(lines) == 1
+    line = lines[0]
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def test_model_shows_cells_and_role_headers(qtbot):
+    model = DatasetTableModel(laptop_dataset())
+    assert model.rowCount() == 9 and model.columnCount() == 3
+    assert model.data(model.index(2, 1)) == "0.6"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "buy\ntarget"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "1"
+
+
+def test_typing_a_letter_disables_training_with_the_reason(qtbot, editor):
+    assert editor.validity() == (True, "")
+    with qtbot.waitSignal(editor.validityChanged) as blocker:
+        type_into(qtbot, editor, 2, 1, "abc")
+    ok, reason = blocker.args
+    assert not ok
+    assert reason == "row 3, column 2: 'abc' is not a number"
+    assert editor.banner.isVisible() and "row 3, column 2" in editor.banner.text()
+    index = editor.model.index(2, 1)
+    assert editor.model.data(index) == "abc"
+    assert editor.model.data(index, Qt.ItemDataRole.ToolTipRole) == reason
+    assert editor.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    # Enter moved the cursor down
+    assert editor.table.currentIndex().row() == 3
+    with qtbot.waitSignal(editor.validityChanged) as fixed:
+        type_into(qtbot, editor, 2, 1, "0.6")
+    assert fixed.args == [True, ""]
+    assert not editor.banner.isVisible()
+
+
+def test_tab_moves_right(qtbot, editor):
+    editor.table.setFocus()
+    editor.table.setCurrentIndex(editor.model.index(0, 0))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Tab)
+    assert editor.table.currentIndex().column() == 1
+    qtbot.keyClick(editor.table, Qt.Key.Key_Return)
+    assert editor.table.currentIndex().row() == 1
+
+
+def test_paste_block_creates_rows(qtbot):
+    empty = Dataset([Column.numeric("pink", []), Column.numeric("small", []),
+                     Column.numeric("buy", [], role=TARGET)])
+    editor = DatasetEditor(empty)
+    qtbot.addWidget(editor)
+    editor.show()
+    QGuiApplication.clipboard().setText("0.1\t0.1\t0\n0.3\t0.3\t0\n0.5\t0.6\t1\n")
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.model.rowCount() == 3
+    assert editor.dataset.cell_text(2, 1) == "0.6"
+    assert editor.validity() == (True, "")
+
+
+def test_paste_at_last_row_adds_what_is_needed(qtbot, editor):
+    editor.table.setCurrentIndex(editor.model.index(8, 0))
+    added = editor.paste_text("1,2,1\n3,4,0\n5,6,1")
+    assert added == 2
+    assert editor.model.rowCount() == 11
+    assert [editor.dataset.cell_text(r, 0) for r in (8, 9, 10)] == ["1", "3", "5"]
+
+
+def test_copy_selection_as_tab_separated(qtbot, editor):
+    editor.table.setCurrentIndex(editor.model.index(0, 0))
+    editor.table.selectionModel().select(
+        editor.model.index(1, 1), editor.table.selectionModel().SelectionFlag.Select)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "0.1\t0.1\n0.3\t0.3"
+
+
+def test_parse_block():
+    assert parse_block("1,2\r\n3,4\r\n") == [["1", "2"], ["3", "4"]]
+    assert parse_block("1,5\t2\n") == [["1,5", "2"]]
+    assert parse_block("") == []
+
+
+def test_rows_and_columns(qtbot, editor):
+    editor.table.setCurrentIndex(editor.model.index(0, 0))
+    editor.add_row()
+    assert editor.model.rowCount() == 10
+    assert editor.dataset.cell_text(1, 0) == ""
+    ok, reason = editor.validity()
+    assert not ok and "row 2, column 1: empty cell" in reason
+    editor.table.setCurrentIndex(editor.model.index(1, 0))
+    editor.remove_selected_rows()
+    assert editor.model.rowCount() == 9 and editor.validity()[0]
+    editor.table.setCurrentIndex(editor.model.index(0, 1))
+    editor.add_column()
+    assert editor.dataset.column_names() == ["pink", "small", "x4", "buy"]
+    editor.model.request_column_change(2, role=IGNORED, name="notes")
+    assert editor.dataset.columns[2].role == IGNORED and editor.dataset.columns[2].name == "notes"
+    assert editor.validity()[0]  # ignored columns don't block training
+    editor.table.setCurrentIndex(editor.model.index(0, 2))
+    editor.remove_current_column()
+    assert editor.dataset.column_names() == ["pink", "small", "buy"]
+
+
+def test_column_bar_sets_role_normalization_and_kind(qtbot, editor):
+    editor.table.setCurrentIndex(editor.model.index(0, 0))
+    bar = editor.column_bar
+    assert bar.name.text() == "pink"
+    bar.normalization.setCurrentIndex(bar.normalization.findData("z_score"))
+    bar.normalization.activated.emit(bar.normalization.currentIndex())
+    assert editor.dataset.columns[0].normalization == "z_score"
+    editor.table.setCurrentIndex(editor.model.index(0, 2))
+    bar.kind.setCurrentIndex(bar.kind.findData(CATEGORICAL))
+    bar.kind.activated.emit(bar.kind.currentIndex())
+    assert editor.dataset.columns[2].kind == CATEGORICAL
+    assert editor.dataset.columns[2].classes == ["0", "1"]
+    assert "labels" in editor.model.headerData(2, Qt.Orientation.Horizontal)
+
+
+def test_network_size_mismatch_is_reported(qtbot, editor):
+    with qtbot.waitSignal(editor.validityChanged) as blocker:
+        editor.set_network_size(3, 2)
+    assert blocker.args == [False, "the dataset has 2 input columns but the network has 3 inputs"]
+
+
+def test_edits_go_through_the_sink(qtbot):
+    calls = []
+
+    class Recorder:
+        def set_cells(self, edits, description):
+            calls.append(("cells", edits, description))
+
+        def replace(self, dataset, description):
+            calls.append(("replace", dataset, description))
+
+    model = DatasetTableModel(laptop_dataset(), Recorder())
+    assert model.setData(model.index(0, 0), "7")
+    model.request_insert_rows(0, 2)
+    assert calls[0] == ("cells", [(0, 0, "7")], "Edit pink in row 1")
+    assert calls[1][0] == "replace" and calls[1][1].n_rows == 11 and calls[1][2] == "Add 2 rows"
+    assert model.dataset.cell_text(0, 0) == "0.1" and model.rowCount() == 9  # nothing applied yet
+    model.apply_cells(calls[0][1])
+    assert model.dataset.cell_text(0, 0) == "7"
+
+
+def test_import_and_export_csv(qtbot, editor, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b,label\n1,2,yes\n3,x,no\n")
+    editor.import_csv(str(path))
+    assert editor.dataset.column_names() == ["a", "b", "label"]
+    assert editor.validity() == (False, "row 2, column 2: 'x' is not a number")
+    out = tmp_path / "out.csv"
+    editor.export_csv(str(out))
+    assert out.read_text() == "a,b,label\n1,2,yes\n3,x,no\n"
+
+
+def test_prediction_columns(qtbot, editor):
+    project = Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0),
+                      TrainingConfig(loss="binary_crossentropy"), dataset=editor.dataset)
+    editor.show_predictions(project)
+    model = editor.model
+    assert model.columnCount() == 6
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "prediction"
+    assert model.data(model.index(0, 5)) in ("✓", "✗")
+    assert not model.flags(model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_scatter_for_two_inputs(qtbot, editor):
+    assert editor.scatter.plot.isVisible()
+    assert len(editor.scatter.scatter.data) == 9
+    editor.model.request_column_change(1, role=IGNORED)
+    assert not editor.scatter.plot.isVisible()

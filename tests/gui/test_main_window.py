@@ -1,0 +1,169 @@
+"""The main window: files, the unsaved-changes prompt, errors, autosave and recovery, settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project
+from nnstudio.gui import commands as cmd
+from nnstudio.gui.document import Document
+from nnstudio.gui.main_window import MainWindow, SaveChoice
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path):
+    prompts: list[str] = []
+    errors: list[str] = []
+
+    def ask(self):
+        prompts.append(self.document.display_name)
+        return SaveChoice.DISCARD
+
+    monkeypatch.setattr(MainWindow, "ask_save_changes", ask)
+    monkeypatch.setattr(MainWindow, "report_error", lambda self, message, title="": errors.append(message))
+    win = MainWindow(Document(Project(Network.build([2, 3, 1], ["tanh", "sigmoid"], seed=3), name="demo")))
+    win.recovery_dir = tmp_path / "recovery"
+    win.prompts, win.errors = prompts, errors
+    qtbot.addWidget(win)
+    return win
+
+
+def test_starts_with_laptop_example(qtbot, monkeypatch):
+    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.DISCARD)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.document.network.sizes == [2, 3, 2]
+    assert "NN Studio" in win.windowTitle()
+
+
+def test_open_modify_save_reopen(window, tmp_path):
+    path = tmp_path / "demo.nnstudio"
+    window.get_save_path = lambda *a: str(path)
+    window.document.execute(cmd.SetWeightCommand, 0, 0, 0, 0.3141592653589793)
+    assert window.isWindowModified()
+    assert window.save()
+    assert not window.isWindowModified() and window.windowTitle().startswith("demo.nnstudio")
+    saved = window.document.network.copy()
+    window.document.execute(cmd.AddNeuronCommand, 0)
+    assert window.open_file(path)
+    assert window.prompts == ["demo.nnstudio"]  # asked about the unsaved neuron
+    assert window.document.network.same_as(saved)
+    assert str(path.resolve()) in window.recent_files()
+
+
+def test_unsaved_changes_prompt_cancel_keeps_everything(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.CANCEL)
+    window.document.execute(cmd.AddNeuronCommand, 0)
+    before = window.document.network.copy()
+    other = tmp_path / "other.json"
+    window.document.export_model(other)
+    assert not window.open_file(other)
+    assert window.document.network.same_as(before)
+    assert not window.close()  # cancel keeps the window open
+    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.DISCARD)
+    assert window.close()
+
+
+def test_no_prompt_when_unmodified(window, tmp_path):
+    path = tmp_path / "m.json"
+    window.document.export_model(path)
+    assert window.open_file(path)
+    assert window.prompts == []
+    assert window.document.path is None  # a model is not a project: Save asks for a name
+
+
+def test_malformed_file_shows_error_and_keeps_project(window, tmp_path):
+    bad = tmp_path / "broken.nnstudio"
+    bad.write_text("{ this is not json", encoding="utf-8")
+    before = window.document.network.copy()
+    window.document.execute(cmd.AddNeuronCommand, 0)
+    edited = window.document.network.copy()
+    assert not window.open_file(bad, ask=False)
+    assert len(window.errors) == 1 and "broken.nnstudio" in window.errors[0]
+    assert window.document.network.same_as(edited) and not edited.same_as(before)
+    assert window.document.undo_stack.count() == 1
+
+
+def test_default_error_report_uses_a_message_box(qtbot, message_boxes):
+    win = MainWindow(Document(Project(Network.build([1, 1], "linear"))))
+    qtbot.addWidget(win)
+    win.report_error("a person-readable message")
+    assert message_boxes == [("warning", "a person-readable message")]
+
+
+def test_autosave_and_recovery(window, qtbot, monkeypatch, tmp_path):
+    assert not window.autosave_now()  # nothing to save while unmodified
+    window.document.execute(cmd.SetBiasCommand, 1, 0, 1.25)
+    assert window.autosave_now()
+    assert window.recovery_path().exists()
+    restarted = MainWindow(Document(Project(Network.build([1, 1], "linear"))))
+    qtbot.addWidget(restarted)
+    restarted.recovery_dir = window.recovery_dir
+    monkeypatch.setattr(MainWindow, "ask_restore_recovery", lambda self: True)
+    assert restarted.offer_recovery()
+    assert restarted.document.network.same_as(window.document.network)
+    assert restarted.document.modified
+    assert window.close()  # a clean exit removes the recovery copy
+    assert not window.recovery_path().exists()
+
+
+def test_files_dropped_on_the_window_open(window, tmp_path):
+    path = tmp_path / "dropped.json"
+    Document(Project(Network.build([4, 2], "softmax"))).export_model(path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.document.network.sizes == [4, 2]
+
+
+def test_settings_persist_geometry_and_labels(window, qtbot, monkeypatch):
+    window.acts["labels"].trigger()
+    window.resize(1000, 700)
+    assert window.close()
+    again = MainWindow(Document(Project(Network.build([1, 1], "linear"))))
+    qtbot.addWidget(again)
+    assert again.acts["labels"].isChecked() and again.canvas.show_weight_labels
+
+
+def test_menus_and_tooltips(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    for action in window.toolbar.actions():
+        assert action.isSeparator() or action.toolTip()
+    assert window.acts["save"].shortcut().toString()
+
+
+def test_add_panel_and_theme(window):
+    from PySide6.QtWidgets import QLabel
+
+    dock = window.add_panel(QLabel("training"), "Training", Qt.DockWidgetArea.BottomDockWidgetArea)
+    assert window.docks["Training"] is dock
+    window.set_theme("dark")
+    assert window.theme_name == "dark"
+    window.set_theme("light")
+
+
+def test_delete_selection_of_output_layer_is_refused(window):
+    from nnstudio.gui.document import Selection
+
+    window.document.set_selection(Selection.layer_(1))
+    window.delete_selection()
+    assert window.errors and window.document.network.sizes == [2, 3, 1]
+
+
+def test_new_network_dialog_builds_from_core(window, monkeypatch):
+    from nnstudio.gui.main_window import NewNetworkDialog
+
+    dialog = NewNetworkDialog(window)
+    dialog.inputs.setValue(3)
+    dialog.hidden.setText("4, 2")
+    dialog.outputs.setValue(2)
+    assert dialog.network().sizes == [3, 4, 2, 2]
+    dialog.hidden.setText("4, x")
+    with pytest.raises(Exception, match="whole numbers"):
+        dialog.network()

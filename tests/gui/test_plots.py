@@ -1,0 +1,147 @@
+"""Plots panel and training panel: fed real snapshots and results from a real training run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.metrics import confusion_matrix, predicted_classes
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project
+from nnstudio.core.training import TrainingConfig
+from nnstudio.gui.panels.plots import PlotsPanel
+from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.training_controller import IDLE, TrainingController
+
+LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
+          (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
+
+
+def laptop_project(**config) -> Project:
+    rows = np.array(LAPTOP, dtype=float)
+    dataset = Dataset([Column.numeric("pink", rows[:, 0]), Column.numeric("small", rows[:, 1]),
+                       Column.numeric("buy", rows[:, 2], role=TARGET)], "laptop")
+    settings = dict(loss="binary_crossentropy", optimizer="adam", learning_rate=0.1, batch_size=9, epochs=60,
+                    validation_split=0.0)
+    settings.update(config)
+    return Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0), TrainingConfig(**settings),
+                   dataset=dataset)
+
+
+def cars_project() -> Project:
+    rng = np.random.default_rng(0)
+    hp = rng.uniform(50, 230, 40)
+    mpg = 45 - 0.13 * hp + rng.normal(0, 1.5, 40)
+    dataset = Dataset([Column.numeric("horsepower", hp, normalization="min_max"),
+                       Column.numeric("mpg", mpg, role=TARGET, normalization="z_score")], "cars")
+    return Project(Network.build([1, 6, 1], ["tanh", "linear"], seed=0),
+                   TrainingConfig(optimizer="adam", learning_rate=0.05, batch_size=8, epochs=30), dataset=dataset)
+
+
+@pytest.fixture
+def controller(qtbot):
+    ctrl = TrainingController()
+    yield ctrl
+    assert ctrl.shutdown()
+
+
+def test_confusion_matrix_core():
+    m = confusion_matrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 0, 2], 3)
+    assert m.tolist() == [[1, 1, 0], [0, 1, 0], [1, 0, 2]]
+    assert predicted_classes(np.array([[0.2], [0.7]])).tolist() == [0, 1]
+    assert predicted_classes(np.array([[0.2, 0.8], [0.9, 0.1]])).tolist() == [1, 0]
+
+
+def test_plots_follow_a_training_run(qtbot, controller, tmp_path):
+    project = laptop_project()
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(700, 450)
+    panel.show()
+    controller.progress.connect(panel.show_snapshot)
+    controller.finished.connect(panel.show_result)
+    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
+        controller.train(project)
+    result = blocker.args[0]
+    x, y = panel.loss_curve.getOriginalDataset()
+    assert list(x) == list(range(1, 61))
+    np.testing.assert_allclose(y, result.history.array("loss"))
+    assert panel.tabs.tabText(1) == "Accuracy"
+    panel.refresh_all()
+    assert panel.confusion.rowCount() == 2
+    counts = [[int(panel.confusion.item(i, j).text()) for j in range(2)] for i in range(2)]
+    assert np.trace(counts) == 9  # accuracy 1.0 after training
+    assert len(panel._hist_plots) == 2
+    assert panel.output_image.image is not None and panel.output_image.image.shape == (80, 80)
+    panel.set_log_scale(True)
+    assert panel.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    csv_path = tmp_path / "history.csv"
+    panel.export_history_csv(str(csv_path))
+    lines = csv_path.read_text().splitlines()
+    assert lines[0] == "epoch,loss,accuracy" and len(lines) == 61
+    png = tmp_path / "loss.png"
+    panel.tabs.setCurrentIndex(0)
+    panel.export_png(str(png))
+    assert png.stat().st_size > 1000
+
+
+def test_regression_curve_in_raw_units(qtbot):
+    project = cars_project()
+    project.make_trainer().run()
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.tabs.setCurrentIndex(4)
+    gx, gy = panel.output_curve.getData()
+    np.testing.assert_allclose(gy, project.predict(gx[:, None])[:, 0])
+    assert panel.tabs.tabText(1) == "MAE"
+    assert panel.confusion.rowCount() == 0
+
+
+def test_training_panel_drives_the_controller(qtbot, controller):
+    project = laptop_project(epochs=40)
+    panel = TrainingPanel(project.training)
+    qtbot.addWidget(panel)
+    panel.attach(controller, lambda: project)
+    assert panel.optimizer.currentData() == "adam"
+    assert {f.objectName() for f in panel._param_fields.values()} == {"beta_1", "beta_2", "epsilon"}
+    changes = []
+    panel.configChanged.connect(changes.append)
+    panel.epochs.setValue(25)
+    assert changes[-1].epochs == 25 and changes[-1].optimizer == "adam"
+    with qtbot.waitSignal(controller.finished, timeout=20_000):
+        qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
+    assert controller.state == IDLE
+    assert panel.progress.value() == 25 and "25" in panel.progress.format()
+    assert "accuracy" in panel.status.text()
+    assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
+
+
+def test_training_panel_optimizer_params_and_can_train(qtbot):
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
+    panel.optimizer.activated.emit(panel.optimizer.currentIndex())
+    assert set(panel._param_fields) == {"momentum", "nesterov"}
+    panel._param_fields["nesterov"].setChecked(True)
+    assert panel.config().optimizer_params["nesterov"] == 1.0
+    panel.set_can_train(False, "row 3, column 2: 'abc' is not a number")
+    assert not panel.train_button.isEnabled()
+    assert "row 3, column 2" in panel.reason.text()
+    panel.set_can_train(True)
+    assert panel.train_button.isEnabled()
+
+
+def test_live_learning_rate_reaches_the_worker(qtbot, controller):
+    project = laptop_project(epochs=1_000_000, batch_size=1)
+    panel = TrainingPanel(project.training)
+    qtbot.addWidget(panel)
+    panel.attach(controller, lambda: project)
+    with qtbot.waitSignal(controller.progress, timeout=10_000):
+        panel.trainRequested.emit()
+    panel.learning_rate.setText("0.002")
+    panel.learning_rate.editingFinished.emit()
+    assert controller.worker._config.learning_rate == 0.002
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        panel.stopRequested.emit()

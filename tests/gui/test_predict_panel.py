@@ -1,0 +1,70 @@
+"""The predict panel shows exactly what the engine's Project.predict gives."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QLineEdit
+
+from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project
+from nnstudio.core.training import TrainingConfig
+from nnstudio.gui.panels.predict import PredictPanel
+
+LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
+          (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
+
+
+def trained_laptop() -> Project:
+    rows = np.array(LAPTOP, dtype=float)
+    dataset = Dataset([Column.numeric("pink", rows[:, 0]), Column.numeric("small", rows[:, 1]),
+                       Column.numeric("buy", rows[:, 2], role=TARGET)], "laptop")
+    project = Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0),
+                      TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.1,
+                                     batch_size=9, epochs=100), dataset=dataset)
+    project.make_trainer().run()
+    return project
+
+
+def test_probabilities_match_the_engine(qtbot):
+    project = trained_laptop()
+    panel = PredictPanel(project)
+    qtbot.addWidget(panel)
+    traces = []
+    panel.activationsChanged.connect(traces.append)
+    fields = panel.findChildren(QLineEdit)
+    assert [f.objectName() for f in fields] == ["pink", "small"]
+    fields[0].setText("0.7")
+    fields[1].setText("0.85")
+    expected = project.predict(np.array([[0.7, 0.85]]))[0]
+    shown = [float(panel.outputs.item(i, 1).text()) for i in range(2)]
+    np.testing.assert_allclose(shown, expected, atol=5e-5)
+    np.testing.assert_allclose(panel.predict(), expected)
+    assert panel.outputs.item(0, 0).text() == "0" and panel.outputs.item(1, 0).text() == "1"
+    assert panel.answer.text().startswith("→ 1")
+    # activations for the diagram: one trace per layer, from the engine's forward_trace
+    assert len(traces[-1]) == 2
+    np.testing.assert_allclose(traces[-1][-1].a[0], expected)
+
+
+def test_regression_output_in_raw_units(qtbot):
+    hp = np.array([50.0, 100.0, 150.0, 200.0])
+    mpg = np.array([35.0, 28.0, 20.0, 14.0])
+    dataset = Dataset([Column.numeric("horsepower", hp, normalization="min_max"),
+                       Column.numeric("mpg", mpg, role=TARGET, normalization="z_score")], "cars")
+    project = Project(Network.build([1, 1], ["linear"], seed=0), TrainingConfig(), dataset=dataset)
+    project.make_trainer()  # fits the normalization
+    panel = PredictPanel(project)
+    qtbot.addWidget(panel)
+    panel.set_values([120.0])
+    expected = project.predict(np.array([[120.0]]))[0]
+    assert panel.outputs.item(0, 0).text() == "mpg"
+    assert float(panel.outputs.item(0, 1).text()) == float(f"{expected[0]:.6g}")
+
+
+def test_invalid_input_shows_a_message(qtbot):
+    panel = PredictPanel(trained_laptop())
+    qtbot.addWidget(panel)
+    panel.findChildren(QLineEdit)[0].setText("")
+    assert panel.predict() is None
+    assert "number" in panel.message.text()
