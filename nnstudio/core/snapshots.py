@@ -41,7 +41,10 @@ class SnapshotHistory:
         self.latest = (epoch, copy)
         if epoch % self.stride:
             return
-        if self._epochs and epoch <= self._epochs[-1]:  # a new run restarted the count: start over
+        if self._epochs and epoch == self._epochs[-1]:  # the same epoch again: keep the newer weights
+            self._weights[-1] = copy
+            return
+        if self._epochs and epoch < self._epochs[-1]:  # a new run restarted the count: start over
             self.clear()
             self.latest = (epoch, copy)
         self._epochs.append(epoch)

@@ -66,6 +66,11 @@ class UpdatePhase:
     new_bias: list[np.ndarray]
     terms: list[dict] = field(default_factory=list)  # per layer: {"weights": {...}, "bias": {...}}
 
+    @property
+    def weight_changes(self) -> list[np.ndarray]:
+        """new − old for every layer's weights."""
+        return [new - old for old, new in zip(self.old_weights, self.new_weights)]
+
     def title(self, n_layers: int) -> str:
         return "update"
 

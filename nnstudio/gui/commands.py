@@ -16,8 +16,10 @@ from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import Dataset
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
+from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import ConfigError, ShapeError
+from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.document import Document
 
 _SET_WEIGHT_ID = 1001
@@ -300,3 +302,73 @@ class SetTrainingConfigCommand(_ValueCommand):
         config.validate()
         super().__init__(text, document._apply_training_config, _copy_config(document.project.training),
                          _copy_config(config), _copy_config)
+
+
+class TrainCommand(ReplaceNetworkCommand):
+    """The result of a training run as one undo step (“Train 120 epochs”): weights, history and the
+    normalization fitted for that run."""
+
+    def __init__(self, document: Document, network: Network, history: History, preprocessing: Preprocessing,
+                 text: str) -> None:
+        self.prep_before = document.project.preprocessing
+        self.prep_after = preprocessing
+        super().__init__(document, network, text, history)
+
+    def redo(self) -> None:
+        self.document._apply_preprocessing(self.prep_after)
+        super().redo()
+
+    def undo(self) -> None:
+        self.document._apply_preprocessing(self.prep_before)
+        super().undo()
+
+
+class DatasetCellsCommand(QUndoCommand):
+    """Typed or pasted cell texts, applied through the dataset table model (which owns the row/column
+    notifications); before-texts are captured so undo restores exactly what was there."""
+
+    def __init__(self, document: Document, model: DatasetTableModel, edits: list[tuple[int, int, str]],
+                 text: str) -> None:
+        super().__init__(text)
+        self.document, self.model = document, model
+        self.after = list(edits)
+        self.before = model.cell_texts([(r, c) for r, c, _ in edits])
+
+    def redo(self) -> None:
+        self.model.apply_cells(self.after)
+        self.document.datasetChanged.emit()
+
+    def undo(self) -> None:
+        self.model.apply_cells(list(reversed(self.before)))
+        self.document.datasetChanged.emit()
+
+
+class DatasetReplaceCommand(QUndoCommand):
+    """A structural dataset edit from the editor (rows, columns, roles, paste that adds rows, ...)."""
+
+    def __init__(self, document: Document, model: DatasetTableModel, dataset: Dataset, text: str) -> None:
+        super().__init__(text)
+        self.document, self.model = document, model
+        self.before, self.after = model.dataset.copy(), dataset.copy()
+
+    def redo(self) -> None:
+        self.model.apply_dataset(self.after.copy())
+        self.document.datasetChanged.emit()
+
+    def undo(self) -> None:
+        self.model.apply_dataset(self.before.copy())
+        self.document.datasetChanged.emit()
+
+
+class UndoableDatasetEdits:
+    """The dataset editor's edit sink that turns every edit into an undo command on the Document."""
+
+    def __init__(self, document: Document, model: DatasetTableModel) -> None:
+        self.document, self.model = document, model
+
+    def set_cells(self, edits: list[tuple[int, int, str]], description: str) -> None:
+        if edits:
+            self.document.push(DatasetCellsCommand(self.document, self.model, edits, description))
+
+    def replace(self, dataset: Dataset, description: str) -> None:
+        self.document.push(DatasetReplaceCommand(self.document, self.model, dataset, description))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from nnstudio.core.data import Dataset
 from nnstudio.core.network import Network
+from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import NNStudioError
@@ -93,12 +94,14 @@ class Document(QObject):
     pathChanged = Signal(str)
     selectionChanged = Signal(object)  # Selection | None
     errorOccurred = Signal(str)
+    lockChanged = Signal(bool)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project = project if project is not None else default_project()
         self.path: str | None = None
         self.selection: Selection | None = None
+        self.locked_reason: str | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.rng = edit_rng(self.project.training.seed)
@@ -122,6 +125,18 @@ class Document(QObject):
 
     # -- editing --------------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
+        if self.locked_reason:
+            self.errorOccurred.emit(self.locked_reason)
+            return
+        self.undo_stack.push(command)
+
+    def lock(self, reason: str | None) -> None:
+        """While ``reason`` is set (training runs), edits are refused with that reason; undo/redo too."""
+        self.locked_reason = reason
+        self.lockChanged.emit(reason is not None)
+
+    def push_unlocked(self, command: QUndoCommand) -> None:
+        """Push even while locked (the training result itself)."""
         self.undo_stack.push(command)
 
     def execute(self, command_class: type[QUndoCommand], *args: object, **kwargs: object) -> bool:
@@ -168,6 +183,9 @@ class Document(QObject):
     def _apply_training_config(self, config: TrainingConfig) -> None:
         self.project.training = config
         self.trainingConfigChanged.emit()
+
+    def _apply_preprocessing(self, preprocessing: Preprocessing) -> None:
+        self.project.preprocessing = preprocessing
 
     def _apply_history(self, history: History) -> None:
         self.project.history = history

@@ -41,6 +41,7 @@ from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.weight_table import WeightTable
+from nnstudio.gui.workbench import Workbench
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._wire()
+        self.workbench = Workbench(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -634,6 +636,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.workbench.shutdown()
         self.save_state()
         self.autosave_timer.stop()
         self.remove_recovery()

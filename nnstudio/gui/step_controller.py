@@ -11,9 +11,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from nnstudio.core.stepping import ForwardPhase, Phase, StepThrough, UpdatePhase
+from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, Phase, StepThrough, UpdatePhase
 from nnstudio.core.training import Trainer
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.canvas.view import Overlay
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
 
@@ -86,6 +87,29 @@ class StepController(QObject):
             if isinstance(phase, ForwardPhase):
                 out[phase.layer + 1] = phase.a[0].copy()
         return out
+
+    def overlay(self) -> Overlay | None:
+        """What the canvas draws for the phases played: activations while going forward; deltas on the
+        neurons and gradients on the edges going backward; weight changes (old → new) at the update."""
+        step = self.step
+        if step is None or step.position == 0:
+            return None
+        played = step.phases[: step.position]
+        phase = played[-1]
+        if isinstance(phase, ForwardPhase | LossPhase):
+            return Overlay(neurons=self.activations(), pulse_layer=getattr(phase, "layer", None))
+        if isinstance(phase, BackwardPhase):
+            neurons: list[np.ndarray | None] = [None] * (self.n_layers + 1)
+            edges: list[np.ndarray | None] = [None] * self.n_layers
+            for p in played:
+                if isinstance(p, BackwardPhase):
+                    neurons[p.layer + 1] = p.delta[0]
+                    edges[p.layer] = p.grad_weights
+            return Overlay(neurons=neurons, edges=edges, neuron_scheme="gradient")
+        assert isinstance(phase, UpdatePhase)
+        labels = [np.vectorize(lambda o, n: f"{o:.2f}→{n:.2f}")(old, new)
+                  for old, new in zip(phase.old_weights, phase.new_weights)]
+        return Overlay(neurons=self.activations(), edges=list(phase.weight_changes), edge_labels=labels)
 
     # -- choosing what to step on ------------------------------------------------------------------------
     def set_sample(self, row: int) -> None:

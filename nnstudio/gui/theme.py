@@ -125,14 +125,16 @@ def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
     return c
 
 
-def value_color(value: float, limit: float = 1.0) -> QColor:
-    """A neuron/cell fill for a value: white at 0, blue for positive, orange for negative (by |value|/limit)."""
+def value_color(value: float, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> QColor:
+    """A neuron/cell fill for a value: white at 0, blue for positive, orange for negative (by |value|/limit);
+    ``scheme`` = (negative, positive) colours for other quantities (step mode's deltas)."""
     c = _current
     if value != value:  # NaN
         return QColor(c.zero)
     t = min(1.0, abs(value) / limit) if limit > 0 else 0.0
     base = QColor(c.neuron)
-    target = QColor(c.positive if value >= 0 else c.negative)
+    negative, positive = scheme or (c.negative, c.positive)
+    target = QColor(positive if value >= 0 else negative)
     return QColor(
         round(base.red() + (target.red() - base.red()) * t),
         round(base.green() + (target.green() - base.green()) * t),

@@ -12,6 +12,9 @@ from nnstudio.gui import theme
 from nnstudio.gui.canvas.layout import RADIUS, ColumnLayout
 
 LEVELS = 5  # magnitude bins per sign
+# Step mode draws gradients and weight changes in a scheme of their own, so they are never mistaken for
+# weights: purple / green (a colour-blind-safe pair distinct from the weights' orange / blue).
+GRADIENT_SCHEME = ("#1b9e77", "#7b3fa0")  # (negative, positive)
 MAX_LABELS = 60  # numeric labels only when a bundle has at most this many edges
 
 
@@ -45,6 +48,8 @@ class EdgeBundleItem(QGraphicsItem):
         self.bx = np.full(self.sources.size, right.x - RADIUS)
         self.ay, self.by = ys_src.ravel(), ys_dst.ravel()
         self.values = np.zeros(self.sources.size)
+        self.label_texts: list[str] | None = None  # custom labels (e.g. "0.5→0.71"), else the values
+        self.highlighted = False
         self.show_labels = False
         self._paths: list[tuple[QPen, QPainterPath]] = []
         self._rect = QRectF(left.x, min(self.ay.min(), self.by.min()) - 2,
@@ -53,24 +58,29 @@ class EdgeBundleItem(QGraphicsItem):
         self.setZValue(-1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_weights(self, weights: np.ndarray, scale: float) -> None:
-        """New values (the full fan_in × units matrix); rebuilds the cached paths."""
+    def set_weights(self, weights: np.ndarray, scale: float, scheme: tuple[str, str] | None = None,
+                    labels: np.ndarray | None = None) -> None:
+        """New values (the full fan_in × units matrix); rebuilds the cached paths. ``scheme`` gives other
+        (negative, positive) colours, ``labels`` per-edge texts (same matrix shape) for the labels."""
         self.values = np.asarray(weights)[self.sources, self.targets]
+        self.label_texts = None if labels is None else list(np.asarray(labels)[self.sources, self.targets])
         c = theme.colors()
+        negative, positive = scheme or (c.negative, c.positive)
         sign, level = weight_bins(self.values, scale)
         self._paths = []
         x = np.empty(2 * self.values.size)
         y = np.empty(2 * self.values.size)
         x[0::2], x[1::2], y[0::2], y[1::2] = self.ax, self.bx, self.ay, self.by
-        for s, colour in ((0, c.negative), (1, c.zero), (2, c.positive)):
+        for s, colour in ((0, negative), (1, c.zero), (2, positive)):
             for lv in range(LEVELS):
                 mask = (sign == s) & (level == lv)
                 if not mask.any():
                     continue
                 pair_mask = np.repeat(mask, 2)
                 path = pg.arrayToQPath(x[pair_mask], y[pair_mask], connect="pairs")
-                qc = _blend(QColor(colour), QColor(c.canvas), 0.35 + 0.15 * lv if s != 1 else 0.5)
-                pen = QPen(qc, 0.7 + 1.1 * lv if s != 1 else 0.7)
+                alpha = min(1.0, (0.35 + 0.15 * lv) * (1.6 if self.highlighted else 1.0)) if s != 1 else 0.5
+                qc = _blend(QColor(colour), QColor(c.canvas), alpha)
+                pen = QPen(qc, (0.7 + 1.1 * lv) * (1.5 if self.highlighted else 1.0) if s != 1 else 0.7)
                 pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make antialiased strokes ~10x slower
                 pen.setCosmetic(False)
                 if s == 1:
@@ -105,10 +115,10 @@ class EdgeBundleItem(QGraphicsItem):
         metrics = painter.fontMetrics()
         for k, value in enumerate(self.values):
             j = k % n_right
+            text = self.label_texts[k] if self.label_texts is not None else f"{value:.2f}"
             t = 0.28 + 0.44 * (j + 0.5) / n_right
             px = self.ax[k] + t * (self.bx[k] - self.ax[k])
             py = self.ay[k] + t * (self.by[k] - self.ay[k])
-            text = f"{value:.2f}"
             w = metrics.horizontalAdvance(text) + 6
             h = metrics.height()
             rect = QRectF(px - w / 2, py - h / 2, w, h)

@@ -105,6 +105,7 @@ class NeuronItem(QGraphicsItem):
         self.setPos(x, y)
         self.value: float | None = None
         self.value_limit = 1.0
+        self.scheme: tuple[str, str] | None = None
         self.selected = False
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -119,8 +120,8 @@ class NeuronItem(QGraphicsItem):
             rect.setRight(r + self._name_width + 4)
         return rect
 
-    def set_value(self, value: float | None, limit: float = 1.0) -> None:
-        self.value, self.value_limit = value, limit
+    def set_value(self, value: float | None, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> None:
+        self.value, self.value_limit, self.scheme = value, limit, scheme
         self.update()
 
     def set_selected(self, selected: bool) -> None:
@@ -138,7 +139,8 @@ class NeuronItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawEllipse(circle.adjusted(-5, -5, 5, 5))
-        fill = theme.value_color(self.value, self.value_limit) if self.value is not None else QColor(c.neuron)
+        fill = (theme.value_color(self.value, self.value_limit, self.scheme) if self.value is not None
+                else QColor(c.neuron))
         painter.setBrush(fill)
         painter.setPen(QPen(QColor(c.accent if self.selected else c.neuron_border), 2.2 if self.selected else 1.4))
         painter.drawEllipse(circle)

@@ -7,9 +7,10 @@ the main window turns into undo commands; clicking only changes the Document's s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsLineItem, QGraphicsScene,
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.gui import theme
-from nnstudio.gui.canvas.edges import EdgeBundleItem
+from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, EdgeBundleItem
 from nnstudio.gui.canvas.items import ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
 from nnstudio.gui.canvas.layout import RADIUS, X_STEP, ColumnLayout, compute_layout, segment_distances
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
@@ -38,6 +39,18 @@ KIND_NEURON = "neuron"
 KIND_LAYER = "layer"
 EDGE_TOLERANCE_PX = 6.0
 MAX_FIT_SCALE = 1.3
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """What step mode draws on top of the network: per column neuron values (inputs first), per layer
+    edge values (fan_in × units, None = draw the weights), optional edge label texts, a layer to pulse."""
+
+    neurons: list[np.ndarray | None] | None = None
+    edges: list[np.ndarray | None] | None = None
+    edge_labels: list[np.ndarray | None] | None = None
+    pulse_layer: int | None = None
+    neuron_scheme: str = "activation"  # or "gradient" (deltas)
 
 
 class NetworkCanvas(QGraphicsView):
@@ -72,6 +85,12 @@ class NetworkCanvas(QGraphicsView):
         self.bands: dict[int, ColumnBand] = {}
         self.show_weight_labels = False
         self._activations: list[np.ndarray | None] | None = None
+        self._preview: list[np.ndarray] | None = None
+        self._overlay: Overlay | None = None
+        self._pulse_timer = QTimer(self)
+        self._pulse_timer.setSingleShot(True)
+        self._pulse_timer.setInterval(450)
+        self._pulse_timer.timeout.connect(self._end_pulse)
         self._auto_fit = True
         self._highlight: QGraphicsLineItem | None = None
         self._gap: GapMarker | None = None
@@ -150,12 +169,62 @@ class NetworkCanvas(QGraphicsView):
         name = f" “{net.output_names[unit]}”" if layer == len(net.layers) - 1 else f" {unit + 1}"
         return f"{what}{name}\nClick to inspect its bias and weights; right-click for more."
 
+    def _shown_weights(self) -> list[np.ndarray]:
+        """The weights drawn: a preview (training snapshot, history slider) when it fits, else the project's."""
+        current = [layer.weights for layer in self.document.network.layers]
+        preview = self._preview
+        if preview is not None and [w.shape for w in preview] == [w.shape for w in current]:
+            return preview
+        return current
+
     def update_weights(self) -> None:
-        """Re-bin the edges from the current weights (no layout change)."""
-        net = self.document.network
-        scale = max((float(np.abs(layer.weights).max()) if layer.weights.size else 0.0) for layer in net.layers)
-        for bundle, layer in zip(self.bundles, net.layers):
-            bundle.set_weights(layer.weights, scale)
+        """Re-bin the edges from the current weights (no layout change), or draw the step overlay."""
+        weights = self._shown_weights()
+        overlay = self._overlay
+        if overlay is not None and overlay.edges is not None:
+            values = overlay.edges
+            scale = max((float(np.abs(v).max()) if v is not None and v.size else 0.0) for v in values)
+            for bundle, v, w, labels in zip(self.bundles, values, weights, overlay.edge_labels or [None] * len(values)):
+                if v is None:
+                    bundle.set_weights(w, max(float(np.abs(w).max()) if w.size else 0.0, 1e-12))
+                else:
+                    bundle.set_weights(v, scale, GRADIENT_SCHEME, labels)
+            return
+        scale = max((float(np.abs(w).max()) if w.size else 0.0) for w in weights)
+        for bundle, w in zip(self.bundles, weights):
+            bundle.set_weights(w, scale)
+
+    def set_preview_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]] | Sequence[np.ndarray] | None
+                            ) -> None:
+        """Draw these weights instead of the project's (None: back to the project's)."""
+        if weights is None:
+            self._preview = None
+        else:
+            self._preview = [w[0] if isinstance(w, tuple) else w for w in weights]
+        self.update_weights()
+
+    def set_overlay(self, overlay: Overlay | None) -> None:
+        """Step mode: neuron values (activations, deltas) and edge values (gradients, weight changes)."""
+        self._overlay = overlay
+        self.set_activations(None if overlay is None else overlay.neurons)
+        self.update_weights()
+        if overlay is not None and overlay.pulse_layer is not None:
+            self.pulse(overlay.pulse_layer)
+
+    def pulse(self, layer: int) -> None:
+        """Highlight the connections into ``layer`` briefly (the forward flow); the next pulse ends it."""
+        for bundle in self.bundles:
+            if bundle.highlighted:
+                bundle.highlighted = False
+        if 0 <= layer < len(self.bundles):
+            self.bundles[layer].highlighted = True
+            self._pulse_timer.start()
+        self.update_weights()
+
+    def _end_pulse(self) -> None:
+        for bundle in self.bundles:
+            bundle.highlighted = False
+        self.update_weights()
 
     def set_activations(self, activations: Sequence[np.ndarray | None] | None) -> None:
         """Neuron fills for one sample: a list of per-layer output arrays (core's forward_trace ``a``),
@@ -165,6 +234,8 @@ class NetworkCanvas(QGraphicsView):
 
     def _apply_activations(self) -> None:
         acts = self._activations
+        overlay = self._overlay
+        scheme = GRADIENT_SCHEME if overlay is not None and overlay.neuron_scheme == "gradient" else None
         n_cols = len(self.columns)
         if acts is not None and len(acts) == n_cols - 1:
             acts = [None, *acts]
@@ -175,11 +246,12 @@ class NetworkCanvas(QGraphicsView):
                 values = values[0] if values.ndim == 2 else values
                 if values.shape != (col.units,):
                     values = None
-            limit = max(1.0, float(np.nanmax(np.abs(values)))) if values is not None and values.size else 1.0
+            floor = 1e-12 if scheme else 1.0  # deltas are small: scale them to their own largest value
+            limit = max(floor, float(np.nanmax(np.abs(values)))) if values is not None and values.size else 1.0
             for unit in col.shown:
                 item = self.neurons.get((col.layer, int(unit)))
                 if item is not None:
-                    item.set_value(None if values is None else float(values[unit]), limit)
+                    item.set_value(None if values is None else float(values[unit]), limit, scheme)
 
     def set_show_weight_labels(self, show: bool) -> None:
         self.show_weight_labels = show
@@ -189,6 +261,8 @@ class NetworkCanvas(QGraphicsView):
     def _on_network_changed(self, structural: bool) -> None:
         if structural or len(self.bundles) != len(self.document.network.layers):
             self._activations = None
+            self._overlay = None
+            self._preview = None
             self.rebuild()
         else:
             self.update_weights()
@@ -196,6 +270,8 @@ class NetworkCanvas(QGraphicsView):
 
     def _on_project_replaced(self) -> None:
         self._activations = None
+        self._overlay = None
+        self._preview = None
         self._auto_fit = True
         self.rebuild()
 

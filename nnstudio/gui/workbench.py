@@ -1,0 +1,264 @@
+"""The learning panels around the canvas: dataset, training, plots, predict, step mode, math, history.
+
+``Workbench`` creates them as docks of the main window and connects them to the Document (edits become
+undo commands), to the training worker (snapshots update plots, canvas and history; the result is one
+undo step) and to the canvas (which sample's activations, step-mode overlays, previews). It holds no
+numbers of its own: forward passes and predictions come from nnstudio.core.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+
+from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.snapshots import SnapshotHistory
+from nnstudio.errors import NNStudioError
+from nnstudio.gui import commands as cmd
+from nnstudio.gui.dataset_model import DatasetTableModel
+from nnstudio.gui.panels.dataset_editor import DatasetEditor
+from nnstudio.gui.panels.history_slider import HistorySlider
+from nnstudio.gui.panels.math_inspector import MathInspector
+from nnstudio.gui.panels.plots import PlotsPanel
+from nnstudio.gui.panels.predict import PredictPanel
+from nnstudio.gui.panels.stepper import StepPanel
+from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.step_controller import StepController
+from nnstudio.gui.training_controller import TrainingController
+from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
+
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+LOCKED = "Training is running: pause and stop it (or wait until it finishes) before editing."
+CANVAS_REFRESH_MS = 150  # the canvas follows training at most ~7 times a second
+
+
+def empty_dataset_for(document) -> Dataset:
+    """A dataset with no rows whose columns are the network's input and output names."""
+    net = document.network
+    columns = [Column.numeric(name, []) for name in net.input_names]
+    columns += [Column.numeric(name, [], role=TARGET) for name in net.output_names]
+    return Dataset(columns, "data")
+
+
+class Workbench(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = doc = window.document
+        self.canvas = window.canvas
+        self.sample_row: int | None = 0  # the dataset row whose activations the diagram shows
+        self._pending_snapshot: TrainingSnapshot | None = None
+
+        # Dataset editor over the project's dataset; its edits are undo commands.
+        self._ensure_dataset()
+        self.dataset_model = DatasetTableModel(doc.project.dataset)
+        self.dataset_model.edits = cmd.UndoableDatasetEdits(doc, self.dataset_model)
+        self.dataset_editor = DatasetEditor(model=self.dataset_model)
+
+        self.training = TrainingController(self)
+        self.training_panel = TrainingPanel(doc.project.training)
+        self.training_panel.attach(self.training, self._project_to_train, self._training_error)
+        self.plots = PlotsPanel(doc.project)
+        self.predict = PredictPanel(doc.project)
+        self.history = HistorySlider(doc, SnapshotHistory())
+        self.stepper = StepController(doc, self)
+        self.step_panel = StepPanel(self.stepper)
+        self.math = MathInspector(self.stepper)
+
+        window.add_panel(self.training_panel, "Training", LEFT)
+        window.add_panel(self.dataset_editor, "Dataset", BOTTOM)
+        window.add_panel(self.plots, "Plots", BOTTOM)
+        window.add_panel(self.history, "History", BOTTOM, tabify_with="Plots")
+        window.add_panel(self.predict, "Predict", RIGHT, tabify_with="Weights")
+        window.add_panel(self.step_panel, "Step", RIGHT, tabify_with="Inspector")
+        window.add_panel(self.math, "Math", RIGHT, tabify_with="Weights")
+        window.docks["Inspector"].raise_()
+        window.docks["Weights"].raise_()
+        window.docks["Plots"].raise_()
+
+        self._canvas_timer = QTimer(self)
+        self._canvas_timer.setSingleShot(True)
+        self._canvas_timer.setInterval(CANVAS_REFRESH_MS)
+        self._canvas_timer.timeout.connect(self._show_pending_snapshot)
+
+        # Document -> panels
+        doc.projectReplaced.connect(self._project_replaced)
+        doc.datasetChanged.connect(self._dataset_changed)
+        doc.networkChanged.connect(self._network_changed)
+        doc.trainingConfigChanged.connect(lambda: self.training_panel.set_config(doc.project.training))
+        doc.historyChanged.connect(lambda: self.plots.set_history(doc.project.history))
+        # Panels -> Document
+        self.training_panel.configChanged.connect(self._config_edited)
+        self.training_panel.resetWeightsRequested.connect(lambda: doc.execute(cmd.ReinitializeCommand, None))
+        self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
+        self.dataset_editor.rowActivated.connect(self.show_sample)
+        # Training
+        self.training.stateChanged.connect(self._training_state)
+        self.training.progress.connect(self._snapshot)
+        self.training.finished.connect(self._finished)
+        self.training.failed.connect(self._training_error)
+        # Canvas views
+        self.predict.activationsChanged.connect(self._show_traces)
+        self.stepper.changed.connect(lambda: self.canvas.set_overlay(self.stepper.overlay()))
+        self.stepper.errorOccurred.connect(lambda message: window.report_error(message, "Cannot step"))
+        self.history.previewChanged.connect(self.canvas.set_preview_weights)
+        doc.undo_stack.canUndoChanged.connect(self._keep_undo_locked)
+        doc.undo_stack.canRedoChanged.connect(self._keep_undo_locked)
+        self._dataset_changed()
+
+    # -- keeping panels in sync with the Document -----------------------------------------------------------
+    def _ensure_dataset(self) -> None:
+        if self.document.project.dataset is None:  # a bare model: give it an empty table to type into
+            self.document.project.dataset = empty_dataset_for(self.document)
+
+    @Slot()
+    def _project_replaced(self) -> None:
+        self._ensure_dataset()
+        self.dataset_model.set_dataset(self.document.project.dataset)
+        self.training_panel.set_config(self.document.project.training)
+        self.history.clear()
+        self.sample_row = 0
+        self._refresh_views()
+
+    @Slot()
+    def _dataset_changed(self) -> None:
+        dataset = self.document.project.dataset
+        if dataset is not None and dataset is not self.dataset_model.dataset:
+            self.dataset_model.set_dataset(dataset)
+        net = self.document.network
+        self.dataset_editor.set_network_size(net.input_size, net.output_size)
+        self._refresh_views()
+
+    @Slot(bool)
+    def _network_changed(self, structural: bool) -> None:
+        if structural:
+            net = self.document.network
+            self.dataset_editor.set_network_size(net.input_size, net.output_size)
+        if not self.training.is_active:
+            self._refresh_views()
+
+    def _refresh_views(self) -> None:
+        project = self.document.project
+        self.plots.set_project(project)
+        self.predict.set_project(project)
+        self.show_sample(self.sample_row)
+
+    @Slot(object)
+    def _config_edited(self, config) -> None:
+        if config.to_dict() != self.document.project.training.to_dict() and not self.training.is_active:
+            try:
+                self.document.push(cmd.SetTrainingConfigCommand(self.document, config))
+            except NNStudioError as exc:
+                self.training_panel.set_can_train(False, str(exc))
+
+    # -- the diagram's sample ----------------------------------------------------------------------------------
+    @Slot(int)
+    def show_sample(self, row: int | None) -> None:
+        """Light the diagram with dataset row ``row``'s activations (nothing when the row is not valid)."""
+        self.sample_row = row
+        project = self.document.project
+        if row is None or project.dataset is None or not 0 <= row < project.dataset.n_rows:
+            self.canvas.set_activations(None)
+            return
+        try:
+            x_raw = project.dataset.raw_inputs()[row]
+            if x_raw.shape != (project.network.input_size,) or not np.isfinite(x_raw).all():
+                raise NNStudioError("row not usable")
+            x = project.preprocessing.transform_inputs(x_raw)
+            with np.errstate(all="ignore"):
+                traces = project.network.forward_trace(x)
+        except NNStudioError:
+            self.canvas.set_activations(None)
+            return
+        self.canvas.set_activations([x[0], *[t.a[0] for t in traces]])
+
+    @Slot(object)
+    def _show_traces(self, traces) -> None:
+        if traces:
+            self.canvas.set_activations([traces[0].inputs[0], *[t.a[0] for t in traces]])
+
+    # -- training --------------------------------------------------------------------------------
+    def _project_to_train(self):
+        project = self.document.project.copy()
+        if not self.history.store.epochs:  # the starting point of the slider
+            self.history.record(len(project.history), project.network.get_weights())
+        return project
+
+    @Slot(str)
+    def _training_state(self, state: str) -> None:
+        active = state != "idle"
+        self.document.lock(LOCKED if active else None)
+        for widget in (self.window.palette_panel, self.window.inspector, self.window.weight_table,
+                       self.dataset_editor, self.step_panel, self.predict):
+            widget.setEnabled(not active)
+        self._keep_undo_locked()
+        if not active:
+            self.canvas.set_preview_weights(None)
+
+    def _keep_undo_locked(self, *_args: object) -> None:
+        locked = self.document.locked_reason is not None
+        try:
+            stack = self.document.undo_stack
+            self.window.acts["undo"].setEnabled(not locked and stack.canUndo())
+            self.window.acts["redo"].setEnabled(not locked and stack.canRedo())
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    @Slot(object)
+    def _snapshot(self, snapshot: TrainingSnapshot) -> None:
+        self.plots.show_snapshot(snapshot)
+        self.history.record(snapshot.global_epoch, snapshot.weights)
+        metrics = " · ".join(f"{k} {v:.4g}" for k, v in snapshot.metrics.items() if k != "epoch")
+        self.window.statusBar().showMessage(f"Epoch {snapshot.global_epoch}: {metrics}")
+        self._pending_snapshot = snapshot
+        if not self._canvas_timer.isActive():
+            self._canvas_timer.start()
+
+    def _show_pending_snapshot(self) -> None:
+        snapshot, self._pending_snapshot = self._pending_snapshot, None
+        if snapshot is None or not self.training.is_active:
+            return
+        self.canvas.set_preview_weights(snapshot.weights)
+        project = self.document.project
+        row = self.sample_row
+        if project.dataset is None or row is None or not 0 <= row < project.dataset.n_rows:
+            return
+        try:
+            net = project.network.copy()
+            net.set_weights(snapshot.weights)
+            x = snapshot.preprocessing.transform_inputs(project.dataset.raw_inputs()[row])
+            with np.errstate(all="ignore"):
+                traces = net.forward_trace(x)
+        except NNStudioError:
+            return
+        self.canvas.set_activations([x[0], *[t.a[0] for t in traces]])
+
+    @Slot(object)
+    def _finished(self, result: TrainingResult) -> None:
+        self._pending_snapshot = None
+        self._canvas_timer.stop()
+        self.canvas.set_preview_weights(None)
+        if result.epochs_trained > 0:
+            network = self.document.network.copy()
+            try:
+                network.set_weights(result.weights)
+            except NNStudioError:  # cannot happen while editing is locked; be safe anyway
+                self.window.report_error("The network changed during training; the result was not applied.")
+                return
+            n = result.epochs_trained
+            self.document.push_unlocked(cmd.TrainCommand(self.document, network, result.history,
+                                                         result.preprocessing, f"Train {n} epoch{'s' * (n != 1)}"))
+            self.history.record(int(result.history.columns.get("epoch", [n])[-1]), result.weights)
+        self.plots.show_result(result)
+        self.dataset_editor.show_predictions(self.document.project)
+        self.window.statusBar().showMessage(result.describe(), 8000)
+
+    @Slot(str)
+    def _training_error(self, message: str) -> None:
+        self.window.report_error(message, "Training stopped")
+
+    def shutdown(self) -> None:
+        """Stop a running training before the window closes (within a second)."""
+        self.training.shutdown()

@@ -1,0 +1,131 @@
+"""The whole window as a user drives it: train, undo the training, step, edit data, close mid-training."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.io.examples import load_example
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    errors = []
+    win.report_error = lambda message, title="": errors.append(message)
+    win.errors = errors
+    return win
+
+
+def _train(qtbot, window, timeout=20000):
+    bench = window.workbench
+    with qtbot.waitSignal(bench.training.finished, timeout=timeout) as blocker:
+        bench.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: bench.training.state == "idle", timeout=5000)
+    return blocker.args[0]
+
+
+def test_train_the_laptop_example_then_undo_it(qtbot, window):
+    doc = window.document
+    before = doc.network.copy()
+    result = _train(qtbot, window)
+    history = doc.project.history
+    assert history.columns["loss"][-1] < history.columns["loss"][0]
+    assert history.columns["accuracy"][-1] == 1.0
+    assert doc.undo_stack.undoText() == "Train 20 epochs"
+    assert [np.array_equal(layer.weights, w) for layer, (w, _) in zip(doc.network.layers, result.weights)]
+    assert doc.modified and window.errors == []
+    assert window.workbench.history.store.epochs[0] == 0
+    window.acts["undo"].trigger()
+    assert doc.network.same_as(before)
+    assert len(doc.project.history) == 0
+
+
+def test_editing_is_locked_while_training(qtbot, window):
+    bench, doc = window.workbench, window.document
+    doc.project.training.epochs = 100000  # long enough to still be running
+    bench.training_panel.set_config(doc.project.training)
+    with qtbot.waitSignal(bench.training.progress, timeout=10000):
+        bench.training_panel.trainRequested.emit()
+    assert doc.locked_reason and not window.inspector.isEnabled() and not window.acts["undo"].isEnabled()
+    before = doc.network.copy()
+    window.canvas.addNeuronRequested.emit(0)  # a canvas edit while training: refused, explained
+    assert doc.network.same_as(before) and "Training is running" in window.errors[-1]
+    with qtbot.waitSignal(bench.training.finished, timeout=10000):
+        bench.training.stop()
+    qtbot.waitUntil(lambda: doc.locked_reason is None, timeout=5000)
+    assert doc.undo_stack.undoText().startswith("Train ")
+
+
+def test_closing_mid_training_stops_cleanly(qtbot, window):
+    bench, doc = window.workbench, window.document
+    doc.project.training.epochs = 100000
+    bench.training_panel.set_config(doc.project.training)
+    window.maybe_save = lambda: True
+    with qtbot.waitSignal(bench.training.progress, timeout=10000):
+        bench.training_panel.trainRequested.emit()
+    assert window.close()
+    assert bench.training.thread is None or not bench.training.thread.isRunning()
+
+
+def test_a_letter_in_a_numeric_cell_disables_train_with_the_reason(qtbot, window):
+    bench = window.workbench
+    model = bench.dataset_model
+    model.setData(model.index(2, 1), "abc", Qt.ItemDataRole.EditRole)
+    assert not bench.training_panel.train_button.isEnabled()
+    assert "row 3, column 2" in bench.training_panel.train_button.toolTip() + bench.training_panel.status.text()
+    assert window.document.undo_stack.undoText()  # the edit is an undo step
+    window.acts["undo"].trigger()
+    assert bench.training_panel.train_button.isEnabled()
+    assert window.document.project.dataset.cell_text(2, 1) == "0.6"
+
+
+def test_divergence_on_car_mpg_shows_the_message_and_keeps_finite_weights(qtbot, window):
+    window.open_example("car-mpg", ask=False)
+    doc = window.document
+    cfg = doc.project.training
+    cfg.optimizer, cfg.optimizer_params, cfg.learning_rate, cfg.epochs = "sgd", {}, 1e6, 50
+    window.workbench.training_panel.set_config(cfg)
+    _train(qtbot, window)
+    assert any("learning rate" in e.lower() for e in window.errors)
+    assert all(np.isfinite(layer.weights).all() for layer in doc.network.layers)
+
+
+def test_step_mode_lights_the_canvas(qtbot, window):
+    bench = window.workbench
+    bench.step_panel.forward_action.trigger()
+    overlay = window.canvas._overlay
+    assert overlay is not None and overlay.pulse_layer == 0
+    bench.step_panel.forward_action.trigger()  # second layer
+    bench.step_panel.forward_action.trigger()  # loss
+    bench.step_panel.backward_action.trigger()
+    bench.step_panel.backward_action.trigger()
+    overlay = window.canvas._overlay
+    assert overlay.neuron_scheme == "gradient" and overlay.edges[0] is not None
+    bench.step_panel.update_action.trigger()
+    assert window.canvas._overlay.edge_labels is not None
+    assert window.document.undo_stack.undoText() == "Training step (row 1)"
+
+
+def test_reopened_project_looks_as_it_was_left(qtbot, window, tmp_path):
+    _train(qtbot, window)
+    path = tmp_path / "laptop.nnstudio"
+    assert window._save_to(str(path))
+    saved = window.document.project
+    window.open_example("xor", ask=False)
+    assert window.open_file(path, ask=False)
+    project = window.document.project
+    assert project.network.same_as(saved.network)
+    assert project.history.to_dict() == saved.history.to_dict()
+    assert window.workbench.plots._project.history.to_dict() == saved.history.to_dict()
+
+
+def test_selected_row_lights_the_diagram(qtbot, window):
+    bench = window.workbench
+    bench.show_sample(3)
+    project = load_example("laptop")
+    expected = project.network.forward_trace(project.dataset.raw_inputs()[3])[-1].a[0]
+    shown = [window.canvas.neurons[(1, u)].value for u in range(2)]
+    assert np.allclose(shown, expected)
