@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QMenu, QPushButton, QScrollArea, QWidget
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
+from nnstudio.gui import theme
 from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
@@ -42,6 +45,17 @@ def empty_dataset_for(document) -> Dataset:
     return Dataset(columns, "data")
 
 
+def scrollable(widget: QWidget) -> QScrollArea:
+    """A tall panel in a scroll area, so the window fits a laptop screen."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4)
+    return area
+
+
 class Workbench(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -67,13 +81,15 @@ class Workbench(QObject):
         self.step_panel = StepPanel(self.stepper)
         self.math = MathInspector(self.stepper)
 
-        window.add_panel(self.training_panel, "Training", LEFT)
+        window.add_panel(scrollable(self.training_panel), "Training", LEFT)
         window.add_panel(self.dataset_editor, "Dataset", BOTTOM)
         window.add_panel(self.plots, "Plots", BOTTOM)
         window.add_panel(self.history, "History", BOTTOM, tabify_with="Plots")
         window.add_panel(self.predict, "Predict", RIGHT, tabify_with="Weights")
         window.add_panel(self.step_panel, "Step", RIGHT, tabify_with="Inspector")
         window.add_panel(self.math, "Math", RIGHT, tabify_with="Weights")
+        window.resizeDocks([window.docks["Palette"], window.docks["Training"]], [150, 700], Qt.Orientation.Vertical)
+        window.resizeDocks([window.docks["Dataset"], window.docks["Plots"]], [700, 520], Qt.Orientation.Horizontal)
         window.docks["Inspector"].raise_()
         window.docks["Weights"].raise_()
         window.docks["Plots"].raise_()
@@ -106,7 +122,43 @@ class Workbench(QObject):
         self.history.previewChanged.connect(self.canvas.set_preview_weights)
         doc.undo_stack.canUndoChanged.connect(self._keep_undo_locked)
         doc.undo_stack.canRedoChanged.connect(self._keep_undo_locked)
+        self._create_training_actions()
         self._dataset_changed()
+
+    def _create_training_actions(self) -> None:
+        """Train / Pause / Step one epoch / Stop on the main toolbar and in a Train menu, mirroring the
+        training panel's buttons (so they are reachable however the docks are arranged)."""
+        panel = self.training_panel
+        specs = [("train", "&Train", "train", "Ctrl+Return", panel.train_button, "Train (or resume) the network"),
+                 ("pause", "&Pause", "pause", "Ctrl+Shift+P", panel.pause_button, "Pause after the current batch"),
+                 ("step_epoch", "Step One &Epoch", "step-epoch", "Ctrl+E", panel.step_button, "Train one epoch"),
+                 ("stop", "&Stop", "stop", "Ctrl+.", panel.stop_button, "Stop and keep the weights learned so far")]
+        menu = self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), QMenu("&Train", self.window))
+        menu = menu.menu()
+        self.window.toolbar.addSeparator()
+        self.training_actions: dict[str, tuple[QAction, QPushButton]] = {}
+        for key, text, icon_name, shortcut, button, tip in specs:
+            action = QAction(theme.icon(icon_name), text, self.window)
+            action.setData(icon_name)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip} ({shortcut})")
+            action.setStatusTip(tip)
+            action.triggered.connect(button.click)
+            self.window.acts[key] = action
+            self.window.addAction(action)
+            self.window.toolbar.addAction(action)
+            menu.addAction(action)
+            self.training_actions[key] = (action, button)
+        self.training.stateChanged.connect(self._sync_training_actions)
+        self.dataset_editor.validityChanged.connect(self._sync_training_actions)
+        self._sync_training_actions()
+
+    def _sync_training_actions(self, *_args: object) -> None:
+        for action, button in self.training_actions.values():
+            action.setEnabled(button.isEnabled())
+            action.setText(button.text() if action.data() == "train" else action.text())
+            if button.toolTip():
+                action.setToolTip(button.toolTip())
 
     # -- keeping panels in sync with the Document -----------------------------------------------------------
     def _ensure_dataset(self) -> None:
@@ -118,6 +170,10 @@ class Workbench(QObject):
         self._ensure_dataset()
         self.dataset_model.set_dataset(self.document.project.dataset)
         self.training_panel.set_config(self.document.project.training)
+        self.training_panel.progress.setRange(0, 1)
+        self.training_panel.progress.setValue(0)
+        self.training_panel.progress.setFormat("ready")
+        self.training_panel.status.setText("")
         self.history.clear()
         self.sample_row = 0
         self._refresh_views()

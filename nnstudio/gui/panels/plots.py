@@ -265,7 +265,13 @@ class PlotsPanel(QWidget):
         if mae.size and np.isfinite(mae).any():
             return False
         p = self._project
-        return bool(p is not None and p.dataset is not None and p.dataset.is_classification)
+        if p is None or p.dataset is None:
+            return False
+        try:  # before any training: ask core what task the data makes
+            _, y, _ = p.training_data()
+            return p.task(y) == CLASSIFICATION
+        except NNStudioError:
+            return p.dataset.is_classification
 
     def _redraw_curves(self) -> None:
         x = self._series["epoch"].values

@@ -1,0 +1,105 @@
+"""Render the README's screenshots offscreen: QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py
+
+Opens the real main window, trains examples and plays a step, and saves PNGs to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+
+from nnstudio.gui.app import create_app  # noqa: E402
+from nnstudio.gui.document import Selection  # noqa: E402
+from nnstudio.gui.main_window import MainWindow  # noqa: E402
+
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def train(window: MainWindow, epochs: int | None = None) -> None:
+    bench = window.workbench
+    if epochs is not None:
+        cfg = window.document.project.training
+        cfg.epochs = epochs
+        bench.training_panel.set_config(cfg)
+    loop = QEventLoop()
+    bench.training.finished.connect(loop.quit)
+    bench.training_panel.trainRequested.emit()
+    loop.exec()
+    wait(300)
+
+
+def main() -> None:
+    app = create_app([])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings)
+    window.report_error = lambda message, title="": print("error:", message)
+    window.resize(1500, 940)
+    window.show()
+    OUT.mkdir(parents=True, exist_ok=True)
+    wait(200)
+    window.grab().save(str(OUT / "main-window.png"))
+
+    train(window)
+    window.workbench.show_sample(2)
+    wait(200)
+    window.grab().save(str(OUT / "laptop-trained.png"))
+    window.docks["Plots"].widget().grab().save(str(OUT / "plots.png"))
+
+    window.open_example("spiral", ask=False)
+    train(window, 300)
+    plots = window.workbench.plots
+    plots.tabs.setCurrentIndex(plots.tabs.count() - 1)
+    wait(300)
+    window.grab().save(str(OUT / "spiral-trained.png"))
+    plots.grab().save(str(OUT / "decision-boundary.png"))
+
+    window.open_example("perceptron-sigmoid", ask=False)
+    bench = window.workbench
+    x = window.document.project.dataset.raw_inputs()
+    row = int(((x[:, 0] == 0.6) & (x[:, 1] == 0.9)).nonzero()[0][0])
+    bench.step_panel.row_spin.setValue(row + 1)
+    window.docks["Step"].raise_()
+    window.docks["Math"].raise_()
+    window.document.set_selection(Selection.neuron(0, 0))
+    names = ["step-forward", "step-loss", "step-backward", "step-update"]
+    for name in names:
+        if name == "step-backward":
+            bench.step_panel.backward_action.trigger()
+        elif name == "step-update":
+            bench.step_panel.update_action.trigger()
+        else:
+            bench.step_panel.forward_action.trigger()
+        wait(500)
+        window.grab().save(str(OUT / f"{name}.png"))
+
+    window.open_example("laptop", ask=False)
+    bench = window.workbench
+    bench.step_panel.row_spin.setValue(3)
+    window.document.set_selection(Selection.neuron(0, 1))
+    bench.step_panel.forward_action.trigger()
+    bench.step_panel.forward_action.trigger()
+    bench.step_panel.forward_action.trigger()
+    bench.step_panel.backward_action.trigger()
+    bench.step_panel.backward_action.trigger()
+    wait(500)
+    window.grab().save(str(OUT / "laptop-backward.png"))
+    window.docks["Math"].widget().grab().save(str(OUT / "math-inspector.png"))
+    window.document.set_modified(False)
+    window.close()
+    print("saved to", OUT)
+
+
+if __name__ == "__main__":
+    main()
