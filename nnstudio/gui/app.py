@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -55,6 +56,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("NN Studio")
     app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName("nnstudio")  # matches packaging/nnstudio.desktop (window icon on Wayland)
     app_icon = Path(str(resource("icons", "nnstudio.svg")))
     if app_icon.is_file():
         app.setWindowIcon(QIcon(str(app_icon)))
@@ -76,4 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if not window.offer_recovery() and args:
         window.open_file(args[0], ask=False)
+    if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, quit cleanly
+        QTimer.singleShot(1000, app.quit)
     return app.exec()

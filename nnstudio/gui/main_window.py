@@ -249,7 +249,10 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([act["save"], act["save_as"]])
         file.addSeparator()
-        file.addActions([act["import_model"], act["export_model"], act["export_diagram"]])
+        file.addActions([act["import_model"], act["export_model"]])
+        self.export_menu = file.addMenu("Export Model &As")
+        self._fill_export_formats()
+        file.addAction(act["export_diagram"])
         file.addSeparator()
         file.addAction(act["quit"])
         edit = bar.addMenu("&Edit")
@@ -484,6 +487,37 @@ class MainWindow(QMainWindow):
             self.report_error(str(exc), "Cannot export")
             return False
         self.statusBar().showMessage(f"Exported model to {Path(path).name}", 5000)
+        return True
+
+    def _fill_export_formats(self) -> None:
+        from nnstudio.io.exports import EXPORT_FORMATS
+
+        self.export_menu.setToolTipsVisible(True)
+        for fmt in EXPORT_FORMATS.values():
+            action = self.export_menu.addAction(f"{fmt.label}…")
+            tip = fmt.description if fmt.available() else fmt.missing_message()
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setEnabled(fmt.available())
+            action.triggered.connect(lambda _=False, key=fmt.key: self.export_as(key))
+
+    def export_as(self, key: str) -> bool:
+        """Export the model in format ``key`` of nnstudio.io.exports.EXPORT_FORMATS (ONNX, Python, ...)."""
+        from nnstudio.io.exports import EXPORT_FORMATS, export_model
+
+        fmt = EXPORT_FORMATS[key]
+        stem = Path(self.document.path).stem if self.document.path else self.document.project.name
+        path = self.get_save_path(f"Export {fmt.label}", fmt.file_filter, f"{stem}{fmt.suffix}")
+        if not path:
+            return False
+        if not path.lower().endswith(fmt.suffix):
+            path += fmt.suffix
+        try:
+            export_model(self.document.project, key, path)
+        except (NNStudioError, OSError) as exc:
+            self.report_error(str(exc), "Cannot export")
+            return False
+        self.statusBar().showMessage(f"Exported {fmt.label} to {Path(path).name}", 5000)
         return True
 
     def export_diagram(self) -> bool:

@@ -24,6 +24,16 @@ def _target_mode(path: Path) -> int:
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` as UTF-8 (newlines as written) atomically."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise NNStudioError(f"cannot write {path}: the text has a character UTF-8 cannot store ({exc.reason})") \
+            from None
+    atomic_write_bytes(path, data)
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -32,8 +42,8 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
         raise NNStudioError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         os.chmod(tmp, _target_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

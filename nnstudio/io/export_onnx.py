@@ -24,7 +24,8 @@ from nnstudio.core.network import Layer
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError, NNStudioError
-from nnstudio.io.exports import EXPORT_EXTRA_HINT, write_bytes_atomic
+from nnstudio.io.atomic import atomic_write_bytes
+from nnstudio.io.exports import EXPORT_EXTRA_HINT
 
 OPSET = 13
 INPUT_NAME = "input"
@@ -171,4 +172,4 @@ def _metadata(project: Project) -> dict[str, str]:
 def export_onnx(project: Project, path: str | os.PathLike, *, opset: int = OPSET) -> None:
     """Write ``project``'s model to ``path`` as an ONNX file (atomically)."""
     model = build_onnx_model(project, opset=opset)
-    write_bytes_atomic(path, model.SerializeToString())
+    atomic_write_bytes(path, model.SerializeToString())

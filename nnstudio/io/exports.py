@@ -7,14 +7,11 @@ lazily, so importing this module never imports onnx or torch.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
@@ -44,29 +41,6 @@ class ExportFormat:
             return (f"{self.label} export needs the {self.requires!r} package, which this build of NN Studio "
                     f"does not include; export with the pip-installed nnstudio instead ({EXPORT_EXTRA_HINT})")
         return f"{self.label} export needs the {self.requires!r} package; {EXPORT_EXTRA_HINT}"
-
-
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Binary counterpart of nnstudio.io.atomic.atomic_write_text (temp file, fsync, os.replace)."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise NNStudioError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise NNStudioError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _export_json(project: Project, path: str | os.PathLike) -> None:

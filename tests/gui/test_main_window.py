@@ -167,3 +167,18 @@ def test_new_network_dialog_builds_from_core(window, monkeypatch):
     dialog.hidden.setText("4, x")
     with pytest.raises(Exception, match="whole numbers"):
         dialog.network()
+
+
+def test_export_menu_writes_each_format(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from nnstudio.gui.main_window import MainWindow
+
+    window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.export_menu.actions()]
+    assert texts[:1] == ["NN Studio model JSON…"] and any("ONNX" in t for t in texts)
+    target = tmp_path / "laptop"
+    window.get_save_path = lambda *args: str(target)
+    assert window.export_as("python")
+    assert (tmp_path / "laptop.py").read_text().count("def predict") == 1
