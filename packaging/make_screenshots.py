@@ -12,11 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-from nnstudio.gui.app import create_app  # noqa: E402
-from nnstudio.gui.document import Selection  # noqa: E402
-from nnstudio.gui.main_window import MainWindow  # noqa: E402
+from nnstudio.gui.app import create_app
+from nnstudio.gui.document import Selection
+from nnstudio.gui.main_window import MainWindow
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -41,7 +41,7 @@ def train(window: MainWindow, epochs: int | None = None) -> None:
 
 
 def main() -> None:
-    app = create_app([])
+    app = create_app([])  # keep a reference: the QApplication must outlive the window
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     window.report_error = lambda message, title="": print("error:", message)
@@ -99,6 +99,7 @@ def main() -> None:
     window.document.set_modified(False)
     window.close()
     print("saved to", OUT)
+    app.processEvents()
 
 
 if __name__ == "__main__":
