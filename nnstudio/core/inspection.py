@@ -72,3 +72,26 @@ def weight_range(value: float, span: float | None = None, points: int = 81) -> n
     """Evenly spaced values around ``value`` for a loss-along-weight plot (±max(2, 2|w|) by default)."""
     span = max(2.0, 2 * abs(value)) if span is None else span
     return np.linspace(value - span, value + span, points)
+
+
+def plane_grid(x_raw: np.ndarray, n: int = 24, pad: float = 0.1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An n × n grid over the range of 2-column data (padded by ``pad`` of the range): (gx, gy, points)
+    with points in row-major order of (gx, gy), for decision boundaries and neuron response maps."""
+    x = np.asarray(x_raw, dtype=float)
+    finite = x[np.isfinite(x).all(axis=1)]
+    if x.ndim != 2 or x.shape[1] != 2 or finite.size == 0:
+        raise ValueError("plane_grid needs finite 2-column data")
+    lo, hi = finite.min(axis=0), finite.max(axis=0)
+    margin = (hi - lo) * pad + 1e-9
+    gx = np.linspace(lo[0] - margin[0], hi[0] + margin[0], n)
+    gy = np.linspace(lo[1] - margin[1], hi[1] + margin[1], n)
+    xx, yy = np.meshgrid(gx, gy, indexing="ij")
+    return gx, gy, np.column_stack([xx.ravel(), yy.ravel()])
+
+
+def neuron_maps(network: Network, x_grid: np.ndarray, n: int) -> list[np.ndarray]:
+    """Every layer's outputs over an n × n input grid (already normalized): per layer an array of shape
+    (units, n, n) — what each neuron responds to over the input plane (TensorFlow Playground's node maps)."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        traces = network.forward_trace(x_grid)
+    return [t.a.T.reshape(-1, n, n) for t in traces]

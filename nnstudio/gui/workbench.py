@@ -14,6 +14,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QPushButton, QScrollArea, QWidget
 
 from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.inspection import neuron_maps, plane_grid
+from nnstudio.core.network import Network
+from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
@@ -35,6 +38,7 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 LOCKED = "Training is running: pause and stop it (or wait until it finishes) before editing."
 CANVAS_REFRESH_MS = 150  # the canvas follows training at most ~7 times a second
+MAP_GRID = 24  # neuron maps: 24 × 24 points of the input plane
 
 
 def empty_dataset_for(document) -> Dataset:
@@ -137,6 +141,15 @@ class Workbench(QObject):
         menu = menu.menu()
         self.window.toolbar.addSeparator()
         self.training_actions: dict[str, tuple[QAction, QPushButton]] = {}
+        maps = QAction("Show &Neuron Maps", self.window)
+        maps.setCheckable(True)
+        maps.setChecked(True)
+        maps.setToolTip("For two inputs: draw inside each neuron what it outputs over the input plane")
+        maps.setStatusTip(maps.toolTip())
+        maps.toggled.connect(self.canvas.set_show_neuron_maps)
+        self.window.acts["neuron_maps"] = maps
+        view_menu = next(a.menu() for a in self.window.menuBar().actions() if a.text() == "&View")
+        view_menu.insertAction(self.window.acts["labels"], maps)
         for key, text, icon_name, shortcut, button, tip in specs:
             action = QAction(theme.icon(icon_name), text, self.window)
             action.setData(icon_name)
@@ -200,6 +213,25 @@ class Workbench(QObject):
         self.plots.set_project(project)
         self.predict.set_project(project)
         self.show_sample(self.sample_row)
+        self.update_neuron_maps()
+
+    def update_neuron_maps(self, network: Network | None = None, preprocessing: Preprocessing | None = None) -> None:
+        """For 2-input data: what every neuron responds to over the input plane, drawn inside it."""
+        project = self.document.project
+        network = network or project.network
+        preprocessing = preprocessing or project.preprocessing
+        dataset = project.dataset
+        if network.input_size != 2 or dataset is None or len(dataset.input_names) != 2 or dataset.n_rows == 0:
+            self.canvas.set_neuron_maps(None)
+            return
+        try:
+            _, _, grid = plane_grid(dataset.raw_inputs(), MAP_GRID)
+            x = preprocessing.transform_inputs(grid)
+            maps = [x.T.reshape(2, MAP_GRID, MAP_GRID), *neuron_maps(network, x, MAP_GRID)]
+        except (ValueError, NNStudioError):
+            self.canvas.set_neuron_maps(None)
+            return
+        self.canvas.set_neuron_maps(maps)
 
     @Slot(object)
     def _config_edited(self, config) -> None:
@@ -278,6 +310,9 @@ class Workbench(QObject):
             return
         self.canvas.set_preview_weights(snapshot.weights)
         project = self.document.project
+        preview = project.network.copy()
+        preview.set_weights(snapshot.weights)
+        self.update_neuron_maps(preview, snapshot.preprocessing)
         row = self.sample_row
         if project.dataset is None or row is None or not 0 <= row < project.dataset.n_rows:
             return

@@ -129,3 +129,21 @@ def test_selected_row_lights_the_diagram(qtbot, window):
     expected = project.network.forward_trace(project.dataset.raw_inputs()[3])[-1].a[0]
     shown = [window.canvas.neurons[(1, u)].value for u in range(2)]
     assert np.allclose(shown, expected)
+
+
+def test_two_input_networks_show_neuron_maps(qtbot, window):
+    from nnstudio.core.inspection import neuron_maps, plane_grid
+
+    window.open_example("circle", ask=False)
+    item = window.canvas.neurons[(0, 3)]
+    assert item.map_image is not None and item.map_image.width() == 24
+    project = window.document.project
+    _, _, grid = plane_grid(project.dataset.raw_inputs(), 24)
+    expected = neuron_maps(project.network, project.preprocessing.transform_inputs(grid), 24)[0][3]
+    # bottom-left pixel is x1 = min, x2 = min: the most orange/blue must follow the core's value there
+    assert (item.map_image.pixelColor(0, 23).blue() > item.map_image.pixelColor(0, 23).red()) == (expected[0, 0] > 0)
+    window.acts["neuron_maps"].setChecked(False)
+    assert item.map_image is None
+    window.acts["neuron_maps"].setChecked(True)
+    window.open_example("car-mpg", ask=False)  # one input: no maps
+    assert all(i.map_image is None for i in window.canvas.neurons.values())

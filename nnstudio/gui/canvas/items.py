@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from nnstudio.gui import theme
@@ -106,6 +106,7 @@ class NeuronItem(QGraphicsItem):
         self.value: float | None = None
         self.value_limit = 1.0
         self.scheme: tuple[str, str] | None = None
+        self.map_image: QImage | None = None  # what the neuron responds to over the input plane
         self.selected = False
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -122,6 +123,10 @@ class NeuronItem(QGraphicsItem):
 
     def set_value(self, value: float | None, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> None:
         self.value, self.value_limit, self.scheme = value, limit, scheme
+        self.update()
+
+    def set_map(self, image: QImage | None) -> None:
+        self.map_image = image
         self.update()
 
     def set_selected(self, selected: bool) -> None:
@@ -144,10 +149,28 @@ class NeuronItem(QGraphicsItem):
         painter.setBrush(fill)
         painter.setPen(QPen(QColor(c.accent if self.selected else c.neuron_border), 2.2 if self.selected else 1.4))
         painter.drawEllipse(circle)
+        if self.map_image is not None:
+            clip = QPainterPath()
+            clip.addEllipse(circle.adjusted(1.5, 1.5, -1.5, -1.5))
+            painter.save()
+            painter.setClipPath(clip)
+            painter.drawImage(circle, self.map_image)
+            painter.restore()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(circle)
         if self.value is not None:
-            strong = abs(self.value) > 0.6 * self.value_limit
-            painter.setPen(QColor("#ffffff" if strong else c.text))
             painter.setFont(_font(7.5))
+            if self.map_image is not None:  # the value on a small label over the map
+                label = QRectF(-RADIUS * 0.72, -7, RADIUS * 1.44, 14)
+                backdrop = QColor(c.neuron)
+                backdrop.setAlphaF(0.85)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(backdrop)
+                painter.drawRoundedRect(label, 4, 4)
+                painter.setPen(QColor(c.text))
+            else:
+                strong = abs(self.value) > 0.6 * self.value_limit
+                painter.setPen(QColor("#ffffff" if strong else c.text))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, _short(self.value))
         if self.name_side:
             painter.setPen(QColor(c.text))

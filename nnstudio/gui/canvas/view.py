@@ -32,6 +32,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, EdgeBundleItem
 from nnstudio.gui.canvas.items import ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
 from nnstudio.gui.canvas.layout import RADIUS, X_STEP, ColumnLayout, compute_layout, segment_distances
+from nnstudio.gui.canvas.neuron_maps import map_image
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 
 MIME_TYPE = "application/x-nnstudio-palette-item"
@@ -86,6 +87,8 @@ class NetworkCanvas(QGraphicsView):
         self.show_weight_labels = False
         self._activations: list[np.ndarray | None] | None = None
         self._preview: list[np.ndarray] | None = None
+        self._maps: list[np.ndarray] | None = None
+        self.show_neuron_maps = True
         self._overlay: Overlay | None = None
         self._pulse_timer = QTimer(self)
         self._pulse_timer.setSingleShot(True)
@@ -143,6 +146,7 @@ class NetworkCanvas(QGraphicsView):
         scene.addItem(self._gap)
         self.update_weights()
         self._apply_activations()
+        self._apply_maps()
         rect = scene.itemsBoundingRect().adjusted(-1500, -1500, 1500, 1500)  # room to pan
         scene.setSceneRect(rect)
         self._show_selection(self.document.selection)
@@ -207,6 +211,7 @@ class NetworkCanvas(QGraphicsView):
         """Step mode: neuron values (activations, deltas) and edge values (gradients, weight changes)."""
         self._overlay = overlay
         self.set_activations(None if overlay is None else overlay.neurons)
+        self._apply_maps()
         self.update_weights()
         if overlay is not None and overlay.pulse_layer is not None:
             self.pulse(overlay.pulse_layer)
@@ -252,6 +257,27 @@ class NetworkCanvas(QGraphicsView):
                 item = self.neurons.get((col.layer, int(unit)))
                 if item is not None:
                     item.set_value(None if values is None else float(values[unit]), limit, scheme)
+
+    def set_neuron_maps(self, maps: Sequence[np.ndarray] | None) -> None:
+        """Heatmaps inside the neurons: per column (inputs first) an array (units, n, n) of what each
+        neuron outputs over the input plane; None removes them. Hidden while step mode draws values."""
+        self._maps = None if maps is None else list(maps)
+        self._apply_maps()
+
+    def _apply_maps(self) -> None:
+        maps = self._maps if self.show_neuron_maps and self._overlay is None else None
+        for ci, col in enumerate(self.columns):
+            column_maps = maps[ci] if maps is not None and ci < len(maps) else None
+            if column_maps is not None and column_maps.shape[0] != col.units:
+                column_maps = None
+            for unit in col.shown:
+                item = self.neurons.get((col.layer, int(unit)))
+                if item is not None:
+                    item.set_map(None if column_maps is None else map_image(column_maps[int(unit)]))
+
+    def set_show_neuron_maps(self, show: bool) -> None:
+        self.show_neuron_maps = show
+        self._apply_maps()
 
     def set_show_weight_labels(self, show: bool) -> None:
         self.show_weight_labels = show

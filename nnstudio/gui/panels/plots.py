@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import INPUT, NUMERIC
+from nnstudio.core.inspection import plane_grid
 from nnstudio.core.metrics import row_predictions
 from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
@@ -402,15 +403,12 @@ class PlotsPanel(QWidget):
         ds = p.dataset
         x = ds.raw_inputs()
         finite = np.isfinite(x).all(axis=1)
-        if not finite.any():
+        try:
+            gx, gy, grid = plane_grid(x, GRID)
+        except ValueError:
             return
-        lo, hi = x[finite].min(axis=0), x[finite].max(axis=0)
-        pad = (hi - lo) * 0.1 + 1e-9
-        lo, hi = lo - pad, hi + pad
-        gx = np.linspace(lo[0], hi[0], GRID)
-        gy = np.linspace(lo[1], hi[1], GRID)
-        xx, yy = np.meshgrid(gx, gy, indexing="ij")
-        grid = np.column_stack([xx.ravel(), yy.ravel()])
+        lo, hi = np.array([gx[0], gy[0]]), np.array([gx[-1], gy[-1]])
+        self.output_plot.setAspectLocked(True)
         out = p.predict(grid)  # the network's math: core
         if out.shape[1] == 1:
             value = out[:, 0]
@@ -451,6 +449,7 @@ class PlotsPanel(QWidget):
             self.output_points.setData(x=x[finite, 0], y=x[finite, 1], brush=pg.mkBrush("#444"))
 
     def _draw_regression_curve(self, p: Project) -> None:
+        self.output_plot.setAspectLocked(False)
         ds = p.dataset
         x = ds.raw_inputs()[:, 0]
         target = ds.by_role("target")[0]
