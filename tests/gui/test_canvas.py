@@ -187,3 +187,23 @@ def test_export_diagram(window, tmp_path):
     window.canvas.export_image(str(png))
     window.canvas.export_image(str(svg))
     assert png.stat().st_size > 1000 and "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_pinch_gesture_zooms(qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QApplication
+
+    from nnstudio.gui.canvas.view import NetworkCanvas
+    from nnstudio.gui.document import Document
+
+    canvas = NetworkCanvas(Document())
+    qtbot.addWidget(canvas)
+    canvas.resize(600, 400)
+    canvas.show()
+    before = canvas.transform().m11()
+    at = QPointF(100, 100)
+    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                at, at, at, 0.5, QPointF(0, 0), 1)
+    QApplication.sendEvent(canvas.viewport(), event)
+    assert canvas.transform().m11() == pytest.approx(before * 1.5)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -80,6 +80,7 @@ class NetworkCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("")
         self.setMinimumSize(QSize(320, 240))
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.columns: list[ColumnLayout] = []
         self.neurons: dict[tuple[int, int], NeuronItem] = {}
         self.bundles: list[EdgeBundleItem] = []
@@ -514,6 +515,18 @@ class NetworkCanvas(QGraphicsView):
         if delta:
             self.zoom(1.0015 ** delta)
         event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Pinch to zoom on a touchpad or touch screen (macOS trackpads send NativeGesture zoom events)."""
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom(1.0 + event.value())
+            return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self.zoom(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
