@@ -19,11 +19,17 @@ softmax output for the laptop workload. ``torch.set_num_threads`` is set to NumP
 
 After a warm-up the two engines' repeats alternate (ABAB..., the first of each pair swapping) so
 machine noise hits both; each reported number is the median over the repeats, and the speed-up is
-torch / nnstudio from the same run (> 1 means NN Studio is faster).
+torch / nnstudio from the same run (> 1 means NN Studio is faster). Other processes are a big source of
+noise on a small machine (2-thread BLAS/OpenMP stalls when a core is taken), so the CPU time other
+processes use is measured around every timing; a repeat in which they used more than 10% of the CPUs is
+redone (up to a limit) and left out, and the second table says how many were.
 
     .venv/bin/python benchmarks/bench_engine.py            # full run, about 1-2 minutes
     .venv/bin/python benchmarks/bench_engine.py --quick    # smoke test, a few seconds
     .venv/bin/python benchmarks/bench_engine.py --json     # machine-readable result on stdout
+    ... --wait-quiet 120          # wait (up to 120 s per workload) for other processes to go quiet
+    ... --torch-adam fused --torch-no-metrics   # the leanest torch: fused Adam, no loss/accuracy per batch
+    ... --only 2 --dtype float32 --threads 1 --no-torch   # a subset; set BLAS (and torch) threads
 
 PyTorch is optional (``pip install torch`` into the venv for the comparison); it is never a
 dependency of NN Studio. Environment variables such as OPENBLAS_CORETYPE / OPENBLAS_NUM_THREADS are
@@ -302,6 +308,7 @@ class TorchRunner:
     label = "torch"
 
     adam_impl = "default"  # set from --torch-adam: "default" (what torch picks), "foreach" or "fused"
+    metrics = True  # accumulate epoch loss and accuracy like NN Studio's trainer (--torch-no-metrics: don't)
 
     def __init__(self, w: Workload, dtype: type) -> None:
         tdtype = torch.float32 if dtype == np.float32 else torch.float64
@@ -340,10 +347,11 @@ class TorchRunner:
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
-            with torch.no_grad():
-                loss_sum += loss.detach() * xb.shape[0]
-                correct += (logits.argmax(dim=1) == lb).sum()
-        self.losses.append(float(loss_sum) / n)
+            if self.metrics:
+                with torch.no_grad():
+                    loss_sum += loss.detach() * xb.shape[0]
+                    correct += (logits.argmax(dim=1) == lb).sum()
+        self.losses.append(float(loss_sum) / n if self.metrics else float(loss.detach()))
         self.accuracy = int(correct) / n
 
     def run(self, epochs: int) -> None:
@@ -441,7 +449,8 @@ def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
         f"- NumPy {blas['numpy']}, BLAS {blas.get('library')} {blas.get('version')}, "
         f"core {blas.get('core')}, {blas.get('threads')} threads ({blas.get('source')})",
         f"- torch: {env['torch']['version']}, {env['torch']['threads']} threads, "
-        f"Adam implementation: {env['torch']['adam']}"
+        f"Adam implementation: {env['torch']['adam']}, "
+        f"per-batch loss/accuracy bookkeeping: {'on' if env['torch']['metrics'] else 'off'}"
         if "torch" in env else "- torch: not installed (NN Studio only)",
         f"- BLAS/OpenMP environment: {env['env'] or 'none set'}",
         f"- CPU used by other processes: {_pct(env['other_load_before'])} just before, "
@@ -491,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-torch", action="store_true", help="time NN Studio only")
     parser.add_argument("--torch-adam", choices=["default", "foreach", "fused"], default="default",
                         help="torch.optim.Adam implementation (default: whatever torch picks on CPU)")
+    parser.add_argument("--torch-no-metrics", action="store_true",
+                        help="torch skips the per-batch loss/accuracy bookkeeping NN Studio does (leaner than fair)")
     parser.add_argument("--threads", type=int, default=None,
                         help="set NumPy's BLAS threads to N first (default: leave it); torch always gets the same")
     parser.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",
@@ -505,9 +516,11 @@ def main(argv: list[str] | None = None) -> int:
     blas_threads = int(blas_info().get("threads") or os.cpu_count() or 1)
     with_torch = torch is not None and not args.no_torch
     TorchRunner.adam_impl = args.torch_adam
+    TorchRunner.metrics = not args.torch_no_metrics
     env = environment(blas_threads)
     if "torch" in env:
         env["torch"]["adam"] = args.torch_adam
+        env["torch"]["metrics"] = not args.torch_no_metrics
     workloads = make_workloads(args.quick)
     targets = {workloads[0].name: 4.0, workloads[1].name: 4.0, workloads[2].name: 1.25}
     if args.only:

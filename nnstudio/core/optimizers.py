@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError
 
@@ -26,11 +27,7 @@ Terms = dict[str, np.ndarray | float]
 
 def check_learning_rate(learning_rate: object) -> float:
     """The learning rate as a float; anything but a finite positive number raises ConfigError."""
-    if (
-        isinstance(learning_rate, bool)
-        or not isinstance(learning_rate, int | float | np.integer | np.floating)
-        or not (np.isfinite(learning_rate) and learning_rate > 0)
-    ):
+    if not is_finite_number(learning_rate) or learning_rate <= 0:
         raise ConfigError(f"learning rate must be a positive number, got {learning_rate!r}")
     return float(learning_rate)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from nnstudio.core.numbers import is_finite_number
 from nnstudio.errors import ConfigError
 
 T = TypeVar("T")
@@ -58,7 +59,7 @@ class Registry(Mapping[str, Entry[T]]):
             if name not in entry.params:
                 allowed = ", ".join(entry.params) or "none"
                 raise ConfigError(f"{self.kind} {key!r} has no parameter {name!r} (allowed: {allowed})")
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(f"{self.kind} {key!r} parameter {name!r} must be a number, got {value!r}")
+            if not is_finite_number(value):
+                raise ConfigError(f"{self.kind} {key!r} parameter {name!r} must be a finite number, got {value!r}")
             merged[name] = float(value)
         return merged

@@ -16,6 +16,7 @@ import numpy as np
 
 from nnstudio.core.losses import LOSSES, make_loss, output_delta
 from nnstudio.core.network import Gradients, Network
+from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.optimizers import OPTIMIZERS, check_learning_rate, make_optimizer
 from nnstudio.errors import ConfigError, DivergenceError, ShapeError, TrainingError
 
@@ -24,7 +25,7 @@ REGRESSION = "regression"
 
 
 def _number(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not np.isfinite(value):
+    if not is_finite_number(value):
         raise ConfigError(f"{name} must be a finite number, got {value!r}")
     return float(value)
 
