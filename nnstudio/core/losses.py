@@ -28,6 +28,9 @@ class Loss:
         """dL/da for the batch-mean loss."""
         raise NotImplementedError
 
+    def value_and_gradient(self, a: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+        return self.value(a, y), self.gradient(a, y)
+
 
 class MeanSquaredError(Loss):
     key = "mean_squared_error"
@@ -61,6 +64,11 @@ class BinaryCrossentropy(Loss):
     def gradient(self, a, y):
         p = np.clip(a, EPSILON, 1 - EPSILON)
         return (p - y) / (p * (1 - p)) / a.size
+
+    def value_and_gradient(self, a, y):
+        p = np.clip(a, EPSILON, 1 - EPSILON)  # clipped once for both
+        value = float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
+        return value, (p - y) / (p * (1 - p)) / a.size
 
 
 class CategoricalCrossentropy(Loss):
@@ -106,4 +114,5 @@ def output_delta(
     if isinstance(loss, BinaryCrossentropy) and isinstance(activation, Sigmoid):
         value = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
         return value, (a - y) / z.size
-    return loss.value(a, y), activation.backward(z, a, loss.gradient(a, y))
+    value, grad_a = loss.value_and_gradient(a, y)
+    return value, activation.backward(z, a, grad_a)

@@ -285,10 +285,13 @@ class Network:
 
     def forward_trace(self, x: np.ndarray) -> list[LayerTrace]:
         """Every layer's input, z and a for a batch."""
-        a = self._as_input(x)
+        return self._trace(self._as_input(x))
+
+    def _trace(self, a: np.ndarray) -> list[LayerTrace]:
         traces = []
         for layer in self.layers:
-            z = a @ layer.weights + layer.bias
+            z = a @ layer.weights
+            z += layer.bias  # in place: one temporary fewer per layer
             out = layer.act.forward(z)
             traces.append(LayerTrace(a, z, out))
             a = out
@@ -305,20 +308,23 @@ class Network:
         out: tuple[Sequence[np.ndarray], Sequence[np.ndarray]] | None = None,
         perceptron: bool = False,
         keep: bool = False,
+        checked: bool = False,
     ) -> Gradients:
         """Loss (including L1/L2 penalties on kernels) and its gradient for every weight and bias.
 
         ``out`` gives arrays to write the gradients into (the trainer's packed buffer). With
         ``perceptron`` the output "delta" is (ŷ − y)/n, Rosenblatt's rule for a one-layer step net.
-        ``keep`` keeps traces and deltas for the stepper.
+        ``keep`` keeps traces and deltas for the stepper. ``checked`` says x and y are already 2-D arrays of
+        the network's dtype and shapes (the trainer's batches), so the checks are skipped.
         """
-        x = self._as_input(x)
-        y = np.asarray(y, dtype=self.dtype)
-        if y.ndim == 1:
-            y = y[:, None] if self.output_size == 1 and y.shape[0] == x.shape[0] else y[None, :]
-        if y.shape != (x.shape[0], self.output_size):
-            raise ShapeError(f"the network has {self.output_size} outputs but the targets have shape {y.shape}")
-        traces = self.forward_trace(x)
+        if not checked:
+            x = self._as_input(x)
+            y = np.asarray(y, dtype=self.dtype)
+            if y.ndim == 1:
+                y = y[:, None] if self.output_size == 1 and y.shape[0] == x.shape[0] else y[None, :]
+            if y.shape != (x.shape[0], self.output_size):
+                raise ShapeError(f"the network has {self.output_size} outputs but the targets have shape {y.shape}")
+        traces = self._trace(x)
         last, out_layer = traces[-1], self.layers[-1]
         if perceptron:
             value, delta = loss.value(last.a, y), (last.a - y) / x.shape[0]
@@ -340,7 +346,7 @@ class Network:
             else:
                 gw[i], gb[i] = out[0][i], out[1][i]
                 np.matmul(trace.inputs.T, delta, out=gw[i])
-                np.sum(delta, axis=0, out=gb[i])
+                np.add.reduce(delta, axis=0, out=gb[i])
             if not layer.use_bias:
                 gb[i][...] = 0
             if l1:

@@ -13,7 +13,6 @@ With ``trace=True`` a step also returns, per parameter, the optimizer's own term
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -32,6 +31,10 @@ def check_learning_rate(learning_rate: object) -> float:
     return float(learning_rate)
 
 
+def _copy_slots(slots: Mapping[int, Mapping[str, np.ndarray]]) -> dict[int, dict[str, np.ndarray]]:
+    return {i: {name: arr.copy() for name, arr in named.items()} for i, named in slots.items()}
+
+
 class Optimizer:
     key = ""
 
@@ -46,12 +49,12 @@ class Optimizer:
         self.slots = {}
 
     def state(self) -> dict:
-        """A deep copy of the state (for step-back and divergence recovery)."""
-        return {"iterations": self.iterations, "slots": copy.deepcopy(self.slots)}
+        """A copy of the state (for step-back and divergence recovery)."""
+        return {"iterations": self.iterations, "slots": _copy_slots(self.slots)}
 
     def restore(self, state: Mapping) -> None:
         self.iterations = int(state["iterations"])
-        self.slots = copy.deepcopy(state["slots"])
+        self.slots = _copy_slots(state["slots"])
 
     def _slot(self, index: int, name: str, like: np.ndarray, fill: float = 0.0) -> np.ndarray:
         slots = self.slots.setdefault(index, {})

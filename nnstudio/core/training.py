@@ -91,11 +91,14 @@ class History:
     def append(self, metrics: dict[str, float]) -> None:
         n = len(self)
         for key, value in metrics.items():
-            col = self.columns.setdefault(key, [float("nan")] * n)
+            col = self.columns.get(key)
+            if col is None:  # a metric that appears later (e.g. val_loss) is NaN before
+                col = self.columns[key] = [float("nan")] * n
             col.append(float(value))
-        for key, col in self.columns.items():
-            if key not in metrics:
-                col.append(float("nan"))
+        if len(self.columns) > len(metrics):
+            for key, col in self.columns.items():
+                if key not in metrics:
+                    col.append(float("nan"))
 
     def __len__(self) -> int:
         return len(self.columns.get("epoch", []))
@@ -245,6 +248,8 @@ class Trainer:
                 offset += arr.size
         self.flat = np.empty(offset, dtype=dtype)
         self.flat_grad = np.zeros(offset, dtype=dtype)
+        self._start_flat = np.empty(offset, dtype=dtype)  # the weights at the start of the epoch
+        self._checked_lr: object = None
         self._grad_w: list[np.ndarray] = []
         self._grad_b: list[np.ndarray] = []
         for i, kind, sl, shape in self.slices:
@@ -260,11 +265,14 @@ class Trainer:
     def compute_gradients(self, xb: np.ndarray, yb: np.ndarray, keep: bool = False) -> Gradients:
         cfg = self.config
         return self.network.backward(xb, yb, self.loss, l1=cfg.l1, l2=cfg.l2, out=(self._grad_w, self._grad_b),
-                                     perceptron=self.perceptron, keep=keep)
+                                     perceptron=self.perceptron, keep=keep, checked=True)
 
     def apply_update(self, trace: bool = False) -> list | None:
         """One optimizer step on the packed buffer from the gradients in ``flat_grad``."""
-        self.optimizer.learning_rate = check_learning_rate(self.config.learning_rate)
+        lr = self.config.learning_rate
+        if lr is not self._checked_lr:  # the GUI may change it between batches
+            self.optimizer.learning_rate = check_learning_rate(lr)
+            self._checked_lr = lr
         terms = self.optimizer.step([self.flat], [self.flat_grad], trace=trace)
         for sl in self._frozen:
             self.flat[sl] = 0
@@ -284,7 +292,8 @@ class Trainer:
     def _start_epoch(self) -> _EpochProgress:
         n = self.x.shape[0]
         order = self.rng.permutation(n) if self.config.shuffle else np.arange(n)
-        self._epoch_start = (self.flat.copy(), self.optimizer.state())
+        np.copyto(self._start_flat, self.flat)
+        self._epoch_start = (self._start_flat, self.optimizer.state())
         return _EpochProgress(order)
 
     def _diverged(self) -> DivergenceError:
