@@ -6,6 +6,7 @@ Every error a user can cause prints one line on stderr and exits with status 2, 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -18,18 +19,22 @@ import numpy as np
 
 from nnstudio import __version__
 from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.data import IGNORED, Dataset
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project, match_columns
+from nnstudio.core.project import Project, match_columns, prediction_inputs, target_candidates
 from nnstudio.core.training import Callback, Trainer
-from nnstudio.errors import ConfigError, NNStudioError
+from nnstudio.errors import ConfigError, DataError, NNStudioError
 from nnstudio.io.csv_io import read_csv
 from nnstudio.io.examples import list_examples
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
-from nnstudio.io.files import load_path, save_path
+from nnstudio.io.files import project_from_data, save_path
+from nnstudio.io.jsonio import read_json_file
+from nnstudio.io.project_format import PROJECT_FORMAT
 
 SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
+MAX_PARAMETERS = 20_000_000  # `new` refuses bigger networks (160 MB of float64 weights) rather than run out of memory
 
 
 class UsageError(NNStudioError):
@@ -69,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--data", metavar="CSV", help="train on this CSV (columns matched to the model's input and "
                    "output names)")
+    p.add_argument("--target", metavar="NAME", help="with --data: the column to predict (needed when the CSV has "
+                   "several columns besides the model's inputs)")
     p.add_argument("--epochs", type=int, metavar="N")
     p.add_argument("--batch-size", type=int, metavar="B")
     p.add_argument("--learning-rate", type=float, metavar="X")
@@ -82,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
                        "raw input values (normalization applied, regression outputs in raw units).")
     p.add_argument("file")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--input", metavar="V1,V2,...", help="one row of raw input values")
-    group.add_argument("--data", metavar="CSV", help="a CSV with the model's input columns")
+    group.add_argument("--input", metavar="V1,V2,...", help="one row of raw input values (the base features when "
+                       "some inputs are derived, such as x1²)")
+    group.add_argument("--data", metavar="CSV", help="a CSV with the model's input columns (other columns and "
+                       "their cells are not read)")
     p.add_argument("--json", action="store_true", help="print JSON instead of CSV")
 
     p = sub.add_parser("validate", help="check a model or project file",
@@ -141,15 +150,74 @@ class _Progress(Callback):
         self.stream.flush()
 
 
+def load_file(path: str | os.PathLike) -> tuple[Project, bool]:
+    """The project in a model or project file, and whether it is a project (decided by the file's
+    ``format``, not its name)."""
+    data = read_json_file(path)
+    project = project_from_data(data, Path(path).name)
+    if project.name == "Untitled":
+        project.name = Path(path).stem
+    return project, isinstance(data, dict) and data.get("format") == PROJECT_FORMAT
+
+
 def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
-    project = load_path(args.file)
+    project, is_project = load_file(args.file)
     refit = True
+    target = getattr(args, "target", None)
+    if target is not None and not getattr(args, "data", None):
+        raise UsageError("--target goes with --data (the CSV whose column it names)")
     if getattr(args, "data", None):
-        data = read_csv(args.data)
-        project.dataset = match_columns(data, project.network, project.preprocessing.classes)
-        is_model = not str(args.file).endswith(".nnstudio")
-        refit = not is_model  # a model keeps the normalization it was trained with
+        old_dataset = project.dataset
+        data = read_csv(args.data, targets=[target] if target else None, strict=False)
+        net = project.network
+        formulas = project.preprocessing.input_formulas(net.input_size)
+        project.dataset = match_columns(data, net, project.preprocessing.classes, formulas, target)
+        _check_used_cells(data, project.dataset)
+        _keep_normalization(project, old_dataset)
+        if not project.dataset.target_names:
+            candidates = target_candidates(data, net, formulas)
+            if not candidates:
+                raise DataError(f"{data.name}: the data has only the model's input columns; add a target column "
+                                f"named {' and '.join(net.output_names)} (or one column of class labels)")
+            raise UsageError(f"{data.name}: cannot tell which column is the target: it could be "
+                             f"{', '.join(candidates)}; choose one with --target NAME")
+        refit = is_project  # a model keeps the normalization it was trained with
     return project, refit
+
+
+def _check_used_cells(data: Dataset, matched: Dataset) -> None:
+    """The first bad cell of a column the training uses (input or target), named as in the CSV file; cells
+    of the other columns (notes, ids) are not read."""
+    names = data.column_names()
+    used: list[str] = []
+    for col in matched.columns:
+        if col.role != IGNORED:
+            used += [n for n in (col.sources if col.formula is not None else [col.name]) if n not in used]
+    for name in used:
+        if name not in names:
+            continue
+        index = names.index(name)
+        problems = data.columns[index].problems(index)
+        if problems:
+            p = problems[0]
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise DataError(f"{data.name}: row {p.row + 1}, column {index + 1} ({name!r}): {p.message}{more}")
+
+
+def _keep_normalization(project: Project, old: Dataset | None) -> None:
+    """Columns of a CSV have no normalization setting: take the project's (same column name), or else the
+    method the model was fitted with (by position)."""
+    old_settings = {c.name: c.normalization for c in old.columns} if old is not None else {}
+    prep = project.preprocessing
+    for role, fitted in (("input", prep.inputs), ("target", prep.targets)):
+        columns = project.dataset.by_role(role)
+        for i, col in enumerate(columns):
+            if col.kind != "numeric":
+                continue
+            if col.name in old_settings:
+                col.normalization = old_settings[col.name]
+            elif len(fitted) == len(columns):
+                col.normalization = fitted[i].method
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -186,41 +254,65 @@ def cmd_train(args: argparse.Namespace) -> int:
         save_path(project, args.out)
         result["out"] = str(args.out)
     if args.json:
-        print(json.dumps(result))
+        print(_json(result))
     else:
         print("done: " + ", ".join(f"{k} {v:.6g}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
     return 0
 
 
+def _finite_or_none(value: object) -> object:
+    """JSON has no NaN or Infinity: a non-finite number is written as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite_or_none(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite_or_none(v) for v in value]
+    return value
+
+
+def _json(value: object) -> str:
+    return json.dumps(_finite_or_none(value), allow_nan=False)
+
+
 def cmd_predict(args: argparse.Namespace) -> int:
-    project = load_path(args.file)
+    project, _ = load_file(args.file)
     net = project.network
+    names_in = project.base_input_names()
     if args.input is not None:
         x = np.array([_floats(args.input)])
-        if x.shape[1] != net.input_size:
-            raise UsageError(f"the model has {net.input_size} inputs ({', '.join(net.input_names)}) but --input "
+        if x.shape[1] != len(names_in):
+            derived = [n for n, f in zip(*project.input_spec()) if f is not None]
+            verb = "is" if len(derived) == 1 else "are"
+            note = f"; {', '.join(derived)} {verb} computed from them" if derived else ""
+            raise UsageError(f"the model has {len(names_in)} inputs ({', '.join(names_in)}{note}) but --input "
                              f"gives {x.shape[1]} values")
     else:
-        data = read_csv(args.data, targets=[])
-        x = match_columns(data, net).raw_inputs()
-    out = project.predict(x)
+        x = prediction_inputs(project, read_csv(args.data, targets=[], strict=False))
+    out = project.predict(x, base=True)
     classes = project.preprocessing.classes
     names = list(net.output_names)
     if args.json:
         rows = [dict(zip(names, map(float, row))) for row in out]
         if classes and net.output_size > 1:
             for row, o in zip(rows, out):
-                row["class"] = classes[int(np.argmax(o))]
-        print(json.dumps(rows if len(rows) != 1 else rows[0]))
+                row["class"] = _class_of(classes, o)
+        print(_json(rows if len(rows) != 1 else rows[0]))
         return 0
     header = names + (["class"] if classes and net.output_size > 1 else [])
     print(",".join(header))
     for o in out:
         cells = [f"{v:.6g}" for v in o]
         if classes and net.output_size > 1:
-            cells.append(classes[int(np.argmax(o))])
+            cells.append(_class_of(classes, o) or "")
         print(",".join(cells))
     return 0
+
+
+def _class_of(classes: list[str], outputs: np.ndarray) -> str | None:
+    if not np.isfinite(outputs).all() or len(classes) != len(outputs):
+        return None
+    return classes[int(np.argmax(outputs))]
 
 
 def summary(project: Project) -> str:
@@ -235,13 +327,13 @@ def summary(project: Project) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    project = load_path(args.file)
+    project, _ = load_file(args.file)
     print(f"{Path(args.file).name}: ok: {summary(project)}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    project = load_path(args.file)
+    project, _ = load_file(args.file)
     export_model(project, args.format, args.out)
     print(f"wrote {args.out} ({EXPORT_FORMATS[args.format].label})")
     return 0
@@ -256,6 +348,11 @@ def cmd_examples(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     sizes = _ints(args.layers, "--layers")
+    if len(sizes) >= 2 and all(n >= 1 for n in sizes):
+        count = sum(a * b + b for a, b in itertools.pairwise(sizes))
+        if count > MAX_PARAMETERS:
+            raise ConfigError(f"--layers {args.layers} would make {count:,} weights and biases; NN Studio is for "
+                              f"small networks (at most {MAX_PARAMETERS:,})")
     activations = (args.activations or "sigmoid").split(",")
     if len(activations) == 1:
         activations = activations * (len(sizes) - 1)
@@ -283,11 +380,15 @@ def run_cli(argv: Sequence[str]) -> int:
             return 0
         with np.errstate(over="ignore", invalid="ignore"):
             return COMMANDS[args.command](args)
-    except (NNStudioError, ConfigError) as exc:
-        print(f"nnstudio: error: {exc}", file=sys.stderr)
+    except NNStudioError as exc:
+        print(f"nnstudio: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"nnstudio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"nnstudio: error: {_one_line(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("nnstudio: error: not enough memory for this (is the network or the data very large?)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("nnstudio: interrupted", file=sys.stderr)
@@ -295,6 +396,10 @@ def run_cli(argv: Sequence[str]) -> int:
     except Exception as exc:  # a bug, not the user's fault: still no traceback unless asked for
         if os.environ.get("NNSTUDIO_DEBUG"):
             raise
-        print(f"nnstudio: internal error: {type(exc).__name__}: {exc} (please report it; set NNSTUDIO_DEBUG=1 "
-              "to see the traceback)", file=sys.stderr)
+        print(f"nnstudio: internal error: {type(exc).__name__}: {_one_line(exc)} (please report it; set "
+              "NNSTUDIO_DEBUG=1 to see the traceback)", file=sys.stderr)
         return 1
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())

@@ -4,15 +4,19 @@ A numeric column keeps its values in a float array; a cell that is not a number 
 ``Column.bad`` (value NaN) so an editor can show it and training can refuse with a precise message.
 A categorical column holds text labels; its classes (in first-seen order unless set) become class
 indices, and one-hot targets when the output layer has one unit per class (the tutorials' oneHot).
+A derived column (``Column.formula``, see features.py: x², x·y, sin(x), ...) is computed from numeric base
+columns; the dataset recomputes it whenever a source cell changes and refuses edits of its own cells.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.features import FEATURES, check_formula, compute, default_name
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
 from nnstudio.errors import DataError, ShapeError
 
@@ -80,11 +84,27 @@ class Column:
     def __len__(self) -> int:
         return len(self.labels) if self.kind == CATEGORICAL else len(self.values)
 
+    @property
+    def is_derived(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def sources(self) -> list[str]:
+        """The columns a derived column is computed from ([] for a plain column)."""
+        return list(self.formula.get("sources", [])) if self.formula else []
+
+    def derived_note(self) -> str:
+        """"computed from x1; edit x1 instead" for a derived column."""
+        return f"{self.name} is computed from {' and '.join(self.sources)}; edit {' or '.join(self.sources)} instead"
+
     def cell_text(self, row: int) -> str:
         if self.kind == CATEGORICAL:
             return self.labels[row]
         if row in self.bad:
             return self.bad[row]
+        if self.formula is not None:  # computed: 12 significant digits read better than 0.010000000000000002
+            value = float(self.values[row])
+            return f"{value:.12g}" if np.isfinite(value) else ""
         return format_number(self.values[row])
 
     def set_cell_text(self, row: int, text: str) -> None:
@@ -111,6 +131,10 @@ class Column:
         return self.class_indices() if self.kind == CATEGORICAL else self.values
 
     def problems(self, index: int) -> list[CellProblem]:
+        if self.formula is not None and self.kind == NUMERIC:
+            sources = " or ".join(self.sources)
+            return [CellProblem(int(r), index, f"cannot compute {self.name}: {sources} is not a number in this row")
+                    for r in np.flatnonzero(~np.isfinite(self.values))]
         if self.kind == CATEGORICAL:
             return [CellProblem(r, index, "empty label") for r, label in enumerate(self.labels) if not label]
         out = [CellProblem(r, index, f"{text!r} is not a number") for r, text in sorted(self.bad.items())
@@ -120,7 +144,7 @@ class Column:
 
     def copy(self) -> Column:
         return Column(self.name, self.role, self.kind, self.values.copy(), list(self.labels), list(self.classes),
-                      self.normalization, dict(self.bad), None if self.formula is None else dict(self.formula))
+                      self.normalization, dict(self.bad), copy.deepcopy(self.formula))
 
 
 def format_number(value: float) -> str:
@@ -251,7 +275,10 @@ class Dataset:
         return np.column_stack([c.numbers() for c in targets])
 
     def fit_preprocessing(self, n_outputs: int) -> Preprocessing:
+        """Normalizers fitted to the data, the class names and the formulas of derived inputs."""
         inputs = [Normalizer.fit(c.normalization, c.numbers()) for c in self.by_role(INPUT)]
+        formulas = [None if c.formula is None else {"op": c.formula["op"], "sources": list(c.formula["sources"])}
+                    for c in self.by_role(INPUT)]
         targets_cols = self.by_role(TARGET)
         one_hot = len(targets_cols) == 1 and n_outputs > 1
         if one_hot or self.is_classification:
@@ -263,7 +290,7 @@ class Dataset:
             classes = list(targets_cols[0].classes)
         elif one_hot:
             classes = [str(i) for i in range(n_outputs)]
-        return Preprocessing(inputs, targets, classes)
+        return Preprocessing(inputs, targets, classes, formulas if any(f is not None for f in formulas) else [])
 
     def training_arrays(self, n_inputs: int, n_outputs: int) -> tuple[np.ndarray, np.ndarray, Preprocessing]:
         """Normalized (x, y) for the network plus the preprocessing that produced them."""
@@ -281,7 +308,14 @@ class Dataset:
         return self.columns[column].cell_text(row)
 
     def set_cell_text(self, row: int, column: int, text: str) -> None:
-        self.columns[column].set_cell_text(row, text)
+        """Set one cell from typed text and recompute the derived cells of that row; a derived cell
+        cannot be typed into (DataError "x1² is computed from x1; edit x1 instead")."""
+        col = self.columns[column]
+        if col.formula is not None:
+            raise DataError(col.derived_note())
+        col.set_cell_text(row, text)
+        for derived in self.dependents(col.name):
+            self._recompute(derived, slice(row, row + 1))
 
     def insert_rows(self, at: int, count: int) -> None:
         if self.n_rows + count > MAX_ROWS:
@@ -293,6 +327,7 @@ class Dataset:
                 c.values = np.insert(c.values, at, np.full(count, np.nan))
                 c.bad = {(r + count if r >= at else r): t for r, t in c.bad.items()}
                 c.bad.update({r: "" for r in range(at, at + count)})
+        self.recompute_derived()
 
     def remove_rows(self, rows: Sequence[int]) -> None:
         drop = set(rows)
@@ -304,3 +339,100 @@ class Dataset:
             else:
                 c.values = c.values[keep]
                 c.bad = {new_index[r]: t for r, t in c.bad.items() if r in new_index}
+        self.recompute_derived()
+
+    # -- derived features ------------------------------------------------------------------------------
+    def dependents(self, name: str) -> list[Column]:
+        """The derived columns computed from column ``name``."""
+        return [c for c in self.columns if c.formula is not None and name in c.sources]
+
+    def source_column(self, name: str, what: str) -> Column:
+        try:
+            col = self.column(name)
+        except DataError:
+            raise DataError(f"{what} is computed from {name!r}, but there is no column of that name; the columns "
+                            f"are: {', '.join(self.column_names())}") from None
+        if col.formula is not None:
+            raise DataError(f"{what} cannot be computed from {name}, which is computed itself; use "
+                            f"{' and '.join(col.sources)} instead")
+        if col.kind != NUMERIC:
+            raise DataError(f"{what} needs numbers, but {name} holds class labels")
+        return col
+
+    def check_formulas(self) -> None:
+        """DataError unless every derived column has a known formula over existing numeric base columns."""
+        for c in self.columns:
+            if c.formula is None:
+                continue
+            if c.kind != NUMERIC:
+                raise DataError(f"column {c.name!r} is computed, so it must hold numbers")
+            try:
+                _, sources = check_formula(c.formula)
+            except DataError as exc:
+                raise DataError(f"column {c.name!r}: {exc}") from None
+            for name in sources:
+                self.source_column(name, f"column {c.name!r}")
+
+    def _recompute(self, col: Column, rows: slice | None = None) -> None:
+        op, sources = check_formula(col.formula or {})
+        rows = rows if rows is not None else slice(None)
+        col.values[rows] = compute(op, [self.source_column(s, f"column {col.name!r}").values[rows] for s in sources])
+        col.bad = {}
+
+    def recompute_derived(self) -> None:
+        """Recompute every derived column from its sources (after loading or a structural change)."""
+        for c in self.columns:
+            if c.formula is not None:
+                if c.kind != NUMERIC or len(c.values) != self.n_rows:
+                    c.kind, c.labels, c.classes = NUMERIC, [], []
+                    c.values = np.full(self.n_rows, np.nan)
+                self._recompute(c)
+
+    def add_derived(self, op: str, sources: Sequence[str], name: str | None = None) -> Column:
+        """Add an input column computed by feature ``op`` (a key of features.FEATURES) from the numeric
+        base columns ``sources``; it goes after the last input column. Returns the new column."""
+        sources = [str(s) for s in sources] if isinstance(sources, list | tuple) else sources
+        op, sources = check_formula({"op": op, "sources": sources})
+        label = FEATURES[op].label
+        for s in sources:
+            self.source_column(s, label)
+        name = (name or "").strip() or default_name(op, sources)
+        if name in self.column_names():
+            raise DataError(f"there is already a column named {name!r}; choose another name")
+        if len(self.columns) + 1 > MAX_COLUMNS:
+            raise DataError(f"too many columns: the limit is {MAX_COLUMNS}")
+        col = Column(name, INPUT, NUMERIC, np.full(self.n_rows, np.nan), formula={"op": op, "sources": sources})
+        self._recompute(col)
+        inputs = [i for i, c in enumerate(self.columns) if c.role == INPUT]
+        self.columns.insert(inputs[-1] + 1 if inputs else len(self.columns), col)
+        return col
+
+    def rename_column(self, column: int, name: str) -> None:
+        """Rename column ``column``; formulas that use it follow, and so do derived columns that still have
+        their default name (x1² becomes a² when x1 becomes a)."""
+        name = name.strip()
+        col = self.columns[column]
+        if not name or name == col.name:
+            return
+        if name in self.column_names():
+            raise DataError(f"there is already a column named {name!r}; choose another name")
+        old = col.name
+        col.name = name
+        taken = set(self.column_names())
+        for d in self.dependents(old):
+            op, sources = check_formula(d.formula or {})
+            new_sources = [name if s == old else s for s in sources]
+            d.formula = {"op": op, "sources": new_sources}
+            new_default = default_name(op, new_sources)
+            if d.name == default_name(op, sources) and new_default not in taken:
+                taken.discard(d.name)
+                d.name = new_default
+                taken.add(new_default)
+
+    def remove_columns(self, columns: Sequence[int]) -> list[str]:
+        """Remove columns (and the derived columns computed from them); returns the removed names."""
+        drop = {self.columns[i].name for i in columns if 0 <= i < len(self.columns)}
+        drop |= {c.name for c in self.columns if c.formula is not None and drop & set(c.sources)}
+        removed = [c.name for c in self.columns if c.name in drop]
+        self.columns = [c for c in self.columns if c.name not in drop]
+        return removed

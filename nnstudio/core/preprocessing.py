@@ -2,6 +2,9 @@
 
 normalized = (raw − offset) / scale; min_max uses offset = min, scale = max − min (to 0..1); z_score uses
 offset = mean, scale = standard deviation; a constant column gets scale 1.
+
+``formulas`` holds, per network input, ``None`` or the derived-feature formula that input is computed with
+(``{"op": "square", "sources": ["x1"]}``, see features.py), so a model predicts from the base features.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError, ShapeError
 
@@ -28,7 +32,7 @@ class Normalizer:
 
     def __post_init__(self) -> None:
         NORMALIZATIONS[self.method]
-        if not (np.isfinite(self.offset) and np.isfinite(self.scale) and self.scale != 0):
+        if not (is_finite_number(self.offset) and is_finite_number(self.scale) and self.scale != 0):
             raise ConfigError(f"normalization needs a finite offset and a non-zero scale, got "
                               f"{self.offset}, {self.scale}")
 
@@ -47,11 +51,29 @@ class Normalizer:
 
 @dataclass
 class Preprocessing:
-    """Normalizers for each input and each target, plus class names for classification outputs."""
+    """Normalizers for each input and each target, class names for classification outputs, and the
+    derived-feature formula of each input (an empty list: no derived inputs)."""
 
     inputs: list[Normalizer] = field(default_factory=list)
     targets: list[Normalizer] = field(default_factory=list)
     classes: list[str] | None = None
+    formulas: list[dict | None] = field(default_factory=list)
+
+    def copy(self) -> Preprocessing:
+        classes = None if self.classes is None else list(self.classes)
+        return Preprocessing(list(self.inputs), list(self.targets), classes,
+                             [None if f is None else {"op": f["op"], "sources": list(f["sources"])}
+                              for f in self.formulas])
+
+    @property
+    def has_formulas(self) -> bool:
+        return any(f is not None for f in self.formulas)
+
+    def input_formulas(self, n_inputs: int) -> list[dict | None]:
+        """One formula (or None) per network input; all None when the stored list does not fit."""
+        if len(self.formulas) == n_inputs:
+            return list(self.formulas)
+        return [None] * n_inputs
 
     @classmethod
     def identity(cls, n_inputs: int, n_outputs: int) -> Preprocessing:

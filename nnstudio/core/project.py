@@ -1,6 +1,10 @@
 """A project: the network with its preprocessing and training settings, the dataset and the training history.
 
 The model file format stores everything but the dataset and history; the project format stores all.
+
+Derived inputs (x², x·y, sin(x), see features.py): the network's inputs may be computed from *base
+features*. ``Project.input_spec`` says which (from the fitted preprocessing, or else from the dataset),
+``base_input_names`` lists what a person types, and ``predict(x, base=True)`` computes the rest.
 """
 
 from __future__ import annotations
@@ -9,11 +13,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnstudio.core.data import Dataset
+from nnstudio.core import features
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
-from nnstudio.errors import DataError
+from nnstudio.errors import DataError, ShapeError
+
+Formula = dict | None
 
 
 @dataclass
@@ -34,8 +41,7 @@ class Project:
         return Project(
             self.network.copy(),
             TrainingConfig.from_dict(self.training.to_dict()),
-            Preprocessing(list(self.preprocessing.inputs), list(self.preprocessing.targets),
-                          None if self.preprocessing.classes is None else list(self.preprocessing.classes)),
+            self.preprocessing.copy(),
             None if self.dataset is None else self.dataset.copy(),
             self.history.copy(),
             self.name,
@@ -62,10 +68,16 @@ class Project:
     def make_trainer(self, network: Network | None = None, refit: bool = True, **kwargs) -> Trainer:
         """A trainer on the project's data. With ``refit`` the normalization is fitted to the dataset and
         stored in the project; without it the project's stored preprocessing is applied (a model file
-        trained on new data keeps the normalization its predictions were made with)."""
+        trained on new data keeps the normalization its predictions were made with). When the dataset has
+        derived inputs, the network's input names become the dataset's input names (the formulas refer to
+        the dataset's columns)."""
         if refit:
             x, y, prep = self.training_data()
             self.preprocessing = prep
+            if prep.has_formulas:
+                for net in (self.network, network):
+                    if net is not None:
+                        net.input_names = list(self.dataset.input_names)
         else:
             prep = self.preprocessing
             x, y = self.raw_training_data()
@@ -74,41 +86,211 @@ class Project:
         return Trainer(net, x, y, self.training, task=self.task(y),
                        output_transform=None if prep.is_identity else prep.invert_targets, **kwargs)
 
-    def predict(self, x_raw: np.ndarray) -> np.ndarray:
-        """Outputs for raw inputs: input normalization applied, regression outputs back in raw units."""
+    # -- derived inputs and prediction ------------------------------------------------------------------
+    def input_spec(self) -> tuple[list[str], list[Formula]]:
+        """(name, formula or None) of each network input: the formulas the model was fitted with, or, before
+        that, those of the dataset's input columns (when they fit the network)."""
+        n = self.network.input_size
+        if self.preprocessing.has_formulas and len(self.preprocessing.formulas) == n:
+            return list(self.network.input_names), self.preprocessing.input_formulas(n)
+        if self.dataset is not None:
+            inputs = self.dataset.by_role(INPUT)
+            if len(inputs) == n and any(c.formula is not None for c in inputs):
+                return [c.name for c in inputs], [c.formula for c in inputs]
+        return list(self.network.input_names), [None] * n
+
+    @property
+    def has_derived_inputs(self) -> bool:
+        return any(f is not None for f in self.input_spec()[1])
+
+    def base_input_names(self) -> list[str]:
+        """The features a prediction takes: plain inputs and the sources of derived ones, in order."""
+        return features.base_names(*self.input_spec())
+
+    def expand_inputs(self, x_base: np.ndarray) -> np.ndarray:
+        """Network inputs (raw units) from base feature values, one row per sample."""
+        names, formulas = self.input_spec()
+        base = features.base_names(names, formulas)
+        x_base = np.asarray(x_base, dtype=float)
+        if x_base.ndim == 1:
+            x_base = x_base[None, :]
+        if x_base.ndim != 2 or x_base.shape[1] != len(base):
+            got = x_base.shape[1] if x_base.ndim == 2 else x_base.shape
+            raise ShapeError(f"expected {len(base)} values per row ({', '.join(base)}), got {got}")
+        if not any(f is not None for f in formulas):
+            return x_base
+        return features.expand_inputs(x_base, base, names, formulas)
+
+    def predict(self, x_raw: np.ndarray, base: bool | None = None) -> np.ndarray:
+        """Outputs for raw inputs: input normalization applied, regression outputs back in raw units.
+
+        ``x_raw`` holds the network's inputs, or with ``base=True`` the base features (derived inputs are
+        computed from them). ``base=None`` decides by the width: the network's input count means network
+        inputs, otherwise the base features when the model has derived inputs."""
+        x_raw = np.asarray(x_raw, dtype=float)
+        if base is None:
+            width = x_raw.shape[-1] if x_raw.ndim else 0
+            base = width != self.network.input_size and self.has_derived_inputs
+        if base:
+            x_raw = self.expand_inputs(x_raw)
         x = self.preprocessing.transform_inputs(x_raw)
         with np.errstate(over="ignore", invalid="ignore"):
             out = self.network.forward(x)
         return self.preprocessing.invert_targets(out)
 
 
-def match_columns(dataset: Dataset, network: Network, classes: list[str] | None = None) -> Dataset:
+def match_columns(dataset: Dataset, network: Network, classes: list[str] | None = None,
+                  formulas: list[Formula] | None = None, target: str | None = None) -> Dataset:
     """Give ``dataset``'s columns roles by the network's input and output names (for a model file trained or
-    evaluated on a CSV). Inputs must all be present; targets are the output-named columns, or else the one
-    remaining column (class labels). Class labels take the model's class order."""
+    evaluated on a CSV). Inputs must all be present, or, for a derived input (``formulas``, one per network
+    input), its source columns (the input is then computed). Targets are ``target`` if given, else the
+    output-named columns, or else the one remaining column (class labels). Class labels take the model's
+    class order."""
     names = dataset.column_names()
-    missing = [n for n in network.input_names if n not in names]
+    formulas = formulas if formulas is not None and len(formulas) == network.input_size \
+        else [None] * network.input_size
+    missing = []
+    for name, formula in zip(network.input_names, formulas):
+        if name in names:
+            continue
+        sources = features.check_formula(formula)[1] if formula is not None else [name]
+        missing += [n for n in sources if n not in names and n not in missing]
     if missing:
         raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
                         f"its columns are {', '.join(names)}")
-    targets = [n for n in network.output_names if n in names]
-    rest = [n for n in names if n not in network.input_names]
-    if len(targets) != network.output_size:
-        targets = rest if len(rest) == 1 else []
+    if target is not None and target not in names:
+        raise DataError(f"there is no target column named {target!r}; the columns are {', '.join(names)}")
+    rest = target_candidates(dataset, network, formulas)
+    if target is not None and target not in rest:
+        raise DataError(f"{target!r} is an input of the model, so it cannot be the target")
+    if target is not None:
+        targets = [target]
+    else:
+        targets = [n for n in network.output_names if n in names]
+        if len(targets) != network.output_size:
+            targets = rest if len(rest) == 1 else []
+    base = Dataset([dataset.column(n).copy() for n in names], dataset.name)
+    for name, formula in zip(network.input_names, formulas):  # derived inputs: computed from their sources
+        if formula is not None:
+            op, sources = features.check_formula(formula)
+            if all(s in names for s in sources):
+                base.columns = [c for c in base.columns if c.name != name]
+                base.add_derived(op, sources, name)
     columns = []
     for name in network.input_names:  # inputs in the model's order
-        col = dataset.column(name).copy()
-        col.role = "input"
+        col = base.column(name).copy()
+        col.role = INPUT
         columns.append(col)
     for name in names:
         if name in network.input_names:
             continue
-        col = dataset.column(name).copy()
-        col.role = "target" if name in targets else "ignored"
-        if col.role == "target" and col.kind == "categorical" and classes:
+        col = base.column(name).copy()
+        col.role = TARGET if name in targets else IGNORED
+        if col.role == TARGET and col.kind == CATEGORICAL and classes:
             unknown = sorted(set(col.labels) - set(classes))
             if unknown:
                 raise DataError(f"column {name!r} has labels the model does not know: {', '.join(unknown[:5])}")
             col.classes = list(classes)
         columns.append(col)
     return Dataset(columns, dataset.name)
+
+
+def target_candidates(dataset: Dataset, network: Network, formulas: list[Formula] | None = None) -> list[str]:
+    """The columns of ``dataset`` that are neither inputs of ``network`` nor sources of its derived inputs
+    (what could be its target)."""
+    used = set(network.input_names)
+    for formula in formulas or []:
+        if formula is not None:
+            used.update(features.check_formula(formula)[1])
+    return [n for n in dataset.column_names() if n not in used]
+
+
+def prediction_inputs(project: Project, dataset: Dataset) -> np.ndarray:
+    """The base features (see ``Project.base_input_names``) of every row of ``dataset``, matched by column name,
+    for ``project.predict(x, base=True)``. Only the columns used are checked: a bad cell elsewhere (a notes
+    column) does not matter. Raises DataError naming a missing column or the first bad cell."""
+    names = project.base_input_names()
+    have = dataset.column_names()
+    missing = [n for n in names if n not in have]
+    if missing:
+        raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
+                        f"its columns are {', '.join(have)}")
+    if dataset.n_rows == 0:
+        raise DataError("the data has no rows")
+    out = np.empty((dataset.n_rows, len(names)))
+    for j, name in enumerate(names):
+        index = have.index(name)
+        col = dataset.columns[index]
+        if col.kind != NUMERIC:
+            first = next((label for label in col.labels if label), "")
+            raise DataError(f"{dataset.name}: column {index + 1} ({name!r}) must hold numbers, got text such as "
+                            f"{first!r}")
+        problems = col.problems(index)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            p = problems[0]
+            raise DataError(f"{dataset.name}: row {p.row + 1}, column {index + 1} ({name!r}): {p.message}{more}")
+        out[:, j] = col.values
+    return out
+
+
+def network_mismatch(network: Network, dataset: Dataset) -> str:
+    """Why the network's input/output layers do not fit the dataset's columns ("" when they fit)."""
+    n_in = len(dataset.by_role(INPUT))
+    parts = []
+    if n_in and n_in != network.input_size:
+        parts.append(f"the dataset has {n_in} input column{'s' * (n_in != 1)} but the network has "
+                     f"{network.input_size} input{'s' * (network.input_size != 1)}")
+    if dataset.by_role(TARGET) and not dataset.target_fits(network.output_size):
+        width = dataset.output_width()
+        parts.append(f"the target needs {width} output{'s' * (width != 1)} but the network has "
+                     f"{network.output_size}")
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def fit_network_to_dataset(network: Network, dataset: Dataset, rng: np.random.Generator) -> Network:
+    """A copy of ``network`` whose input layer has one neuron per input column of ``dataset`` (named after
+    them) and whose output layer has ``dataset.output_width()`` units, named after the classes of a
+    categorical target or after the target columns. Hidden layers and kept weights are unchanged; new
+    weights come from each layer's initializers (``Network.add_neuron``). A side with no columns of its
+    role (no inputs, no target) is left as it is, and so are outputs the targets already fit."""
+    net = network.copy()
+    inputs, targets = dataset.by_role(INPUT), dataset.by_role(TARGET)
+    if inputs:
+        while net.input_size < len(inputs):
+            net.add_neuron(-1, rng)
+        while net.input_size > len(inputs):
+            net.remove_neuron(-1, net.input_size - 1)
+        net.input_names = [c.name for c in inputs]
+    if targets:
+        last = len(net.layers) - 1
+        if not dataset.target_fits(net.output_size):
+            width = max(1, dataset.output_width())
+            while net.output_size < width:
+                net.add_neuron(last, rng)
+            while net.output_size > width:
+                net.remove_neuron(last, net.output_size - 1)
+        n = net.output_size
+        if dataset.is_classification and len(targets[0].classes) == n:
+            names = list(targets[0].classes)
+        elif len(targets) == n:
+            names = [c.name for c in targets]
+        elif len(targets) == 1 and n > 1:
+            names = [f"{targets[0].name}={k}" for k in range(n)]
+        else:
+            names = list(net.output_names)
+        net.output_names = _unique(names)
+    return net
+
+
+def _unique(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        candidate, k = name or "y", 2
+        while candidate in out:
+            candidate, k = f"{name}_{k}", k + 1
+        out.append(candidate)
+    return out

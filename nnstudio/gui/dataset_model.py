@@ -16,6 +16,7 @@ Design (so the lead can put dataset edits on the Document's undo stack without t
   views; ``datasetEdited`` is emitted after every apply, so panels can refresh validity and the scatter.
 
 Optional read-only prediction columns (``set_predictions``) follow the data columns after training.
+Derived columns (x², x·y, ... see core/features.py) are read-only too: their cells follow their sources.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, CellProblem, Column, Dataset
+from nnstudio.core.features import check_formula, default_name
 from nnstudio.core.preprocessing import NORMALIZATIONS
+from nnstudio.errors import DataError
 
 CellEdit = tuple[int, int, str]  # (row, column, text)
 
@@ -35,6 +39,7 @@ ROLE_LABELS = {INPUT: "input", TARGET: "target", IGNORED: "ignored"}
 ROLE_COLORS = {INPUT: QColor("#1f6fb2"), TARGET: QColor("#b25a00"), IGNORED: QColor("#888888")}
 BAD_CELL = QColor("#ffd6d6")
 PREDICTION_CELL = QColor("#f2f2f2")
+DERIVED_TEXT = QColor("#5b6b7a")
 WRONG_TEXT = QColor("#c62828")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -86,6 +91,9 @@ class DatasetTableModel(QAbstractTableModel):
     def is_data_column(self, column: int) -> bool:
         return 0 <= column < self.n_data_columns
 
+    def is_derived_column(self, column: int) -> bool:
+        return self.is_data_column(column) and self._dataset.columns[column].formula is not None
+
     def problems(self) -> list[CellProblem]:
         return self._dataset.problems()
 
@@ -109,7 +117,8 @@ class DatasetTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if self.is_data_column(index.column()) else base
+        editable = self.is_data_column(index.column()) and not self.is_derived_column(index.column())
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -118,14 +127,26 @@ class DatasetTableModel(QAbstractTableModel):
         if not self.is_data_column(col):
             return self._prediction_data(row, col - self.n_data_columns, role)
         column = self._dataset.columns[col]
+        if role == Qt.ItemDataRole.DisplayRole and column.formula is not None:
+            value = float(column.values[row])
+            return f"{value:.6g}" if np.isfinite(value) else ""  # computed: short; the full value in copies
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.cell_text(row)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(BAD_CELL) if self.problem_at(row, col) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.problem_at(row, col)
+            problem = self.problem_at(row, col)
+            if column.formula is not None:
+                return f"{problem}\n{column.derived_note()}" if problem else column.derived_note()
+            return problem
         if role == Qt.ItemDataRole.ForegroundRole and column.role == IGNORED:
             return QBrush(ROLE_COLORS[IGNORED])
+        if role == Qt.ItemDataRole.ForegroundRole and column.formula is not None:
+            return QBrush(DERIVED_TEXT)
+        if role == Qt.ItemDataRole.FontRole and column.formula is not None:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -165,6 +186,8 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = "class labels" if column.kind == CATEGORICAL else "numbers"
             extra = f"\nclasses: {', '.join(column.classes)}" if column.kind == CATEGORICAL else ""
+            if column.formula is not None:
+                extra += f"\n{column.derived_note()}"
             return (f"{column.name}\nrole: {column.role}\nkind: {kind}\n"
                     f"normalization: {NORMALIZATIONS.label(column.normalization)}{extra}\n"
                     "Right-click for role, normalization, rename, kind.")
@@ -175,12 +198,16 @@ class DatasetTableModel(QAbstractTableModel):
         parts = [ROLE_LABELS[column.role]]
         if column.kind == CATEGORICAL:
             parts.append("labels")
+        if column.formula is not None:
+            text = formula_text(column.formula)
+            parts.append("computed" if text == column.name else f"= {text}")
         if column.normalization != "none":
             parts.append(NORMALIZATIONS.label(column.normalization).split(" ")[0].lower())
         return " · ".join(parts)
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.is_data_column(index.column()):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.is_data_column(index.column()) \
+                or self.is_derived_column(index.column()):
             return False
         text = "" if value is None else str(value)
         if text == self._dataset.cell_text(index.row(), index.column()):
@@ -191,12 +218,14 @@ class DatasetTableModel(QAbstractTableModel):
 
     # -- requests (build the change, hand it to the sink) -------------------------------------------------
     def request_cells(self, edits: list[CellEdit], description: str = "Edit cells") -> None:
-        edits = [e for e in edits if self.is_data_column(e[1]) and 0 <= e[0] < self._dataset.n_rows]
+        edits = [e for e in edits if self.is_data_column(e[1]) and not self.is_derived_column(e[1])
+                 and 0 <= e[0] < self._dataset.n_rows]
         if edits:
             self.edits.set_cells(edits, description)
 
     def request_paste(self, top: int, left: int, block: list[list[str]]) -> int:
-        """Paste a block of texts at (top, left), adding rows as needed; returns the rows added."""
+        """Paste a block of texts at (top, left), adding rows as needed; returns the rows added. Cells that
+        land in a derived column are skipped (they are computed)."""
         width = self.n_data_columns - left
         if not block or width <= 0:
             return 0
@@ -206,7 +235,8 @@ class DatasetTableModel(QAbstractTableModel):
             ds.insert_rows(ds.n_rows, added)
         for i, cells in enumerate(block):
             for j, text in enumerate(cells[:width]):
-                ds.set_cell_text(top + i, left + j, text)
+                if ds.columns[left + j].formula is None:
+                    ds.set_cell_text(top + i, left + j, text)
         self.edits.replace(ds, f"Paste {len(block)} row{'s' if len(block) != 1 else ''}")
         return added
 
@@ -237,23 +267,32 @@ class DatasetTableModel(QAbstractTableModel):
         self.edits.replace(Dataset(ds.columns, ds.name), f"Add column {name}")
 
     def request_remove_columns(self, columns: Sequence[int]) -> None:
+        """Remove columns; the derived columns computed from them go too (one step)."""
         drop = {c for c in columns if self.is_data_column(c)}
         if drop:
             ds = self._dataset.copy()
-            names = [ds.columns[c].name for c in sorted(drop)]
-            ds.columns = [c for i, c in enumerate(ds.columns) if i not in drop]
-            self.edits.replace(ds, f"Remove column {', '.join(names)}")
+            names = ds.remove_columns(sorted(drop))
+            self.edits.replace(ds, f"Remove column{'s' * (len(names) != 1)} {', '.join(names)}")
+
+    def request_add_feature(self, op: str, sources: Sequence[str], name: str | None = None) -> str:
+        """Add a derived input column (x², x·y, sin(x), ...) as one edit; returns its name. Raises DataError
+        when it cannot be computed (unknown source, class labels, a name that exists)."""
+        ds = self._dataset.copy()
+        column = ds.add_derived(op, sources, name)
+        self.edits.replace(ds, f"Add feature {column.name}")
+        return column.name
 
     def request_column_change(self, column: int, *, name: str | None = None, role: str | None = None,
                               normalization: str | None = None, kind: str | None = None) -> None:
-        """Rename a column or change its role, normalization or kind (numbers / class labels)."""
+        """Rename a column or change its role, normalization or kind (numbers / class labels). Formulas
+        follow a renamed source; a derived column or a source of one must stay numeric (DataError)."""
         if not self.is_data_column(column):
             return
         ds = self._dataset.copy()
         col = ds.columns[column]
         what = []
         if name is not None and name.strip() and name.strip() != col.name:
-            col.name = name.strip()
+            ds.rename_column(column, name)
             what.append(f"rename to {col.name}")
         if role is not None and role != col.role:
             col.role = role
@@ -263,6 +302,12 @@ class DatasetTableModel(QAbstractTableModel):
             col.normalization = normalization
             what.append(f"normalization {NORMALIZATIONS.label(normalization)}")
         if kind is not None and kind != col.kind:
+            if col.formula is not None:
+                raise DataError(f"{col.name} is computed, so it holds numbers")
+            users = ds.dependents(col.name)
+            if users:
+                raise DataError(f"{', '.join(c.name for c in users)} {'is' if len(users) == 1 else 'are'} computed "
+                                f"from {col.name}, so it must hold numbers; remove {users[0].name} first")
             texts = [col.cell_text(r) for r in range(len(col))]
             if kind == CATEGORICAL:
                 new = Column.categorical(col.name, texts, role=col.role)
@@ -286,6 +331,8 @@ class DatasetTableModel(QAbstractTableModel):
         self._problems = None
         rows = [e[0] for e in edits]
         cols = [e[1] for e in edits]
+        if any(c.formula is not None for c in self._dataset.columns):  # derived cells of these rows changed too
+            cols += [0, self.n_data_columns - 1]
         self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, min(cols), max(cols))
         self.datasetEdited.emit()
@@ -335,4 +382,12 @@ class DatasetTableModel(QAbstractTableModel):
             self.endResetModel()
 
 
-__all__ = ["CellEdit", "DatasetEditSink", "DatasetTableModel", "DirectEdits"]
+def formula_text(formula: dict) -> str:
+    """How a formula reads: ``x1²``, ``x1·x2``, ``sin(x1)``."""
+    try:
+        return default_name(*check_formula(formula))
+    except DataError:
+        return "?"
+
+
+__all__ = ["CellEdit", "DatasetEditSink", "DatasetTableModel", "DirectEdits", "formula_text"]

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,13 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.data import Dataset
+from nnstudio.core.datasets import BUILTIN_TABLES, GENERATORS, generate
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
+from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import NetworkCanvas
+from nnstudio.gui.dataset_menu import builtin_dataset, generated_dataset
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.palette import Palette
@@ -70,10 +75,13 @@ def recovery_folder() -> Path:
 
 
 class NewNetworkDialog(QDialog):
-    """Inputs, outputs, hidden layer sizes, activations, initializer and seed for a fresh network."""
+    """Inputs and outputs (typed, or taken from a dataset), hidden layer sizes, activations, initializer and
+    seed for a fresh network."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, current: Dataset | None = None) -> None:
         super().__init__(parent)
+        self.current_dataset = current
+        self.dataset: Dataset | None = None
         self.setWindowTitle("New Network")
         form = QFormLayout(self)
         form.setContentsMargins(16, 16, 16, 16)
@@ -86,6 +94,16 @@ class NewNetworkDialog(QDialog):
         self.output_activation = self._combo(ACTIVATIONS, "sigmoid", "Activation of the output layer")
         self.initializer = self._combo(INITIALIZERS, "glorot_uniform", "How the first weights are drawn")
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="Random seed: same seed, same weights")
+        self.source = QComboBox(toolTip="Take the numbers of inputs and outputs (and the data) from a dataset")
+        self.source.addItem("None: I set the sizes", None)
+        if current is not None and current.n_rows:
+            self.source.addItem(f"The current dataset ({current.name})", ("current", ""))
+        for key, table in BUILTIN_TABLES.items():
+            self.source.addItem(table.label, ("table", key))
+        for key, info in GENERATORS.items():
+            self.source.addItem(f"{info.label} (generated)", ("generator", key))
+        self.source.currentIndexChanged.connect(self._source_changed)
+        form.addRow("Dataset", self.source)
         form.addRow("Inputs", self.inputs)
         form.addRow("Hidden layers", self.hidden)
         form.addRow("Hidden activation", self.hidden_activation)
@@ -97,6 +115,55 @@ class NewNetworkDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _source_changed(self, _index: int) -> None:
+        choice = self.source.currentData()
+        self.dataset = None
+        if choice is not None:
+            kind, key = choice
+            try:
+                if kind == "current":
+                    self.dataset = self.current_dataset.copy()
+                elif kind == "table":
+                    self.dataset = builtin_dataset(key)
+                else:
+                    self.dataset = generated_dataset(key, generate(key, seed=self.seed.value()))
+            except NNStudioError as exc:
+                self.source.setToolTip(str(exc))
+                self.dataset = None
+        fixed = self.dataset is not None
+        self.inputs.setEnabled(not fixed)
+        self.outputs.setEnabled(not fixed)
+        if fixed:
+            self.inputs.setValue(len(self.dataset.input_names))
+            self.outputs.setValue(self.dataset.output_width())
+            classes = self.dataset.output_width() if self.dataset.is_classification else 0
+            self.output_activation.setCurrentIndex(self.output_activation.findData(
+                "softmax" if classes > 2 else "sigmoid" if self._is_binary() else "linear"))
+
+    def _is_binary(self) -> bool:
+        targets = self.dataset.by_role("target") if self.dataset is not None else []
+        if self.dataset is not None and self.dataset.is_classification:
+            return len(targets[0].classes) <= 2
+        return len(targets) == 1 and bool(np.isin(targets[0].values, (0, 1)).all())
+
+    def project(self) -> Project:
+        """The new project: the network, and the chosen dataset with training settings that suit it."""
+        network = self.network()
+        if self.dataset is None:
+            return Project(network, name="Untitled")
+        data = self.dataset
+        names = data.by_role("target")[0].classes if data.is_classification else data.target_names
+        if len(names) == network.output_size:
+            network.output_names = list(names)
+        network.input_names = list(data.input_names)
+        act = network.layers[-1].activation
+        loss = ("categorical_crossentropy" if act == "softmax" else
+                "binary_crossentropy" if act == "sigmoid" else "mean_squared_error")
+        config = TrainingConfig(loss=loss, optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
+        project = Project(network, config, dataset=data, name=data.name)
+        project.preprocessing = data.fit_preprocessing(network.output_size)
+        return project
 
     @staticmethod
     def _combo(registry: object, current: str, tip: str) -> QComboBox:
@@ -439,16 +506,16 @@ class MainWindow(QMainWindow):
     def new_network(self) -> bool:
         if not self.maybe_save():
             return False
-        dialog = NewNetworkDialog(self)
+        dialog = NewNetworkDialog(self, self.document.project.dataset)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            network = dialog.network()
+            project = dialog.project()
         except NNStudioError as exc:
             self.report_error(str(exc), "Cannot create network")
             return False
-        self.document.replace_project(Project(network, name="Untitled"))
-        self.statusBar().showMessage(f"New network {'-'.join(map(str, network.sizes))}", 5000)
+        self.document.replace_project(project)
+        self.statusBar().showMessage(f"New network {'-'.join(map(str, project.network.sizes))}", 5000)
         return True
 
     def save(self) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS
+from nnstudio.core.features import check_formula
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Layer, Network
@@ -39,13 +40,13 @@ def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, di
         key = params.pop("name")
     if key not in registry:
         raise ModelFormatError(f"{where}: unknown {registry.kind} {key!r}; choose one of: {', '.join(registry)}")
+    for name, v in params.items():
+        if isinstance(v, int | float) and not isinstance(v, bool) and not math.isfinite(v):
+            raise ModelFormatError(f"{where}.{name}: contains a value too large to represent")
     try:
         registry.resolve_params(key, params)
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
-    for name, v in params.items():
-        if not math.isfinite(v):
-            raise ModelFormatError(f"{where}.{name}: contains a value too large to represent")
     return key, {k: float(v) for k, v in params.items()}
 
 
@@ -75,13 +76,21 @@ def model_to_dict(project: Project) -> dict[str, Any]:
         "inputs": list(net.input_names),
         "outputs": list(net.output_names),
         "layers": layers,
-        "preprocessing": {
-            "inputs": [_normalizer_dict(n) for n in prep.inputs],
-            "targets": [_normalizer_dict(n) for n in prep.targets],
-            "classes": prep.classes,
-        },
+        "preprocessing": _preprocessing_dict(prep, net.input_size),
         "training": training,
     }
+
+
+def _preprocessing_dict(prep: Preprocessing, n_inputs: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "inputs": [_normalizer_dict(n) for n in prep.inputs],
+        "targets": [_normalizer_dict(n) for n in prep.targets],
+        "classes": prep.classes,
+    }
+    if prep.has_formulas and len(prep.formulas) == n_inputs:  # written only when some input is derived
+        out["formulas"] = [None if f is None else {"op": f["op"], "sources": list(f["sources"])}
+                           for f in prep.formulas]
+    return out
 
 
 def _normalizer_dict(n: Normalizer) -> dict[str, Any]:
@@ -152,13 +161,14 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
         raise ModelFormatError(f"{p}outputs: the last layer has {fan_in} units but {len(outputs)} output names "
                                "are given")
     network = Network(len(inputs), layers, inputs, outputs)
-    preprocessing = _preprocessing(data.get("preprocessing"), len(inputs), len(outputs), p)
+    preprocessing = _preprocessing(data.get("preprocessing"), inputs, len(outputs), p)
     training = _training(data.get("training", {}), p)
     return Project(network, training, preprocessing, name=data.get("name", "Untitled"),
                    description=data.get("description", ""))
 
 
-def _preprocessing(data: dict | None, n_in: int, n_out: int, p: str) -> Preprocessing:
+def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> Preprocessing:
+    n_in = len(inputs)
     if not data:
         return Preprocessing.identity(n_in, n_out)
 
@@ -179,7 +189,36 @@ def _preprocessing(data: dict | None, n_in: int, n_out: int, p: str) -> Preproce
     classes = data.get("classes")
     if classes is not None and n_out > 1 and len(classes) != n_out:
         raise ModelFormatError(f"{p}preprocessing.classes: expected {n_out} class names, got {len(classes)}")
-    return Preprocessing(norms("inputs", n_in), norms("targets", n_out), classes)
+    formulas = _formulas(data.get("formulas"), inputs, f"{p}preprocessing.formulas")
+    return Preprocessing(norms("inputs", n_in), norms("targets", n_out), classes, formulas)
+
+
+def _formulas(items: list | None, inputs: list[str], where: str) -> list[dict | None]:
+    """Check the derived-input formulas: one per input, known features, sources that are base features
+    (a plain input or a name that is not an input; never another derived input or the input itself)."""
+    if items is None:
+        return []
+    if len(items) != len(inputs):
+        raise ModelFormatError(f"{where}: expected {len(inputs)} entries (one per input), got {len(items)}")
+    derived = {name for name, item in zip(inputs, items) if item is not None}
+    out: list[dict | None] = []
+    for i, (name, item) in enumerate(zip(inputs, items)):
+        if item is None:
+            out.append(None)
+            continue
+        try:
+            op, sources = check_formula(item)
+        except NNStudioError as exc:
+            raise ModelFormatError(f"{where}[{i}]: {exc}") from None
+        for k, source in enumerate(sources):
+            if not source.strip():
+                raise ModelFormatError(f"{where}[{i}].sources[{k}]: a source name cannot be empty")
+            if source in derived:
+                what = "itself" if source == name else f"{source!r}, which is computed too"
+                raise ModelFormatError(f"{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
+                                       "sources must be base features")
+        out.append({"op": op, "sources": sources})
+    return out if derived else []
 
 
 def _training(data: dict, p: str) -> TrainingConfig:

@@ -7,10 +7,11 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core.data import CATEGORICAL, Column, Dataset
+from nnstudio.core.data import CATEGORICAL, NUMERIC, Column, Dataset
+from nnstudio.core.features import check_formula
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
-from nnstudio.errors import ModelFormatError, NNStudioError
+from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.model_format import MODEL_VERSION, _check_version, model_from_dict, model_to_dict
 from nnstudio.io.schema import check_schema
 
@@ -33,7 +34,7 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
             if c.bad:
                 col["bad"] = {str(r): t for r, t in sorted(c.bad.items())}
         if c.formula:
-            col["formula"] = c.formula
+            col["formula"] = {"op": c.formula["op"], "sources": list(c.formula["sources"])}
         columns.append(col)
     return {"name": dataset.name, "columns": columns}
 
@@ -71,9 +72,32 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
     if len(lengths) > 1:
         raise ModelFormatError(f"{where}.columns: all columns need the same number of rows, got {sorted(lengths)}")
     try:
-        return Dataset(columns, data.get("name", "data"))
+        dataset = Dataset(columns, data.get("name", "data"))
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
+    _check_derived(dataset, where)
+    return dataset
+
+
+def _check_derived(dataset: Dataset, where: str) -> None:
+    """Derived columns: a known feature over existing numeric base columns; then recompute their values
+    (the file's values are not trusted)."""
+    for i, col in enumerate(dataset.columns):
+        if col.formula is None:
+            continue
+        here = f"{where}.columns[{i}].formula"
+        try:
+            if col.kind != NUMERIC:
+                raise DataError(f"column {col.name!r} is computed, so its kind must be numeric")
+            _, sources = check_formula(col.formula)
+            for k, name in enumerate(sources):
+                try:
+                    dataset.source_column(name, f"column {col.name!r}")
+                except DataError as exc:
+                    raise ModelFormatError(f"{here}.sources[{k}]: {exc}") from None
+        except DataError as exc:
+            raise ModelFormatError(f"{here}: {exc}") from None
+    dataset.recompute_derived()
 
 
 def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any]:

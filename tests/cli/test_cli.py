@@ -208,3 +208,147 @@ def test_user_errors_exit_2_with_one_line(work, case):
     before = set(os.listdir(work))
     assert_user_error(nnstudio_cli(*args, cwd=work), *fragments)
     assert set(os.listdir(work)) == before  # a failed command writes nothing
+
+
+# -- fixes found by running the commands ---------------------------------------------------------------------
+def test_predict_data_ignores_bad_cells_in_unused_columns(work, tmp_path):
+    (tmp_path / "notes.csv").write_text("notes,small,pink\nfirst,0.6,0.1\n,0.2,0.9\nlast,0.3,0.5\n")
+    result = nnstudio_cli("predict", work / "model.json", "--data", "notes.csv", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    project = load_path(work / "model.json")
+    expected = project.predict(np.array([[0.1, 0.6], [0.9, 0.2], [0.5, 0.3]]))
+    assert [[row["no"], row["yes"]] for row in json.loads(result.stdout)] == expected.tolist()
+    # a bad cell in a column the model reads is still an error, named as in the file
+    (tmp_path / "bad_input.csv").write_text("notes,small,pink\nfirst,0.6,0.1\n,0.2,\n")
+    assert_user_error(nnstudio_cli("predict", work / "model.json", "--data", "bad_input.csv", cwd=tmp_path),
+                      "bad_input: row 2, column 3 ('pink'): empty cell")
+
+
+def test_train_data_ignores_bad_cells_in_unused_columns(work, tmp_path):
+    (tmp_path / "notes.csv").write_text("pink,small,notes,no,yes\n0.1,0.6,,1,0\n0.9,0.2,x,0,1\n")
+    result = nnstudio_cli("train", work / "model.json", "--data", "notes.csv", "--epochs", "2", "--json",
+                          cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["epochs"] == 2
+    (tmp_path / "bad.csv").write_text("pink,small,notes,no,yes\n0.1,0.6,,1,0\n0.9,zz,x,0,1\n")
+    assert_user_error(nnstudio_cli("train", work / "model.json", "--data", "bad.csv", cwd=tmp_path),
+                      "bad: row 2, column 2 ('small'): 'zz' is not a number")
+
+
+def test_errors_with_line_breaks_are_printed_on_one_line(work, tmp_path):
+    (tmp_path / "odd.csv").write_text('"pi\nnk",small,buy\n0.1,0.2,0\n')
+    line = assert_user_error(nnstudio_cli("train", work / "model.json", "--data", "odd.csv", cwd=tmp_path),
+                             "'pink'")
+    assert "pi nk" in line
+
+
+def test_new_refuses_a_network_too_big_for_memory(tmp_path):
+    result = nnstudio_cli("new", "--layers", "100000,100000,100000", "--out", "big.json", cwd=tmp_path)
+    assert_user_error(result, "--layers", "20,000,000")
+    assert os.listdir(tmp_path) == []
+
+
+def test_train_asks_which_column_is_the_target(work, tmp_path):
+    table = read_csv(DATA_DIR / "laptop.csv")
+    rows = zip(table.column("pink").values, table.column("small").values, table.column("buy").values)
+    (tmp_path / "extra.csv").write_text("pink,small,buy,notes\n" + "".join(
+        f"{float(p)!r},{float(s)!r},{int(b)},note {i}\n" for i, (p, s, b) in enumerate(rows)))
+    assert_user_error(nnstudio_cli("train", work / "model.json", "--data", "extra.csv", cwd=tmp_path),
+                      "could be buy, notes", "--target NAME")
+    result = nnstudio_cli("train", work / "model.json", "--data", "extra.csv", "--target", "buy", "--epochs", "3",
+                          "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["epochs"] == 3
+    assert_user_error(nnstudio_cli("train", work / "model.json", "--data", "extra.csv", "--target", "price",
+                                   cwd=tmp_path), "'price'")
+    assert_user_error(nnstudio_cli("train", work / "model.json", "--target", "buy", cwd=tmp_path), "--data")
+
+
+def test_model_or_project_is_decided_by_the_content_not_the_name(tmp_path):
+    # A project saved under a .json name is still a project: its normalization is refitted to new data ...
+    (tmp_path / "car.json").write_bytes((EXAMPLE_DIR / "car-mpg.nnstudio").read_bytes())
+    (tmp_path / "hp2.csv").write_text("horsepower,mpg\n1000,10\n2000,20\n3000,30\n")
+    result = nnstudio_cli("train", "car.json", "--data", "hp2.csv", "--epochs", "0", "--out", "p.nnstudio",
+                          cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    refit = load_path(tmp_path / "p.nnstudio").preprocessing.inputs[0]
+    assert (refit.method, refit.offset, refit.scale) == ("min_max", 1000.0, 2000.0)
+    # ... and a model saved under a .nnstudio name keeps the normalization its predictions were made with.
+    original = load_path(EXAMPLE_DIR / "car-mpg.nnstudio")
+    save_model(original, tmp_path / "model.nnstudio")
+    result = nnstudio_cli("train", "model.nnstudio", "--data", "hp2.csv", "--epochs", "0", "--out", "m.json",
+                          cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert load_path(tmp_path / "m.json").preprocessing.inputs == original.preprocessing.inputs
+
+
+def test_json_output_writes_null_for_a_metric_that_is_not_finite(tmp_path):
+    from nnstudio.core.data import Dataset
+    from nnstudio.core.training import TrainingConfig
+    from nnstudio.io.files import save_project
+
+    x = np.arange(10, dtype=float)
+    val_row = int(np.random.default_rng(0).permutation(10)[0])  # the row validation_split 0.1 with seed 0 takes
+    x[val_row] = 1e200  # its squared error overflows: val_loss is inf
+    net = Network.build([1, 1], "linear", seed=0)
+    cfg = TrainingConfig(loss="mean_squared_error", optimizer="sgd", learning_rate=0.001, batch_size=9, epochs=1,
+                         validation_split=0.1, seed=0)
+    save_project(Project(net, cfg, dataset=Dataset.from_arrays(x[:, None], x)), tmp_path / "v.nnstudio")
+    result = nnstudio_cli("train", "v.nnstudio", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Infinity" not in result.stdout and "NaN" not in result.stdout
+    metrics = json.loads(result.stdout)
+    assert metrics["val_loss"] is None and np.isfinite(metrics["loss"])
+
+
+# -- derived inputs: predict takes the base features ---------------------------------------------------------
+@pytest.fixture(scope="module")
+def derived_model(tmp_path_factory) -> tuple[Path, Project]:
+    from nnstudio.core.data import TARGET, Column, Dataset
+
+    folder = tmp_path_factory.mktemp("derived")
+    rng = np.random.default_rng(1)
+    a, b = rng.uniform(-1, 1, 30), rng.uniform(-1, 1, 30)
+    dataset = Dataset([Column.numeric("a", a), Column.numeric("b", b), Column.numeric("y", a * b, role=TARGET)])
+    dataset.add_derived("product", ["a", "b"])
+    dataset.add_derived("square", ["a"])
+    dataset.column("a").role = "ignored"  # a reaches the network only through a·b and a²
+    project = Project(Network.build([3, 1], "linear", seed=2), dataset=dataset)
+    project.training.epochs = 5
+    project.make_trainer().run()
+    assert project.network.input_names == ["b", "a·b", "a²"]
+    save_model(project, folder / "derived.json")
+    return folder, project
+
+
+def test_predict_takes_the_base_features_of_a_model_with_derived_inputs(derived_model):
+    folder, project = derived_model
+    assert project.base_input_names() == ["b", "a"]
+    expected = project.predict(np.array([[0.5, -0.25]]), base=True)[0]
+    np.testing.assert_allclose(expected, project.predict(np.array([[0.5, -0.125, 0.0625]]), base=False)[0])
+    one = nnstudio_cli("predict", "derived.json", "--input", "0.5,-0.25", "--json", cwd=folder)
+    assert one.returncode == 0, one.stderr
+    assert json.loads(one.stdout) == {"y1": expected[0]}
+    (folder / "base.csv").write_text("a,notes,b\n-0.25,,0.5\n0.75,x,0.1\n")
+    many = nnstudio_cli("predict", "derived.json", "--data", "base.csv", cwd=folder)
+    assert many.returncode == 0, many.stderr
+    rows = [float(v) for v in many.stdout.splitlines()[1:]]
+    np.testing.assert_allclose(rows, project.predict(np.array([[0.5, -0.25], [0.1, 0.75]]), base=True)[:, 0],
+                               rtol=1e-5)
+    assert_user_error(nnstudio_cli("predict", "derived.json", "--input", "0.5,-0.125,0.0625", cwd=folder),
+                      "2 inputs (b, a; a·b, a² are computed from them)", "3 values")
+    (folder / "no_a.csv").write_text("b\n0.5\n")
+    assert_user_error(nnstudio_cli("predict", "derived.json", "--data", "no_a.csv", cwd=folder), "'a'")
+
+
+def test_train_a_model_with_derived_inputs_on_base_columns(derived_model):
+    folder, project = derived_model
+    (folder / "train.csv").write_text("a,b,y\n0.5,0.5,0.25\n-0.5,0.5,-0.25\n0.2,-1,-0.2\n")
+    result = nnstudio_cli("train", "derived.json", "--data", "train.csv", "--epochs", "2", "--json", "--out",
+                          "again.json", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    again = load_path(folder / "again.json")
+    assert again.preprocessing.formulas == project.preprocessing.formulas
+    (folder / "bad_source.csv").write_text("a,b,y\n0.5,0.5,0.25\nhalf,0.5,-0.25\n")
+    assert_user_error(nnstudio_cli("train", "derived.json", "--data", "bad_source.csv", cwd=folder),
+                      "bad_source: row 2, column 1 ('a'): 'half' is not a number")

@@ -12,6 +12,7 @@ from nnstudio.core.data import CATEGORICAL, IGNORED, TARGET, Column, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
+from nnstudio.errors import DataError
 from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.panels.dataset_editor import DatasetEditor, parse_block
 
@@ -210,3 +211,121 @@ def test_scatter_for_two_inputs(qtbot, editor):
     assert len(editor.scatter.scatter.data) == 9
     editor.model.request_column_change(1, role=IGNORED)
     assert not editor.scatter.plot.isVisible()
+
+
+# -- derived features ----------------------------------------------------------------------------------------
+def test_add_feature_dialog_adds_a_derived_column(qtbot, editor, message_boxes):
+    editor.table.setCurrentIndex(editor.model.index(0, 1))  # "small" is preselected as the source
+    dialog = editor.open_add_feature_dialog()
+    qtbot.addWidget(dialog)
+    assert [dialog.op.itemText(i) for i in range(dialog.op.count())] == ["x²", "x³", "x·y", "sin(x)", "cos(x)", "|x|"]
+    assert dialog.sources[0].currentText() == "small"
+    assert [dialog.sources[0].itemText(i) for i in range(dialog.sources[0].count())] == ["pink", "small", "buy"]
+    assert dialog.sources[1].isHidden()  # x² takes one column
+    dialog.op.setCurrentIndex(dialog.op.findData("product"))
+    assert not dialog.sources[1].isHidden()
+    dialog.sources[0].setCurrentText("pink")
+    dialog.sources[1].setCurrentText("small")
+    assert dialog.name.placeholderText() == "pink·small"
+    assert dialog.choice() == ("product", ["pink", "small"], None)
+    with qtbot.waitSignal(editor.datasetEdited):
+        dialog.accept()
+    ds = editor.dataset
+    assert ds.column_names() == ["pink", "small", "pink·small", "buy"]
+    np.testing.assert_allclose(ds.column("pink·small").values, ds.column("pink").values * ds.column("small").values)
+    assert editor.model.headerData(2, Qt.Orientation.Horizontal) == "pink·small\ninput · computed"
+    editor.model.request_column_change(2, name="area")
+    assert editor.model.headerData(2, Qt.Orientation.Horizontal) == "area\ninput · = pink·small"
+    assert editor.validity() == (True, "")
+    assert message_boxes == []
+
+
+def test_add_feature_dialog_refuses_a_name_that_exists(qtbot, editor):
+    editor.add_feature("square", ["pink"])
+    dialog = editor.open_add_feature_dialog()
+    qtbot.addWidget(dialog)
+    dialog.op.setCurrentIndex(dialog.op.findData("square"))
+    dialog.sources[0].setCurrentText("pink")
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and "already a column named pink²" in dialog.note.text()
+    dialog.name.setText("pink squared")
+    assert ok.isEnabled()
+    assert "pink²" not in [dialog.sources[0].itemText(i) for i in range(dialog.sources[0].count())]
+    dialog.reject()
+
+
+def test_derived_cells_follow_their_source_and_are_read_only(qtbot, editor):
+    assert editor.add_feature("square", ["pink"])
+    model = editor.model
+    index = model.index(2, 2)
+    assert model.data(index) == "0.25"
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "pink² is computed from pink; edit pink instead"
+    assert not model.setData(index, "9")
+    changed = []
+    model.dataChanged.connect(lambda a, b: changed.append((a.column(), b.column())))
+    type_into(qtbot, editor, 2, 0, "3")
+    assert model.data(index) == "9"
+    assert changed and changed[-1] == (0, 3)  # the whole row: the derived cell was repainted too
+    # paste and clear skip the derived column
+    editor.table.setCurrentIndex(model.index(0, 1))
+    editor.paste_text("0.5\t7\t1")
+    assert editor.dataset.cell_text(0, 1) == "0.5" and editor.dataset.cell_text(0, 2) == "0.01"
+    assert editor.dataset.cell_text(0, 3) == "1"
+    editor.table.setCurrentIndex(model.index(1, 2))
+    editor.clear_selection()
+    assert editor.dataset.cell_text(1, 2) == "0.09"
+
+
+def test_removing_a_source_removes_its_features_and_kind_stays_numeric(qtbot, editor, message_boxes):
+    editor.add_feature("sin", ["small"])
+    editor.table.setCurrentIndex(editor.model.index(0, 1))
+    bar = editor.column_bar
+    bar.kind.setCurrentIndex(bar.kind.findData(CATEGORICAL))
+    bar.kind.activated.emit(bar.kind.currentIndex())
+    assert editor.dataset.columns[1].kind == "numeric"
+    assert message_boxes and "sin(small) is computed from small" in message_boxes[-1][1]
+    editor.table.setCurrentIndex(editor.model.index(0, 2))
+    assert not bar.kind.isEnabled()  # a derived column holds numbers
+    editor.model.request_column_change(1, name="tiny")
+    assert editor.dataset.column_names() == ["pink", "tiny", "sin(tiny)", "buy"]
+    editor.model.request_remove_columns([1])
+    assert editor.dataset.column_names() == ["pink", "buy"]
+
+
+def test_add_feature_goes_through_the_sink_as_one_replace(qtbot):
+    calls = []
+
+    class Recorder:
+        def set_cells(self, edits, description):
+            calls.append(("cells", edits, description))
+
+        def replace(self, dataset, description):
+            calls.append(("replace", dataset, description))
+
+    model = DatasetTableModel(laptop_dataset(), Recorder())
+    assert model.request_add_feature("product", ["pink", "small"]) == "pink·small"
+    assert len(calls) == 1 and calls[0][0] == "replace" and calls[0][2] == "Add feature pink·small"
+    assert calls[0][1].column("pink·small").formula == {"op": "product", "sources": ["pink", "small"]}
+    assert model.dataset.column_names() == ["pink", "small", "buy"]  # applied only by the sink
+    with pytest.raises(DataError, match="no column of that name"):
+        model.request_add_feature("square", ["nope"])
+
+
+def test_scatter_uses_the_plain_inputs_beside_derived_ones(qtbot, editor):
+    editor.add_feature("square", ["pink"])
+    assert editor.scatter.plot.isVisible() and len(editor.scatter.scatter.data) == 9
+
+
+def test_header_menu_offers_features_of_a_column(qtbot, editor):
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    editor._feature_menu(menu, 0)
+    sub = menu.actions()[0].menu()
+    texts = [a.text() for a in sub.actions()]
+    assert texts[:2] == ["pink²", "pink³"] and "sin(pink)" in texts and "x·y with" in texts
+    pair = next(a for a in sub.actions() if a.text() == "x·y with").menu()
+    assert [a.text() for a in pair.actions()] == ["pink·small", "pink·buy"]
+    pair.actions()[0].trigger()
+    assert "pink·small" in editor.dataset.column_names()

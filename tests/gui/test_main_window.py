@@ -182,3 +182,23 @@ def test_export_menu_writes_each_format(qtbot, tmp_path):
     window.get_save_path = lambda *args: str(target)
     assert window.export_as("python")
     assert (tmp_path / "laptop.py").read_text().count("def predict") == 1
+
+
+def test_new_dialog_takes_sizes_and_data_from_a_dataset(qtbot):
+    from nnstudio.gui.main_window import NewNetworkDialog
+
+    dialog = NewNetworkDialog()
+    qtbot.addWidget(dialog)
+    dialog.source.setCurrentIndex(dialog.source.findText("Iris", Qt.MatchFlag.MatchStartsWith))
+    assert (dialog.inputs.value(), dialog.outputs.value()) == (4, 3) and not dialog.inputs.isEnabled()
+    assert dialog.output_activation.currentData() == "softmax"
+    dialog.hidden.setText("5")
+    project = dialog.project()
+    assert project.network.sizes == [4, 5, 3] and project.dataset.n_rows == 150
+    assert project.network.output_names == ["setosa", "versicolor", "virginica"]
+    assert project.training.loss == "categorical_crossentropy"
+    trainer = project.make_trainer()
+    trainer.run(2)
+    assert len(trainer.history) == 2
+    dialog.source.setCurrentIndex(0)
+    assert dialog.inputs.isEnabled() and dialog.project().dataset is None

@@ -68,3 +68,36 @@ def test_invalid_input_shows_a_message(qtbot):
     panel.findChildren(QLineEdit)[0].setText("")
     assert panel.predict() is None
     assert "number" in panel.message.text()
+
+
+def test_derived_inputs_are_computed_from_the_base_features(qtbot):
+    rows = np.array(LAPTOP, dtype=float)
+    dataset = Dataset([Column.numeric("pink", rows[:, 0]), Column.numeric("small", rows[:, 1]),
+                       Column.numeric("buy", rows[:, 2], role=TARGET)], "laptop")
+    dataset.add_derived("product", ["pink", "small"])
+    dataset.add_derived("square", ["small"])
+    project = Project(Network.build([4, 3, 2], ["relu", "softmax"], seed=0),
+                      TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.1,
+                                     batch_size=9, epochs=30), dataset=dataset)
+    project.make_trainer().run()
+    assert project.preprocessing.formulas[2] == {"op": "product", "sources": ["pink", "small"]}
+    panel = PredictPanel(project)
+    qtbot.addWidget(panel)
+    traces = []
+    panel.activationsChanged.connect(traces.append)
+    fields = panel.findChildren(QLineEdit)
+    assert [f.objectName() for f in fields] == ["pink", "small"]  # only the base features
+    assert panel.derived_note.text() == "pink·small, small² are computed from these."
+    panel.set_values([0.7, 0.85])
+    expected = project.predict(np.array([[0.7, 0.85, 0.7 * 0.85, 0.85 ** 2]]))[0]
+    np.testing.assert_allclose(panel.predict(), expected)
+    np.testing.assert_allclose(project.predict(np.array([[0.7, 0.85]]), base=True)[0], expected)
+    shown = [float(panel.outputs.item(i, 1).text()) for i in range(2)]
+    np.testing.assert_allclose(shown, expected, atol=5e-5)
+    np.testing.assert_allclose(traces[-1][0].inputs[0], [0.7, 0.85, 0.7 * 0.85, 0.85 ** 2])
+
+
+def test_plain_project_has_no_derived_note(qtbot):
+    panel = PredictPanel(trained_laptop())
+    qtbot.addWidget(panel)
+    assert panel.derived_note.isHidden()

@@ -134,6 +134,32 @@ def test_fitted_normalization_is_stored_and_predictions_use_raw_units(tmp_path):
     assert np.array_equal(loaded.predict(hp), project.predict(hp))
 
 
+def derived_model() -> Project:
+    """A model whose inputs b, a·b and a² are computed from the base features b and a."""
+    net = Network.build([3, 4, 1], ["tanh", "linear"], seed=8, input_names=["b", "a·b", "a²"], output_names=["y"])
+    prep = Preprocessing([Normalizer("z_score", 0.5, 2.0), Normalizer(), Normalizer("min_max", 0.0, 4.0)],
+                         [Normalizer("z_score", 1.0, 3.0)], None,
+                         [None, {"op": "product", "sources": ["a", "b"]}, {"op": "square", "sources": ["a"]}])
+    return Project(net, preprocessing=prep, name="derived")
+
+
+def test_round_trip_keeps_the_formulas_of_derived_inputs(tmp_path):
+    project = derived_model()
+    save_model(project, tmp_path / "d.json")
+    data = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert data["preprocessing"]["formulas"] == [None, {"op": "product", "sources": ["a", "b"]},
+                                                 {"op": "square", "sources": ["a"]}]
+    loaded = load_path(tmp_path / "d.json")
+    assert loaded.preprocessing == project.preprocessing
+    assert loaded.base_input_names() == ["b", "a"]
+    base = np.array([[0.5, -2.0], [1.5, 3.0]])
+    assert np.array_equal(loaded.predict(base, base=True), project.predict(base, base=True))
+    np.testing.assert_array_equal(loaded.predict(base, base=True),
+                                  project.predict(np.array([[0.5, -1.0, 4.0], [1.5, 4.5, 9.0]])))
+    # a model without derived inputs has no "formulas" key (files stay as they were)
+    assert "formulas" not in model_to_dict(laptop())["preprocessing"]
+
+
 def test_untitled_model_takes_the_file_name(tmp_path):
     project = Project(Network.build([2, 1], "sigmoid", seed=3))
     save_model(project, tmp_path / "my-net.json")
@@ -247,6 +273,25 @@ MALFORMED = {
     "huge integer offset": (lambda d: _set(["preprocessing", "inputs", 0], {"method": "min_max", "offset": 7,
                                                                              "scale": 1})(d)
                             .replace('"offset": 7', '"offset": ' + "9" * 400), ["preprocessing.inputs[0]"]),
+    "formula count": (_set(["preprocessing", "formulas"], [None]),
+                      ["preprocessing.formulas: expected 2 entries (one per input), got 1"]),
+    "unknown feature": (_set(["preprocessing", "formulas"], [None, {"op": "log", "sources": ["pink"]}]),
+                        ["preprocessing.formulas[1]: unknown derived feature 'log'"]),
+    "feature arity": (_set(["preprocessing", "formulas"], [None, {"op": "product", "sources": ["pink"]}]),
+                      ["preprocessing.formulas[1]: product needs 2 source"]),
+    "formula from a derived input": (_set(["preprocessing", "formulas"], [
+        {"op": "square", "sources": ["z"]}, {"op": "sin", "sources": ["pink"]}]),
+        ["preprocessing.formulas[1].sources[0]: input 'small' cannot be computed from 'pink', which is computed"]),
+    "formula from itself": (_set(["preprocessing", "formulas"], [None, {"op": "square", "sources": ["small"]}]),
+                            ["preprocessing.formulas[1].sources[0]", "from itself"]),
+    "empty source name": (_set(["preprocessing", "formulas"], [None, {"op": "square", "sources": [" "]}]),
+                          ["preprocessing.formulas[1].sources[0]: a source name cannot be empty"]),
+    "formula sources as text": (_set(["preprocessing", "formulas"], [None, {"op": "square", "sources": "pink"}]),
+                                ["preprocessing.formulas[1]"]),
+    "formula extra key": (_set(["preprocessing", "formulas"], [None, {"op": "abs", "sources": ["z"], "k": 2}]),
+                          ["preprocessing.formulas[1]", "'k'"]),
+    "formula as text": (_set(["preprocessing", "formulas"], [None, "square(pink)"]),
+                        ["preprocessing.formulas[1]"]),
     "future version": (_set(["version"], 2), ["version", "newer"]),
     "far future version": (_set(["version"], 999), ["version", "999", "newer"]),
     "version as float": (_set(["version"], 2.0), ["version"]),
@@ -352,7 +397,8 @@ FIELD_NAMES = ["format", "version", "name", "inputs", "outputs", "layers", "unit
                "bias", "use_bias", "kernel_initializer", "bias_initializer", "preprocessing", "training",
                "method", "offset", "scale", "classes", "loss", "optimizer", "learning_rate", "batch_size",
                "epochs", "seed", "validation_split", "model", "dataset", "history", "columns", "values",
-               "labels", "role", "kind", "bad", "normalization", "alpha", "epoch", "val_loss", "dtype"]
+               "labels", "role", "kind", "bad", "normalization", "alpha", "epoch", "val_loss", "dtype",
+               "formulas", "formula", "op", "sources"]
 
 HUGE = [10**400, -(10**400), 1.7976931348623157e308, -1e308, 5e-324, 2**63, -(2**63) - 1]
 
@@ -365,7 +411,8 @@ scalars = (
     | st.integers(-2, 10).map(float)  # 3.0 is an integer to JSON Schema but not to Python
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.sampled_from(["", "relu", "softmax", "leaky_relu", "min_max", "adam", "nnstudio.model",
-                       "nnstudio.project", "categorical", "numeric", "target", "input", "float32", "0", "-1"])
+                       "nnstudio.project", "categorical", "numeric", "target", "input", "float32", "0", "-1",
+                       "square", "product", "sin", "a", "b", "infections", "countries", "level"])
     | st.text(max_size=8)
 )
 json_values = st.recursive(
@@ -430,12 +477,15 @@ def _fuzz_project() -> dict:
         Column.categorical("level", ["low", "low", "high", "mid"], classes=["low", "mid", "high"]),
         Column.numeric("next_day_infections", [5.0, 7.0, 12.0, 19.0], role="target"),
     ], "fuzz")
+    project.dataset.add_derived("product", ["infections", "countries"])
+    project.dataset.column("infections·countries").role = "ignored"
     project.history = History({"epoch": [1.0, 2.0], "loss": [3.0, 2.5], "val_loss": [float("nan"), 1.5]})
     project.network.layers[0].set_activation("leaky_relu", {"alpha": 0.1})
     return project_to_dict(project, view={"zoom": 1.5})
 
 
-BASES = {"model": model_to_dict(laptop()), "project": _fuzz_project(), "perceptron": project_to_dict(perceptron())}
+BASES = {"model": model_to_dict(laptop()), "project": _fuzz_project(), "perceptron": project_to_dict(perceptron()),
+         "derived": model_to_dict(derived_model())}
 
 
 def _load_only_model_format_errors(text) -> None:
@@ -480,6 +530,12 @@ def test_fuzz_mutated_model(data):
 @given(st.data())
 def test_fuzz_mutated_project(data):
     _load_only_model_format_errors(data.draw(mutated(BASES["project"])))
+
+
+@FUZZ
+@given(st.data())
+def test_fuzz_mutated_derived_model(data):
+    _load_only_model_format_errors(data.draw(mutated(BASES["derived"])))
 
 
 @settings(max_examples=100, deadline=None)

@@ -36,7 +36,10 @@ def sample_project() -> Project:
         Column.numeric("id", [1, 2, 3, 4, 5], role="ignored"),
         Column.categorical("size", ["M", "L", "S", "M", "L"], classes=["S", "M", "L"]),
     ], "people")
-    dataset.columns[0].formula = {"op": "square", "sources": ["height"]}
+    derived = dataset.add_derived("square", ["height"])  # "height²", kept last (the tests index columns)
+    dataset.columns.remove(derived)
+    dataset.columns.append(derived)
+    derived.role = "ignored"
     net = Network.build([2, 4, 3], ["relu", "softmax"], seed=5, input_names=["height", "weight"],
                         output_names=["S", "M", "L"])
     cfg = TrainingConfig(loss="categorical_crossentropy", optimizer="rmsprop", optimizer_params={"rho": 0.8},
@@ -102,6 +105,17 @@ def test_reopened_project_trains_like_the_original(tmp_path):
     assert a.network.same_as(b.network)
 
 
+def test_derived_columns_are_recomputed_after_loading(tmp_path):
+    data = project_to_dict(sample_project())
+    derived = _columns(data)[4]
+    assert derived["formula"] == {"op": "square", "sources": ["height"]}
+    derived["values"] = [0.0] * 5  # the file's values are not trusted: they follow the source
+    loaded = load_text(json.dumps(data), "p.nnstudio")
+    np.testing.assert_allclose(loaded.dataset.column("height²").values, np.array([1.5, 1.8, 1.62, 1.75, 1.9]) ** 2)
+    loaded.dataset.set_cell_text(0, 0, "2")
+    assert loaded.dataset.column("height²").values[0] == 4.0
+
+
 def test_save_path_picks_the_format_from_the_suffix(tmp_path):
     project = sample_project()
     save_path(project, tmp_path / "m.json")
@@ -136,6 +150,20 @@ def _columns(d: dict) -> list:
     (lambda d: d["model"].__setitem__("format", "nnstudio.project"), "model.format"),
     (lambda d: d["model"]["layers"][0].__setitem__("units", 5), "model.layers[0].weights: expected 2 x 5, got 2 x 4"),
     (lambda d: d.__setitem__("dataset", []), "dataset"),
+    (lambda d: _columns(d)[4].__setitem__("formula", {"op": "tan", "sources": ["height"]}),
+     "dataset.columns[4].formula: unknown derived feature 'tan'"),
+    (lambda d: _columns(d)[4].__setitem__("formula", {"op": "square", "sources": ["girth"]}),
+     "dataset.columns[4].formula.sources[0]: column 'height²' is computed from 'girth', but there is no column"),
+    (lambda d: _columns(d)[4].__setitem__("formula", {"op": "square", "sources": ["size"]}),
+     "dataset.columns[4].formula.sources[0]: column 'height²' needs numbers, but size holds class labels"),
+    (lambda d: _columns(d)[4].__setitem__("formula", {"op": "square", "sources": ["height²"]}),
+     "dataset.columns[4].formula.sources[0]: column 'height²' cannot be computed from height², which is computed"),
+    (lambda d: _columns(d)[4].__setitem__("formula", {"op": "product", "sources": ["height"]}),
+     "dataset.columns[4].formula: product needs 2 source"),
+    (lambda d: _columns(d)[4].__setitem__("formula", {"op": "square"}), "dataset.columns[4].formula"),
+    (lambda d: _columns(d)[4].__setitem__("formula", "height^2"), "dataset.columns[4].formula"),
+    (lambda d: _columns(d)[3].__setitem__("formula", {"op": "square", "sources": ["height"]}),
+     "dataset.columns[3].formula: column 'size' is computed, so its kind must be numeric"),
 ])
 def test_malformed_project_names_the_place(change, expected):
     data = _project_dict()

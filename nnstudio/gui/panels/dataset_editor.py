@@ -3,6 +3,7 @@ banner, CSV import/export and, for two input columns, a scatter view of the poin
 
 Keys: Enter moves down, Tab moves right, Ctrl+C copies the selection (tab-separated), Ctrl+V pastes a
 tab- or comma-separated block at the current cell (adding rows as needed), Delete clears cells.
+"Add feature…" (and the column header's menu) adds a derived input such as x², x·y or sin(x).
 Every change goes through ``model.edits`` (see dataset_model.py), so the lead can make them undoable.
 """
 
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, ROLES, TARGET, Dataset
+from nnstudio.core.features import FEATURES, default_name
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
@@ -137,8 +142,12 @@ class ScatterView(QWidget):
         self._legend_items: list[pg.ScatterPlotItem] = []
 
     def update_from(self, dataset: Dataset) -> bool:
-        """Redraw; False (and a note instead of the plot) unless there are two numeric inputs."""
+        """Redraw; False (and a note instead of the plot) unless there are two numeric inputs (or two plain
+        inputs besides derived ones such as x1², which are drawn over the plane of their sources)."""
         inputs = dataset.by_role(INPUT)
+        plain = [c for c in inputs if c.formula is None]
+        if len(inputs) != 2 and len(plain) == 2:
+            inputs = plain
         targets = dataset.by_role(TARGET)
         ok = len(inputs) == 2 and all(c.kind == NUMERIC for c in inputs) and dataset.n_rows > 0
         self.plot.setVisible(ok)
@@ -185,6 +194,86 @@ class ScatterView(QWidget):
         if v.size and np.all(v == np.round(v)) and v.min() >= 0 and v.max() < len(CLASS_COLORS):
             return [str(int(k)) for k in range(int(v.max()) + 1)]
         return None
+
+
+def base_columns(dataset: Dataset) -> list[str]:
+    """The columns a derived feature can be computed from: numeric and not derived themselves."""
+    return [c.name for c in dataset.columns if c.kind == NUMERIC and c.formula is None]
+
+
+class AddFeatureDialog(QDialog):
+    """Choose a derived feature (from core's FEATURES, shown by label) and its source column(s).
+
+    ``choice()`` gives (op, sources, name or None); the editor turns it into one edit."""
+
+    def __init__(self, dataset: Dataset, column: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add feature")
+        self._dataset = dataset
+        names = base_columns(dataset)
+        self.op = QComboBox()
+        for key in FEATURES:
+            self.op.addItem(FEATURES.label(key), key)
+        self.sources = [QComboBox(), QComboBox()]
+        for i, combo in enumerate(self.sources):
+            combo.addItems(names)
+            if column in names and i == 0:
+                combo.setCurrentText(column)
+            elif len(names) > i:
+                combo.setCurrentIndex(i)
+        self.name = QLineEdit()
+        self.name.setToolTip("Leave empty for the usual name, such as x1² or x1·x2")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a1c12;")
+        form = QFormLayout()
+        form.addRow("Feature:", self.op)
+        form.addRow("Of column:", self.sources[0])
+        self._second_label = QLabel("And column:")
+        form.addRow(self._second_label, self.sources[1])
+        form.addRow("Name:", self.name)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("A new input column computed from existing numeric columns; it follows them when "
+                                "they change and predictions compute it too."))
+        layout.itemAt(0).widget().setWordWrap(True)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.op.currentIndexChanged.connect(self._update)
+        for combo in self.sources:
+            combo.currentIndexChanged.connect(self._update)
+        self.name.textChanged.connect(self._update)
+        self._update()
+
+    def arity(self) -> int:
+        return FEATURES[self.op.currentData()].item.arity
+
+    def choice(self) -> tuple[str, list[str], str | None]:
+        op = self.op.currentData()
+        sources = [combo.currentText() for combo in self.sources[: self.arity()]]
+        return op, sources, self.name.text().strip() or None
+
+    @Slot()
+    def _update(self) -> None:
+        two = self.arity() == 2
+        self.sources[1].setVisible(two)
+        self._second_label.setVisible(two)
+        op, sources, name = self.choice()
+        ok, note = True, ""
+        if not base_columns(self._dataset):
+            ok, note = False, "There is no numeric column to compute a feature from."
+        elif any(not s for s in sources):
+            ok, note = False, "Choose the source columns."
+        else:
+            final = name or default_name(op, sources)
+            self.name.setPlaceholderText(default_name(op, sources))
+            if final in self._dataset.column_names():
+                ok, note = False, f"There is already a column named {final}."
+        self.note.setText(note)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
 class ColumnBar(QWidget):
@@ -238,10 +327,15 @@ class ColumnBar(QWidget):
         self.kind.setCurrentIndex(self.kind.findData(col.kind))
         self.normalization.setCurrentIndex(self.normalization.findData(col.normalization))
         self.normalization.setEnabled(col.kind == NUMERIC)
+        self.kind.setEnabled(col.formula is None)
+        self.kind.setToolTip(col.derived_note() if col.formula is not None else "Numbers, or text labels (classes)")
 
     def _change(self, **changes: str) -> None:
         if self.model.is_data_column(self.column):
-            self.model.request_column_change(self.column, **changes)
+            try:
+                self.model.request_column_change(self.column, **changes)
+            except NNStudioError as exc:
+                QMessageBox.warning(self, "Change column", str(exc))
             self.show_column(self.column)
 
 
@@ -282,6 +376,8 @@ class DatasetEditor(QWidget):
             ("remove_rows", "− Row", "Remove the selected rows", self.remove_selected_rows),
             ("add_column", "+ Column", "Add a column after the current one", self.add_column),
             ("remove_column", "− Column", "Remove the current column", self.remove_current_column),
+            ("add_feature", "Add feature…", "Add an input computed from other columns: x², x·y, sin(x), …",
+             self.open_add_feature_dialog),
             ("import", "Import CSV…", "Read a CSV file (header row required)", self.import_csv_dialog),
             ("export", "Export CSV…", "Write the table to a CSV file", self.export_csv_dialog),
         ):
@@ -291,7 +387,7 @@ class DatasetEditor(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             bar.addWidget(button)
-            if key == "remove_column":
+            if key in ("remove_column", "add_feature"):
                 bar.addSpacing(12)
             self.actions[key] = action
         bar.addStretch(1)
@@ -469,6 +565,59 @@ class DatasetEditor(QWidget):
         if cur.isValid():
             self.model.request_remove_columns([cur.column()])
 
+    # -- derived features ----------------------------------------------------------------------------
+    def add_feature(self, op: str, sources: list[str], name: str | None = None) -> bool:
+        """Add a derived input column as one edit; a problem is shown in a message box (False)."""
+        try:
+            added = self.model.request_add_feature(op, sources, name)
+        except NNStudioError as exc:
+            QMessageBox.warning(self, "Add feature", str(exc))
+            return False
+        names = self.dataset.column_names()
+        if added in names and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, names.index(added)))
+        return True
+
+    @Slot()
+    def open_add_feature_dialog(self) -> AddFeatureDialog:
+        """Open the Add feature dialog (not blocking); accepting it adds the feature. Returns the dialog."""
+        cur = self.table.currentIndex()
+        column = self.dataset.columns[cur.column()].name if cur.isValid() and \
+            self.model.is_data_column(cur.column()) else None
+        dialog = AddFeatureDialog(self.dataset, column, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.add_feature(*dialog.choice()))
+        dialog.open()
+        return dialog
+
+    def _feature_menu(self, menu: QMenu, column: int) -> None:
+        col = self.dataset.columns[column]
+        sub = menu.addMenu("Add feature")
+        bases = base_columns(self.dataset)
+        if col.name not in bases:
+            sub.setEnabled(False)
+            return
+        for key in FEATURES:
+            feature = FEATURES[key].item
+            if feature.arity == 1:
+                sub.addAction(default_name(key, [col.name]),
+                              lambda k=key: self.add_feature(k, [col.name]))
+            else:
+                pair = sub.addMenu(f"{FEATURES.label(key)} with")
+                for other in bases:
+                    if other != col.name:
+                        pair.addAction(default_name(key, [col.name, other]),
+                                       lambda k=key, o=other: self.add_feature(k, [col.name, o]))
+                pair.setEnabled(bool(pair.actions()))
+        sub.addSeparator()
+        sub.addAction("Other…", self.open_add_feature_dialog)
+
+    def _guarded(self, change) -> None:
+        try:
+            change()
+        except NNStudioError as exc:
+            QMessageBox.warning(self, "Change column", str(exc))
+
     def _header_menu(self, pos: QPoint) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(pos)
         if not self.model.is_data_column(column):
@@ -493,7 +642,9 @@ class DatasetEditor(QWidget):
             act = kind_menu.addAction(label)
             act.setCheckable(True)
             act.setChecked(col.kind == key)
-            act.triggered.connect(lambda _=False, k=key: self.model.request_column_change(column, kind=k))
+            act.triggered.connect(lambda _=False, k=key: self._guarded(
+                lambda: self.model.request_column_change(column, kind=k)))
+        self._feature_menu(menu, column)
         menu.addSeparator()
         menu.addAction("Rename…", lambda: self._rename(column))
         menu.addAction("Remove column", lambda: self.model.request_remove_columns([column]))
@@ -552,4 +703,4 @@ class DatasetEditor(QWidget):
         self.model.clear_predictions()
 
 
-__all__ = ["DatasetEditor", "DatasetTableView", "ScatterView", "parse_block"]
+__all__ = ["AddFeatureDialog", "DatasetEditor", "DatasetTableView", "ScatterView", "base_columns", "parse_block"]

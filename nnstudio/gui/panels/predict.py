@@ -3,6 +3,8 @@
 Numbers come from core: ``Project.predict`` (normalization applied, regression outputs back in raw units)
 and ``Network.forward_trace`` on the transformed input for the per-layer activations, which the panel
 emits as ``activationsChanged(list[LayerTrace])`` (copies) so the diagram can light up.
+When some network inputs are derived (x², x·y, sin(x): ``Project.input_spec``), the panel asks only for
+the base features and core computes the rest (``Project.expand_inputs``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from nnstudio.errors import NNStudioError
 
 
 class PredictPanel(QWidget):
-    """Input fields (one per network input, named from the dataset) and an output table.
+    """Input fields (one per base feature: each network input, named from the dataset, except that derived
+    inputs are replaced by their sources) and an output table.
 
     ``set_project(project)`` after any change of network, weights or preprocessing (the panel reads the
     project, never changes it). ``predicted(np.ndarray)`` carries the raw outputs of the last prediction.
@@ -47,7 +50,14 @@ class PredictPanel(QWidget):
         self._project: Project | None = None
         self._fields: list[QWidget] = []
         self.inputs_box = QGroupBox("Inputs (raw units)")
-        self.form = QFormLayout(self.inputs_box)
+        box_layout = QVBoxLayout(self.inputs_box)
+        self.form = QFormLayout()
+        box_layout.addLayout(self.form)
+        self.derived_note = QLabel()
+        self.derived_note.setWordWrap(True)
+        self.derived_note.setStyleSheet("color: #555;")
+        self.derived_note.hide()
+        box_layout.addWidget(self.derived_note)
         self.outputs = QTableWidget(0, 3)
         self.outputs.setHorizontalHeaderLabels(["output", "value", ""])
         self.outputs.verticalHeader().hide()
@@ -88,15 +98,22 @@ class PredictPanel(QWidget):
         self.predict()
 
     def _input_columns(self) -> list:
+        """The dataset column of each field (or [] when the fields are named after the network)."""
         p = self._project
         if p is None or p.dataset is None:
             return []
+        if p.has_derived_inputs:
+            names = p.dataset.column_names()
+            return [p.dataset.column(n) if n in names else None for n in p.base_input_names()]
         cols = p.dataset.by_role(INPUT)
         return cols if len(cols) == p.network.input_size else []
 
     def _input_names(self) -> list[str]:
+        p = self._project
+        if p.has_derived_inputs:
+            return p.base_input_names()
         cols = self._input_columns()
-        return [c.name for c in cols] if cols else list(self._project.network.input_names)
+        return [c.name for c in cols] if cols else list(p.network.input_names)
 
     def _build_fields(self, names: list[str]) -> None:
         while self.form.rowCount():
@@ -124,6 +141,11 @@ class PredictPanel(QWidget):
             field.setObjectName(name)
             self._fields.append(field)
             self.form.addRow(name, field)
+        names_in, formulas = self._project.input_spec()
+        derived = [n for n, f in zip(names_in, formulas) if f is not None]
+        self.derived_note.setText(f"{', '.join(derived)} {'is' if len(derived) == 1 else 'are'} computed from "
+                                  "these." if derived else "")
+        self.derived_note.setVisible(bool(derived))
 
     # -- values --------------------------------------------------------------------------------------
     def values(self) -> list[float]:
@@ -160,9 +182,10 @@ class PredictPanel(QWidget):
             self.message.setText("Type a number in every input.")
             return None
         try:
-            outputs = p.predict(x)[0]
+            x_net = p.expand_inputs(x)  # derived inputs computed by core (no-op without them)
+            outputs = p.predict(x_net, base=False)[0]
             with np.errstate(over="ignore", invalid="ignore"):
-                traces = p.network.forward_trace(p.preprocessing.transform_inputs(x))
+                traces = p.network.forward_trace(p.preprocessing.transform_inputs(x_net))
         except NNStudioError as exc:
             self.message.setText(str(exc))
             return None

@@ -1,0 +1,310 @@
+"""The Dataset menu (built-in tables, 2-D generators, CSV import/export), the generator dialog, and the
+banner that offers to resize the network when the dataset's columns do not fit its input/output layers.
+
+Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)`` and the lead
+wires it to an undo command (``SetDatasetCommand``); the banner emits ``resizeRequested()`` and the lead
+pushes a command built from ``core.project.fit_network_to_dataset``. Numbers come from core: the tables
+are read by ``io.csv_io``, the points made by ``core.datasets`` generators, the mismatch text by
+``core.project.network_mismatch``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.core.data import Dataset
+from nnstudio.core.datasets import (
+    BUILTIN_TABLES,
+    CLASSIFICATION,
+    GENERATORS,
+    MAX_SAMPLES,
+    Generated2D,
+    GeneratorInfo,
+    builtin_table_csv,
+    generate,
+)
+from nnstudio.core.network import Network
+from nnstudio.core.project import network_mismatch
+from nnstudio.errors import NNStudioError
+from nnstudio.io.csv_io import read_csv_text
+
+MAX_SEED = 2**31 - 1
+MAX_NOISE = 5.0
+PREVIEW_COLORS = ("#1f77b4", "#ff7f0e")
+
+
+def builtin_dataset(key: str) -> Dataset:
+    """The built-in table ``key`` (see core.datasets.BUILTIN_TABLES) as a Dataset, its target column set."""
+    table = BUILTIN_TABLES[key]
+    return read_csv_text(builtin_table_csv(key), key, targets=[table.target] if table.target else None)
+
+
+def generated_dataset(key: str, generated: Generated2D) -> Dataset:
+    """A generator's points as a Dataset: the two features as inputs, the class or value as the target."""
+    return Dataset.from_arrays(generated.x, generated.y, list(generated.feature_names), [generated.target_name],
+                               name=key)
+
+
+class GeneratorDialog(QDialog):
+    """Samples, noise and seed for one 2-D generator, with a live preview; OK takes the points.
+
+    ``dataset()`` and ``description()`` give what the menu emits. "Regenerate" draws a new sample
+    (the next seed)."""
+
+    def __init__(self, info: GeneratorInfo, seed: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.generated: Generated2D | None = None
+        self.setWindowTitle(f"Generate: {info.label}")
+        self.samples = QSpinBox()
+        self.samples.setRange(1, MAX_SAMPLES)
+        self.samples.setValue(info.default_n_samples)
+        self.samples.setSingleStep(50)
+        self.samples.setToolTip("How many points")
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, MAX_NOISE)
+        self.noise.setDecimals(3)
+        self.noise.setSingleStep(0.01)
+        self.noise.setValue(info.default_noise)
+        self.noise.setToolTip("Gaussian jitter, as a fraction of the shape's radius (0.1 = half a unit)")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, MAX_SEED)
+        self.seed.setValue(seed)
+        self.seed.setToolTip("The same seed gives the same points")
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Draw new points (the next seed)")
+        self.regenerate_button.clicked.connect(self.regenerate)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.regenerate_button)
+        form = QFormLayout()
+        form.addRow("Samples:", self.samples)
+        form.addRow("Noise:", self.noise)
+        form.addRow("Seed:", seed_row)
+        description = QLabel(info.description)
+        description.setWordWrap(True)
+        self.preview = pg.PlotWidget(background="w")
+        self.preview.setMinimumSize(220, 200)
+        self.preview.setAspectLocked(True)
+        self.preview.hideAxis("left")
+        self.preview.hideAxis("bottom")
+        self.preview.setMouseEnabled(x=False, y=False)
+        self.preview.hideButtons()
+        self.points = pg.ScatterPlotItem(size=5, pen=None)
+        self.preview.addItem(self.points)
+        self.preview_label = QLabel()
+        self.preview_label.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #8a1c12;")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these points")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(description)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        for box in (self.samples, self.seed):
+            box.valueChanged.connect(self._refresh)
+        self.noise.valueChanged.connect(self._refresh)
+        self._refresh()
+
+    def settings(self) -> tuple[int, float, int]:
+        return self.samples.value(), self.noise.value(), self.seed.value()
+
+    @Slot()
+    def regenerate(self) -> None:
+        """New points: the next seed (wrapping at the largest)."""
+        self.seed.setValue(self.seed.value() + 1 if self.seed.value() < MAX_SEED else 0)
+
+    @Slot()
+    def _refresh(self) -> None:
+        n, noise, seed = self.settings()
+        try:
+            self.generated = generate(self.info.key, n, noise, seed)
+        except NNStudioError as exc:
+            self.generated = None
+            self.message.setText(str(exc))
+            self.preview_label.setText("")
+            self.points.clear()
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.message.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.preview_label.setText(self.preview_text())
+        self._draw()
+
+    def preview_text(self) -> str:
+        """"200 points: 100 of class 1, 100 of class 0" (or the target's range for regression)."""
+        g = self.generated
+        if g is None:
+            return ""
+        n = len(g.y)
+        head = f"{n} point{'s' * (n != 1)}"
+        if g.task == CLASSIFICATION:
+            ones = int(np.count_nonzero(g.y == 1))
+            return f"{head}: {ones} of class 1, {n - ones} of class 0"
+        return f"{head}: {g.target_name} from {float(g.y.min()):.3g} to {float(g.y.max()):.3g}"
+
+    def _draw(self) -> None:
+        g = self.generated
+        if g is None:
+            return
+        if g.task == CLASSIFICATION:
+            brushes = [pg.mkBrush(PREVIEW_COLORS[int(v) % 2]) for v in g.y]
+        else:
+            lo, hi = float(g.y.min()), float(g.y.max())
+            t = (g.y - lo) / ((hi - lo) or 1.0)
+            brushes = [pg.mkBrush(c) for c in pg.colormap.get("viridis").map(t, mode="qcolor")]
+        self.points.setData(x=g.x[:, 0], y=g.x[:, 1], brush=brushes)
+
+    def dataset(self) -> Dataset:
+        """The points shown, as a Dataset (raises NNStudioError if the settings are invalid)."""
+        if self.generated is None:
+            n, noise, seed = self.settings()
+            self.generated = generate(self.info.key, n, noise, seed)
+        return generated_dataset(self.info.key, self.generated)
+
+    def description(self) -> str:
+        n, noise, seed = self.settings()
+        return f"Generate {self.info.label} ({n} points, noise {noise:g}, seed {seed})"
+
+
+class DatasetMenu(QMenu):
+    """Import/Export CSV, the built-in tables and the 2-D generators.
+
+    Signals: ``datasetChosen(Dataset, str)`` (a new dataset and the undo text, e.g. "Load Laptop"),
+    ``importRequested()``, ``exportRequested()``. A generator first opens a ``GeneratorDialog``."""
+
+    datasetChosen = Signal(object, str)
+    importRequested = Signal()
+    exportRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, title: str = "&Dataset") -> None:
+        super().__init__(title, parent)
+        self.generator_seed = 0
+        self.import_action = self.addAction("&Import CSV…")
+        self.import_action.setToolTip("Read a CSV file (header row required) into the dataset")
+        self.import_action.triggered.connect(lambda: self.importRequested.emit())
+        self.export_action = self.addAction("&Export CSV…")
+        self.export_action.setToolTip("Write the dataset to a CSV file")
+        self.export_action.triggered.connect(lambda: self.exportRequested.emit())
+        self.addSection("Built-in tables")
+        self.table_actions: dict[str, QAction] = {}
+        for key, table in BUILTIN_TABLES.items():
+            action = self.addAction(table.label)
+            action.setObjectName(f"table:{key}")
+            action.setToolTip(table.description)
+            action.setStatusTip(table.description)
+            action.triggered.connect(lambda _=False, k=key: self.choose_table(k))
+            self.table_actions[key] = action
+        self.addSection("2-D generators")
+        self.generator_actions: dict[str, QAction] = {}
+        for key, info in GENERATORS.items():
+            action = self.addAction(f"{info.label}…")
+            action.setObjectName(f"generator:{key}")
+            action.setToolTip(info.description)
+            action.setStatusTip(info.description)
+            action.triggered.connect(lambda _=False, k=key: self.open_generator(k))
+            self.generator_actions[key] = action
+        self.setToolTipsVisible(True)
+
+    @Slot(str)
+    def choose_table(self, key: str) -> Dataset | None:
+        """Read built-in table ``key`` and emit it; returns it (None after showing a problem)."""
+        try:
+            dataset = builtin_dataset(key)
+        except (NNStudioError, KeyError) as exc:
+            QMessageBox.warning(self.parentWidget(), "Built-in table", str(exc))
+            return None
+        self.datasetChosen.emit(dataset, f"Load {BUILTIN_TABLES[key].label}")
+        return dataset
+
+    @Slot(str)
+    def open_generator(self, key: str) -> GeneratorDialog:
+        """Open the generator dialog for ``key`` (window-modal, not blocking); accepting it emits the points."""
+        dialog = GeneratorDialog(GENERATORS[key], self.generator_seed, self.parentWidget())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._generated(dialog))
+        dialog.open()
+        return dialog
+
+    def _generated(self, dialog: GeneratorDialog) -> None:
+        try:
+            dataset = dialog.dataset()
+        except NNStudioError as exc:
+            QMessageBox.warning(self.parentWidget(), "Generate", str(exc))
+            return
+        self.generator_seed = dialog.seed.value()
+        self.datasetChosen.emit(dataset, dialog.description())
+
+
+BANNER_STYLE = ("#MismatchBanner { background: #fff4d6; border: 1px solid #e8cf86; border-radius: 3px; }"
+                " QLabel { color: #5c4300; }")
+
+
+class MismatchBanner(QWidget):
+    """"The dataset has 3 input columns but the network has 2 inputs." with a "Resize the network" button.
+
+    ``show_mismatch(text)`` shows it, ``hide()`` hides it; ``update_for(network, dataset)`` does either from
+    core's ``network_mismatch``. The button emits ``resizeRequested()``."""
+
+    resizeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MismatchBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(BANNER_STYLE)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton("Resize the network")
+        self.button.setToolTip("Give the input and output layers one neuron per input column and per output "
+                               "(new weights from the layers' initializers; one undo step)")
+        self.button.clicked.connect(lambda: self.resizeRequested.emit())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(QLabel("⚠"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_mismatch(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def update_for(self, network: Network, dataset: Dataset | None) -> bool:
+        """Show the banner when ``dataset`` does not fit ``network`` (True), else hide it."""
+        text = network_mismatch(network, dataset) if dataset is not None else ""
+        if text:
+            self.show_mismatch(text)
+        else:
+            self.hide()
+        return bool(text)
+
+
+__all__ = ["DatasetMenu", "GeneratorDialog", "MismatchBanner", "builtin_dataset", "generated_dataset"]

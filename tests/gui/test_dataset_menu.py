@@ -1,0 +1,152 @@
+"""The Dataset menu (built-in tables, generators, CSV actions), the generator dialog and the mismatch banner."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from nnstudio.core.data import Column, Dataset
+from nnstudio.core.datasets import BUILTIN_TABLES, GENERATORS, generate
+from nnstudio.core.network import Network
+from nnstudio.core.project import fit_network_to_dataset
+from nnstudio.gui.dataset_menu import DatasetMenu, GeneratorDialog, MismatchBanner, builtin_dataset
+
+
+@pytest.fixture
+def menu(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    yield DatasetMenu(parent)
+    del parent
+
+
+def test_menu_lists_tables_generators_and_csv_actions(menu):
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["&Import CSV…", "&Export CSV…"]
+    for table in BUILTIN_TABLES.values():
+        assert table.label in texts
+    for info in GENERATORS.values():
+        assert f"{info.label}…" in texts
+    sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
+    assert sections == ["Built-in tables", "2-D generators"]
+    assert menu.table_actions["laptop"].toolTip() == BUILTIN_TABLES["laptop"].description
+
+
+def test_csv_actions_emit_requests(qtbot, menu):
+    with qtbot.waitSignal(menu.importRequested):
+        menu.import_action.trigger()
+    with qtbot.waitSignal(menu.exportRequested):
+        menu.export_action.trigger()
+
+
+@pytest.mark.parametrize("key", list(BUILTIN_TABLES))
+def test_every_builtin_table_is_chosen_with_its_target(qtbot, menu, key):
+    with qtbot.waitSignal(menu.datasetChosen) as blocker:
+        menu.table_actions[key].trigger()
+    dataset, description = blocker.args
+    assert isinstance(dataset, Dataset) and dataset.n_rows > 0
+    assert dataset.target_names == [BUILTIN_TABLES[key].target]
+    assert description == f"Load {BUILTIN_TABLES[key].label}"
+    assert dataset.problems() == []
+
+
+def test_laptop_table_values(qtbot):
+    data = builtin_dataset("laptop")
+    assert data.input_names == ["pink", "small"] and data.n_rows == 9
+
+
+def test_generator_dialog_defaults_preview_and_regenerate(qtbot):
+    info = GENERATORS["spiral"]
+    dialog = GeneratorDialog(info)
+    qtbot.addWidget(dialog)
+    assert (dialog.samples.value(), dialog.noise.value(), dialog.seed.value()) == \
+        (info.default_n_samples, info.default_noise, 0)
+    expected = generate("spiral", info.default_n_samples, info.default_noise, 0)
+    np.testing.assert_array_equal(dialog.generated.x, expected.x)
+    assert dialog.preview_label.text() == "300 points: 150 of class 1, 150 of class 0"
+    dialog.samples.setValue(51)  # live: the preview follows the settings
+    assert dialog.preview_label.text() == "51 points: 25 of class 1, 26 of class 0"
+    before = dialog.generated.x.copy()
+    qtbot.mouseClick(dialog.regenerate_button, Qt.MouseButton.LeftButton)
+    assert dialog.seed.value() == 1
+    assert not np.array_equal(dialog.generated.x, before)
+    np.testing.assert_array_equal(dialog.generated.x, generate("spiral", 51, info.default_noise, 1).x)
+    data = dialog.dataset()
+    assert data.input_names == ["x1", "x2"] and data.target_names == ["y"] and data.n_rows == 51
+    assert dialog.description() == f"Generate {info.label} (51 points, noise {info.default_noise:g}, seed 1)"
+
+
+def test_regression_generator_preview(qtbot):
+    dialog = GeneratorDialog(GENERATORS["plane"])
+    qtbot.addWidget(dialog)
+    assert dialog.preview_label.text().startswith("200 points: y from ")
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_generator_from_the_menu_emits_the_points(qtbot, menu):
+    dialog = menu.open_generator("circle")
+    qtbot.addWidget(dialog)
+    dialog.samples.setValue(40)
+    dialog.noise.setValue(0.0)
+    dialog.seed.setValue(7)
+    with qtbot.waitSignal(menu.datasetChosen) as blocker:
+        dialog.accept()
+    dataset, description = blocker.args
+    expected = generate("circle", 40, 0.0, 7)
+    np.testing.assert_array_equal(dataset.raw_inputs(), expected.x)
+    np.testing.assert_array_equal(dataset.column("y").values, expected.y)
+    assert description.startswith("Generate Circle") and "seed 7" in description
+    assert menu.generator_seed == 7  # the next dialog starts from the last seed
+
+
+def test_cancel_emits_nothing(qtbot, menu):
+    chosen = []
+    menu.datasetChosen.connect(lambda *args: chosen.append(args))
+    dialog = menu.open_generator("xor")
+    qtbot.addWidget(dialog)
+    dialog.reject()
+    assert chosen == []
+
+
+def test_mismatch_banner_shows_text_and_asks_to_resize(qtbot):
+    banner = MismatchBanner()
+    qtbot.addWidget(banner)
+    assert banner.isHidden()
+    banner.show_mismatch("The dataset has 4 input columns but the network has 2 inputs.")
+    assert banner.isVisible() and banner.text().startswith("The dataset has 4")
+    with qtbot.waitSignal(banner.resizeRequested):
+        qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+    banner.hide()
+    assert banner.isHidden()
+
+
+def test_mismatch_banner_follows_core_and_resize_fits(qtbot):
+    banner = MismatchBanner()
+    qtbot.addWidget(banner)
+    iris = builtin_dataset("iris")
+    net = Network.build([2, 3, 1], ["relu", "sigmoid"], seed=0)
+    assert banner.update_for(net, iris)
+    assert "4 input columns" in banner.text() and "3 outputs" in banner.text()
+    fitted = fit_network_to_dataset(net, iris, np.random.default_rng(0))
+    assert not banner.update_for(fitted, iris) and banner.isHidden()
+    assert not banner.update_for(net, None)
+    two = Dataset([Column.numeric("a", [1.0]), Column.numeric("b", [2.0]), Column.numeric("y", [1.0], role="target")])
+    assert not banner.update_for(net, two)
+
+
+def test_banner_and_dialog_look(qtbot, tmp_path):
+    banner = MismatchBanner()
+    qtbot.addWidget(banner)
+    banner.resize(560, 40)
+    banner.show_mismatch("The dataset has 4 input columns but the network has 2 inputs; the target needs 3 outputs "
+                         "but the network has 1.")
+    assert not banner.grab().isNull()
+    dialog = GeneratorDialog(GENERATORS["moons"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.grab().isNull()
