@@ -18,7 +18,7 @@ from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Dat
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
-from nnstudio.errors import DataError, ShapeError
+from nnstudio.errors import DataError, NNStudioError, ShapeError
 
 Formula = dict | None
 
@@ -133,10 +133,26 @@ class Project:
             base = width != self.network.input_size and self.has_derived_inputs
         if base:
             x_raw = self.expand_inputs(x_raw)
-        x = self.preprocessing.transform_inputs(x_raw)
+        prep = self.fitted_preprocessing()
+        x = prep.transform_inputs(x_raw)
         with np.errstate(over="ignore", invalid="ignore"):
             out = self.network.forward(x)
-        return self.preprocessing.invert_targets(out)
+        return prep.invert_targets(out)
+
+    def fitted_preprocessing(self) -> Preprocessing:
+        """The stored normalization when it fits the network; after the network was resized (and before
+        the next training run stores a new one) the one fitted to the dataset, as training will do."""
+        prep, net = self.preprocessing, self.network
+        if len(prep.inputs) == net.input_size and len(prep.targets) == net.output_size:
+            return prep
+        if self.dataset is not None:
+            try:
+                fitted = self.dataset.fit_preprocessing(net.output_size)
+                if len(fitted.inputs) == net.input_size and len(fitted.targets) == net.output_size:
+                    return fitted
+            except NNStudioError:
+                pass
+        return Preprocessing.identity(net.input_size, net.output_size)
 
 
 def match_columns(dataset: Dataset, network: Network, classes: list[str] | None = None,
@@ -294,3 +310,19 @@ def _unique(names: list[str]) -> list[str]:
             candidate, k = f"{name}_{k}", k + 1
         out.append(candidate)
     return out
+
+
+def plane_features(project: Project) -> tuple[list[str], np.ndarray]:
+    """The features a 2-D view draws the data over, with every row's values: the base features when the
+    network has derived inputs (x², x·y, ...), else the dataset's input columns (matched by role)."""
+    dataset = project.dataset
+    if dataset is None:
+        raise DataError("this project has no dataset")
+    if project.has_derived_inputs:
+        return project.base_input_names(), prediction_inputs(project, dataset)
+    return dataset.input_names, dataset.raw_inputs()
+
+
+def network_inputs_from_plane(project: Project, points: np.ndarray) -> np.ndarray:
+    """Raw network inputs for points given in ``plane_features`` coordinates."""
+    return project.expand_inputs(points) if project.has_derived_inputs else np.asarray(points, dtype=float)

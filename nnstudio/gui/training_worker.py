@@ -118,7 +118,7 @@ class TrainingResult:
 
 
 def _copy_preprocessing(prep: Preprocessing) -> Preprocessing:
-    return Preprocessing(list(prep.inputs), list(prep.targets), None if prep.classes is None else list(prep.classes))
+    return prep.copy()  # with the derived-feature formulas
 
 
 class _Probe(Callback):

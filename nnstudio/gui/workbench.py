@@ -11,16 +11,18 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QMenu, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.inspection import neuron_maps, plane_grid
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
+from nnstudio.core.project import fit_network_to_dataset, network_inputs_from_plane, plane_features
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui import theme
+from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
 from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
@@ -126,8 +128,45 @@ class Workbench(QObject):
         self.history.previewChanged.connect(self.canvas.set_preview_weights)
         doc.undo_stack.canUndoChanged.connect(self._keep_undo_locked)
         doc.undo_stack.canRedoChanged.connect(self._keep_undo_locked)
+        self._create_dataset_menu()
         self._create_training_actions()
         self._dataset_changed()
+
+    def _create_dataset_menu(self) -> None:
+        """Dataset ▸ built-in tables, generators, CSV; and the banner that offers to fit the network to the data."""
+        window = self.window
+        self.dataset_menu = DatasetMenu(window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), self.dataset_menu)
+        self.dataset_menu.datasetChosen.connect(self._dataset_chosen)
+        self.dataset_menu.importRequested.connect(self.dataset_editor.import_csv_dialog)
+        self.dataset_menu.exportRequested.connect(self.dataset_editor.export_csv_dialog)
+        self.banner = MismatchBanner()
+        self.banner.resizeRequested.connect(self.fit_network_to_data)
+        canvas = window.takeCentralWidget()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(canvas, 1)
+        window.setCentralWidget(central)
+
+    @Slot(object, str)
+    def _dataset_chosen(self, dataset: Dataset, description: str) -> None:
+        self.document.push(cmd.SetDatasetCommand(self.document, dataset, description))
+        self.window.statusBar().showMessage(description, 5000)
+
+    @Slot()
+    def fit_network_to_data(self) -> None:
+        """Resize the input and output layers to the dataset's columns (one undo step)."""
+        doc = self.document
+        if doc.project.dataset is None:
+            return
+        network = fit_network_to_dataset(doc.network, doc.project.dataset, doc.rng)
+        doc.push(cmd.ReplaceNetworkCommand(doc, network, "Fit the network to the data"))
+
+    def _update_banner(self) -> None:
+        self.banner.update_for(self.document.network, self.document.project.dataset)
 
     def _create_training_actions(self) -> None:
         """Train / Pause / Step one epoch / Stop on the main toolbar and in a Train menu, mirroring the
@@ -189,6 +228,7 @@ class Workbench(QObject):
         self.training_panel.status.setText("")
         self.history.clear()
         self.sample_row = 0
+        self._update_banner()
         self._refresh_views()
 
     @Slot()
@@ -198,6 +238,7 @@ class Workbench(QObject):
             self.dataset_model.set_dataset(dataset)
         net = self.document.network
         self.dataset_editor.set_network_size(net.input_size, net.output_size)
+        self._update_banner()
         self._refresh_views()
 
     @Slot(bool)
@@ -205,6 +246,7 @@ class Workbench(QObject):
         if structural:
             net = self.document.network
             self.dataset_editor.set_network_size(net.input_size, net.output_size)
+            self._update_banner()
         if not self.training.is_active:
             self._refresh_views()
 
@@ -219,15 +261,19 @@ class Workbench(QObject):
         """For 2-input data: what every neuron responds to over the input plane, drawn inside it."""
         project = self.document.project
         network = network or project.network
-        preprocessing = preprocessing or project.preprocessing
+        preprocessing = preprocessing or project.fitted_preprocessing()
         dataset = project.dataset
-        if network.input_size != 2 or dataset is None or len(dataset.input_names) != 2 or dataset.n_rows == 0:
-            self.canvas.set_neuron_maps(None)
-            return
         try:
-            _, _, grid = plane_grid(dataset.raw_inputs(), MAP_GRID)
-            x = preprocessing.transform_inputs(grid)
-            maps = [x.T.reshape(2, MAP_GRID, MAP_GRID), *neuron_maps(network, x, MAP_GRID)]
+            if dataset is None or dataset.n_rows == 0:
+                raise ValueError("no data")
+            names, points = plane_features(project)
+            if len(names) != 2:
+                raise ValueError("the maps are drawn over a plane of two features")
+            _, _, grid = plane_grid(points, MAP_GRID)
+            x = preprocessing.transform_inputs(network_inputs_from_plane(project, grid))
+            if x.shape[1] != network.input_size:
+                raise ValueError("the data does not fit the network")
+            maps = [x.T.reshape(-1, MAP_GRID, MAP_GRID), *neuron_maps(network, x, MAP_GRID)]
         except (ValueError, NNStudioError):
             self.canvas.set_neuron_maps(None)
             return
@@ -254,7 +300,7 @@ class Workbench(QObject):
             x_raw = project.dataset.raw_inputs()[row]
             if x_raw.shape != (project.network.input_size,) or not np.isfinite(x_raw).all():
                 raise NNStudioError("row not usable")
-            x = project.preprocessing.transform_inputs(x_raw)
+            x = project.fitted_preprocessing().transform_inputs(x_raw)
             with np.errstate(all="ignore"):
                 traces = project.network.forward_trace(x)
         except NNStudioError:

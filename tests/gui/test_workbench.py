@@ -147,3 +147,29 @@ def test_two_input_networks_show_neuron_maps(qtbot, window):
     window.acts["neuron_maps"].setChecked(True)
     window.open_example("car-mpg", ask=False)  # one input: no maps
     assert all(i.map_image is None for i in window.canvas.neurons.values())
+
+
+def test_dataset_menu_loads_a_table_and_the_banner_fits_the_network(qtbot, window):
+    bench, doc = window.workbench, window.document
+    bench.dataset_menu.table_actions["iris"].trigger()
+    assert doc.project.dataset.name == "iris" and doc.undo_stack.undoText().startswith("Load")
+    assert not bench.banner.isHidden() and "4" in bench.banner.text()
+    bench.banner.button.click()
+    assert doc.network.sizes[0] == 4 and doc.network.sizes[-1] == 3
+    assert doc.network.output_names == ["setosa", "versicolor", "virginica"]
+    assert bench.banner.isHidden()
+    window.acts["undo"].trigger()  # the resize is one undo step
+    assert doc.network.sizes == [2, 3, 2]
+
+
+def test_derived_feature_keeps_the_plane_views(qtbot, window):
+    window.open_example("circle", ask=False)
+    bench, doc = window.workbench, window.document
+    assert bench.dataset_editor.add_feature("square", ["x1"])
+    assert "x1²" in doc.project.dataset.input_names
+    bench.fit_network_to_data()
+    assert doc.network.input_size == 3
+    item = window.canvas.neurons[(0, 0)]
+    assert item.map_image is not None  # maps still drawn over the x1, x2 plane
+    result = _train(qtbot, window)
+    assert result.preprocessing.has_formulas

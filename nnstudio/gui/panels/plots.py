@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.data import INPUT, NUMERIC
 from nnstudio.core.inspection import plane_grid
 from nnstudio.core.metrics import row_predictions
-from nnstudio.core.project import Project
+from nnstudio.core.project import Project, network_inputs_from_plane, plane_features
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
@@ -389,7 +389,7 @@ class PlotsPanel(QWidget):
             self.output_note.setText("The output view needs numeric inputs that match the network.")
             return
         try:
-            if len(inputs) == 2:
+            if len(plane_features(p)[0]) == 2:  # two features, perhaps with derived inputs (x², x·y, ...)
                 self._draw_boundary(p)
             elif len(inputs) == 1 and not p.dataset.is_classification and p.network.output_size == 1:
                 self._draw_regression_curve(p)
@@ -400,8 +400,7 @@ class PlotsPanel(QWidget):
             self.output_note.setText(str(exc))
 
     def _draw_boundary(self, p: Project) -> None:
-        ds = p.dataset
-        x = ds.raw_inputs()
+        names, x = plane_features(p)  # the two features of every row
         finite = np.isfinite(x).all(axis=1)
         try:
             gx, gy, grid = plane_grid(x, GRID)
@@ -409,7 +408,7 @@ class PlotsPanel(QWidget):
             return
         lo, hi = np.array([gx[0], gy[0]]), np.array([gx[-1], gy[-1]])
         self.output_plot.setAspectLocked(True)
-        out = p.predict(grid)  # the network's math: core
+        out = p.predict(network_inputs_from_plane(p, grid))  # the network's math: core
         if out.shape[1] == 1:
             value = out[:, 0]
             label = "output"
@@ -428,7 +427,6 @@ class PlotsPanel(QWidget):
         self.output_image.setLookupTable(BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False))
         self.output_image.setRect(pg.QtCore.QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
         self._draw_points(p, x, finite)
-        names = [c.name for c in ds.by_role(INPUT)]
         self.output_plot.setLabel("bottom", names[0])
         self.output_plot.setLabel("left", names[1])
         self.output_note.setText(f"Background: the network's {label} over the input plane (blue low, orange high); "
