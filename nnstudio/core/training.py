@@ -119,6 +119,16 @@ class History:
         self.columns = {}
 
 
+def split_rows(n: int, validation_split: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(training rows, validation rows), each sorted: a seeded random ``validation_split`` of ``n`` rows is held
+    out (the same rows for the same seed, so a view can mark them)."""
+    n_val = round(n * validation_split)
+    if n_val >= n:
+        raise ConfigError("validation_split leaves no rows for training")
+    perm = np.random.default_rng(seed).permutation(n)
+    return np.sort(perm[n_val:]), np.sort(perm[:n_val])
+
+
 def infer_task(network: Network, loss: str, y: np.ndarray) -> str:
     """Classification when the loss is a crossentropy, or a sigmoid/softmax/step output has 0/1 targets."""
     if LOSSES[loss].item.classification:
@@ -187,12 +197,8 @@ class Trainer:
             raise ShapeError("the dataset has no rows to train on")
         self.rng = np.random.default_rng(config.seed)
         if x_val is None and config.validation_split > 0:
-            n_val = round(x.shape[0] * config.validation_split)
-            if n_val >= x.shape[0]:
-                raise ConfigError("validation_split leaves no rows for training")
-            if n_val > 0:
-                perm = np.random.default_rng(config.seed).permutation(x.shape[0])
-                val_idx, train_idx = np.sort(perm[:n_val]), np.sort(perm[n_val:])
+            train_idx, val_idx = split_rows(x.shape[0], config.validation_split, config.seed)
+            if val_idx.size:
                 x, y, x_val, y_val = x[train_idx], y[train_idx], x[val_idx], y[val_idx]
         self.x, self.y = x, y
         self.x_val = None if x_val is None else self._as_matrix(x_val, network.input_size, "inputs", dtype)

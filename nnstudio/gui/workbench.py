@@ -109,7 +109,7 @@ class Workbench(QObject):
         doc.projectReplaced.connect(self._project_replaced)
         doc.datasetChanged.connect(self._dataset_changed)
         doc.networkChanged.connect(self._network_changed)
-        doc.trainingConfigChanged.connect(lambda: self.training_panel.set_config(doc.project.training))
+        doc.trainingConfigChanged.connect(self._config_changed)
         doc.historyChanged.connect(lambda: self.plots.set_history(doc.project.history))
         # Panels -> Document
         self.training_panel.configChanged.connect(self._config_edited)
@@ -130,6 +130,7 @@ class Workbench(QObject):
         doc.undo_stack.canRedoChanged.connect(self._keep_undo_locked)
         self._create_dataset_menu()
         self._create_training_actions()
+        self._config_changed()
         self._dataset_changed()
 
     def _create_dataset_menu(self) -> None:
@@ -221,7 +222,7 @@ class Workbench(QObject):
     def _project_replaced(self) -> None:
         self._ensure_dataset()
         self.dataset_model.set_dataset(self.document.project.dataset)
-        self.training_panel.set_config(self.document.project.training)
+        self._config_changed()
         self.training_panel.progress.setRange(0, 1)
         self.training_panel.progress.setValue(0)
         self.training_panel.progress.setFormat("ready")
@@ -278,6 +279,12 @@ class Workbench(QObject):
             self.canvas.set_neuron_maps(None)
             return
         self.canvas.set_neuron_maps(maps)
+
+    @Slot()
+    def _config_changed(self) -> None:
+        config = self.document.project.training
+        self.training_panel.set_config(config)
+        self.dataset_editor.set_validation(config.validation_split, config.seed)
 
     @Slot(object)
     def _config_edited(self, config) -> None:

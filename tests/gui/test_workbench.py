@@ -173,3 +173,16 @@ def test_derived_feature_keeps_the_plane_views(qtbot, window):
     assert item.map_image is not None  # maps still drawn over the x1, x2 plane
     result = _train(qtbot, window)
     assert result.preprocessing.has_formulas
+
+
+def test_scatter_marks_the_validation_rows_the_trainer_holds_out(qtbot, window):
+    from nnstudio.core.training import split_rows
+
+    window.open_example("spiral", ask=False)  # validation_split 0.2
+    scatter = window.workbench.dataset_editor.scatter.scatter
+    symbols = [p.symbol() for p in scatter.points()]
+    config = window.document.project.training
+    _, held_out = split_rows(window.document.project.dataset.n_rows, config.validation_split, config.seed)
+    assert [i for i, s in enumerate(symbols) if s == "t"] == list(held_out)
+    trainer = window.document.project.copy().make_trainer()
+    assert len(trainer.x_val) == len(held_out)

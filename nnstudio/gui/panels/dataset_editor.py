@@ -41,6 +41,7 @@ from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, ROLES, TARGET, Datas
 from nnstudio.core.features import FEATURES, default_name
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.core.project import Project
+from nnstudio.core.training import split_rows
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_model import DatasetEditSink, DatasetTableModel
 
@@ -141,6 +142,15 @@ class ScatterView(QWidget):
         layout.addWidget(self.message)
         self._legend_items: list[pg.ScatterPlotItem] = []
 
+    validation: tuple[float, int] = (0.0, 0)  # (validation_split, seed) of the training settings
+
+    def _validation_rows(self, n: int) -> np.ndarray:
+        split, seed = self.validation
+        try:
+            return split_rows(n, split, seed)[1] if split > 0 and n > 1 else np.zeros(0, dtype=int)
+        except NNStudioError:
+            return np.zeros(0, dtype=int)
+
     def update_from(self, dataset: Dataset) -> bool:
         """Redraw; False (and a note instead of the plot) unless there are two numeric inputs (or two plain
         inputs besides derived ones such as x1², which are drawn over the plane of their sources)."""
@@ -181,7 +191,16 @@ class ScatterView(QWidget):
                     cmap = pg.colormap.get("viridis")
                     t = np.where(good, (v - lo) / ((hi - lo) or 1.0), 0.0)
                     brushes = [pg.mkBrush(c) for c in cmap.map(t, mode="qcolor")]
-        self.scatter.setData(x=x[finite], y=y[finite], brush=[b for b, f in zip(brushes, finite) if f])
+        symbols = ["o"] * len(x)
+        validation = self._validation_rows(len(x))
+        for r in validation:
+            symbols[r] = "t"  # validation rows: triangles
+        if validation.size:
+            item = pg.ScatterPlotItem(size=8, symbol="t", brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("#333"))
+            self.legend.addItem(item, "validation row")
+            self._legend_items.append(item)
+        self.scatter.setData(x=x[finite], y=y[finite], brush=[b for b, f in zip(brushes, finite) if f],
+                             symbol=[s for s, f in zip(symbols, finite) if f])
         self.plot.setLabel("bottom", inputs[0].name)
         self.plot.setLabel("left", inputs[1].name)
         return True
@@ -446,6 +465,11 @@ class DatasetEditor(QWidget):
         """Check the dataset against the network's input/output sizes too (call when the network changes)."""
         self._sizes = (n_inputs, n_outputs)
         self._refresh_validity()
+
+    def set_validation(self, validation_split: float, seed: int) -> None:
+        """Mark the rows training will hold out for validation (same split and seed as the trainer)."""
+        self.scatter.validation = (validation_split, seed)
+        self.scatter.update_from(self.dataset)
 
     # -- refresh -------------------------------------------------------------------------------------
     @Slot()
