@@ -127,9 +127,9 @@ class DatasetTableModel(QAbstractTableModel):
         if not self.is_data_column(col):
             return self._prediction_data(row, col - self.n_data_columns, role)
         column = self._dataset.columns[col]
-        if role == Qt.ItemDataRole.DisplayRole and column.formula is not None:
-            value = float(column.values[row])
-            return f"{value:.6g}" if np.isfinite(value) else ""  # computed: short; the full value in copies
+        if role == Qt.ItemDataRole.DisplayRole and column.kind == NUMERIC and row not in column.bad:
+            value = float(column.values[row])  # shown short (6 significant digits); edited and copied in full
+            return f"{value:.6g}" if np.isfinite(value) else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.cell_text(row)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -96,8 +96,14 @@ class StepController(QObject):
             return None
         played = step.phases[: step.position]
         phase = played[-1]
-        if isinstance(phase, ForwardPhase | LossPhase):
-            return Overlay(neurons=self.activations(), pulse_layer=getattr(phase, "layer", None))
+        if isinstance(phase, LossPhase):
+            out = self.n_layers - 1
+            captions = {(out, j): f"ŷ {phase.prediction[0, j]:.3g} · y {phase.target[0, j]:.3g}"
+                        for j in range(phase.prediction.shape[1])}
+            captions[(out, 0)] += f"\nloss {phase.value:.4g}"
+            return Overlay(neurons=self.activations(), captions=captions)
+        if isinstance(phase, ForwardPhase):
+            return Overlay(neurons=self.activations(), pulse_layer=phase.layer)
         if isinstance(phase, BackwardPhase):
             neurons: list[np.ndarray | None] = [None] * (self.n_layers + 1)
             edges: list[np.ndarray | None] = [None] * self.n_layers

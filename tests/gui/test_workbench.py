@@ -100,10 +100,14 @@ def test_step_mode_lights_the_canvas(qtbot, window):
     assert overlay is not None and overlay.pulse_layer == 0
     bench.step_panel.forward_action.trigger()  # second layer
     bench.step_panel.forward_action.trigger()  # loss
+    caption = window.canvas.neurons[(1, 1)].caption
+    assert caption.startswith("ŷ ") and "· y 0" in caption  # row 1: buy = 0, so "yes" has target 0
+    assert "loss" in window.canvas.neurons[(1, 0)].caption
     bench.step_panel.backward_action.trigger()
     bench.step_panel.backward_action.trigger()
     overlay = window.canvas._overlay
     assert overlay.neuron_scheme == "gradient" and overlay.edges[0] is not None
+    assert window.canvas.neurons[(1, 0)].caption is None
     bench.step_panel.update_action.trigger()
     assert window.canvas._overlay.edge_labels is not None
     assert window.document.undo_stack.undoText() == "Training step (row 1)"

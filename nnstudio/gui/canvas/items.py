@@ -106,6 +106,7 @@ class NeuronItem(QGraphicsItem):
         self.value: float | None = None
         self.value_limit = 1.0
         self.scheme: tuple[str, str] | None = None
+        self.caption: str | None = None
         self.map_image: QImage | None = None  # what the neuron responds to over the input plane
         self.selected = False
         self.setZValue(2)
@@ -119,7 +120,20 @@ class NeuronItem(QGraphicsItem):
             rect.setLeft(-r - self._name_width - 4)
         elif self.name_side > 0:
             rect.setRight(r + self._name_width + 4)
+        if self.caption:
+            rect = rect.united(self._caption_rect())
         return rect
+
+    def _caption_rect(self) -> QRectF:
+        lines = self.caption.count("\n") + 1
+        return QRectF(-70, RADIUS + 3, 140, 13 * lines + 2)
+
+    def set_caption(self, caption: str | None) -> None:
+        """A small text under the neuron (step mode's loss phase: prediction, target, loss)."""
+        if caption != self.caption:
+            self.prepareGeometryChange()
+            self.caption = caption
+            self.update()
 
     def set_value(self, value: float | None, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> None:
         self.value, self.value_limit, self.scheme = value, limit, scheme
@@ -183,6 +197,11 @@ class NeuronItem(QGraphicsItem):
                 rect = QRectF(RADIUS + 6, -10, w, 20)
                 align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(rect, align, self.name)
+        if self.caption:
+            painter.setPen(QColor(c.accent))
+            painter.setFont(_font(8, bold=True))
+            painter.drawText(self._caption_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             self.caption)
 
 
 def _short(value: float) -> str:

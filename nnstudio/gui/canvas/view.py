@@ -51,6 +51,7 @@ class Overlay:
     edges: list[np.ndarray | None] | None = None
     edge_labels: list[np.ndarray | None] | None = None
     pulse_layer: int | None = None
+    captions: dict[tuple[int, int], str] | None = None  # (layer, unit) -> text under the neuron
     neuron_scheme: str = "activation"  # or "gradient" (deltas)
 
 
@@ -213,6 +214,9 @@ class NetworkCanvas(QGraphicsView):
         self._overlay = overlay
         self.set_activations(None if overlay is None else overlay.neurons)
         self._apply_maps()
+        captions = overlay.captions if overlay is not None and overlay.captions else {}
+        for key, item in self.neurons.items():
+            item.set_caption(captions.get(key))
         self.update_weights()
         if overlay is not None and overlay.pulse_layer is not None:
             self.pulse(overlay.pulse_layer)
