@@ -43,6 +43,7 @@ from nnstudio.core.datasets import (
 from nnstudio.core.network import Network
 from nnstudio.core.project import network_mismatch
 from nnstudio.errors import NNStudioError
+from nnstudio.gui import theme
 from nnstudio.io.csv_io import read_csv_text
 
 MAX_SEED = 2**31 - 1
@@ -100,7 +101,7 @@ class GeneratorDialog(QDialog):
         form.addRow("Seed:", seed_row)
         description = QLabel(info.description)
         description.setWordWrap(True)
-        self.preview = pg.PlotWidget(background="w")
+        self.preview = pg.PlotWidget(background=theme.colors().base)
         self.preview.setMinimumSize(220, 200)
         self.preview.setAspectLocked(True)
         self.preview.hideAxis("left")

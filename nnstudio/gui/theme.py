@@ -122,7 +122,23 @@ def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
     app.setStyle("Fusion")
     app.setPalette(pal)
     app.setStyleSheet(_stylesheet(c))
+    restyle_plots(app, c)
     return c
+
+
+def restyle_plots(app: QApplication, c: Colors) -> None:
+    """pyqtgraph draws its own background and axes: set them for new plots and repaint the existing ones."""
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(background=c.base, foreground=c.muted)
+    for widget in app.allWidgets():
+        if isinstance(widget, pg.GraphicsView):
+            widget.setBackground(c.base)
+        if isinstance(widget, pg.PlotWidget):
+            for name in ("left", "bottom", "right", "top"):
+                axis = widget.getPlotItem().getAxis(name)
+                axis.setPen(c.muted)
+                axis.setTextPen(c.text)
 
 
 def value_color(value: float, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> QColor:

@@ -43,6 +43,7 @@ from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.core.project import Project
 from nnstudio.core.training import split_rows
 from nnstudio.errors import NNStudioError
+from nnstudio.gui import theme
 from nnstudio.gui.dataset_model import DatasetEditSink, DatasetTableModel
 
 CLASS_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
@@ -126,7 +127,7 @@ class ScatterView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background=theme.colors().base)
         self.plot.setMinimumSize(180, 160)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):

@@ -37,6 +37,7 @@ from nnstudio.core.metrics import row_predictions
 from nnstudio.core.project import Project, network_inputs_from_plane, plane_features
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
+from nnstudio.gui import theme
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 pg.setConfigOptions(antialias=True)
@@ -76,7 +77,7 @@ class _Series:
 
 
 def _plot_widget(left: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background="w")
+    plot = pg.PlotWidget(background=theme.colors().base)
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setLabel("bottom", "epoch")
     plot.setLabel("left", left)
@@ -134,10 +135,10 @@ class PlotsPanel(QWidget):
         cl.addWidget(self.confusion, 1)
 
         self.weights_view = pg.GraphicsLayoutWidget()
-        self.weights_view.setBackground("w")
+        self.weights_view.setBackground(theme.colors().base)
         self._hist_plots: list[pg.PlotItem] = []
 
-        self.output_plot = pg.PlotWidget(background="w")
+        self.output_plot = pg.PlotWidget(background=theme.colors().base)
         self.output_plot.showGrid(x=True, y=True, alpha=0.2)
         self.output_plot.setMinimumSize(220, 180)
         _plain_axes(self.output_plot)
