@@ -102,6 +102,9 @@ class DatasetTableModel(QAbstractTableModel):
             self._problems = {(p.row, p.column): str(p) for p in self._dataset.problems()}
         return self._problems.get((row, column))
 
+    def has_predictions(self) -> bool:
+        return bool(self._pred_headers)
+
     def cell_texts(self, cells: Sequence[tuple[int, int]]) -> list[CellEdit]:
         """The current texts of ``cells`` (what an undo command restores)."""
         return [(r, c, self._dataset.cell_text(r, c)) for r, c in cells]

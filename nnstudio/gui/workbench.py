@@ -51,14 +51,16 @@ def empty_dataset_for(document) -> Dataset:
     return Dataset(columns, "data")
 
 
-def scrollable(widget: QWidget) -> QScrollArea:
-    """A tall panel in a scroll area, so the window fits a laptop screen."""
+def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> QScrollArea:
+    """A panel in a scroll area, so the window fits a laptop screen (1280 x 800): the dock may be smaller
+    than the panel's own minimum and scrolls instead."""
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4)
+    hint = widget.minimumSizeHint()
+    scrollbar = area.verticalScrollBar().sizeHint().width() + 4
+    area.setMinimumSize(min(hint.width() + scrollbar, min_width), min(hint.height(), min_height))
     return area
 
 
@@ -88,12 +90,12 @@ class Workbench(QObject):
         self.math = MathInspector(self.stepper)
 
         window.add_panel(scrollable(self.training_panel), "Training", LEFT)
-        window.add_panel(self.dataset_editor, "Dataset", BOTTOM)
-        window.add_panel(self.plots, "Plots", BOTTOM)
-        window.add_panel(self.history, "History", BOTTOM, tabify_with="Plots")
-        window.add_panel(self.predict, "Predict", RIGHT, tabify_with="Weights")
-        window.add_panel(self.step_panel, "Step", RIGHT, tabify_with="Inspector")
-        window.add_panel(self.math, "Math", RIGHT, tabify_with="Weights")
+        window.add_panel(scrollable(self.dataset_editor, 420, 150), "Dataset", BOTTOM)
+        window.add_panel(scrollable(self.plots, 300, 150), "Plots", BOTTOM)
+        window.add_panel(scrollable(self.history), "History", BOTTOM, tabify_with="Plots")
+        window.add_panel(scrollable(self.predict, 240), "Predict", RIGHT, tabify_with="Weights")
+        window.add_panel(scrollable(self.step_panel, 240), "Step", RIGHT, tabify_with="Inspector")
+        window.add_panel(scrollable(self.math, 240, 150), "Math", RIGHT, tabify_with="Weights")
         window.resizeDocks([window.docks["Palette"], window.docks["Training"]], [150, 700], Qt.Orientation.Vertical)
         window.resizeDocks([window.docks["Dataset"], window.docks["Plots"]], [700, 520], Qt.Orientation.Horizontal)
         window.docks["Inspector"].raise_()
@@ -221,6 +223,8 @@ class Workbench(QObject):
     @Slot()
     def _project_replaced(self) -> None:
         self._ensure_dataset()
+        net = self.document.network
+        self.dataset_editor.set_network_size(net.input_size, net.output_size)  # before the data is checked
         self.dataset_model.set_dataset(self.document.project.dataset)
         self._config_changed()
         self.training_panel.progress.setRange(0, 1)
@@ -250,6 +254,8 @@ class Workbench(QObject):
             self._update_banner()
         if not self.training.is_active:
             self._refresh_views()
+            if self.dataset_model.has_predictions():  # e.g. training was undone: show what these weights predict
+                self.dataset_editor.show_predictions(self.document.project)
 
     def _refresh_views(self) -> None:
         project = self.document.project

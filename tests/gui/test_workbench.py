@@ -190,3 +190,20 @@ def test_scatter_marks_the_validation_rows_the_trainer_holds_out(qtbot, window):
     assert [i for i, s in enumerate(symbols) if s == "t"] == list(held_out)
     trainer = window.document.project.copy().make_trainer()
     assert len(trainer.x_val) == len(held_out)
+
+
+def test_opening_a_project_with_other_sizes_is_ready_to_train(qtbot, window):
+    window.open_example("car-mpg", ask=False)
+    panel = window.workbench.training_panel
+    assert panel.train_button.isEnabled(), panel.train_button.toolTip()
+    assert window.workbench.banner.isHidden()
+    window.open_example("digits", ask=False)
+    assert panel.train_button.isEnabled() and window.workbench.banner.isHidden()
+
+
+def test_undoing_training_updates_the_row_predictions(qtbot, window):
+    _train(qtbot, window)
+    model = window.workbench.dataset_model
+    trained = model.data(model.index(0, model.n_data_columns + 1))
+    window.acts["undo"].trigger()
+    assert model.has_predictions() and model.data(model.index(0, model.n_data_columns + 1)) != trained
