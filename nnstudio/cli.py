@@ -6,6 +6,7 @@ Every error a user can cause prints one line on stderr and exits with status 2, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import math
@@ -21,17 +22,19 @@ from nnstudio import __version__
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import IGNORED, Dataset
 from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.project import Project, match_columns, prediction_inputs, target_candidates
-from nnstudio.core.training import Callback, Trainer
+from nnstudio.core.training import Callback, Trainer, TrainingConfig
 from nnstudio.errors import ConfigError, DataError, NNStudioError
 from nnstudio.io.csv_io import read_csv
-from nnstudio.io.examples import list_examples
+from nnstudio.io.examples import EXAMPLES, list_examples
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
 from nnstudio.io.files import project_from_data, save_path
 from nnstudio.io.jsonio import read_json_file
 from nnstudio.io.project_format import PROJECT_FORMAT
+from nnstudio.resource_files import resource
 
 SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
 MAX_PARAMETERS = 20_000_000  # `new` refuses bigger networks (160 MB of float64 weights) rather than run out of memory
@@ -81,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--learning-rate", type=float, metavar="X")
     p.add_argument("--optimizer", choices=list(OPTIMIZERS), metavar="NAME",
                    help="one of: " + ", ".join(OPTIMIZERS))
+    p.add_argument("--loss", choices=list(LOSSES), metavar="NAME", help="one of: " + ", ".join(LOSSES))
     p.add_argument("--seed", type=int, metavar="S", help="seed for shuffling and the validation split")
     p.add_argument("--out", metavar="FILE", help="write the trained model/project here (.json = model)")
     p.add_argument("--json", action="store_true", help="print the final metrics as one JSON object")
@@ -152,7 +156,9 @@ class _Progress(Callback):
 
 def load_file(path: str | os.PathLike) -> tuple[Project, bool]:
     """The project in a model or project file, and whether it is a project (decided by the file's
-    ``format``, not its name)."""
+    ``format``, not its name). A bundled example's name (``laptop``, see ``nnstudio examples``) works too."""
+    if not os.path.exists(path) and str(path) in EXAMPLES:
+        path = str(resource("examples", EXAMPLES[str(path)].filename))
     data = read_json_file(path)
     project = project_from_data(data, Path(path).name)
     if project.name == "Untitled":
@@ -182,6 +188,15 @@ def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
             raise UsageError(f"{data.name}: cannot tell which column is the target: it could be "
                              f"{', '.join(candidates)}; choose one with --target NAME")
         refit = is_project  # a model keeps the normalization it was trained with
+        targets = project.dataset.by_role("target")
+        if not refit and project.preprocessing.classes is None and len(targets) == 1 and targets[0].classes:
+            # A model meeting class labels for the first time learns their names (and its outputs' names).
+            project.preprocessing.classes = list(targets[0].classes)
+            if len(targets[0].classes) == net.output_size and net.output_names == Network._names(
+                    None, net.output_size, "y"):
+                net.output_names = list(targets[0].classes)
+        elif not refit and project.preprocessing.classes is None and len(targets) == 1 and net.output_size > 1:
+            project.preprocessing.classes = [str(i) for i in range(net.output_size)]  # one-hot class indices
     return project, refit
 
 
@@ -231,6 +246,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.learning_rate = args.learning_rate
     if args.optimizer is not None:
         cfg.optimizer, cfg.optimizer_params = args.optimizer, {}
+    if args.loss is not None:
+        cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
     trainer = project.make_trainer(refit=refit)
@@ -290,7 +307,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     else:
         x = prediction_inputs(project, read_csv(args.data, targets=[], strict=False))
     out = project.predict(x, base=True)
-    classes = project.preprocessing.classes
+    classes = _class_names(project)
     names = list(net.output_names)
     if args.json:
         rows = [dict(zip(names, map(float, row))) for row in out]
@@ -307,6 +324,17 @@ def cmd_predict(args: argparse.Namespace) -> int:
             cells.append(_class_of(classes, o) or "")
         print(",".join(cells))
     return 0
+
+
+def _class_names(project: Project) -> list[str] | None:
+    """The classes to print: the stored class labels, or the output names when the labels are only the
+    indices of a 0/1/... target (the laptop's "no", "yes" rather than "0", "1")."""
+    classes = project.preprocessing.classes
+    names = project.network.output_names
+    if classes and classes == [str(i) for i in range(len(classes))] and len(names) == len(classes) \
+            and names != Network._names(None, len(names), "y"):
+        return list(names)
+    return classes
 
 
 def _class_of(classes: list[str], outputs: np.ndarray) -> str | None:
@@ -343,6 +371,8 @@ def cmd_examples(args: argparse.Namespace) -> int:
     width = max(len(e.key) for e in list_examples())
     for e in list_examples():
         print(f"{e.key:<{width}}  {e.title}: {e.description}")
+    print(f"\nUse a name in place of a file, e.g. `nnstudio train laptop --out laptop.nnstudio`; the files are in "
+          f"{resource('examples')}")
     return 0
 
 
@@ -360,7 +390,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     names_out = args.outputs.split(",") if args.outputs else None
     net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
                         kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
-    project = Project(net, name=Path(args.out).stem)
+    out_act = net.layers[-1].activation
+    loss = {"softmax": "categorical_crossentropy", "sigmoid": "binary_crossentropy"}.get(out_act,
+                                                                                      "mean_squared_error")
+    config = TrainingConfig(loss=loss, optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
+    project = Project(net, config, name=Path(args.out).stem)
     save_path(project, args.out)
     print(f"wrote {args.out}: {summary(project)}")
     return 0
@@ -380,6 +414,10 @@ def run_cli(argv: Sequence[str]) -> int:
             return 0
         with np.errstate(over="ignore", invalid="ignore"):
             return COMMANDS[args.command](args)
+    except BrokenPipeError:  # e.g. `nnstudio predict ... | head`: the reader has gone; stop quietly
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return 0
     except NNStudioError as exc:
         print(f"nnstudio: error: {_one_line(exc)}", file=sys.stderr)
         return 2

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.core.data import Dataset
+from nnstudio.core.data import Column, Dataset, format_number
 from nnstudio.core.datasets import (
     BUILTIN_TABLES,
     CLASSIFICATION,
@@ -54,7 +54,16 @@ PREVIEW_COLORS = ("#1f77b4", "#ff7f0e")
 def builtin_dataset(key: str) -> Dataset:
     """The built-in table ``key`` (see core.datasets.BUILTIN_TABLES) as a Dataset, its target column set."""
     table = BUILTIN_TABLES[key]
-    return read_csv_text(builtin_table_csv(key), key, targets=[table.target] if table.target else None)
+    data = read_csv_text(builtin_table_csv(key), key, targets=[table.target] if table.target else None)
+    targets = data.by_role("target")
+    if table.task == "classification" and len(targets) == 1 and targets[0].kind == "numeric" \
+            and len(set(targets[0].values.tolist())) > 2:
+        # digits: the label 0-9 is a class, one output per class (a 0/1 target stays one number)
+        column = targets[0]
+        labels = [format_number(v) for v in column.values]
+        classes = sorted(set(labels), key=float)
+        data.columns[data.columns.index(column)] = Column.categorical(column.name, labels, classes=classes)
+    return data
 
 
 def generated_dataset(key: str, generated: Generated2D) -> Dataset:

@@ -17,7 +17,12 @@ from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.inspection import neuron_maps, plane_grid
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
-from nnstudio.core.project import fit_network_to_dataset, network_inputs_from_plane, plane_features
+from nnstudio.core.project import (
+    fit_network_to_dataset,
+    network_inputs_from_plane,
+    network_mismatch,
+    plane_features,
+)
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
@@ -156,7 +161,16 @@ class Workbench(QObject):
 
     @Slot(object, str)
     def _dataset_chosen(self, dataset: Dataset, description: str) -> None:
-        self.document.push(cmd.SetDatasetCommand(self.document, dataset, description))
+        """A new dataset (one undo step); when it fits the network, the neurons take its column names."""
+        doc = self.document
+        stack = doc.undo_stack
+        stack.beginMacro(description)
+        doc.push(cmd.SetDatasetCommand(doc, dataset, description))
+        if not network_mismatch(doc.network, dataset):
+            renamed = fit_network_to_dataset(doc.network, dataset, doc.rng)  # same sizes: only the names
+            if (renamed.input_names, renamed.output_names) != (doc.network.input_names, doc.network.output_names):
+                doc.push(cmd.ReplaceNetworkCommand(doc, renamed, "Name the neurons after the data"))
+        stack.endMacro()
         self.window.statusBar().showMessage(description, 5000)
 
     @Slot()

@@ -84,8 +84,10 @@ def test_help(tmp_path, command):
 def test_examples_lists_every_example(tmp_path):
     result = nnstudio_cli("examples", cwd=tmp_path)
     assert result.returncode == 0
-    keys = [line.split()[0] for line in result.stdout.splitlines()]
+    listing, hint = result.stdout.split("\n\n")
+    keys = [line.split()[0] for line in listing.splitlines()]
     assert keys == list(EXAMPLES)
+    assert "nnstudio train laptop" in hint
 
 
 # -- train -------------------------------------------------------------------------------------------------
@@ -159,7 +161,9 @@ def test_train_model_file_on_csv_matches_columns_by_name(work):
     expected = trained.predict(np.array([[0.1, 0.6]]))[0]
     one = nnstudio_cli("predict", out.name, "--input", "0.1,0.6", "--json", cwd=work)
     assert one.returncode == 0, one.stderr
-    assert json.loads(one.stdout) == {"no": expected[0], "yes": expected[1]}
+    got = json.loads(one.stdout)
+    assert got.pop("class") == ("yes" if expected[1] > expected[0] else "no")  # the model learned its classes
+    assert got == {"no": expected[0], "yes": expected[1]}
     many = nnstudio_cli("predict", out.name, "--data", "laptop_reordered.csv", "--json", cwd=work)
     assert many.returncode == 0, many.stderr
     x = project.dataset.raw_inputs()
@@ -352,3 +356,30 @@ def test_train_a_model_with_derived_inputs_on_base_columns(derived_model):
     (folder / "bad_source.csv").write_text("a,b,y\n0.5,0.5,0.25\nhalf,0.5,-0.25\n")
     assert_user_error(nnstudio_cli("train", "derived.json", "--data", "bad_source.csv", cwd=folder),
                       "bad_source: row 2, column 1 ('a'): 'half' is not a number")
+
+
+def test_example_names_stand_for_files_and_laptop_classes_are_named(tmp_path):
+    out = tmp_path / "laptop.nnstudio"
+    result = nnstudio_cli("train", "laptop", "--out", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    result = nnstudio_cli("predict", out, "--input", "0.6,0.9", cwd=tmp_path)
+    header, row = result.stdout.strip().splitlines()
+    assert header == "no,yes,class" and row.endswith(",yes")
+
+
+def test_a_new_classifier_learns_text_labels_and_keeps_their_names(tmp_path):
+    (tmp_path / "t.csv").write_text("a,b,label\n0.1,0.2,small\n0.9,0.8,big\n0.2,0.1,small\n0.8,0.9,big\n")
+    model, trained = tmp_path / "c.json", tmp_path / "ct.json"
+    result = nnstudio_cli("new", "--layers", "2,4,2", "--activations", "tanh,softmax", "--inputs", "a,b",
+                          "--out", model, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(model.read_text())["training"]["loss"] == "categorical_crossentropy"
+    result = nnstudio_cli("train", model, "--data", "t.csv", "--epochs", "60", "--out", trained, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(trained.read_text())
+    assert saved["preprocessing"]["classes"] == ["small", "big"] and saved["outputs"] == ["small", "big"]
+    result = nnstudio_cli("predict", trained, "--input", "0.85,0.9", cwd=tmp_path)
+    assert result.stdout.strip().splitlines()[-1].endswith(",big")
+    result = nnstudio_cli("train", model, "--data", "t.csv", "--epochs", "2", "--loss", "mean_squared_error",
+                          "--json", cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["epochs"] == 2

@@ -207,3 +207,16 @@ def test_undoing_training_updates_the_row_predictions(qtbot, window):
     trained = model.data(model.index(0, model.n_data_columns + 1))
     window.acts["undo"].trigger()
     assert model.has_predictions() and model.data(model.index(0, model.n_data_columns + 1)) != trained
+
+
+def test_digits_table_is_a_ten_class_problem_and_names_follow_the_data(qtbot, window):
+    bench, doc = window.workbench, window.document
+    bench.dataset_menu.table_actions["digits"].trigger()
+    assert doc.project.dataset.output_width() == 10
+    bench.fit_network_to_data()
+    assert doc.network.sizes[0] == 64 and doc.network.output_names == [str(d) for d in range(10)]
+    window.open_example("laptop", ask=False)
+    bench.dataset_menu.table_actions["xor"].trigger()  # 2 inputs, 1 target: the laptop's inputs fit
+    assert doc.network.input_names == ["x1", "x2"]
+    window.acts["undo"].trigger()  # data and names come back together
+    assert doc.network.input_names == ["pink", "small"] and doc.project.dataset.name == "laptop"

@@ -408,7 +408,6 @@ class PlotsPanel(QWidget):
         except ValueError:
             return
         lo, hi = np.array([gx[0], gy[0]]), np.array([gx[-1], gy[-1]])
-        self.output_plot.setAspectLocked(True)
         out = p.predict(network_inputs_from_plane(p, grid))  # the network's math: core
         if out.shape[1] == 1:
             value = out[:, 0]
@@ -448,7 +447,6 @@ class PlotsPanel(QWidget):
             self.output_points.setData(x=x[finite, 0], y=x[finite, 1], brush=pg.mkBrush("#444"))
 
     def _draw_regression_curve(self, p: Project) -> None:
-        self.output_plot.setAspectLocked(False)
         ds = p.dataset
         x = ds.raw_inputs()[:, 0]
         target = ds.by_role("target")[0]
