@@ -188,6 +188,8 @@ def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
             raise UsageError(f"{data.name}: cannot tell which column is the target: it could be "
                              f"{', '.join(candidates)}; choose one with --target NAME")
         refit = is_project  # a model keeps the normalization it was trained with
+        if target and net.output_size == 1 and net.output_names != [target]:
+            net.output_names = [target]  # the output now predicts that column: say so in the saved model
         targets = project.dataset.by_role("target")
         if not refit and project.preprocessing.classes is None and len(targets) == 1 and targets[0].classes:
             # A model meeting class labels for the first time learns their names (and its outputs' names).

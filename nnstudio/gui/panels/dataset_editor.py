@@ -493,6 +493,8 @@ class DatasetEditor(QWidget):
     @Slot()
     def _after_reset(self) -> None:
         self.column_bar.show_column(self.table.currentIndex().column())
+        if self.model.columnCount() <= 40:  # headers carry role and normalization: let them be read
+            self.table.resizeColumnsToContents()
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
