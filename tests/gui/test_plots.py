@@ -145,3 +145,21 @@ def test_live_learning_rate_reaches_the_worker(qtbot, controller):
     assert controller.worker._config.learning_rate == 0.002
     with qtbot.waitSignal(controller.finished, timeout=10_000):
         panel.stopRequested.emit()
+
+
+def test_validation_legend_and_confusion_tab_only_when_they_mean_something(qtbot):
+    from nnstudio.io.examples import load_example
+
+    shown = {}
+    for key in ("car-mpg", "spiral"):  # regression without validation; classification with it
+        project = load_example(key)
+        trainer = project.make_trainer()
+        trainer.run(2)
+        project.history = trainer.history
+        panel = PlotsPanel(project)
+        qtbot.addWidget(panel)
+        panel.refresh_all()
+        legend = panel.loss_plot.getPlotItem().legend
+        validation = next(sample for sample, label in legend.items if label.text == "validation")
+        shown[key] = (validation.isVisible(), panel.tabs.isTabVisible(panel.tabs.indexOf(panel.confusion_page)))
+    assert shown == {"car-mpg": (False, False), "spiral": (True, True)}

@@ -159,6 +159,7 @@ class PlotsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.loss_plot, "Loss")
         self.tabs.addTab(self.metric_plot, "Accuracy")
+        self.confusion_page = confusion_page
         self.tabs.addTab(confusion_page, "Confusion")
         self.tabs.addTab(self.weights_view, "Weights")
         self.tabs.addTab(output_page, "Output")
@@ -282,16 +283,25 @@ class PlotsPanel(QWidget):
         key = "accuracy" if self._is_classification() else "mae"
         label = "accuracy" if key == "accuracy" else "mean absolute error"
         self.tabs.setTabText(1, "Accuracy" if key == "accuracy" else "MAE")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.confusion_page), key == "accuracy")  # classes only
         self.metric_plot.setLabel("left", label)
         self.metric_curve.setData(x, self._series[key].values, connect="finite")
         self._set_optional(self.val_metric_curve, x, self._series["val_" + key].values)
 
     @staticmethod
     def _set_optional(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
-        if y.size and np.isfinite(y).any():
+        """A validation curve: drawn, and in the legend, only when there are validation numbers."""
+        shown = bool(y.size and np.isfinite(y).any())
+        if shown:
             item.setData(x, y, connect="finite")
         else:
             item.setData([], [])
+        legend = item.getViewBox().parentItem().legend if item.getViewBox() is not None else None
+        if legend is not None:
+            for sample, label in legend.items:
+                if sample.item is item:
+                    sample.setVisible(shown)
+                    label.setVisible(shown)
 
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
