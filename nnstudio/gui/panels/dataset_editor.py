@@ -398,8 +398,8 @@ class DatasetEditor(QWidget):
             ("remove_column", "− Column", "Remove the current column", self.remove_current_column),
             ("add_feature", "Add feature…", "Add an input computed from other columns: x², x·y, sin(x), …",
              self.open_add_feature_dialog),
-            ("import", "Import CSV…", "Read a CSV file (header row required)", self.import_csv_dialog),
-            ("export", "Export CSV…", "Write the table to a CSV file", self.export_csv_dialog),
+            ("import", "Import…", "Import CSV: read a CSV file (header row required)", self.import_csv_dialog),
+            ("export", "Export…", "Export CSV: write the table to a CSV file", self.export_csv_dialog),
         ):
             action = QAction(text, self)
             action.setToolTip(tip)
@@ -411,7 +411,6 @@ class DatasetEditor(QWidget):
                 bar.addSpacing(12)
             self.actions[key] = action
         bar.addStretch(1)
-        bar.addWidget(self.status)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -420,6 +419,7 @@ class DatasetEditor(QWidget):
         left_layout.addWidget(self.column_bar)
         left_layout.addWidget(self.banner)
         left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.status)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.scatter)
