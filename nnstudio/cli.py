@@ -194,8 +194,8 @@ def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
         if not refit and project.preprocessing.classes is None and len(targets) == 1 and targets[0].classes:
             # A model meeting class labels for the first time learns their names (and its outputs' names).
             project.preprocessing.classes = list(targets[0].classes)
-            if len(targets[0].classes) == net.output_size and net.output_names == Network._names(
-                    None, net.output_size, "y"):
+            if len(targets[0].classes) == net.output_size and net.output_names == Network.default_names(
+                    net.output_size, "y"):
                 net.output_names = list(targets[0].classes)
         elif not refit and project.preprocessing.classes is None and len(targets) == 1 and net.output_size > 1:
             project.preprocessing.classes = [str(i) for i in range(net.output_size)]  # one-hot class indices
@@ -334,7 +334,7 @@ def _class_names(project: Project) -> list[str] | None:
     classes = project.preprocessing.classes
     names = project.network.output_names
     if classes and classes == [str(i) for i in range(len(classes))] and len(names) == len(classes) \
-            and names != Network._names(None, len(names), "y"):
+            and names != Network.default_names(len(names), "y"):
         return list(names)
     return classes
 

@@ -169,9 +169,14 @@ class Network:
         self.output_names = self._names(output_names, self.layers[-1].units, "y")
 
     @staticmethod
+    def default_names(n: int, prefix: str) -> list[str]:
+        """The names neurons get when none are given: x1, x2, ... / y1, y2, ..."""
+        return [f"{prefix}{i + 1}" for i in range(n)]
+
+    @staticmethod
     def _names(names: Sequence[str] | None, n: int, prefix: str) -> list[str]:
         if names is None:
-            return [f"{prefix}{i + 1}" for i in range(n)]
+            return Network.default_names(n, prefix)
         names = [str(x) for x in names]
         if len(names) != n:
             raise ShapeError(f"expected {n} names, got {len(names)}")

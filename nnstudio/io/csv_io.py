@@ -26,6 +26,7 @@ from nnstudio.core.data import (
 )
 from nnstudio.errors import CSVFormatError
 from nnstudio.io.atomic import atomic_write_text
+from nnstudio.io.reading import read_limited_bytes
 
 MAX_CSV_BYTES = 200 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
@@ -105,16 +106,7 @@ def _column(header: str, cells: list[str], index: int, role: str, name: str, str
 
 def read_csv(path: str | os.PathLike, targets: Sequence[str] | None = None, strict: bool = True) -> Dataset:
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise CSVFormatError(f"{path.name}: too large (the limit is {MAX_CSV_BYTES // (1024 * 1024)} MB)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CSVFormatError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CSVFormatError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise CSVFormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    raw = read_limited_bytes(path, MAX_CSV_BYTES, CSVFormatError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from nnstudio.errors import ModelFormatError
+from nnstudio.io.reading import read_limited_bytes
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 100  # NN Studio files nest about 6 deep; deeper input would only exhaust the stack later
@@ -92,22 +93,8 @@ def parse_json_text(text: str | bytes, source: str = "file") -> Any:
 
 
 def read_json_file(path: str | os.PathLike) -> Any:
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ModelFormatError(f"{path.name}: too large ({size / 1e6:.0f} MB; the limit is "
-                                   f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except ModelFormatError:
-        raise
-    except IsADirectoryError:
-        raise ModelFormatError(f"{path}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise ModelFormatError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ModelFormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_json_text(data, path.name)
+    data = read_limited_bytes(path, MAX_FILE_BYTES, ModelFormatError)
+    return parse_json_text(data, Path(path).name)
 
 
 def format_path(parts: Iterable[str | int]) -> str:

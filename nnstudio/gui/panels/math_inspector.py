@@ -208,10 +208,10 @@ class MathInspector(QWidget):
         net = self.document.network
         w = float(net.layers[sel.layer].weights[sel.source, sel.unit])
         values = weight_range(w)
-        losses = loss_along_weight(net, x, y, trainer_loss, sel.layer, sel.source, sel.unit, values,
+        # one pass over the range and the current value (the last point)
+        losses = loss_along_weight(net, x, y, trainer_loss, sel.layer, sel.source, sel.unit, [*values, w],
                                    l1=project.training.l1, l2=project.training.l2)
-        current = loss_along_weight(net, x, y, trainer_loss, sel.layer, sel.source, sel.unit, [w],
-                                    l1=project.training.l1, l2=project.training.l2)
-        self.curve.setData(values, losses)
+        current = losses[-1:]
+        self.curve.setData(values, losses[:-1])
         self.marker.setData([w], current)
         self.plot.setTitle(f"w = {num(w)}: loss {num(current[0])} on all training rows")
