@@ -17,6 +17,8 @@ from nnstudio.core import features
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
+from nnstudio.core.run_state import RunState
+from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
 from nnstudio.errors import DataError, NNStudioError, ShapeError
 
@@ -32,6 +34,8 @@ class Project:
     history: History = field(default_factory=History)
     name: str = "Untitled"
     description: str = ""
+    run_state: RunState | None = None  # optimizer and shuffle state to continue training exactly
+    snapshots: SnapshotHistory = field(default_factory=SnapshotHistory)  # weights by epoch (History slider)
 
     def __post_init__(self) -> None:
         if self.preprocessing is None:
@@ -46,6 +50,8 @@ class Project:
             self.history.copy(),
             self.name,
             self.description,
+            None if self.run_state is None else self.run_state.copy(),
+            self.snapshots.copy(),
         )
 
     def training_data(self) -> tuple[np.ndarray, np.ndarray, Preprocessing]:
@@ -83,6 +89,7 @@ class Project:
             x, y = self.raw_training_data()
             x, y = prep.transform_inputs(x), prep.transform_targets(y)
         net = self.network if network is None else network
+        kwargs.setdefault("resume", self.run_state)
         return Trainer(net, x, y, self.training, task=self.task(y),
                        output_transform=None if prep.is_identity else prep.invert_targets, **kwargs)
 

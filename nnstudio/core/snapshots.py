@@ -1,8 +1,10 @@
-"""A bounded record of the weights over a training run, for the history slider ("time travel").
+"""A bounded record of the weights by epoch, for the History slider ("time travel").
 
-However long the run, at most ``capacity`` snapshots are kept, evenly spread: snapshots are taken at
-epochs that are multiples of a stride, and when the store is full the stride doubles and every other
-snapshot is dropped. The latest weights are always kept as well.
+The trainer offers the weights after every epoch. Short runs keep every epoch; long runs are thinned
+evenly: snapshots are kept at epochs that are multiples of a stride, and when the store is full the stride
+doubles and every other snapshot is dropped. The store is bounded in entries and in bytes, so 100 000 epochs
+of a large network take no more memory than a few hundred of a small one. The latest weights are always
+kept as well. Stored arrays are never modified, so copies of the store share them.
 """
 
 from __future__ import annotations
@@ -14,19 +16,30 @@ import numpy as np
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
 
+MAX_SNAPSHOTS = 512  # all of the first 511 epochs, then evenly thinned
+MAX_BYTES = 4 * 1024 * 1024  # whatever the network's size
+
 
 class SnapshotHistory:
-    def __init__(self, capacity: int = 300) -> None:
+    def __init__(self, capacity: int = MAX_SNAPSHOTS, max_bytes: int = MAX_BYTES) -> None:
         if capacity < 2:
             raise ValueError("capacity must be at least 2")
         self.capacity = capacity
+        self.max_bytes = max_bytes
         self.stride = 1
         self._epochs: list[int] = []
         self._weights: list[Weights] = []
         self.latest: tuple[int, Weights] | None = None
 
     def __len__(self) -> int:
-        return len(self._epochs) + (1 if self.latest and self.latest[0] not in self._epochs else 0)
+        return len(self.epochs)
+
+    def copy(self) -> SnapshotHistory:
+        """A copy sharing the stored arrays (they are never changed in place)."""
+        other = SnapshotHistory(self.capacity, self.max_bytes)
+        other.stride = self.stride
+        other._epochs, other._weights, other.latest = list(self._epochs), list(self._weights), self.latest
+        return other
 
     @property
     def epochs(self) -> list[int]:
@@ -35,25 +48,34 @@ class SnapshotHistory:
             out.append(self.latest[0])
         return out
 
+    def wants(self, epoch: int) -> bool:
+        """True when ``add(epoch, ...)`` would keep the weights (the trainer copies them only then)."""
+        return epoch % self.stride == 0 or not self._epochs or epoch < self._epochs[-1]
+
     def add(self, epoch: int, weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         """Record the weights after ``epoch`` (copies are stored)."""
-        copy = [(w.copy(), b.copy()) for w, b in weights]
+        copy = [(np.array(w, copy=True), np.array(b, copy=True)) for w, b in weights]
         self.latest = (epoch, copy)
+        if self._epochs and epoch < self._epochs[-1]:  # the count went back (weights from an earlier epoch)
+            self.clear()
+            self.latest = (epoch, copy)
         if epoch % self.stride:
             return
         if self._epochs and epoch == self._epochs[-1]:  # the same epoch again: keep the newer weights
             self._weights[-1] = copy
             return
-        if self._epochs and epoch < self._epochs[-1]:  # a new run restarted the count: start over
-            self.clear()
-            self.latest = (epoch, copy)
         self._epochs.append(epoch)
         self._weights.append(copy)
-        while len(self._epochs) > self.capacity - 1:  # one place stays for the latest
+        limit = self._limit(copy)
+        while len(self._epochs) > limit - 1:  # one place stays for the latest
             self.stride *= 2
             keep = [i for i, e in enumerate(self._epochs) if e % self.stride == 0]
             self._epochs = [self._epochs[i] for i in keep]
             self._weights = [self._weights[i] for i in keep]
+
+    def _limit(self, weights: Weights) -> int:
+        size = sum(w.nbytes + b.nbytes for w, b in weights) or 1
+        return max(2, min(self.capacity, self.max_bytes // size))
 
     def at(self, epoch: int) -> tuple[int, Weights]:
         """The snapshot at ``epoch`` or the nearest one before it (the earliest if none is before)."""
@@ -65,6 +87,33 @@ class SnapshotHistory:
         if i < 0:
             i = 0
         return self._epochs[i], self._weights[i]
+
+    def entries(self) -> list[tuple[int, Weights]]:
+        """Every kept snapshot in epoch order, the latest included."""
+        out = list(zip(self._epochs, self._weights))
+        if self.latest and (not out or self.latest[0] != out[-1][0]):
+            out.append(self.latest)
+        return out
+
+    def thinned(self, max_numbers: int) -> list[tuple[int, Weights]]:
+        """At most ``max_numbers`` weights in all: the first and latest snapshots and evenly spread ones
+        between (what a project file keeps)."""
+        entries = self.entries()
+        if not entries:
+            return []
+        per = sum(w.size + b.size for w, b in entries[0][1]) or 1
+        room = max(2, max_numbers // per)
+        if len(entries) <= room:
+            return entries
+        picks = np.unique(np.linspace(0, len(entries) - 1, room).round().astype(int))
+        return [entries[i] for i in picks]
+
+    @classmethod
+    def from_entries(cls, entries: Sequence[tuple[int, Weights]]) -> SnapshotHistory:
+        store = cls()
+        for epoch, weights in entries:
+            store.add(epoch, weights)
+        return store
 
     def clear(self) -> None:
         self.stride = 1

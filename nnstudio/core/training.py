@@ -18,6 +18,7 @@ from nnstudio.core.losses import LOSSES, make_loss, output_delta
 from nnstudio.core.network import Gradients, Network
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.optimizers import OPTIMIZERS, check_learning_rate, make_optimizer
+from nnstudio.core.run_state import RunState
 from nnstudio.errors import ConfigError, DivergenceError, ShapeError, TrainingError
 
 CLASSIFICATION = "classification"
@@ -181,6 +182,7 @@ class Trainer:
         y_val: np.ndarray | None = None,
         callbacks: Sequence[Callback] = (),
         output_transform: Callable[[np.ndarray], np.ndarray] | None = None,
+        resume: RunState | None = None,
     ) -> None:
         config.validate()
         self.network = network
@@ -214,6 +216,8 @@ class Trainer:
         self._best_val = np.inf
         self._bad_epochs = 0
         self._pack()
+        if resume is not None:
+            self._resume(resume)
 
     # -- setup -----------------------------------------------------------------------------------
     @staticmethod
@@ -266,6 +270,23 @@ class Trainer:
             (self._grad_w if kind == "weights" else self._grad_b).append(self.flat_grad[sl].reshape(shape))
         # Bias of a layer without bias stays zero: mask its updates out.
         self._frozen = [sl for i, kind, sl, _ in self.slices if kind == "bias" and not net.layers[i].use_bias]
+
+    def _resume(self, state: RunState) -> None:
+        """Continue the optimizer, shuffle stream and early-stopping counters of an earlier run (when they fit
+        this trainer; otherwise it starts fresh, as Keras does for a new optimizer)."""
+        if not state.fits(self.config.optimizer, self.flat.size, self.network.dtype):
+            return
+        self.optimizer.restore({"iterations": state.iterations, "slots": {0: state.slots} if state.slots else {}})
+        if state.shuffle_fits(self.config.seed):
+            self.rng.bit_generator.state = state.copy().shuffle
+        self._best_val, self._bad_epochs = state.best_val_loss, state.bad_epochs
+
+    def run_state(self) -> RunState:
+        """A copy of what another trainer needs to continue exactly where this one is."""
+        state = self.optimizer.state()
+        return RunState(self.config.optimizer, self.flat.size, np.dtype(self.network.dtype).name,
+                        state["iterations"], dict(state["slots"].get(0, {})), self.config.seed,
+                        self.rng.bit_generator.state, float(self._best_val), self._bad_epochs)
 
     # -- one batch ----------------------------------------------------------------------------------
     def compute_gradients(self, xb: np.ndarray, yb: np.ndarray, keep: bool = False) -> Gradients:
@@ -321,7 +342,7 @@ class Trainer:
         self.stop_reason = ""
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while self.epoch < goal:
-                if not self._run_epoch():
+                if self._stop_requested or not self._run_epoch():  # a stop between epochs starts none
                     self.stop_reason = "stopped"
                     return self.stop_reason
                 if self.stop_reason:

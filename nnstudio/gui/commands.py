@@ -8,6 +8,7 @@ weights always come from core (``Network`` methods and the initializers).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtGui import QUndoCommand
@@ -17,6 +18,8 @@ from nnstudio.core.data import Dataset
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
+from nnstudio.core.run_state import RunState
+from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import ConfigError, ShapeError
 from nnstudio.gui.dataset_model import DatasetTableModel
@@ -24,6 +27,7 @@ from nnstudio.gui.document import Document
 
 _SET_WEIGHT_ID = 1001
 _SET_BIAS_ID = 1002
+_TRAIN_ID = 1003
 
 
 def layer_title(network: Network, index: int) -> str:
@@ -222,6 +226,16 @@ class ReinitializeCommand(NetworkCommand):
     def build(self, network: Network) -> None:
         network.reinitialize(self.document.rng, self.layer_index)
 
+    # fresh weights start a fresh optimizer too (its moments belong to the old weights)
+    def redo(self) -> None:
+        self.run_state = self.document.project.run_state
+        super().redo()
+        self.document._apply_run_state(None)
+
+    def undo(self) -> None:
+        super().undo()
+        self.document._apply_run_state(self.run_state)
+
 
 class RenameNeuronCommand(NetworkCommand):
     """Rename an input (layer -1) or output neuron."""
@@ -304,23 +318,75 @@ class SetTrainingConfigCommand(_ValueCommand):
                          _copy_config(config), _copy_config)
 
 
-class TrainCommand(ReplaceNetworkCommand):
-    """The result of a training run as one undo step (“Train 120 epochs”): weights, history and the
-    normalization fitted for that run."""
+@dataclass(frozen=True)
+class _Trained:
+    """The parts of a project that training changes (copied in and out of the Document)."""
 
-    def __init__(self, document: Document, network: Network, history: History, preprocessing: Preprocessing,
-                 text: str) -> None:
-        self.prep_before = document.project.preprocessing
-        self.prep_after = preprocessing
-        super().__init__(document, network, text, history)
+    network: Network
+    history: History
+    preprocessing: Preprocessing
+    config: TrainingConfig
+    run_state: RunState | None
+    snapshots: SnapshotHistory
+
+    @classmethod
+    def of(cls, project) -> _Trained:
+        return cls(project.network.copy(), project.history.copy(), project.preprocessing.copy(),
+                   _copy_config(project.training), _copy_or_none(project.run_state), project.snapshots.copy())
+
+    def apply_to(self, document: Document) -> None:
+        document._apply_trained(self.network.copy(), self.history.copy(), self.preprocessing.copy(),
+                                _copy_config(self.config), _copy_or_none(self.run_state), self.snapshots.copy())
+
+
+class TrainCommand(QUndoCommand):
+    """Epochs of training as one undo step (“Train 120 epochs”): the weights, history, normalization fitted
+    for the run, the settings at its end (live changes included), the optimizer state and the weight
+    snapshots. The stretches of one run (``run_id``: paused and resumed, stepped) merge into one step."""
+
+    def __init__(self, document: Document, result, run_id: int = 0) -> None:
+        network = document.network.copy()
+        network.set_weights(result.weights)  # raises ShapeError if the network changed shape meanwhile
+        self.document, self.run_id, self.epochs = document, run_id, result.epochs_trained
+        self.before = _Trained.of(document.project)
+        self.after = _Trained(network, result.history.copy(), result.preprocessing.copy(),
+                              _copy_config(result.config or document.project.training),
+                              _copy_or_none(result.run_state),
+                              (result.snapshots or document.project.snapshots).copy())
+        super().__init__(self._title())
+
+    def _title(self) -> str:
+        return f"Train {self.epochs} epoch{'s' * (self.epochs != 1)}"
+
+    def id(self) -> int:
+        return _TRAIN_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, TrainCommand) and other.run_id == self.run_id and other.document is self.document):
+            return False
+        self.after, self.epochs = other.after, self.epochs + other.epochs
+        self.setText(self._title())
+        return True
 
     def redo(self) -> None:
-        self.document._apply_preprocessing(self.prep_after)
-        super().redo()
+        self.after.apply_to(self.document)
 
     def undo(self) -> None:
-        self.document._apply_preprocessing(self.prep_before)
-        super().undo()
+        self.before.apply_to(self.document)
+
+
+class ResetOptimizerCommand(QUndoCommand):
+    """Forget the optimizer's state (Adam's moments, momentum, step count): the next run starts it fresh."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__("Reset optimizer")
+        self.document, self.before = document, _copy_or_none(document.project.run_state)
+
+    def redo(self) -> None:
+        self.document._apply_run_state(None)
+
+    def undo(self) -> None:
+        self.document._apply_run_state(_copy_or_none(self.before))
 
 
 class DatasetCellsCommand(QUndoCommand):

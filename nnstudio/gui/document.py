@@ -2,7 +2,8 @@
 
 Views subscribe to the signals; every change to the project goes through :meth:`Document.push`
 (an undo command from ``commands.py``). Commands call the ``_apply_*`` methods, which swap in
-the new state and emit the matching signal.
+the new state and emit the matching signal. While training runs the document is locked (edits, undo and
+redo are refused with the reason) and counts as modified: the run is part of it (training_session.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from nnstudio.core.data import Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
+from nnstudio.core.run_state import RunState
+from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import NNStudioError
 
@@ -95,6 +98,7 @@ class Document(QObject):
     selectionChanged = Signal(object)  # Selection | None
     errorOccurred = Signal(str)
     lockChanged = Signal(bool)
+    aboutToReplace = Signal()  # before New/Open swaps in another project (a running training is dropped)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,13 +106,14 @@ class Document(QObject):
         self.path: str | None = None
         self.selection: Selection | None = None
         self.locked_reason: str | None = None
+        self._run_pending = False  # a training worker holds changes not yet applied here
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.rng = edit_rng(self.project.training.seed)
 
     @Slot(bool)
-    def _on_clean_changed(self, clean: bool) -> None:
-        self.modifiedChanged.emit(not clean)
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.modifiedChanged.emit(self.modified)
 
     # -- facts ----------------------------------------------------------------------------------
     @property
@@ -117,7 +122,15 @@ class Document(QObject):
 
     @property
     def modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        """Unsaved changes: undo steps since the last save, or a training run not yet applied."""
+        return self._run_pending or not self.undo_stack.isClean()
+
+    def set_run_pending(self, pending: bool) -> None:
+        """A training worker holds (or no longer holds) changes that are not in the project yet."""
+        before = self.modified
+        self._run_pending = pending
+        if self.modified != before:
+            self.modifiedChanged.emit(self.modified)
 
     @property
     def display_name(self) -> str:
@@ -135,9 +148,17 @@ class Document(QObject):
         self.locked_reason = reason
         self.lockChanged.emit(reason is not None)
 
-    def push_unlocked(self, command: QUndoCommand) -> None:
-        """Push even while locked (the training result itself)."""
-        self.undo_stack.push(command)
+    def undo(self) -> None:
+        if self.locked_reason:
+            self.errorOccurred.emit(self.locked_reason)
+        elif self.undo_stack.canUndo():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.locked_reason:
+            self.errorOccurred.emit(self.locked_reason)
+        elif self.undo_stack.canRedo():
+            self.undo_stack.redo()
 
     def execute(self, command_class: type[QUndoCommand], *args: object, **kwargs: object) -> bool:
         """Build a command and push it; a user error (e.g. removing the last neuron) emits errorOccurred."""
@@ -191,9 +212,27 @@ class Document(QObject):
         self.project.history = history
         self.historyChanged.emit()
 
+    def _apply_run_state(self, state: RunState | None) -> None:
+        self.project.run_state = state
+
+    def _apply_trained(self, network: Network, history: History, preprocessing: Preprocessing,
+                       config: TrainingConfig, run_state: RunState | None, snapshots: SnapshotHistory) -> None:
+        """Everything a training run changes, at once (TrainCommand); the arguments become the project's."""
+        self.project.preprocessing = preprocessing
+        self.project.run_state = run_state
+        self.project.snapshots = snapshots
+        if config.to_dict() != self.project.training.to_dict():
+            self._apply_training_config(config)
+        self._apply_network(network)
+        self._apply_history(history)
+
     # -- files ----------------------------------------------------------------------------------
     def replace_project(self, project: Project, path: str | None = None) -> None:
-        """Swap in a whole new project (New/Open): clears undo history and selection."""
+        """Swap in a whole new project (New/Open): clears undo history and selection. A running training
+        is dropped first (``aboutToReplace``), so it can never reach the new project."""
+        self.aboutToReplace.emit()
+        self.lock(None)
+        self._run_pending = False
         self.undo_stack.clear()
         self.project = project
         self.rng = edit_rng(project.training.seed)

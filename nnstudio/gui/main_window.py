@@ -273,17 +273,11 @@ class MainWindow(QMainWindow):
         a("export_diagram", "Export &Diagram as PNG/SVG…", self.export_diagram, None, None,
           "Save a picture of the diagram")
         a("quit", "&Quit", self.close, sk.Quit, None, "Quit NN Studio")
-        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence(sk.Undo))
-        undo.setIcon(theme.icon("undo"))
-        undo.setData("undo")
-        undo.setToolTip("Undo the last edit (Ctrl+Z)")
-        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence(sk.Redo))
-        redo.setIcon(theme.icon("redo"))
-        redo.setData("redo")
-        redo.setToolTip("Redo (Ctrl+Shift+Z)")
-        self.acts["undo"], self.acts["redo"] = undo, redo
+        a("undo", "&Undo", self.document.undo, sk.Undo, "undo", "Undo the last edit")
+        a("redo", "&Redo", self.document.redo, sk.Redo, "redo", "Redo the last undone edit")
+        stack = self.document.undo_stack
+        stack.undoTextChanged.connect(self._name_undo_actions)
+        stack.redoTextChanged.connect(self._name_undo_actions)
         a("delete", "&Delete", self.delete_selection, sk.Delete, "delete",
           "Remove the selected neuron or layer (a selected connection's weight becomes 0)")
         a("select_all", "Select &All", self.select_all, sk.SelectAll, None, "Select the whole layer")
@@ -382,7 +376,29 @@ class MainWindow(QMainWindow):
         doc.projectReplaced.connect(self._update_title)
         doc.undo_stack.indexChanged.connect(self._announce_edit)
         doc.selectionChanged.connect(self._update_actions)
+        for signal in (doc.lockChanged, doc.undo_stack.canUndoChanged, doc.undo_stack.canRedoChanged):
+            signal.connect(self._update_undo_actions)
         self._update_actions(None)
+        self._update_undo_actions()
+
+    @Slot(str)
+    def _name_undo_actions(self, _text: str = "") -> None:
+        """"Undo Train 20 epochs", "Redo Add neuron to hidden layer 1"."""
+        stack = self.document.undo_stack
+        try:
+            self.acts["undo"].setText(f"&Undo {stack.undoText()}".rstrip())
+            self.acts["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        """Undo/Redo follow the stack, and are off while training runs (the document refuses them too)."""
+        locked, stack = self.document.locked_reason is not None, self.document.undo_stack
+        try:
+            self.acts["undo"].setEnabled(not locked and stack.canUndo())
+            self.acts["redo"].setEnabled(not locked and stack.canRedo())
+        except RuntimeError:  # the window is being destroyed
+            pass
 
     @Slot(int)
     def _announce_edit(self, _index: int) -> None:
@@ -518,10 +534,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"New network {'-'.join(map(str, project.network.sizes))}", 5000)
         return True
 
+    def with_training_committed(self, action: Callable[[], bool]) -> bool:
+        """Run ``action`` (save, export, autosave) on the document with a running training applied to it
+        first, then let the training go on."""
+        session = self.workbench.training
+        was_running = session.commit()
+        try:
+            return action()
+        finally:
+            if was_running and session.state == "paused":
+                session.train()
+
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
-        return self._save_to(self.document.path)
+        return self.with_training_committed(lambda: self._save_to(self.document.path))
 
     def save_as(self) -> bool:
         suggested = f"{self.document.project.name or 'Untitled'}.nnstudio"
@@ -530,7 +557,7 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(".nnstudio"):
             path += ".nnstudio"
-        return self._save_to(path)
+        return self.with_training_committed(lambda: self._save_to(path))
 
     def _save_to(self, path: str) -> bool:
         try:
@@ -548,12 +575,16 @@ class MainWindow(QMainWindow):
         path = self.get_save_path("Export Model JSON", "Model JSON (*.json)", f"{self.document.project.name}.json")
         if not path:
             return False
+        return self.with_training_committed(lambda: self._export(lambda: self.document.export_model(path),
+                                                                 f"Exported model to {Path(path).name}"))
+
+    def _export(self, write: Callable[[], None], done: str) -> bool:
         try:
-            self.document.export_model(path)
+            write()
         except (NNStudioError, OSError) as exc:
             self.report_error(str(exc), "Cannot export")
             return False
-        self.statusBar().showMessage(f"Exported model to {Path(path).name}", 5000)
+        self.statusBar().showMessage(done, 5000)
         return True
 
     def _fill_export_formats(self) -> None:
@@ -579,13 +610,8 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(fmt.suffix):
             path += fmt.suffix
-        try:
-            export_model(self.document.project, key, path)
-        except (NNStudioError, OSError) as exc:
-            self.report_error(str(exc), "Cannot export")
-            return False
-        self.statusBar().showMessage(f"Exported {fmt.label} to {Path(path).name}", 5000)
-        return True
+        return self.with_training_committed(lambda: self._export(
+            lambda: export_model(self.document.project, key, path), f"Exported {fmt.label} to {Path(path).name}"))
 
     def export_diagram(self) -> bool:
         path = self.get_save_path("Export Diagram", "PNG image (*.png);;SVG drawing (*.svg)",
@@ -629,9 +655,13 @@ class MainWindow(QMainWindow):
         return self.recovery_dir / RECOVERY_NAME
 
     def autosave_now(self) -> bool:
-        """Write a recovery copy when there are unsaved changes (atomic); True when written."""
+        """Write a recovery copy when there are unsaved changes (atomic; a running training is applied
+        first); True when written."""
         if not self.document.modified:
             return False
+        return self.with_training_committed(self._write_recovery)
+
+    def _write_recovery(self) -> bool:
         from nnstudio.io.files import save_project
 
         try:

@@ -6,26 +6,24 @@ Threading contract (ARCHITECTURE.md rule 4):
   never sees those objects. Everything it emits is a copy (weights via ``Network.get_weights()``,
   metric points as fresh NumPy arrays, a copied ``History``).
 * Progress is throttled where it is produced (``core.training.Throttle``): at most ~30 ``progress``
-  signals a second however fast the engine runs, plus one final snapshot per run.
-* The control methods ``start``, ``resume``, ``pause``, ``step_one_epoch``, ``stop`` and the live setters
-  only set plain attributes and emit a private signal, so they are safe to call directly from the GUI
-  thread while the worker thread is busy inside ``Trainer.run`` (a queued slot call would wait until the
-  run returned). The actual training happens in ``_run``, which executes in the worker's thread.
-* Pause is cooperative (the trainer stops after the current batch) and the trainer keeps its position,
-  so a resume continues the same epoch, batch for batch.
+  signals a second however fast the engine runs.
+* One worker trains one stretch of epochs and ends with exactly one ``finished(TrainingResult)``: the
+  whole state the project reached (weights, history, normalization, settings, optimizer and shuffle
+  state, weight snapshots by epoch). The GUI applies it to the document as an undo step; a pause is a
+  worker that ended early, and training again starts a new worker that continues from the document
+  exactly (the optimizer state travels in the project).
+* ``pause``/``stop`` end the run at the end of the current epoch (so weights, history and optimizer state
+  always agree); ``abort`` ends it after the current batch and its result is to be dropped. They and the
+  live setters only set plain attributes, so they are safe to call from the GUI thread while the worker
+  thread is busy inside ``Trainer.run``.
 
-Signals, in the order a session produces them::
-
-    progress(TrainingSnapshot)*  paused(TrainingSnapshot)?  ...  [failed(str)]  finished(TrainingResult)
-
-``finished`` ends the session exactly once (completed, stopped, target loss, early stopping, diverged or
-error); ``failed`` comes just before it when the run ended with an error (divergence message included).
+Signals: ``progress(TrainingSnapshot)*  [failed(str)]  finished(TrainingResult)``; ``failed`` comes just
+before ``finished`` when the run ended with an error (divergence message included).
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -35,17 +33,20 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
-from nnstudio.core.training import Callback, History, Throttle, Trainer
-from nnstudio.errors import ConfigError, DivergenceError, NNStudioError
+from nnstudio.core.run_state import RunState
+from nnstudio.core.snapshots import SnapshotHistory
+from nnstudio.core.training import Callback, History, Throttle, Trainer, TrainingConfig
+from nnstudio.errors import DivergenceError, NNStudioError
 
 SNAPSHOT_INTERVAL = 1 / 30
 
 # stop reasons (the trainer's, plus the worker's own)
 COMPLETED, STOPPED, TARGET_LOSS, EARLY_STOPPING = "completed", "stopped", "target_loss", "early_stopping"
-DIVERGED, ERROR = "diverged", "error"
+DIVERGED, ERROR, PAUSED_AT = "diverged", "error", "paused"
 STOP_REASON_TEXT = {
     COMPLETED: "finished all epochs",
     STOPPED: "stopped",
+    PAUSED_AT: "paused",
     TARGET_LOSS: "reached the target loss",
     EARLY_STOPPING: "stopped early: validation loss stopped improving",
     DIVERGED: "diverged",
@@ -90,12 +91,14 @@ class TrainingSnapshot:
 
 @dataclass(frozen=True)
 class TrainingResult:
-    """What a finished session hands back: everything the Document needs for one undo step.
+    """What a worker hands back when it ends: everything the Document needs for one undo step.
 
     ``history`` is the project's whole history (earlier runs plus this one); ``preprocessing`` is the
-    normalization fitted on the dataset for this session (store it with the weights so predictions take
-    raw values). When ``stop_reason`` is ``"diverged"`` the weights are the last finite ones and
-    ``message`` says what happened.
+    normalization fitted on the dataset for this run (store it with the weights so predictions take
+    raw values); ``config`` the settings as they were at the end (live changes included); ``run_state``
+    lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch. When
+    ``stop_reason`` is ``"diverged"`` the weights are the last finite ones and ``message`` says what
+    happened; ``"paused"`` means the run may go on.
     """
 
     weights: Weights
@@ -106,6 +109,9 @@ class TrainingResult:
     elapsed: float
     metrics: dict[str, float] = field(default_factory=dict)
     message: str = ""
+    config: TrainingConfig | None = None
+    run_state: RunState | None = None
+    snapshots: SnapshotHistory | None = None
 
     @property
     def ok(self) -> bool:
@@ -117,12 +123,15 @@ class TrainingResult:
         return f"Trained {self.epochs_trained} epochs: {STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)}"
 
 
-def _copy_preprocessing(prep: Preprocessing) -> Preprocessing:
-    return prep.copy()  # with the derived-feature formulas
+def last_epoch(history: History) -> int:
+    """The epoch number a history ends at (histories of long runs are thinned, so not its length)."""
+    epochs = history.columns.get("epoch")
+    return int(epochs[-1]) if epochs else 0
 
 
 class _Probe(Callback):
-    """Runs inside ``Trainer.run`` (worker thread): honours pause/stop and emits throttled snapshots."""
+    """Runs inside ``Trainer.run`` (worker thread): records snapshots, honours pause/stop/abort and emits
+    throttled progress."""
 
     def __init__(self, worker: TrainingWorker) -> None:
         self.worker = worker
@@ -130,56 +139,59 @@ class _Probe(Callback):
     def on_batch_end(self, trainer: Trainer, loss: float, batch_size: int) -> None:
         w = self.worker
         w._batch_loss = loss
-        if w._should_halt():
+        if w._abort:
             trainer.request_stop()
         if w._throttle.ready():
             w._emit_progress()
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        if self.worker._should_halt():
+        w = self.worker
+        epoch = w._offset + trainer.epoch
+        if w._snapshots.wants(epoch):
+            w._snapshots.add(epoch, [(layer.weights, layer.bias) for layer in trainer.network.layers])
+        if w._end_reason or w._abort:
             trainer.request_stop()
 
 
 class TrainingWorker(QObject):
-    """Trains a private copy of ``project``; move it to a QThread (``TrainingController`` does that).
+    """Trains a private copy of ``project`` for ``epochs`` epochs; move it to a QThread (``TrainingSession``
+    does that).
 
     Raises an ``NNStudioError`` from the constructor when the data is not ready for this network
     (the message names the problem), so the GUI can show it before any thread starts.
     """
 
     progress = Signal(object)  # TrainingSnapshot
-    paused = Signal(object)  # TrainingSnapshot, after pause() or step_one_epoch()
-    finished = Signal(object)  # TrainingResult, once per session
+    finished = Signal(object)  # TrainingResult, once
     failed = Signal(str)  # divergence / error message, just before finished
 
-    _runQueued = Signal(int, int)  # (epochs to add or -1 to resume the goal, ticket) -> _run in the worker thread
-    _stopQueued = Signal()
+    _runQueued = Signal()
 
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project = project.copy()
-        self._history_offset = len(self._project.history)
+        self._offset = last_epoch(self._project.history)
         self._trainer = self._project.make_trainer(callbacks=[_Probe(self)])
         self._config = self._trainer.config  # read live by the trainer each batch
-        self._prep = _copy_preprocessing(self._project.preprocessing)
+        self._prep = self._project.preprocessing.copy()
         self._goal = self._config.epochs if epochs is None else int(epochs)
+        self._snapshots = self._project.snapshots
+        if not self._snapshots.epochs or self._snapshots.epochs[-1] != self._offset:
+            self._snapshots.add(self._offset, self._trainer.network.get_weights())  # where this run starts
         self._throttle = Throttle(SNAPSHOT_INTERVAL)
-        self._lock = threading.Lock()
-        self._tickets = 0  # run requests issued (GUI thread)
-        self._pause_ticket = 0  # runs with a ticket <= this stop as soon as they notice
-        self._stop_requested = False
+        self._end_reason = ""  # set by pause()/stop(): end at the end of the current epoch
+        self._abort = False
         self._done = False
         self._emitted = 0  # history rows already sent in snapshots
         self._elapsed = 0.0
         self._run_started: float | None = None
         self._batch_loss = math.nan
         self._runQueued.connect(self._run)
-        self._stopQueued.connect(self._finish_if_idle)
 
     # -- facts (safe from any thread: plain reads) -------------------------------------------------
     @property
     def epoch(self) -> int:
-        """Epochs completed in this session."""
+        """Epochs completed by this worker."""
         return self._trainer.epoch
 
     @property
@@ -187,108 +199,61 @@ class TrainingWorker(QObject):
         return self._goal
 
     @property
-    def is_done(self) -> bool:
-        return self._done
-
-    @property
     def task(self) -> str:
         return self._trainer.task
 
+    @property
+    def config(self) -> TrainingConfig:
+        """The live settings this run reads before every batch (change them with the setters)."""
+        return self._config
+
     # -- control (call from the GUI thread; they never block) ----------------------------------------
-    def _queue(self, epochs: int) -> None:
-        with self._lock:
-            self._tickets += 1
-            ticket = self._tickets
-        self._runQueued.emit(epochs, ticket)
-
-    @Slot(int)
-    def start(self, epochs: int = -1) -> None:
-        """Train towards the session's goal; with ``epochs`` >= 0 set a new goal of that many more epochs."""
-        self._queue(epochs)
-
     @Slot()
-    def resume(self) -> None:
-        """Continue a paused session towards its goal, from exactly where it paused."""
-        self._queue(-1)
+    def start(self) -> None:
+        """Train the goal's epochs (in the worker's thread once it was moved to one)."""
+        self._runQueued.emit()
 
-    run = start
-
-    @Slot()
-    def step_one_epoch(self) -> None:
-        """Complete exactly one epoch (the rest of the current one when paused mid-epoch), then pause."""
-        self._queue(0)
-
-    @Slot()
     def pause(self) -> None:
-        """Pause after the current batch; the session stays open and ``resume`` continues it."""
-        with self._lock:
-            self._pause_ticket = self._tickets
-        self._trainer.request_stop()
+        """End after the current epoch with the result marked "paused" (training again continues it)."""
+        self._end_reason = self._end_reason or PAUSED_AT
 
-    @Slot()
     def stop(self) -> None:
-        """End the session after the current batch; ``finished`` follows with the trained weights."""
-        self._stop_requested = True
+        """End after the current epoch; the result keeps the weights trained so far."""
+        self._end_reason = STOPPED
+
+    def abort(self) -> None:
+        """End as soon as the current batch is done; the result is not meant to be used."""
+        self._abort = True
         self._trainer.request_stop()
-        self._stopQueued.emit()
 
     # live settings: the trainer reads these attributes of its config before every batch
-    @Slot(float)
     def set_learning_rate(self, value: float) -> None:
-        value = float(value)
-        if not (math.isfinite(value) and value > 0):
-            raise ConfigError(f"learning rate must be a positive number, got {value!r}")
-        self._config.learning_rate = value
+        self._set("learning_rate", value)
 
-    @Slot(float)
     def set_l1(self, value: float) -> None:
-        self._config.l1 = self._non_negative("l1", value)
+        self._set("l1", value)
 
-    @Slot(float)
     def set_l2(self, value: float) -> None:
-        self._config.l2 = self._non_negative("l2", value)
+        self._set("l2", value)
 
-    @Slot(int)
     def set_batch_size(self, value: int) -> None:
-        if isinstance(value, bool) or int(value) != value or value < 1:
-            raise ConfigError(f"batch size must be a whole number of at least 1, got {value!r}")
-        self._config.batch_size = int(value)
+        self._set("batch_size", value)
 
-    @staticmethod
-    def _non_negative(name: str, value: float) -> float:
-        value = float(value)
-        if not (math.isfinite(value) and value >= 0):
-            raise ConfigError(f"{name} must be a number of at least 0, got {value!r}")
-        return value
+    def _set(self, name: str, value: object) -> None:
+        """Change one live setting after checking it with the same rules as a saved configuration."""
+        candidate = TrainingConfig.from_dict({**self._config.to_dict(), name: value})
+        candidate.validate()  # raises ConfigError with the reason
+        setattr(self._config, name, getattr(candidate, name))
 
     # -- the worker thread -------------------------------------------------------------------------
-    def _should_halt(self) -> bool:
-        return self._stop_requested or self._current_ticket <= self._pause_ticket
-
-    _current_ticket = 0
-
-    @Slot(int, int)
-    def _run(self, epochs: int, ticket: int) -> None:
+    @Slot()
+    def _run(self) -> None:
         if self._done:
             return
-        self._current_ticket = ticket
-        if self._stop_requested:
-            self._finish(STOPPED)
-            return
-        if self._should_halt():  # paused before this run even began
-            self.paused.emit(self._snapshot())
-            return
         trainer = self._trainer
-        step = epochs == 0
-        if epochs > 0:
-            self._goal = trainer.epoch + epochs
-        n = 1 if step else self._goal - trainer.epoch
-        if n <= 0:
-            self._finish(COMPLETED)
-            return
         self._run_started = time.perf_counter()
         try:
-            reason = trainer.run(n)
+            reason = trainer.run(self._goal) if not (self._abort or self._end_reason) else STOPPED
         except DivergenceError as exc:
             self._stop_clock()
             self._emit_progress()
@@ -308,17 +273,9 @@ class TrainingWorker(QObject):
             self._finish(ERROR, message)
             return
         self._stop_clock()
-        if self._stop_requested:
-            self._finish(STOPPED)
-        elif reason in (TARGET_LOSS, EARLY_STOPPING):
-            self._finish(reason)
-        elif reason == STOPPED or (step and trainer.epoch < self._goal):
-            self.paused.emit(self._snapshot())
-        elif step:  # the step reached the goal: stay open so more epochs can be stepped or trained
-            self._goal = trainer.epoch
-            self.paused.emit(self._snapshot())
-        else:
-            self._finish(COMPLETED)
+        if reason == STOPPED:
+            reason = self._end_reason or STOPPED
+        self._finish(reason)
 
     def _stop_clock(self) -> None:
         if self._run_started is not None:
@@ -329,25 +286,20 @@ class TrainingWorker(QObject):
         extra = 0.0 if self._run_started is None else time.perf_counter() - self._run_started
         return self._elapsed + extra
 
-    @Slot()
-    def _finish_if_idle(self) -> None:
-        if not self._done:
-            self._finish(STOPPED)
-
     def _snapshot(self) -> TrainingSnapshot:
         trainer = self._trainer
         history = trainer.history
         n = len(history)
         points = {k: np.array(v[self._emitted:n], dtype=float) for k, v in history.columns.items()}
         if "epoch" in points:
-            points["epoch"] = points["epoch"] + self._history_offset
+            points["epoch"] = points["epoch"] + self._offset
         self._emitted = n
         metrics = history.last()
         if "epoch" in metrics:
-            metrics["epoch"] += self._history_offset
+            metrics["epoch"] += self._offset
         return TrainingSnapshot(trainer.epoch, max(self._goal, trainer.epoch), points, metrics,
                                 trainer.network.get_weights(), self._elapsed_now(), self._batch_loss,
-                                self._history_offset, self._prep, trainer.task)
+                                self._offset, self._prep, trainer.task)
 
     def _emit_progress(self) -> None:
         self.progress.emit(self._snapshot())
@@ -362,20 +314,27 @@ class TrainingWorker(QObject):
         history = self._project.history.copy()
         for row in zip(*trainer.history.columns.values()):
             metrics = dict(zip(trainer.history.columns.keys(), row))
-            metrics["epoch"] = metrics.get("epoch", 0.0) + self._history_offset
+            metrics["epoch"] = metrics.get("epoch", 0.0) + self._offset
             history.append(metrics)
+        weights = trainer.network.get_weights()
+        snapshots = self._snapshots.copy()
+        if trainer.epoch:
+            snapshots.add(self._offset + trainer.epoch, weights)  # the latest weights (divergence: restored)
         result = TrainingResult(
-            weights=trainer.network.get_weights(),
+            weights=weights,
             history=history,
-            preprocessing=_copy_preprocessing(self._prep),
+            preprocessing=self._prep.copy(),
             stop_reason=reason,
             epochs_trained=trainer.epoch,
             elapsed=self._elapsed_now(),
             metrics=history.last(),
             message=message,
+            config=TrainingConfig.from_dict(self._config.to_dict()),
+            run_state=trainer.run_state(),
+            snapshots=snapshots,
         )
         self.finished.emit(result)
 
 
-__all__ = ["COMPLETED", "DIVERGED", "EARLY_STOPPING", "ERROR", "STOPPED", "TARGET_LOSS", "TrainingResult",
-           "TrainingSnapshot", "TrainingWorker"]
+__all__ = ["COMPLETED", "DIVERGED", "EARLY_STOPPING", "ERROR", "PAUSED_AT", "STOPPED", "TARGET_LOSS",
+           "TrainingResult", "TrainingSnapshot", "TrainingWorker", "last_epoch"]

@@ -23,7 +23,6 @@ from nnstudio.core.project import (
     network_mismatch,
     plane_features,
 )
-from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui import theme
@@ -37,13 +36,12 @@ from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.stepper import StepPanel
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.step_controller import StepController
-from nnstudio.gui.training_controller import TrainingController
+from nnstudio.gui.training_session import RUNNING, TrainingSession
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-LOCKED = "Training is running: pause and stop it (or wait until it finishes) before editing."
 CANVAS_REFRESH_MS = 150  # the canvas follows training at most ~7 times a second
 MAP_GRID = 24  # neuron maps: 24 × 24 points of the input plane
 
@@ -84,12 +82,12 @@ class Workbench(QObject):
         self.dataset_model.edits = cmd.UndoableDatasetEdits(doc, self.dataset_model)
         self.dataset_editor = DatasetEditor(model=self.dataset_model)
 
-        self.training = TrainingController(self)
+        self.training = TrainingSession(doc, self)
         self.training_panel = TrainingPanel(doc.project.training)
-        self.training_panel.attach(self.training, self._project_to_train, self._training_error)
+        self.training_panel.attach(self.training, self._training_error)
         self.plots = PlotsPanel(doc.project)
         self.predict = PredictPanel(doc.project)
-        self.history = HistorySlider(doc, SnapshotHistory())
+        self.history = HistorySlider(doc)
         self.stepper = StepController(doc, self)
         self.step_panel = StepPanel(self.stepper)
         self.math = MathInspector(self.stepper)
@@ -123,20 +121,19 @@ class Workbench(QObject):
         # Panels -> Document
         self.training_panel.configChanged.connect(self._config_edited)
         self.training_panel.resetWeightsRequested.connect(lambda: doc.execute(cmd.ReinitializeCommand, None))
+        self.training_panel.resetOptimizerRequested.connect(lambda: doc.execute(cmd.ResetOptimizerCommand))
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.dataset_editor.rowActivated.connect(self.show_sample)
         # Training
         self.training.stateChanged.connect(self._training_state)
         self.training.progress.connect(self._snapshot)
-        self.training.finished.connect(self._finished)
+        self.training.committed.connect(self._committed)
         self.training.failed.connect(self._training_error)
         # Canvas views
         self.predict.activationsChanged.connect(self._show_traces)
         self.stepper.changed.connect(lambda: self.canvas.set_overlay(self.stepper.overlay()))
         self.stepper.errorOccurred.connect(lambda message: window.report_error(message, "Cannot step"))
         self.history.previewChanged.connect(self.canvas.set_preview_weights)
-        doc.undo_stack.canUndoChanged.connect(self._keep_undo_locked)
-        doc.undo_stack.canRedoChanged.connect(self._keep_undo_locked)
         self._create_dataset_menu()
         self._create_training_actions()
         self._config_changed()
@@ -247,7 +244,6 @@ class Workbench(QObject):
         self.training_panel.progress.setValue(0)
         self.training_panel.progress.setFormat("ready")
         self.training_panel.status.setText("")
-        self.history.clear()
         self.sample_row = 0
         self._update_banner()
         self._refresh_views()
@@ -268,7 +264,7 @@ class Workbench(QObject):
             net = self.document.network
             self.dataset_editor.set_network_size(net.input_size, net.output_size)
             self._update_banner()
-        if not self.training.is_active:
+        if not self.training.is_running:
             self._refresh_views()
             if self.dataset_model.has_predictions():  # e.g. training was undone: show what these weights predict
                 self.dataset_editor.show_predictions(self.document.project)
@@ -310,7 +306,7 @@ class Workbench(QObject):
 
     @Slot(object)
     def _config_edited(self, config) -> None:
-        if config.to_dict() != self.document.project.training.to_dict() and not self.training.is_active:
+        if config.to_dict() != self.document.project.training.to_dict() and not self.training.is_running:
             try:
                 self.document.push(cmd.SetTrainingConfigCommand(self.document, config))
             except NNStudioError as exc:
@@ -343,36 +339,18 @@ class Workbench(QObject):
             self.canvas.set_activations([traces[0].inputs[0], *[t.a[0] for t in traces]])
 
     # -- training --------------------------------------------------------------------------------
-    def _project_to_train(self):
-        project = self.document.project.copy()
-        if not self.history.store.epochs:  # the starting point of the slider
-            self.history.record(len(project.history), project.network.get_weights())
-        return project
-
     @Slot(str)
     def _training_state(self, state: str) -> None:
-        active = state != "idle"
-        self.document.lock(LOCKED if active else None)
+        running = state == RUNNING
         for widget in (self.window.palette_panel, self.window.inspector, self.window.weight_table,
-                       self.dataset_editor, self.step_panel, self.predict):
-            widget.setEnabled(not active)
-        self._keep_undo_locked()
-        if not active:
+                       self.dataset_editor, self.step_panel, self.predict, self.history):
+            widget.setEnabled(not running)
+        if not running:
             self.canvas.set_preview_weights(None)
-
-    def _keep_undo_locked(self, *_args: object) -> None:
-        locked = self.document.locked_reason is not None
-        try:
-            stack = self.document.undo_stack
-            self.window.acts["undo"].setEnabled(not locked and stack.canUndo())
-            self.window.acts["redo"].setEnabled(not locked and stack.canRedo())
-        except RuntimeError:  # the window is being destroyed
-            pass
 
     @Slot(object)
     def _snapshot(self, snapshot: TrainingSnapshot) -> None:
         self.plots.show_snapshot(snapshot)
-        self.history.record(snapshot.global_epoch, snapshot.weights)
         metrics = " · ".join(f"{k} {v:.4g}" for k, v in snapshot.metrics.items() if k != "epoch")
         self.window.statusBar().showMessage(f"Epoch {snapshot.global_epoch}: {metrics}")
         self._pending_snapshot = snapshot
@@ -381,7 +359,7 @@ class Workbench(QObject):
 
     def _show_pending_snapshot(self) -> None:
         snapshot, self._pending_snapshot = self._pending_snapshot, None
-        if snapshot is None or not self.training.is_active:
+        if snapshot is None or not self.training.is_running:
             return
         self.canvas.set_preview_weights(snapshot.weights)
         project = self.document.project
@@ -402,24 +380,18 @@ class Workbench(QObject):
         self.canvas.set_activations([x[0], *[t.a[0] for t in traces]])
 
     @Slot(object)
-    def _finished(self, result: TrainingResult) -> None:
+    def _committed(self, result: TrainingResult) -> None:
+        """A stretch of training is now in the document: every view shows the document again."""
         self._pending_snapshot = None
         self._canvas_timer.stop()
         self.canvas.set_preview_weights(None)
-        if result.epochs_trained > 0:
-            network = self.document.network.copy()
-            try:
-                network.set_weights(result.weights)
-            except NNStudioError:  # cannot happen while editing is locked; be safe anyway
-                self.window.report_error("The network changed during training; the result was not applied.")
-                return
-            n = result.epochs_trained
-            self.document.push_unlocked(cmd.TrainCommand(self.document, network, result.history,
-                                                         result.preprocessing, f"Train {n} epoch{'s' * (n != 1)}"))
-            self.history.record(int(result.history.columns.get("epoch", [n])[-1]), result.weights)
         self.plots.show_result(result)
+        self._refresh_views()
         self.dataset_editor.show_predictions(self.document.project)
-        self.window.statusBar().showMessage(result.describe(), 8000)
+        session = self.training
+        text = (f"Paused at epoch {session.done} of {session.goal}" if session.is_active
+                else result.describe())
+        self.window.statusBar().showMessage(text, 8000)
 
     @Slot(str)
     def _training_error(self, message: str) -> None:

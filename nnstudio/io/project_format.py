@@ -13,6 +13,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.model_format import MODEL_VERSION, _check_version, model_from_dict, model_to_dict
+from nnstudio.io.run_format import run_state_from_dict, run_state_to_dict, snapshots_from_dict, snapshots_to_dict
 from nnstudio.io.schema import check_schema
 
 PROJECT_FORMAT = "nnstudio.project"
@@ -108,6 +109,11 @@ def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any
         "dataset": None if project.dataset is None else dataset_to_dict(project.dataset),
         "history": {k: [_json_number(v) for v in col] for k, col in project.history.to_dict().items()},
     }
+    if project.run_state is not None:
+        out["run_state"] = run_state_to_dict(project.run_state)
+    snapshots = snapshots_to_dict(project.snapshots)
+    if snapshots is not None:
+        out["snapshots"] = snapshots
     if view:
         out["view"] = view
     return out
@@ -128,4 +134,7 @@ def project_from_dict(data: Any) -> Project:
             if v is not None and not math.isfinite(v):
                 raise ModelFormatError(f"history.{key}[{i}]: contains a value too large to represent")
     project.history = History({k: [math.nan if v is None else float(v) for v in col] for k, col in history.items()})
+    if data.get("run_state") is not None:
+        project.run_state = run_state_from_dict(data["run_state"], project.network)
+    project.snapshots = snapshots_from_dict(data.get("snapshots"), project.network)
     return project

@@ -13,7 +13,9 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.training import TrainingPanel
-from nnstudio.gui.training_controller import IDLE, TrainingController
+from nnstudio.gui.commands import SetTrainingConfigCommand
+from nnstudio.gui.document import Document
+from nnstudio.gui.training_session import IDLE, TrainingSession
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
           (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
@@ -41,10 +43,17 @@ def cars_project() -> Project:
 
 
 @pytest.fixture
-def controller(qtbot):
-    ctrl = TrainingController()
-    yield ctrl
-    assert ctrl.shutdown()
+def session(qtbot):
+    sessions = []
+
+    def make(project: Project) -> TrainingSession:
+        s = TrainingSession(Document(project))
+        sessions.append(s)
+        return s
+
+    yield make
+    for s in sessions:
+        assert s.shutdown()
 
 
 def test_confusion_matrix_core():
@@ -54,16 +63,17 @@ def test_confusion_matrix_core():
     assert predicted_classes(np.array([[0.2, 0.8], [0.9, 0.1]])).tolist() == [1, 0]
 
 
-def test_plots_follow_a_training_run(qtbot, controller, tmp_path):
+def test_plots_follow_a_training_run(qtbot, session, tmp_path):
     project = laptop_project()
     panel = PlotsPanel(project)
     qtbot.addWidget(panel)
     panel.resize(700, 450)
     panel.show()
+    controller = session(project)
     controller.progress.connect(panel.show_snapshot)
-    controller.finished.connect(panel.show_result)
-    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
-        controller.train(project)
+    controller.committed.connect(panel.show_result)
+    with qtbot.waitSignal(controller.committed, timeout=20_000) as blocker:
+        controller.train()
     result = blocker.args[0]
     x, y = panel.loss_curve.getOriginalDataset()
     assert list(x) == list(range(1, 61))
@@ -99,18 +109,21 @@ def test_regression_curve_in_raw_units(qtbot):
     assert panel.confusion.rowCount() == 0
 
 
-def test_training_panel_drives_the_controller(qtbot, controller):
+def test_training_panel_drives_the_session(qtbot, session):
     project = laptop_project(epochs=40)
     panel = TrainingPanel(project.training)
     qtbot.addWidget(panel)
-    panel.attach(controller, lambda: project)
+    controller = session(project)
+    panel.attach(controller)
+    doc = controller.document
+    panel.configChanged.connect(lambda config: doc.push(SetTrainingConfigCommand(doc, config)))
     assert panel.optimizer.currentData() == "adam"
     assert {f.objectName() for f in panel._param_fields.values()} == {"beta_1", "beta_2", "epsilon"}
     changes = []
     panel.configChanged.connect(changes.append)
     panel.epochs.setValue(25)
     assert changes[-1].epochs == 25 and changes[-1].optimizer == "adam"
-    with qtbot.waitSignal(controller.finished, timeout=20_000):
+    with qtbot.waitSignal(controller.committed, timeout=20_000):
         qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
     assert controller.state == IDLE
     assert panel.progress.value() == 25 and "25" in panel.progress.format()
@@ -133,17 +146,18 @@ def test_training_panel_optimizer_params_and_can_train(qtbot):
     assert panel.train_button.isEnabled()
 
 
-def test_live_learning_rate_reaches_the_worker(qtbot, controller):
+def test_live_learning_rate_reaches_the_worker(qtbot, session):
     project = laptop_project(epochs=1_000_000, batch_size=1)
     panel = TrainingPanel(project.training)
     qtbot.addWidget(panel)
-    panel.attach(controller, lambda: project)
+    controller = session(project)
+    panel.attach(controller)
     with qtbot.waitSignal(controller.progress, timeout=10_000):
         panel.trainRequested.emit()
     panel.learning_rate.setText("0.002")
     panel.learning_rate.editingFinished.emit()
-    assert controller.worker._config.learning_rate == 0.002
-    with qtbot.waitSignal(controller.finished, timeout=10_000):
+    assert controller.worker.config.learning_rate == 0.002
+    with qtbot.waitSignal(controller.committed, timeout=10_000):
         panel.stopRequested.emit()
 
 

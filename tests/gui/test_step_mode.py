@@ -106,16 +106,17 @@ def test_history_slider_previews_and_restores(qtbot, laptop_doc):
     slider = HistorySlider(laptop_doc)
     qtbot.addWidget(slider)
     trainer = laptop_doc.project.copy().make_trainer()
-    recorded = {}
-    slider.record(0, trainer.network.get_weights())
-    recorded[0] = trainer.network.get_weights()
+    recorded = {0: trainer.network.get_weights()}
     for epoch in range(1, 6):
         trainer.run(1)
-        slider.record(epoch, trainer.network.get_weights())
         recorded[epoch] = trainer.network.get_weights()
+    for epoch, weights in recorded.items():
+        laptop_doc.project.snapshots.add(epoch, weights)
+    slider.refresh()
+    assert slider.epochs() == [0, 1, 2, 3, 4, 5] and slider.last_label.text() == "epoch 5"
     with qtbot.waitSignal(slider.previewChanged) as blocker:
         slider.slider.setValue(2)
-    assert slider.label.text() == "epoch 2"
+    assert slider.label.text() == "Showing epoch 2"
     assert all(np.array_equal(a[0], b[0]) for a, b in zip(blocker.args[0], recorded[2]))
     slider.restore()
     assert all(np.array_equal(layer.weights, w) for layer, (w, _) in zip(laptop_doc.network.layers, recorded[2]))

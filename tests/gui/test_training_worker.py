@@ -1,4 +1,4 @@
-"""The training worker and controller: real QThreads, signals awaited with qtbot (no sleeps)."""
+"""The training worker and session: real QThreads, signals awaited with qtbot (no sleeps)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
-from nnstudio.errors import DataError
-from nnstudio.gui.training_controller import IDLE, PAUSED, RUNNING, TrainingController
+from nnstudio.errors import ConfigError, DataError
+from nnstudio.gui.document import Document
+from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING, TrainingSession
 from nnstudio.gui.training_worker import DIVERGED, TrainingResult, TrainingSnapshot, TrainingWorker
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
@@ -50,10 +51,19 @@ def big_project(epochs: int) -> Project:
 
 
 @pytest.fixture
-def controller(qtbot):
-    ctrl = TrainingController()
-    yield ctrl
-    assert ctrl.shutdown(), "the training thread did not stop within a second"
+def session(qtbot):
+    sessions = []
+
+    def make(project: Project) -> TrainingSession:
+        doc = Document(project)
+        s = TrainingSession(doc)
+        s.doc = doc
+        sessions.append(s)
+        return s
+
+    yield make
+    for s in sessions:
+        assert s.shutdown(), "the training thread did not stop within a second"
 
 
 def collect(signal) -> list:
@@ -62,139 +72,147 @@ def collect(signal) -> list:
     return out
 
 
-def test_worker_trains_laptop(qtbot, controller):
+def test_worker_trains_laptop(qtbot, session):
     project = laptop_project()
     start_loss = Project.copy(project).make_trainer().evaluate(*project.training_data()[:2])["loss"]
-    snapshots = collect(controller.progress)
-    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
-        controller.train(project)
+    s = session(project)
+    snapshots = collect(s.progress)
+    with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
+        s.train()
     result: TrainingResult = blocker.args[0]
     assert result.stop_reason == "completed" and result.ok
     assert result.epochs_trained == 100
     assert len(result.history) == 100
     assert result.history.array("loss")[-1] < start_loss
     assert result.metrics["accuracy"] == 1.0
-    assert controller.state == IDLE
-    # the project itself was not touched: the worker trained a copy
-    assert len(project.history) == 0
-    assert not np.allclose(result.weights[0][0], project.network.layers[0].weights)
+    assert s.state == IDLE
+    # the document holds the result as one undo step; the worker trained a copy
+    doc = s.doc
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Train 100 epochs"
+    assert len(doc.project.history) == 100
+    for (w, b), layer in zip(result.weights, doc.network.layers):
+        assert np.array_equal(w, layer.weights) and np.array_equal(b, layer.bias)
+    assert doc.project.snapshots.epochs == list(range(0, 101))
     # snapshots carry copies and, together, every epoch's point exactly once
-    assert snapshots and all(isinstance(s, TrainingSnapshot) for s in snapshots)
-    epochs = np.concatenate([s.points.get("epoch", np.zeros(0)) for s in snapshots])
+    assert snapshots and all(isinstance(x, TrainingSnapshot) for x in snapshots)
+    epochs = np.concatenate([x.points.get("epoch", np.zeros(0)) for x in snapshots])
     assert list(epochs) == list(range(1, 101))
     assert snapshots[-1].epoch == 100 and snapshots[-1].total_epochs == 100
 
 
-def test_trained_weights_predict_like_the_engine(qtbot, controller):
-    project = laptop_project()
-    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
-        controller.train(project)
-    result = blocker.args[0]
-    project.network.set_weights(result.weights)
-    project.preprocessing = result.preprocessing
+def test_trained_weights_predict_like_the_engine(qtbot, session):
+    s = session(laptop_project())
+    with qtbot.waitSignal(s.committed, timeout=20_000):
+        s.train()
+    project = s.doc.project
     x = project.dataset.raw_inputs()
     assert (project.predict(x).argmax(axis=1) == project.dataset.column("buy").values).all()
 
 
-def test_pause_then_resume_continues_the_same_epoch(qtbot, controller):
-    # reference: an uninterrupted run
-    reference = laptop_project(epochs=1000, batch_size=1)
+def test_pause_then_resume_equals_an_uninterrupted_run(qtbot, session):
+    # reference: an uninterrupted run (shuffled, Adam)
+    reference = laptop_project(epochs=400, batch_size=3)
     ref_trainer = reference.make_trainer()
     ref_trainer.run()
 
-    project = laptop_project(epochs=1000, batch_size=1)
-    controller.progress.connect(lambda snapshot: controller.pause())  # pause at the first snapshot
-    with qtbot.waitSignal(controller.paused, timeout=20_000) as paused:
-        controller.train(project)
-    controller.progress.disconnect()
-    snap: TrainingSnapshot = paused.args[0]
-    assert controller.state == PAUSED
-    assert controller.worker.epoch == snap.epoch < 1000
-    epoch_at_pause = snap.epoch
-    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
-        controller.train()  # resume: the open session goes on
-    result = blocker.args[0]
-    assert result.epochs_trained == 1000
-    assert result.history.array("epoch")[epoch_at_pause] == epoch_at_pause + 1
+    s = session(laptop_project(epochs=400, batch_size=3))
+    s.progress.connect(lambda snapshot: s.pause())  # pause at the first snapshot
+    with qtbot.waitSignal(s.committed, timeout=20_000) as paused:
+        s.train()
+    s.progress.disconnect()
+    assert s.state == PAUSED and paused.args[0].stop_reason == "paused"
+    epoch_at_pause = s.done
+    assert 0 < epoch_at_pause < 400 and len(s.doc.project.history) == epoch_at_pause
+    with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
+        s.train()  # resume: the run goes on with the epochs it has left
+    assert blocker.args[0].epochs_trained == 400 - epoch_at_pause and s.state == IDLE
+    doc = s.doc
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Train 400 epochs"
     # batch for batch the same as never pausing
-    for (w, b), layer in zip(result.weights, ref_trainer.network.layers):
-        np.testing.assert_allclose(w, layer.weights, rtol=1e-12, atol=1e-12)
-        np.testing.assert_allclose(b, layer.bias, rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(result.history.array("loss"), ref_trainer.history.array("loss"), rtol=1e-12)
+    for layer, ref in zip(doc.network.layers, ref_trainer.network.layers):
+        np.testing.assert_allclose(layer.weights, ref.weights, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(layer.bias, ref.bias, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(doc.project.history.array("loss"), ref_trainer.history.array("loss"), rtol=1e-12)
 
 
-def test_step_one_epoch_advances_exactly_one(qtbot, controller):
-    project = laptop_project()
-    with qtbot.waitSignal(controller.paused, timeout=10_000) as first:
-        controller.step_one_epoch(project)
-    assert first.args[0].epoch == 1
-    assert controller.state == PAUSED
-    with qtbot.waitSignal(controller.paused, timeout=10_000) as second:
-        controller.step_one_epoch()
-    assert second.args[0].epoch == 2
-    assert list(second.args[0].points["epoch"]) == [2.0]
-    with qtbot.waitSignal(controller.finished, timeout=10_000) as done:
-        controller.stop()
-    assert done.args[0].stop_reason == "stopped"
-    assert done.args[0].epochs_trained == 2
+def test_step_one_epoch_advances_exactly_one(qtbot, session):
+    s = session(laptop_project())
+    with qtbot.waitSignal(s.committed, timeout=10_000) as first:
+        s.step_one_epoch()
+    assert first.args[0].epochs_trained == 1 and s.done == 1
+    assert s.state == PAUSED
+    with qtbot.waitSignal(s.committed, timeout=10_000) as second:
+        s.step_one_epoch()
+    assert second.args[0].epochs_trained == 1 and s.done == 2
+    assert s.doc.project.history.array("epoch").tolist() == [1.0, 2.0]
+    assert s.doc.undo_stack.count() == 1 and s.doc.undo_stack.undoText() == "Train 2 epochs"
+    s.stop()
+    assert s.state == IDLE
 
 
-def test_progress_signals_are_throttled(qtbot, controller):
-    project = big_project(epochs=400)
-    snapshots = collect(controller.progress)
-    with qtbot.waitSignal(controller.finished, timeout=60_000) as blocker:
-        controller.train(project)
+def test_progress_signals_are_throttled(qtbot, session):
+    s = session(big_project(epochs=400))
+    snapshots = collect(s.progress)
+    with qtbot.waitSignal(s.committed, timeout=60_000) as blocker:
+        s.train()
     result = blocker.args[0]
     assert result.epochs_trained == 400
     assert len(snapshots) <= result.elapsed * 30 + 5
     assert len(snapshots) < 400  # far fewer than one per epoch
 
 
-def test_divergence_reports_and_keeps_finite_weights(qtbot, controller):
-    project = regression_project()
-    messages = collect(controller.failed)
-    with qtbot.waitSignal(controller.finished, timeout=20_000) as blocker:
-        controller.train(project)
+def test_divergence_reports_and_keeps_finite_weights(qtbot, session):
+    s = session(regression_project())
+    messages = collect(s.failed)
+    with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
+        s.train()
     result = blocker.args[0]
-    assert result.stop_reason == DIVERGED and not result.ok
+    assert result.stop_reason == DIVERGED and not result.ok and s.state == IDLE
     assert messages and "lower learning rate" in messages[0]
     assert "lower learning rate" in result.message
     assert all(np.isfinite(w).all() and np.isfinite(b).all() for w, b in result.weights)
+    assert all(np.isfinite(layer.weights).all() for layer in s.doc.network.layers)
 
 
-def test_live_learning_rate_change(qtbot, controller):
-    project = laptop_project(epochs=100_000, batch_size=1)
-    with qtbot.waitSignal(controller.progress, timeout=10_000):
-        controller.train(project)
-    controller.set_learning_rate(0.001)
-    controller.set_batch_size(3)
-    controller.set_l2(0.01)
-    assert controller.worker._config.learning_rate == 0.001
-    assert controller.worker._config.batch_size == 3
-    with qtbot.waitSignal(controller.finished, timeout=10_000):
-        controller.stop()
-    assert project.training.learning_rate == 0.1  # the project's own settings are untouched
+def test_live_settings_reach_the_worker_and_the_document(qtbot, session):
+    s = session(laptop_project(epochs=100_000, batch_size=1))
+    with qtbot.waitSignal(s.progress, timeout=10_000):
+        s.train()
+    s.set_learning_rate(0.001)
+    s.set_batch_size(3)
+    s.set_l2(0.01)
+    assert s.worker.config.learning_rate == 0.001 and s.worker.config.batch_size == 3
+    with pytest.raises(ConfigError):
+        s.set_learning_rate(-1.0)
+    with qtbot.waitSignal(s.committed, timeout=10_000):
+        s.stop()
+    config = s.doc.project.training
+    assert (config.learning_rate, config.batch_size, config.l2) == (0.001, 3, 0.01)
+    s.doc.undo()
+    assert s.doc.project.training.learning_rate == 0.1  # the run's settings change is part of its undo step
 
 
-def test_shutdown_mid_training_is_quick_and_clean(qtbot):
-    ctrl = TrainingController()
-    states = collect(ctrl.stateChanged)
-    with qtbot.waitSignal(ctrl.progress, timeout=10_000):
-        ctrl.train(big_project(epochs=1_000_000))
-    assert ctrl.state == RUNNING
-    thread = ctrl.thread
-    assert ctrl.shutdown(timeout_ms=1000)
+def test_shutdown_mid_training_is_quick_and_clean(qtbot, session):
+    s = session(big_project(epochs=1_000_000))
+    states = collect(s.stateChanged)
+    with qtbot.waitSignal(s.progress, timeout=10_000):
+        s.train()
+    assert s.state == RUNNING
+    thread = s.thread
+    assert s.shutdown(timeout_ms=1000)
     assert thread.isFinished()
-    assert ctrl.state == IDLE and states[-1] == IDLE
-    del ctrl, thread  # destroying them now must not warn "QThread: Destroyed while thread is still running"
+    assert s.state == IDLE and states[-1] == IDLE
+    assert s.doc.undo_stack.count() == 0 and not s.doc.locked_reason  # the dropped run left nothing
+    del thread  # destroying it now must not warn "QThread: Destroyed while thread is still running"
 
 
-def test_bad_data_raises_before_any_thread(qtbot, controller):
+def test_bad_data_raises_before_any_thread(qtbot, session):
     project = laptop_project()
     project.dataset.set_cell_text(2, 1, "abc")
+    s = session(project)
     with pytest.raises(DataError, match="row 3, column 2"):
-        controller.train(project)
-    assert controller.state == IDLE and controller.thread is None
+        s.train()
+    assert s.state == IDLE and s.thread is None and not s.doc.locked_reason
 
 
 def test_worker_runs_synchronously_without_a_thread(qtbot):

@@ -21,7 +21,7 @@ def window(qtbot, tmp_path):
 
 def _train(qtbot, window, timeout=20000):
     bench = window.workbench
-    with qtbot.waitSignal(bench.training.finished, timeout=timeout) as blocker:
+    with qtbot.waitSignal(bench.training.committed, timeout=timeout) as blocker:
         bench.training_panel.trainRequested.emit()
     qtbot.waitUntil(lambda: bench.training.state == "idle", timeout=5000)
     return blocker.args[0]
@@ -53,7 +53,7 @@ def test_editing_is_locked_while_training(qtbot, window):
     before = doc.network.copy()
     window.canvas.addNeuronRequested.emit(0)  # a canvas edit while training: refused, explained
     assert doc.network.same_as(before) and "Training is running" in window.errors[-1]
-    with qtbot.waitSignal(bench.training.finished, timeout=10000):
+    with qtbot.waitSignal(bench.training.committed, timeout=10000):
         bench.training.stop()
     qtbot.waitUntil(lambda: doc.locked_reason is None, timeout=5000)
     assert doc.undo_stack.undoText().startswith("Train ")

@@ -1,15 +1,17 @@
-"""Time travel over a training run: a slider over the recorded weight snapshots.
+"""Time travel over training: a slider over the project's weight snapshots, one position per kept epoch.
 
-Moving it previews the network as it was at epoch k (the canvas and plots show those weights without
-changing the project); "Restore" makes them the project's weights in one undo step.
+The snapshots belong to the project (every epoch of short runs, evenly thinned for long ones; saved with
+it), so the slider offers the same positions after a save and reopen. Moving it previews the network as it
+was at that epoch (the canvas shows those weights without changing the project); "Restore" makes them the
+project's weights in one undo step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from nnstudio.core.snapshots import SnapshotHistory, Weights
+from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
 
@@ -17,56 +19,78 @@ from nnstudio.gui.document import Document
 class HistorySlider(QWidget):
     previewChanged = Signal(object)  # the weights list at the chosen epoch, or None for "now"
 
-    def __init__(self, document: Document, store: SnapshotHistory | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.store = store or SnapshotHistory()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         row = QHBoxLayout()
+        self.first_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setToolTip("Move to see the network as it was at that epoch")
-        self.label = QLabel("no training yet")
-        self.label.setMinimumWidth(120)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.last_label = QLabel()
+        row.addWidget(self.first_label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.last_label)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.restore_button = QPushButton("Restore weights from this epoch")
         self.restore_button.setToolTip("Make the weights of the chosen epoch the current weights (undoable)")
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.label, 1)
+        bottom.addWidget(self.restore_button)
         layout.addLayout(row)
-        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
         self.slider.valueChanged.connect(self._moved)
         self.restore_button.clicked.connect(self.restore)
-        document.projectReplaced.connect(self.clear)
+        document.projectReplaced.connect(self.refresh)
+        document.historyChanged.connect(self.refresh)
         self.refresh()
 
-    def record(self, epoch: int, weights: Weights) -> None:
-        """Add a snapshot (the main window calls this with the training worker's snapshots)."""
-        at_end = self.slider.value() == self.slider.maximum()
-        self.store.add(epoch, weights)
-        self.refresh(keep_end=at_end)
+    @property
+    def store(self) -> SnapshotHistory:
+        return self.document.project.snapshots
 
-    def clear(self) -> None:
-        self.store.clear()
-        self.refresh()
+    def epochs(self) -> list[int]:
+        """The epochs the slider offers, in order."""
+        return self.store.epochs
 
-    def refresh(self, keep_end: bool = True) -> None:
-        epochs = self.store.epochs
+    @Slot()
+    def refresh(self) -> None:
+        epochs = self.epochs()
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(0, len(epochs) - 1))
-        if keep_end:
-            self.slider.setValue(self.slider.maximum())
+        self.slider.setValue(self.slider.maximum())
+        self.slider.setTickInterval(max(1, len(epochs) // 10))
         self.slider.blockSignals(False)
         self.slider.setEnabled(len(epochs) > 1)
+        self.first_label.setText(f"epoch {epochs[0]}" if epochs else "")
+        self.last_label.setText(f"epoch {epochs[-1]}" if epochs else "")
         self._update_label()
+        self.previewChanged.emit(None)
 
     def selected_epoch(self) -> int | None:
-        epochs = self.store.epochs
+        epochs = self.epochs()
         return epochs[self.slider.value()] if epochs else None
 
+    def select_epoch(self, epoch: int) -> None:
+        """Move the slider to ``epoch`` (or the nearest kept epoch before it)."""
+        epochs = self.epochs()
+        index = max([i for i, e in enumerate(epochs) if e <= epoch], default=0)
+        self.slider.setValue(index)
+
     def _update_label(self) -> None:
+        epochs = self.epochs()
         epoch = self.selected_epoch()
-        self.label.setText("no training yet" if epoch is None else f"epoch {epoch}")
+        if epoch is None:
+            self.label.setText("No training yet: the weights of every epoch will be kept here.")
+        else:
+            position = f"epoch {epoch}" + (" (now)" if epoch == epochs[-1] else "")
+            kept = len(epochs)
+            thinned = "" if kept == epochs[-1] - epochs[0] + 1 else f"; {kept} of {epochs[-1] - epochs[0] + 1} kept"
+            self.label.setText(f"Showing {position}{thinned}")
         latest = self.slider.value() == self.slider.maximum()
         self.restore_button.setEnabled(epoch is not None and not latest)
 
@@ -85,7 +109,7 @@ class HistorySlider(QWidget):
         network = self.document.network.copy()
         weights = self.store.at(epoch)[1]
         if [w.shape for w, _ in weights] != [layer.weights.shape for layer in network.layers]:
-            self.label.setText("the network changed shape since then")
+            self.label.setText("The network changed shape since then; these weights no longer fit.")
             return
         network.set_weights(weights)
         self.document.push(ReplaceNetworkCommand(self.document, network, f"Restore weights from epoch {epoch}"))

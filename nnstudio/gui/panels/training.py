@@ -3,8 +3,8 @@
 Standalone: it holds a ``TrainingConfig`` copy and emits ``configChanged(TrainingConfig)`` (a fresh copy)
 when the user edits a setting, and request signals for the buttons. Learning rate, L1, L2 and batch
 size also emit ``learningRateChanged`` / ``l1Changed`` / ``l2Changed`` / ``batchSizeChanged`` so a running
-worker picks them up from the next batch. ``attach(controller, get_project)`` wires all of that to a
-``TrainingController`` in one call (what the main window needs unless it wants its own wiring).
+worker picks them up from the next batch. ``attach(session)`` wires all of that to the window's
+``TrainingSession`` in one call.
 """
 
 from __future__ import annotations
@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (
 
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
-from nnstudio.gui.training_controller import IDLE, PAUSED, RUNNING, TrainingController
+from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING, TrainingSession
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
@@ -111,6 +110,7 @@ class TrainingPanel(QWidget):
     stepRequested = Signal()
     stopRequested = Signal()
     resetWeightsRequested = Signal()
+    resetOptimizerRequested = Signal()
 
     def __init__(self, config: TrainingConfig | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,13 +188,19 @@ class TrainingPanel(QWidget):
         self.step_button = QPushButton("Step one epoch")
         self.stop_button = QPushButton("Stop")
         self.reset_button = QPushButton("Reset weights")
-        self.reset_button.setToolTip("Re-initialize every weight with the layer's initializer")
+        self.reset_button.setToolTip("Re-initialize every weight with the layer's initializer "
+                                     "(the optimizer starts fresh too)")
+        self.reset_optimizer_button = QPushButton("Reset optimizer")
+        self.reset_optimizer_button.setToolTip(
+            "Training again continues the optimizer where it stopped (Adam's moments, momentum, step count), "
+            "as calling fit again does in Keras. Reset it to start the optimizer fresh with these weights.")
         buttons = QGridLayout()
         buttons.addWidget(self.train_button, 0, 0)
         buttons.addWidget(self.pause_button, 0, 1)
         buttons.addWidget(self.step_button, 0, 2)
-        buttons.addWidget(self.stop_button, 1, 1)
-        buttons.addWidget(self.reset_button, 1, 2)
+        buttons.addWidget(self.stop_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1)
+        buttons.addWidget(self.reset_optimizer_button, 1, 2)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setFormat("ready")
@@ -241,6 +247,7 @@ class TrainingPanel(QWidget):
         self.step_button.clicked.connect(self.stepRequested)
         self.stop_button.clicked.connect(self.stopRequested)
         self.reset_button.clicked.connect(self.resetWeightsRequested)
+        self.reset_optimizer_button.clicked.connect(self.resetOptimizerRequested)
 
         self.set_config(self._config)
         self.set_state(IDLE)
@@ -353,7 +360,7 @@ class TrainingPanel(QWidget):
         self.set_state(self._state)
 
     def set_state(self, state: str) -> None:
-        """"idle", "running" or "paused" (TrainingController.stateChanged)."""
+        """"idle", "running" or "paused" (TrainingSession.stateChanged)."""
         self._state = state
         can = self._can_train or state == PAUSED
         self.train_button.setEnabled(state != RUNNING and can)
@@ -362,7 +369,8 @@ class TrainingPanel(QWidget):
         self.pause_button.setEnabled(state == RUNNING)
         self.step_button.setEnabled(state != RUNNING and can)
         self.stop_button.setEnabled(state != IDLE)
-        self.reset_button.setEnabled(state == IDLE)
+        self.reset_button.setEnabled(state != RUNNING)
+        self.reset_optimizer_button.setEnabled(state != RUNNING)
         # settings that only apply when a session starts
         for w in (self.loss, self.optimizer, self.epochs, self.shuffle, self.validation_split, self.seed,
                   self.params_box, self.use_target_loss, self.target_loss, self.use_patience, self.patience):
@@ -392,36 +400,38 @@ class TrainingPanel(QWidget):
         return " · ".join(f"{label} {metrics[key]:.4g}" for key, label in names if key in metrics)
 
     # -- wiring --------------------------------------------------------------------------------------
-    def attach(self, controller: TrainingController, get_project: Callable[[], Project],
-               on_error: Callable[[str], None] | None = None) -> None:
-        """Wire the buttons and live settings to ``controller``; ``get_project`` gives the project to
-        train (the controller copies it). Errors (data not ready, ...) go to ``on_error`` or the status."""
+    def attach(self, session: TrainingSession, on_error: Callable[[str], None] | None = None) -> None:
+        """Wire the buttons and live settings to ``session`` (which trains the document's project with the
+        document's settings). Errors (data not ready, ...) go to ``on_error`` or the status line."""
         report = on_error or self.status.setText
 
         def start(step: bool) -> None:
             try:
-                project = get_project() if controller.state == IDLE else None
-                if project is not None:
-                    project.training = self.config()
-                if step:
-                    controller.step_one_epoch(project)
-                else:
-                    controller.train(project)
+                session.step_one_epoch() if step else session.train()
             except NNStudioError as exc:
                 report(str(exc))
 
+        def committed(result: TrainingResult) -> None:
+            if session.is_active:  # paused: the run goes on when Train is pressed
+                total = max(1, session.goal)
+                self.progress.setRange(0, total)
+                self.progress.setValue(min(session.done, total))
+                self.progress.setFormat(f"paused at epoch {session.done} of {session.goal}")
+                self.status.setText(self.metrics_text(result.metrics))
+            else:
+                self.show_result(result)
+
         self.trainRequested.connect(lambda: start(False))
         self.stepRequested.connect(lambda: start(True))
-        self.pauseRequested.connect(controller.pause)
-        self.stopRequested.connect(controller.stop)
-        self.learningRateChanged.connect(controller.set_learning_rate)
-        self.l1Changed.connect(controller.set_l1)
-        self.l2Changed.connect(controller.set_l2)
-        self.batchSizeChanged.connect(controller.set_batch_size)
-        controller.stateChanged.connect(self.set_state)
-        controller.progress.connect(self.show_snapshot)
-        controller.paused.connect(self.show_snapshot)
-        controller.finished.connect(self.show_result)
+        self.pauseRequested.connect(session.pause)
+        self.stopRequested.connect(session.stop)
+        self.learningRateChanged.connect(session.set_learning_rate)
+        self.l1Changed.connect(session.set_l1)
+        self.l2Changed.connect(session.set_l2)
+        self.batchSizeChanged.connect(session.set_batch_size)
+        session.stateChanged.connect(self.set_state)
+        session.progress.connect(self.show_snapshot)
+        session.committed.connect(committed)
 
 
 __all__ = ["NumberField", "TrainingPanel", "format_seconds"]
