@@ -235,6 +235,9 @@ class Workbench(QObject):
 
     @Slot()
     def _project_replaced(self) -> None:
+        self._pending_snapshot = None  # from a run that was dropped with the old project
+        self._canvas_timer.stop()
+        self.canvas.set_preview_weights(None)
         self._ensure_dataset()
         net = self.document.network
         self.dataset_editor.set_network_size(net.input_size, net.output_size)  # before the data is checked

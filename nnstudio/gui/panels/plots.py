@@ -187,6 +187,8 @@ class PlotsPanel(QWidget):
     # -- data in -------------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
         """Take a private copy of ``project`` (network, preprocessing, dataset) and show its history."""
+        self._redraw_timer.stop()  # a snapshot still waiting belongs to the project shown before
+        self._pending = None
         self._project = project.copy()
         self._weights = self._project.network.get_weights()
         self.set_history(self._project.history)
