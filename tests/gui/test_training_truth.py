@@ -329,3 +329,29 @@ def test_snapshots_stay_bounded_for_long_runs():
     assert epochs[0] == 0 and epochs[-1] == 100_000
     gaps = np.diff(epochs[:-1])
     assert len(set(gaps.tolist())) == 1  # evenly thinned
+
+
+def test_new_network_mid_run_drops_the_run(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from nnstudio.gui import main_window
+
+    session = start_long_run(qtbot, window)
+    window.ask_save_changes = lambda: SaveChoice.DISCARD
+    monkeypatch.setattr(main_window.NewNetworkDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert window.new_network()
+    assert session.state == IDLE
+    qtbot.waitUntil(lambda: not session._retiring, timeout=10_000)
+    doc = window.document
+    assert doc.undo_stack.count() == 0 and len(doc.project.history) == 0 and window.errors == []
+
+
+def test_autosave_mid_run_keeps_the_run_in_the_recovery_copy(qtbot, window, tmp_path):
+    window.recovery_dir = tmp_path / "recovery"
+    session = start_long_run(qtbot, window)
+    assert window.autosave_now()
+    recovered = load_path(window.recovery_path())
+    assert len(recovered.history) >= 3 and recovered.run_state is not None
+    assert session.state == RUNNING
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
