@@ -1,7 +1,9 @@
 """Exports (nnstudio.io.exports): ONNX, standalone NumPy script, PyTorch code and model JSON.
 
 Every export must give the numbers Project.predict gives for raw inputs: ONNX (float32) to 1e-5, the NumPy
-script to 1e-12, PyTorch to 1e-6 in float32 and 1e-12 in float64.
+script to 1e-12, PyTorch to 1e-6 in float32 and 1e-12 in float64. Here on synthetic networks through every
+activation; test_export_predict.py checks every bundled example and models with derived inputs against
+``nnstudio predict``, and test_export_safety.py exports hostile names.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from nnstudio.core.network import Layer, Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
-from nnstudio.io.examples import EXAMPLES, load_example
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
 from nnstudio.io.files import load_path
 
@@ -29,11 +30,6 @@ ONNX_MISSING = "onnx/onnxruntime are not installed (the export extra: pip instal
 
 
 # -- models ------------------------------------------------------------------------------------------------
-def _example_data(key: str) -> tuple[Project, np.ndarray]:
-    project = load_example(key)
-    return project, project.dataset.raw_inputs()
-
-
 def every_activation_project(dtype: type = np.float64) -> tuple[Project, np.ndarray]:
     """A regression net through every elementwise activation, with min_max and z_score inputs and a
     min_max target, plus raw inputs (some far outside the training range, to reach the tails)."""
@@ -77,12 +73,10 @@ def step_project() -> tuple[Project, np.ndarray]:
 
 
 SYNTHETIC = {"every-activation": every_activation_project, "softmax": softmax_project, "step": step_project}
-ALL_MODELS = [*(f"example:{k}" for k in EXAMPLES), *SYNTHETIC]
+ALL_MODELS = list(SYNTHETIC)
 
 
 def model_and_inputs(name: str) -> tuple[Project, np.ndarray]:
-    if name.startswith("example:"):
-        return _example_data(name.split(":", 1)[1])
     return SYNTHETIC[name]()
 
 
@@ -280,8 +274,7 @@ def torch():
     return pytest.importorskip("torch", reason="PyTorch is not installed (optional; pip install torch to run this)")
 
 
-@pytest.mark.parametrize("name", [*SYNTHETIC, "example:car-mpg-deep", "example:digits", "example:perceptron",
-                                  "example:spiral"])
+@pytest.mark.parametrize("name", list(SYNTHETIC))
 def test_pytorch_code_matches_the_engine(torch, tmp_path, name):
     project, x = model_and_inputs(name)
     path = tmp_path / "model_torch.py"
