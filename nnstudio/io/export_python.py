@@ -187,15 +187,16 @@ def _network_inputs_source(spec: ExportSpec) -> str:
 def _header(spec: ExportSpec) -> str:
     """The module docstring: no text from the model file in it, only numbers and registry names."""
     net = spec.network
-    derived = ("derived inputs (NETWORK_INPUTS: x², x·y, sin x, ...) are computed from them, "
-               if spec.has_derived else "")
+    derived = ("The network's inputs (NETWORK_INPUTS) include derived ones (x², x·y, sin x, ...):\n"
+               "network_inputs() computes them from the INPUTS.\n" if spec.has_derived else "")
     return (
         "#!/usr/bin/env python3\n"
         f'"""A neural network exported from NN Studio {__version__}: standalone, needs only Python 3 and NumPy.\n\n'
-        f"Network {'-'.join(map(str, net.sizes))} ({', '.join(layer.activation for layer in net.layers)}); its name,\n"
-        "inputs and outputs are NAME, INPUTS and OUTPUTS below. Give raw values of the INPUTS, as to\n"
-        f"`nnstudio predict`: {derived}the input normalization is applied here, and\n"
-        "regression outputs come back in raw units, exactly as NN Studio predicts them.\n\n"
+        f"Network {'-'.join(map(str, net.sizes))} ({', '.join(layer.activation for layer in net.layers)}); "
+        "its name, inputs and outputs are NAME, INPUTS and OUTPUTS below.\n"
+        "It takes raw values of the INPUTS, as `nnstudio predict` does, applies the input normalization and\n"
+        "gives regression outputs in raw units, exactly as NN Studio predicts them.\n"
+        f"{derived}\n"
         "    python THIS_FILE.py VALUE ...           # one value per name in INPUTS, in order\n"
         "    python THIS_FILE.py --csv data.csv      # a CSV whose header names the INPUTS columns\n\n"
         "or import it and call predict(rows).\n"

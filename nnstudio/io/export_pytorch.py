@@ -39,9 +39,9 @@ _HEADER = '''#!/usr/bin/env python3
 """A neural network as PyTorch code, exported from NN Studio {version}.
 
 Network {sizes} ({activations}); its name, inputs and outputs are NAME, INPUTS and OUTPUTS below.
-The model takes raw values of the INPUTS, as `nnstudio predict` does: {derived}it applies NN Studio's
-input normalization itself, and regression outputs come back in raw units.
-
+The model takes raw values of the INPUTS, as `nnstudio predict` does, applies NN Studio's input
+normalization itself and gives regression outputs in raw units.
+{derived}
     import torch
     from THIS_MODULE import build_model
 
@@ -174,7 +174,8 @@ def pytorch_source(project: Project) -> str:
     parts = [_HEADER.format(
         version=__version__, sizes="-".join(map(str, net.sizes)),
         activations=", ".join(layer.activation for layer in net.layers),
-        derived="it computes the derived inputs (NETWORK_INPUTS) from them,\n" if spec.has_derived else "",
+        derived=("The network's inputs (NETWORK_INPUTS) include derived ones (x², x·y, sin x, ...): its first\n"
+                 "module, DerivedInputs, computes them from the INPUTS.\n" if spec.has_derived else ""),
         example=example)]
     parts.append(f"NAME = {string_literal(spec.name)}\n")
     parts.append(f"DESCRIPTION = {text_literal(spec.description)}\n")
