@@ -9,6 +9,7 @@ is only ever a string value. Floats are written with ``repr`` too, so every weig
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,7 +27,9 @@ def _shown(text):
 
 
 def float_literal(value: float) -> str:
-    return repr(float(value))
+    """``repr`` of the float (exact), or ``float('nan')`` / ``float('inf')``, which have no literal."""
+    number = float(value)
+    return repr(number) if math.isfinite(number) else f"float({repr(number)!r})"
 
 
 def string_literal(text: str) -> str:

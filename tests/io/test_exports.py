@@ -308,3 +308,18 @@ def test_pytorch_layers_and_weight_layout(torch, tmp_path):
     leaky = next(m for m in model if isinstance(m, torch.nn.LeakyReLU))
     elu = next(m for m in model if isinstance(m, torch.nn.ELU))
     assert leaky.negative_slope == 0.1 and elu.alpha == 0.7
+
+
+def test_code_exports_write_non_finite_weights_as_values(tmp_path):
+    """A weight that is NaN or infinite (typed into the weight table, say) is float('nan'), not a bare name."""
+    project, x = step_project()
+    project.network.layers[0].weights[0, 0] = np.nan
+    project.network.layers[0].bias[1] = -np.inf
+    export_model(project, "python", tmp_path / "nan.py")
+    module = _import_file(tmp_path / "nan.py", "exported_nan")
+    np.testing.assert_array_equal(module.predict(x), project.predict(x))
+    export_model(project, "pytorch", tmp_path / "nan_torch.py")
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed (optional; pip install torch to run this)")
+    model = _import_file(tmp_path / "nan_torch.py", "torch_nan").build_model(torch.float64)
+    with torch.no_grad():
+        np.testing.assert_array_equal(model(torch.tensor(x)).numpy(), project.predict(x))
