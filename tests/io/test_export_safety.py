@@ -163,3 +163,33 @@ def test_hostile_names_never_become_code(importer, names, outputs, title, descri
         assert (again.name, again.description) == (project.name, project.description)
         if onnx_here:
             _check_onnx(folder / "model.onnx", project, base)
+
+
+def _run_program(path: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([sys.executable, "-I", str(path), *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=path.parent, env=env, timeout=300)
+
+
+def test_exported_programs_print_names_as_text(tmp_path):
+    """Run as programs, the exports print names with control characters and lone surrogates escaped, and a %
+    in a name is just a character in --help (argparse formats help texts with %)."""
+    net = Network.build([2, 2], "sigmoid", seed=1, input_names=["50% (%(prog)s)", "x\x1b[2J"],
+                        output_names=["\ud800out", "ok\n"])
+    save_model(Project(net, name="m%d"), tmp_path / "m.json")
+    assert run_cli("export", tmp_path / "m.json", "--format", "python", "--out", tmp_path / "m.py").returncode == 0
+    done = _run_program(tmp_path / "m.py", "--help")
+    assert done.returncode == 0, done.stderr
+    assert "50% (%(prog)s) x\\x1b[2J" in done.stdout and "\x1b" not in done.stdout
+    done = _run_program(tmp_path / "m.py", "0.5", "0.25")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "\\ud800out,ok\\n"
+    done = _run_program(tmp_path / "m.py", "1")
+    assert done.returncode == 2 and "x\\x1b[2J), got 1" in done.stderr and "\x1b" not in done.stderr
+    if importlib.util.find_spec("torch") is not None:
+        assert run_cli("export", tmp_path / "m.json", "--format", "pytorch", "--out", tmp_path / "t.py").returncode == 0
+        done = _run_program(tmp_path / "t.py", "0.5", "0.25")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[0] == "\\ud800out,ok\\n"
+        done = _run_program(tmp_path / "t.py")
+        assert done.returncode == 2 and done.stderr.strip().endswith("50% (%(prog)s) x\\x1b[2J")
