@@ -1,14 +1,19 @@
 """Export a project's model to ONNX with the ``onnx`` helper API (the ``export`` extra).
 
-The graph takes raw inputs and gives the same outputs as ``Project.predict``::
+The graph takes what ``nnstudio predict`` takes, the raw base inputs, and gives what it gives::
 
-    input [N, n_inputs] ─ Sub(offset) ─ Div(scale) ─ Gemm(W0, b0) ─ act0 ─ … ─ Gemm(Wk, bk) ─ actk
-                          └ input normalization ┘                                             │
-    output [N, n_outputs] ◄─ Add(offset) ◄─ Mul(scale) ◄─ (regression targets only) ◄────────┘
+    input [N, n_base] ─ Gather(column k) … ─ Mul/Sin/Cos/Abs (derived inputs) ─ Concat ─ network_input
+    network_input ─ Sub(offset) ─ Div(scale) ─ Gemm(W0, b0) ─ act0 ─ … ─ Gemm(Wk, bk) ─ actk
+                    └ input normalization ┘                                             │
+    output [N, n_outputs] ◄─ Add(offset) ◄─ Mul(scale) ◄─ (regression targets only) ◄──┘
 
-Weights keep the engine's (fan_in, units) layout, so Gemm needs no transpose. Each activation maps to one
-standard operator (linear → Identity, step → Cast(GreaterOrEqual(z, 0))). The normalization steps are
-left out when they are the identity. Names, classes and the normalization are in ``metadata_props``.
+Derived inputs use standard operators: x² = Mul(x, x), x³ = Mul(Mul(x, x), x), x·y = Mul(x, y), Sin, Cos,
+Abs; without derived inputs the input goes straight to the normalization. Weights keep the engine's
+(fan_in, units) layout, so Gemm needs no transpose. Each activation maps to one standard operator
+(linear → Identity, step → Cast(GreaterOrEqual(z, 0))). The normalization steps are left out when they
+are the identity. Names, classes, formulas and the normalization are in ``metadata_props``; text from the
+model file is data there, made valid UTF-8 (a lone surrogate becomes a ``\\udxxx`` escape, which the
+JSON values read back exactly).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.io.atomic import atomic_write_bytes
+from nnstudio.io.export_spec import ExportSpec, export_spec
 from nnstudio.io.exports import EXPORT_EXTRA_HINT
 
 OPSET = 13
@@ -43,10 +49,6 @@ def _import_onnx() -> Any:
     return onnx
 
 
-def _is_identity(norms: list[Normalizer]) -> bool:
-    return all(n.method == "none" for n in norms)
-
-
 class _GraphBuilder:
     def __init__(self, onnx: Any, dtype: np.dtype) -> None:
         self.onnx = onnx
@@ -59,6 +61,10 @@ class _GraphBuilder:
     def const(self, name: str, values: Any) -> str:
         arr = np.asarray(values, dtype=np.float64).astype(self.dtype)
         self.initializers.append(self.onnx.numpy_helper.from_array(arr, name))
+        return name
+
+    def indices(self, name: str, values: list[int]) -> str:
+        self.initializers.append(self.onnx.numpy_helper.from_array(np.asarray(values, dtype=np.int64), name))
         return name
 
     def node(self, op: str, inputs: list[str], output: str, name: str, **attrs: Any) -> str:
@@ -86,6 +92,34 @@ class _GraphBuilder:
         raise ConfigError(f"ONNX export does not know the activation {key!r}")
 
 
+# Derived features as ONNX operators on their source columns (see features.py for the formulas).
+def _feature(g: _GraphBuilder, op: str, sources: list[str], out: str) -> str:
+    if op in ("square", "cube"):
+        square = g.node("Mul", [sources[0], sources[0]], out if op == "square" else f"{out}/square", f"{out}/mul")
+        return square if op == "square" else g.node("Mul", [square, sources[0]], out, f"{out}/mul_cube")
+    if op == "product":
+        return g.node("Mul", sources, out, f"{out}/mul")
+    if op in ("sin", "cos", "abs"):
+        return g.node(op.capitalize(), sources, out, f"{out}/{op}")
+    raise ConfigError(f"ONNX export does not know the derived feature {op!r}")
+
+
+def _network_input(g: _GraphBuilder, spec: ExportSpec, x: str) -> str:
+    """The network's input columns from the base inputs: each base column gathered once ([N, 1]), derived
+    ones computed from them, all concatenated in the network's order."""
+    if not spec.has_derived:
+        return x
+    base: dict[int, str] = {}
+    for k in sorted({k for column in spec.inputs for k in column.sources}):
+        index = g.indices(f"base{k}/index", [k])
+        base[k] = g.node("Gather", [x, index], f"base{k}", f"base{k}/gather", axis=1)
+    columns = []
+    for j, column in enumerate(spec.inputs):
+        sources = [base[k] for k in column.sources]
+        columns.append(sources[0] if column.op is None else _feature(g, column.op, sources, f"derived{j}"))
+    return g.node("Concat", columns, "network_input", "derived/concat", axis=1)
+
+
 def build_onnx_model(project: Project, *, opset: int = OPSET) -> Any:
     """The float32 ``onnx.ModelProto`` for ``project`` (checked with onnx.checker).
 
@@ -96,15 +130,15 @@ def build_onnx_model(project: Project, *, opset: int = OPSET) -> Any:
         raise ConfigError(f"ONNX export needs opset {OPSET} or later, got {opset}")
     onnx = _import_onnx()
     h = onnx.helper
-    net, prep = project.network, project.preprocessing
+    spec = export_spec(project)
+    net = spec.network
     g = _GraphBuilder(onnx, np.dtype(np.float32))
     n_layers = len(net.layers)
-    denormalize = not _is_identity(prep.targets)
 
-    x = INPUT_NAME
-    if not _is_identity(prep.inputs):
-        offset = g.const("input_offset", [n.offset for n in prep.inputs])
-        scale = g.const("input_scale", [n.scale for n in prep.inputs])
+    x = _network_input(g, spec, INPUT_NAME)
+    if spec.normalizes_inputs:
+        offset = g.const("input_offset", [n.offset for n in spec.input_norms])
+        scale = g.const("input_scale", [n.scale for n in spec.input_norms])
         x = g.node("Sub", [x, offset], "input_centered", "normalize/sub_offset")
         x = g.node("Div", [x, scale], "input_normalized", "normalize/div_scale")
 
@@ -116,29 +150,32 @@ def build_onnx_model(project: Project, *, opset: int = OPSET) -> Any:
             gemm_inputs.append(g.const(f"{prefix}/bias", layer.bias))
         z = g.node("Gemm", gemm_inputs, f"{prefix}/z", f"{prefix}/gemm")
         last = i == n_layers - 1
-        out = OUTPUT_NAME if last and not denormalize else f"{prefix}/a"
+        out = OUTPUT_NAME if last and not spec.denormalizes_outputs else f"{prefix}/a"
         x = g.activation(layer, z, out, prefix)
 
-    if denormalize:
-        scale = g.const("target_scale", [n.scale for n in prep.targets])
-        offset = g.const("target_offset", [n.offset for n in prep.targets])
+    if spec.denormalizes_outputs:
+        scale = g.const("target_scale", [n.scale for n in spec.target_norms])
+        offset = g.const("target_offset", [n.offset for n in spec.target_norms])
         x = g.node("Mul", [x, scale], "output_scaled", "denormalize/mul_scale")
         g.node("Add", [x, offset], OUTPUT_NAME, "denormalize/add_offset")
 
-    input_info = h.make_tensor_value_info(INPUT_NAME, g.elem_type, ["N", net.input_size])
-    input_info.doc_string = "raw input columns, in order: " + ", ".join(net.input_names)
+    input_info = h.make_tensor_value_info(INPUT_NAME, g.elem_type, ["N", len(spec.base_names)])
+    input_info.doc_string = _utf8("raw base inputs, in order: " + ", ".join(spec.base_names)
+                                  + ("; the graph computes the network's inputs from them: "
+                                     + ", ".join(i.name for i in spec.inputs) if spec.has_derived else ""))
     output_info = h.make_tensor_value_info(OUTPUT_NAME, g.elem_type, ["N", net.output_size])
-    output_info.doc_string = "outputs, in order: " + ", ".join(net.output_names)
-    if prep.classes and net.output_size > 1:
-        output_info.doc_string += " (class probabilities for: " + ", ".join(prep.classes) + ")"
+    output_doc = "outputs, in order: " + ", ".join(spec.output_names)
+    if spec.classes and net.output_size > 1:
+        output_doc += " (class probabilities for: " + ", ".join(spec.classes) + ")"
+    output_info.doc_string = _utf8(output_doc)
 
-    graph = h.make_graph(g.nodes, _graph_name(project.name), [input_info], [output_info], g.initializers,
-                         doc_string=project.description or None)
+    graph = h.make_graph(g.nodes, _utf8(_graph_name(spec.name)), [input_info], [output_info], g.initializers,
+                         doc_string=_utf8(spec.description) or None)
     model = h.make_model(graph, producer_name="nnstudio", producer_version=__version__,
                          opset_imports=[h.make_opsetid("", opset)])
     model.ir_version = h.find_min_ir_version_for([h.make_opsetid("", opset)])
-    model.doc_string = f"{project.name}: exported from NN Studio {__version__}"
-    h.set_model_props(model, _metadata(project))
+    model.doc_string = _utf8(f"{spec.name}: exported from NN Studio {__version__}")
+    h.set_model_props(model, _metadata(spec))
     try:
         onnx.checker.check_model(model, full_check=True)
     except Exception as exc:  # a bug in this exporter, but say what failed rather than crash
@@ -146,26 +183,38 @@ def build_onnx_model(project: Project, *, opset: int = OPSET) -> Any:
     return model
 
 
+def _utf8(text: str) -> str:
+    """``text`` as valid UTF-8 for protobuf: a lone surrogate (which a JSON ``\\ud800`` escape can put into a
+    name) becomes the escape ``\\ud800``. In JSON text that escape reads back as the same character."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _graph_name(name: str) -> str:
     return name.strip() or "nnstudio_model"
 
 
-def _metadata(project: Project) -> dict[str, str]:
-    net, prep = project.network, project.preprocessing
+def _json(value: Any) -> str:
+    return _utf8(json.dumps(value, ensure_ascii=False))
 
+
+def _metadata(spec: ExportSpec) -> dict[str, str]:
     def norms(items: list[Normalizer]) -> str:
-        return json.dumps([{"method": n.method, "offset": n.offset, "scale": n.scale} for n in items])
+        return _json([{"method": n.method, "offset": n.offset, "scale": n.scale} for n in items])
 
     meta = {
-        "nnstudio.name": project.name,
-        "nnstudio.inputs": json.dumps(list(net.input_names)),
-        "nnstudio.outputs": json.dumps(list(net.output_names)),
-        "nnstudio.activations": json.dumps([layer.activation for layer in net.layers]),
-        "nnstudio.input_normalization": norms(prep.inputs),
-        "nnstudio.target_normalization": norms(prep.targets),
+        "nnstudio.name": _utf8(spec.name),
+        "nnstudio.inputs": _json(spec.base_names),
+        "nnstudio.outputs": _json(spec.output_names),
+        "nnstudio.activations": _json([layer.activation for layer in spec.network.layers]),
+        "nnstudio.input_normalization": norms(spec.input_norms),
+        "nnstudio.target_normalization": norms(spec.target_norms),
     }
-    if prep.classes is not None:
-        meta["nnstudio.classes"] = json.dumps(list(prep.classes))
+    if spec.has_derived:
+        meta["nnstudio.network_inputs"] = _json([i.name for i in spec.inputs])
+        meta["nnstudio.formulas"] = _json([None if i.op is None else {"op": i.op, "sources": [
+            spec.base_names[k] for k in i.sources]} for i in spec.inputs])
+    if spec.classes is not None:
+        meta["nnstudio.classes"] = _json(spec.classes)
     return meta
 
 

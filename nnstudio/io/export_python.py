@@ -1,20 +1,18 @@
 """Export a project's model as a standalone Python script that needs nothing but NumPy.
 
-The script embeds the weights (``repr`` floats, so every value round-trips exactly), the input
-normalization and the regression output de-normalization, and the activations it uses, written the same
-way as in ``nnstudio.core.activations``: its ``predict()`` gives the engine's numbers bit for bit.
+The script takes what ``nnstudio predict`` takes, the base inputs, and computes what it computes: the
+derived inputs (x², x·y, sin x, ...), the input normalization, the network and the regression output
+de-normalization. The weights are ``repr`` floats (every value round-trips exactly) and the activations
+are written the same way as in ``nnstudio.core.activations``, so ``predict()`` gives the engine's numbers
+bit for bit. Names and the description are string literals only (see codegen.py).
 
-    python model.py 0.6 0.9          # one row of raw inputs, prints a CSV header and one row
+    python model.py 0.6 0.9          # one row of raw base inputs, prints a CSV header and one row
     python model.py --csv data.csv   # every row of a CSV whose header names the input columns
 """
 
 from __future__ import annotations
 
 import os
-import textwrap
-from collections.abc import Sequence
-
-import numpy as np
 
 from nnstudio import __version__
 from nnstudio.core.network import Layer
@@ -22,6 +20,17 @@ from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError
 from nnstudio.io.atomic import atomic_write_text
+from nnstudio.io.codegen import (
+    TERMINAL_SOURCE,
+    float_literal,
+    matrix_literal,
+    string_literal,
+    strings_literal,
+    text_literal,
+    vector_literal,
+    wrapped_list,
+)
+from nnstudio.io.export_spec import ExportSpec, export_spec, feature_expression
 
 # The activations as the engine computes them (see nnstudio/core/activations.py); keep in step with it.
 ACTIVATION_SOURCE = {
@@ -71,7 +80,12 @@ def step(z):
 ''',
 }
 
-_MAIN = '''
+_MAIN = """
+
+def _help(text):
+    # argparse reads % in help texts as a format directive; a % in a name is just a character
+    return _shown(text).replace("%", "%%")
+
 
 def _read_csv(path):
     import csv
@@ -108,10 +122,10 @@ def _is_number(text):
 def main(argv=None):
     import argparse
 
-    parser = argparse.ArgumentParser(
-        description=f"Predict with the network {NAME!r} (exported from NN Studio). Inputs: {', '.join(INPUTS)}.")
+    parser = argparse.ArgumentParser(description="%(prog)s: " + _help(
+        f"predict with the network {NAME!r} (exported from NN Studio). Inputs: {', '.join(INPUTS)}."))
     parser.add_argument("values", nargs="*", type=float, metavar="VALUE",
-                        help="one row of raw input values: " + " ".join(INPUTS))
+                        help="one row of raw input values: " + _help(" ".join(INPUTS)))
     parser.add_argument("--csv", metavar="FILE", help="predict every row of a CSV that has the input columns")
     args = parser.parse_args(argv)
     try:
@@ -125,60 +139,21 @@ def main(argv=None):
             x = np.array([args.values], dtype=float)
         y = predict(x)
     except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_shown(exc)}", file=sys.stderr)
         return 2
     with_class = CLASSES is not None and len(OUTPUTS) > 1
-    print(",".join(OUTPUTS + (["class"] if with_class else [])))
+    print(",".join(_shown(name) for name in OUTPUTS + (["class"] if with_class else [])))
     for row in y:
         cells = [repr(float(v)) for v in row]
         if with_class:
-            cells.append(CLASSES[int(np.argmax(row))])
+            cells.append(_shown(CLASSES[int(np.argmax(row))]))
         print(",".join(cells))
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-'''
-
-
-def _float(value: float) -> str:
-    return repr(float(value))
-
-
-def _wrapped(items: list[str], indent: int) -> str:
-    """A list literal of ready-made item texts: on one line when it fits, else several lines."""
-    one_line = "[" + ", ".join(items) + "]"
-    if indent + len(one_line) <= 110:
-        return one_line
-    pad = " " * (indent + 4)
-    lines, line = [], ""
-    for item in items:
-        if line and len(pad) + len(line) + len(item) + 2 > 110:
-            lines.append(line.rstrip())
-            line = ""
-        line += item + ", "
-    lines.append(line.rstrip().rstrip(","))
-    return "[\n" + "\n".join(pad + text for text in lines) + "\n" + " " * indent + "]"
-
-
-def _vector(values: Sequence[float] | np.ndarray, indent: int) -> str:
-    return _wrapped([_float(v) for v in np.asarray(values, dtype=np.float64).ravel()], indent)
-
-
-def _strings(values: Sequence[str]) -> str:
-    return _wrapped([repr(str(v)) for v in values], 0)
-
-
-def _matrix(arr: np.ndarray, indent: int) -> str:
-    pad = " " * (indent + 4)
-    rows = [pad + _vector(row, indent + 4) + "," for row in np.asarray(arr, dtype=np.float64)]
-    return "[\n" + "\n".join(rows) + "\n" + " " * indent + "]"
-
-
-def _comment(text: str) -> str:
-    lines = [line for para in text.splitlines() for line in (textwrap.wrap(para, 100) or [""])]
-    return "\n".join(("# " + line).rstrip() for line in lines) if text.strip() else ""
+"""
 
 
 def _activation_call(layer: Layer) -> str:
@@ -186,7 +161,7 @@ def _activation_call(layer: Layer) -> str:
     if key not in ACTIVATION_SOURCE:
         raise ConfigError(f"Python export does not know the activation {key!r}")
     params = layer.resolved_activation_params
-    return f"{key}(z, {_float(params['alpha'])})" if key in ("leaky_relu", "elu") else f"{key}(z)"
+    return f"{key}(z, {float_literal(params['alpha'])})" if key in ("leaky_relu", "elu") else f"{key}(z)"
 
 
 def _norm_constants(prefix: str, norms: list[Normalizer]) -> str:
@@ -194,60 +169,83 @@ def _norm_constants(prefix: str, norms: list[Normalizer]) -> str:
         return f"{prefix}_OFFSET = None  # no normalization\n{prefix}_SCALE = None\n"
     methods = ", ".join(dict.fromkeys(n.method for n in norms))
     return (f"# normalized = (raw - offset) / scale per column ({methods})\n"
-            f"{prefix}_OFFSET = np.array({_vector([n.offset for n in norms], 0)})\n"
-            f"{prefix}_SCALE = np.array({_vector([n.scale for n in norms], 0)})\n")
+            f"{prefix}_OFFSET = np.array({vector_literal([n.offset for n in norms], 0)})\n"
+            f"{prefix}_SCALE = np.array({vector_literal([n.scale for n in norms], 0)})\n")
 
 
-def _usage_values(names: Sequence[str]) -> str:
-    text = " ".join(f"<{name}>" for name in names)
-    return text if len(text) <= 60 else f"<{len(names)} values: {names[0]} ... {names[-1]}>"
+def _network_inputs_source(spec: ExportSpec) -> str:
+    """``network_inputs(x)``: the network's input columns from the base inputs."""
+    head = ["", "", "def network_inputs(x):",
+            '    """The network\'s input columns (NETWORK_INPUTS) from rows of base inputs (INPUTS)."""']
+    if not spec.has_derived:
+        return "\n".join([*head, "    return x"]) + "\n"
+    columns = [feature_expression(column, "x[:, {}]", "np") for column in spec.inputs]
+    return "\n".join([*head, "    # derived inputs computed as NN Studio computes them",
+                      f"    return np.column_stack({wrapped_list(columns, 4)})"]) + "\n"
+
+
+def _header(spec: ExportSpec) -> str:
+    """The module docstring: no text from the model file in it, only numbers and registry names."""
+    net = spec.network
+    derived = ("The network's inputs (NETWORK_INPUTS) include derived ones (x², x·y, sin x, ...):\n"
+               "network_inputs() computes them from the INPUTS.\n" if spec.has_derived else "")
+    return (
+        "#!/usr/bin/env python3\n"
+        f'"""A neural network exported from NN Studio {__version__}: standalone, needs only Python 3 and NumPy.\n\n'
+        f"Network {'-'.join(map(str, net.sizes))} ({', '.join(layer.activation for layer in net.layers)}); "
+        "its name, inputs and outputs are NAME, INPUTS and OUTPUTS below.\n"
+        "It takes raw values of the INPUTS, as `nnstudio predict` does, applies the input normalization and\n"
+        "gives regression outputs in raw units, exactly as NN Studio predicts them.\n"
+        f"{derived}\n"
+        "    python THIS_FILE.py VALUE ...           # one value per name in INPUTS, in order\n"
+        "    python THIS_FILE.py --csv data.csv      # a CSV whose header names the INPUTS columns\n\n"
+        "or import it and call predict(rows).\n"
+        '"""\n\n'
+    )
 
 
 def python_source(project: Project) -> str:
     """The text of the standalone script for ``project``."""
-    net, prep = project.network, project.preprocessing
+    spec = export_spec(project)
+    net = spec.network
     used = list(dict.fromkeys(layer.activation for layer in net.layers))
     for key in used:
         if key not in ACTIVATION_SOURCE:
             raise ConfigError(f"Python export does not know the activation {key!r}")
-    classes = list(prep.classes) if prep.classes is not None else None
+    classes = spec.classes
     parts = [
-        "#!/usr/bin/env python3\n",
-        f'"""A neural network exported from NN Studio {__version__}: standalone, needs only Python 3 and NumPy.\n\n'
-        f"Network {'-'.join(map(str, net.sizes))} ({', '.join(layer.activation for layer in net.layers)}).\n"
-        "Give raw input values: the input normalization is applied here, and regression outputs come back\n"
-        "in raw units, exactly as NN Studio's Predict.\n\n"
-        f"    python THIS_FILE.py {_usage_values(net.input_names)}\n"
-        "    python THIS_FILE.py --csv data.csv      # a CSV whose header names the input columns\n\n"
-        "or import it and call predict(rows).\n"
-        '"""\n\n',
+        _header(spec),
         "import sys\n\nimport numpy as np\n\n",
+        f"NAME = {string_literal(spec.name)}\n",
+        f"DESCRIPTION = {text_literal(spec.description)}\n",
+        f"INPUTS = {strings_literal(spec.base_names)}  # what predict() takes, in order\n",
+        f"NETWORK_INPUTS = {strings_literal([i.name for i in spec.inputs])}  # what the network sees\n",
+        f"OUTPUTS = {strings_literal(spec.output_names)}\n",
+        f"CLASSES = {None if classes is None else strings_literal(classes)}\n",
+        f"DTYPE = np.{net.dtype.name}  # the precision NN Studio computes in\n\n",
+        _norm_constants("INPUT", spec.input_norms) + "\n",
+        _norm_constants("TARGET", spec.target_norms) + "\n",
+        "# Dense layers: z = a @ weights + bias; weights have shape (inputs, units).\n",
     ]
-    comment = _comment(project.description)
-    parts.append(f"NAME = {project.name!r}\n" + (comment + "\n" if comment else ""))
-    parts.append(f"INPUTS = {_strings(net.input_names)}\n")
-    parts.append(f"OUTPUTS = {_strings(net.output_names)}\n")
-    parts.append(f"CLASSES = {None if classes is None else _strings(classes)}\n")
-    parts.append(f"DTYPE = np.{net.dtype.name}  # the precision NN Studio computes in\n\n")
-    parts.append(_norm_constants("INPUT", prep.inputs) + "\n")
-    parts.append(_norm_constants("TARGET", prep.targets) + "\n")
-    parts.append("# Dense layers: z = a @ weights + bias; weights have shape (inputs, units).\n")
     for i, layer in enumerate(net.layers):
         parts.append(f"# layer {i}: {layer.fan_in} -> {layer.units}, {layer.activation}"
                      f"{'' if layer.use_bias else ', no bias'}\n")
-        parts.append(f"WEIGHTS_{i} = np.array({_matrix(layer.weights, 0)}, dtype=DTYPE)\n")
-        parts.append(f"BIAS_{i} = np.array({_vector(layer.bias, 0)}, dtype=DTYPE)\n\n")
+        parts.append(f"WEIGHTS_{i} = np.array({matrix_literal(layer.weights, 0)}, dtype=DTYPE)\n")
+        parts.append(f"BIAS_{i} = np.array({vector_literal(layer.bias, 0)}, dtype=DTYPE)\n\n")
     parts.append("\n# Activations, as NN Studio computes them.")
     for key in used:
         parts.append("\n" + ACTIVATION_SOURCE[key])
+    parts.append(_network_inputs_source(spec))
     body = ["", "", "def predict(x):",
-            '    """Outputs for raw inputs: a row of values or a list of rows (one column per input)."""',
+            '    """Outputs for raw base inputs: a row of values or a list of rows (one column per name in INPUTS)."""',
             "    x = np.asarray(x, dtype=float)",
             "    if x.ndim == 1:",
             "        x = x[None, :]",
             "    if x.ndim != 2 or x.shape[1] != len(INPUTS):",
             "        raise ValueError(f\"expected {len(INPUTS)} values per row ({', '.join(INPUTS)}), \"",
             "                         f\"got {x.shape[-1] if x.ndim else 0}\")",
+            "    with np.errstate(over=\"ignore\", invalid=\"ignore\"):",
+            "        x = network_inputs(x)",
             "    if INPUT_OFFSET is not None:",
             "        x = (x - INPUT_OFFSET) / INPUT_SCALE",
             "    a = x.astype(DTYPE)",
@@ -260,9 +258,9 @@ def python_source(project: Project) -> str:
              "        y = y * TARGET_SCALE + TARGET_OFFSET",
              "    return y"]
     parts.append("\n".join(body) + "\n")
+    parts.append(TERMINAL_SOURCE)
     parts.append(_MAIN)
     return "".join(parts)
-
 
 def export_python(project: Project, path: str | os.PathLike) -> None:
     """Write the standalone NumPy script for ``project`` to ``path`` (atomically)."""

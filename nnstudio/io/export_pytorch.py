@@ -2,13 +2,15 @@
 
 Generating the file needs no torch; running it does. The Sequential is
 
-    [Normalize]  Linear, activation, Linear, activation, ...  [Denormalize]
+    [DerivedInputs]  [Normalize]  Linear, activation, Linear, activation, ...  [Denormalize]
 
-with Normalize only when the inputs are normalized and Denormalize only when regression targets are, so
-the model takes raw inputs and gives outputs in raw units like ``Project.predict``. NN Studio's weights
-have shape (inputs, units); ``nn.Linear.weight`` is (units, inputs), so the file transposes them when it
-loads them. ``build_model()`` gives float32 (PyTorch's default); ``build_model(torch.float64)`` reproduces
-a float64 network's numbers (calling ``.double()`` on the float32 model cannot restore the lost digits).
+with DerivedInputs only when some inputs are computed (x², x·y, sin x, ...), Normalize only when the inputs
+are normalized and Denormalize only when regression targets are, so the model takes the base inputs
+``nnstudio predict`` takes and gives the outputs it gives. NN Studio's weights have shape (inputs, units);
+``nn.Linear.weight`` is (units, inputs), so the file transposes them when it loads them. ``build_model()``
+gives float32 (PyTorch's default); ``build_model(torch.float64)`` reproduces a float64 network's numbers
+(calling ``.double()`` on the float32 model cannot restore the lost digits). Names and the description
+are string literals only (see codegen.py).
 """
 
 from __future__ import annotations
@@ -17,27 +19,38 @@ import os
 
 from nnstudio import __version__
 from nnstudio.core.network import Layer
-from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError
 from nnstudio.io.atomic import atomic_write_text
-from nnstudio.io.export_python import _comment, _float, _matrix, _strings, _vector
+from nnstudio.io.codegen import (
+    TERMINAL_SOURCE,
+    float_literal,
+    matrix_literal,
+    string_literal,
+    strings_literal,
+    text_literal,
+    vector_literal,
+    wrapped_list,
+)
+from nnstudio.io.export_spec import ExportSpec, export_spec, feature_expression
 
+# No text from the model file in the docstring: only numbers and registry names.
 _HEADER = '''#!/usr/bin/env python3
-"""{title}: PyTorch code exported from NN Studio {version}.
+"""A neural network as PyTorch code, exported from NN Studio {version}.
 
-Network {sizes} ({activations}). The model takes raw inputs ({inputs_doc}) and
-applies NN Studio's input normalization itself; regression outputs come back in raw units.
-
+Network {sizes} ({activations}); its name, inputs and outputs are NAME, INPUTS and OUTPUTS below.
+The model takes raw values of the INPUTS, as `nnstudio predict` does, applies NN Studio's input
+normalization itself and gives regression outputs in raw units.
+{derived}
     import torch
     from THIS_MODULE import build_model
 
     model = build_model().eval()                # float32; build_model(torch.float64) for full precision
     with torch.no_grad():
-        y = model(torch.tensor([[{example}]]))
+        y = model(torch.tensor([[{example}]]))  # one value per name in INPUTS
 
 Train it further like any nn.Module (the Linear layers hold the weights). Run this file with input
-values to print a prediction: python THIS_FILE.py {usage}
+values to print a prediction: python THIS_FILE.py VALUE ...
 """
 
 import sys
@@ -100,12 +113,12 @@ def main(argv=None):
     except ValueError:
         values = []
     if len(values) != len(INPUTS):
-        print(f"usage: python {sys.argv[0]} " + " ".join(INPUTS), file=sys.stderr)
+        print(f"usage: python {_shown(sys.argv[0])} " + " ".join(_shown(name) for name in INPUTS), file=sys.stderr)
         return 2
     model = build_model(torch.float64).eval()
     with torch.no_grad():
         y = model(torch.tensor([values], dtype=torch.float64))[0]
-    print(",".join(OUTPUTS))
+    print(",".join(_shown(name) for name in OUTPUTS))
     print(",".join(repr(float(v)) for v in y))
     return 0
 
@@ -126,9 +139,9 @@ def _module(layer: Layer) -> str:
     if key == "relu":
         return "nn.ReLU()"
     if key == "leaky_relu":
-        return f"nn.LeakyReLU(negative_slope={_float(params['alpha'])})"
+        return f"nn.LeakyReLU(negative_slope={float_literal(params['alpha'])})"
     if key == "elu":
-        return f"nn.ELU(alpha={_float(params['alpha'])})"
+        return f"nn.ELU(alpha={float_literal(params['alpha'])})"
     if key == "softplus":
         # NN Studio computes ln(1 + e^z) exactly; PyTorch switches to z above `threshold`, which at the default
         # 20 is off by e^-20 ≈ 2e-9. At 40 the difference (4e-18) is below float64 precision.
@@ -140,61 +153,69 @@ def _module(layer: Layer) -> str:
     raise ConfigError(f"PyTorch export does not know the activation {key!r}")
 
 
-def _identity(norms: list[Normalizer]) -> bool:
-    return all(n.method == "none" for n in norms)
+def _derived_inputs_source(spec: ExportSpec) -> str:
+    """The DerivedInputs module: the network's input columns from the base inputs, as NN Studio computes them."""
+    columns = [feature_expression(column, "x[:, {}]", "torch") for column in spec.inputs]
+    return "\n".join([
+        "", "", "class DerivedInputs(nn.Module):",
+        '    """The network\'s inputs (NETWORK_INPUTS) from the base inputs (INPUTS): x², x·y, sin x, ... computed."""',
+        "", "    def forward(self, x):",
+        f"        return torch.stack({wrapped_list(columns, 8)}, dim=1)",
+    ]) + "\n"
 
 
 def pytorch_source(project: Project) -> str:
     """The text of the PyTorch file for ``project``."""
-    net, prep = project.network, project.preprocessing
+    spec = export_spec(project)
+    net = spec.network
     modules = [_module(layer) for layer in net.layers]  # unknown activations fail before anything is built
-    names = list(net.input_names)
-    usage = " ".join(f"<{n}>" for n in names)
-    if len(usage) > 50:
-        usage = f"<{len(names)} values>"
-    example = ", ".join("0.0" for _ in names) if len(names) <= 8 else f"...{len(names)} values..."
+    n = len(spec.base_names)
+    example = ", ".join("0.0" for _ in range(n)) if n <= 8 else f"...{n} values..."
     parts = [_HEADER.format(
-        title=project.name.replace('"""', "'''").replace("\\", "/") or "A network",
         version=__version__, sizes="-".join(map(str, net.sizes)),
         activations=", ".join(layer.activation for layer in net.layers),
-        inputs_doc=f"{net.input_size} columns" if len(names) > 8 else ", ".join(names).replace("\\", "/")
-        .replace('"""', "'''"),
-        example=example, usage=usage)]
-    parts.append(f"NAME = {project.name!r}\n")
-    comment = _comment(project.description)
-    if comment:
-        parts.append(comment + "\n")
-    parts.append(f"INPUTS = {_strings(net.input_names)}\n")
-    parts.append(f"OUTPUTS = {_strings(net.output_names)}\n")
-    classes = prep.classes
-    parts.append(f"CLASSES = {None if classes is None else _strings(classes)}\n\n")
-    if not _identity(prep.inputs):
+        derived=("The network's inputs (NETWORK_INPUTS) include derived ones (x², x·y, sin x, ...): its first\n"
+                 "module, DerivedInputs, computes them from the INPUTS.\n" if spec.has_derived else ""),
+        example=example)]
+    parts.append(f"NAME = {string_literal(spec.name)}\n")
+    parts.append(f"DESCRIPTION = {text_literal(spec.description)}\n")
+    parts.append(f"INPUTS = {strings_literal(spec.base_names)}  # what the model takes, in order\n")
+    parts.append(f"NETWORK_INPUTS = {strings_literal([i.name for i in spec.inputs])}  # what the network sees\n")
+    parts.append(f"OUTPUTS = {strings_literal(spec.output_names)}\n")
+    classes = spec.classes
+    parts.append(f"CLASSES = {None if classes is None else strings_literal(classes)}\n\n")
+    if spec.normalizes_inputs:
         parts.append("# input normalization: (raw - offset) / scale per column\n")
-        parts.append(f"INPUT_OFFSET = {_vector([n.offset for n in prep.inputs], 0)}\n")
-        parts.append(f"INPUT_SCALE = {_vector([n.scale for n in prep.inputs], 0)}\n\n")
-    if not _identity(prep.targets):
+        parts.append(f"INPUT_OFFSET = {vector_literal([n.offset for n in spec.input_norms], 0)}\n")
+        parts.append(f"INPUT_SCALE = {vector_literal([n.scale for n in spec.input_norms], 0)}\n\n")
+    if spec.denormalizes_outputs:
         parts.append("# target normalization, undone on the outputs: y * scale + offset\n")
-        parts.append(f"TARGET_OFFSET = {_vector([n.offset for n in prep.targets], 0)}\n")
-        parts.append(f"TARGET_SCALE = {_vector([n.scale for n in prep.targets], 0)}\n\n")
+        parts.append(f"TARGET_OFFSET = {vector_literal([n.offset for n in spec.target_norms], 0)}\n")
+        parts.append(f"TARGET_SCALE = {vector_literal([n.scale for n in spec.target_norms], 0)}\n\n")
     parts.append("# Weights as NN Studio stores them: shape (inputs, units); z = x @ weights + bias.\n")
     for i, layer in enumerate(net.layers):
         parts.append(f"# layer {i}: {layer.fan_in} -> {layer.units}, {layer.activation}"
                      f"{'' if layer.use_bias else ', no bias'}\n")
-        parts.append(f"WEIGHTS_{i} = {_matrix(layer.weights, 0)}\n")
-        parts.append(f"BIAS_{i} = {_vector(layer.bias, 0) if layer.use_bias else None}\n\n")
+        parts.append(f"WEIGHTS_{i} = {matrix_literal(layer.weights, 0)}\n")
+        parts.append(f"BIAS_{i} = {vector_literal(layer.bias, 0) if layer.use_bias else None}\n\n")
     parts.append(_MODULES)
+    if spec.has_derived:
+        parts.append(_derived_inputs_source(spec))
     body = ["", "", "def build_model(dtype=torch.float32):",
             '    """The network as an nn.Sequential with its trained weights, in ``dtype``."""',
             "    return nn.Sequential("]
-    if not _identity(prep.inputs):
+    if spec.has_derived:
+        body.append("        DerivedInputs(),")
+    if spec.normalizes_inputs:
         body.append("        Normalize(INPUT_OFFSET, INPUT_SCALE, dtype),")
     for i, module in enumerate(modules):
         body.append(f"        dense(WEIGHTS_{i}, BIAS_{i}, dtype),")
         body.append(f"        {module},")
-    if not _identity(prep.targets):
+    if spec.denormalizes_outputs:
         body.append("        Denormalize(TARGET_OFFSET, TARGET_SCALE, dtype),")
     body.append("    )")
     parts.append("\n".join(body) + "\n")
+    parts.append(TERMINAL_SOURCE)
     parts.append(_MAIN)
     return "".join(parts)
 

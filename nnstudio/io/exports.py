@@ -71,11 +71,14 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.key: f for f in [
     ExportFormat("json", "NN Studio model JSON", ".json", _export_json,
                  description="the model file NN Studio reads back (network, preprocessing, training settings)"),
     ExportFormat("onnx", "ONNX model", ".onnx", _export_onnx, requires="onnx",
-                 description="opset 13, float32, normalization included; runs in onnxruntime and friends"),
+                 description="opset 13, float32; takes the raw inputs predict takes (derived inputs and "
+                             "normalization inside); runs in onnxruntime and friends"),
     ExportFormat("python", "Python script (NumPy)", ".py", _export_python,
-                 description="a standalone script with the weights that predicts from the command line"),
+                 description="a standalone NumPy script with the weights that predicts like nnstudio predict, "
+                             "from the command line or predict(rows)"),
     ExportFormat("pytorch", "PyTorch code", ".py", _export_pytorch,
-                 description="an nn.Sequential with the weights loaded (build_model()); torch is needed to run it"),
+                 description="an nn.Sequential with the weights loaded (build_model()) that takes the raw inputs "
+                             "predict takes; torch is needed to run it"),
 ]}
 
 
