@@ -50,11 +50,13 @@ def _numbers(value: Any, length: int, where: str) -> np.ndarray:
     if not isinstance(value, list) or len(value) != length:
         got = len(value) if isinstance(value, list) else type(value).__name__
         raise ModelFormatError(f"{where}: expected a list of {length} numbers, got {got}")
+    if not all(type(v) in (int, float) for v in value):  # no text, booleans, nulls or lists
+        raise ModelFormatError(f"{where}: expected numbers only")
     try:
         arr = np.array(value, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        raise ModelFormatError(f"{where}: expected numbers only") from None
-    if arr.shape != (length,) or not np.isfinite(arr).all() or any(isinstance(v, bool) for v in value):
+    except OverflowError:
+        raise ModelFormatError(f"{where}: contains a number too large to represent") from None
+    if not np.isfinite(arr).all():
         raise ModelFormatError(f"{where}: expected {length} finite numbers")
     return arr
 
