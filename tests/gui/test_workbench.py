@@ -93,6 +93,23 @@ def test_divergence_on_car_mpg_shows_the_message_and_keeps_finite_weights(qtbot,
     assert all(np.isfinite(layer.weights).all() for layer in doc.network.layers)
 
 
+def test_adam_with_a_huge_learning_rate_on_car_mpg_reports_divergence(qtbot, window):
+    """The loss explodes to ~1e23 but stays finite: still divergence, shown like the NaN case."""
+    window.open_example("car-mpg", ask=False)
+    doc, panel = window.document, window.workbench.training_panel
+    start = doc.network.copy()
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("adam"))
+    panel.learning_rate.setText("1e6")
+    panel.learning_rate.editingFinished.emit()
+    assert doc.project.training.optimizer == "adam" and doc.project.training.learning_rate == 1e6
+    result = _train(qtbot, window)
+    assert result.stop_reason == "diverged"
+    assert len(window.errors) == 1 and window.errors[0].startswith("Training diverged in epoch 1: the loss grew to")
+    assert "Try a lower learning rate." in window.errors[0]
+    assert "diverged" in panel.progress.format()
+    assert doc.network.same_as(start) and len(doc.project.history) == 0
+
+
 def test_step_mode_lights_the_canvas(qtbot, window):
     bench = window.workbench
     bench.step_panel.forward_action.trigger()
