@@ -323,6 +323,25 @@ class TrainCommand(ReplaceNetworkCommand):
         super().undo()
 
 
+class FitToDataCommand(ReplaceNetworkCommand):
+    """The network fitted to the dataset together with the training settings that suit its new output (the
+    loss), as one undo step."""
+
+    def __init__(self, document: Document, network: Network, config: TrainingConfig, text: str) -> None:
+        config.validate()
+        self.config_before = _copy_config(document.project.training)
+        self.config_after = _copy_config(config)
+        super().__init__(document, network, text)
+
+    def redo(self) -> None:
+        self.document._apply_training_config(_copy_config(self.config_after))
+        super().redo()
+
+    def undo(self) -> None:
+        self.document._apply_training_config(_copy_config(self.config_before))
+        super().undo()
+
+
 class DatasetCellsCommand(QUndoCommand):
     """Typed or pasted cell texts, applied through the dataset table model (which owns the row/column
     notifications); before-texts are captured so undo restores exactly what was there."""
