@@ -161,14 +161,17 @@ class Project:
 
     def class_names(self) -> list[str] | None:
         """The name of each class the outputs score (two for a single output), or None for regression: the
-        class labels the network is fitted with, but the outputs' own names when those labels are only the
-        indices of a 0/1/... target and the outputs are named ("no", "yes" rather than "0", "1")."""
+        class labels the network is fitted with (before its first training on a table of labels, that
+        table's), but the outputs' own names when those labels are only the indices of a 0/1/... target and
+        the outputs are named ("no", "yes" rather than "0", "1")."""
         if self.output_task() != CLASSIFICATION:
             return None
         n = self.network.output_size
         names = list(self.network.output_names)
         named = names != Network.default_names(n, "y")
         classes = self.fitted_preprocessing().classes
+        if not classes and self.dataset is not None and self.dataset.is_classification:
+            classes = list(self.dataset.by_role(TARGET)[0].classes)
         if classes and len(classes) == n > 1 and classes == [str(i) for i in range(n)] and named:
             return names
         if classes and len(classes) == max(2, n):
