@@ -21,11 +21,12 @@ import numpy as np
 from nnstudio import __version__
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import IGNORED, Dataset
+from nnstudio.core.decisions import decide
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project, match_columns, prediction_inputs, target_candidates
+from nnstudio.core.project import Project, match_columns, prediction_inputs, suitable_loss, target_candidates
 from nnstudio.core.training import Callback, Trainer, TrainingConfig
 from nnstudio.errors import ConfigError, DataError, NNStudioError
 from nnstudio.io.csv_io import read_csv
@@ -309,7 +310,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     else:
         x = prediction_inputs(project, read_csv(args.data, targets=[], strict=False))
     out = project.predict(x, base=True)
-    classes = _class_names(project)
+    classes = project.class_names()
     names = list(net.output_names)
     if args.json:
         rows = [dict(zip(names, map(float, row))) for row in out]
@@ -328,21 +329,9 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return 0
 
 
-def _class_names(project: Project) -> list[str] | None:
-    """The classes to print: the stored class labels, or the output names when the labels are only the
-    indices of a 0/1/... target (the laptop's "no", "yes" rather than "0", "1")."""
-    classes = project.preprocessing.classes
-    names = project.network.output_names
-    if classes and classes == [str(i) for i in range(len(classes))] and len(names) == len(classes) \
-            and names != Network.default_names(len(names), "y"):
-        return list(names)
-    return classes
-
-
 def _class_of(classes: list[str], outputs: np.ndarray) -> str | None:
-    if not np.isfinite(outputs).all() or len(classes) != len(outputs):
-        return None
-    return classes[int(np.argmax(outputs))]
+    decision = decide(outputs, classes)
+    return None if decision is None else decision.name
 
 
 def summary(project: Project) -> str:
@@ -392,10 +381,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     names_out = args.outputs.split(",") if args.outputs else None
     net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
                         kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
-    out_act = net.layers[-1].activation
-    loss = {"softmax": "categorical_crossentropy", "sigmoid": "binary_crossentropy"}.get(out_act,
-                                                                                      "mean_squared_error")
-    config = TrainingConfig(loss=loss, optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
+    config = TrainingConfig(loss=suitable_loss(net), optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
     project = Project(net, config, name=Path(args.out).stem)
     save_path(project, args.out)
     print(f"wrote {args.out}: {summary(project)}")

@@ -23,7 +23,8 @@ class TrainingError(NNStudioError):
 
 
 class DivergenceError(TrainingError):
-    """The loss became NaN or infinite; the last finite weights have been restored."""
+    """The loss became NaN or infinite, or grew a million-fold (see training.divergence_limit); the weights of
+    the start of the failing epoch have been restored."""
 
     def __init__(self, epoch: int, message: str | None = None) -> None:
         self.epoch = epoch

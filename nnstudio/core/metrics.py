@@ -10,18 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.data import format_number
+from nnstudio.core.decisions import class_probabilities, predicted_classes
 from nnstudio.core.project import Project
-from nnstudio.core.training import CLASSIFICATION
-
-
-def predicted_classes(outputs: np.ndarray) -> np.ndarray:
-    """Class index per row: threshold 0.5 for one output, argmax for several (as count_correct does)."""
-    outputs = np.asarray(outputs, dtype=float)
-    if outputs.ndim == 1:
-        outputs = outputs[:, None]
-    if outputs.shape[1] == 1:
-        return (outputs[:, 0] >= 0.5).astype(int)
-    return outputs.argmax(axis=1)
+from nnstudio.core.training import CLASSIFICATION, REGRESSION
 
 
 def confusion_matrix(y_true_idx: np.ndarray, y_pred_idx: np.ndarray, n: int) -> np.ndarray:
@@ -64,8 +55,7 @@ class RowPredictions:
         """(headers, columns of cell texts, wrong-row flags) for the dataset table."""
         if self.task == CLASSIFICATION and self.class_names is not None and self.predicted_index is not None:
             names = self.class_names
-            prob = self.outputs.max(axis=1) if self.outputs.shape[1] > 1 else np.where(
-                self.predicted_index == 1, self.outputs[:, 0], 1 - self.outputs[:, 0])
+            prob = class_probabilities(self.outputs)[np.arange(len(self.outputs)), self.predicted_index]
             predicted = [names[i] if 0 <= i < len(names) else str(i) for i in self.predicted_index]
             mark = ["✗" if w else "✓" for w in self.wrong]
             return (["prediction", "confidence", "correct"],
@@ -88,15 +78,12 @@ def row_predictions(project: Project) -> RowPredictions:
     y = ds.raw_targets(n_out)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         outputs = project.predict(x)
-    task = project.task(y)
-    if task == CLASSIFICATION:
-        names = project.preprocessing.classes
-        if names is None:
-            names = [str(i) for i in range(max(2, n_out))]
-        return RowPredictions(task, outputs, list(names), predicted_classes(y), predicted_classes(outputs),
+    names = project.class_names()
+    if names is not None:
+        return RowPredictions(CLASSIFICATION, outputs, names, predicted_classes(y), predicted_classes(outputs),
                               None, None)
     error = np.abs(outputs - y).mean(axis=1)
-    return RowPredictions(task, outputs, None, None, None, y, error)
+    return RowPredictions(REGRESSION, outputs, None, None, None, y, error)
 
 
 __all__ = ["RowPredictions", "confusion_matrix", "predicted_classes", "row_predictions"]

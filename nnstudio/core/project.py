@@ -5,6 +5,10 @@ The model file format stores everything but the dataset and history; the project
 Derived inputs (x², x·y, sin(x), see features.py): the network's inputs may be computed from *base
 features*. ``Project.input_spec`` says which (from the fitted preprocessing, or else from the dataset),
 ``base_input_names`` lists what a person types, and ``predict(x, base=True)`` computes the rest.
+
+What the views show comes from here: ``predict`` (outputs in raw units), ``trace``/``trace_row`` (one sample
+through every layer, with a classifier's decision), ``class_names``/``output_labels`` (what the outputs
+mean) and ``base_rows`` (the dataset as a person would type it); input_space.py draws over these.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ import numpy as np
 
 from nnstudio.core import features
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Dataset
+from nnstudio.core.decisions import decide
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
+from nnstudio.core.tracing import Trace
 from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
 from nnstudio.errors import DataError, NNStudioError, ShapeError
 
@@ -146,6 +152,110 @@ class Project:
             out = self.network.forward(x)
         return prep.invert_targets(out)
 
+    # -- what the views show ----------------------------------------------------------------------------
+    def output_task(self) -> str:
+        """CLASSIFICATION when the network is fitted with class labels, else as the trainer decides it for
+        the project's data (see ``task``; without data, by the loss)."""
+        if self.fitted_preprocessing().classes:
+            return CLASSIFICATION
+        n = self.network.output_size
+        y = np.empty((0, n))
+        ds = self.dataset
+        if ds is not None and ds.by_role(TARGET) and ds.target_fits(n) and ds.n_rows:
+            y = ds.raw_targets(n)
+            y = y[np.isfinite(y).all(axis=1)]
+        return self.task(y)
+
+    def class_names(self) -> list[str] | None:
+        """The name of each class the outputs score (two for a single output), or None for regression: the
+        class labels the network is fitted with (before its first training on a table of labels, that
+        table's), but the outputs' own names when those labels are only the indices of a 0/1/... target and
+        the outputs are named ("no", "yes" rather than "0", "1")."""
+        if self.output_task() != CLASSIFICATION:
+            return None
+        n = self.network.output_size
+        names = list(self.network.output_names)
+        named = names != Network.default_names(n, "y")
+        classes = self.fitted_preprocessing().classes
+        if not classes and self.dataset is not None and self.dataset.is_classification:
+            classes = list(self.dataset.by_role(TARGET)[0].classes)
+        if classes and len(classes) == n > 1 and classes == [str(i) for i in range(n)] and named:
+            return names
+        if classes and len(classes) == max(2, n):
+            return list(classes)
+        if n > 1 and named:
+            return names
+        return [str(i) for i in range(max(2, n))]
+
+    def output_labels(self) -> list[str]:
+        """What each output shows: its class ("P(class)" for one output scoring two classes), else the name of
+        its target column (when the targets match the outputs), else the output neuron's name."""
+        classes = self.class_names()
+        if classes is not None:
+            return [f"P({classes[1]})"] if self.network.output_size == 1 else classes
+        targets = self.dataset.by_role(TARGET) if self.dataset is not None else []
+        if len(targets) == self.network.output_size:
+            return [c.name for c in targets]
+        return list(self.network.output_names)
+
+    def network_inputs(self, x_base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(raw, normalized) network inputs for rows of base features: derived inputs computed, then the
+        normalization the network is fitted with."""
+        x_raw = self.expand_inputs(x_base)
+        return x_raw, self.fitted_preprocessing().transform_inputs(x_raw)
+
+    def trace(self, x_base: np.ndarray) -> Trace:
+        """One sample through the network: ``x_base`` holds the base features in raw units (what a person
+        types, see ``base_input_names``); the normalization is the one the network is fitted with (see
+        ``fitted_preprocessing``). Raises ShapeError for the wrong number of values, DataError for a
+        value that is not a finite number."""
+        x_base = np.asarray(x_base, dtype=float)
+        if x_base.ndim == 2 and x_base.shape[0] == 1:
+            x_base = x_base[0]
+        if x_base.ndim != 1:
+            raise ShapeError(f"a trace follows one sample, got an array of shape {x_base.shape}")
+        if not np.isfinite(x_base).all():
+            raise DataError("every input needs a number")
+        x_raw, x = self.network_inputs(x_base)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            layers = self.network.forward_trace(x)
+            outputs = self.fitted_preprocessing().invert_targets(layers[-1].a)[0]
+        classes = self.class_names()
+        return Trace(self.base_input_names(), x_base.copy(), self.input_spec()[0], x_raw[0].copy(), x[0].copy(),
+                     [t.z[0].copy() for t in layers], [t.a[0].copy() for t in layers], self.output_labels(),
+                     outputs, None if classes is None else decide(outputs, classes))
+
+    def base_rows(self) -> tuple[list[str], np.ndarray]:
+        """Every dataset row as a person would type it, with the features' names: the dataset's input
+        columns, or, when the network has derived inputs (x², x·y, ...), the columns of its base features.
+        A categorical column gives class indices; an empty or bad cell gives NaN."""
+        ds = self.dataset
+        if ds is None:
+            raise DataError("this project has no dataset")
+        if not self.has_derived_inputs:
+            return ds.input_names, ds.raw_inputs()
+        names = self.base_input_names()
+        _require_columns(ds, names)
+        return names, np.column_stack([ds.column(n).numbers() for n in names])
+
+    def trace_row(self, row: int) -> Trace:
+        """``trace`` of dataset row ``row`` (counted from 0)."""
+        _, rows = self.base_rows()
+        if not 0 <= row < len(rows):
+            raise DataError(f"the dataset has no row {row + 1}")
+        if not np.isfinite(rows[row]).all():
+            raise DataError(f"row {row + 1} has an empty or bad cell in an input column")
+        return self.trace(rows[row])
+
+    def with_weights(self, weights: list[tuple[np.ndarray, np.ndarray]],
+                     preprocessing: Preprocessing | None = None) -> Project:
+        """The project computing with other weights and normalization (a training snapshot): the network
+        is a copy; the dataset, settings and history are shared with this project, to be read only."""
+        network = self.network.copy()
+        network.set_weights(weights)
+        return Project(network, self.training, preprocessing or self.preprocessing, self.dataset, self.history,
+                       self.name, self.description)
+
     def fitted_preprocessing(self) -> Preprocessing:
         """The stored normalization when it fits the network; after the network was resized (and before
         the next training run stores a new one) the one fitted to the dataset, as training will do."""
@@ -233,11 +343,8 @@ def prediction_inputs(project: Project, dataset: Dataset) -> np.ndarray:
     for ``project.predict(x, base=True)``. Only the columns used are checked: a bad cell elsewhere (a notes
     column) does not matter. Raises DataError naming a missing column or the first bad cell."""
     names = project.base_input_names()
+    _require_columns(dataset, names)
     have = dataset.column_names()
-    missing = [n for n in names if n not in have]
-    if missing:
-        raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
-                        f"its columns are {', '.join(have)}")
     if dataset.n_rows == 0:
         raise DataError("the data has no rows")
     out = np.empty((dataset.n_rows, len(names)))
@@ -255,6 +362,14 @@ def prediction_inputs(project: Project, dataset: Dataset) -> np.ndarray:
             raise DataError(f"{dataset.name}: row {p.row + 1}, column {index + 1} ({name!r}): {p.message}{more}")
         out[:, j] = col.values
     return out
+
+
+def _require_columns(dataset: Dataset, names: list[str]) -> None:
+    have = dataset.column_names()
+    missing = [n for n in names if n not in have]
+    if missing:
+        raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
+                        f"its columns are {', '.join(have)}")
 
 
 def network_mismatch(network: Network, dataset: Dataset) -> str:
@@ -309,6 +424,37 @@ def fit_network_to_dataset(network: Network, dataset: Dataset, rng: np.random.Ge
     return net
 
 
+def suitable_loss(network: Network, dataset: Dataset | None = None) -> str:
+    """The loss that suits the network's output layer (and the dataset's target, when given): mean squared
+    error for a regression target (numbers other than 0/1, whatever the output), else by the output's
+    activation: softmax → categorical crossentropy, sigmoid → binary crossentropy, anything else (linear,
+    tanh, relu, step) → mean squared error. ``nnstudio new`` and fitting a network to data both choose with it."""
+    if dataset is not None and dataset.by_role(TARGET) and not _class_targets(dataset):
+        return "mean_squared_error"
+    return {"softmax": "categorical_crossentropy", "sigmoid": "binary_crossentropy"}.get(
+        network.layers[-1].activation, "mean_squared_error")
+
+
+def _class_targets(dataset: Dataset) -> bool:
+    """Whether the targets are classes: a categorical target, or numeric targets holding only 0 and 1."""
+    if dataset.is_classification:
+        return True
+    values = np.concatenate([c.numbers() for c in dataset.by_role(TARGET)])
+    values = values[np.isfinite(values)]
+    return bool(values.size) and bool(np.isin(values, (0.0, 1.0)).all())
+
+
+def fit_project_to_dataset(project: Project, rng: np.random.Generator) -> tuple[Network, TrainingConfig]:
+    """The project's network fitted to its dataset (``fit_network_to_dataset``) and its training settings
+    with the loss that suits the fitted output (``suitable_loss``), the rest unchanged."""
+    if project.dataset is None:
+        raise DataError("this project has no dataset to fit the network to")
+    network = fit_network_to_dataset(project.network, project.dataset, rng)
+    config = TrainingConfig.from_dict(project.training.to_dict())
+    config.loss = suitable_loss(network, project.dataset)
+    return network, config
+
+
 def _unique(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
@@ -317,19 +463,3 @@ def _unique(names: list[str]) -> list[str]:
             candidate, k = f"{name}_{k}", k + 1
         out.append(candidate)
     return out
-
-
-def plane_features(project: Project) -> tuple[list[str], np.ndarray]:
-    """The features a 2-D view draws the data over, with every row's values: the base features when the
-    network has derived inputs (x², x·y, ...), else the dataset's input columns (matched by role)."""
-    dataset = project.dataset
-    if dataset is None:
-        raise DataError("this project has no dataset")
-    if project.has_derived_inputs:
-        return project.base_input_names(), prediction_inputs(project, dataset)
-    return dataset.input_names, dataset.raw_inputs()
-
-
-def network_inputs_from_plane(project: Project, points: np.ndarray) -> np.ndarray:
-    """Raw network inputs for points given in ``plane_features`` coordinates."""
-    return project.expand_inputs(points) if project.has_derived_inputs else np.asarray(points, dtype=float)

@@ -8,13 +8,14 @@ vectorised operations however many layers there are. The trainer owns its networ
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 
-from nnstudio.core.losses import LOSSES, make_loss, output_delta
+from nnstudio.core.losses import LOSSES, Loss, make_loss, output_delta
 from nnstudio.core.network import Gradients, Network
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.optimizers import OPTIMIZERS, check_learning_rate, make_optimizer
@@ -23,6 +24,7 @@ from nnstudio.errors import ConfigError, DivergenceError, ShapeError, TrainingEr
 
 CLASSIFICATION = "classification"
 REGRESSION = "regression"
+DIVERGENCE_FACTOR = 1e6  # a batch loss this many times the run's scale (see divergence_limit) is divergence
 
 
 def _number(value: object, name: str) -> float:
@@ -147,6 +149,21 @@ def count_correct(output: np.ndarray, target: np.ndarray) -> int:
     return int(np.count_nonzero(output.argmax(axis=1) == target.argmax(axis=1)))
 
 
+def divergence_limit(loss: Loss, y: np.ndarray, start_loss: float) -> float:
+    """The largest batch loss that still counts as training rather than divergence.
+
+    DIVERGENCE_FACTOR times the largest of: the loss at the start of training, the loss of answering 0 for
+    every target (the size of the targets in their own units, so regression on raw numbers in the thousands
+    is no false alarm) and 1. A loss beyond it has grown a million-fold and keeps growing: more training would
+    only end in NaN, so the trainer stops it now, as for NaN. Crossentropy losses are bounded by their clipping
+    (about 16 per row) and only exceed it through exploding L1/L2 penalties."""
+    y = np.asarray(y, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        baseline = loss.value(np.zeros_like(y), y) if y.size else 0.0
+    scale = max([1.0] + [v for v in (start_loss, baseline) if math.isfinite(v)])
+    return DIVERGENCE_FACTOR * scale
+
+
 class Callback:
     """Override what you need; the trainer calls these between batches and epochs."""
 
@@ -215,6 +232,8 @@ class Trainer:
         self._progress: _EpochProgress | None = None
         self._best_val = np.inf
         self._bad_epochs = 0
+        self._start_loss = math.nan  # the first batch's loss (before any update) and the limit it sets
+        self._loss_limit = math.inf
         self._pack()
         if resume is not None:
             self._resume(resume)
@@ -323,19 +342,37 @@ class Trainer:
         self._epoch_start = (self._start_flat, self.optimizer.state())
         return _EpochProgress(order)
 
-    def _diverged(self) -> DivergenceError:
+    def _check_divergence(self, loss: float) -> None:
+        """Raise DivergenceError (weights restored) when a batch loss is NaN/inf or beyond divergence_limit."""
+        if not math.isfinite(loss):
+            raise self._diverged()
+        if math.isnan(self._start_loss):
+            self._start_loss = loss
+            self._loss_limit = divergence_limit(self.loss, self.y, loss)
+        elif loss > self._loss_limit:
+            raise self._diverged(loss)
+
+    def _diverged(self, loss: float | None = None) -> DivergenceError:
+        """Restore the weights and optimizer state of the start of the failing epoch; the error to raise
+        (``loss``: the finite loss that grew too large, None for NaN/inf)."""
         weights, state = self._epoch_start
         self.flat[...] = weights
         self.optimizer.restore(state)
         self._progress = None
         self.stop_reason = "diverged"
-        return DivergenceError(self.epoch + 1)
+        epoch = self.epoch + 1
+        if loss is None:
+            return DivergenceError(epoch)
+        return DivergenceError(epoch, f"Training diverged in epoch {epoch}: the loss grew to {loss:.3g} "
+                                      f"(it was {self._start_loss:.3g} at the start). The weights from the start "
+                                      f"of epoch {epoch} were kept. Try a lower learning rate.")
 
     def run(self, epochs: int | None = None) -> str:
         """Train until ``epochs`` more epochs are done (default: config.epochs) or a stop condition holds.
 
         Returns the stop reason: "completed", "stopped", "target_loss" or "early_stopping".
-        Raises DivergenceError (weights restored to the start of the failing epoch) on NaN/inf loss.
+        Raises DivergenceError (weights restored to the start of the failing epoch) when a batch loss is NaN or
+        infinite, or grows beyond ``divergence_limit``.
         """
         goal = self.epoch + (self.config.epochs if epochs is None else epochs)
         self._stop_requested = False
@@ -367,8 +404,7 @@ class Trainer:
                 idx = p.order[p.position:end]
                 xb, yb = self.x[idx], self.y[idx]
             grads = self.train_batch(xb, yb)
-            if not np.isfinite(grads.loss):
-                raise self._diverged()
+            self._check_divergence(grads.loss)
             m = end - p.position
             p.position = end
             p.loss_sum += grads.loss * m
@@ -454,5 +490,5 @@ class Throttle:
         return False
 
 
-__all__ = ["CLASSIFICATION", "OPTIMIZERS", "REGRESSION", "Callback", "History", "Throttle", "Trainer",
-           "TrainingConfig", "count_correct", "infer_task", "train"]
+__all__ = ["CLASSIFICATION", "DIVERGENCE_FACTOR", "OPTIMIZERS", "REGRESSION", "Callback", "History", "Throttle",
+           "Trainer", "TrainingConfig", "count_correct", "divergence_limit", "infer_task", "train"]

@@ -282,6 +282,25 @@ class ReplaceNetworkCommand(NetworkCommand):
             self.document._apply_history(self.history_before.copy())
 
 
+class FitToDataCommand(ReplaceNetworkCommand):
+    """The network fitted to the dataset together with the training settings that suit its new output (the
+    loss), as one undo step."""
+
+    def __init__(self, document: Document, network: Network, config: TrainingConfig, text: str) -> None:
+        config.validate()
+        self.config_before = _copy_config(document.project.training)
+        self.config_after = _copy_config(config)
+        super().__init__(document, network, text)
+
+    def redo(self) -> None:
+        self.document._apply_training_config(_copy_config(self.config_after))
+        super().redo()
+
+    def undo(self) -> None:
+        self.document._apply_training_config(_copy_config(self.config_before))
+        super().undo()
+
+
 class _ValueCommand(QUndoCommand):
     """Swap a copied value in and out through one of the Document's ``_apply_*`` methods."""
 

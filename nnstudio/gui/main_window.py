@@ -35,7 +35,7 @@ from nnstudio.core.data import Dataset
 from nnstudio.core.datasets import BUILTIN_TABLES, GENERATORS, generate
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
-from nnstudio.core.project import Project
+from nnstudio.core.project import Project, suitable_loss
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
@@ -157,10 +157,8 @@ class NewNetworkDialog(QDialog):
         if len(names) == network.output_size:
             network.output_names = list(names)
         network.input_names = list(data.input_names)
-        act = network.layers[-1].activation
-        loss = ("categorical_crossentropy" if act == "softmax" else
-                "binary_crossentropy" if act == "sigmoid" else "mean_squared_error")
-        config = TrainingConfig(loss=loss, optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
+        config = TrainingConfig(loss=suitable_loss(network, data), optimizer="adam", learning_rate=0.01,
+                                batch_size=32, epochs=100)
         project = Project(network, config, dataset=data, name=data.name)
         project.preprocessing = data.fit_preprocessing(network.output_size)
         return project

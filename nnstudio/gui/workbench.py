@@ -8,21 +8,13 @@ numbers of its own: forward passes and predictions come from nnstudio.core.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from nnstudio.core.data import TARGET, Column, Dataset
-from nnstudio.core.inspection import neuron_maps, plane_grid
-from nnstudio.core.network import Network
-from nnstudio.core.preprocessing import Preprocessing
-from nnstudio.core.project import (
-    fit_network_to_dataset,
-    network_inputs_from_plane,
-    network_mismatch,
-    plane_features,
-)
+from nnstudio.core.input_space import plane_neuron_maps
+from nnstudio.core.project import Project, fit_network_to_dataset, fit_project_to_dataset, network_mismatch
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui import theme
@@ -174,12 +166,13 @@ class Workbench(QObject):
 
     @Slot()
     def fit_network_to_data(self) -> None:
-        """Resize the input and output layers to the dataset's columns (one undo step)."""
+        """Resize the input and output layers to the dataset's columns, with a loss that suits the new output
+        (one undo step)."""
         doc = self.document
         if doc.project.dataset is None:
             return
-        network = fit_network_to_dataset(doc.network, doc.project.dataset, doc.rng)
-        doc.push(cmd.ReplaceNetworkCommand(doc, network, "Fit the network to the data"))
+        network, config = fit_project_to_dataset(doc.project, doc.rng)
+        doc.push(cmd.FitToDataCommand(doc, network, config, "Fit the network to the data"))
 
     def _update_banner(self) -> None:
         self.banner.update_for(self.document.network, self.document.project.dataset)
@@ -279,26 +272,12 @@ class Workbench(QObject):
         self.show_sample(self.sample_row)
         self.update_neuron_maps()
 
-    def update_neuron_maps(self, network: Network | None = None, preprocessing: Preprocessing | None = None) -> None:
+    def update_neuron_maps(self, project: Project | None = None) -> None:
         """For 2-input data: what every neuron responds to over the input plane, drawn inside it."""
-        project = self.document.project
-        network = network or project.network
-        preprocessing = preprocessing or project.fitted_preprocessing()
-        dataset = project.dataset
         try:
-            if dataset is None or dataset.n_rows == 0:
-                raise ValueError("no data")
-            names, points = plane_features(project)
-            if len(names) != 2:
-                raise ValueError("the maps are drawn over a plane of two features")
-            _, _, grid = plane_grid(points, MAP_GRID)
-            x = preprocessing.transform_inputs(network_inputs_from_plane(project, grid))
-            if x.shape[1] != network.input_size:
-                raise ValueError("the data does not fit the network")
-            maps = [x.T.reshape(-1, MAP_GRID, MAP_GRID), *neuron_maps(network, x, MAP_GRID)]
-        except (ValueError, NNStudioError):
-            self.canvas.set_neuron_maps(None)
-            return
+            maps = plane_neuron_maps(project or self.document.project, MAP_GRID)
+        except NNStudioError:
+            maps = None
         self.canvas.set_neuron_maps(maps)
 
     @Slot()
@@ -320,26 +299,18 @@ class Workbench(QObject):
     def show_sample(self, row: int | None) -> None:
         """Light the diagram with dataset row ``row``'s activations (nothing when the row is not valid)."""
         self.sample_row = row
-        project = self.document.project
-        if row is None or project.dataset is None or not 0 <= row < project.dataset.n_rows:
-            self.canvas.set_activations(None)
-            return
+        self._show_row(self.document.project, row)
+
+    def _show_row(self, project: Project, row: int | None) -> None:
         try:
-            x_raw = project.dataset.raw_inputs()[row]
-            if x_raw.shape != (project.network.input_size,) or not np.isfinite(x_raw).all():
-                raise NNStudioError("row not usable")
-            x = project.fitted_preprocessing().transform_inputs(x_raw)
-            with np.errstate(all="ignore"):
-                traces = project.network.forward_trace(x)
+            activations = None if row is None else project.trace_row(row).activations()
         except NNStudioError:
-            self.canvas.set_activations(None)
-            return
-        self.canvas.set_activations([x[0], *[t.a[0] for t in traces]])
+            activations = None
+        self.canvas.set_activations(activations)
 
     @Slot(object)
-    def _show_traces(self, traces) -> None:
-        if traces:
-            self.canvas.set_activations([traces[0].inputs[0], *[t.a[0] for t in traces]])
+    def _show_traces(self, trace) -> None:
+        self.canvas.set_activations(trace.activations())
 
     # -- training --------------------------------------------------------------------------------
     @Slot(str)
@@ -365,22 +336,9 @@ class Workbench(QObject):
         if snapshot is None or not self.training.is_running:
             return
         self.canvas.set_preview_weights(snapshot.weights)
-        project = self.document.project
-        preview = project.network.copy()
-        preview.set_weights(snapshot.weights)
-        self.update_neuron_maps(preview, snapshot.preprocessing)
-        row = self.sample_row
-        if project.dataset is None or row is None or not 0 <= row < project.dataset.n_rows:
-            return
-        try:
-            net = project.network.copy()
-            net.set_weights(snapshot.weights)
-            x = snapshot.preprocessing.transform_inputs(project.dataset.raw_inputs()[row])
-            with np.errstate(all="ignore"):
-                traces = net.forward_trace(x)
-        except NNStudioError:
-            return
-        self.canvas.set_activations([x[0], *[t.a[0] for t in traces]])
+        preview = self.document.project.with_weights(snapshot.weights, snapshot.preprocessing)
+        self.update_neuron_maps(preview)
+        self._show_row(preview, self.sample_row)
 
     @Slot(object)
     def _committed(self, result: TrainingResult) -> None:

@@ -198,6 +198,8 @@ ERRORS = {
     "negative epochs": (["train", str(EXAMPLE_DIR / "infections-linear.nnstudio"), "--epochs", "-5"], ["epochs"]),
     "divergence": (["train", str(EXAMPLE_DIR / "car-mpg.nnstudio"), "--optimizer", "sgd", "--learning-rate",
                     "1e6"], ["diverged"]),
+    "finite divergence": (["train", "car-mpg", "--optimizer", "adam", "--learning-rate", "1e6", "--out", "o.json"],
+                          ["Training diverged in epoch 1: the loss grew to", "Try a lower learning rate."]),
     "model without data": (["train", "model.json"], ["no dataset"]),
     "csv without the model's inputs": (["train", "model.json", "--data", "hp.csv"], ["'pink'", "'small'"]),
     "bad layer sizes": (["new", "--layers", "2", "--out", "x.json"], ["at least"]),

@@ -1,5 +1,5 @@
-"""Fitting a network's input and output layers to a dataset (the "resize the network" banner), and the
-text that says why they do not fit."""
+"""Fitting a network's input and output layers to a dataset (the "resize the network" banner), the loss
+that suits the fitted output, and the text that says why they do not fit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ import pytest
 
 from nnstudio.core.data import IGNORED, TARGET, Column, Dataset
 from nnstudio.core.network import Network
-from nnstudio.core.project import fit_network_to_dataset, network_mismatch
+from nnstudio.core.project import (
+    Project,
+    fit_network_to_dataset,
+    fit_project_to_dataset,
+    network_mismatch,
+    suitable_loss,
+)
+from nnstudio.core.training import TrainingConfig
+from nnstudio.errors import DataError
 
 
 def dataset(n_inputs: int, target: Column) -> Dataset:
@@ -90,3 +98,43 @@ def test_the_same_rng_seed_gives_the_same_network():
 ])
 def test_network_mismatch_says_what_does_not_fit(sizes, data, expected):
     assert network_mismatch(Network.build(sizes, "sigmoid"), data) == expected
+
+
+# -- the loss that suits the output ------------------------------------------------------------------------------
+def _net(sizes: list[int], out: str) -> Network:
+    return Network.build(sizes, ["tanh"] * (len(sizes) - 2) + [out], seed=0)
+
+
+def _binary() -> Column:
+    return Column.numeric("y", [0.0, 1.0, 1.0, 0.0], role=TARGET)
+
+
+@pytest.mark.parametrize(("out", "units", "data", "loss"), [
+    ("softmax", 3, None, "categorical_crossentropy"),  # `nnstudio new`: by the output layer alone
+    ("sigmoid", 1, None, "binary_crossentropy"),
+    ("linear", 1, None, "mean_squared_error"),
+    ("tanh", 2, None, "mean_squared_error"),
+    ("softmax", 3, "classes", "categorical_crossentropy"),
+    ("sigmoid", 1, "binary", "binary_crossentropy"),
+    ("softmax", 2, "binary", "categorical_crossentropy"),
+    ("linear", 1, "binary", "mean_squared_error"),
+    ("step", 1, "binary", "mean_squared_error"),
+    ("sigmoid", 1, "numbers", "mean_squared_error"),  # a regression target suits no crossentropy
+    ("relu", 1, "numbers", "mean_squared_error"),
+])
+def test_suitable_loss(out, units, data, loss):
+    targets = {"classes": Column.categorical("species", ["a", "b", "c", "a"]), "binary": _binary(),
+               "numbers": Column.numeric("mpg", [18.0, 15.5, 31.0, 24.0], role=TARGET)}
+    dataset_ = None if data is None else dataset(2, targets[data])
+    assert suitable_loss(_net([2, 3, units], out), dataset_) == loss
+
+
+def test_fitting_the_project_picks_the_loss_that_suits_the_new_output():
+    project = Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0),
+                      TrainingConfig(loss="binary_crossentropy", learning_rate=0.2, epochs=7), dataset=iris_like())
+    network, config = fit_project_to_dataset(project, np.random.default_rng(0))
+    assert network.sizes == [4, 3, 3] and config.loss == "categorical_crossentropy"
+    assert (config.learning_rate, config.epochs) == (0.2, 7)  # the other settings are kept
+    assert project.training.loss == "binary_crossentropy" and project.network.sizes == [2, 3, 2]  # untouched
+    with pytest.raises(DataError):
+        fit_project_to_dataset(Project(project.network), np.random.default_rng(0))

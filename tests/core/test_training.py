@@ -8,8 +8,17 @@ import pytest
 
 from nnstudio.core.losses import make_loss
 from nnstudio.core.network import Layer, Network
-from nnstudio.core.training import Callback, Trainer, TrainingConfig, count_correct, infer_task
+from nnstudio.core.training import (
+    DIVERGENCE_FACTOR,
+    Callback,
+    Trainer,
+    TrainingConfig,
+    count_correct,
+    divergence_limit,
+    infer_task,
+)
 from nnstudio.errors import ConfigError, DivergenceError, ShapeError
+from nnstudio.io.examples import list_examples, load_example
 
 RNG = np.random.default_rng(42)
 X7 = RNG.uniform(-1, 1, size=(7, 3))
@@ -362,10 +371,64 @@ def test_divergence_restores_the_weights_of_the_start_of_the_epoch(lr):
     assert all(np.isfinite(w).all() for w in now)
     assert _same(now, expected)
     assert t.optimizer.iterations == (state_iterations[-1] if state_iterations else 0)
-    if lr == 1e300:
+    if lr >= 1e6:  # NaN at once (1e300), or a loss a million-fold its start within the first epoch (1e6)
         assert epoch == 1 and _same(now, start)
     else:
         assert epoch > 1  # the restore goes back to the start of the failing epoch, not to the start
+
+
+def test_a_finite_loss_that_explodes_is_divergence():
+    """Adam with learning rate 1e6 on Car MPG: the loss reaches ~1e23 without ever becoming NaN. The trainer
+    stops in the first epoch with the NaN case's error and restores the weights it started the epoch with."""
+    project = load_example("car-mpg")
+    project.training.optimizer, project.training.optimizer_params = "adam", {}
+    project.training.learning_rate = 1e6
+    trainer = project.make_trainer()
+    start = _weights(trainer.network)
+    with pytest.raises(DivergenceError) as info:
+        trainer.run()
+    message = str(info.value)
+    assert info.value.epoch == 1 and message.startswith("Training diverged in epoch 1: the loss grew to ")
+    assert "lower learning rate" in message
+    assert trainer.stop_reason == "diverged" and len(trainer.history) == 0
+    assert _same(_weights(trainer.network), start)
+
+
+def test_divergence_limit_scales_with_the_start_and_the_targets():
+    mse = make_loss("mean_squared_error")
+    y01 = np.array([[0.0], [1.0]])
+    assert divergence_limit(mse, y01, 0.3) == DIVERGENCE_FACTOR  # small numbers: at least 1e6 × 1
+    assert divergence_limit(mse, y01, 1e-9) == DIVERGENCE_FACTOR  # a converged start does not lower it
+    assert divergence_limit(mse, y01, 50.0) == 50 * DIVERGENCE_FACTOR  # a network that starts far off
+    prices = np.array([[2e5], [4e5]])  # regression in raw units: mean(y²) = 1e11 is the scale
+    assert divergence_limit(mse, prices, 1.0) == pytest.approx(1e11 * DIVERGENCE_FACTOR)
+    bce = make_loss("binary_crossentropy")
+    assert DIVERGENCE_FACTOR < divergence_limit(bce, y01, 0.7) < 20 * DIVERGENCE_FACTOR
+
+
+def test_raw_unit_targets_in_the_millions_train_without_a_false_alarm():
+    """A loss of 1e12 is ordinary for targets around a million (an absolute limit would stop this run)."""
+    x = np.linspace(0, 1, 20)[:, None]
+    y = 1e6 * (1 + x)
+    trainer = Trainer(Network.build([1, 1], "linear", seed=0), x, y,
+                      TrainingConfig(optimizer="adam", learning_rate=1e4, batch_size=4, epochs=30))
+    assert trainer.run() == "completed"
+    assert trainer.history.columns["loss"][0] > 1e10
+    assert trainer.history.columns["loss"][-1] < trainer.history.columns["loss"][0]
+
+
+@pytest.mark.parametrize("key", [e.key for e in list_examples()])
+def test_bundled_examples_stay_far_below_the_divergence_limit(key):
+    """Every example's own training run: its largest batch loss is under a thousandth of the limit."""
+    losses: list[float] = []
+
+    class Record(Callback):
+        def on_batch_end(self, trainer, loss, batch_size):
+            losses.append(loss)
+
+    trainer = load_example(key).make_trainer(callbacks=[Record()])
+    assert trainer.run() in ("completed", "target_loss", "early_stopping")
+    assert max(losses) < divergence_limit(trainer.loss, trainer.y, losses[0]) / 1000
 
 
 def test_divergence_with_momentum_restores_the_optimizer_state():

@@ -202,3 +202,14 @@ def test_new_dialog_takes_sizes_and_data_from_a_dataset(qtbot):
     assert len(trainer.history) == 2
     dialog.source.setCurrentIndex(0)
     assert dialog.inputs.isEnabled() and dialog.project().dataset is None
+
+
+def test_new_dialog_picks_the_loss_by_the_shared_rule(qtbot):
+    """A sigmoid output on a regression table (Car MPG) trains with mean squared error, not crossentropy."""
+    from nnstudio.gui.main_window import NewNetworkDialog
+
+    dialog = NewNetworkDialog()
+    qtbot.addWidget(dialog)
+    dialog.source.setCurrentIndex(dialog.source.findText("Car", Qt.MatchFlag.MatchStartsWith))
+    dialog.output_activation.setCurrentIndex(dialog.output_activation.findData("sigmoid"))
+    assert dialog.project().training.loss == "mean_squared_error"

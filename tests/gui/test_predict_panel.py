@@ -42,9 +42,9 @@ def test_probabilities_match_the_engine(qtbot):
     np.testing.assert_allclose(panel.predict(), expected)
     assert panel.outputs.item(0, 0).text() == "0" and panel.outputs.item(1, 0).text() == "1"
     assert panel.answer.text().startswith("→ 1")
-    # activations for the diagram: one trace per layer, from the engine's forward_trace
-    assert len(traces[-1]) == 2
-    np.testing.assert_allclose(traces[-1][-1].a[0], expected)
+    # activations for the diagram: core's trace of the typed input, every layer's output
+    assert len(traces[-1].a) == 2
+    np.testing.assert_allclose(traces[-1].a[-1], expected)
 
 
 def test_regression_output_in_raw_units(qtbot):
@@ -94,7 +94,7 @@ def test_derived_inputs_are_computed_from_the_base_features(qtbot):
     np.testing.assert_allclose(project.predict(np.array([[0.7, 0.85]]), base=True)[0], expected)
     shown = [float(panel.outputs.item(i, 1).text()) for i in range(2)]
     np.testing.assert_allclose(shown, expected, atol=5e-5)
-    np.testing.assert_allclose(traces[-1][0].inputs[0], [0.7, 0.85, 0.7 * 0.85, 0.85 ** 2])
+    np.testing.assert_allclose(traces[-1].inputs_raw, [0.7, 0.85, 0.7 * 0.85, 0.85 ** 2])
 
 
 def test_plain_project_has_no_derived_note(qtbot):

@@ -93,6 +93,23 @@ def test_divergence_on_car_mpg_shows_the_message_and_keeps_finite_weights(qtbot,
     assert all(np.isfinite(layer.weights).all() for layer in doc.network.layers)
 
 
+def test_adam_with_a_huge_learning_rate_on_car_mpg_reports_divergence(qtbot, window):
+    """The loss explodes to ~1e23 but stays finite: still divergence, shown like the NaN case."""
+    window.open_example("car-mpg", ask=False)
+    doc, panel = window.document, window.workbench.training_panel
+    start = doc.network.copy()
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("adam"))
+    panel.learning_rate.setText("1e6")
+    panel.learning_rate.editingFinished.emit()
+    assert doc.project.training.optimizer == "adam" and doc.project.training.learning_rate == 1e6
+    result = _train(qtbot, window)
+    assert result.stop_reason == "diverged"
+    assert len(window.errors) == 1 and window.errors[0].startswith("Training diverged in epoch 1: the loss grew to")
+    assert "Try a lower learning rate." in window.errors[0]
+    assert "diverged" in panel.progress.format()
+    assert doc.network.same_as(start) and len(doc.project.history) == 0
+
+
 def test_step_mode_lights_the_canvas(qtbot, window):
     bench = window.workbench
     bench.step_panel.forward_action.trigger()
@@ -220,3 +237,103 @@ def test_digits_table_is_a_ten_class_problem_and_names_follow_the_data(qtbot, wi
     assert doc.network.input_names == ["x1", "x2"]
     window.acts["undo"].trigger()  # data and names come back together
     assert doc.network.input_names == ["pink", "small"] and doc.project.dataset.name == "laptop"
+
+
+# -- the numbers the views show come from core ---------------------------------------------------------------
+def _canvas_values(window) -> list[list[float | None]]:
+    """The value every drawn neuron shows, per column (inputs first)."""
+    canvas = window.canvas
+    return [[canvas.neurons[(col.layer, int(u))].value for u in col.shown] for col in canvas.columns]
+
+
+def _expected_values(window, activations) -> list:
+    return [pytest.approx(list(np.asarray(a)[col.shown])) for col, a in zip(window.canvas.columns, activations)]
+
+
+def _click_row(qtbot, window, row: int) -> None:
+    table = window.workbench.dataset_editor.table
+    window.docks["Dataset"].raise_()
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    assert table.currentIndex().row() == row
+
+
+def _generate(window, key: str) -> None:
+    dialog = window.workbench.dataset_menu.open_generator(key)
+    dialog.accept()
+
+
+def test_predict_and_row_clicks_after_fitting_a_one_input_network_to_2d_data(qtbot, window):
+    """Car MPG has one input; the circle generator's data two. After "Resize the network", Predict asks for
+    both features and shows Project.predict's numbers; a row click lights the diagram with core's trace."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window.open_example("car-mpg", ask=False)
+    bench, doc = window.workbench, window.document
+    _generate(window, "circle")
+    assert not bench.banner.isHidden()
+    bench.banner.button.click()
+    assert doc.network.sizes[0] == 2 and bench.banner.isHidden()
+    fields = bench.predict.findChildren(QLineEdit)
+    assert [f.objectName() for f in fields] == ["x1", "x2"]
+    fields[0].setText("0.3")
+    fields[1].setText("-0.5")
+    expected = doc.project.predict(np.array([[0.3, -0.5]]))[0]
+    assert bench.predict.message.text() == ""
+    assert float(bench.predict.outputs.item(0, 1).text()) == pytest.approx(expected[0], rel=1e-5)
+    np.testing.assert_allclose(bench.predict.predict(), expected)
+    assert _canvas_values(window)[-1] == pytest.approx(list(expected))  # the typed input lights the diagram
+    assert bench.predict.answer.text() == f"→ {expected[0]:.6g}"
+
+    _click_row(qtbot, window, 5)
+    trace = doc.project.trace_row(5)
+    assert _canvas_values(window) == _expected_values(window, trace.activations())
+
+    from nnstudio.core.input_space import decision_surface
+    from nnstudio.gui.panels.plots import GRID
+
+    bench.plots.tabs.setCurrentIndex(bench.plots._tab_keys.index("output"))  # the plane view: core's surface
+    surface = decision_surface(doc.project, GRID)
+    np.testing.assert_allclose(bench.plots.output_image.image, surface.values)
+
+
+def test_row_click_with_a_model_of_derived_inputs_on_data_of_its_base_features(qtbot, window):
+    """A network trained on x1, x2 and x1² (computed from x1) predicts from x1 and x2 alone: on new data with
+    only those columns, a row click lights the diagram with core's trace, as Predict shows it."""
+    window.open_example("circle", ask=False)
+    bench, doc = window.workbench, window.document
+    assert bench.dataset_editor.add_feature("square", ["x1"])
+    bench.fit_network_to_data()
+    doc.project.training.epochs = 3
+    bench.training_panel.set_config(doc.project.training)
+    _train(qtbot, window)
+    assert doc.project.preprocessing.has_formulas
+    _generate(window, "circle")  # new points: x1, x2 and the class, no x1² column
+    assert doc.project.dataset.input_names == ["x1", "x2"]
+    _click_row(qtbot, window, 7)
+    assert all(v is not None for column in _canvas_values(window) for v in column)
+    trace = doc.project.trace_row(7)
+    np.testing.assert_allclose(trace.inputs_raw[2], trace.inputs_raw[0] ** 2)
+    assert _canvas_values(window) == _expected_values(window, trace.activations())
+    assert window.errors == []
+
+
+def test_fitting_to_iris_picks_categorical_crossentropy_in_one_undo_step(qtbot, window):
+    bench, doc = window.workbench, window.document
+    assert doc.project.training.loss == "binary_crossentropy"  # the laptop's 2 softmax outputs
+    bench.dataset_menu.table_actions["iris"].trigger()
+    bench.banner.button.click()
+    assert doc.network.sizes == [4, 3, 3] and doc.network.layers[-1].activation == "softmax"
+    assert doc.project.training.loss == "categorical_crossentropy"
+    assert bench.training_panel.loss.currentData() == "categorical_crossentropy"
+    assert doc.undo_stack.undoText() == "Fit the network to the data"
+    names = [bench.predict.outputs.item(i, 0).text() for i in range(3)]
+    assert names == ["setosa", "versicolor", "virginica"]
+    assert bench.predict.answer.text().split()[1] in names
+    window.acts["undo"].trigger()  # network and loss come back together
+    assert doc.network.sizes == [2, 3, 2] and doc.project.training.loss == "binary_crossentropy"
+    assert bench.training_panel.loss.currentData() == "binary_crossentropy"
+    assert doc.project.dataset.name == "iris"
+    window.acts["redo"].trigger()
+    assert doc.network.sizes == [4, 3, 3] and doc.project.training.loss == "categorical_crossentropy"

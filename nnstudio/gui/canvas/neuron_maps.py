@@ -1,6 +1,6 @@
 """Small heatmaps inside neurons: what each neuron responds to over a 2-D input plane.
 
-The values come from core (nnstudio.core.inspection.neuron_maps); here they only become pixels.
+The values come from core (nnstudio.core.input_space.plane_neuron_maps); here they only become pixels.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Live plots of training: loss, accuracy/MAE, confusion matrix, weight histograms and the model's output
 over the input space (decision boundary for 2 inputs, prediction curve for 1-input regression).
 
-Numbers come from core: metric points from the worker's snapshots, predictions from ``Project.predict``
-and ``core.metrics``. The panel keeps its own copy of the project (``set_project``) and loads each
-snapshot's weights into it, so it never touches the Document's project. Only the visible tab is redrawn
+Numbers come from core: metric points from the worker's snapshots, the model over its input space from
+``core.input_space`` (decision surface, prediction curve) and per-row predictions from ``core.metrics``.
+The panel keeps its own copy of the project (``set_project``) and loads each snapshot's weights into it,
+so it never touches the Document's project. Only the visible tab is redrawn
 for a snapshot; curves keep the whole history and decimate for display.
 """
 
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import INPUT, NUMERIC
-from nnstudio.core.inspection import plane_grid
+from nnstudio.core.input_space import CLASS, decision_surface, prediction_curve
 from nnstudio.core.metrics import row_predictions
-from nnstudio.core.project import Project, network_inputs_from_plane, plane_features
+from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
@@ -402,7 +403,7 @@ class PlotsPanel(QWidget):
             self.output_note.setText("The output view needs numeric inputs that match the network.")
             return
         try:
-            if len(plane_features(p)[0]) == 2:  # two features, perhaps with derived inputs (x², x·y, ...)
+            if len(p.base_rows()[0]) == 2:  # two features, perhaps with derived inputs (x², x·y, ...)
                 self._draw_boundary(p)
             elif len(inputs) == 1 and not p.dataset.is_classification and p.network.output_size == 1:
                 self._draw_regression_curve(p)
@@ -413,36 +414,23 @@ class PlotsPanel(QWidget):
             self.output_note.setText(str(exc))
 
     def _draw_boundary(self, p: Project) -> None:
-        names, x = plane_features(p)  # the two features of every row
-        finite = np.isfinite(x).all(axis=1)
-        try:
-            gx, gy, grid = plane_grid(x, GRID)
-        except ValueError:
-            return
-        lo, hi = np.array([gx[0], gy[0]]), np.array([gx[-1], gy[-1]])
-        out = p.predict(network_inputs_from_plane(p, grid))  # the network's math: core
-        if out.shape[1] == 1:
-            value = out[:, 0]
-            label = "output"
-        elif out.shape[1] == 2:
-            value = out[:, 1]
-            names = p.preprocessing.classes or ["0", "1"]
-            label = f"P({names[1]})"
-        else:
-            value = out.argmax(axis=1) / max(1, out.shape[1] - 1)
-            label = "predicted class"
-        image = value.reshape(GRID, GRID)
+        surface = decision_surface(p, GRID)  # the network's math: core
+        grid = surface.grid
+        image = surface.values
+        if surface.kind == CLASS:  # class k of n as a colour from 0 to 1
+            image = image / max(1, len(surface.class_names) - 1)
         finite_v = image[np.isfinite(image)]
         levels = (0.0, 1.0) if finite_v.size == 0 or (finite_v.min() >= 0 and finite_v.max() <= 1) else \
             (float(finite_v.min()), float(finite_v.max()) or 1.0)
         self.output_image.setImage(np.nan_to_num(image), levels=levels)
         self.output_image.setLookupTable(BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False))
+        lo, hi = (grid.gx[0], grid.gy[0]), (grid.gx[-1], grid.gy[-1])
         self.output_image.setRect(pg.QtCore.QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
-        self._draw_points(p, x, finite)
-        self.output_plot.setLabel("bottom", names[0])
-        self.output_plot.setLabel("left", names[1])
-        self.output_note.setText(f"Background: the network's {label} over the input plane (blue low, orange high); "
-                                 "points: the data by class, misclassified ringed in red.")
+        self._draw_points(p, grid.data, np.isfinite(grid.data).all(axis=1))
+        self.output_plot.setLabel("bottom", grid.names[0])
+        self.output_plot.setLabel("left", grid.names[1])
+        self.output_note.setText(f"Background: the network's {surface.label} over the input plane (blue low, orange "
+                                 "high); points: the data by class, misclassified ringed in red.")
 
     def _draw_points(self, p: Project, x: np.ndarray, finite: np.ndarray) -> None:
         try:
@@ -459,21 +447,14 @@ class PlotsPanel(QWidget):
             self.output_points.setData(x=x[finite, 0], y=x[finite, 1], brush=pg.mkBrush("#444"))
 
     def _draw_regression_curve(self, p: Project) -> None:
-        ds = p.dataset
-        x = ds.raw_inputs()[:, 0]
-        target = ds.by_role("target")[0]
-        y = target.values
+        curve = prediction_curve(p)  # raw units: normalization applied and inverted by core
+        x = p.base_rows()[1][:, 0]
+        y = p.dataset.by_role("target")[0].values
         finite = np.isfinite(x) & np.isfinite(y)
-        if not finite.any():
-            return
-        lo, hi = float(x[finite].min()), float(x[finite].max())
-        pad = (hi - lo) * 0.05 or 1.0
-        gx = np.linspace(lo - pad, hi + pad, 200)
-        gy = p.predict(gx[:, None])[:, 0]  # raw units: normalization applied and inverted by core
         self.output_points.setData(x=x[finite], y=y[finite], brush=pg.mkBrush(31, 119, 180, 160))
-        self.output_curve.setData(gx, gy, connect="finite")
-        self.output_plot.setLabel("bottom", ds.by_role(INPUT)[0].name)
-        self.output_plot.setLabel("left", target.name)
+        self.output_curve.setData(curve.x, curve.y, connect="finite")
+        self.output_plot.setLabel("bottom", curve.x_name)
+        self.output_plot.setLabel("left", curve.y_name)
         self.output_note.setText("Points: the data. Red line: the model's prediction, in raw units.")
 
     # -- export --------------------------------------------------------------------------------------

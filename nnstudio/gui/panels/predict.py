@@ -1,10 +1,9 @@
 """The predict panel: type raw input values, see outputs and class probabilities at once.
 
-Numbers come from core: ``Project.predict`` (normalization applied, regression outputs back in raw units)
-and ``Network.forward_trace`` on the transformed input for the per-layer activations, which the panel
-emits as ``activationsChanged(list[LayerTrace])`` (copies) so the diagram can light up.
-When some network inputs are derived (x², x·y, sin(x): ``Project.input_spec``), the panel asks only for
-the base features and core computes the rest (``Project.expand_inputs``).
+Every number comes from core's ``Project.trace``: the inputs normalized as the network was fitted, each
+layer's outputs (emitted as ``activationsChanged(Trace)`` so the diagram can light up), the outputs in raw
+units, what each output means and a classifier's decision. When some network inputs are derived (x², x·y,
+sin(x): ``Project.input_spec``), the panel asks only for the base features and core computes the rest.
 """
 
 from __future__ import annotations
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import CATEGORICAL, INPUT
-from nnstudio.core.network import LayerTrace
 from nnstudio.core.project import Project
+from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
 
 
@@ -42,12 +41,13 @@ class PredictPanel(QWidget):
     project, never changes it). ``predicted(np.ndarray)`` carries the raw outputs of the last prediction.
     """
 
-    activationsChanged = Signal(object)  # list[LayerTrace] for the typed input (copies)
+    activationsChanged = Signal(object)  # Trace of the typed input
     predicted = Signal(object)  # np.ndarray (outputs,) in raw units
 
     def __init__(self, project: Project | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project: Project | None = None
+        self._names: list[str] | None = None  # the fields' names (the project may change in place)
         self._fields: list[QWidget] = []
         self.inputs_box = QGroupBox("Inputs (raw units)")
         box_layout = QVBoxLayout(self.inputs_box)
@@ -87,14 +87,10 @@ class PredictPanel(QWidget):
     # -- setup ---------------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
         """Show ``project``'s inputs; keeps typed values when the inputs are unchanged."""
-        old = self.values() if self._project is not None else None
-        old_names = self._input_names() if self._project is not None else None
         self._project = project
         names = self._input_names()
-        if names != old_names:
+        if names != self._names:
             self._build_fields(names)
-        elif old is not None:
-            self.set_values(old)
         self.predict()
 
     def _input_columns(self) -> list:
@@ -119,6 +115,7 @@ class PredictPanel(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self._fields = []
+        self._names = list(names)
         cols = self._input_columns()
         for i, name in enumerate(names):
             col = cols[i] if cols else None
@@ -173,51 +170,38 @@ class PredictPanel(QWidget):
     # -- predict -------------------------------------------------------------------------------------
     @Slot()
     def predict(self) -> np.ndarray | None:
-        """Run the project on the typed values; returns the raw outputs (None when an input is invalid)."""
+        """Trace the typed values through the project; returns the raw outputs (None when it cannot)."""
         p = self._project
         if p is None:
             return None
-        x = np.array([self.values()], dtype=float)
+        x = np.array(self.values(), dtype=float)
         if not np.isfinite(x).all():
             self.message.setText("Type a number in every input.")
             return None
         try:
-            x_net = p.expand_inputs(x)  # derived inputs computed by core (no-op without them)
-            outputs = p.predict(x_net, base=False)[0]
-            with np.errstate(over="ignore", invalid="ignore"):
-                traces = p.network.forward_trace(p.preprocessing.transform_inputs(x_net))
+            trace = p.trace(x)
         except NNStudioError as exc:
             self.message.setText(str(exc))
             return None
-        self.message.setText("")
-        self._show(outputs)
-        self.activationsChanged.emit([LayerTrace(t.inputs.copy(), t.z.copy(), t.a.copy()) for t in traces])
-        self.predicted.emit(outputs.copy())
-        return outputs
+        finite = bool(np.isfinite(trace.outputs).all())
+        self.message.setText("" if finite else "The network's output is not a finite number for these inputs "
+                             "(are its weights huge?).")
+        self._show(trace)
+        self.activationsChanged.emit(trace)
+        self.predicted.emit(trace.outputs.copy())
+        return trace.outputs
 
-    def _output_names(self) -> tuple[list[str], bool]:
-        p = self._project
-        classes = p.preprocessing.classes
-        n = p.network.output_size
-        if classes is not None and len(classes) == n and n > 1:
-            return [str(c) for c in classes], True
-        if classes is not None and len(classes) == 2 and n == 1:
-            return [f"P({classes[1]})"], True
-        targets = p.dataset.by_role("target") if p.dataset is not None else []
-        if len(targets) == n and not (n == 1 and p.dataset.is_classification):
-            return [c.name for c in targets], False
-        return list(p.network.output_names), p.network.layers[-1].activation in ("softmax", "sigmoid")
-
-    def _show(self, outputs: np.ndarray) -> None:
-        names, probabilities = self._output_names()
+    def _show(self, trace: Trace) -> None:
+        names, outputs, decision = trace.output_names, trace.outputs, trace.decision
+        probabilities = decision is not None
+        best = decision.index if decision is not None and len(outputs) > 1 else None
         table = self.outputs
         table.setRowCount(len(outputs))
-        best = int(np.argmax(outputs)) if len(outputs) > 1 else 0
         for i, value in enumerate(outputs):
-            name_item = QTableWidgetItem(names[i] if i < len(names) else f"y{i + 1}")
+            name_item = QTableWidgetItem(names[i])
             value_item = QTableWidgetItem(f"{value:.4f}" if probabilities else f"{value:.6g}")
             value_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if probabilities and len(outputs) > 1 and i == best:
+            if i == best:
                 font = name_item.font()
                 font.setBold(True)
                 name_item.setFont(font)
@@ -233,12 +217,8 @@ class PredictPanel(QWidget):
                 table.setCellWidget(i, 2, bar)
             else:
                 table.removeCellWidget(i, 2)
-        if probabilities and len(outputs) > 1:
-            self.answer.setText(f"→ {names[best]}  ({outputs[best]:.1%})")
-        elif probabilities and len(names) == 1 and self._project.preprocessing.classes:
-            classes = self._project.preprocessing.classes
-            pick = classes[1] if outputs[0] >= 0.5 else classes[0]
-            self.answer.setText(f"→ {pick}")
+        if decision is not None:
+            self.answer.setText(f"→ {decision.name}  ({decision.probability:.1%})")
         else:
             self.answer.setText("→ " + ", ".join(f"{v:.6g}" for v in outputs))
 
