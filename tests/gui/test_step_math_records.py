@@ -248,9 +248,9 @@ def test_training_drops_the_recorded_step_while_it_runs(qtbot, tmp_path):
     seen_at_start = []
     doc.lockChanged.connect(lambda locked: locked and seen_at_start.append(
         (bench.stepper.step, window.canvas._overlay)))
-    with qtbot.waitSignal(bench.training.finished, timeout=20000):
-        bench.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: bench.training.state == "idle", timeout=5000)
+    bench.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: doc.undo_stack.undoText().startswith("Train ") and bench.training.state == "idle"
+                    and doc.locked_reason is None, timeout=20000)
     assert seen_at_start == [(None, None)]  # no old step drawn over the weights being trained
     trained = doc.network.copy()
     _click(qtbot, window, Selection.neuron(0, 0))
