@@ -102,17 +102,29 @@ def make_loss(key: str) -> Loss:
     return LOSSES[key].item()
 
 
+def fused_divisor(loss: Loss, activation: Activation, z: np.ndarray) -> int | None:
+    """The n of dL/dz = (ŷ·Σy − y)/n when ``output_delta`` fuses the loss with the output activation
+    (softmax + categorical crossentropy: n = rows; sigmoid + binary crossentropy: n = rows × outputs, Σy read
+    as 1); None when dL/dz goes through dL/dŷ and the activation's slope."""
+    if isinstance(loss, CategoricalCrossentropy) and isinstance(activation, Softmax):
+        return z.shape[0]
+    if isinstance(loss, BinaryCrossentropy) and isinstance(activation, Sigmoid):
+        return z.size
+    return None
+
+
 def output_delta(
     loss: Loss, activation: Activation, z: np.ndarray, a: np.ndarray, y: np.ndarray
 ) -> tuple[float, np.ndarray]:
     """The loss value and dL/dz at the output layer, fused with the activation where that is stabler."""
-    if isinstance(loss, CategoricalCrossentropy) and isinstance(activation, Softmax):
+    n = fused_divisor(loss, activation, z)
+    if n is None:
+        value, grad_a = loss.value_and_gradient(a, y)
+        return value, activation.backward(z, a, grad_a)
+    if isinstance(activation, Softmax):
         shifted = z - z.max(axis=-1, keepdims=True)
         log_softmax = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
         value = float(-np.sum(y * log_softmax) / z.shape[0])
-        return value, (a * y.sum(axis=-1, keepdims=True) - y) / z.shape[0]
-    if isinstance(loss, BinaryCrossentropy) and isinstance(activation, Sigmoid):
-        value = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
-        return value, (a - y) / z.size
-    value, grad_a = loss.value_and_gradient(a, y)
-    return value, activation.backward(z, a, grad_a)
+        return value, (a * y.sum(axis=-1, keepdims=True) - y) / n
+    value = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))))
+    return value, (a - y) / n

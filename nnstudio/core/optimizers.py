@@ -8,7 +8,8 @@ Formulas (and defaults) follow Keras / TensorFlow.js:
             m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); w ← w − η·m̂/(√v̂ + ε)
   perceptron  Rosenblatt's rule w ← w + η·(y − ŷ)·x, applied as plain steps on the "gradient" (ŷ − y)·x
               that the trainer computes for a single-layer step network.
-With ``trace=True`` a step also returns, per parameter, the optimizer's own terms for the math inspector.
+With ``trace=True`` a step also returns, per parameter, the optimizer's own terms for the math inspector:
+its settings, each slot after the step and (as ``<slot>_before``) the same slot as the step found it.
 """
 
 from __future__ import annotations
@@ -83,13 +84,17 @@ class SGD(Optimizer):
             p -= lr * g
             return {"learning_rate": lr} if trace else None
         v = self._slot(index, "velocity", p)
+        before = v.copy() if trace else None
         v *= mu
         v -= lr * g
         if self.params["nesterov"]:
             p += mu * v - lr * g
         else:
             p += v
-        return {"learning_rate": lr, "momentum": mu, "velocity": v.copy()} if trace else None
+        if not trace:
+            return None
+        return {"learning_rate": lr, "momentum": mu, "nesterov": self.params["nesterov"], "velocity_before": before,
+                "velocity": v.copy()}
 
 
 class RMSprop(Optimizer):
@@ -98,10 +103,14 @@ class RMSprop(Optimizer):
     def _update(self, index, p, g, trace):
         rho, eps = self.params["rho"], self.params["epsilon"]
         s = self._slot(index, "mean_square", p)
+        before = s.copy() if trace else None
         s *= rho
         s += (1 - rho) * g * g
         p -= self.learning_rate * g / (np.sqrt(s) + eps)
-        return {"learning_rate": self.learning_rate, "rho": rho, "mean_square": s.copy()} if trace else None
+        if not trace:
+            return None
+        return {"learning_rate": self.learning_rate, "rho": rho, "epsilon": eps, "mean_square_before": before,
+                "mean_square": s.copy()}
 
 
 class Adagrad(Optimizer):
@@ -109,9 +118,13 @@ class Adagrad(Optimizer):
 
     def _update(self, index, p, g, trace):
         s = self._slot(index, "accumulator", p, self.params["initial_accumulator_value"])
+        before = s.copy() if trace else None
         s += g * g
         p -= self.learning_rate * g / (np.sqrt(s) + self.params["epsilon"])
-        return {"learning_rate": self.learning_rate, "accumulator": s.copy()} if trace else None
+        if not trace:
+            return None
+        return {"learning_rate": self.learning_rate, "epsilon": self.params["epsilon"], "accumulator_before": before,
+                "accumulator": s.copy()}
 
 
 class Adam(Optimizer):
@@ -122,6 +135,7 @@ class Adam(Optimizer):
         t = self.iterations
         m = self._slot(index, "m", p)
         v = self._slot(index, "v", p)
+        before = {"m_before": m.copy(), "v_before": v.copy()} if trace else {}
         m *= b1
         m += (1 - b1) * g
         v *= b2
@@ -134,7 +148,7 @@ class Adam(Optimizer):
         if not trace:
             return None
         return {"learning_rate": self.learning_rate, "t": float(t), "beta_1": b1, "beta_2": b2, "epsilon": eps,
-                "m": m.copy(), "v": v.copy(), "m_hat": m_hat, "v_hat": v_hat}
+                **before, "m": m.copy(), "v": v.copy(), "m_hat": m_hat, "v_hat": v_hat}
 
 
 class Perceptron(SGD):

@@ -3,8 +3,13 @@
 The step is computed by the trainer's own code path (``compute_gradients`` then ``apply_update`` on
 its packed buffer), so playing every phase gives bit-for-bit the weights of an ordinary training step.
 Phases: forward through each layer, the loss, backward through each layer from the last, the update.
-Each phase carries the numbers a GUI shows: per neuron z, a, dL/da at the output and delta; per
-connection the gradient and the update (with the optimizer's own terms such as Adam's m and v).
+
+Each phase records, as copies taken when the step is computed, every number an explanation of it shows
+(the fields TensorFlow Playground's nn.ts keeps on its nodes and links): per neuron z, a, dL/dŷ at the
+output and δ; the weights the backward pass sent δ through (the weights before the update); per
+connection the gradient; and the update with the optimizer's own terms before and after (Adam's m and v,
+momentum's velocity, ...). Nothing here is a view into the network or the optimizer, which change in place
+when the update is played, so an explanation read from a phase stays true whatever happens afterwards.
 """
 
 from __future__ import annotations
@@ -14,17 +19,28 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.losses import fused_divisor
+from nnstudio.core.network import Gradients
 from nnstudio.core.training import Trainer
+
+# How δ at the output was formed from the loss (LossPhase.rule)
+CHAIN = "chain"  # δ = dL/dŷ · f′(z), an elementwise activation
+JACOBIAN = "jacobian"  # δ = ŷ·(dL/dŷ − Σₖ ŷₖ·dL/dŷₖ), softmax with a loss it is not fused with
+FUSED = "fused"  # δ = (ŷ·Σy − y)/n straight from the logits (softmax + CCE, sigmoid + BCE)
+PERCEPTRON = "perceptron"  # Rosenblatt's rule: δ = (ŷ − y)/n
 
 
 @dataclass(frozen=True)
 class ForwardPhase:
     layer: int
-    inputs: np.ndarray  # batch x fan_in
-    weights: np.ndarray
+    activation: str
+    activation_params: dict[str, float]  # resolved (e.g. leaky ReLU's α)
+    use_bias: bool
+    inputs: np.ndarray  # batch x fan_in: what came into the layer
+    weights: np.ndarray  # fan_in x units, as used (before the update)
     bias: np.ndarray
-    z: np.ndarray  # batch x units
-    a: np.ndarray
+    z: np.ndarray  # batch x units: total input
+    a: np.ndarray  # batch x units: output
 
     def title(self, n_layers: int) -> str:
         return f"forward: layer {self.layer + 1} of {n_layers}"
@@ -34,9 +50,13 @@ class ForwardPhase:
 class LossPhase:
     loss: str
     value: float  # includes L1/L2 penalties when set
+    penalty: float  # the L1/L2 part of ``value``
     prediction: np.ndarray
     target: np.ndarray
-    output_grad: np.ndarray  # dL/da at the output
+    output_grad: np.ndarray  # dL/dŷ at the output
+    rule: str  # how ``delta`` was formed: CHAIN, JACOBIAN, FUSED or PERCEPTRON
+    output_slope: np.ndarray | None  # f′(z) at the output (CHAIN only)
+    divisor: int | None  # the n of (ŷ − y)/n (FUSED and PERCEPTRON only)
     delta: np.ndarray  # dL/dz at the output
 
     def title(self, n_layers: int) -> str:
@@ -49,8 +69,14 @@ class BackwardPhase:
     delta: np.ndarray  # dL/dz, batch x units
     grad_weights: np.ndarray  # fan_in x units (includes penalty terms)
     grad_bias: np.ndarray
-    activation_slope: np.ndarray | None  # da/dz for this layer (None at the output when fused)
+    activation_slope: np.ndarray | None  # da/dz for this layer (None at the output: see LossPhase.rule)
     upstream: np.ndarray | None  # Σ w·δ_next, batch x units (None for the output layer)
+    inputs: np.ndarray  # batch x fan_in: the x of ∂L/∂w = x·δ
+    weights: np.ndarray  # this layer's weights before the update (for the L1/L2 terms)
+    next_weights: np.ndarray | None  # the next layer's weights δ_next was sent back through (before the update)
+    next_delta: np.ndarray | None  # δ of the next layer, batch x its units
+    l1: float = 0.0
+    l2: float = 0.0
 
     def title(self, n_layers: int) -> str:
         return f"backward: layer {self.layer + 1}"
@@ -60,11 +86,17 @@ class BackwardPhase:
 class UpdatePhase:
     optimizer: str
     learning_rate: float
+    iteration: int  # the optimizer's step count t including this step
     old_weights: list[np.ndarray]
     new_weights: list[np.ndarray]
     old_bias: list[np.ndarray]
     new_bias: list[np.ndarray]
-    terms: list[dict] = field(default_factory=list)  # per layer: {"weights": {...}, "bias": {...}}
+    grad_weights: list[np.ndarray]  # the gradients the optimizer was given
+    grad_bias: list[np.ndarray]
+    use_bias: list[bool]  # a layer without bias keeps its zero bias
+    # per layer {"weights": {...}, "bias": {...}}: the optimizer's settings and slots, after the step and
+    # (as "<slot>_before") as the step found them
+    terms: list[dict] = field(default_factory=list)
 
     @property
     def weight_changes(self) -> list[np.ndarray]:
@@ -77,12 +109,15 @@ class UpdatePhase:
 
 Phase = ForwardPhase | LossPhase | BackwardPhase | UpdatePhase
 
+_QUIET = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
+
 
 class StepThrough:
     """One step of ``trainer`` on training rows ``rows``, played phase by phase.
 
     Weights change only when the update phase is played; ``back`` from it restores the exact weights
-    and optimizer state from before the step.
+    and optimizer state from before the step. ``network_before`` is a copy of the network the step started
+    from (names and structure included); explanations read it and the phases, never ``trainer.network``.
     """
 
     def __init__(self, trainer: Trainer, rows: Sequence[int]) -> None:
@@ -93,43 +128,91 @@ class StepThrough:
         self.rows = rows
         self.x, self.y = trainer.x[rows], trainer.y[rows]
         self.position = 0  # phases played
+        self.network_before = trainer.network.copy()
         self._before = (trainer.flat.copy(), trainer.optimizer.state())
         self.phases: list[Phase] = self._compute()
 
+    @property
+    def n_layers(self) -> int:
+        return len(self.network_before.layers)
+
+    @property
+    def batch_size(self) -> int:
+        return int(self.rows.size)
+
+    def forward_phase(self, layer: int) -> ForwardPhase:
+        return next(p for p in self.phases if isinstance(p, ForwardPhase) and p.layer == layer)
+
+    def backward_phase(self, layer: int) -> BackwardPhase:
+        return next(p for p in self.phases if isinstance(p, BackwardPhase) and p.layer == layer)
+
+    def loss_phase(self) -> LossPhase:
+        return next(p for p in self.phases if isinstance(p, LossPhase))
+
     def _compute(self) -> list[Phase]:
         t, net = self.trainer, self.trainer.network
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        with np.errstate(**_QUIET):
             g = t.compute_gradients(self.x, self.y, keep=True)
-        phases: list[Phase] = []
-        for i, (layer, tr) in enumerate(zip(net.layers, g.traces)):
-            phases.append(ForwardPhase(i, tr.inputs.copy(), layer.weights.copy(), layer.bias.copy(),
-                                       tr.z.copy(), tr.a.copy()))
+        forwards = [ForwardPhase(i, layer.activation, layer.resolved_activation_params, layer.use_bias,
+                                 tr.inputs.copy(), layer.weights.copy(), layer.bias.copy(), tr.z.copy(), tr.a.copy())
+                    for i, (layer, tr) in enumerate(zip(net.layers, g.traces))]
+        phases: list[Phase] = list(forwards)
+        phases.append(self._loss_phase(g, forwards))
         n = len(net.layers)
-        phases.append(LossPhase(t.config.loss, g.loss, g.output.copy(), self.y.copy(),
-                                np.asarray(g.output_grad).copy(), g.deltas[-1].copy()))
+        cfg = t.config
+        deltas = [d.copy() for d in g.deltas]
         for i in range(n - 1, -1, -1):
-            tr = g.traces[i]
-            slope = net.layers[i].act.derivative(tr.z, tr.a) if i < n - 1 else None
-            upstream = g.deltas[i + 1] @ net.layers[i + 1].weights.T if i < n - 1 else None
-            phases.append(BackwardPhase(i, g.deltas[i].copy(), g.weights[i].copy(), g.biases[i].copy(),
-                                        slope, upstream))
-        old = net.get_weights()
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            fwd, hidden = forwards[i], i < n - 1
+            with np.errstate(**_QUIET):
+                slope = net.layers[i].act.derivative(fwd.z, fwd.a) if hidden else None
+                upstream = deltas[i + 1] @ forwards[i + 1].weights.T if hidden else None
+            phases.append(BackwardPhase(i, deltas[i], g.weights[i].copy(), g.biases[i].copy(), slope, upstream,
+                                        fwd.inputs, fwd.weights, forwards[i + 1].weights if hidden else None,
+                                        deltas[i + 1] if hidden else None, float(cfg.l1), float(cfg.l2)))
+        phases.append(self._update_phase(forwards, [p for p in phases if isinstance(p, BackwardPhase)][::-1]))
+        return phases
+
+    def _loss_phase(self, g: Gradients, forwards: list[ForwardPhase]) -> LossPhase:
+        t, last = self.trainer, forwards[-1]
+        out_act = t.network.layers[-1].act
+        slope, divisor = None, None
+        if t.perceptron:
+            rule, divisor = PERCEPTRON, last.z.shape[0]
+        elif (divisor := fused_divisor(t.loss, out_act, last.z)) is not None:
+            rule = FUSED
+        elif out_act.elementwise:
+            rule = CHAIN
+            with np.errstate(**_QUIET):
+                slope = out_act.derivative(last.z, last.a)
+        else:
+            rule = JACOBIAN
+        l1, l2 = t.config.l1, t.config.l2
+        penalty = 0.0
+        if l1 or l2:  # the same sum Network.backward adds to the loss
+            penalty = sum(l1 * float(np.abs(p.weights).sum()) + l2 * float((p.weights**2).sum())
+                          for p in forwards)
+        return LossPhase(t.config.loss, float(g.loss), float(penalty), g.output.copy(), self.y.copy(),
+                         np.asarray(g.output_grad).copy(), rule, slope, divisor, g.deltas[-1].copy())
+
+    def _update_phase(self, forwards: list[ForwardPhase], backwards: list[BackwardPhase]) -> UpdatePhase:
+        t = self.trainer
+        with np.errstate(**_QUIET):
             flat_terms = t.apply_update(trace=True) or [{}]
-        new = net.get_weights()
+        new = t.network.get_weights()
         self._after = (t.flat.copy(), t.optimizer.state())
         # Undo the update until the update phase is played.
         t.flat[...] = self._before[0]
         t.optimizer.restore(self._before[1])
-        phases.append(UpdatePhase(t.config.optimizer, float(t.config.learning_rate),
-                                  [w for w, _ in old], [w for w, _ in new], [b for _, b in old], [b for _, b in new],
-                                  self._split_terms(flat_terms[0])))
-        return phases
+        return UpdatePhase(t.config.optimizer, float(t.config.learning_rate), int(self._after[1]["iterations"]),
+                           [p.weights for p in forwards], [w for w, _ in new], [p.bias for p in forwards],
+                           [b for _, b in new], [p.grad_weights for p in backwards],
+                           [p.grad_bias for p in backwards], [p.use_bias for p in forwards],
+                           self._split_terms(flat_terms[0]))
 
     def _split_terms(self, terms: dict) -> list[dict]:
         per_layer: list[dict] = [{} for _ in self.trainer.network.layers]
         for i, kind, sl, shape in self.trainer.slices:
-            per_layer[i][kind] = {k: (v[sl].reshape(shape) if isinstance(v, np.ndarray) else v)
+            per_layer[i][kind] = {k: (v[sl].reshape(shape).copy() if isinstance(v, np.ndarray) else v)
                                   for k, v in terms.items()}
         return per_layer
 
@@ -141,6 +224,10 @@ class StepThrough:
     @property
     def current(self) -> Phase | None:
         return self.phases[self.position - 1] if self.position else None
+
+    @property
+    def played(self) -> list[Phase]:
+        return self.phases[: self.position]
 
     def forward(self) -> Phase | None:
         """Play the next phase; playing the update phase writes the new weights."""

@@ -3,10 +3,18 @@
 The controller keeps a private Trainer on a copy of the project (so Adam's moments and momentum carry
 from step to step) and a StepThrough from core. Playing the update phase pushes one undo command with
 the new weights; stepping back over it undoes that command, so the Document always holds exactly the
-weights the step shows. Any outside change to the network, data or settings starts afresh.
+weights the step shows.
+
+Everything step mode shows (the phase titles, the canvas overlay, the math inspector) is read from the
+step's recorded phases, never from the live network. So a recorded step may only live as long as the
+network it was recorded on: any change from outside step mode (an edit, undo or redo, new data or
+settings, a training run starting, another project) drops the recorded steps, and the next phase starts a
+fresh step from the new state; ``notice`` says so until then.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
@@ -19,6 +27,7 @@ from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
 
 SAMPLE, BATCH = "sample", "batch"
+RESTARTED = "The network changed outside step mode, so the next phase starts a fresh step from its current weights."
 
 
 class StepController(QObject):
@@ -33,8 +42,11 @@ class StepController(QObject):
         self.batch = 0  # the mini-batch index in BATCH mode
         self.trainer: Trainer | None = None
         self.steps: list[StepThrough] = []  # finished steps, then the current one last
+        self._batches: list[int] = []  # the mini-batch index each of ``steps`` was taken from
         self._busy = False  # True while we change the Document ourselves
+        self.notice = ""  # why the recorded steps were dropped (until the next step starts)
         document.networkChanged.connect(self._outside_change)
+        document.lockChanged.connect(self._locked)
         document.datasetChanged.connect(self._outside_change)
         document.trainingConfigChanged.connect(self._outside_change)
         document.projectReplaced.connect(self._outside_change)
@@ -50,7 +62,8 @@ class StepController(QObject):
 
     @property
     def n_layers(self) -> int:
-        return len(self.document.network.layers)
+        step = self.step
+        return step.n_layers if step is not None else len(self.document.network.layers)
 
     @property
     def next_phase(self) -> Phase | None:
@@ -82,40 +95,45 @@ class StepController(QObject):
         step = self.step
         if step is None or step.position == 0:
             return None
-        out: list[np.ndarray | None] = [step.x[0].copy()] + [None] * self.n_layers
-        for phase in step.phases[: step.position]:
+        out: list[np.ndarray | None] = [step.x[0].copy()] + [None] * step.n_layers
+        for phase in step.played:
             if isinstance(phase, ForwardPhase):
                 out[phase.layer + 1] = phase.a[0].copy()
         return out
 
     def overlay(self) -> Overlay | None:
-        """What the canvas draws for the phases played: activations while going forward; deltas on the
-        neurons and gradients on the edges going backward; weight changes (old → new) at the update."""
+        """What the canvas draws for the phases played, all from the step's records: activations while going
+        forward; deltas on the neurons and gradients on the edges going backward; weight changes
+        (old → new) at the update. Edges without a value show the weights the step used."""
         step = self.step
         if step is None or step.position == 0:
             return None
-        played = step.phases[: step.position]
-        phase = played[-1]
+        weights = [step.forward_phase(i).weights for i in range(step.n_layers)]
+        phase = step.current
         if isinstance(phase, LossPhase):
-            out = self.n_layers - 1
+            out = step.n_layers - 1
             captions = {(out, j): f"ŷ {phase.prediction[0, j]:.3g} · y {phase.target[0, j]:.3g}"
                         for j in range(phase.prediction.shape[1])}
             captions[(out, 0)] += f"\nloss {phase.value:.4g}"
-            return Overlay(neurons=self.activations(), captions=captions)
+            return Overlay(neurons=self.activations(), captions=captions, weights=weights)
         if isinstance(phase, ForwardPhase):
-            return Overlay(neurons=self.activations(), pulse_layer=phase.layer)
+            return Overlay(neurons=self.activations(), pulse_layer=phase.layer, weights=weights)
         if isinstance(phase, BackwardPhase):
-            neurons: list[np.ndarray | None] = [None] * (self.n_layers + 1)
-            edges: list[np.ndarray | None] = [None] * self.n_layers
-            for p in played:
+            neurons: list[np.ndarray | None] = [None] * (step.n_layers + 1)
+            edges: list[np.ndarray | None] = [None] * step.n_layers
+            labels: list[np.ndarray | None] = [None] * step.n_layers
+            for p in step.played:
                 if isinstance(p, BackwardPhase):
                     neurons[p.layer + 1] = p.delta[0]
                     edges[p.layer] = p.grad_weights
-            return Overlay(neurons=neurons, edges=edges, neuron_scheme="gradient")
+                    labels[p.layer] = _labels(lambda g: f"{g:.3g}", p.grad_weights)
+            return Overlay(neurons=neurons, edges=edges, edge_labels=labels, neuron_scheme="gradient",
+                           weights=weights)
         assert isinstance(phase, UpdatePhase)
-        labels = [np.vectorize(lambda o, n: f"{o:.2f}→{n:.2f}")(old, new)
+        labels = [_labels(lambda o, n: f"{o:.2f}→{n:.2f}", old, new)
                   for old, new in zip(phase.old_weights, phase.new_weights)]
-        return Overlay(neurons=self.activations(), edges=list(phase.weight_changes), edge_labels=labels)
+        return Overlay(neurons=self.activations(), edges=list(phase.weight_changes), edge_labels=labels,
+                       weights=phase.new_weights)
 
     # -- choosing what to step on ------------------------------------------------------------------------
     def set_sample(self, row: int) -> None:
@@ -130,6 +148,7 @@ class StepController(QObject):
         """Drop a step that has not changed the weights yet, so the next phase uses the new rows."""
         if self.step is not None and not self._update_played(self.step):
             self.steps.pop()
+            self._batches.pop()
         self.changed.emit()
 
     @staticmethod
@@ -145,6 +164,8 @@ class StepController(QObject):
                 if self.step is not None and self.step.done:
                     self._advance_batch()
                 self.steps.append(StepThrough(self.trainer, self.rows()))
+                self._batches.append(self.batch)
+                self.notice = ""
         except (NNStudioError, IndexError) as exc:
             self.errorOccurred.emit(str(exc))
             return False
@@ -189,8 +210,10 @@ class StepController(QObject):
         step = self.step
         if step is None:
             return
-        if step.position == 0:
+        if step.position == 0:  # its mini-batch comes next again after the previous step
             self.steps.pop()
+            popped = self._batches.pop()
+            self.batch = self._batches[-1] if self._batches else popped
             if not self.steps:
                 self.changed.emit()
                 return
@@ -237,10 +260,24 @@ class StepController(QObject):
 
     @Slot()
     def _outside_change(self, *args: object) -> None:
-        if self._busy:
-            return
+        if not self._busy:
+            self._drop_steps()
+
+    @Slot(bool)
+    def _locked(self, locked: bool) -> None:
+        if locked:  # a training run starts: it will change the network the steps were recorded on
+            self._drop_steps()
+
+    def _drop_steps(self) -> None:
         had = self.trainer is not None or bool(self.steps)
         self.trainer = None
-        self.steps = []
+        if self.steps:
+            self.notice = RESTARTED
+        self.steps, self._batches = [], []
         if had:
             self.changed.emit()
+
+
+def _labels(text: Callable[..., str], *arrays: np.ndarray) -> np.ndarray:
+    """Per-edge label texts from one or more same-shaped arrays."""
+    return np.vectorize(text, otypes=[object])(*arrays)

@@ -44,14 +44,18 @@ def test_connection_and_adam_terms():
     step.complete()
     hidden = "\n".join(explain(step, Selection(0, 1)))
     assert "δ = (Σ w·δ_next)·f′(z)" in hidden
-    assert "m̂ = m/(1−β₁^3)" in hidden  # Adam's own terms, third step of this trainer
-    edge = "\n".join(explain(step, Selection(1, 0, 2)))
+    assert "m̂ = m/(1 − β₁^3) = " in hidden  # Adam's own terms, third step of this trainer
+    edge = explain(step, Selection(1, 0, 2))
     grad = step.phases[3].grad_weights[2, 0]  # backward of the output layer
-    assert "∂L/∂w = x·δ = " in edge and edge.split("\n")[3].endswith(num(grad))
+    [line] = [line for line in edge if line.startswith("∂L/∂w = x·δ = ")]
+    assert line.endswith(f" = {num(grad)}")
 
 
 def test_num_formatting():
     assert num(0.61) == "0.61" and num(-0.5) == "−0.5" and num(0.64794) == "0.6479" and num(0) == "0"
+    # at least 4 significant digits, so a small number still says what it is
+    assert num(-0.0353541) == "−0.03535" and num(0.00125) == "0.00125" and num(12.345678) == "12.3457"
+    assert num(1.25e-6) == "1.25e−06" and num(-4.4951e-7) == "−4.495e−07"
 
 
 @pytest.mark.parametrize("act", ["sigmoid", "tanh", "softplus"])

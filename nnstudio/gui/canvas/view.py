@@ -45,7 +45,8 @@ MAX_FIT_SCALE = 1.3
 @dataclass(frozen=True)
 class Overlay:
     """What step mode draws on top of the network: per column neuron values (inputs first), per layer
-    edge values (fan_in × units, None = draw the weights), optional edge label texts, a layer to pulse."""
+    edge values (fan_in × units, None = draw the weights), optional edge label texts, a layer to pulse, and
+    the weights the step recorded (drawn where an edge has no value, instead of the project's)."""
 
     neurons: list[np.ndarray | None] | None = None
     edges: list[np.ndarray | None] | None = None
@@ -53,6 +54,7 @@ class Overlay:
     pulse_layer: int | None = None
     captions: dict[tuple[int, int], str] | None = None  # (layer, unit) -> text under the neuron
     neuron_scheme: str = "activation"  # or "gradient" (deltas)
+    weights: list[np.ndarray] | None = None
 
 
 class NetworkCanvas(QGraphicsView):
@@ -176,11 +178,13 @@ class NetworkCanvas(QGraphicsView):
         return f"{what}{name}\nClick to inspect its bias and weights; right-click for more."
 
     def _shown_weights(self) -> list[np.ndarray]:
-        """The weights drawn: a preview (training snapshot, history slider) when it fits, else the project's."""
+        """The weights drawn: in step mode those the step recorded; else a preview (training snapshot,
+        history slider) when it fits, else the project's."""
         current = [layer.weights for layer in self.document.network.layers]
-        preview = self._preview
-        if preview is not None and [w.shape for w in preview] == [w.shape for w in current]:
-            return preview
+        shapes = [w.shape for w in current]
+        for candidate in (self._overlay.weights if self._overlay is not None else None, self._preview):
+            if candidate is not None and [w.shape for w in candidate] == shapes:
+                return candidate
         return current
 
     def update_weights(self) -> None:

@@ -136,7 +136,9 @@ class MathInspector(QWidget):
         if sel is None:
             self.text.setHtml("<p>Select a neuron or a connection on the diagram.</p>")
         elif step is None or step.position == 0:
-            self.text.setHtml("<p>Play a phase of a step (Forward, F6) to see its math with your numbers.</p>")
+            notice = f"<p>{html.escape(self.controller.notice)}</p>" if self.controller.notice else ""
+            self.text.setHtml(f"{notice}<p>Play a phase of a step (Forward, F6) to see its math with your "
+                              "numbers.</p>")
         else:
             text = self.plain_text()
             self.text.setHtml(lines_to_html(text.split("\n")) if text else
@@ -153,7 +155,7 @@ class MathInspector(QWidget):
             self.table.setColumnCount(0)
             return
         columns: dict[str, np.ndarray] = {}
-        for phase in step.phases[: step.position]:
+        for phase in step.played:
             if isinstance(phase, ForwardPhase) and phase.layer == sel.layer:
                 columns["z"], columns["a"] = phase.z[0], phase.a[0]
             if isinstance(phase, BackwardPhase) and phase.layer == sel.layer:
@@ -172,8 +174,8 @@ class MathInspector(QWidget):
         if not c._ensure_step():
             return
         step = c.step
-        try:
-            results = gradient_check(c.trainer.network, step.x, step.y, c.trainer.loss,
+        try:  # the weights the step started from: the ones its gradients were computed with
+            results = gradient_check(step.network_before, step.x, step.y, c.trainer.loss,
                                      l1=c.trainer.config.l1, l2=c.trainer.config.l2)
         except NNStudioError as exc:
             self.check_label.setText(str(exc))
@@ -186,8 +188,8 @@ class MathInspector(QWidget):
         worst = max(res.max_relative_error for res in results)
         verdict = "agree" if worst < 1e-4 else "DISAGREE"
         self.check_label.setText(f"Backpropagation and central differences {verdict} on rows "
-                                 f"{', '.join(str(r + 1) for r in step.rows[:5])}: largest relative error "
-                                 f"{worst:.2e}.")
+                                 f"{', '.join(str(r + 1) for r in step.rows[:5])} with the weights this step "
+                                 f"started from: largest relative error {worst:.2e}.")
 
     # -- loss along a weight ---------------------------------------------------------------------------------
     def _fill_loss_plot(self) -> None:

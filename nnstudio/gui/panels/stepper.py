@@ -123,6 +123,10 @@ class StepPanel(QWidget):
         self.reset_action.setEnabled(c.step is not None and c.step.position > 0)
         self.sample_radio.setChecked(c.mode == SAMPLE)
         self.batch_radio.setChecked(c.mode == BATCH)
+        if c.mode == BATCH and self.batch_spin.value() != c.batch + 1:  # the mini-batch being stepped on
+            self.batch_spin.blockSignals(True)
+            self.batch_spin.setValue(c.batch + 1)
+            self.batch_spin.blockSignals(False)
         self.phase_label.setText(c.phase_text().capitalize())
         phase = c.phase
         if isinstance(phase, LossPhase):
@@ -132,5 +136,5 @@ class StepPanel(QWidget):
         elif nxt is not None:
             detail = "next: " + nxt.title(c.n_layers)
         else:
-            detail = "Forward (F6) starts a step; Complete (F9) plays it all."
+            detail = (c.notice + " " if c.notice else "") + "Forward (F6) starts a step; Complete (F9) plays it all."
         self.detail_label.setText(detail)
