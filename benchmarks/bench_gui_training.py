@@ -63,10 +63,10 @@ def headless(key: str, epochs: int) -> float:
 
 
 def gui(window: MainWindow, key: str, epochs: int, tab: str, meter: StallMeter) -> float:
-    window.open_example(key, ask=False)
+    window.files.open_example(key, ask=False)
     doc = window.document
     doc.project.training.epochs = epochs
-    bench = window.workbench
+    bench = window
     bench.training_panel.set_config(doc.project.training)
     plots = bench.plots
     for i in range(plots.tabs.count()):
@@ -94,7 +94,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     settings = QSettings(os.devnull, QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
-    window.maybe_save = lambda: True  # never asked: each run opens the example afresh
+    window.files.maybe_save = lambda: True  # never asked: each run opens the example afresh
     window.resize(1280, 800)
     window.show()
     meter = StallMeter()
@@ -113,7 +113,7 @@ def main() -> None:
                     head_rates.append(headless(key, epochs))
         g, h = statistics.median(gui_rates), statistics.median(head_rates)
         print(f"{key + f' ({epochs} ep)':<22}{h:>15.1f}{g:>11.1f}{g / h:>14.0%}{max(stalls):>12.0f} ms")
-    window.workbench.training.shutdown()
+    window.training.shutdown()
 
 
 if __name__ == "__main__":

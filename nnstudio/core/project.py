@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core import features
-from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Dataset
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset
 from nnstudio.core.decisions import decide
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
@@ -270,6 +270,14 @@ class Project:
             except NNStudioError:
                 pass
         return Preprocessing.identity(net.input_size, net.output_size)
+
+
+def empty_dataset_for(network: Network) -> Dataset:
+    """A dataset with no rows whose columns are the network's input and output names (a bare model gets one
+    to type into)."""
+    columns = [Column.numeric(name, []) for name in network.input_names]
+    columns += [Column.numeric(name, [], role=TARGET) for name in network.output_names]
+    return Dataset(columns, "data")
 
 
 def match_columns(dataset: Dataset, network: Network, classes: list[str] | None = None,

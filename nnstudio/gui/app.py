@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook()
     window = MainWindow()
     window.show()
-    if not window.offer_recovery() and args:
-        window.open_file(args[0], ask=False)
+    if not window.recovery.offer() and args:
+        window.files.open_file(args[0], ask=False)
     if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, quit cleanly
         QTimer.singleShot(1000, app.quit)
     return app.exec()

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from nnstudio.core.data import Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
-from nnstudio.core.project import Project
+from nnstudio.core.project import Project, empty_dataset_for
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
@@ -79,6 +79,14 @@ def default_project() -> Project:
         return Project(net, name="Untitled")
 
 
+def with_dataset(project: Project) -> Project:
+    """``project``, with an empty table of its network's columns when it has no dataset (a bare model file),
+    so the dataset editor always has a table to type into."""
+    if project.dataset is None:
+        project.dataset = empty_dataset_for(project.network)
+    return project
+
+
 def edit_rng(seed: int) -> np.random.Generator:
     """The generator for edits (new neurons, re-initialize): seeded, but a different stream from the one
     that built the network with the same seed, so re-initializing really gives new weights."""
@@ -102,7 +110,7 @@ class Document(QObject):
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project: Project = project if project is not None else default_project()
+        self.project: Project = with_dataset(project if project is not None else default_project())
         self.path: str | None = None
         self.selection: Selection | None = None
         self.locked_reason: str | None = None
@@ -234,7 +242,7 @@ class Document(QObject):
         self.lock(None)
         self._run_pending = False
         self.undo_stack.clear()
-        self.project = project
+        self.project = with_dataset(project)
         self.rng = edit_rng(project.training.seed)
         self.selection = None
         self._set_path(path)

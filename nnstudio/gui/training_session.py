@@ -20,6 +20,7 @@ its result can never reach another document.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
@@ -185,6 +186,16 @@ class TrainingSession(QObject):
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         self._wait = None
         return True
+
+    def run_committed(self, action: Callable[[], bool]) -> bool:
+        """Run ``action`` (save, export, autosave) on the document with a running worker's state applied to
+        it first; then the training goes on."""
+        was_running = self.commit()
+        try:
+            return action()
+        finally:
+            if was_running and self._state == PAUSED:
+                self.train()
 
     def _quit_wait(self) -> None:
         if self._wait is not None:

@@ -12,7 +12,8 @@ from nnstudio.core.project import Project
 from nnstudio.gui.canvas import KIND_LAYER, KIND_NEURON, MIME_TYPE
 from nnstudio.gui.canvas.edges import EdgeBundleItem
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
-from nnstudio.gui.main_window import MainWindow, SaveChoice
+from nnstudio.gui.file_actions import FileActions, SaveChoice
+from nnstudio.gui.main_window import MainWindow
 
 
 def minimal_project() -> Project:
@@ -22,7 +23,7 @@ def minimal_project() -> Project:
 
 @pytest.fixture
 def window(qtbot, monkeypatch) -> MainWindow:
-    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.DISCARD)
+    monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
     win = MainWindow(Document(minimal_project()))
     qtbot.addWidget(win)
     win.resize(1200, 800)

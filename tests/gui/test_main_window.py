@@ -10,7 +10,9 @@ from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.document import Document
-from nnstudio.gui.main_window import MainWindow, SaveChoice
+from nnstudio.gui.file_actions import FileActions, SaveChoice
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.recovery import Recovery
 
 
 @pytest.fixture
@@ -22,17 +24,17 @@ def window(qtbot, monkeypatch, tmp_path):
         prompts.append(self.document.display_name)
         return SaveChoice.DISCARD
 
-    monkeypatch.setattr(MainWindow, "ask_save_changes", ask)
+    monkeypatch.setattr(FileActions, "ask_save_changes", ask)
     monkeypatch.setattr(MainWindow, "report_error", lambda self, message, title="": errors.append(message))
     win = MainWindow(Document(Project(Network.build([2, 3, 1], ["tanh", "sigmoid"], seed=3), name="demo")))
-    win.recovery_dir = tmp_path / "recovery"
+    win.recovery.folder = tmp_path / "recovery"
     win.prompts, win.errors = prompts, errors
     qtbot.addWidget(win)
     return win
 
 
 def test_starts_with_laptop_example(qtbot, monkeypatch):
-    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.DISCARD)
+    monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.document.network.sizes == [2, 3, 2]
@@ -41,36 +43,36 @@ def test_starts_with_laptop_example(qtbot, monkeypatch):
 
 def test_open_modify_save_reopen(window, tmp_path):
     path = tmp_path / "demo.nnstudio"
-    window.get_save_path = lambda *a: str(path)
+    window.files.get_save_path = lambda *a: str(path)
     window.document.execute(cmd.SetWeightCommand, 0, 0, 0, 0.3141592653589793)
     assert window.isWindowModified()
-    assert window.save()
+    assert window.files.save()
     assert not window.isWindowModified() and window.windowTitle().startswith("demo.nnstudio")
     saved = window.document.network.copy()
     window.document.execute(cmd.AddNeuronCommand, 0)
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert window.prompts == ["demo.nnstudio"]  # asked about the unsaved neuron
     assert window.document.network.same_as(saved)
-    assert str(path.resolve()) in window.recent_files()
+    assert str(path.resolve()) in window.files.recent_files()
 
 
 def test_unsaved_changes_prompt_cancel_keeps_everything(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.CANCEL)
+    monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.CANCEL)
     window.document.execute(cmd.AddNeuronCommand, 0)
     before = window.document.network.copy()
     other = tmp_path / "other.json"
     window.document.export_model(other)
-    assert not window.open_file(other)
+    assert not window.files.open_file(other)
     assert window.document.network.same_as(before)
     assert not window.close()  # cancel keeps the window open
-    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: SaveChoice.DISCARD)
+    monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
     assert window.close()
 
 
 def test_no_prompt_when_unmodified(window, tmp_path):
     path = tmp_path / "m.json"
     window.document.export_model(path)
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     assert window.prompts == []
     assert window.document.path is None  # a model is not a project: Save asks for a name
 
@@ -81,7 +83,7 @@ def test_malformed_file_shows_error_and_keeps_project(window, tmp_path):
     before = window.document.network.copy()
     window.document.execute(cmd.AddNeuronCommand, 0)
     edited = window.document.network.copy()
-    assert not window.open_file(bad, ask=False)
+    assert not window.files.open_file(bad, ask=False)
     assert len(window.errors) == 1 and "broken.nnstudio" in window.errors[0]
     assert window.document.network.same_as(edited) and not edited.same_as(before)
     assert window.document.undo_stack.count() == 1
@@ -95,19 +97,19 @@ def test_default_error_report_uses_a_message_box(qtbot, message_boxes):
 
 
 def test_autosave_and_recovery(window, qtbot, monkeypatch, tmp_path):
-    assert not window.autosave_now()  # nothing to save while unmodified
+    assert not window.recovery.autosave_now()  # nothing to save while unmodified
     window.document.execute(cmd.SetBiasCommand, 1, 0, 1.25)
-    assert window.autosave_now()
-    assert window.recovery_path().exists()
+    assert window.recovery.autosave_now()
+    assert window.recovery.path().exists()
     restarted = MainWindow(Document(Project(Network.build([1, 1], "linear"))))
     qtbot.addWidget(restarted)
-    restarted.recovery_dir = window.recovery_dir
-    monkeypatch.setattr(MainWindow, "ask_restore_recovery", lambda self: True)
-    assert restarted.offer_recovery()
+    restarted.recovery.folder = window.recovery.folder
+    monkeypatch.setattr(Recovery, "ask_restore", lambda self: True)
+    assert restarted.recovery.offer()
     assert restarted.document.network.same_as(window.document.network)
     assert restarted.document.modified
     assert window.close()  # a clean exit removes the recovery copy
-    assert not window.recovery_path().exists()
+    assert not window.recovery.path().exists()
 
 
 def test_files_dropped_on_the_window_open(window, tmp_path):
@@ -138,26 +140,35 @@ def test_menus_and_tooltips(window):
     assert window.acts["save"].shortcut().toString()
 
 
-def test_add_panel_and_theme(window):
-    from PySide6.QtWidgets import QLabel
+def test_every_dock_of_the_table_is_there_and_in_the_panels_menu(window):
+    from nnstudio.gui.window_layout import DOCKS
 
-    dock = window.add_panel(QLabel("training"), "Training", Qt.DockWidgetArea.BottomDockWidgetArea)
-    assert window.docks["Training"] is dock
-    window.set_theme("dark")
-    assert window.theme_name == "dark"
-    window.set_theme("light")
+    toggles = {a.text() for a in window.menus["&Panels"].actions()}
+    for spec in DOCKS:
+        dock = window.docks[spec.title]
+        assert dock.windowTitle() == spec.title and spec.title in toggles
+        assert window.dockWidgetArea(dock) == spec.area
+    assert set(window.docks) == {spec.title for spec in DOCKS}
+
+
+def test_theme_switch_from_the_view_menu(window):
+    window.acts["theme_dark"].trigger()
+    assert window.theme_name == "dark" and window.settings.value("theme") == "dark"
+    assert window.acts["theme_dark"].isChecked() and not window.acts["theme_light"].isChecked()
+    window.acts["theme_light"].trigger()
+    assert window.theme_name == "light"
 
 
 def test_delete_selection_of_output_layer_is_refused(window):
     from nnstudio.gui.document import Selection
 
     window.document.set_selection(Selection.layer_(1))
-    window.delete_selection()
+    window.edits.delete_selection()
     assert window.errors and window.document.network.sizes == [2, 3, 1]
 
 
 def test_new_network_dialog_builds_from_core(window, monkeypatch):
-    from nnstudio.gui.main_window import NewNetworkDialog
+    from nnstudio.gui.new_network_dialog import NewNetworkDialog
 
     dialog = NewNetworkDialog(window)
     dialog.inputs.setValue(3)
@@ -176,16 +187,16 @@ def test_export_menu_writes_each_format(qtbot, tmp_path):
 
     window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    texts = [a.text() for a in window.export_menu.actions()]
+    texts = [a.text() for a in window.menus["Export Model &As"].actions()]
     assert texts[:1] == ["NN Studio model JSON…"] and any("ONNX" in t for t in texts)
     target = tmp_path / "laptop"
-    window.get_save_path = lambda *args: str(target)
-    assert window.export_as("python")
+    window.files.get_save_path = lambda *args: str(target)
+    assert window.files.export_as("python")
     assert (tmp_path / "laptop.py").read_text().count("def predict") == 1
 
 
 def test_new_dialog_takes_sizes_and_data_from_a_dataset(qtbot):
-    from nnstudio.gui.main_window import NewNetworkDialog
+    from nnstudio.gui.new_network_dialog import NewNetworkDialog
 
     dialog = NewNetworkDialog()
     qtbot.addWidget(dialog)
@@ -206,7 +217,7 @@ def test_new_dialog_takes_sizes_and_data_from_a_dataset(qtbot):
 
 def test_new_dialog_picks_the_loss_by_the_shared_rule(qtbot):
     """A sigmoid output on a regression table (Car MPG) trains with mean squared error, not crossentropy."""
-    from nnstudio.gui.main_window import NewNetworkDialog
+    from nnstudio.gui.new_network_dialog import NewNetworkDialog
 
     dialog = NewNetworkDialog()
     qtbot.addWidget(dialog)

@@ -11,10 +11,10 @@ from nnstudio.core.metrics import confusion_matrix, predicted_classes
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
-from nnstudio.gui.commands import SetTrainingConfigCommand
 from nnstudio.gui.document import Document
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.training_controls import TrainingControls
 from nnstudio.gui.training_session import IDLE, TrainingSession
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
@@ -114,9 +114,7 @@ def test_training_panel_drives_the_session(qtbot, session):
     panel = TrainingPanel(project.training)
     qtbot.addWidget(panel)
     controller = session(project)
-    panel.attach(controller)
-    doc = controller.document
-    panel.configChanged.connect(lambda config: doc.push(SetTrainingConfigCommand(doc, config)))
+    TrainingControls(controller.document, controller, panel)
     assert panel.optimizer.currentData() == "adam"
     assert {f.objectName() for f in panel._param_fields.values()} == {"beta_1", "beta_2", "epsilon"}
     changes = []
@@ -151,7 +149,7 @@ def test_live_learning_rate_reaches_the_worker(qtbot, session):
     panel = TrainingPanel(project.training)
     qtbot.addWidget(panel)
     controller = session(project)
-    panel.attach(controller)
+    TrainingControls(controller.document, controller, panel)
     with qtbot.waitSignal(controller.progress, timeout=10_000):
         panel.trainRequested.emit()
     panel.learning_rate.setText("0.002")

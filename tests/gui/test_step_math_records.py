@@ -57,12 +57,12 @@ def _click(qtbot, window: MainWindow, sel: Selection) -> None:
 
 
 def _math(window: MainWindow) -> str:
-    return window.workbench.math.text.toPlainText()
+    return window.math.text.toPlainText()
 
 
 def _play_next(qtbot, window: MainWindow) -> None:
     """The key a user presses for the next phase: F7 going backward, F8 for the update, else F6."""
-    nxt = window.workbench.stepper.next_phase
+    nxt = window.stepper.next_phase
     _key(qtbot, window, F7 if isinstance(nxt, BackwardPhase) else F8 if isinstance(nxt, UpdatePhase) else F6)
 
 
@@ -88,7 +88,7 @@ def test_hidden_backward_line_adds_up_after_the_update(qtbot, tmp_path):
     [check] = check_line(line)  # (Σ w·δ_next)·f′(z) from the displayed numbers equals the displayed δ
     assert check.ok, f"{check.expression} = {check.value}, but the line shows {check.shown}"
     # the layer table shows the same δ
-    table = window.workbench.math.table
+    table = window.math.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert table.item(1, headers.index("δ")).text() == line.rsplit(" = ", 1)[1]
     assert all(c.ok for c in check_text(text))
@@ -162,7 +162,7 @@ def _assert_adds_up(texts: dict[Selection, str], where: str) -> int:
 def test_every_formula_adds_up_forward_back_and_forward_again(qtbot, tmp_path, case):
     build, batch = CASES[case]
     window = _window(qtbot, tmp_path, build())
-    stepper, panel = window.workbench.stepper, window.workbench.step_panel
+    stepper, panel = window.stepper, window.step_panel
     if batch:
         panel.batch_radio.click()
     selections = _selections(window.document.network)
@@ -201,7 +201,7 @@ def test_every_formula_adds_up_forward_back_and_forward_again(qtbot, tmp_path, c
 # -- a stale step: the network changed outside step mode ------------------------------------------------------------
 def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot, tmp_path):
     window = _window(qtbot, tmp_path, load_example("laptop"))
-    stepper, math = window.workbench.stepper, window.workbench.math
+    stepper, math = window.stepper, window.math
     before = window.document.network.copy()
     _click(qtbot, window, Selection.neuron(0, 1))
     for key in (F6, F6, F6, F7, F7, F8):
@@ -210,9 +210,9 @@ def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot
     assert window.document.network.same_as(before)
     assert stepper.step is None and window.canvas._overlay is None
     notice = "The network changed outside step mode"
-    assert notice in _math(window) and notice in window.workbench.step_panel.detail_label.text()
+    assert notice in _math(window) and notice in window.step_panel.detail_label.text()
     _key(qtbot, window, F6)  # a fresh step from the weights the network has now
-    assert notice not in window.workbench.step_panel.detail_label.text()
+    assert notice not in window.step_panel.detail_label.text()
     w = before.layers[0].weights[:, 1]
     assert f"z = Σ wᵢ·xᵢ + b = {num(w[0])}·" in _math(window)
     assert all(c.ok for c in check_text(_math(window)))
@@ -221,7 +221,7 @@ def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot
 
 def test_an_edit_mid_step_restarts_with_the_edited_weight(qtbot, tmp_path):
     window = _window(qtbot, tmp_path, load_example("laptop"))
-    stepper = window.workbench.stepper
+    stepper = window.stepper
     edge = Selection.connection(0, 0, 1)
     _click(qtbot, window, edge)
     for key in (F6, F6, F6, F7, F7, F8):
@@ -241,7 +241,7 @@ def test_an_edit_mid_step_restarts_with_the_edited_weight(qtbot, tmp_path):
 
 def test_training_drops_the_recorded_step_while_it_runs(qtbot, tmp_path):
     window = _window(qtbot, tmp_path, load_example("laptop"))
-    bench, doc = window.workbench, window.document
+    bench, doc = window, window.document
     _key(qtbot, window, F6)
     _key(qtbot, window, F6)
     assert window.canvas._overlay is not None
@@ -266,7 +266,7 @@ def test_the_canvas_draws_the_weights_the_step_used(qtbot, tmp_path):
     for key in (F6, F6, F6, F7):  # backward through the output layer only
         _key(qtbot, window, key)
     canvas = window.canvas
-    window.workbench.history.previewChanged.emit([np.zeros_like(w) for w in (before.layers[0].weights,
+    window.history.previewChanged.emit([np.zeros_like(w) for w in (before.layers[0].weights,
                                                                               before.layers[1].weights)])
     bundle = canvas.bundles[0]  # the first layer's edges have no gradient yet: they show the step's weights
     assert np.array_equal(bundle.values, before.layers[0].weights[bundle.sources, bundle.targets])

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from nnstudio.core.snapshots import SnapshotHistory
-from nnstudio.gui.main_window import MainWindow, SaveChoice
+from nnstudio.gui.file_actions import SaveChoice
+from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.io.examples import load_example
 from nnstudio.io.files import load_path
@@ -28,12 +29,12 @@ def window(qtbot, tmp_path):
     win.report_error = lambda message, title="": errors.append(message)
     win.errors = errors
     yield win
-    win.workbench.training.shutdown()
+    win.training.shutdown()
 
 
 def start_long_run(qtbot, window, epochs: int = 1_000_000):
     """Start training the open project for a very long time and wait until a few epochs are done."""
-    bench = window.workbench
+    bench = window
     window.document.project.training.epochs = epochs
     bench.training_panel.set_config(window.document.project.training)
     seen = []
@@ -59,9 +60,9 @@ def same_weights(a, b) -> bool:
 
 
 def train_and_wait(qtbot, window):
-    session = window.workbench.training
+    session = window.training
     with qtbot.waitSignal(session.committed, timeout=20_000) as blocker:
-        window.workbench.training_panel.trainRequested.emit()
+        window.training_panel.trainRequested.emit()
     qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
     return blocker.args[0]
 
@@ -73,8 +74,8 @@ def test_save_while_running_writes_the_run_so_far(qtbot, window, tmp_path):
     session = start_long_run(qtbot, window)
     assert doc.modified  # the run itself is an unsaved change
     path = tmp_path / "mid-run.nnstudio"
-    window.get_save_path = lambda *a: str(path)
-    assert window.save_as()
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as()
     saved = load_path(path)
     epochs = len(saved.history)
     assert epochs >= 3 and saved.history.array("epoch")[-1] == epochs
@@ -95,8 +96,8 @@ def test_save_while_paused_writes_the_paused_state_and_the_title_is_true(qtbot, 
     session = start_long_run(qtbot, window)
     pause(qtbot, session)
     path = tmp_path / "paused.nnstudio"
-    window.get_save_path = lambda *a: str(path)
-    assert window.save_as()
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as()
     assert not doc.modified and not window.isWindowModified()
     saved = load_path(path)
     assert len(saved.history) == session.done
@@ -108,8 +109,8 @@ def test_save_while_paused_writes_the_paused_state_and_the_title_is_true(qtbot, 
 def test_export_while_running_writes_the_trained_weights(qtbot, window, tmp_path):
     session = start_long_run(qtbot, window)
     path = tmp_path / "model.json"
-    window.get_save_path = lambda *a: str(path)
-    assert window.export_model()
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.export_model()
     exported = load_path(path)
     assert same_weights(weights_of(exported.network), weights_of(window.document.network))
     assert len(window.document.project.history) >= 3
@@ -122,11 +123,11 @@ def test_export_while_running_writes_the_trained_weights(qtbot, window, tmp_path
 def test_quit_mid_run_asks_even_with_nothing_else_changed_and_save_keeps_the_run(qtbot, window, tmp_path):
     doc = window.document
     path = tmp_path / "laptop.nnstudio"
-    window.get_save_path = lambda *a: str(path)
-    assert window.save_as() and not doc.modified
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as() and not doc.modified
     session = start_long_run(qtbot, window)
     asked = []
-    window.ask_save_changes = lambda: asked.append(True) or SaveChoice.SAVE
+    window.files.ask_save_changes = lambda: asked.append(True) or SaveChoice.SAVE
     assert window.close()
     assert asked == [True]
     saved = load_path(path)
@@ -136,7 +137,7 @@ def test_quit_mid_run_asks_even_with_nothing_else_changed_and_save_keeps_the_run
 
 def test_quit_mid_run_cancel_keeps_training(qtbot, window):
     session = start_long_run(qtbot, window)
-    window.ask_save_changes = lambda: SaveChoice.CANCEL
+    window.files.ask_save_changes = lambda: SaveChoice.CANCEL
     assert not window.close()
     assert session.state == RUNNING
     with qtbot.waitSignal(session.committed, timeout=10_000):
@@ -147,8 +148,8 @@ def test_quit_mid_run_cancel_keeps_training(qtbot, window):
 def test_opening_an_example_mid_run_never_mixes_the_two(qtbot, window, example):
     doc = window.document
     session = start_long_run(qtbot, window)
-    window.ask_save_changes = lambda: SaveChoice.DISCARD
-    assert window.open_example(example)
+    window.files.ask_save_changes = lambda: SaveChoice.DISCARD
+    assert window.files.open_example(example)
     expected = load_example(example)
     assert session.state == IDLE and not doc.locked_reason
     qtbot.waitUntil(lambda: not session._retiring, timeout=10_000)  # the dropped worker has ended
@@ -157,20 +158,20 @@ def test_opening_an_example_mid_run_never_mixes_the_two(qtbot, window, example):
     assert same_weights(weights_of(doc.network), weights_of(expected.network))
     assert len(doc.project.history) == 0
     assert window.errors == []
-    assert window.workbench.training_panel.train_button.isEnabled()
+    assert window.training_panel.train_button.isEnabled()
 
 
 def test_opening_a_file_mid_run_with_save_saves_the_run_then_opens(qtbot, window, tmp_path):
     path = tmp_path / "first.nnstudio"
-    window.get_save_path = lambda *a: str(path)
-    window.save_as()
+    window.files.get_save_path = lambda *a: str(path)
+    window.files.save_as()
     other = tmp_path / "xor.nnstudio"
     from nnstudio.io.files import save_project
 
     save_project(load_example("xor"), other)
     session = start_long_run(qtbot, window)
-    window.ask_save_changes = lambda: SaveChoice.SAVE
-    assert window.open_file(other)
+    window.files.ask_save_changes = lambda: SaveChoice.SAVE
+    assert window.files.open_file(other)
     assert len(load_path(path).history) >= 3  # the run was saved into the first file
     assert window.document.path == str(other) and len(window.document.project.history) == 0
     assert session.state == IDLE
@@ -182,8 +183,8 @@ def test_a_bad_file_opened_mid_run_leaves_the_run_alone(qtbot, window, tmp_path)
     bad = tmp_path / "bad.nnstudio"
     bad.write_text("{not json")
     session = start_long_run(qtbot, window)
-    window.ask_save_changes = lambda: SaveChoice.DISCARD
-    assert not window.open_file(bad)
+    window.files.ask_save_changes = lambda: SaveChoice.DISCARD
+    assert not window.files.open_file(bad)
     assert window.errors and session.state == RUNNING
     with qtbot.waitSignal(session.committed, timeout=10_000):
         session.stop()
@@ -204,7 +205,7 @@ def test_paused_panels_show_the_paused_weights(qtbot, window):
     assert shown == [[f"{v:.4g}" for v in row] for row in w]  # the table shows the paused weights
     assert window.weight_table.isEnabled() and window.inspector.isEnabled()
     assert len(doc.project.history) == session.done
-    bar = window.workbench.training_panel.progress
+    bar = window.training_panel.progress
     assert bar.value() == session.done and f"epoch {session.done} of" in bar.format()
     assert str(session.done) in window.statusBar().currentMessage()
 
@@ -216,10 +217,10 @@ def test_pause_then_step_one_epoch_advances_exactly_one(qtbot, window):
     done = session.done
     for k in (1, 2):
         with qtbot.waitSignal(session.committed, timeout=10_000):
-            window.workbench.training_panel.stepRequested.emit()
+            window.training_panel.stepRequested.emit()
         assert session.done == done + k and len(doc.project.history) == done + k
         assert session.state == PAUSED
-        assert window.workbench.training_panel.progress.value() == done + k
+        assert window.training_panel.progress.value() == done + k
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == f"Train {done + 2} epochs"
 
 
@@ -261,10 +262,10 @@ def test_a_reopened_project_continues_exactly(qtbot, window, tmp_path):
     trainer.run(40)
     train_and_wait(qtbot, window)
     path = tmp_path / "half.nnstudio"
-    window.get_save_path = lambda *a: str(path)
-    assert window.save_as()
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as()
     assert json.loads(path.read_text())["run_state"]["optimizer"] == "adam"
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     train_and_wait(qtbot, window)
     for layer, ref in zip(doc.network.layers, trainer.network.layers):
         np.testing.assert_allclose(layer.weights, ref.weights, rtol=1e-9, atol=1e-9)
@@ -275,7 +276,7 @@ def test_reset_optimizer_is_an_undo_step(qtbot, window):
     train_and_wait(qtbot, window)
     state = doc.project.run_state
     assert state is not None
-    window.workbench.training_panel.reset_optimizer_button.click()
+    window.training_panel.reset_optimizer_button.click()
     assert doc.project.run_state is None and doc.undo_stack.undoText() == "Reset optimizer"
     reference = doc.project.copy()  # a fresh optimizer from the trained weights
     trainer = reference.make_trainer()
@@ -290,7 +291,7 @@ def test_reset_optimizer_is_an_undo_step(qtbot, window):
 def test_reset_weights_starts_the_optimizer_fresh_too(qtbot, window):
     doc = window.document
     train_and_wait(qtbot, window)
-    window.workbench.training_panel.reset_button.click()
+    window.training_panel.reset_button.click()
     assert doc.project.run_state is None
     doc.undo()
     assert doc.project.run_state is not None
@@ -299,15 +300,15 @@ def test_reset_weights_starts_the_optimizer_fresh_too(qtbot, window):
 # -- history by epochs -----------------------------------------------------------------------------------
 def test_history_slider_offers_every_epoch_and_keeps_them_after_reopen(qtbot, window, tmp_path):
     train_and_wait(qtbot, window)
-    slider = window.workbench.history
+    slider = window.history
     assert slider.epochs() == list(range(21))
     assert slider.slider.maximum() == 20 and slider.first_label.text() == "epoch 0"
     slider.slider.setValue(7)
     assert slider.selected_epoch() == 7 and "epoch 7" in slider.label.text()
     path = tmp_path / "h.nnstudio"
-    window.get_save_path = lambda *a: str(path)
-    assert window.save_as()
-    assert window.open_file(path)
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as()
+    assert window.files.open_file(path)
     assert slider.epochs() == list(range(21))
     assert "No training yet" not in slider.label.text()
     with qtbot.waitSignal(slider.previewChanged) as blocker:
@@ -334,12 +335,12 @@ def test_snapshots_stay_bounded_for_long_runs():
 def test_new_network_mid_run_drops_the_run(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from nnstudio.gui import main_window
+    from nnstudio.gui import new_network_dialog
 
     session = start_long_run(qtbot, window)
-    window.ask_save_changes = lambda: SaveChoice.DISCARD
-    monkeypatch.setattr(main_window.NewNetworkDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    assert window.new_network()
+    window.files.ask_save_changes = lambda: SaveChoice.DISCARD
+    monkeypatch.setattr(new_network_dialog.NewNetworkDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert window.files.new_network()
     assert session.state == IDLE
     qtbot.waitUntil(lambda: not session._retiring, timeout=10_000)
     doc = window.document
@@ -347,10 +348,10 @@ def test_new_network_mid_run_drops_the_run(qtbot, window, monkeypatch):
 
 
 def test_autosave_mid_run_keeps_the_run_in_the_recovery_copy(qtbot, window, tmp_path):
-    window.recovery_dir = tmp_path / "recovery"
+    window.recovery.folder = tmp_path / "recovery"
     session = start_long_run(qtbot, window)
-    assert window.autosave_now()
-    recovered = load_path(window.recovery_path())
+    assert window.recovery.autosave_now()
+    recovered = load_path(window.recovery.path())
     assert len(recovered.history) >= 3 and recovered.run_state is not None
     assert session.state == RUNNING
     with qtbot.waitSignal(session.committed, timeout=10_000):

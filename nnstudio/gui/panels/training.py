@@ -3,14 +3,13 @@
 Standalone: it holds a ``TrainingConfig`` copy and emits ``configChanged(TrainingConfig)`` (a fresh copy)
 when the user edits a setting, and request signals for the buttons. Learning rate, L1, L2 and batch
 size also emit ``learningRateChanged`` / ``l1Changed`` / ``l2Changed`` / ``batchSizeChanged`` so a running
-worker picks them up from the next batch. ``attach(session)`` wires all of that to the window's
-``TrainingSession`` in one call.
+worker picks them up from the next batch (``training_controls.py`` wires all of that to the window's
+``TrainingSession``).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
@@ -35,7 +34,7 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
-from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING, TrainingSession
+from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
@@ -111,6 +110,7 @@ class TrainingPanel(QWidget):
     stopRequested = Signal()
     resetWeightsRequested = Signal()
     resetOptimizerRequested = Signal()
+    controlsChanged = Signal()  # controls() changed (state or whether the data is ready)
 
     def __init__(self, config: TrainingConfig | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -359,24 +359,34 @@ class TrainingPanel(QWidget):
         self.reason.setVisible(not ok)
         self.set_state(self._state)
 
+    def controls(self) -> dict[str, tuple[bool, str]]:
+        """Whether each run control can be used now, and its label: the one rule for the panel's buttons
+        and the Train menu's actions."""
+        state, can = self._state, self._can_train or self._state == PAUSED
+        return {"train": (state != RUNNING and can, "Resume" if state == PAUSED else "Train"),
+                "pause": (state == RUNNING, "Pause"),
+                "step_epoch": (state != RUNNING and can, "Step one epoch"),
+                "stop": (state != IDLE, "Stop"),
+                "reset_weights": (state != RUNNING, "Reset weights"),
+                "reset_optimizer": (state != RUNNING, "Reset optimizer")}
+
     def set_state(self, state: str) -> None:
         """"idle", "running" or "paused" (TrainingSession.stateChanged)."""
         self._state = state
-        can = self._can_train or state == PAUSED
-        self.train_button.setEnabled(state != RUNNING and can)
-        self.train_button.setText("Resume" if state == PAUSED else "Train")
-        self.train_button.setToolTip("" if can else self._reason)
-        self.pause_button.setEnabled(state == RUNNING)
-        self.step_button.setEnabled(state != RUNNING and can)
-        self.stop_button.setEnabled(state != IDLE)
-        self.reset_button.setEnabled(state != RUNNING)
-        self.reset_optimizer_button.setEnabled(state != RUNNING)
-        # settings that only apply when a session starts
+        buttons = {"train": self.train_button, "pause": self.pause_button, "step_epoch": self.step_button,
+                   "stop": self.stop_button, "reset_weights": self.reset_button,
+                   "reset_optimizer": self.reset_optimizer_button}
+        for key, (enabled, text) in self.controls().items():
+            buttons[key].setEnabled(enabled)
+            buttons[key].setText(text)
+        self.train_button.setToolTip(self._reason if not self._can_train and state != PAUSED else "")
+        # settings that only apply when a run starts
         for w in (self.loss, self.optimizer, self.epochs, self.shuffle, self.validation_split, self.seed,
                   self.params_box, self.use_target_loss, self.target_loss, self.use_patience, self.patience):
             w.setEnabled(state == IDLE)
         if state == IDLE:
             self._sync_enabled()
+        self.controlsChanged.emit()
 
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         n, total = snapshot.epoch, max(1, snapshot.total_epochs)
@@ -399,39 +409,19 @@ class TrainingPanel(QWidget):
                  ("val_accuracy", "val. accuracy"), ("val_mae", "val. MAE"))
         return " · ".join(f"{label} {metrics[key]:.4g}" for key, label in names if key in metrics)
 
-    # -- wiring --------------------------------------------------------------------------------------
-    def attach(self, session: TrainingSession, on_error: Callable[[str], None] | None = None) -> None:
-        """Wire the buttons and live settings to ``session`` (which trains the document's project with the
-        document's settings). Errors (data not ready, ...) go to ``on_error`` or the status line."""
-        report = on_error or self.status.setText
+    def show_paused(self, done: int, goal: int, metrics: dict[str, float]) -> None:
+        total = max(1, goal)
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(done, total))
+        self.progress.setFormat(f"paused at epoch {done} of {goal}")
+        self.status.setText(self.metrics_text(metrics))
 
-        def start(step: bool) -> None:
-            try:
-                session.step_one_epoch() if step else session.train()
-            except NNStudioError as exc:
-                report(str(exc))
-
-        def committed(result: TrainingResult) -> None:
-            if session.is_active:  # paused: the run goes on when Train is pressed
-                total = max(1, session.goal)
-                self.progress.setRange(0, total)
-                self.progress.setValue(min(session.done, total))
-                self.progress.setFormat(f"paused at epoch {session.done} of {session.goal}")
-                self.status.setText(self.metrics_text(result.metrics))
-            else:
-                self.show_result(result)
-
-        self.trainRequested.connect(lambda: start(False))
-        self.stepRequested.connect(lambda: start(True))
-        self.pauseRequested.connect(session.pause)
-        self.stopRequested.connect(session.stop)
-        self.learningRateChanged.connect(session.set_learning_rate)
-        self.l1Changed.connect(session.set_l1)
-        self.l2Changed.connect(session.set_l2)
-        self.batchSizeChanged.connect(session.set_batch_size)
-        session.stateChanged.connect(self.set_state)
-        session.progress.connect(self.show_snapshot)
-        session.committed.connect(committed)
+    def show_ready(self) -> None:
+        """A project was opened: nothing trained in this window yet."""
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("ready")
+        self.status.setText("")
 
 
 __all__ = ["NumberField", "TrainingPanel", "format_seconds"]

@@ -1,4 +1,4 @@
-"""The whole window as a user drives it: train, undo the training, step, edit data, close mid-training."""
+"""The whole window as a user drives it: train, undo training, step, edit data, fit the network, quit mid-run."""
 
 import numpy as np
 import pytest
@@ -20,7 +20,7 @@ def window(qtbot, tmp_path):
 
 
 def _train(qtbot, window, timeout=20000):
-    bench = window.workbench
+    bench = window
     with qtbot.waitSignal(bench.training.committed, timeout=timeout) as blocker:
         bench.training_panel.trainRequested.emit()
     qtbot.waitUntil(lambda: bench.training.state == "idle", timeout=5000)
@@ -37,14 +37,14 @@ def test_train_the_laptop_example_then_undo_it(qtbot, window):
     assert doc.undo_stack.undoText() == "Train 20 epochs"
     assert [np.array_equal(layer.weights, w) for layer, (w, _) in zip(doc.network.layers, result.weights)]
     assert doc.modified and window.errors == []
-    assert window.workbench.history.store.epochs[0] == 0
+    assert window.history.store.epochs[0] == 0
     window.acts["undo"].trigger()
     assert doc.network.same_as(before)
     assert len(doc.project.history) == 0
 
 
 def test_editing_is_locked_while_training(qtbot, window):
-    bench, doc = window.workbench, window.document
+    bench, doc = window, window.document
     doc.project.training.epochs = 100000  # long enough to still be running
     bench.training_panel.set_config(doc.project.training)
     with qtbot.waitSignal(bench.training.progress, timeout=10000):
@@ -60,10 +60,10 @@ def test_editing_is_locked_while_training(qtbot, window):
 
 
 def test_closing_mid_training_stops_cleanly(qtbot, window):
-    bench, doc = window.workbench, window.document
+    bench, doc = window, window.document
     doc.project.training.epochs = 100000
     bench.training_panel.set_config(doc.project.training)
-    window.maybe_save = lambda: True
+    window.files.maybe_save = lambda: True
     with qtbot.waitSignal(bench.training.progress, timeout=10000):
         bench.training_panel.trainRequested.emit()
     assert window.close()
@@ -71,7 +71,7 @@ def test_closing_mid_training_stops_cleanly(qtbot, window):
 
 
 def test_a_letter_in_a_numeric_cell_disables_train_with_the_reason(qtbot, window):
-    bench = window.workbench
+    bench = window
     model = bench.dataset_model
     model.setData(model.index(2, 1), "abc", Qt.ItemDataRole.EditRole)
     assert not bench.training_panel.train_button.isEnabled()
@@ -83,11 +83,11 @@ def test_a_letter_in_a_numeric_cell_disables_train_with_the_reason(qtbot, window
 
 
 def test_divergence_on_car_mpg_shows_the_message_and_keeps_finite_weights(qtbot, window):
-    window.open_example("car-mpg", ask=False)
+    window.files.open_example("car-mpg", ask=False)
     doc = window.document
     cfg = doc.project.training
     cfg.optimizer, cfg.optimizer_params, cfg.learning_rate, cfg.epochs = "sgd", {}, 1e6, 50
-    window.workbench.training_panel.set_config(cfg)
+    window.training_panel.set_config(cfg)
     _train(qtbot, window)
     assert any("learning rate" in e.lower() for e in window.errors)
     assert all(np.isfinite(layer.weights).all() for layer in doc.network.layers)
@@ -95,8 +95,8 @@ def test_divergence_on_car_mpg_shows_the_message_and_keeps_finite_weights(qtbot,
 
 def test_adam_with_a_huge_learning_rate_on_car_mpg_reports_divergence(qtbot, window):
     """The loss explodes to ~1e23 but stays finite: still divergence, shown like the NaN case."""
-    window.open_example("car-mpg", ask=False)
-    doc, panel = window.document, window.workbench.training_panel
+    window.files.open_example("car-mpg", ask=False)
+    doc, panel = window.document, window.training_panel
     start = doc.network.copy()
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("adam"))
     panel.learning_rate.setText("1e6")
@@ -111,7 +111,7 @@ def test_adam_with_a_huge_learning_rate_on_car_mpg_reports_divergence(qtbot, win
 
 
 def test_step_mode_lights_the_canvas(qtbot, window):
-    bench = window.workbench
+    bench = window
     bench.step_panel.forward_action.trigger()
     overlay = window.canvas._overlay
     assert overlay is not None and overlay.pulse_layer == 0
@@ -133,19 +133,20 @@ def test_step_mode_lights_the_canvas(qtbot, window):
 def test_reopened_project_looks_as_it_was_left(qtbot, window, tmp_path):
     _train(qtbot, window)
     path = tmp_path / "laptop.nnstudio"
-    assert window._save_to(str(path))
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as()
     saved = window.document.project
-    window.open_example("xor", ask=False)
-    assert window.open_file(path, ask=False)
+    window.files.open_example("xor", ask=False)
+    assert window.files.open_file(path, ask=False)
     project = window.document.project
     assert project.network.same_as(saved.network)
     assert project.history.to_dict() == saved.history.to_dict()
-    assert window.workbench.plots._project.history.to_dict() == saved.history.to_dict()
+    assert window.plots._project.history.to_dict() == saved.history.to_dict()
 
 
 def test_selected_row_lights_the_diagram(qtbot, window):
-    bench = window.workbench
-    bench.show_sample(3)
+    bench = window
+    bench.views.show_sample(3)
     project = load_example("laptop")
     expected = project.network.forward_trace(project.dataset.raw_inputs()[3])[-1].a[0]
     shown = [window.canvas.neurons[(1, u)].value for u in range(2)]
@@ -155,7 +156,7 @@ def test_selected_row_lights_the_diagram(qtbot, window):
 def test_two_input_networks_show_neuron_maps(qtbot, window):
     from nnstudio.core.inspection import neuron_maps, plane_grid
 
-    window.open_example("circle", ask=False)
+    window.files.open_example("circle", ask=False)
     item = window.canvas.neurons[(0, 3)]
     assert item.map_image is not None and item.map_image.width() == 24
     project = window.document.project
@@ -166,12 +167,12 @@ def test_two_input_networks_show_neuron_maps(qtbot, window):
     window.acts["neuron_maps"].setChecked(False)
     assert item.map_image is None
     window.acts["neuron_maps"].setChecked(True)
-    window.open_example("car-mpg", ask=False)  # one input: no maps
+    window.files.open_example("car-mpg", ask=False)  # one input: no maps
     assert all(i.map_image is None for i in window.canvas.neurons.values())
 
 
 def test_dataset_menu_loads_a_table_and_the_banner_fits_the_network(qtbot, window):
-    bench, doc = window.workbench, window.document
+    bench, doc = window, window.document
     bench.dataset_menu.table_actions["iris"].trigger()
     assert doc.project.dataset.name == "iris" and doc.undo_stack.undoText().startswith("Load")
     assert not bench.banner.isHidden() and "4" in bench.banner.text()
@@ -184,11 +185,11 @@ def test_dataset_menu_loads_a_table_and_the_banner_fits_the_network(qtbot, windo
 
 
 def test_derived_feature_keeps_the_plane_views(qtbot, window):
-    window.open_example("circle", ask=False)
-    bench, doc = window.workbench, window.document
+    window.files.open_example("circle", ask=False)
+    bench, doc = window, window.document
     assert bench.dataset_editor.add_feature("square", ["x1"])
     assert "x1²" in doc.project.dataset.input_names
-    bench.fit_network_to_data()
+    bench.datasets.fit_network_to_data()
     assert doc.network.input_size == 3
     item = window.canvas.neurons[(0, 0)]
     assert item.map_image is not None  # maps still drawn over the x1, x2 plane
@@ -199,8 +200,8 @@ def test_derived_feature_keeps_the_plane_views(qtbot, window):
 def test_scatter_marks_the_validation_rows_the_trainer_holds_out(qtbot, window):
     from nnstudio.core.training import split_rows
 
-    window.open_example("spiral", ask=False)  # validation_split 0.2
-    scatter = window.workbench.dataset_editor.scatter.scatter
+    window.files.open_example("spiral", ask=False)  # validation_split 0.2
+    scatter = window.dataset_editor.scatter.scatter
     symbols = [p.symbol() for p in scatter.points()]
     config = window.document.project.training
     _, held_out = split_rows(window.document.project.dataset.n_rows, config.validation_split, config.seed)
@@ -210,29 +211,29 @@ def test_scatter_marks_the_validation_rows_the_trainer_holds_out(qtbot, window):
 
 
 def test_opening_a_project_with_other_sizes_is_ready_to_train(qtbot, window):
-    window.open_example("car-mpg", ask=False)
-    panel = window.workbench.training_panel
+    window.files.open_example("car-mpg", ask=False)
+    panel = window.training_panel
     assert panel.train_button.isEnabled(), panel.train_button.toolTip()
-    assert window.workbench.banner.isHidden()
-    window.open_example("digits", ask=False)
-    assert panel.train_button.isEnabled() and window.workbench.banner.isHidden()
+    assert window.banner.isHidden()
+    window.files.open_example("digits", ask=False)
+    assert panel.train_button.isEnabled() and window.banner.isHidden()
 
 
 def test_undoing_training_updates_the_row_predictions(qtbot, window):
     _train(qtbot, window)
-    model = window.workbench.dataset_model
+    model = window.dataset_model
     trained = model.data(model.index(0, model.n_data_columns + 1))
     window.acts["undo"].trigger()
     assert model.has_predictions() and model.data(model.index(0, model.n_data_columns + 1)) != trained
 
 
 def test_digits_table_is_a_ten_class_problem_and_names_follow_the_data(qtbot, window):
-    bench, doc = window.workbench, window.document
+    bench, doc = window, window.document
     bench.dataset_menu.table_actions["digits"].trigger()
     assert doc.project.dataset.output_width() == 10
-    bench.fit_network_to_data()
+    bench.datasets.fit_network_to_data()
     assert doc.network.sizes[0] == 64 and doc.network.output_names == [str(d) for d in range(10)]
-    window.open_example("laptop", ask=False)
+    window.files.open_example("laptop", ask=False)
     bench.dataset_menu.table_actions["xor"].trigger()  # 2 inputs, 1 target: the laptop's inputs fit
     assert doc.network.input_names == ["x1", "x2"]
     window.acts["undo"].trigger()  # data and names come back together
@@ -251,7 +252,7 @@ def _expected_values(window, activations) -> list:
 
 
 def _click_row(qtbot, window, row: int) -> None:
-    table = window.workbench.dataset_editor.table
+    table = window.dataset_editor.table
     window.docks["Dataset"].raise_()
     index = table.model().index(row, 0)
     table.scrollTo(index)
@@ -260,7 +261,7 @@ def _click_row(qtbot, window, row: int) -> None:
 
 
 def _generate(window, key: str) -> None:
-    dialog = window.workbench.dataset_menu.open_generator(key)
+    dialog = window.dataset_menu.open_generator(key)
     dialog.accept()
 
 
@@ -269,8 +270,8 @@ def test_predict_and_row_clicks_after_fitting_a_one_input_network_to_2d_data(qtb
     both features and shows Project.predict's numbers; a row click lights the diagram with core's trace."""
     from PySide6.QtWidgets import QLineEdit
 
-    window.open_example("car-mpg", ask=False)
-    bench, doc = window.workbench, window.document
+    window.files.open_example("car-mpg", ask=False)
+    bench, doc = window, window.document
     _generate(window, "circle")
     assert not bench.banner.isHidden()
     bench.banner.button.click()
@@ -301,10 +302,10 @@ def test_predict_and_row_clicks_after_fitting_a_one_input_network_to_2d_data(qtb
 def test_row_click_with_a_model_of_derived_inputs_on_data_of_its_base_features(qtbot, window):
     """A network trained on x1, x2 and x1² (computed from x1) predicts from x1 and x2 alone: on new data with
     only those columns, a row click lights the diagram with core's trace, as Predict shows it."""
-    window.open_example("circle", ask=False)
-    bench, doc = window.workbench, window.document
+    window.files.open_example("circle", ask=False)
+    bench, doc = window, window.document
     assert bench.dataset_editor.add_feature("square", ["x1"])
-    bench.fit_network_to_data()
+    bench.datasets.fit_network_to_data()
     doc.project.training.epochs = 3
     bench.training_panel.set_config(doc.project.training)
     _train(qtbot, window)
@@ -320,7 +321,7 @@ def test_row_click_with_a_model_of_derived_inputs_on_data_of_its_base_features(q
 
 
 def test_fitting_to_iris_picks_categorical_crossentropy_in_one_undo_step(qtbot, window):
-    bench, doc = window.workbench, window.document
+    bench, doc = window, window.document
     assert doc.project.training.loss == "binary_crossentropy"  # the laptop's 2 softmax outputs
     bench.dataset_menu.table_actions["iris"].trigger()
     bench.banner.button.click()

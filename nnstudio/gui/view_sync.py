@@ -1,0 +1,178 @@
+"""Keeps the views around the diagram showing the document: the plots, Predict, the dataset editor's checks
+and predictions, the diagram's lit sample and neuron maps — and, while a worker trains, its progress.
+
+The views are given what they show; this object only listens (to the Document, the TrainingSession, the
+step controller and the History slider) and tells each view what changed. It computes nothing: traces,
+predictions and neuron maps come from nnstudio.core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QWidget
+
+from nnstudio.core.input_space import plane_neuron_maps
+from nnstudio.core.project import Project
+from nnstudio.core.tracing import Trace
+from nnstudio.errors import NNStudioError
+from nnstudio.gui.canvas import NetworkCanvas
+from nnstudio.gui.document import Document
+from nnstudio.gui.panels.dataset_editor import DatasetEditor
+from nnstudio.gui.panels.history_slider import HistorySlider
+from nnstudio.gui.panels.plots import PlotsPanel
+from nnstudio.gui.panels.predict import PredictPanel
+from nnstudio.gui.step_controller import StepController
+from nnstudio.gui.training_session import RUNNING, TrainingSession
+from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
+
+CANVAS_REFRESH_MS = 150  # the canvas follows training at most ~7 times a second
+MAP_GRID = 24  # neuron maps: 24 × 24 points of the input plane
+
+
+class ViewSync(QObject):
+    def __init__(self, document: Document, session: TrainingSession, canvas: NetworkCanvas, plots: PlotsPanel,
+                 predict: PredictPanel, dataset_editor: DatasetEditor, history: HistorySlider,
+                 stepper: StepController, editors: Sequence[QWidget], status: Callable[[str, int], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document, self.session, self.canvas = document, session, canvas
+        self.plots, self.predict, self.dataset_editor = plots, predict, dataset_editor
+        self.stepper, self.editors, self.status = stepper, list(editors), status
+        self.sample_row: int | None = 0  # the dataset row whose activations the diagram shows
+        self._pending: TrainingSnapshot | None = None
+        self._canvas_timer = QTimer(self)
+        self._canvas_timer.setSingleShot(True)
+        self._canvas_timer.setInterval(CANVAS_REFRESH_MS)
+        self._canvas_timer.timeout.connect(self._show_pending_snapshot)
+
+        document.projectReplaced.connect(self._project_replaced)
+        document.datasetChanged.connect(self._dataset_changed)
+        document.networkChanged.connect(self._network_changed)
+        document.trainingConfigChanged.connect(self._config_changed)
+        document.historyChanged.connect(lambda: plots.set_history(document.project.history))
+        dataset_editor.rowActivated.connect(self.show_sample)
+        predict.activationsChanged.connect(self._show_trace)
+        stepper.changed.connect(lambda: canvas.set_overlay(stepper.overlay()))
+        history.previewChanged.connect(canvas.set_preview_weights)
+        session.stateChanged.connect(self._training_state)
+        session.progress.connect(self._snapshot)
+        session.committed.connect(self._committed)
+        self._config_changed()
+        self._dataset_changed()
+
+    # -- the document changed ------------------------------------------------------------------------------
+    @Slot()
+    def _project_replaced(self) -> None:
+        self._drop_pending_snapshot()  # from a run that was dropped with the old project
+        net = self.document.network
+        self.dataset_editor.set_network_size(net.input_size, net.output_size)  # before the data is checked
+        self.dataset_editor.model.set_dataset(self.document.project.dataset)
+        self._config_changed()
+        self.sample_row = 0
+        self.refresh()
+
+    @Slot()
+    def _dataset_changed(self) -> None:
+        dataset, model = self.document.project.dataset, self.dataset_editor.model
+        if dataset is not None and dataset is not model.dataset:
+            model.set_dataset(dataset)
+        net = self.document.network
+        self.dataset_editor.set_network_size(net.input_size, net.output_size)
+        self.refresh()
+
+    @Slot(bool)
+    def _network_changed(self, structural: bool) -> None:
+        if structural:
+            net = self.document.network
+            self.dataset_editor.set_network_size(net.input_size, net.output_size)
+        if not self.session.is_running:
+            self.refresh()
+            if self.dataset_editor.model.has_predictions():  # e.g. training was undone: what these weights say
+                self.dataset_editor.show_predictions(self.document.project)
+
+    @Slot()
+    def _config_changed(self) -> None:
+        config = self.document.project.training
+        self.dataset_editor.set_validation(config.validation_split, config.seed)
+
+    def refresh(self) -> None:
+        """Every view shows the document's project as it is now."""
+        project = self.document.project
+        self.plots.set_project(project)
+        self.predict.set_project(project)
+        self.show_sample(self.sample_row)
+        self.update_neuron_maps()
+
+    def update_neuron_maps(self, project: Project | None = None) -> None:
+        """For 2-input data: what every neuron responds to over the input plane, drawn inside it."""
+        try:
+            maps = plane_neuron_maps(project or self.document.project, MAP_GRID)
+        except NNStudioError:
+            maps = None
+        self.canvas.set_neuron_maps(maps)
+
+    # -- the diagram's sample ----------------------------------------------------------------------------
+    @Slot(int)
+    def show_sample(self, row: int | None) -> None:
+        """Light the diagram with dataset row ``row``'s activations (nothing when the row is not valid)."""
+        self.sample_row = row
+        self._show_row(self.document.project, row)
+
+    def _show_row(self, project: Project, row: int | None) -> None:
+        try:
+            activations = None if row is None else project.trace_row(row).activations()
+        except NNStudioError:
+            activations = None
+        self.canvas.set_activations(activations)
+
+    @Slot(object)
+    def _show_trace(self, trace: Trace) -> None:
+        self.canvas.set_activations(trace.activations())
+
+    # -- training ------------------------------------------------------------------------------------------
+    @Slot(str)
+    def _training_state(self, state: str) -> None:
+        running = state == RUNNING
+        for widget in self.editors:
+            widget.setEnabled(not running)
+        if not running:
+            self.canvas.set_preview_weights(None)
+
+    @Slot(object)
+    def _snapshot(self, snapshot: TrainingSnapshot) -> None:
+        self.plots.show_snapshot(snapshot)
+        metrics = " · ".join(f"{k} {v:.4g}" for k, v in snapshot.metrics.items() if k != "epoch")
+        self.status(f"Epoch {snapshot.global_epoch}: {metrics}", 0)
+        self._pending = snapshot
+        if not self._canvas_timer.isActive():
+            self._canvas_timer.start()
+
+    def _show_pending_snapshot(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if snapshot is None or not self.session.is_running:
+            return
+        self.canvas.set_preview_weights(snapshot.weights)
+        preview = self.document.project.with_weights(snapshot.weights, snapshot.preprocessing)
+        self.update_neuron_maps(preview)
+        self._show_row(preview, self.sample_row)
+
+    def _drop_pending_snapshot(self) -> None:
+        self._pending = None
+        self._canvas_timer.stop()
+        self.canvas.set_preview_weights(None)
+
+    @Slot(object)
+    def _committed(self, result: TrainingResult) -> None:
+        """A stretch of training is now in the document: every view shows the document again."""
+        self._drop_pending_snapshot()
+        self.plots.show_result(result)
+        self.refresh()
+        self.dataset_editor.show_predictions(self.document.project)
+        session = self.session
+        self.status(f"Paused at epoch {session.done} of {session.goal}" if session.is_active
+                    else result.describe(), 8000)
+
+
+__all__ = ["ViewSync"]

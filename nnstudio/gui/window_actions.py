@@ -1,0 +1,144 @@
+"""Every menu entry and toolbar button of the main window, declared in one table.
+
+``ACTIONS`` names each action once (text, tip, shortcut, icon, checkable); ``MENUS`` and ``TOOLBAR`` list
+them by key in the order shown ("-" is a separator, "@name" a submenu the window fills itself). The window
+supplies what each key does (``build_actions(window, slots)``), so a new command is one row here and one
+entry in the window's slot table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from nnstudio.gui import theme
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    tip: str = ""
+    shortcut: object = None
+    icon: str | None = None
+    checkable: bool = False
+
+
+ACTIONS = [
+    # File
+    ActionSpec("new", "&New…", "Start a new network", Key.New, "new"),
+    ActionSpec("open", "&Open…", "Open a project or model file", Key.Open, "open"),
+    ActionSpec("save", "&Save", "Save the project", Key.Save, "save"),
+    ActionSpec("save_as", "Save &As…", "Save the project under a new name", Key.SaveAs, "save-as"),
+    ActionSpec("import_model", "&Import Model JSON…", "Open a model JSON file", None, "import"),
+    ActionSpec("export_model", "&Export Model JSON…", "Write the network as a model JSON file", None, "export"),
+    ActionSpec("export_diagram", "Export &Diagram as PNG/SVG…", "Save a picture of the diagram"),
+    ActionSpec("quit", "&Quit", "Quit NN Studio", Key.Quit),
+    # Edit
+    ActionSpec("undo", "&Undo", "Undo the last edit", Key.Undo, "undo"),
+    ActionSpec("redo", "&Redo", "Redo the last undone edit", Key.Redo, "redo"),
+    ActionSpec("delete", "&Delete", "Remove the selected neuron or layer (a selected connection's weight becomes 0)",
+               Key.Delete, "delete"),
+    ActionSpec("select_all", "Select &All", "Select the whole layer", Key.SelectAll),
+    ActionSpec("reinit", "Re-initialize All Weights",
+               "Draw fresh weights for every layer from its initializer (the optimizer starts fresh too)",
+               None, "reset-weights"),
+    # View
+    ActionSpec("zoom_in", "Zoom &In", "Zoom in", Key.ZoomIn, "zoom-in"),
+    ActionSpec("zoom_out", "Zoom &Out", "Zoom out", Key.ZoomOut, "zoom-out"),
+    ActionSpec("fit", "&Fit to View", "Show the whole network", "Ctrl+0", "zoom-fit"),
+    ActionSpec("neuron_maps", "Show &Neuron Maps",
+               "For two inputs: draw inside each neuron what it outputs over the input plane", checkable=True),
+    ActionSpec("labels", "Show &Weight Labels", "Show the weight of each connection as a number (small networks)",
+               "Ctrl+L", "labels", checkable=True),
+    ActionSpec("theme_light", "Light Theme", "Switch to the light theme", checkable=True),
+    ActionSpec("theme_dark", "Dark Theme", "Switch to the dark theme", checkable=True),
+    # Train
+    ActionSpec("train", "&Train", "Train (or resume) the network", "Ctrl+Return", "train"),
+    ActionSpec("pause", "&Pause", "Pause at the end of the current epoch", "Ctrl+Shift+P", "pause"),
+    ActionSpec("step_epoch", "Step One &Epoch", "Train one epoch, then pause", "Ctrl+E", "step-epoch"),
+    ActionSpec("stop", "&Stop", "Stop and keep the weights learned so far", "Ctrl+.", "stop"),
+    ActionSpec("reset_optimizer", "Reset &Optimizer",
+               "Start the optimizer fresh (Adam's moments, momentum, step count); training again otherwise "
+               "continues where it stopped"),
+    # Help
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "List the keyboard shortcuts", Key.HelpContents),
+    ActionSpec("formats", "File &Formats", "What is in a model and a project file"),
+    ActionSpec("about", "&About NN Studio", "About NN Studio", None, "help"),
+]
+
+MENUS: dict[str, list[str]] = {
+    "&File": ["new", "open", "@Open &Example", "@Open &Recent", "-", "save", "save_as", "-", "import_model",
+              "export_model", "@Export Model &As", "export_diagram", "-", "quit"],
+    "&Edit": ["undo", "redo", "-", "delete", "select_all", "reinit"],
+    "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "-", "theme_light", "theme_dark", "-",
+              "@&Panels"],
+    "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
+    "&Train": ["train", "pause", "step_epoch", "stop", "-", "reset_optimizer"],
+    "&Help": ["shortcuts", "formats", "about"],
+}
+
+TOOLBAR = [["new", "open", "save"], ["undo", "redo", "delete"], ["reinit"], ["zoom_in", "zoom_out", "fit", "labels"],
+           ["train", "pause", "step_epoch", "stop"]]
+
+
+def make_action(window: QMainWindow, spec: ActionSpec, slot: Callable) -> QAction:
+    action = QAction(spec.text, window)
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    if spec.icon:
+        action.setIcon(theme.icon(spec.icon))
+        action.setData(spec.icon)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{spec.tip} ({keys})" if keys else spec.tip)
+    action.setStatusTip(spec.tip)
+    action.setCheckable(spec.checkable)
+    (action.toggled if spec.checkable else action.triggered).connect(slot)
+    window.addAction(action)
+    return action
+
+
+def build_actions(window: QMainWindow, slots: Mapping[str, Callable]) -> dict[str, QAction]:
+    """One QAction per row of ACTIONS, connected to ``slots[key]`` (toggled for checkable ones)."""
+    return {spec.key: make_action(window, spec, slots[spec.key]) for spec in ACTIONS}
+
+
+def build_menus(window: QMainWindow, actions: Mapping[str, QAction],
+                placed: Mapping[str, QMenu]) -> dict[str, QMenu]:
+    """The menu bar from MENUS; ``placed`` gives the menus the window builds itself ("@name" entries).
+    Returns every menu and submenu by its title."""
+    bar = window.menuBar()
+    menus: dict[str, QMenu] = {}
+    for title, entries in MENUS.items():
+        if title.startswith("@"):
+            bar.addMenu(placed[title[1:]])
+            continue
+        menu = menus[title] = bar.addMenu(title)
+        menu.setToolTipsVisible(True)
+        for entry in entries:
+            if entry == "-":
+                menu.addSeparator()
+            elif entry.startswith("@"):
+                menus[entry[1:]] = menu.addMenu(entry[1:])
+            else:
+                menu.addAction(actions[entry])
+    return menus
+
+
+def build_toolbar(window: QMainWindow, actions: Mapping[str, QAction]) -> QToolBar:
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("toolbar-main")
+    toolbar.setMovable(False)
+    for i, group in enumerate(TOOLBAR):
+        if i:
+            toolbar.addSeparator()
+        toolbar.addActions([actions[key] for key in group])
+    return toolbar
+
+
+__all__ = ["ACTIONS", "MENUS", "TOOLBAR", "ActionSpec", "build_actions", "build_menus", "build_toolbar"]
