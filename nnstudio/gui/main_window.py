@@ -46,6 +46,7 @@ from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.weight_table import WeightTable
+from nnstudio.gui.text import as_rich, escape, for_menu
 from nnstudio.gui.workbench import Workbench
 
 log = logging.getLogger(__name__)
@@ -386,8 +387,8 @@ class MainWindow(QMainWindow):
         """"Undo Train 20 epochs", "Redo Add neuron to hidden layer 1"."""
         stack = self.document.undo_stack
         try:
-            self.acts["undo"].setText(f"&Undo {stack.undoText()}".rstrip())
-            self.acts["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
+            self.acts["undo"].setText(f"&Undo {for_menu(stack.undoText())}".rstrip())
+            self.acts["redo"].setText(f"&Redo {for_menu(stack.redoText())}".rstrip())
         except RuntimeError:  # the window is being destroyed
             pass
 
@@ -447,7 +448,7 @@ class MainWindow(QMainWindow):
     def ask_save_changes(self) -> SaveChoice:
         """Ask Save / Discard / Cancel about unsaved changes (tests patch this)."""
         answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to “{self.document.display_name}”?",
+            self, "Unsaved changes", as_rich(f"Save the changes to “{self.document.display_name}”?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: SaveChoice.SAVE,
@@ -466,7 +467,7 @@ class MainWindow(QMainWindow):
         """Show a user error in a message box and the status bar (tests patch this)."""
         log.info("%s: %s", title, message)
         self.statusBar().showMessage(message, 8000)
-        QMessageBox.warning(self, title, message)
+        QMessageBox.warning(self, title, as_rich(message))
 
     def get_open_path(self, caption: str, file_filter: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self, caption, self._last_dir(), file_filter)
@@ -644,7 +645,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = [p for p in self.recent_files() if Path(p).exists()]
         for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
+            action = self.recent_menu.addAction(for_menu(Path(path).name))
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
         if not files:
@@ -732,7 +733,7 @@ class MainWindow(QMainWindow):
         for action in self.acts.values():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
+                rows.append(f"<tr><td>{escape(action.iconText())}</td><td><b>{keys}</b></td></tr>")
         rows.append("<tr><td>Delete selection (canvas)</td><td><b>Del</b></td></tr>")
         rows.append("<tr><td>Zoom</td><td><b>Mouse wheel</b></td></tr>")
         rows.append("<tr><td>Pan</td><td><b>Drag the background</b></td></tr>")

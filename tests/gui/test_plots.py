@@ -11,10 +11,10 @@ from nnstudio.core.metrics import confusion_matrix, predicted_classes
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
-from nnstudio.gui.panels.plots import PlotsPanel
-from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.commands import SetTrainingConfigCommand
 from nnstudio.gui.document import Document
+from nnstudio.gui.panels.plots import PlotsPanel
+from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.training_session import IDLE, TrainingSession
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),

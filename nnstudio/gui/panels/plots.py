@@ -38,6 +38,7 @@ from nnstudio.core.project import Project, network_inputs_from_plane, plane_feat
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.text import as_rich, escape, plain
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 pg.setConfigOptions(antialias=True)
@@ -151,6 +152,7 @@ class PlotsPanel(QWidget):
         self.output_note = QLabel()
         self.output_note.setWordWrap(True)
         self.output_note.setStyleSheet("color: #555;")
+        plain(self.output_note)  # names classes from the data
         output_page = QWidget()
         ol = QVBoxLayout(output_page)
         ol.addWidget(self.output_plot, 1)
@@ -426,8 +428,8 @@ class PlotsPanel(QWidget):
             label = "output"
         elif out.shape[1] == 2:
             value = out[:, 1]
-            names = p.preprocessing.classes or ["0", "1"]
-            label = f"P({names[1]})"
+            classes = p.preprocessing.classes or ["0", "1"]  # ``names`` stays the axes' feature names
+            label = f"P({classes[1]})"
         else:
             value = out.argmax(axis=1) / max(1, out.shape[1] - 1)
             label = "predicted class"
@@ -439,8 +441,8 @@ class PlotsPanel(QWidget):
         self.output_image.setLookupTable(BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False))
         self.output_image.setRect(pg.QtCore.QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
         self._draw_points(p, x, finite)
-        self.output_plot.setLabel("bottom", names[0])
-        self.output_plot.setLabel("left", names[1])
+        self.output_plot.setLabel("bottom", escape(names[0]))
+        self.output_plot.setLabel("left", escape(names[1]))
         self.output_note.setText(f"Background: the network's {label} over the input plane (blue low, orange high); "
                                  "points: the data by class, misclassified ringed in red.")
 
@@ -472,8 +474,8 @@ class PlotsPanel(QWidget):
         gy = p.predict(gx[:, None])[:, 0]  # raw units: normalization applied and inverted by core
         self.output_points.setData(x=x[finite], y=y[finite], brush=pg.mkBrush(31, 119, 180, 160))
         self.output_curve.setData(gx, gy, connect="finite")
-        self.output_plot.setLabel("bottom", ds.by_role(INPUT)[0].name)
-        self.output_plot.setLabel("left", target.name)
+        self.output_plot.setLabel("bottom", escape(ds.by_role(INPUT)[0].name))
+        self.output_plot.setLabel("left", escape(target.name))
         self.output_note.setText("Points: the data. Red line: the model's prediction, in raw units.")
 
     # -- export --------------------------------------------------------------------------------------
@@ -513,7 +515,7 @@ class PlotsPanel(QWidget):
             try:
                 self.export_png(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Export plot", str(exc))
+                QMessageBox.warning(self, "Export plot", as_rich(exc))
 
     @Slot()
     def _export_csv_dialog(self) -> None:
@@ -522,7 +524,7 @@ class PlotsPanel(QWidget):
             try:
                 self.export_history_csv(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Export history", str(exc))
+                QMessageBox.warning(self, "Export history", as_rich(exc))
 
 
 __all__ = ["PlotsPanel"]

@@ -35,6 +35,7 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING, TrainingSession
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
@@ -212,6 +213,7 @@ class TrainingPanel(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #8a1c12;")
         self.reason.hide()
+        plain(self.status, self.reason)  # they quote column names and cells from the data
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -365,7 +367,7 @@ class TrainingPanel(QWidget):
         can = self._can_train or state == PAUSED
         self.train_button.setEnabled(state != RUNNING and can)
         self.train_button.setText("Resume" if state == PAUSED else "Train")
-        self.train_button.setToolTip("" if can else self._reason)
+        self.train_button.setToolTip("" if can else as_rich(self._reason))
         self.pause_button.setEnabled(state == RUNNING)
         self.step_button.setEnabled(state != RUNNING and can)
         self.stop_button.setEnabled(state != IDLE)
