@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QWidget
 
 from nnstudio.core.data import Column, Dataset
 from nnstudio.core.network import Network
@@ -96,6 +96,23 @@ def rich_labels_with_names(widget) -> list[str]:
     return bad
 
 
+def rich_tooltips_with_names(window) -> list[str]:
+    """Tooltips (widgets, actions, diagram items, table cells and headers) that Qt renders as HTML while they
+    carry a name unescaped."""
+    tips = [w.toolTip() for w in window.findChildren(QWidget)] + [a.toolTip() for a in window.findChildren(QAction)]
+    tips += [item.toolTip() for item in window.canvas.scene().items()]
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        for c in range(model.columnCount()):
+            tips.append(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+            tips += [model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+        tips += [model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+                 for r in range(model.rowCount())]
+    return [tip for tip in tips if isinstance(tip, str) and might_be_rich(tip) and any(tag in tip for tag in TAGS)]
+
+
 def test_no_label_anywhere_renders_a_name_as_html(qtbot, window):
     """Walk the whole window in each state a name can reach a label: nothing selected, each kind of neuron
     and a connection selected, every plot tab drawn, the Add feature dialog naming a taken column."""
@@ -106,6 +123,7 @@ def test_no_label_anywhere_renders_a_name_as_html(qtbot, window):
                       Selection.connection(0, 1, 0), Selection.layer_(-1)):
         doc.set_selection(selection)
         assert rich_labels_with_names(window) == [], selection
+        assert rich_tooltips_with_names(window) == [], selection
     dialog = bench.dataset_editor.open_add_feature_dialog()
     dialog.name.setText(X2)  # already a column: the dialog says so, quoting the name
     assert X2 in dialog.note.text()
