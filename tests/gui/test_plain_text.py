@@ -296,3 +296,16 @@ def test_menus_show_an_ampersand_in_a_name_instead_of_taking_it_as_a_shortcut(qt
     assert window.open_file(path, ask=False)
     window.recent_menu.aboutToShow.emit()
     assert "R&D.nnstudio" in [action.iconText() for action in window.recent_menu.actions()]
+
+
+def test_regression_curve_axis_titles_show_names_as_typed(qtbot, window):
+    x = np.linspace(-1, 1, 6)
+    dataset = Dataset([Column.numeric(X1, x), Column.numeric(TARGET, 2 * x, role="target")], name=DATASET)
+    network = Network.build([1, 1], ["linear"], seed=0)
+    window.document.replace_project(Project(network, TrainingConfig(loss="mean_squared_error"), dataset=dataset))
+    plots = window.workbench.plots
+    plots.refresh_all()
+    assert plots.output_note.text().startswith("Points: the data. Red line")  # the 1-input regression view
+    for axis, name in (("bottom", X1), ("left", TARGET)):
+        label = plots.output_plot.getAxis(axis).label
+        assert label.toPlainText().rstrip() == name and "<b>" not in label.toHtml()
