@@ -3,6 +3,8 @@ a gradient check and the loss along one weight. Every number comes from nnstudio
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QGuiApplication
@@ -26,7 +28,6 @@ from nnstudio.core.stepping import BackwardPhase, ForwardPhase
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
 from nnstudio.gui.step_controller import StepController
-from nnstudio.gui.text import escape
 from nnstudio.gui.theme import colors
 
 HEADINGS = {"Forward": "#2f6fde", "Loss": "#8e44ad", "Backward": "#e08a1e", "Update": "#2e9e5b"}
@@ -48,7 +49,7 @@ def lines_to_html(lines: list[str]) -> str:
         if line in HEADINGS:
             parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:8px 0 2px 0">{line}</h4>')
         else:
-            parts.append(f'<div style="font-family: monospace; margin-left: 8px">{escape(line)}</div>')
+            parts.append(f'<div style="font-family: monospace; margin-left: 8px">{html.escape(line)}</div>')
     return "".join(parts)
 
 
