@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, make_settings
+from nnstudio.gui.text import as_rich
 from nnstudio.resource_files import resource
 
 log = logging.getLogger("nnstudio")
@@ -44,7 +45,7 @@ def install_excepthook() -> None:
         else:
             text = (f"Something went wrong: {error}\n\nYour work is kept; the details were written to the log "
                     f"file. Saving your project now is a good idea.")
-        QMessageBox.critical(QApplication.activeWindow(), "NN Studio", text)
+        QMessageBox.critical(QApplication.activeWindow(), "NN Studio", as_rich(text))
 
     sys.excepthook = hook
 

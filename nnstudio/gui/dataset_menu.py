@@ -44,6 +44,7 @@ from nnstudio.core.network import Network
 from nnstudio.core.project import network_mismatch
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.text import as_rich, plain
 from nnstudio.io.csv_io import read_csv_text
 
 MAX_SEED = 2**31 - 1
@@ -246,7 +247,7 @@ class DatasetMenu(QMenu):
         try:
             dataset = builtin_dataset(key)
         except (NNStudioError, KeyError) as exc:
-            QMessageBox.warning(self.parentWidget(), "Built-in table", str(exc))
+            QMessageBox.warning(self.parentWidget(), "Built-in table", as_rich(exc))
             return None
         self.datasetChosen.emit(dataset, f"Load {BUILTIN_TABLES[key].label}")
         return dataset
@@ -264,7 +265,7 @@ class DatasetMenu(QMenu):
         try:
             dataset = dialog.dataset()
         except NNStudioError as exc:
-            QMessageBox.warning(self.parentWidget(), "Generate", str(exc))
+            QMessageBox.warning(self.parentWidget(), "Generate", as_rich(exc))
             return
         self.generator_seed = dialog.seed.value()
         self.datasetChosen.emit(dataset, dialog.description())
@@ -289,6 +290,7 @@ class MismatchBanner(QWidget):
         self.setStyleSheet(BANNER_STYLE)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        plain(self.label)
         self.button = QPushButton("Resize the network")
         self.button.setToolTip("Give the input and output layers one neuron per input column and per output "
                                "(new weights from the layers' initializers; one undo step)")

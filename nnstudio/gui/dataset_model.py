@@ -32,6 +32,7 @@ from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Cel
 from nnstudio.core.features import check_formula, default_name
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.errors import DataError
+from nnstudio.gui.text import as_rich
 
 CellEdit = tuple[int, int, str]  # (row, column, text)
 
@@ -140,8 +141,8 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self.problem_at(row, col)
             if column.formula is not None:
-                return f"{problem}\n{column.derived_note()}" if problem else column.derived_note()
-            return problem
+                return as_rich(f"{problem}\n{column.derived_note()}" if problem else column.derived_note())
+            return as_rich(problem) if problem else problem
         if role == Qt.ItemDataRole.ForegroundRole and column.role == IGNORED:
             return QBrush(ROLE_COLORS[IGNORED])
         if role == Qt.ItemDataRole.ForegroundRole and column.formula is not None:
@@ -191,9 +192,9 @@ class DatasetTableModel(QAbstractTableModel):
             extra = f"\nclasses: {', '.join(column.classes)}" if column.kind == CATEGORICAL else ""
             if column.formula is not None:
                 extra += f"\n{column.derived_note()}"
-            return (f"{column.name}\nrole: {column.role}\nkind: {kind}\n"
-                    f"normalization: {NORMALIZATIONS.label(column.normalization)}{extra}\n"
-                    "Right-click for role, normalization, rename, kind.")
+            return as_rich(f"{column.name}\nrole: {column.role}\nkind: {kind}\n"
+                           f"normalization: {NORMALIZATIONS.label(column.normalization)}{extra}\n"
+                           "Right-click for role, normalization, rename, kind.")
         return None
 
     @staticmethod

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessage
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
 from nnstudio.gui.new_network_dialog import NewNetworkDialog
+from nnstudio.gui.text import as_rich, for_menu
 from nnstudio.gui.training_session import TrainingSession
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class FileActions(QObject):
     def ask_save_changes(self) -> SaveChoice:
         """Ask Save / Discard / Cancel about unsaved changes (tests patch this)."""
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", f"Save the changes to “{self.document.display_name}”?",
+            self.window, "Unsaved changes", as_rich(f"Save the changes to “{self.document.display_name}”?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: SaveChoice.SAVE,
@@ -231,7 +232,7 @@ class FileActions(QObject):
         menu.clear()
         files = [p for p in self.recent_files() if Path(p).exists()]
         for path in files:
-            action = menu.addAction(Path(path).name)
+            action = menu.addAction(for_menu(Path(path).name))
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
         if not files:

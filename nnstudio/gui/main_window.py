@@ -42,6 +42,7 @@ from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_table import WeightTable
 from nnstudio.gui.recovery import Recovery
 from nnstudio.gui.step_controller import StepController
+from nnstudio.gui.text import as_rich, escape, for_menu
 from nnstudio.gui.training_controls import TrainingControls
 from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
@@ -179,8 +180,8 @@ class MainWindow(QMainWindow):
         """"Undo Train 20 epochs", "Redo Add neuron to hidden layer 1"."""
         stack = self.document.undo_stack
         try:
-            self.acts["undo"].setText(f"&Undo {stack.undoText()}".rstrip())
-            self.acts["redo"].setText(f"&Redo {stack.redoText()}".rstrip())
+            self.acts["undo"].setText(f"&Undo {for_menu(stack.undoText())}".rstrip())
+            self.acts["redo"].setText(f"&Redo {for_menu(stack.redoText())}".rstrip())
         except RuntimeError:  # the window is being destroyed
             pass
 
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         """Show a user error in a message box and the status bar (tests patch this)."""
         log.info("%s: %s", title, message)
         self.statusBar().showMessage(message, 8000)
-        QMessageBox.warning(self, title, message)
+        QMessageBox.warning(self, title, as_rich(message))
 
     # -- view ---------------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         for action in self.acts.values():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
+                rows.append(f"<tr><td>{escape(action.iconText())}</td><td><b>{keys}</b></td></tr>")
         rows.append("<tr><td>Delete selection (canvas)</td><td><b>Del</b></td></tr>")
         rows.append("<tr><td>Zoom</td><td><b>Mouse wheel</b></td></tr>")
         rows.append("<tr><td>Pan</td><td><b>Drag the background</b></td></tr>")

@@ -18,6 +18,7 @@ from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.document import Document
 from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.text import as_rich
 from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.training_worker import TrainingResult
 
@@ -31,6 +32,7 @@ class TrainingControls(QObject):
         self.report = report or panel.status.setText
         self.actions = {key: action for key, action in (actions or {}).items()
                         if key in ("train", "pause", "step_epoch", "stop", "reset_optimizer")}
+        self._tips = {key: action.toolTip() for key, action in self.actions.items()}
         panel.trainRequested.connect(self.train)
         panel.stepRequested.connect(self.step_one_epoch)
         panel.pauseRequested.connect(session.pause)
@@ -72,12 +74,16 @@ class TrainingControls(QObject):
         self.document.execute(cmd.ResetOptimizerCommand)
 
     def _sync_actions(self) -> None:
+        reason = self.panel.blocked_reason()
         for key, (enabled, text) in self.panel.controls().items():
             action = self.actions.get(key)
-            if action is not None:
-                action.setEnabled(enabled)
-                if key == "train":
-                    action.setText(f"&{text}")
+            if action is None:
+                continue
+            action.setEnabled(enabled)
+            if key == "train":
+                action.setText(f"&{text}")
+            if key in ("train", "step_epoch"):  # a disabled Train says why, like the panel's button
+                action.setToolTip(as_rich(f"Can't train: {reason}") if reason else self._tips[key])
 
     # -- settings --------------------------------------------------------------------------------------
     @Slot(object)

@@ -15,6 +15,7 @@ from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import DataError
 from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.panels.dataset_editor import DatasetEditor, parse_block
+from nnstudio.gui.text import as_rich
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
           (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
@@ -66,7 +67,7 @@ def test_typing_a_letter_disables_training_with_the_reason(qtbot, editor):
     assert editor.banner.isVisible() and "row 3, column 2" in editor.banner.text()
     index = editor.model.index(2, 1)
     assert editor.model.data(index) == "abc"
-    assert editor.model.data(index, Qt.ItemDataRole.ToolTipRole) == reason
+    assert editor.model.data(index, Qt.ItemDataRole.ToolTipRole) == as_rich(reason)
     assert editor.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
     # Enter moved the cursor down
     assert editor.table.currentIndex().row() == 3
@@ -260,7 +261,7 @@ def test_derived_cells_follow_their_source_and_are_read_only(qtbot, editor):
     index = model.index(2, 2)
     assert model.data(index) == "0.25"
     assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
-    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "pink² is computed from pink; edit pink instead"
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == as_rich("pink² is computed from pink; edit pink instead")
     assert not model.setData(index, "9")
     changed = []
     model.dataChanged.connect(lambda a, b: changed.append((a.column(), b.column())))

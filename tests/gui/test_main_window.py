@@ -13,6 +13,7 @@ from nnstudio.gui.document import Document
 from nnstudio.gui.file_actions import FileActions, SaveChoice
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.recovery import Recovery
+from nnstudio.gui.text import as_rich
 
 
 @pytest.fixture
@@ -93,7 +94,7 @@ def test_default_error_report_uses_a_message_box(qtbot, message_boxes):
     win = MainWindow(Document(Project(Network.build([1, 1], "linear"))))
     qtbot.addWidget(win)
     win.report_error("a person-readable message")
-    assert message_boxes == [("warning", "a person-readable message")]
+    assert message_boxes == [("warning", as_rich("a person-readable message"))]
 
 
 def test_autosave_and_recovery(window, qtbot, monkeypatch, tmp_path):

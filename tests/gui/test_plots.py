@@ -175,3 +175,12 @@ def test_validation_legend_and_confusion_tab_only_when_they_mean_something(qtbot
         validation = next(sample for sample, label in legend.items if label.text == "validation")
         shown[key] = (validation.isVisible(), panel.tabs.isTabVisible(panel.tabs.indexOf(panel.confusion_page)))
     assert shown == {"car-mpg": (False, False), "spiral": (True, True)}
+
+
+def test_output_tab_axes_name_the_inputs_for_two_class_softmax(qtbot):
+    """Two softmax outputs: the background is P(second class); the axes still name the two inputs."""
+    panel = PlotsPanel(laptop_project())
+    qtbot.addWidget(panel)
+    panel.refresh_all()
+    assert panel.output_note.text().startswith("Background: the network's P(1) over the input plane")
+    assert [panel.output_plot.getAxis(a).labelText for a in ("bottom", "left")] == ["pink", "small"]

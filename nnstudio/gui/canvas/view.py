@@ -34,6 +34,7 @@ from nnstudio.gui.canvas.items import ColumnBand, GapMarker, HeaderItem, MoreIte
 from nnstudio.gui.canvas.layout import RADIUS, X_STEP, ColumnLayout, compute_layout, segment_distances
 from nnstudio.gui.canvas.neuron_maps import map_image
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
+from nnstudio.gui.text import as_rich
 
 MIME_TYPE = "application/x-nnstudio-palette-item"
 KIND_NEURON = "neuron"
@@ -136,7 +137,7 @@ class NetworkCanvas(QGraphicsView):
             side = -1 if ci == 0 else 1 if ci == last else 0
             for unit, y in zip(col.shown, col.ys):
                 item = NeuronItem(col.layer, int(unit), col.x, float(y), names[unit] if names else "", side)
-                item.setToolTip(self._neuron_tooltip(col.layer, int(unit)))
+                item.setToolTip(as_rich(self._neuron_tooltip(col.layer, int(unit))))
                 scene.addItem(item)
                 self.neurons[(col.layer, int(unit))] = item
             if col.hidden_count:

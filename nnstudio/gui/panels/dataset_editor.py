@@ -45,6 +45,7 @@ from nnstudio.core.training import split_rows
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.dataset_model import DatasetEditSink, DatasetTableModel
+from nnstudio.gui.text import as_rich, escape, for_menu, plain
 
 CLASS_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                 "#bcbd22", "#17becf"]
@@ -182,7 +183,7 @@ class ScatterView(QWidget):
                            for i in idx]
                 for k, name in enumerate(classes[: len(CLASS_COLORS)]):
                     item = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(CLASS_COLORS[k]), pen=pg.mkPen("#333"))
-                    self.legend.addItem(item, f"{target.name} = {name}")
+                    self.legend.addItem(item, escape(f"{target.name} = {name}"))
                     self._legend_items.append(item)
             else:
                 v = target.values
@@ -202,8 +203,8 @@ class ScatterView(QWidget):
             self._legend_items.append(item)
         self.scatter.setData(x=x[finite], y=y[finite], brush=[b for b, f in zip(brushes, finite) if f],
                              symbol=[s for s, f in zip(symbols, finite) if f])
-        self.plot.setLabel("bottom", inputs[0].name)
-        self.plot.setLabel("left", inputs[1].name)
+        self.plot.setLabel("bottom", escape(inputs[0].name))
+        self.plot.setLabel("left", escape(inputs[1].name))
         return True
 
     @staticmethod
@@ -246,6 +247,7 @@ class AddFeatureDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a1c12;")
+        plain(self.note)
         form = QFormLayout()
         form.addRow("Feature:", self.op)
         form.addRow("Of column:", self.sources[0])
@@ -348,14 +350,15 @@ class ColumnBar(QWidget):
         self.normalization.setCurrentIndex(self.normalization.findData(col.normalization))
         self.normalization.setEnabled(col.kind == NUMERIC)
         self.kind.setEnabled(col.formula is None)
-        self.kind.setToolTip(col.derived_note() if col.formula is not None else "Numbers, or text labels (classes)")
+        self.kind.setToolTip(as_rich(col.derived_note()) if col.formula is not None
+                             else "Numbers, or text labels (classes)")
 
     def _change(self, **changes: str) -> None:
         if self.model.is_data_column(self.column):
             try:
                 self.model.request_column_change(self.column, **changes)
             except NNStudioError as exc:
-                QMessageBox.warning(self, "Change column", str(exc))
+                QMessageBox.warning(self, "Change column", as_rich(exc))
             self.show_column(self.column)
 
 
@@ -384,6 +387,7 @@ class DatasetEditor(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        plain(self.banner)
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
         self.scatter = ScatterView()
@@ -598,7 +602,7 @@ class DatasetEditor(QWidget):
         try:
             added = self.model.request_add_feature(op, sources, name)
         except NNStudioError as exc:
-            QMessageBox.warning(self, "Add feature", str(exc))
+            QMessageBox.warning(self, "Add feature", as_rich(exc))
             return False
         names = self.dataset.column_names()
         if added in names and self.model.rowCount():
@@ -627,13 +631,13 @@ class DatasetEditor(QWidget):
         for key in FEATURES:
             feature = FEATURES[key].item
             if feature.arity == 1:
-                sub.addAction(default_name(key, [col.name]),
+                sub.addAction(for_menu(default_name(key, [col.name])),
                               lambda k=key: self.add_feature(k, [col.name]))
             else:
                 pair = sub.addMenu(f"{FEATURES.label(key)} with")
                 for other in bases:
                     if other != col.name:
-                        pair.addAction(default_name(key, [col.name, other]),
+                        pair.addAction(for_menu(default_name(key, [col.name, other])),
                                        lambda k=key, o=other: self.add_feature(k, [col.name, o]))
                 pair.setEnabled(bool(pair.actions()))
         sub.addSeparator()
@@ -643,7 +647,7 @@ class DatasetEditor(QWidget):
         try:
             change()
         except NNStudioError as exc:
-            QMessageBox.warning(self, "Change column", str(exc))
+            QMessageBox.warning(self, "Change column", as_rich(exc))
 
     def _header_menu(self, pos: QPoint) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(pos)
@@ -703,7 +707,7 @@ class DatasetEditor(QWidget):
             try:
                 self.import_csv(path)
             except (NNStudioError, OSError) as exc:
-                QMessageBox.warning(self, "Import CSV", str(exc))
+                QMessageBox.warning(self, "Import CSV", as_rich(exc))
 
     @Slot()
     def export_csv_dialog(self) -> None:
@@ -712,7 +716,7 @@ class DatasetEditor(QWidget):
             try:
                 self.export_csv(path)
             except (NNStudioError, OSError) as exc:
-                QMessageBox.warning(self, "Export CSV", str(exc))
+                QMessageBox.warning(self, "Export CSV", as_rich(exc))
 
     # -- predictions ---------------------------------------------------------------------------------
     def show_predictions(self, project: Project) -> None:

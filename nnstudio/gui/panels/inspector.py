@@ -27,6 +27,7 @@ from nnstudio.core.data import parse_number
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
+from nnstudio.gui.text import as_rich, plain, plain_label
 
 MAX_WEIGHT_ROWS = 32  # incoming weights listed for a neuron; the weight table shows all
 
@@ -44,7 +45,7 @@ class NumberSpin(QDoubleSpinBox):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         self.setValue(value)
         if tip:
-            self.setToolTip(tip)
+            self.setToolTip(as_rich(tip))  # tips name inputs after the data's columns
 
     def textFromValue(self, value: float) -> str:
         return f"{value:.6g}"
@@ -122,6 +123,7 @@ class Inspector(QScrollArea):
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
+        plain(self.title)
         box.addWidget(self.title)
         if sel is None:
             self.title.setText("Nothing selected")
@@ -215,7 +217,7 @@ class Inspector(QScrollArea):
             spin.valueChanged.connect(
                 lambda v, i=i: self.document.execute(cmd.SetWeightCommand, layer, i, unit, v))
             self.weight_spins.append(spin)
-            form.addRow(f"w from {names[i]}", spin)
+            form.addRow(plain_label(f"w from {names[i]}"), spin)
         if lay.fan_in > MAX_WEIGHT_ROWS:
             more = QLabel(f"… {lay.fan_in - MAX_WEIGHT_ROWS} more in the Weights table")
             more.setObjectName("hint")
@@ -236,7 +238,7 @@ class Inspector(QScrollArea):
             spin = NumberSpin(value, f"Activation parameter {name}")
             spin.valueChanged.connect(lambda v, n=name: self._set_activation_param(index, n, v))
             self.param_spins[name] = spin
-            form.addRow(name, spin)
+            form.addRow(plain_label(name), spin)
         self.use_bias_check = QCheckBox("Use bias")
         self.use_bias_check.setChecked(lay.use_bias)
         self.use_bias_check.setToolTip("Whether this layer adds a trainable bias to each neuron")

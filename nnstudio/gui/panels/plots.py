@@ -39,6 +39,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.text import as_rich, escape, plain
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 pg.setConfigOptions(antialias=True)
@@ -152,6 +153,7 @@ class PlotsPanel(QWidget):
         self.output_note = QLabel()
         self.output_note.setWordWrap(True)
         self.output_note.setStyleSheet("color: #555;")
+        plain(self.output_note)  # names classes from the data
         output_page = QWidget()
         ol = QVBoxLayout(output_page)
         ol.addWidget(self.output_plot, 1)
@@ -427,8 +429,8 @@ class PlotsPanel(QWidget):
         lo, hi = (grid.gx[0], grid.gy[0]), (grid.gx[-1], grid.gy[-1])
         self.output_image.setRect(pg.QtCore.QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
         self._draw_points(p, grid.data, np.isfinite(grid.data).all(axis=1))
-        self.output_plot.setLabel("bottom", grid.names[0])
-        self.output_plot.setLabel("left", grid.names[1])
+        self.output_plot.setLabel("bottom", escape(grid.names[0]))
+        self.output_plot.setLabel("left", escape(grid.names[1]))
         self.output_note.setText(f"Background: the network's {surface.label} over the input plane (blue low, orange "
                                  "high); points: the data by class, misclassified ringed in red.")
 
@@ -453,8 +455,8 @@ class PlotsPanel(QWidget):
         finite = np.isfinite(x) & np.isfinite(y)
         self.output_points.setData(x=x[finite], y=y[finite], brush=pg.mkBrush(31, 119, 180, 160))
         self.output_curve.setData(curve.x, curve.y, connect="finite")
-        self.output_plot.setLabel("bottom", curve.x_name)
-        self.output_plot.setLabel("left", curve.y_name)
+        self.output_plot.setLabel("bottom", escape(curve.x_name))
+        self.output_plot.setLabel("left", escape(curve.y_name))
         self.output_note.setText("Points: the data. Red line: the model's prediction, in raw units.")
 
     # -- export --------------------------------------------------------------------------------------
@@ -494,7 +496,7 @@ class PlotsPanel(QWidget):
             try:
                 self.export_png(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Export plot", str(exc))
+                QMessageBox.warning(self, "Export plot", as_rich(exc))
 
     @Slot()
     def _export_csv_dialog(self) -> None:
@@ -503,7 +505,7 @@ class PlotsPanel(QWidget):
             try:
                 self.export_history_csv(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Export history", str(exc))
+                QMessageBox.warning(self, "Export history", as_rich(exc))
 
 
 __all__ = ["PlotsPanel"]

@@ -31,6 +31,7 @@ from nnstudio.core.data import CATEGORICAL, INPUT
 from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.text import plain, plain_label
 
 
 class PredictPanel(QWidget):
@@ -75,6 +76,7 @@ class PredictPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c12;")
+        plain(self.derived_note, self.answer, self.message)  # they quote names from the data
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.inputs_box)
@@ -137,7 +139,7 @@ class PredictPanel(QWidget):
                 field.setMaximumWidth(140)
             field.setObjectName(name)
             self._fields.append(field)
-            self.form.addRow(name, field)
+            self.form.addRow(plain_label(name), field)
         names_in, formulas = self._project.input_spec()
         derived = [n for n, f in zip(names_in, formulas) if f is not None]
         self.derived_note.setText(f"{', '.join(derived)} {'is' if len(derived) == 1 else 'are'} computed from "

@@ -34,6 +34,7 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
@@ -212,6 +213,7 @@ class TrainingPanel(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #8a1c12;")
         self.reason.hide()
+        plain(self.status, self.reason)  # they quote column names and cells from the data
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -370,6 +372,10 @@ class TrainingPanel(QWidget):
                 "reset_weights": (state != RUNNING, "Reset weights"),
                 "reset_optimizer": (state != RUNNING, "Reset optimizer")}
 
+    def blocked_reason(self) -> str:
+        """Why Train and Step cannot be used now ("" when they can, or when only a run is in the way)."""
+        return self._reason if not self._can_train and self._state != PAUSED else ""
+
     def set_state(self, state: str) -> None:
         """"idle", "running" or "paused" (TrainingSession.stateChanged)."""
         self._state = state
@@ -379,7 +385,8 @@ class TrainingPanel(QWidget):
         for key, (enabled, text) in self.controls().items():
             buttons[key].setEnabled(enabled)
             buttons[key].setText(text)
-        self.train_button.setToolTip(self._reason if not self._can_train and state != PAUSED else "")
+        reason = self.blocked_reason()
+        self.train_button.setToolTip(as_rich(reason) if reason else "")
         # settings that only apply when a run starts
         for w in (self.loss, self.optimizer, self.epochs, self.shuffle, self.validation_split, self.seed,
                   self.params_box, self.use_target_loss, self.target_loss, self.use_patience, self.patience):
