@@ -22,6 +22,8 @@ READ_TOTAL_SECONDS = 60.0  # ... and so is one that trickles for longer than thi
 MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000
 MAX_CELLS = 10_000_000  # rows x columns
+MAX_CSV_LINES = 10 * MAX_ROWS  # lines of a CSV file, blank lines and line breaks inside quotes included
+MAX_CELL_TEXT = 131_072  # characters in one CSV cell (the csv module's field limit)
 
 # -- networks ------------------------------------------------------------------------------------------------
 MAX_LAYERS = 100  # dense layers after the inputs
