@@ -99,7 +99,9 @@ class Column:
         NORMALIZATIONS[self.normalization]
         self.values = np.asarray(self.values, dtype=float)
         if self.kind == CATEGORICAL and not self.classes:
-            self.classes = list(dict.fromkeys(label for label in self.labels if label))
+            first_seen = dict.fromkeys(self.labels)
+            first_seen.pop("", None)
+            self.classes = list(first_seen)
 
     @classmethod
     def numeric(cls, name: str, values: Sequence[float], role: str = INPUT, normalization: str = "none") -> Column:

@@ -14,7 +14,7 @@ MAX_FILE_BYTES = 64 * MIB  # a model (.json) or project (.nnstudio) file
 MAX_CSV_BYTES = 200 * MIB  # a CSV table
 MAX_JSON_DEPTH = 100  # NN Studio files nest about 6 deep
 MAX_JSON_VALUES = 12_000_000  # numbers, strings and containers in one model or project file
-MAX_JSON_OBJECTS = 200_000  # {...} objects in one file (a few per layer, input and column)
+MAX_JSON_OBJECTS = 100_000  # {...} objects in one file (a few per layer, input, output and column)
 READ_IDLE_SECONDS = 10.0  # a pipe or device that sends nothing for this long is refused
 READ_TOTAL_SECONDS = 60.0  # ... and so is one that trickles for longer than this
 
@@ -27,7 +27,7 @@ MAX_CELL_TEXT = 131_072  # characters in one CSV cell (the csv module's field li
 
 # -- networks ------------------------------------------------------------------------------------------------
 MAX_LAYERS = 100  # dense layers after the inputs
-MAX_UNITS = 100_000  # neurons in one layer, and inputs
+MAX_UNITS = 10_000  # neurons in one layer, and inputs
 MAX_PARAMETERS = 2_000_000  # weights and biases of the whole network (about 48 MB as JSON)
 
 # -- text ----------------------------------------------------------------------------------------------------

@@ -105,6 +105,17 @@ def _decoded_lines(raw: bytes | bytearray, name: str) -> Iterator[str]:
         yield rest
 
 
+_NUMBER_START = frozenset("0123456789+-.,nNiI")  # how a number, "nan" or "inf" can begin
+
+
+def _number_or_none(cell: str) -> float | None:
+    """``parse_cell``, quicker for text that cannot be a number (most cells of a text column)."""
+    text = cell.lstrip()
+    if not text or (text[0] not in _NUMBER_START and not text[0].isdigit()):
+        return None
+    return parse_cell(text)
+
+
 @dataclass
 class _Numbers:
     """Pass one over a column: its values (NaN where not a finite number) and how many cells were numbers."""
@@ -117,9 +128,9 @@ class _Numbers:
             values = np.fromiter(map(float, cells), dtype=np.float64, count=len(cells))
             self.numbers += len(cells)
         except ValueError:  # some cell is text, empty or has a decimal comma: one by one
-            parsed = [parse_cell(c) for c in cells]
-            self.numbers += sum(v is not None for v in parsed)
-            values = np.array([np.nan if v is None else v for v in parsed], dtype=np.float64)
+            parsed = list(map(_number_or_none, cells))
+            self.numbers += len(parsed) - parsed.count(None)
+            values = np.array(parsed, dtype=np.float64)  # None becomes NaN
         values[~np.isfinite(values)] = np.nan
         self.chunks.append(values)
 
@@ -198,7 +209,7 @@ class _Parser:
         try:
             next(reader)
             for row in filter(None, reader):
-                if not any(cell.strip() for cell in row):
+                if not "".join(row).strip():
                     continue
                 if len(row) != width:  # rows are counted as in the other messages: data rows, blanks skipped
                     raise CSVFormatError(f"{self.name}: row {n + 1} (line {reader.line_num}) has {len(row)} fields "
@@ -227,15 +238,16 @@ class _Parser:
         bad: dict[int, dict[int, str]] = {j: {} for j in bad_rows}
         if not labels and not bad:
             return labels, bad
-        same: dict[str, str] = {}
+        same: dict[int, dict[str, str]] = {j: {} for j in text_columns}
         first = 0
         for chunk in self._chunks(lines, width):
+            columns = list(zip(*chunk))
             for j, out in labels.items():
-                stripped = [row[j].strip() for row in chunk]
-                out.extend(map(same.setdefault, stripped, stripped))
+                stripped = list(map(str.strip, columns[j]))
+                out.extend(map(same[j].setdefault, stripped, stripped))
             for j, rows in bad_rows.items():  # rows: sorted; those in this chunk
                 here = rows[np.searchsorted(rows, first):np.searchsorted(rows, first + len(chunk))].tolist()
-                bad[j].update((r, chunk[r - first][j]) for r in here)
+                bad[j].update((r, columns[j][r - first]) for r in here)
             first += len(chunk)
         return labels, bad
 
@@ -257,14 +269,20 @@ class _Parser:
 
 # -- writing -------------------------------------------------------------------------------------------------
 def dataset_to_csv_text(dataset: Dataset, delimiter: str = ",") -> str:
-    """The table as CSV text. The header is fully quoted, so a name holding another delimiter (``a;b``)
-    cannot change the delimiter detected when the file is read back."""
+    """The table as CSV text. A column name holding any of the delimiters is quoted, so a name such as
+    ``a;b`` cannot change the delimiter detected when the file is read back."""
     out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(dataset.column_names())
+    out.write(delimiter.join(_header_field(name) for name in dataset.column_names()) + "\n")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     for r in range(dataset.n_rows):
         writer.writerow([c.cell_text(r) for c in dataset.columns])
     return out.getvalue()
+
+
+def _header_field(name: str) -> str:
+    if any(c in name for c in (*DELIMITERS, '"', "\n", "\r")):
+        return '"' + name.replace('"', '""') + '"'
+    return name
 
 
 def write_csv(dataset: Dataset, path: str | os.PathLike, delimiter: str = ",") -> None:

@@ -247,8 +247,8 @@ def test_errors_with_line_breaks_are_printed_on_one_line(work, tmp_path):
 
 
 def test_new_refuses_a_network_too_big_for_memory(tmp_path):
-    result = nnstudio_cli("new", "--layers", "100000,100000,100000", "--out", "big.json", cwd=tmp_path)
-    assert_user_error(result, "--layers", "20,000,200,000 weights and biases (the limit is 2,000,000)")
+    result = nnstudio_cli("new", "--layers", "10000,10000,10000", "--out", "big.json", cwd=tmp_path)
+    assert_user_error(result, "--layers", "200,020,000 weights and biases (the limit is 2,000,000)")
     assert os.listdir(tmp_path) == []
 
 
