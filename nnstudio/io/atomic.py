@@ -144,7 +144,7 @@ def _remove_stale_temps(target: Path) -> None:
     """Delete temp files of ``target`` left by a writer that was killed: its pid no longer runs (or, for
     temp names without a pid from older versions, the file is over an hour old)."""
     stem = re.escape(_temp_stem(target))
-    ours = re.compile(rf"\.{stem}\.(\d{1,7})-[0-9a-f]{{8}}\.tmp")
+    ours = re.compile(rf"\.{stem}\.(\d{{1,7}})-[0-9a-f]{{8}}\.tmp")
     legacy = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
     with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
         for entry in entries:
