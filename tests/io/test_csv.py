@@ -107,10 +107,13 @@ def test_integer_class_column_one_hot_for_several_outputs():
         read_csv_text("x,v\n0.1,0.5\n0.2,2\n").training_arrays(1, 3)  # 0.5 is no class index
 
 
-def test_text_input_column_is_categorical_too():
+def test_a_text_input_column_is_read_but_cannot_be_trained_on():
     ds = read_csv_text("town,size,y\nOslo,1,0\nRome,2,1\nOslo,3,1\n")
     assert ds.column("town").kind == CATEGORICAL and ds.column("town").role == "input"
-    assert ds.raw_inputs()[:, 0].tolist() == [0, 1, 0]
+    with pytest.raises(DataError, match=r"column 1 \('town'\) is an input but holds text such as 'Oslo'"):
+        ds.training_arrays(2, 1)
+    ds.column("town").role = "ignored"  # as the editor would: ignore it (or make it the target)
+    ds.check_ready(1, 1)
 
 
 # -- errors name row and column ------------------------------------------------------------------------------
