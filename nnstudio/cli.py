@@ -24,7 +24,7 @@ import numpy as np
 from nnstudio import __version__
 from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
-from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, Dataset, text_input_problem
+from nnstudio.core.data import IGNORED, Dataset
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
@@ -216,8 +216,9 @@ def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
         raise UsageError("--target goes with --data (the CSV whose column it names)")
     if getattr(args, "data", None):
         old_dataset = project.dataset
-        data = read_csv(args.data, targets=[target] if target else None, strict=False)
         net = project.network
+        data = read_csv(args.data, targets=[target] if target else None, strict=False,
+                        numbers={*net.input_names, *project.base_input_names()})
         formulas = project.preprocessing.input_formulas(net.input_size)
         project.dataset = match_columns(data, net, project.preprocessing.classes, formulas, target)
         _check_used_cells(data, project.dataset)
@@ -249,19 +250,13 @@ def _check_used_cells(data: Dataset, matched: Dataset) -> None:
     of the other columns (notes, ids) are not read."""
     names = data.column_names()
     used: list[str] = []
-    inputs: set[str] = set()
     for col in matched.columns:
         if col.role != IGNORED:
-            sources = col.sources if col.formula is not None else [col.name]
-            used += [n for n in sources if n not in used]
-            if col.role == INPUT:
-                inputs.update(sources)
+            used += [n for n in (col.sources if col.formula is not None else [col.name]) if n not in used]
     for name in used:
         if name not in names:
             continue
         index = names.index(name)
-        if name in inputs and data.columns[index].kind == CATEGORICAL:
-            raise DataError(f"{data.name}: {text_input_problem(data.columns[index], index)}")
         problems = data.columns[index].problems(index)
         if problems:
             p = problems[0]
@@ -355,7 +350,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
             raise UsageError(f"the model has {len(names_in)} inputs ({', '.join(names_in)}{note}) but --input "
                              f"gives {x.shape[1]} values")
     else:
-        x = prediction_inputs(project, read_csv(args.data, targets=[], strict=False))
+        table = read_csv(args.data, targets=[], strict=False, numbers=project.base_input_names())
+        x = prediction_inputs(project, table)
     out = project.predict(x, base=True)
     classes = _class_names(project)
     names = list(net.output_names)

@@ -66,11 +66,11 @@ def table_problem(n_rows: int, n_columns: int) -> str | None:
             or too_many(n_rows * n_columns, limits.MAX_CELLS, "cells (rows x columns)"))
 
 
-def text_input_problem(col: Column, index: int) -> str:
-    """Why the text column ``col`` (column ``index``, 0-based) cannot be an input. Inputs must be numbers: a
-    category mapping made while training would not travel with the model, so predictions would disagree."""
-    example = next((label for label in col.labels if label), "")
-    return (f"column {index + 1} ({col.name!r}) is an input but holds text such as {example!r}; inputs must be "
+def text_input_problem(name: str, index: int, example: str) -> str:
+    """Why the text column ``name`` (column ``index``, 0-based; ``example`` one of its cells) cannot be an
+    input. Inputs must be numbers: a category mapping made while training would not travel with the model,
+    so predictions would disagree with training."""
+    return (f"column {index + 1} ({name!r}) is an input but holds text such as {example!r}; inputs must be "
             "numbers (text can be the target, or be ignored)")
 
 
@@ -300,7 +300,7 @@ class Dataset:
         can be the target, or ignored)."""
         for i, col in enumerate(self.columns):
             if col.role == INPUT and col.kind == CATEGORICAL:
-                raise DataError(text_input_problem(col, i))
+                raise DataError(text_input_problem(col.name, i, next((label for label in col.labels if label), "")))
 
     def raw_inputs(self) -> np.ndarray:
         cols = self.by_role(INPUT)

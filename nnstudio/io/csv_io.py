@@ -18,14 +18,24 @@ import csv
 import io
 import itertools
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from nnstudio.core import limits
-from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, TARGET, Column, Dataset, parse_cell, table_problem
+from nnstudio.core.data import (
+    CATEGORICAL,
+    INPUT,
+    NUMERIC,
+    TARGET,
+    Column,
+    Dataset,
+    parse_cell,
+    table_problem,
+    text_input_problem,
+)
 from nnstudio.core.limits import too_long
 from nnstudio.errors import CSVFormatError, WriteError
 from nnstudio.io.atomic import atomic_write_bytes
@@ -48,10 +58,13 @@ def detect_delimiter(header_line: str) -> str:
     return best
 
 
-def read_csv(path: str | os.PathLike, targets: Sequence[str] | None = None, strict: bool = True) -> Dataset:
+def read_csv(path: str | os.PathLike, targets: Sequence[str] | None = None, strict: bool = True,
+             numbers: Collection[str] = ()) -> Dataset:
+    """Read a CSV file (see ``read_csv_text``). The columns named in ``numbers`` (a model's inputs) must hold
+    numbers: one holding text is refused as soon as that is known, before its labels are read."""
     path = Path(path)
     raw = read_limited_bytes(path, limits.MAX_CSV_BYTES, CSVFormatError)
-    return read_csv_bytes(raw, path.stem, targets, strict, source=path.name)
+    return read_csv_bytes(raw, path.stem, targets, strict, source=path.name, numbers=numbers)
 
 
 def read_csv_text(text: str, name: str = "data", targets: Sequence[str] | None = None,
@@ -62,7 +75,7 @@ def read_csv_text(text: str, name: str = "data", targets: Sequence[str] | None =
 
 
 def read_csv_bytes(raw: bytes | bytearray, name: str = "data", targets: Sequence[str] | None = None,
-                   strict: bool = True, source: str | None = None) -> Dataset:
+                   strict: bool = True, source: str | None = None, numbers: Collection[str] = ()) -> Dataset:
     """Parse UTF-8 CSV bytes into a Dataset named ``name`` (see ``read_csv_text``); ``source`` (the file
     name) is named when the bytes are not text."""
     lines = raw.count(b"\n")
@@ -73,7 +86,7 @@ def read_csv_bytes(raw: bytes | bytearray, name: str = "data", targets: Sequence
     if header_end < 0 and len(raw) > 4 * MAX_HEADER_CHARS:
         raise CSVFormatError(f"{name}: the header row is too long (the column names of a table take at most "
                              f"{MAX_HEADER_CHARS:,} characters)")
-    return _Parser(name, strict).parse(lambda: _decoded_lines(raw, source or name), targets)
+    return _Parser(name, strict).parse(lambda: _decoded_lines(raw, source or name), targets, numbers)
 
 
 def _decoded_lines(raw: bytes | bytearray, name: str) -> Iterator[str]:
@@ -122,6 +135,7 @@ class _Numbers:
 
     chunks: list[np.ndarray] = field(default_factory=list)
     numbers: int = 0  # cells that parse as numbers, NaN and infinity included
+    example: str = ""  # the first text cell
 
     def add(self, cells: tuple[str, ...]) -> None:
         try:
@@ -130,6 +144,8 @@ class _Numbers:
         except ValueError:  # some cell is text, empty or has a decimal comma: one by one
             parsed = list(map(_number_or_none, cells))
             self.numbers += len(parsed) - parsed.count(None)
+            if not self.example:
+                self.example = next((c.strip() for c, v in zip(cells, parsed) if v is None and c.strip()), "")
             values = np.array(parsed, dtype=np.float64)  # None becomes NaN
         values[~np.isfinite(values)] = np.nan
         self.chunks.append(values)
@@ -139,7 +155,8 @@ class _Parser:
     def __init__(self, name: str, strict: bool) -> None:
         self.name, self.strict = name, strict
 
-    def parse(self, lines: Callable[[], Iterator[str]], targets: Sequence[str] | None) -> Dataset:
+    def parse(self, lines: Callable[[], Iterator[str]], targets: Sequence[str] | None,
+              numbers_only: Collection[str] = ()) -> Dataset:
         name = self.name
         header = self._header(lines())
         target_set = set(targets) if targets else {header[-1]} if len(header) > 1 else set()
@@ -155,6 +172,9 @@ class _Parser:
         if not n_rows:
             raise CSVFormatError(f"{name}: the file has a header but no data rows")
         numeric = [c.numbers * 2 >= n_rows for c in numbers]
+        for j, h in enumerate(header):
+            if h in numbers_only and not numeric[j]:
+                raise CSVFormatError(f"{name}: {text_input_problem(h, j, numbers[j].example)}")
         values = [np.concatenate(c.chunks) if is_numeric else None for c, is_numeric in zip(numbers, numeric)]
         del numbers
         bad_rows = {j: np.flatnonzero(np.isnan(v)) for j, v in enumerate(values) if v is not None and np.isnan(v).any()}
@@ -238,13 +258,18 @@ class _Parser:
         bad: dict[int, dict[int, str]] = {j: {} for j in bad_rows}
         if not labels and not bad:
             return labels, bad
-        same: dict[int, dict[str, str]] = {j: {} for j in text_columns}
+        same: dict[int, dict[str, str]] = {j: {} for j in text_columns}  # one string per distinct label
         first = 0
         for chunk in self._chunks(lines, width):
             columns = list(zip(*chunk))
             for j, out in labels.items():
                 stripped = list(map(str.strip, columns[j]))
+                if j not in same:
+                    out.extend(stripped)
+                    continue
                 out.extend(map(same[j].setdefault, stripped, stripped))
+                if len(out) >= 10_000 and len(same[j]) * 2 > len(out):  # mostly distinct (ids, notes): sharing
+                    del same[j]  # saves nothing, the lookup table would only double the memory
             for j, rows in bad_rows.items():  # rows: sorted; those in this chunk
                 here = rows[np.searchsorted(rows, first):np.searchsorted(rows, first + len(chunk))].tolist()
                 bad[j].update((r, columns[j][r - first]) for r in here)
