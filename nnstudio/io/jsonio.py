@@ -88,7 +88,7 @@ def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
             decoded = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ModelFormatError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    if not decoded.strip():
+    if not decoded or decoded.isspace():
         raise ModelFormatError(f"{source}: the file is empty")
     try:
         return json.loads(decoded, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
