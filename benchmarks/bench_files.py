@@ -130,8 +130,8 @@ def main() -> None:
         _weights(p / "w1m.json", 1000, 1000), ["validate", str(p / "w1m.json")])[1])
     case("model: 2 million weights, the limit (44 MB)", lambda: (
         _weights(p / "w2m.json", 1000, 1997), ["validate", str(p / "w2m.json")])[1])
-    case("project: 200,000 x 50 table of digits (30 MB)", lambda: (
-        _project(p / "table.nnstudio", 200_000, 50), ["validate", str(p / "table.nnstudio")])[1])
+    case("project: 200,000 x 25 table of digits, the limit (15 MB)", lambda: (
+        _project(p / "table.nnstudio", 200_000, 25), ["validate", str(p / "table.nnstudio")])[1])
     case("project: history of 1 million epochs, old file (60 MB)", lambda: (
         _project(p / "history.nnstudio", 0, 0, 1_000_000), ["validate", str(p / "history.nnstudio")])[1])
     case("model: /dev/zero", lambda: ["validate", "/dev/zero"])
@@ -142,12 +142,14 @@ def main() -> None:
     case("csv: 15,000 columns x 3,000 rows (90 MB)", lambda: (
         _repeat(p / "wide.csv", ",".join(f"c{i}" for i in range(15_000)) + "\n", ",".join(["1"] * 15_000), "\n",
                 90_000_000, sep="\n"), ["train", str(m2), "--data", str(p / "wide.csv")])[1])
-    case("csv: 200,000 x 50 numbers (89 MB), predict", lambda: (
-        _model_for(m50, [f"c{i}" for i in range(49)], "c49"), _numbers_csv(p / "big.csv", 200_000, 50),
+    case("csv: 200,000 x 25 numbers, the limit (45 MB), predict", lambda: (
+        _model_for(m50, [f"c{i}" for i in range(24)], "c24"), _numbers_csv(p / "big.csv", 200_000, 25),
         ["predict", str(m50), "--data", str(p / "big.csv")])[-1])
-    case("csv: 200,000 x 50 text cells (99 MB), train", lambda: (
-        _numbers_csv(p / "text.csv", 200_000, 50, text=True),
+    case("csv: 200,000 x 25 text cells (50 MB), train", lambda: (
+        _numbers_csv(p / "text.csv", 200_000, 25, text=True),
         ["train", str(m50), "--data", str(p / "text.csv")])[1])
+    case("csv: 400,000 x 25 numbers (90 MB), predict", lambda: (
+        _numbers_csv(p / "rows.csv", 400_000, 25), ["predict", str(m50), "--data", str(p / "rows.csv")])[1])
     endless = "import sys\nline = b'1,' * 999 + b'1\\n'\nwhile True:\n    sys.stdout.buffer.write(line * 64)\n"
     case("csv: endless pipe on --data /dev/stdin", lambda: ["train", str(m2), "--data", "/dev/stdin"],
          lambda: subprocess.Popen([sys.executable, "-c", endless], stdout=subprocess.PIPE,

@@ -13,7 +13,7 @@ MIB = 1024 * 1024
 MAX_FILE_BYTES = 64 * MIB  # a model (.json) or project (.nnstudio) file
 MAX_CSV_BYTES = 200 * MIB  # a CSV table
 MAX_JSON_DEPTH = 100  # NN Studio files nest about 6 deep
-MAX_JSON_VALUES = 12_000_000  # numbers, strings and containers in one model or project file
+MAX_JSON_VALUES = 8_000_000  # numbers, strings and lists in one file: a full table, weights and history fit
 MAX_JSON_OBJECTS = 100_000  # {...} objects in one file (a few per layer, input, output and column)
 READ_IDLE_SECONDS = 10.0  # a pipe or device that sends nothing for this long is refused
 READ_TOTAL_SECONDS = 60.0  # ... and so is one that trickles for longer than this
@@ -21,7 +21,7 @@ READ_TOTAL_SECONDS = 60.0  # ... and so is one that trickles for longer than thi
 # -- tables (CSV files and a project's dataset) -------------------------------------------------------------
 MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000
-MAX_CELLS = 10_000_000  # rows x columns
+MAX_CELLS = 5_000_000  # rows x columns (a table this size still fits in a project file)
 MAX_CSV_LINES = 10 * MAX_ROWS  # lines of a CSV file, blank lines and line breaks inside quotes included
 MAX_CELL_TEXT = 131_072  # characters in one CSV cell (the csv module's field limit)
 

@@ -52,11 +52,11 @@ def json_shape(raw: bytes | bytearray | memoryview, bound: JsonShape | None = No
             brackets &= outside
         found = chunk[brackets]  # only the brackets, in order: the depth follows them
         if found.size:
-            steps = np.where((found == _OPEN_OBJECT) | (found == _OPEN_ARRAY), 1, -1).astype(np.int32)
-            level = np.cumsum(steps) + depth_before
-            depth = max(depth, int(level.max()))
-            depth_before = int(level[-1])
-            containers += int(np.count_nonzero(steps > 0))
+            opened = (found == _OPEN_OBJECT) | (found == _OPEN_ARRAY)
+            level = np.cumsum(opened.astype(np.int8) * np.int8(2) - np.int8(1), dtype=np.int32)
+            depth = max(depth, int(level.max()) + depth_before)
+            depth_before += int(level[-1])
+            containers += int(np.count_nonzero(opened))
         if bound is not None and (depth > bound.depth or objects > bound.objects
                                   or commas + containers >= bound.values):
             break

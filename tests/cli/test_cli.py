@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_helpers import Result
 
 import nnstudio
 from nnstudio.core.network import Network
@@ -34,14 +35,7 @@ def nnstudio_cli(*args: str | os.PathLike, cwd: Path) -> subprocess.CompletedPro
 
 def assert_user_error(result: subprocess.CompletedProcess, *fragments: str) -> str:
     """Exit status 2, exactly one line on stderr, no traceback; returns that line."""
-    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("nnstudio: error: "), lines[0]
-    for fragment in fragments:
-        assert fragment in lines[0], (fragment, lines[0])
-    return lines[0]
+    return Result(result.returncode, result.stdout, result.stderr).user_error(*fragments)
 
 
 @pytest.fixture(scope="module")

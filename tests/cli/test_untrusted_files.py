@@ -166,6 +166,11 @@ def test_a_model_with_a_million_layers_is_refused_within_bounded_memory(tmp_path
     path.unlink()
     result.user_error("layers.json: too many JSON objects (more than 100,000)")
     assert result.maxrss < MEMORY_CEILING
+    # brackets, braces and quotes inside text are data: they count neither as objects nor as nesting
+    data = model_to_dict(laptop())
+    data["name"], data["description"] = '{["\\' * 50, "{" * 5000 + "[" * 5000
+    path.write_text(json.dumps(data))
+    assert "ok" in cli("validate", path).ok()
 
 
 def _weights_file(path: Path, fan_in: int, units: int) -> Path:
