@@ -130,6 +130,12 @@ def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
     return view, kept
 
 
+def _as(arr: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``arr`` as ``dtype``; a number too large for float32 becomes infinite (and ``_finite`` names it)."""
+    with np.errstate(over="ignore"):
+        return arr.astype(dtype)
+
+
 def _finite(arr: np.ndarray, where: str) -> np.ndarray:
     with np.errstate(over="ignore"):
         if not np.isfinite(arr).all():
@@ -158,14 +164,14 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
         k_init, k_params = _unnamed(spec.get("kernel_initializer", "glorot_uniform"), INITIALIZERS,
                                     f"{where}.kernel_initializer")
         b_init, b_params = _unnamed(spec.get("bias_initializer", "zeros"), INITIALIZERS, f"{where}.bias_initializer")
-        weights = number_matrix(spec["weights"], f"{where}.weights", fan_in, units).astype(dtype)
-        _finite(weights, f"{where}.weights")  # a float64 weight may still be too large for float32
+        weights = _finite(_as(number_matrix(spec["weights"], f"{where}.weights", fan_in, units), dtype),
+                          f"{where}.weights")  # a float64 weight may still be too large for float32
         use_bias = spec.get("use_bias", True)
         if "bias" in spec:
             bias = number_vector(spec["bias"], f"{where}.bias")
             if len(bias) != units:
                 raise ModelFormatError(f"{where}.bias: expected {units} values, got {len(bias)}")
-            bias = _finite(bias.astype(dtype), f"{where}.bias")
+            bias = _finite(_as(bias, dtype), f"{where}.bias")
         else:
             bias = np.zeros(units, dtype)
         if not use_bias and np.any(bias):

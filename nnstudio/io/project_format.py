@@ -13,7 +13,7 @@ from nnstudio.core.limits import MAX_HISTORY_POINTS
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
-from nnstudio.io.arrays import number_vector, string_list
+from nnstudio.io.arrays import json_kind, number_vector, string_list
 from nnstudio.io.file_limits import project_limit_problem
 from nnstudio.io.model_format import MODEL_VERSION, _check_version, model_from_dict, model_to_dict
 from nnstudio.io.schema import check_schema, cut_list, without_lists
@@ -85,7 +85,7 @@ def _bad_cells(bad: dict, values: np.ndarray, where: str) -> dict[int, str]:
             shown = key if len(key) <= 20 else key[:20] + "..."
             raise ModelFormatError(f"{where}: {shown!r} is not a row of this column")
         if not isinstance(text, str):
-            raise ModelFormatError(f"{where}.{key}: expected the cell's text, got a {type(text).__name__}")
+            raise ModelFormatError(f"{where}.{key}: expected the cell's text, got {json_kind(text)}")
         if not np.isnan(values[int(key)]):
             raise ModelFormatError(f"{where}.{key}: row {key} holds a number, so it cannot be a bad cell")
         out[int(key)] = text

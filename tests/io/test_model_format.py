@@ -551,3 +551,11 @@ def test_fuzz_bases_load():
         assert project.network.input_size >= 1
     project = load_text(json.dumps(BASES["project"]))
     assert math.isnan(project.history.columns["val_loss"][0])
+
+
+def test_a_weight_too_large_for_float32_is_named_without_a_warning():
+    data = model_to_dict(laptop())
+    data["dtype"] = "float32"
+    data["layers"][0]["weights"][1][2] = 1e300  # finite as float64, infinite as float32
+    with pytest.raises(ModelFormatError, match=r"^m\.json: layers\[0\]\.weights: contains a value too large"):
+        load_text(json.dumps(data), "m.json")
