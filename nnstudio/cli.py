@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import io
 import itertools
 import json
 import math
 import os
+import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from nnstudio import __version__
+from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import IGNORED, Dataset
 from nnstudio.core.decisions import decide
@@ -27,18 +31,17 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.project import Project, match_columns, prediction_inputs, suitable_loss, target_candidates
+from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.training import Callback, Trainer, TrainingConfig
 from nnstudio.errors import ConfigError, DataError, NNStudioError
+from nnstudio.io.atomic import same_file
 from nnstudio.io.csv_io import read_csv
 from nnstudio.io.examples import EXAMPLES, list_examples
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
-from nnstudio.io.files import project_from_data, save_path
-from nnstudio.io.jsonio import read_json_file
-from nnstudio.io.project_format import PROJECT_FORMAT
+from nnstudio.io.files import name_from_path, read_file, save_path
 from nnstudio.resource_files import resource
 
 SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
-MAX_PARAMETERS = 20_000_000  # `new` refuses bigger networks (160 MB of float64 weights) rather than run out of memory
 
 
 class UsageError(NNStudioError):
@@ -50,21 +53,60 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
+def _fields(text: str, what: str, sep: str = ",") -> list[str]:
+    """The comma-separated fields of an option; an empty one (``1,,2``) is refused, never dropped, so the
+    values cannot shift into the wrong places."""
+    fields = [v.strip() for v in text.split(sep)]
+    if any(not v for v in fields):
+        where = "it is empty" if not text.strip() else f"value {fields.index('') + 1} is empty"
+        raise UsageError(f"{what} needs comma-separated values, got {text!r}: {where}")
+    return fields
+
+
 def _floats(text: str) -> list[float]:
     try:
-        values = [float(v) for v in text.replace(";", ",").split(",") if v.strip()]
+        values = [float(v) for v in _fields(text.replace(";", ","), "--input")]
     except ValueError:
         raise UsageError(f"--input needs comma-separated numbers, got {text!r}") from None
-    if not values or not all(math.isfinite(v) for v in values):
+    if not all(math.isfinite(v) for v in values):
         raise UsageError(f"--input needs finite comma-separated numbers, got {text!r}")
     return values
 
 
 def _ints(text: str, what: str) -> list[int]:
     try:
-        return [int(v) for v in text.split(",") if v.strip()]
+        return [int(v) for v in _fields(text, what)]
     except ValueError:
         raise UsageError(f"{what} needs comma-separated whole numbers, got {text!r}") from None
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low:,} to {high:,}, got {text}")
+        return value
+    return parse
+
+
+def _positive(text: str) -> float:
+    """An argparse type: a finite number above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {text}")
+    return value
+
+
+EPOCHS = _whole(0, limits.MAX_EPOCHS)
+BATCH_SIZE = _whole(1, limits.MAX_BATCH_SIZE)
+SEED = _whole(0, limits.MAX_SEED)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,13 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "output names)")
     p.add_argument("--target", metavar="NAME", help="with --data: the column to predict (needed when the CSV has "
                    "several columns besides the model's inputs)")
-    p.add_argument("--epochs", type=int, metavar="N")
-    p.add_argument("--batch-size", type=int, metavar="B")
-    p.add_argument("--learning-rate", type=float, metavar="X")
+    p.add_argument("--epochs", type=EPOCHS, metavar="N")
+    p.add_argument("--batch-size", type=BATCH_SIZE, metavar="B")
+    p.add_argument("--learning-rate", type=_positive, metavar="X")
     p.add_argument("--optimizer", choices=list(OPTIMIZERS), metavar="NAME",
                    help="one of: " + ", ".join(OPTIMIZERS))
     p.add_argument("--loss", choices=list(LOSSES), metavar="NAME", help="one of: " + ", ".join(LOSSES))
-    p.add_argument("--seed", type=int, metavar="S", help="seed for shuffling and the validation split")
+    p.add_argument("--seed", type=SEED, metavar="S", help="seed for shuffling and the validation split")
     p.add_argument("--out", metavar="FILE", help="write the trained model/project here (.json = model)")
     p.add_argument("--json", action="store_true", help="print the final metrics as one JSON object")
 
@@ -121,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "(one name = all); names: " + ", ".join(ACTIVATIONS))
     p.add_argument("--initializer", default="glorot_uniform", choices=list(INITIALIZERS), metavar="NAME")
     p.add_argument("--no-bias", action="store_true")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=SEED, default=0, metavar="S", help="seed for the initial weights")
     p.add_argument("--inputs", metavar="NAMES", help="comma-separated input names")
     p.add_argument("--outputs", metavar="NAMES", help="comma-separated output names")
     p.add_argument("--out", required=True, metavar="FILE")
@@ -155,16 +197,17 @@ class _Progress(Callback):
         self.stream.flush()
 
 
+def input_path(file: str) -> str:
+    """The file a FILE argument names: the file itself, or a bundled example's (see ``nnstudio examples``)."""
+    if not os.path.exists(file) and file in EXAMPLES:
+        return str(resource("examples", EXAMPLES[file].filename))
+    return file
+
+
 def load_file(path: str | os.PathLike) -> tuple[Project, bool]:
     """The project in a model or project file, and whether it is a project (decided by the file's
     ``format``, not its name). A bundled example's name (``laptop``, see ``nnstudio examples``) works too."""
-    if not os.path.exists(path) and str(path) in EXAMPLES:
-        path = str(resource("examples", EXAMPLES[str(path)].filename))
-    data = read_json_file(path)
-    project = project_from_data(data, Path(path).name)
-    if project.name == "Untitled":
-        project.name = Path(path).stem
-    return project, isinstance(data, dict) and data.get("format") == PROJECT_FORMAT
+    return read_file(input_path(str(path)))
 
 
 def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
@@ -175,8 +218,9 @@ def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
         raise UsageError("--target goes with --data (the CSV whose column it names)")
     if getattr(args, "data", None):
         old_dataset = project.dataset
-        data = read_csv(args.data, targets=[target] if target else None, strict=False)
         net = project.network
+        data = read_csv(args.data, targets=[target] if target else None, strict=False,
+                        numbers={*net.input_names, *project.base_input_names()})
         formulas = project.preprocessing.input_formulas(net.input_size)
         project.dataset = match_columns(data, net, project.preprocessing.classes, formulas, target)
         _check_used_cells(data, project.dataset)
@@ -247,27 +291,23 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.batch_size = args.batch_size
     if args.learning_rate is not None:
         cfg.learning_rate = args.learning_rate
-    if args.optimizer is not None:
+    if args.optimizer is not None and args.optimizer != cfg.optimizer:  # the same one keeps its parameters
         cfg.optimizer, cfg.optimizer_params = args.optimizer, {}
     if args.loss is not None:
         cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
-    trainer = project.make_trainer(refit=refit)
+    trainer = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
     progress = _Progress(cfg.epochs, sys.stderr if args.json else sys.stdout)
     progress.start = trainer.epoch
-    trainer.callbacks.append(progress)
+    trainer.callbacks += [progress, SnapshotRecorder(project, trainer)]
+    offset = project.history.last_epoch()
     started = time.perf_counter()
     try:
         reason = trainer.run()
     finally:
         # Keep whatever was learned (on divergence the trainer restored the last finite weights).
-        project.network = trainer.network
-        offset = len(project.history)
-        for i in range(len(trainer.history)):
-            row = {k: v[i] for k, v in trainer.history.columns.items()}
-            row["epoch"] = row["epoch"] + offset
-            project.history.append(row)
+        keep_run(project, trainer, offset)
     result = {"epochs": len(trainer.history), "stop_reason": reason, "seconds": round(time.perf_counter() - started, 3),
               **{k: v for k, v in trainer.history.last().items() if k != "epoch"}}
     if args.out:
@@ -308,7 +348,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
             raise UsageError(f"the model has {len(names_in)} inputs ({', '.join(names_in)}{note}) but --input "
                              f"gives {x.shape[1]} values")
     else:
-        x = prediction_inputs(project, read_csv(args.data, targets=[], strict=False))
+        table = read_csv(args.data, targets=[], strict=False, numbers=project.base_input_names())
+        x = prediction_inputs(project, table)
     out = project.predict(x, base=True)
     classes = project.class_names()
     names = list(net.output_names)
@@ -319,13 +360,14 @@ def cmd_predict(args: argparse.Namespace) -> int:
                 row["class"] = _class_of(classes, o)
         print(_json(rows if len(rows) != 1 else rows[0]))
         return 0
-    header = names + (["class"] if classes and net.output_size > 1 else [])
-    print(",".join(header))
+    rows = [names + (["class"] if classes and net.output_size > 1 else [])]
     for o in out:
-        cells = [f"{v:.6g}" for v in o]
+        rows.append([f"{v:.6g}" for v in o])
         if classes and net.output_size > 1:
-            cells.append(_class_of(classes, o) or "")
-        print(",".join(cells))
+            rows[-1].append(_class_of(classes, o) or "")
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)  # names with commas or quotes stay one field
+    print(terminal_text(text.getvalue()), end="")
     return 0
 
 
@@ -341,13 +383,13 @@ def summary(project: Project) -> str:
     if project.dataset is not None:
         text += f", dataset {project.dataset.n_rows} rows x {len(project.dataset.columns)} columns"
     if len(project.history):
-        text += f", trained {len(project.history)} epochs"
+        text += f", trained {project.history.last_epoch()} epochs"
     return text
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     project, _ = load_file(args.file)
-    print(f"{Path(args.file).name}: ok: {summary(project)}")
+    print(terminal_text(f"{Path(args.file).name}: ok: {summary(project)}"))
     return 0
 
 
@@ -367,24 +409,32 @@ def cmd_examples(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_sizes(sizes: list[int], text: str) -> None:
+    """--layers within the limits, checked before any weight is made."""
+    if len(sizes) < 2 or min(sizes) < 1:
+        return  # Network.build says what is wrong
+    problem = (limits.too_many(len(sizes) - 1, limits.MAX_LAYERS, "layers after the inputs")
+               or limits.too_many(max(sizes), limits.MAX_UNITS, "neurons in one layer")
+               or limits.too_many(sum(a * b + b for a, b in itertools.pairwise(sizes)), limits.MAX_PARAMETERS,
+                                  "weights and biases"))
+    if problem:
+        raise ConfigError(f"--layers {text} would make {problem}; NN Studio is for small networks")
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     sizes = _ints(args.layers, "--layers")
-    if len(sizes) >= 2 and all(n >= 1 for n in sizes):
-        count = sum(a * b + b for a, b in itertools.pairwise(sizes))
-        if count > MAX_PARAMETERS:
-            raise ConfigError(f"--layers {args.layers} would make {count:,} weights and biases; NN Studio is for "
-                              f"small networks (at most {MAX_PARAMETERS:,})")
-    activations = (args.activations or "sigmoid").split(",")
+    _check_sizes(sizes, args.layers)
+    activations = _fields(args.activations or "sigmoid", "--activations")
     if len(activations) == 1:
         activations = activations * (len(sizes) - 1)
-    names_in = args.inputs.split(",") if args.inputs else None
-    names_out = args.outputs.split(",") if args.outputs else None
+    names_in = _fields(args.inputs, "--inputs") if args.inputs else None
+    names_out = _fields(args.outputs, "--outputs") if args.outputs else None
     net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
                         kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
     config = TrainingConfig(loss=suitable_loss(net), optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
-    project = Project(net, config, name=Path(args.out).stem)
+    project = Project(net, config, name=name_from_path(args.out))
     save_path(project, args.out)
-    print(f"wrote {args.out}: {summary(project)}")
+    print(terminal_text(f"wrote {args.out}: {summary(project)}"))
     return 0
 
 
@@ -400,6 +450,7 @@ def run_cli(argv: Sequence[str]) -> int:
         if not args.command:
             parser.print_help()
             return 0
+        _check_out(args)
         with np.errstate(over="ignore", invalid="ignore"):
             return COMMANDS[args.command](args)
     except BrokenPipeError:  # e.g. `nnstudio predict ... | head`: the reader has gone; stop quietly
@@ -407,14 +458,14 @@ def run_cli(argv: Sequence[str]) -> int:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
         return 0
     except NNStudioError as exc:
-        print(f"nnstudio: error: {_one_line(exc)}", file=sys.stderr)
+        _print_error(f"error: {exc}")
         return 2
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"nnstudio: error: {_one_line(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
+        _print_error(f"error: {exc.strerror or exc}{where}")
         return 2
     except MemoryError:
-        print("nnstudio: error: not enough memory for this (is the network or the data very large?)", file=sys.stderr)
+        _print_error("error: not enough memory for this (is the network or the data very large?)")
         return 2
     except KeyboardInterrupt:
         print("nnstudio: interrupted", file=sys.stderr)
@@ -422,10 +473,37 @@ def run_cli(argv: Sequence[str]) -> int:
     except Exception as exc:  # a bug, not the user's fault: still no traceback unless asked for
         if os.environ.get("NNSTUDIO_DEBUG"):
             raise
-        print(f"nnstudio: internal error: {type(exc).__name__}: {_one_line(exc)} (please report it; set "
-              "NNSTUDIO_DEBUG=1 to see the traceback)", file=sys.stderr)
+        _print_error(f"internal error: {type(exc).__name__}: {exc} (please report it; set NNSTUDIO_DEBUG=1 to see "
+                     "the traceback)")
         return 1
 
 
-def _one_line(message: object) -> str:
-    return " ".join(str(message).split())
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse an --out that is one of the command's own input files: writing would destroy it."""
+    out = getattr(args, "out", None)
+    if not out:
+        return
+    inputs = [(input_path(args.file), "FILE")] if getattr(args, "file", None) else []
+    if getattr(args, "data", None):
+        inputs.append((args.data, "--data"))
+    for path, what in inputs:
+        if same_file(out, path):
+            raise UsageError(f"--out {out} is the {what} being read; writing there would replace it, so choose "
+                             "another file")
+
+
+# Control characters (C0, DEL, C1) and the bidirectional-text controls that can disguise text on a terminal.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` safe to print: control characters from a file (an ESC that would start a terminal escape
+    sequence, a BEL) shown as escapes such as ``\\x1b``; tabs and line breaks kept."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
+                       f"\\u{ord(m.group()):04x}", text)
+
+
+def _print_error(message: str) -> None:
+    """Every error the CLI prints: one line (line breaks and tabs become spaces), control characters
+    escaped, on stderr."""
+    print(f"nnstudio: {terminal_text(' '.join(message.split()))}", file=sys.stderr)

@@ -43,5 +43,10 @@ class CSVFormatError(DataError):
     """A CSV file that cannot be read as a table."""
 
 
+class WriteError(NNStudioError):
+    """A file that cannot be written: a read-only file, a device or pipe, a full disk, or content beyond the
+    limits of the file format (the app never writes a file it would refuse to open)."""
+
+
 class ModelFormatError(NNStudioError):
     """A model or project file that is malformed. The message names the place, e.g. ``layers[1].weights``."""

@@ -4,6 +4,8 @@ A numeric column keeps its values in a float array; a cell that is not a number 
 ``Column.bad`` (value NaN) so an editor can show it and training can refuse with a precise message.
 A categorical column holds text labels; its classes (in first-seen order unless set) become class
 indices, and one-hot targets when the output layer has one unit per class (the tutorials' oneHot).
+Text is only ever a target (or ignored): an input column of text is refused, since the category
+mapping would not travel with the model and predictions would disagree with training.
 A derived column (``Column.formula``, see features.py: x², x·y, sin(x), ...) is computed from numeric base
 columns; the dataset recomputes it whenever a source cell changes and refuses edits of its own cells.
 """
@@ -16,15 +18,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core import limits
 from nnstudio.core.features import FEATURES, check_formula, compute, default_name
+from nnstudio.core.limits import too_long, too_many
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
 from nnstudio.errors import DataError, ShapeError
 
 INPUT, TARGET, IGNORED = "input", "target", "ignored"
 ROLES = (INPUT, TARGET, IGNORED)
 NUMERIC, CATEGORICAL = "numeric", "categorical"
-MAX_ROWS = 200_000
-MAX_COLUMNS = 2_000
 
 
 @dataclass(frozen=True)
@@ -37,19 +39,46 @@ class CellProblem:
         return f"row {self.row + 1}, column {self.column + 1}: {self.message}"
 
 
-def parse_number(text: str) -> float | None:
-    """A finite float from a cell's text (a decimal comma is accepted), or None."""
+def parse_cell(text: str) -> float | None:
+    """The number in a cell's text (a decimal comma is accepted), which may be NaN or infinite ("nan",
+    "inf", "1e999": a number, but a bad one); None for text that is no number at all ("50%", "")."""
     text = text.strip()
     if not text:
         return None
     try:
-        value = float(text)
+        return float(text)
     except ValueError:
         try:
-            value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else None
+            return float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else None
         except ValueError:
-            value = None
+            return None
+
+
+def parse_number(text: str) -> float | None:
+    """A finite float from a cell's text (a decimal comma is accepted), or None."""
+    value = parse_cell(text)
     return value if value is not None and np.isfinite(value) else None
+
+
+def table_problem(n_rows: int, n_columns: int) -> str | None:
+    """Why a table of this size is refused ("250,000 rows (the limit is 200,000)"), or None."""
+    return (too_many(n_columns, limits.MAX_COLUMNS, "columns") or too_many(n_rows, limits.MAX_ROWS, "rows")
+            or too_many(n_rows * n_columns, limits.MAX_CELLS, "cells (rows x columns)"))
+
+
+def text_input_problem(name: str, index: int, example: str) -> str:
+    """Why the text column ``name`` (column ``index``, 0-based; ``example`` one of its cells) cannot be an
+    input. Inputs must be numbers: a category mapping made while training would not travel with the model,
+    so predictions would disagree with training."""
+    return (f"column {index + 1} ({name!r}) is an input but holds text such as {example!r}; inputs must be "
+            "numbers (text can be the target, or be ignored)")
+
+
+def check_column_name(name: str) -> None:
+    """DataError for a column name the files cannot store (longer than MAX_NAME)."""
+    why = too_long(name, limits.MAX_NAME)
+    if why:
+        raise DataError(f"the column name {name[:40]!r}... is {why}")
 
 
 @dataclass
@@ -70,7 +99,9 @@ class Column:
         NORMALIZATIONS[self.normalization]
         self.values = np.asarray(self.values, dtype=float)
         if self.kind == CATEGORICAL and not self.classes:
-            self.classes = list(dict.fromkeys(label for label in self.labels if label))
+            first_seen = dict.fromkeys(self.labels)
+            first_seen.pop("", None)
+            self.classes = list(first_seen)
 
     @classmethod
     def numeric(cls, name: str, values: Sequence[float], role: str = INPUT, normalization: str = "none") -> Column:
@@ -162,10 +193,11 @@ class Dataset:
         lengths = {len(c) for c in self.columns}
         if len(lengths) > 1:
             raise ShapeError(f"all columns need the same number of rows, got {sorted(lengths)}")
-        if len(self.columns) > MAX_COLUMNS:
-            raise DataError(f"too many columns: {len(self.columns)} (the limit is {MAX_COLUMNS})")
-        if self.n_rows > MAX_ROWS:
-            raise DataError(f"too many rows: {self.n_rows} (the limit is {MAX_ROWS})")
+        problem = table_problem(self.n_rows, len(self.columns))
+        if problem:
+            raise DataError(f"the table is too large: {problem}")
+        for c in self.columns:
+            check_column_name(c.name)
         names = [c.name for c in self.columns]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
@@ -247,6 +279,7 @@ class Dataset:
         """Raise DataError/ShapeError with a message a person can act on unless training can start."""
         if self.n_rows == 0:
             raise DataError("the dataset has no rows")
+        self.check_numeric_inputs()
         problems = self.problems()
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -261,6 +294,13 @@ class Dataset:
         if not self.target_fits(n_outputs):
             raise ShapeError(f"the dataset's targets need {self.output_width()} outputs but the network has "
                              f"{n_outputs}")
+
+    def check_numeric_inputs(self) -> None:
+        """DataError naming the first input column that holds text: inputs must be numbers (a text column
+        can be the target, or ignored)."""
+        for i, col in enumerate(self.columns):
+            if col.role == INPUT and col.kind == CATEGORICAL:
+                raise DataError(text_input_problem(col.name, i, next((label for label in col.labels if label), "")))
 
     def raw_inputs(self) -> np.ndarray:
         cols = self.by_role(INPUT)
@@ -318,8 +358,9 @@ class Dataset:
             self._recompute(derived, slice(row, row + 1))
 
     def insert_rows(self, at: int, count: int) -> None:
-        if self.n_rows + count > MAX_ROWS:
-            raise DataError(f"too many rows: the limit is {MAX_ROWS}")
+        problem = table_problem(self.n_rows + count, len(self.columns))
+        if problem:
+            raise DataError(f"the table would be too large: {problem}")
         for c in self.columns:
             if c.kind == CATEGORICAL:
                 c.labels[at:at] = [""] * count
@@ -399,8 +440,10 @@ class Dataset:
         name = (name or "").strip() or default_name(op, sources)
         if name in self.column_names():
             raise DataError(f"there is already a column named {name!r}; choose another name")
-        if len(self.columns) + 1 > MAX_COLUMNS:
-            raise DataError(f"too many columns: the limit is {MAX_COLUMNS}")
+        check_column_name(name)
+        problem = table_problem(self.n_rows, len(self.columns) + 1)
+        if problem:
+            raise DataError(f"the table would be too large: {problem}")
         col = Column(name, INPUT, NUMERIC, np.full(self.n_rows, np.nan), formula={"op": op, "sources": sources})
         self._recompute(col)
         inputs = [i for i, c in enumerate(self.columns) if c.role == INPUT]
@@ -416,6 +459,7 @@ class Dataset:
             return
         if name in self.column_names():
             raise DataError(f"there is already a column named {name!r}; choose another name")
+        check_column_name(name)
         old = col.name
         col.name = name
         taken = set(self.column_names())

@@ -112,8 +112,30 @@ class History:
     def array(self, key: str) -> np.ndarray:
         return np.asarray(self.columns.get(key, []), dtype=float)
 
+    def extend(self, other: History, offset: int) -> None:
+        """Append ``other``'s rows, their epoch numbers shifted by ``offset`` (a later run of the same model)."""
+        for row in zip(*other.columns.values()):
+            metrics = dict(zip(other.columns.keys(), row))
+            metrics["epoch"] = metrics.get("epoch", 0.0) + offset
+            self.append(metrics)
+
     def copy(self) -> History:
         return History(self.columns)
+
+    def last_epoch(self) -> int:
+        """The number of the last epoch trained (0 before training); more than len() once thinned."""
+        return int(self.columns["epoch"][-1]) if len(self) else 0
+
+    def thinned(self, max_points: int) -> History:
+        """At most ``max_points`` rows (at least 2): the first and the last epoch and the rows nearest to
+        evenly spread epoch numbers, each keeping its epoch number (so a plot keeps its x positions)."""
+        n = len(self)
+        if n <= max_points:
+            return self.copy()
+        epochs = self.array("epoch")
+        targets = np.linspace(epochs[0], epochs[-1], max(2, max_points))
+        rows = np.unique(np.clip(np.searchsorted(epochs, targets), 0, n - 1))
+        return History({k: np.asarray(v, dtype=float)[rows].tolist() for k, v in self.columns.items()})
 
     def to_dict(self) -> dict[str, list[float]]:
         return {k: list(v) for k, v in self.columns.items()}

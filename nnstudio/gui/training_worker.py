@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
+from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, Throttle, Trainer, TrainingConfig
@@ -123,12 +124,6 @@ class TrainingResult:
         return f"Trained {self.epochs_trained} epochs: {STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)}"
 
 
-def last_epoch(history: History) -> int:
-    """The epoch number a history ends at (histories of long runs are thinned, so not its length)."""
-    epochs = history.columns.get("epoch")
-    return int(epochs[-1]) if epochs else 0
-
-
 class _Probe(Callback):
     """Runs inside ``Trainer.run`` (worker thread): records snapshots, honours pause/stop/abort and emits
     throttled progress."""
@@ -145,11 +140,7 @@ class _Probe(Callback):
             w._emit_progress()
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        w = self.worker
-        epoch = w._offset + trainer.epoch
-        if w._snapshots.wants(epoch):
-            w._snapshots.add(epoch, [(layer.weights, layer.bias) for layer in trainer.network.layers])
-        if w._end_reason or w._abort:
+        if self.worker._end_reason or self.worker._abort:
             trainer.request_stop()
 
 
@@ -170,14 +161,12 @@ class TrainingWorker(QObject):
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project = project.copy()
-        self._offset = last_epoch(self._project.history)
-        self._trainer = self._project.make_trainer(callbacks=[_Probe(self)])
+        self._offset = self._project.history.last_epoch()
+        self._trainer = self._project.make_trainer()
+        self._trainer.callbacks += [SnapshotRecorder(self._project, self._trainer), _Probe(self)]
         self._config = self._trainer.config  # read live by the trainer each batch
         self._prep = self._project.preprocessing.copy()
         self._goal = self._config.epochs if epochs is None else int(epochs)
-        self._snapshots = self._project.snapshots
-        if not self._snapshots.epochs or self._snapshots.epochs[-1] != self._offset:
-            self._snapshots.add(self._offset, self._trainer.network.get_weights())  # where this run starts
         self._throttle = Throttle(SNAPSHOT_INTERVAL)
         self._end_reason = ""  # set by pause()/stop(): end at the end of the current epoch
         self._abort = False
@@ -311,18 +300,12 @@ class TrainingWorker(QObject):
         trainer = self._trainer
         if len(trainer.history) > self._emitted:
             self._emit_progress()
-        history = self._project.history.copy()
-        for row in zip(*trainer.history.columns.values()):
-            metrics = dict(zip(trainer.history.columns.keys(), row))
-            metrics["epoch"] = metrics.get("epoch", 0.0) + self._offset
-            history.append(metrics)
-        weights = trainer.network.get_weights()
-        snapshots = self._snapshots.copy()
-        if trainer.epoch:
-            snapshots.add(self._offset + trainer.epoch, weights)  # the latest weights (divergence: restored)
+        project = self._project
+        keep_run(project, trainer, self._offset)  # on divergence the trainer restored the last finite weights
+        history = project.history
         result = TrainingResult(
-            weights=weights,
-            history=history,
+            weights=trainer.network.get_weights(),
+            history=history.copy(),
             preprocessing=self._prep.copy(),
             stop_reason=reason,
             epochs_trained=trainer.epoch,
@@ -330,11 +313,11 @@ class TrainingWorker(QObject):
             metrics=history.last(),
             message=message,
             config=TrainingConfig.from_dict(self._config.to_dict()),
-            run_state=trainer.run_state(),
-            snapshots=snapshots,
+            run_state=project.run_state,
+            snapshots=project.snapshots.copy(),
         )
         self.finished.emit(result)
 
 
 __all__ = ["COMPLETED", "DIVERGED", "EARLY_STOPPING", "ERROR", "PAUSED_AT", "STOPPED", "TARGET_LOSS",
-           "TrainingResult", "TrainingSnapshot", "TrainingWorker", "last_epoch"]
+           "TrainingResult", "TrainingSnapshot", "TrainingWorker"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from nnstudio.core.limits import MAX_NAME
 from nnstudio.core.project import Project
-from nnstudio.errors import ModelFormatError
-from nnstudio.io.atomic import atomic_write_text
-from nnstudio.io.jsonio import dump_json, parse_json_text, read_json_file
+from nnstudio.errors import ModelFormatError, WriteError
+from nnstudio.io.atomic import atomic_write_bytes
+from nnstudio.io.file_limits import model_limit_problem, project_limit_problem
+from nnstudio.io.jsonio import check_json_shape, dump_json, parse_json_text, read_json_file
 from nnstudio.io.model_format import MODEL_FORMAT, model_from_dict, model_to_dict
-from nnstudio.io.project_format import PROJECT_FORMAT, project_from_dict, project_to_dict
+from nnstudio.io.project_format import PROJECT_FORMAT, history_from_dict, project_from_dict, project_to_dict
 
 PROJECT_SUFFIX = ".nnstudio"
 
@@ -30,12 +32,24 @@ def project_from_data(data: object, source: str = "file") -> Project:
     raise ModelFormatError(f"{source}: format: expected {MODEL_FORMAT!r} or {PROJECT_FORMAT!r}, got {fmt!r}")
 
 
+def name_from_path(path: str | os.PathLike) -> str:
+    """A model name from a file name (its stem, cut to the name limit)."""
+    return Path(path).stem[:MAX_NAME]
+
+
+def read_file(path: str | os.PathLike) -> tuple[Project, bool]:
+    """The project in a model or project file, and whether it is a project (by its ``format``, not its name);
+    any problem raises ModelFormatError with a one-line message. An unnamed model is named after the file."""
+    data = read_json_file(path)
+    project = project_from_data(data, Path(path).name)
+    if project.name == "Untitled":
+        project.name = name_from_path(path)
+    return project, data.get("format") == PROJECT_FORMAT
+
+
 def load_path(path: str | os.PathLike) -> Project:
     """A project or model file as a Project; any problem raises ModelFormatError with a one-line message."""
-    project = project_from_data(read_json_file(path), Path(path).name)
-    if project.name == "Untitled":
-        project.name = Path(path).stem
-    return project
+    return read_file(path)[0]
 
 
 def load_text(text: str | bytes, source: str = "file") -> Project:
@@ -43,11 +57,36 @@ def load_text(text: str | bytes, source: str = "file") -> Project:
 
 
 def save_project(project: Project, path: str | os.PathLike, view: dict | None = None) -> None:
-    atomic_write_text(path, dump_json(project_to_dict(project, view)))
+    data = project_to_dict(project, view)
+    problem = project_limit_problem(data)
+    if problem is None:
+        try:
+            history_from_dict(data["history"])
+        except ModelFormatError as exc:
+            problem = str(exc)
+    _write_json(path, data, problem)
 
 
 def save_model(project: Project, path: str | os.PathLike) -> None:
-    atomic_write_text(path, dump_json(model_to_dict(project)))
+    data = model_to_dict(project)
+    _write_json(path, data, model_limit_problem(data))
+
+
+def _write_json(path: str | os.PathLike, data: dict, problem: str | None) -> None:
+    """Write ``data`` unless the reader would refuse it: beyond a limit (``problem``), or too large or too
+    big in shape once written."""
+    name = Path(path).name
+    if problem:
+        raise WriteError(f"cannot save {name}: {problem}")
+    try:
+        raw = dump_json(data).encode("utf-8")
+    except ValueError:  # NaN or infinity in a weight or setting
+        raise WriteError(f"cannot save {name}: it holds a number that is not finite (NaN or infinity)") from None
+    try:
+        check_json_shape(raw, name)
+    except ModelFormatError as exc:
+        raise WriteError(f"cannot save {exc}") from None
+    atomic_write_bytes(path, raw)
 
 
 def save_path(project: Project, path: str | os.PathLike) -> None:

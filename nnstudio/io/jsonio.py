@@ -1,52 +1,49 @@
-"""Reading untrusted JSON: size limit, strict numbers (no NaN/Infinity), errors as ModelFormatError."""
+"""Reading untrusted JSON: bounded size and shape, strict numbers (no NaN/Infinity), unique keys, errors as
+ModelFormatError.
+
+Before the text is parsed its shape is measured on the raw bytes (json_shape.py): a file nested too
+deeply or holding more objects or values than any NN Studio file can is refused in a fraction of a
+second, so parsing (the slow part) only ever runs on files of a size NN Studio could have written.
+"""
 
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from nnstudio.core import limits
 from nnstudio.errors import ModelFormatError
+from nnstudio.io.json_shape import JsonShape, json_shape
 from nnstudio.io.reading import read_limited_bytes
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 100  # NN Studio files nest about 6 deep; deeper input would only exhaust the stack later
-
-
-def _parse_int(text: str) -> int | float:
-    """An integer too large for a float becomes ±inf, so the finiteness checks report it with its place."""
-    try:
-        value = int(text)
-    except ValueError:  # more digits than Python converts (sys.int_info.str_digits_check_threshold)
-        raise ValueError(f"a number with {len(text.lstrip('-'))} digits is too long") from None
-    try:
-        float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
-    return value
-
-
-def _check_depth(data: Any, source: str) -> None:
-    """Reject containers nested deeper than MAX_DEPTH (checked without recursion)."""
-    stack = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise ModelFormatError(f"{source}: nested too deeply (more than {MAX_DEPTH} levels)")
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
 
 
 class _ConstantError(ValueError):
     pass
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
 def _reject_constant(name: str) -> Any:
     raise _ConstantError(name)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is an error (json keeps the last one silently)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return obj
 
 
 _STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
@@ -63,37 +60,57 @@ def _where_constant(text: str) -> str:
     return ""
 
 
-def parse_json_text(text: str | bytes, source: str = "file") -> Any:
-    if isinstance(text, bytes):
-        if len(text) > MAX_FILE_BYTES:
-            raise ModelFormatError(f"{source}: too large ({len(text)} bytes; the limit is {MAX_FILE_BYTES})")
+def check_json_shape(raw: bytes | bytearray, source: str = "file") -> None:
+    """ModelFormatError unless the JSON text ``raw`` is within the size and shape limits of NN Studio files
+    (the same check runs on every file NN Studio writes)."""
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise ModelFormatError(f"{source}: too large ({len(raw):,} bytes; the limit is "
+                               f"{limits.MAX_FILE_BYTES // limits.MIB} MB)")
+    bound = JsonShape(limits.MAX_JSON_DEPTH, limits.MAX_JSON_OBJECTS, limits.MAX_JSON_VALUES)
+    shape = json_shape(raw, bound)
+    if shape.depth > bound.depth:
+        raise ModelFormatError(f"{source}: nested too deeply (more than {bound.depth} levels)")
+    if shape.objects > bound.objects:
+        raise ModelFormatError(f"{source}: too many JSON objects (more than {bound.objects:,}); an NN Studio "
+                               "file has a few per layer, input and column")
+    if shape.values > bound.values:
+        raise ModelFormatError(f"{source}: too many values (more than {bound.values:,} numbers, names and "
+                               "lists); NN Studio files are smaller")
+
+
+def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
+    if isinstance(text, str):
+        check_json_shape(text.encode("utf-8", "surrogatepass"), source)
+        decoded = text
+    else:
+        check_json_shape(text, source)
         try:
-            text = text.decode("utf-8-sig")
+            decoded = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ModelFormatError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    if len(text) > MAX_FILE_BYTES:
-        raise ModelFormatError(f"{source}: too large (the limit is {MAX_FILE_BYTES} bytes)")
-    if not text.strip():
+    if not decoded or decoded.isspace():
         raise ModelFormatError(f"{source}: the file is empty")
     try:
-        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
+        return json.loads(decoded, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise ModelFormatError(f"{source}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") \
             from None
     except _ConstantError as exc:
-        raise ModelFormatError(f"{source}: {exc}{_where_constant(text)} is not allowed in NN Studio "
+        raise ModelFormatError(f"{source}: {exc}{_where_constant(decoded)} is not allowed in NN Studio "
                                "files (numbers must be finite)") from None
-    except ValueError as exc:
-        raise ModelFormatError(f"{source}: {exc}") from None
+    except _DuplicateKey as exc:
+        raise ModelFormatError(f"{source}: the key {exc.key!r} appears twice in one object; keep one of "
+                               "them") from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        digits = re.search(r"value has (\d+) digits", str(exc))
+        what = f"{digits.group(1)} digits" if digits else "too many digits"
+        raise ModelFormatError(f"{source}: a number with {what} is too long") from None
     except RecursionError:
         raise ModelFormatError(f"{source}: nested too deeply") from None
-    if isinstance(data, dict | list):
-        _check_depth(data, source)
-    return data
 
 
 def read_json_file(path: str | os.PathLike) -> Any:
-    data = read_limited_bytes(path, MAX_FILE_BYTES, ModelFormatError)
+    data = read_limited_bytes(path, limits.MAX_FILE_BYTES, ModelFormatError)
     return parse_json_text(data, Path(path).name)
 
 

@@ -6,7 +6,6 @@ semantic rule (shapes, registry names, finite numbers) is checked with an error 
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -14,15 +13,19 @@ import numpy as np
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.features import check_formula
 from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.limits import MAX_NAME, too_long
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Layer, Network
+from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import ModelFormatError, NNStudioError
-from nnstudio.io.schema import check_schema
+from nnstudio.io.arrays import number_matrix, number_vector, string_list
+from nnstudio.io.file_limits import model_limit_problem
+from nnstudio.io.schema import check_schema, cut_list, without_lists
 
 MODEL_FORMAT = "nnstudio.model"
 MODEL_VERSION = 1
@@ -35,13 +38,13 @@ def _named(key: str, params: dict[str, float]) -> str | dict[str, Any]:
 def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, dict[str, float]]:
     if isinstance(value, str):
         key, params = value, {}
-    else:
-        params = dict(value)
+    else:  # on/off parameters (nesterov) may be true/false; the schema allows that only for them
+        params = {k: float(v) if isinstance(v, bool) else v for k, v in value.items()}
         key = params.pop("name")
     if key not in registry:
         raise ModelFormatError(f"{where}: unknown {registry.kind} {key!r}; choose one of: {', '.join(registry)}")
     for name, v in params.items():
-        if isinstance(v, int | float) and not isinstance(v, bool) and not math.isfinite(v):
+        if isinstance(v, int | float) and not is_finite_number(v):
             raise ModelFormatError(f"{where}.{name}: contains a value too large to represent")
     try:
         registry.resolve_params(key, params)
@@ -110,13 +113,27 @@ def _check_version(data: Any, expected_format: str, prefix: str = "") -> None:
                                f"this one reads up to version {MODEL_VERSION}")
 
 
-def _matrix(value: list, rows: int, cols: int, where: str, dtype: np.dtype) -> np.ndarray:
-    got_cols = {len(r) for r in value}
-    if len(value) != rows or (rows and got_cols != {cols}):
-        shape = f"{len(value)} x {'/'.join(map(str, sorted(got_cols))) or 0}"
-        raise ModelFormatError(f"{where}: expected {rows} x {cols}, got {shape}")
-    arr = np.array(value, dtype=np.float64).reshape(rows, cols)
-    return _finite(arr, where).astype(dtype)
+def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
+    """The model as the JSON Schema pass sees it: weights and biases left out and every long list cut to one
+    item per distinct shape (arrays.py and the builders below check every item), with, per cut list, the
+    original index of each item kept (so an error still names the right place)."""
+    view: dict = dict(data)
+    kept: dict[tuple, list[int]] = {}
+    cut_list(view, ("inputs",), kept, blank_all=True)
+    cut_list(view, ("outputs",), kept, blank_all=True)
+    if isinstance(view.get("layers"), list):
+        view["layers"] = [without_lists(layer, ("weights", "bias")) for layer in view["layers"]]
+    if isinstance(view.get("preprocessing"), dict):
+        view["preprocessing"] = dict(view["preprocessing"])
+        for key in ("inputs", "targets", "formulas", "classes"):
+            cut_list(view, ("preprocessing", key), kept, blank=("sources",), blank_all=key == "classes")
+    return view, kept
+
+
+def _as(arr: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``arr`` as ``dtype``; a number too large for float32 becomes infinite (and ``_finite`` names it)."""
+    with np.errstate(over="ignore"):
+        return arr.astype(dtype)
 
 
 def _finite(arr: np.ndarray, where: str) -> np.ndarray:
@@ -130,9 +147,14 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
     """Build a Project (without dataset) from a model dict; raises ModelFormatError naming the place."""
     p = f"{prefix}." if prefix else ""
     _check_version(data, MODEL_FORMAT, prefix)
-    check_schema(data, "model", prefix)
+    problem = model_limit_problem(data, prefix)
+    if problem:
+        raise ModelFormatError(problem)
+    view, kept = _schema_view(data)
+    check_schema(view, "model", prefix, kept)
     dtype = np.dtype(data.get("dtype", "float64"))
-    inputs, outputs = data["inputs"], data["outputs"]
+    inputs = string_list(data["inputs"], f"{p}inputs")
+    outputs = string_list(data["outputs"], f"{p}outputs")
     fan_in = len(inputs)
     layers = []
     for i, spec in enumerate(data["layers"]):
@@ -142,12 +164,14 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
         k_init, k_params = _unnamed(spec.get("kernel_initializer", "glorot_uniform"), INITIALIZERS,
                                     f"{where}.kernel_initializer")
         b_init, b_params = _unnamed(spec.get("bias_initializer", "zeros"), INITIALIZERS, f"{where}.bias_initializer")
-        weights = _matrix(spec["weights"], fan_in, units, f"{where}.weights", dtype)
+        weights = _finite(_as(number_matrix(spec["weights"], f"{where}.weights", fan_in, units), dtype),
+                          f"{where}.weights")  # a float64 weight may still be too large for float32
         use_bias = spec.get("use_bias", True)
         if "bias" in spec:
-            if len(spec["bias"]) != units:
-                raise ModelFormatError(f"{where}.bias: expected {units} values, got {len(spec['bias'])}")
-            bias = _finite(np.array(spec["bias"], dtype=np.float64), f"{where}.bias").astype(dtype)
+            bias = number_vector(spec["bias"], f"{where}.bias")
+            if len(bias) != units:
+                raise ModelFormatError(f"{where}.bias: expected {units} values, got {len(bias)}")
+            bias = _finite(_as(bias, dtype), f"{where}.bias")
         else:
             bias = np.zeros(units, dtype)
         if not use_bias and np.any(bias):
@@ -180,13 +204,20 @@ def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> 
             raise ModelFormatError(f"{p}preprocessing.{key}: expected {n} entries, got {len(items)}")
         out = []
         for i, item in enumerate(items):
+            offset, scale = item.get("offset", 0.0), item.get("scale", 1.0)
             try:
-                out.append(Normalizer(item["method"], float(item.get("offset", 0.0)), float(item.get("scale", 1.0))))
+                if not (is_finite_number(offset) and is_finite_number(scale)):
+                    raise ModelFormatError(f"{p}preprocessing.{key}[{i}]: contains a value too large to represent")
+                out.append(Normalizer(item["method"], float(offset), float(scale)))
+            except ModelFormatError:
+                raise
             except NNStudioError as exc:
                 raise ModelFormatError(f"{p}preprocessing.{key}[{i}]: {exc}") from None
         return out
 
     classes = data.get("classes")
+    if classes is not None:
+        string_list(classes, f"{p}preprocessing.classes")
     if classes is not None and n_out > 1 and len(classes) != n_out:
         raise ModelFormatError(f"{p}preprocessing.classes: expected {n_out} class names, got {len(classes)}")
     formulas = _formulas(data.get("formulas"), inputs, f"{p}preprocessing.formulas")
@@ -213,6 +244,8 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[dict | 
         for k, source in enumerate(sources):
             if not source.strip():
                 raise ModelFormatError(f"{where}[{i}].sources[{k}]: a source name cannot be empty")
+            if too_long(source, MAX_NAME):
+                raise ModelFormatError(f"{where}[{i}].sources[{k}]: {too_long(source, MAX_NAME)}")
             if source in derived:
                 what = "itself" if source == name else f"{source!r}, which is computed too"
                 raise ModelFormatError(f"{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
@@ -227,7 +260,7 @@ def _training(data: dict, p: str) -> TrainingConfig:
     if "loss" in data and data["loss"] not in LOSSES:
         raise ModelFormatError(f"{p}training.loss: unknown loss {data['loss']!r}; choose one of: {', '.join(LOSSES)}")
     config = TrainingConfig.from_dict({**data, "optimizer": opt_key, "optimizer_params": opt_params})
-    if config.target_loss is not None and not math.isfinite(config.target_loss):
+    if config.target_loss is not None and not is_finite_number(config.target_loss):
         raise ModelFormatError(f"{p}training.target_loss: contains a value too large to represent")
     try:
         config.validate()

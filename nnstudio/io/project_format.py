@@ -9,12 +9,15 @@ import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, NUMERIC, Column, Dataset
 from nnstudio.core.features import check_formula
+from nnstudio.core.limits import MAX_HISTORY_POINTS
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
+from nnstudio.io.arrays import json_kind, number_vector, string_list
+from nnstudio.io.file_limits import project_limit_problem
 from nnstudio.io.model_format import MODEL_VERSION, _check_version, model_from_dict, model_to_dict
 from nnstudio.io.run_format import run_state_from_dict, run_state_to_dict, snapshots_from_dict, snapshots_to_dict
-from nnstudio.io.schema import check_schema
+from nnstudio.io.schema import check_schema, cut_list, without_lists
 
 PROJECT_FORMAT = "nnstudio.project"
 
@@ -47,18 +50,13 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
         here = f"{where}.columns[{i}]"
         try:
             if spec["kind"] == CATEGORICAL:
-                labels = spec.get("labels", [])
+                labels = string_list(spec.get("labels", []), f"{here}.labels")
+                classes = string_list(spec.get("classes", []), f"{here}.classes")
                 col = Column(spec["name"], spec.get("role", "input"), CATEGORICAL, labels=list(labels),
-                             classes=list(spec.get("classes", [])), normalization=spec.get("normalization", "none"))
+                             classes=list(classes), normalization=spec.get("normalization", "none"))
             else:
-                values = np.array([np.nan if v is None else v for v in spec.get("values", [])], dtype=float)
-                if np.isinf(values).any():
-                    raise ModelFormatError(f"{here}.values: contains a value too large to represent")
-                bad = {}
-                for key, text in spec.get("bad", {}).items():
-                    if not (key.isascii() and key.isdigit()) or int(key) >= len(values):
-                        raise ModelFormatError(f"{here}.bad: {key!r} is not a row of this column")
-                    bad[int(key)] = text
+                values = number_vector(spec.get("values", []), f"{here}.values", allow_null=True)
+                bad = _bad_cells(spec.get("bad", {}), values, f"{here}.bad")
                 missing = [r for r in np.flatnonzero(np.isnan(values)) if int(r) not in bad]
                 bad.update({int(r): "" for r in missing})
                 col = Column(spec["name"], spec.get("role", "input"), "numeric", values,
@@ -78,6 +76,21 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
         raise ModelFormatError(f"{where}: {exc}") from None
     _check_derived(dataset, where)
     return dataset
+
+
+def _bad_cells(bad: dict, values: np.ndarray, where: str) -> dict[int, str]:
+    """The bad-cell map: row number (as written: "0", "12") -> the cell's text; its value must be null."""
+    out = {}
+    for key, text in bad.items():
+        if not (key.isascii() and key.isdigit()) or key != str(int(key[:12])) or int(key) >= len(values):
+            shown = key if len(key) <= 20 else key[:20] + "..."
+            raise ModelFormatError(f"{where}: {shown!r} is not a row of this column")
+        if not isinstance(text, str):
+            raise ModelFormatError(f"{where}.{key}: expected the cell's text, got {json_kind(text)}")
+        if not np.isnan(values[int(key)]):
+            raise ModelFormatError(f"{where}.{key}: row {key} holds a number, so it cannot be a bad cell")
+        out[int(key)] = text
+    return out
 
 
 def _check_derived(dataset: Dataset, where: str) -> None:
@@ -107,7 +120,8 @@ def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any
         "version": MODEL_VERSION,
         "model": model_to_dict(project),
         "dataset": None if project.dataset is None else dataset_to_dict(project.dataset),
-        "history": {k: [_json_number(v) for v in col] for k, col in project.history.to_dict().items()},
+        "history": {k: [_json_number(v) for v in col]
+                    for k, col in project.history.thinned(MAX_HISTORY_POINTS).to_dict().items()},
     }
     if project.run_state is not None:
         out["run_state"] = run_state_to_dict(project.run_state)
@@ -119,21 +133,50 @@ def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any
     return out
 
 
+def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
+    """The project as the JSON Schema pass sees it (see schema.py): history lists and column cells left out
+    (checked with NumPy below), the columns cut to one per distinct shape."""
+    view: dict = dict(data)
+    kept: dict[tuple, list[int]] = {}
+    if isinstance(view.get("history"), dict):
+        view["history"] = without_lists(view["history"], tuple(view["history"]))
+    dataset = view.get("dataset")
+    if isinstance(dataset, dict) and isinstance(dataset.get("columns"), list):
+        view["dataset"] = {**dataset, "columns": [without_lists(c, ("values", "labels", "classes", "bad"))
+                                                  for c in dataset["columns"]]}
+        cut_list(view, ("dataset", "columns"), kept, blank=("name", "sources"))
+    return view, kept
+
+
+def history_from_dict(data: dict) -> History:
+    """The training history: every metric a list of numbers (null where there is none), all of the same
+    length, with the epoch numbers (numbered 1, 2, ... when an older file has none). A history longer than
+    MAX_HISTORY_POINTS is thinned as the writer would."""
+    columns = {key: number_vector(col, f"history.{key}", allow_null=True) for key, col in data.items()}
+    lengths = {len(col) for col in columns.values()}
+    if len(lengths) > 1:
+        raise ModelFormatError("history: all columns need the same length")
+    n = lengths.pop() if lengths else 0
+    if n and "epoch" not in columns:
+        columns = {"epoch": np.arange(1.0, n + 1), **columns}
+    epoch = columns.get("epoch")
+    if n and (not np.isfinite(epoch).all() or epoch[0] < 1 or (epoch != np.round(epoch)).any()
+              or (np.diff(epoch) <= 0).any() or epoch[-1] > 2**53):
+        raise ModelFormatError("history.epoch: epoch numbers must be whole numbers from 1 up, in increasing order")
+    return History({key: col.tolist() for key, col in columns.items()}).thinned(MAX_HISTORY_POINTS)
+
+
 def project_from_dict(data: Any) -> Project:
     _check_version(data, PROJECT_FORMAT)
-    check_schema(data, "project")
+    problem = project_limit_problem(data)
+    if problem:
+        raise ModelFormatError(problem)
+    view, kept = _schema_view(data)
+    check_schema(view, "project", "", kept)
     project = model_from_dict(data["model"], prefix="model")
     if data.get("dataset") is not None:
         project.dataset = dataset_from_dict(data["dataset"])
-    history = data.get("history") or {}
-    lengths = {len(v) for v in history.values()}
-    if len(lengths) > 1:
-        raise ModelFormatError("history: all columns need the same length")
-    for key, col in history.items():
-        for i, v in enumerate(col):
-            if v is not None and not math.isfinite(v):
-                raise ModelFormatError(f"history.{key}[{i}]: contains a value too large to represent")
-    project.history = History({k: [math.nan if v is None else float(v) for v in col] for k, col in history.items()})
+    project.history = history_from_dict(data.get("history") or {})
     if data.get("run_state") is not None:
         project.run_state = run_state_from_dict(data["run_state"], project.network)
     project.snapshots = snapshots_from_dict(data.get("snapshots"), project.network)

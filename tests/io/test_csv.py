@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import nnstudio.core.data as data_module
-import nnstudio.io.csv_io as csv_io
+from nnstudio.core import limits
 from nnstudio.core.data import CATEGORICAL, NUMERIC, Column, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
@@ -108,10 +107,13 @@ def test_integer_class_column_one_hot_for_several_outputs():
         read_csv_text("x,v\n0.1,0.5\n0.2,2\n").training_arrays(1, 3)  # 0.5 is no class index
 
 
-def test_text_input_column_is_categorical_too():
+def test_a_text_input_column_is_read_but_cannot_be_trained_on():
     ds = read_csv_text("town,size,y\nOslo,1,0\nRome,2,1\nOslo,3,1\n")
     assert ds.column("town").kind == CATEGORICAL and ds.column("town").role == "input"
-    assert ds.raw_inputs()[:, 0].tolist() == [0, 1, 0]
+    with pytest.raises(DataError, match=r"column 1 \('town'\) is an input but holds text such as 'Oslo'"):
+        ds.training_arrays(2, 1)
+    ds.column("town").role = "ignored"  # as the editor would: ignore it (or make it the target)
+    ds.check_ready(1, 1)
 
 
 # -- errors name row and column ------------------------------------------------------------------------------
@@ -153,20 +155,19 @@ def test_lenient_reading_keeps_bad_cells_for_the_editor():
 
 
 def test_row_limit(monkeypatch):
-    monkeypatch.setattr(csv_io, "MAX_ROWS", 3)
-    monkeypatch.setattr(data_module, "MAX_ROWS", 3)
+    monkeypatch.setattr(limits, "MAX_ROWS", 3)
     ok = read_csv_text("a,b\n1,2\n3,4\n5,6\n")
     assert ok.n_rows == 3
-    with pytest.raises(CSVFormatError, match=r"too many rows \(the limit is 3\)"):
+    with pytest.raises(CSVFormatError, match=r"big: too large: 4 rows \(the limit is 3\)"):
         read_csv_text("a,b\n1,2\n3,4\n5,6\n7,8\n", "big")
-    with pytest.raises(DataError, match="too many rows"):
+    with pytest.raises(DataError, match=r"the table is too large: 4 rows \(the limit is 3\)"):
         Dataset.from_arrays(np.zeros((4, 1)), np.zeros(4))
-    with pytest.raises(DataError, match="too many rows"):
+    with pytest.raises(DataError, match=r"would be too large: 4 rows"):
         ok.insert_rows(0, 1)
 
 
 def test_column_limit(monkeypatch):
-    monkeypatch.setattr(csv_io, "MAX_COLUMNS", 3)
+    monkeypatch.setattr(limits, "MAX_COLUMNS", 3)
     with pytest.raises(CSVFormatError, match=r"too many columns: 4 \(the limit is 3\)"):
         read_csv_text("a,b,c,d\n1,2,3,4\n")
 
@@ -180,7 +181,7 @@ def test_file_errors(tmp_path, monkeypatch):
     latin.write_bytes("name,y\nCafé,1\n".encode("latin-1"))
     with pytest.raises(CSVFormatError, match=r"latin\.csv: not UTF-8 text"):
         read_csv(latin)
-    monkeypatch.setattr(csv_io, "MAX_CSV_BYTES", 10)
+    monkeypatch.setattr(limits, "MAX_CSV_BYTES", 10)
     ok = tmp_path / "ok.csv"
     ok.write_text("a,b\n1,2\n3,4\n")
     with pytest.raises(CSVFormatError, match=r"ok\.csv: too large"):

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import nnstudio.io.jsonio as jsonio
+from nnstudio.core import limits
 from nnstudio.core.data import Column, Dataset
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
@@ -351,7 +351,7 @@ def test_file_larger_than_the_limit(tmp_path, monkeypatch):
     path = tmp_path / "big.json"
     path.write_text(_text(laptop_model()), encoding="utf-8")
     load_path(path)  # fine under the real limit
-    monkeypatch.setattr(jsonio, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
     with pytest.raises(ModelFormatError, match=r"big\.json: too large"):
         load_path(path)
     with pytest.raises(ModelFormatError, match="too large"):
@@ -373,7 +373,7 @@ def test_a_3_gb_file_is_rejected_from_its_size_without_reading_it(tmp_path, monk
     monkeypatch.setattr(pathlib.Path, "read_bytes", no_reading)
     monkeypatch.setattr(pathlib.Path, "read_text", no_reading)
     monkeypatch.setattr(pathlib.Path, "open", no_reading)
-    with pytest.raises(ModelFormatError, match=r"huge\.json: too large \(3221 MB"):
+    with pytest.raises(ModelFormatError, match=r"huge\.json: too large \(3072 MB; the limit is 64 MB\)"):
         load_path(path)
 
 
@@ -551,3 +551,11 @@ def test_fuzz_bases_load():
         assert project.network.input_size >= 1
     project = load_text(json.dumps(BASES["project"]))
     assert math.isnan(project.history.columns["val_loss"][0])
+
+
+def test_a_weight_too_large_for_float32_is_named_without_a_warning():
+    data = model_to_dict(laptop())
+    data["dtype"] = "float32"
+    data["layers"][0]["weights"][1][2] = 1e300  # finite as float64, infinite as float32
+    with pytest.raises(ModelFormatError, match=r"^m\.json: layers\[0\]\.weights: contains a value too large"):
+        load_text(json.dumps(data), "m.json")

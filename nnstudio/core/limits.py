@@ -1,0 +1,57 @@
+"""The limits of NN Studio's files and tables: one set, shared by every reader and every writer.
+
+A reader refuses anything beyond them with a clear message; a writer checks them before it writes, so
+the app never writes a file it would refuse to open. They keep reading a file from a stranger bounded
+in bytes, time and memory. (Lives in core because the dataset and the network enforce them too.)
+"""
+
+from __future__ import annotations
+
+MIB = 1024 * 1024
+
+# -- files ------------------------------------------------------------------------------------------------
+MAX_FILE_BYTES = 64 * MIB  # a model (.json) or project (.nnstudio) file
+MAX_CSV_BYTES = 200 * MIB  # a CSV table
+MAX_JSON_DEPTH = 100  # NN Studio files nest about 6 deep
+MAX_JSON_VALUES = 8_000_000  # numbers, strings and lists in one file: a full table, weights and history fit
+MAX_JSON_OBJECTS = 100_000  # {...} objects in one file (a few per layer, input, output and column)
+READ_IDLE_SECONDS = 10.0  # a pipe or device that sends nothing for this long is refused
+READ_TOTAL_SECONDS = 60.0  # ... and so is one that trickles for longer than this
+
+# -- tables (CSV files and a project's dataset) -------------------------------------------------------------
+MAX_ROWS = 200_000
+MAX_COLUMNS = 2_000
+MAX_CELLS = 5_000_000  # rows x columns (a table this size still fits in a project file)
+MAX_CSV_LINES = 10 * MAX_ROWS  # lines of a CSV file, blank lines and line breaks inside quotes included
+MAX_CELL_TEXT = 131_072  # characters in one CSV cell (the csv module's field limit)
+
+# -- networks ------------------------------------------------------------------------------------------------
+MAX_LAYERS = 100  # dense layers after the inputs
+MAX_UNITS = 10_000  # neurons in one layer, and inputs
+MAX_PARAMETERS = 2_000_000  # weights and biases of the whole network (about 48 MB as JSON)
+
+# -- text ----------------------------------------------------------------------------------------------------
+MAX_NAME = 200  # a model, dataset, column, input or output name
+MAX_DESCRIPTION = 10_000
+
+# -- training settings and history ------------------------------------------------------------------------------
+MAX_EPOCHS = 10_000_000
+MAX_BATCH_SIZE = 1_000_000
+MAX_SEED = 2**31 - 1
+MAX_PATIENCE = 100_000
+MAX_HISTORY_POINTS = 10_000  # a longer history is thinned when written (first, last, evenly spread)
+MAX_HISTORY_METRICS = 64  # columns of the history (epoch, loss, accuracy, val_loss, ...)
+
+
+def too_long(text: str, limit: int = MAX_NAME) -> str | None:
+    """A short description of why ``text`` is too long (``"230 characters; the limit is 200"``), or None."""
+    if len(text) > limit:
+        return f"{len(text):,} characters long (the limit is {limit:,})"
+    return None
+
+
+def too_many(count: int, limit: int, what: str) -> str | None:
+    """``"1,300,000 layers (the limit is 100)"`` when ``count`` exceeds ``limit``, else None."""
+    if count > limit:
+        return f"{count:,} {what} (the limit is {limit:,})"
+    return None
