@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, QThread
+import shiboken6
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, QThread
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -54,16 +57,55 @@ def message_boxes(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def no_running_threads(qapp):
-    """Fail a test that leaves a QThread running (napari's conftest does the same)."""
+def no_running_threads(qapp, monkeypatch):
+    """Fail a test that leaves a QThread running (napari's conftest does the same). Threads are recorded
+    when they start, so no heap scan is needed after every test."""
+    started: list[weakref.ref[QThread]] = []
+    original = QThread.start
+
+    def start(self, *args):
+        started.append(weakref.ref(self))
+        return original(self, *args)
+
+    monkeypatch.setattr(QThread, "start", start)
     yield
-    gc.collect()
-    running = [obj for obj in gc.get_objects() if isinstance(obj, QThread) and _is_running(obj)]
+    running = [t for t in (ref() for ref in started) if t is not None and _is_running(t)]
     if running:
         for thread in running:
             thread.quit()
             thread.wait(2000)
         pytest.fail(f"test left {len(running)} QThread(s) running")
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows(qapp):
+    """Every test closes and deletes the windows it opens (``qtbot.addWidget`` does both): a window left
+    alive makes every later window slower to build and style. A test that leaves one fails."""
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what deleteLater() asked for
+    gc.collect()  # widgets owned by Python objects (not by a parent widget) go with those objects
+    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    # pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so delete them
+    menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
+    for menu in menus:
+        menu.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = [w for w in left if not any(w is m for m in menus)]
+    if left:
+        names = sorted({type(w).__name__ for w in left})
+        for widget in left:
+            widget.close()
+            widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        pytest.fail(f"test left {len(left)} window(s) alive: {', '.join(names)} (use qtbot.addWidget)")
+
+
+def _is_alive(widget: QWidget) -> bool:
+    try:
+        return shiboken6.isValid(widget) and widget.parent() is None
+    except RuntimeError:
+        return False
 
 
 def _is_running(thread: QThread) -> bool:
