@@ -62,7 +62,7 @@ class TrainingSession(QObject):
         self._elapsed = 0.0  # training time of this run, pauses excluded
         self._step = False
         self._applying = False
-        self._wait: QEventLoop | None = None
+        self._waits: list[QEventLoop] = []  # commit() calls waiting for the worker (they may nest)
         document.aboutToReplace.connect(self.discard)
         for signal in (document.networkChanged, document.datasetChanged, document.historyChanged):
             signal.connect(self._document_edited)
@@ -180,11 +180,14 @@ class TrainingSession(QObject):
         if self._state != RUNNING or self._worker is None:
             return False
         self._worker.pause()
-        loop = self._wait = QEventLoop()
+        loop = QEventLoop()
         QTimer.singleShot(COMMIT_TIMEOUT_MS, loop.quit)
-        if self._state == RUNNING:
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        self._wait = None
+        self._waits.append(loop)
+        try:
+            if self._state == RUNNING:
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            self._waits.remove(loop)
         return True
 
     def run_committed(self, action: Callable[[], bool]) -> bool:
@@ -198,8 +201,8 @@ class TrainingSession(QObject):
                 self.train()
 
     def _quit_wait(self) -> None:
-        if self._wait is not None:
-            self._wait.quit()
+        for loop in self._waits:
+            loop.quit()
 
     # live settings, forwarded to the running worker (they take effect from the next batch)
     @Slot(float)

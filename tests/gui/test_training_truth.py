@@ -356,3 +356,20 @@ def test_autosave_mid_run_keeps_the_run_in_the_recovery_copy(qtbot, window, tmp_
     assert session.state == RUNNING
     with qtbot.waitSignal(session.committed, timeout=10_000):
         session.stop()
+
+
+def test_an_autosave_during_a_save_mid_run_waits_for_the_same_epoch(qtbot, window, tmp_path):
+    """A timer (autosave) may fire while Save waits for the run to pause: both finish, nothing hangs."""
+    from PySide6.QtCore import QTimer
+
+    window.recovery.folder = tmp_path / "recovery"
+    session = start_long_run(qtbot, window)
+    autosaved = []
+    QTimer.singleShot(0, lambda: autosaved.append(window.recovery.autosave_now()))
+    path = tmp_path / "both.nnstudio"
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save_as()
+    qtbot.waitUntil(lambda: bool(autosaved), timeout=10_000)
+    assert load_path(path).history.last_epoch() >= 3
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
