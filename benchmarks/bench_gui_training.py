@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -92,7 +93,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a tenth of the epochs (a smoke run)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    settings = QSettings(os.devnull, QSettings.Format.IniFormat)
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     window.files.maybe_save = lambda: True  # never asked: each run opens the example afresh
     window.resize(1280, 800)
