@@ -48,6 +48,7 @@ class StepController(QObject):
         document.networkChanged.connect(self._outside_change)
         document.lockChanged.connect(self._locked)
         document.datasetChanged.connect(self._outside_change)
+        document.datasetCellsChanged.connect(self._outside_change)
         document.trainingConfigChanged.connect(self._outside_change)
         document.projectReplaced.connect(self._outside_change)
 

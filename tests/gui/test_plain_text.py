@@ -26,6 +26,7 @@ from nnstudio.gui import commands as cmd
 from nnstudio.gui.canvas.items import NeuronItem
 from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.panels.column_menu import ColumnMenu
 from nnstudio.io.files import save_model, save_project
 
 X1 = '<img src="file:///tmp/x.png">'
@@ -285,9 +286,8 @@ def test_menus_show_an_ampersand_in_a_name_instead_of_taking_it_as_a_shortcut(qt
     editor.column_bar.name.setText("R&D")
     editor.column_bar.name.editingFinished.emit()
     assert editor.dataset.columns[0].name == "R&D"
-    menu = QMenu()
-    editor._feature_menu(menu, 0)  # the "Add feature" part of the column header's menu
-    entries = [action.iconText() for sub in menu.findChildren(QMenu) for action in sub.actions()]
+    menu = ColumnMenu(editor, 0).feature_menu  # the "Add feature" part of the column header's menu
+    entries = [action.iconText() for sub in [menu, *menu.findChildren(QMenu)] for action in sub.actions()]
     assert "R&D²" in entries
 
     path = tmp_path / "R&D.nnstudio"
