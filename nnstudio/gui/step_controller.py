@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, Phase, StepThrough, UpdatePhase
 from nnstudio.core.training import Trainer
 from nnstudio.errors import NNStudioError
-from nnstudio.gui.canvas.view import Overlay
+from nnstudio.gui.canvas.overlay import Overlay
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
 
