@@ -357,6 +357,31 @@ class Dataset:
         for derived in self.dependents(col.name):
             self._recompute(derived, slice(row, row + 1))
 
+    def cell_texts(self, cells: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """The current texts of ``cells`` as (row, column, text): what an undo restores."""
+        return [(r, c, self.cell_text(r, c)) for r, c in cells]
+
+    def set_cell_texts(self, edits: Sequence[tuple[int, int, str]]) -> None:
+        """Set cells from (row, column, text), in order; see ``set_cell_text``."""
+        for row, column, text in edits:
+            self.set_cell_text(row, column, text)
+
+    def paste(self, top: int, left: int, block: Sequence[Sequence[str]]) -> int:
+        """Set a block of texts with its first cell at (top, left), adding empty rows below as needed; cells
+        beyond the last column are dropped and cells that land in a derived column are skipped (they are
+        computed). Returns the number of rows added."""
+        width = len(self.columns) - left
+        if not block or width <= 0:
+            return 0
+        added = max(0, top + len(block) - self.n_rows)
+        if added:
+            self.insert_rows(self.n_rows, added)
+        for i, cells in enumerate(block):
+            for j, text in enumerate(cells[:width]):
+                if self.columns[left + j].formula is None:
+                    self.set_cell_text(top + i, left + j, text)
+        return added
+
     def insert_rows(self, at: int, count: int) -> None:
         problem = table_problem(self.n_rows + count, len(self.columns))
         if problem:
@@ -472,6 +497,60 @@ class Dataset:
                 taken.discard(d.name)
                 d.name = new_default
                 taken.add(new_default)
+
+    def insert_column(self, at: int, name: str | None = None, role: str = INPUT) -> Column:
+        """Insert an empty numeric column before index ``at`` (clamped to the table); without a name it is
+        called x<n>, the first such name not taken. Returns the new column."""
+        names = set(self.column_names())
+        if name is None:
+            i = len(names) + 1
+            while f"x{i}" in names:
+                i += 1
+            name = f"x{i}"
+        if name in names:
+            raise DataError(f"there is already a column named {name!r}; choose another name")
+        check_column_name(name)
+        problem = table_problem(self.n_rows, len(self.columns) + 1)
+        if problem:
+            raise DataError(f"the table would be too large: {problem}")
+        column = Column.numeric(name, np.full(self.n_rows, np.nan), role=role)
+        column.bad = {r: "" for r in range(self.n_rows)}
+        self.columns.insert(max(0, min(at, len(self.columns))), column)
+        return column
+
+    def set_role(self, column: int, role: str) -> None:
+        """Make column ``column`` an input, the target or ignored."""
+        if role not in ROLES:
+            raise DataError(f"a column's role is one of {', '.join(ROLES)}, not {role!r}")
+        self.columns[column].role = role
+
+    def set_normalization(self, column: int, normalization: str) -> None:
+        """Normalize column ``column`` with ``normalization`` (a key of preprocessing.NORMALIZATIONS)."""
+        NORMALIZATIONS[normalization]
+        self.columns[column].normalization = normalization
+
+    def set_kind(self, column: int, kind: str) -> None:
+        """Read column ``column`` as numbers or as class labels, keeping every cell's text (a cell that is no
+        number becomes a bad cell). A derived column and the sources of one stay numbers (DataError)."""
+        col = self.columns[column]
+        if kind not in (NUMERIC, CATEGORICAL):
+            raise DataError(f"a column holds {NUMERIC} or {CATEGORICAL} cells, not {kind!r}")
+        if kind == col.kind:
+            return
+        if col.formula is not None:
+            raise DataError(f"{col.name} is computed, so it holds numbers")
+        users = self.dependents(col.name)
+        if users:
+            raise DataError(f"{', '.join(c.name for c in users)} {'is' if len(users) == 1 else 'are'} computed "
+                            f"from {col.name}, so it must hold numbers; remove {users[0].name} first")
+        texts = [col.cell_text(r) for r in range(len(col))]
+        if kind == CATEGORICAL:
+            new = Column.categorical(col.name, texts, role=col.role)
+        else:
+            new = Column.numeric(col.name, np.zeros(len(texts)), role=col.role, normalization=col.normalization)
+            for r, text in enumerate(texts):
+                new.set_cell_text(r, text)
+        self.columns[column] = new
 
     def remove_columns(self, columns: Sequence[int]) -> list[str]:
         """Remove columns (and the derived columns computed from them); returns the removed names."""

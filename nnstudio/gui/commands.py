@@ -14,7 +14,6 @@ import numpy as np
 from PySide6.QtGui import QUndoCommand
 
 from nnstudio.core.activations import ACTIVATIONS
-from nnstudio.core.data import Dataset
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
@@ -22,7 +21,6 @@ from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import ConfigError, ShapeError
-from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.document import Document
 
 _SET_WEIGHT_ID = 1001
@@ -320,12 +318,6 @@ def _copy_or_none(value):
     return None if value is None else value.copy()
 
 
-class SetDatasetCommand(_ValueCommand):
-    def __init__(self, document: Document, dataset: Dataset | None, text: str = "Edit dataset") -> None:
-        super().__init__(text, document._apply_dataset, _copy_or_none(document.project.dataset),
-                         _copy_or_none(dataset), _copy_or_none)
-
-
 def _copy_config(config: TrainingConfig) -> TrainingConfig:
     return TrainingConfig.from_dict(config.to_dict())
 
@@ -406,54 +398,3 @@ class ResetOptimizerCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document._apply_run_state(_copy_or_none(self.before))
-
-
-class DatasetCellsCommand(QUndoCommand):
-    """Typed or pasted cell texts, applied through the dataset table model (which owns the row/column
-    notifications); before-texts are captured so undo restores exactly what was there."""
-
-    def __init__(self, document: Document, model: DatasetTableModel, edits: list[tuple[int, int, str]],
-                 text: str) -> None:
-        super().__init__(text)
-        self.document, self.model = document, model
-        self.after = list(edits)
-        self.before = model.cell_texts([(r, c) for r, c, _ in edits])
-
-    def redo(self) -> None:
-        self.model.apply_cells(self.after)
-        self.document.datasetChanged.emit()
-
-    def undo(self) -> None:
-        self.model.apply_cells(list(reversed(self.before)))
-        self.document.datasetChanged.emit()
-
-
-class DatasetReplaceCommand(QUndoCommand):
-    """A structural dataset edit from the editor (rows, columns, roles, paste that adds rows, ...)."""
-
-    def __init__(self, document: Document, model: DatasetTableModel, dataset: Dataset, text: str) -> None:
-        super().__init__(text)
-        self.document, self.model = document, model
-        self.before, self.after = model.dataset.copy(), dataset.copy()
-
-    def redo(self) -> None:
-        self.model.apply_dataset(self.after.copy())
-        self.document.datasetChanged.emit()
-
-    def undo(self) -> None:
-        self.model.apply_dataset(self.before.copy())
-        self.document.datasetChanged.emit()
-
-
-class UndoableDatasetEdits:
-    """The dataset editor's edit sink that turns every edit into an undo command on the Document."""
-
-    def __init__(self, document: Document, model: DatasetTableModel) -> None:
-        self.document, self.model = document, model
-
-    def set_cells(self, edits: list[tuple[int, int, str]], description: str) -> None:
-        if edits:
-            self.document.push(DatasetCellsCommand(self.document, self.model, edits, description))
-
-    def replace(self, dataset: Dataset, description: str) -> None:
-        self.document.push(DatasetReplaceCommand(self.document, self.model, dataset, description))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Slot
 from nnstudio.core.data import Dataset
 from nnstudio.core.project import fit_network_to_dataset, fit_project_to_dataset, network_mismatch
 from nnstudio.gui import commands as cmd
+from nnstudio.gui.dataset_commands import SetDatasetCommand
 from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
 from nnstudio.gui.document import Document
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
@@ -26,6 +27,7 @@ class DatasetActions(QObject):
         banner.resizeRequested.connect(self.fit_network_to_data)
         for signal in (document.projectReplaced, document.datasetChanged):
             signal.connect(self.update_banner)
+        document.datasetCellsChanged.connect(lambda _cells: self.update_banner())
         document.networkChanged.connect(lambda structural: structural and self.update_banner())
         self.update_banner()
 
@@ -35,7 +37,7 @@ class DatasetActions(QObject):
         doc = self.document
         stack = doc.undo_stack
         stack.beginMacro(description)
-        doc.push(cmd.SetDatasetCommand(doc, dataset, description))
+        doc.push(SetDatasetCommand(doc, dataset, description))
         if not network_mismatch(doc.network, dataset):
             renamed = fit_network_to_dataset(doc.network, dataset, doc.rng)  # same sizes: only the names
             if (renamed.input_names, renamed.output_names) != (doc.network.input_names, doc.network.output_names):

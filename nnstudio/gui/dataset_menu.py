@@ -2,9 +2,9 @@
 banner that offers to resize the network when the dataset's columns do not fit its input/output layers.
 
 Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)`` and the lead
-wires it to an undo command (``SetDatasetCommand``); the banner emits ``resizeRequested()`` and the lead
-pushes a command built from ``core.project.fit_network_to_dataset``. Numbers come from core: the tables
-are read by ``io.csv_io``, the points made by ``core.datasets`` generators, the mismatch text by
+wires it to an undo command (``dataset_commands.SetDatasetCommand``); the banner emits ``resizeRequested()``
+and the lead pushes a command built from ``core.project.fit_network_to_dataset``. Numbers come from core: the
+tables are read by ``io.csv_io``, the points made by ``core.datasets`` generators, the mismatch text by
 ``core.project.network_mismatch``.
 """
 

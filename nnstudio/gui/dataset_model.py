@@ -1,40 +1,42 @@
-"""A Qt table model over core's ``Dataset``, with every user edit routed through an *edit sink*.
+"""A Qt table model that shows the Document's dataset and asks for every edit through an undo command.
 
-Design (so the lead can put dataset edits on the Document's undo stack without touching this file):
+The model never changes the dataset itself. ``setData`` and the editor's requests (paste, add/remove rows
+and columns, role, normalization, rename, kind, derived features) each push one command from
+dataset_commands.py on the Document's undo stack; the command changes the dataset through the Document,
+and the model follows the Document's signals: ``datasetCellsChanged(cells)`` repaints those cells,
+``datasetChanged`` and ``projectReplaced`` show the new table (a reset only when its rows or columns
+changed). ``datasetEdited`` is emitted after each, so panels can refresh validity and the scatter.
 
-* The model never changes the dataset on its own initiative. ``setData`` and the editor's structural
-  actions (paste, add/remove rows and columns, role, normalization, rename, kind) turn into one call on
-  ``model.edits``, an object with two methods::
-
-      set_cells(edits: list[CellEdit], description: str)      # cell texts, one undo step
-      replace(dataset: Dataset, description: str)             # any other change: the whole new table
-
-* ``DirectEdits`` (the default) applies them at once through ``apply_cells`` / ``apply_dataset``.
-  An undo-aware sink pushes a QUndoCommand instead, whose ``redo``/``undo`` call the same two ``apply_*``
-  methods with the new / old values (``cell_texts`` and ``dataset.copy()`` capture the old ones).
-* ``apply_dataset`` changes the dataset *in place* (same object as ``project.dataset``) and tells the
-  views; ``datasetEdited`` is emitted after every apply, so panels can refresh validity and the scatter.
-
-Optional read-only prediction columns (``set_predictions``) follow the data columns after training.
+Optional read-only prediction columns (``set_predictions``) follow the data columns after training; a change
+of the table's structure drops them (they described the table as it was).
 Derived columns (x², x·y, ... see core/features.py) are read-only too: their cells follow their sources.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, CellProblem, Column, Dataset
 from nnstudio.core.features import check_formula, default_name
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.errors import DataError
+from nnstudio.gui.dataset_commands import (
+    AddFeatureCommand,
+    CellEdit,
+    ChangeColumnCommand,
+    DatasetCellsCommand,
+    InsertColumnCommand,
+    InsertRowsCommand,
+    PasteCommand,
+    RemoveColumnsCommand,
+    RemoveRowsCommand,
+)
+from nnstudio.gui.document import Document
 from nnstudio.gui.text import as_rich
-
-CellEdit = tuple[int, int, str]  # (row, column, text)
 
 ROLE_LABELS = {INPUT: "input", TARGET: "target", IGNORED: "ignored"}
 ROLE_COLORS = {INPUT: QColor("#1f6fb2"), TARGET: QColor("#b25a00"), IGNORED: QColor("#888888")}
@@ -45,40 +47,23 @@ WRONG_TEXT = QColor("#c62828")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class DatasetEditSink(Protocol):
-    def set_cells(self, edits: list[CellEdit], description: str) -> None: ...
-
-    def replace(self, dataset: Dataset, description: str) -> None: ...
-
-
-class DirectEdits:
-    """The default sink: apply every edit immediately (no undo)."""
-
-    def __init__(self, model: DatasetTableModel) -> None:
-        self.model = model
-
-    def set_cells(self, edits: list[CellEdit], description: str) -> None:
-        self.model.apply_cells(edits)
-
-    def replace(self, dataset: Dataset, description: str) -> None:
-        self.model.apply_dataset(dataset)
-
-
 class DatasetTableModel(QAbstractTableModel):
     """Rows are samples, columns are the dataset's columns (then prediction/error columns, if set)."""
 
-    datasetEdited = Signal()  # after any apply_*: re-check validity, redraw scatter
+    datasetEdited = Signal()  # after the dataset changed: re-check validity, redraw the scatter
 
-    def __init__(self, dataset: Dataset | None = None, edits: DatasetEditSink | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._dataset = dataset if dataset is not None else Dataset([Column.numeric("x1", []),
-                                                                     Column.numeric("y", [], role=TARGET)])
-        self.edits: DatasetEditSink = edits if edits is not None else DirectEdits(self)
+        self.document = document
+        self._dataset = self._documents_dataset()
+        self._shape = self._shape_of(self._dataset)
         self._problems: dict[tuple[int, int], str] | None = None
         self._pred_headers: list[str] = []
         self._pred_values: list[list[str]] = []  # per prediction column, per row
         self._wrong: list[bool] = []
+        document.datasetCellsChanged.connect(self._cells_changed)
+        document.datasetChanged.connect(self._dataset_changed)
+        document.projectReplaced.connect(self._project_replaced)
 
     # -- facts ----------------------------------------------------------------------------------------
     @property
@@ -105,10 +90,6 @@ class DatasetTableModel(QAbstractTableModel):
 
     def has_predictions(self) -> bool:
         return bool(self._pred_headers)
-
-    def cell_texts(self, cells: Sequence[tuple[int, int]]) -> list[CellEdit]:
-        """The current texts of ``cells`` (what an undo command restores)."""
-        return [(r, c, self._dataset.cell_text(r, c)) for r, c in cells]
 
     # -- Qt model API ---------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -217,74 +198,49 @@ class DatasetTableModel(QAbstractTableModel):
         if text == self._dataset.cell_text(index.row(), index.column()):
             return False
         name = self._dataset.columns[index.column()].name
-        self.edits.set_cells([(index.row(), index.column(), text)], f"Edit {name} in row {index.row() + 1}")
+        self.document.push(DatasetCellsCommand(self.document, [(index.row(), index.column(), text)],
+                                               f"Edit {name} in row {index.row() + 1}"))
         return True
 
-    # -- requests (build the change, hand it to the sink) -------------------------------------------------
+    # -- requests: each one undo command on the Document ------------------------------------------------
     def request_cells(self, edits: list[CellEdit], description: str = "Edit cells") -> None:
         edits = [e for e in edits if self.is_data_column(e[1]) and not self.is_derived_column(e[1])
                  and 0 <= e[0] < self._dataset.n_rows]
         if edits:
-            self.edits.set_cells(edits, description)
+            self.document.push(DatasetCellsCommand(self.document, edits, description))
 
     def request_paste(self, top: int, left: int, block: list[list[str]]) -> int:
         """Paste a block of texts at (top, left), adding rows as needed; returns the rows added. Cells that
         land in a derived column are skipped (they are computed)."""
-        width = self.n_data_columns - left
-        if not block or width <= 0:
+        if not block or not self.is_data_column(left):
             return 0
-        ds = self._dataset.copy()
-        added = max(0, top + len(block) - ds.n_rows)
-        if added:
-            ds.insert_rows(ds.n_rows, added)
-        for i, cells in enumerate(block):
-            for j, text in enumerate(cells[:width]):
-                if ds.columns[left + j].formula is None:
-                    ds.set_cell_text(top + i, left + j, text)
-        self.edits.replace(ds, f"Paste {len(block)} row{'s' if len(block) != 1 else ''}")
-        return added
+        command = PasteCommand(self.document, top, left, block)
+        self.document.push(command)
+        return command.added
 
     def request_insert_rows(self, at: int, count: int = 1) -> None:
-        ds = self._dataset.copy()
-        ds.insert_rows(max(0, min(at, ds.n_rows)), count)
-        self.edits.replace(ds, f"Add {count} row{'s' if count != 1 else ''}")
+        self.document.push(InsertRowsCommand(self.document, at, count))
 
     def request_remove_rows(self, rows: Sequence[int]) -> None:
-        rows = sorted({r for r in rows if 0 <= r < self._dataset.n_rows})
+        rows = [r for r in rows if 0 <= r < self._dataset.n_rows]
         if rows:
-            ds = self._dataset.copy()
-            ds.remove_rows(rows)
-            self.edits.replace(ds, f"Remove {len(rows)} row{'s' if len(rows) != 1 else ''}")
+            self.document.push(RemoveRowsCommand(self.document, rows))
 
     def request_insert_column(self, at: int, name: str | None = None, role: str = INPUT) -> None:
-        ds = self._dataset.copy()
-        names = set(ds.column_names())
-        if name is None:
-            i = len(names) + 1
-            while f"x{i}" in names:
-                i += 1
-            name = f"x{i}"
-        column = Column.numeric(name, [0.0] * ds.n_rows, role=role)
-        for r in range(ds.n_rows):
-            column.set_cell_text(r, "")
-        ds.columns.insert(max(0, min(at, len(ds.columns))), column)
-        self.edits.replace(Dataset(ds.columns, ds.name), f"Add column {name}")
+        self.document.push(InsertColumnCommand(self.document, at, name, role))
 
     def request_remove_columns(self, columns: Sequence[int]) -> None:
         """Remove columns; the derived columns computed from them go too (one step)."""
-        drop = {c for c in columns if self.is_data_column(c)}
+        drop = [c for c in columns if self.is_data_column(c)]
         if drop:
-            ds = self._dataset.copy()
-            names = ds.remove_columns(sorted(drop))
-            self.edits.replace(ds, f"Remove column{'s' * (len(names) != 1)} {', '.join(names)}")
+            self.document.push(RemoveColumnsCommand(self.document, drop))
 
     def request_add_feature(self, op: str, sources: Sequence[str], name: str | None = None) -> str:
         """Add a derived input column (x², x·y, sin(x), ...) as one edit; returns its name. Raises DataError
         when it cannot be computed (unknown source, class labels, a name that exists)."""
-        ds = self._dataset.copy()
-        column = ds.add_derived(op, sources, name)
-        self.edits.replace(ds, f"Add feature {column.name}")
-        return column.name
+        command = AddFeatureCommand(self.document, op, sources, name)
+        self.document.push(command)
+        return str(command.name)
 
     def request_column_change(self, column: int, *, name: str | None = None, role: str | None = None,
                               normalization: str | None = None, kind: str | None = None) -> None:
@@ -292,80 +248,68 @@ class DatasetTableModel(QAbstractTableModel):
         follow a renamed source; a derived column or a source of one must stay numeric (DataError)."""
         if not self.is_data_column(column):
             return
-        ds = self._dataset.copy()
-        col = ds.columns[column]
-        what = []
-        if name is not None and name.strip() and name.strip() != col.name:
-            ds.rename_column(column, name)
-            what.append(f"rename to {col.name}")
-        if role is not None and role != col.role:
-            col.role = role
-            what.append(f"role {role}")
-        if normalization is not None and normalization != col.normalization:
-            NORMALIZATIONS[normalization]
-            col.normalization = normalization
-            what.append(f"normalization {NORMALIZATIONS.label(normalization)}")
-        if kind is not None and kind != col.kind:
-            if col.formula is not None:
-                raise DataError(f"{col.name} is computed, so it holds numbers")
-            users = ds.dependents(col.name)
-            if users:
-                raise DataError(f"{', '.join(c.name for c in users)} {'is' if len(users) == 1 else 'are'} computed "
-                                f"from {col.name}, so it must hold numbers; remove {users[0].name} first")
-            texts = [col.cell_text(r) for r in range(len(col))]
-            if kind == CATEGORICAL:
-                new = Column.categorical(col.name, texts, role=col.role)
-            else:
-                new = Column.numeric(col.name, [0.0] * len(texts), role=col.role)
-                for r, text in enumerate(texts):
-                    new.set_cell_text(r, text)
-            new.normalization = col.normalization if kind == NUMERIC else "none"
-            ds.columns[column] = col = new
-            what.append("class labels" if kind == CATEGORICAL else "numbers")
-        if what:
-            self.edits.replace(Dataset(ds.columns, ds.name),
-                               f"Column {self._dataset.columns[column].name}: {', '.join(what)}")
+        command = ChangeColumnCommand(self.document, column, name=name, role=role, normalization=normalization,
+                                      kind=kind)
+        if command.changes:
+            self.document.push(command)
 
-    # -- apply (called by the sink or by undo commands) ----------------------------------------------------
-    def apply_cells(self, edits: Sequence[CellEdit]) -> None:
-        if not edits:
-            return
-        for row, col, text in edits:
-            self._dataset.set_cell_text(row, col, text)
+    # -- following the Document ------------------------------------------------------------------------
+    def _documents_dataset(self) -> Dataset:
+        dataset = self.document.project.dataset
+        return dataset if dataset is not None else Dataset([Column.numeric("x1", []),
+                                                            Column.numeric("y", [], role=TARGET)])
+
+    @staticmethod
+    def _shape_of(dataset: Dataset) -> tuple[int, list[str]]:
+        return dataset.n_rows, dataset.column_names()
+
+    @Slot(object)
+    def _cells_changed(self, cells: Sequence[tuple[int, int]]) -> None:
+        """Repaint the cells whose texts were set (and, with derived columns, the rest of their rows)."""
         self._problems = None
-        rows = [e[0] for e in edits]
-        cols = [e[1] for e in edits]
-        if any(c.formula is not None for c in self._dataset.columns):  # derived cells of these rows changed too
-            cols += [0, self.n_data_columns - 1]
-        self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, min(cols), max(cols))
+        rows = [r for r, _ in cells]
+        cols = [c for _, c in cells]
+        if rows:
+            if any(c.formula is not None for c in self._dataset.columns):
+                cols += [0, self.n_data_columns - 1]
+            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, min(cols), max(cols))
         self.datasetEdited.emit()
 
-    def apply_dataset(self, dataset: Dataset) -> None:
-        """Make the shown dataset equal to ``dataset`` (copied in, same object kept) and refresh views."""
-        same_shape = (dataset.n_rows == self._dataset.n_rows
-                      and dataset.column_names() == self._dataset.column_names())
-        if not same_shape:
-            self.beginResetModel()
-        self._dataset.columns = [c.copy() for c in dataset.columns]
-        self._dataset.name = dataset.name
+    @Slot()
+    def _dataset_changed(self) -> None:
+        """Show the Document's dataset after a structural change: reset only when rows or columns changed,
+        else repaint every cell (the current cell and the selection stay)."""
+        dataset = self._documents_dataset()
+        if self._shape_of(dataset) != self._shape:
+            self._show(dataset)
+            return
+        self._drop_predictions()
+        self._dataset = dataset
         self._problems = None
-        if not same_shape:
-            self.clear_predictions(notify=False)
-            self.endResetModel()
-        elif self.rowCount() and self.columnCount():
+        if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         self.datasetEdited.emit()
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Show another Dataset object (e.g. after opening a project); no edit, no undo step."""
+    @Slot()
+    def _project_replaced(self) -> None:
+        self._show(self._documents_dataset())
+
+    def _show(self, dataset: Dataset) -> None:
         self.beginResetModel()
-        self._dataset = dataset
+        self._dataset, self._shape = dataset, self._shape_of(dataset)
         self._problems = None
         self.clear_predictions(notify=False)
         self.endResetModel()
         self.datasetEdited.emit()
+
+    def _drop_predictions(self) -> None:
+        if self._pred_headers:
+            first = self.n_data_columns
+            self.beginRemoveColumns(QModelIndex(), first, first + len(self._pred_headers) - 1)
+            self.clear_predictions(notify=False)
+            self.endRemoveColumns()
 
     # -- predictions -------------------------------------------------------------------------------------
     def set_predictions(self, headers: Sequence[str], columns: Sequence[Sequence[str]],
@@ -394,4 +338,4 @@ def formula_text(formula: dict) -> str:
         return "?"
 
 
-__all__ = ["CellEdit", "DatasetEditSink", "DatasetTableModel", "DirectEdits", "formula_text"]
+__all__ = ["DatasetTableModel", "formula_text"]

@@ -1,14 +1,18 @@
 """The one open project, its file path, undo stack, modified flag and selection.
 
 Views subscribe to the signals; every change to the project goes through :meth:`Document.push`
-(an undo command from ``commands.py``). Commands call the ``_apply_*`` methods, which swap in
-the new state and emit the matching signal. While training runs the document is locked (edits, undo and
-redo are refused with the reason) and counts as modified: the run is part of it (training_session.py).
+(an undo command from ``commands.py`` or ``dataset_commands.py``). Commands call the Document's methods
+(``set_dataset_cells``, ``replace_dataset``, the ``_apply_*`` ones), which change the project and emit the
+matching signal: ``datasetCellsChanged(cells)`` when cell texts change (the table repaints those cells),
+``datasetChanged()`` for any other change of the dataset (rows, columns, roles, a new table).
+While training runs the document is locked (edits, undo and redo are refused with the reason) and counts as
+modified: the run is part of it (training_session.py).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +101,8 @@ class Document(QObject):
     """Holds ``project``; emits a signal for each kind of change."""
 
     networkChanged = Signal(bool)  # structural: True when sizes/layers/config/names changed
-    datasetChanged = Signal()
+    datasetChanged = Signal()  # structural: a new table, rows, columns, names, roles, kinds, normalization
+    datasetCellsChanged = Signal(object)  # list[(row, column)] whose texts were set (derived cells follow)
     trainingConfigChanged = Signal()
     historyChanged = Signal()
     projectReplaced = Signal()
@@ -191,6 +196,20 @@ class Document(QObject):
         else:
             self.undo_stack.resetClean()
 
+    # -- the dataset (called by undo commands) ---------------------------------------------------
+    def set_dataset_cells(self, edits: Sequence[tuple[int, int, str]]) -> None:
+        """Set dataset cells from (row, column, text), in order, and say which cells changed."""
+        dataset = self.project.dataset
+        if dataset is None or not edits:
+            return
+        dataset.set_cell_texts(edits)
+        self.datasetCellsChanged.emit([(row, column) for row, column, _ in edits])
+
+    def replace_dataset(self, dataset: Dataset | None) -> None:
+        """Make ``dataset`` (not copied) the project's dataset: a new table or the result of a structural edit."""
+        self.project.dataset = dataset
+        self.datasetChanged.emit()
+
     # -- called by commands only --------------------------------------------------------------
     def _apply_network(self, network: Network) -> None:
         old = self.project.network
@@ -204,10 +223,6 @@ class Document(QObject):
         self.networkChanged.emit(structural)
         if self.selection is not None and not self.selection.valid_for(network):
             self.set_selection(None)
-
-    def _apply_dataset(self, dataset: Dataset | None) -> None:
-        self.project.dataset = dataset
-        self.datasetChanged.emit()
 
     def _apply_training_config(self, config: TrainingConfig) -> None:
         self.project.training = config

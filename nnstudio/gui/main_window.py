@@ -21,12 +21,10 @@ from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from nnstudio.gui import commands as cmd
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import NetworkCanvas
 from nnstudio.gui.dataset_actions import DatasetActions
 from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
-from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.edit_actions import EditActions
 from nnstudio.gui.file_actions import FileActions
@@ -117,9 +115,8 @@ class MainWindow(QMainWindow):
         self.palette_panel = Palette()
         self.inspector = Inspector(doc)
         self.weight_table = WeightTable(doc)
-        self.dataset_model = DatasetTableModel(doc.project.dataset)
-        self.dataset_model.edits = cmd.UndoableDatasetEdits(doc, self.dataset_model)
-        self.dataset_editor = DatasetEditor(model=self.dataset_model)
+        self.dataset_editor = DatasetEditor(doc)
+        self.dataset_model = self.dataset_editor.model
         self.training_panel = TrainingPanel(doc.project.training)
         self.plots = PlotsPanel(doc.project)
         self.predict = PredictPanel(doc.project)

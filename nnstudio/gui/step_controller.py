@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, Phase, StepThrough, UpdatePhase
 from nnstudio.core.training import Trainer
 from nnstudio.errors import NNStudioError
-from nnstudio.gui.canvas.view import Overlay
+from nnstudio.gui.canvas.overlay import Overlay
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
 
@@ -48,6 +48,7 @@ class StepController(QObject):
         document.networkChanged.connect(self._outside_change)
         document.lockChanged.connect(self._locked)
         document.datasetChanged.connect(self._outside_change)
+        document.datasetCellsChanged.connect(self._outside_change)
         document.trainingConfigChanged.connect(self._outside_change)
         document.projectReplaced.connect(self._outside_change)
 

@@ -64,7 +64,8 @@ class TrainingSession(QObject):
         self._applying = False
         self._waits: list[QEventLoop] = []  # commit() calls waiting for the worker (they may nest)
         document.aboutToReplace.connect(self.discard)
-        for signal in (document.networkChanged, document.datasetChanged, document.historyChanged):
+        for signal in (document.networkChanged, document.datasetChanged, document.datasetCellsChanged,
+                       document.historyChanged):
             signal.connect(self._document_edited)
 
     # -- facts ---------------------------------------------------------------------------------------

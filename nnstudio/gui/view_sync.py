@@ -49,6 +49,7 @@ class ViewSync(QObject):
 
         document.projectReplaced.connect(self._project_replaced)
         document.datasetChanged.connect(self._dataset_changed)
+        document.datasetCellsChanged.connect(lambda _cells: self._dataset_changed())
         document.networkChanged.connect(self._network_changed)
         document.trainingConfigChanged.connect(self._config_changed)
         document.historyChanged.connect(lambda: plots.set_history(document.project.history))
@@ -67,17 +68,13 @@ class ViewSync(QObject):
     def _project_replaced(self) -> None:
         self._drop_pending_snapshot()  # from a run that was dropped with the old project
         net = self.document.network
-        self.dataset_editor.set_network_size(net.input_size, net.output_size)  # before the data is checked
-        self.dataset_editor.model.set_dataset(self.document.project.dataset)
+        self.dataset_editor.set_network_size(net.input_size, net.output_size)
         self._config_changed()
         self.sample_row = 0
         self.refresh()
 
     @Slot()
     def _dataset_changed(self) -> None:
-        dataset, model = self.document.project.dataset, self.dataset_editor.model
-        if dataset is not None and dataset is not model.dataset:
-            model.set_dataset(dataset)
         net = self.document.network
         self.dataset_editor.set_network_size(net.input_size, net.output_size)
         self.refresh()

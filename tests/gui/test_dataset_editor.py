@@ -14,7 +14,10 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import DataError
 from nnstudio.gui.dataset_model import DatasetTableModel
-from nnstudio.gui.panels.dataset_editor import DatasetEditor, parse_block
+from nnstudio.gui.document import Document
+from nnstudio.gui.panels.column_menu import ColumnMenu
+from nnstudio.gui.panels.dataset_editor import DatasetEditor
+from nnstudio.gui.panels.dataset_table import parse_block
 from nnstudio.gui.text import as_rich
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
@@ -27,9 +30,14 @@ def laptop_dataset() -> Dataset:
                     Column.numeric("buy", rows[:, 2], role=TARGET)], "laptop")
 
 
+def document_with(dataset: Dataset) -> Document:
+    """A document holding ``dataset`` and a 2-3-1 network (the laptop's sizes)."""
+    return Document(Project(Network.build([2, 3, 1], ["relu", "sigmoid"], seed=0), dataset=dataset))
+
+
 @pytest.fixture
 def editor(qtbot):
-    widget = DatasetEditor(laptop_dataset())
+    widget = DatasetEditor(document_with(laptop_dataset()))
     qtbot.addWidget(widget)
     widget.resize(900, 400)
     widget.show()
@@ -50,7 +58,7 @@ def type_into(qtbot, editor: DatasetEditor, row: int, column: int, text: str) ->
 
 
 def test_model_shows_cells_and_role_headers(qtbot):
-    model = DatasetTableModel(laptop_dataset())
+    model = DatasetTableModel(document_with(laptop_dataset()))
     assert model.rowCount() == 9 and model.columnCount() == 3
     assert model.data(model.index(2, 1)) == "0.6"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "buy\ntarget"
@@ -89,7 +97,7 @@ def test_tab_moves_right(qtbot, editor):
 def test_paste_block_creates_rows(qtbot):
     empty = Dataset([Column.numeric("pink", []), Column.numeric("small", []),
                      Column.numeric("buy", [], role=TARGET)])
-    editor = DatasetEditor(empty)
+    editor = DatasetEditor(document_with(empty))
     qtbot.addWidget(editor)
     editor.show()
     QGuiApplication.clipboard().setText("0.1\t0.1\t0\n0.3\t0.3\t0\n0.5\t0.6\t1\n")
@@ -165,24 +173,17 @@ def test_network_size_mismatch_is_reported(qtbot, editor):
     assert blocker.args == [False, "the dataset has 2 input columns but the network has 3 inputs"]
 
 
-def test_edits_go_through_the_sink(qtbot):
-    calls = []
-
-    class Recorder:
-        def set_cells(self, edits, description):
-            calls.append(("cells", edits, description))
-
-        def replace(self, dataset, description):
-            calls.append(("replace", dataset, description))
-
-    model = DatasetTableModel(laptop_dataset(), Recorder())
+def test_edits_are_undo_steps_on_the_document(qtbot):
+    document = document_with(laptop_dataset())
+    model = DatasetTableModel(document)
     assert model.setData(model.index(0, 0), "7")
+    assert document.undo_stack.undoText() == "Edit pink in row 1" and model.dataset.cell_text(0, 0) == "7"
     model.request_insert_rows(0, 2)
-    assert calls[0] == ("cells", [(0, 0, "7")], "Edit pink in row 1")
-    assert calls[1][0] == "replace" and calls[1][1].n_rows == 11 and calls[1][2] == "Add 2 rows"
-    assert model.dataset.cell_text(0, 0) == "0.1" and model.rowCount() == 9  # nothing applied yet
-    model.apply_cells(calls[0][1])
-    assert model.dataset.cell_text(0, 0) == "7"
+    assert document.undo_stack.undoText() == "Add 2 rows" and model.rowCount() == 11
+    document.undo()
+    assert model.rowCount() == 9 and document.project.dataset.cell_text(0, 0) == "7"
+    document.undo()
+    assert model.data(model.index(0, 0)) == "0.1" and document.project.dataset.cell_text(0, 0) == "0.1"
 
 
 def test_import_and_export_csv(qtbot, editor, tmp_path):
@@ -294,23 +295,18 @@ def test_removing_a_source_removes_its_features_and_kind_stays_numeric(qtbot, ed
     assert editor.dataset.column_names() == ["pink", "buy"]
 
 
-def test_add_feature_goes_through_the_sink_as_one_replace(qtbot):
-    calls = []
-
-    class Recorder:
-        def set_cells(self, edits, description):
-            calls.append(("cells", edits, description))
-
-        def replace(self, dataset, description):
-            calls.append(("replace", dataset, description))
-
-    model = DatasetTableModel(laptop_dataset(), Recorder())
+def test_add_feature_is_one_undo_step(qtbot):
+    document = document_with(laptop_dataset())
+    model = DatasetTableModel(document)
     assert model.request_add_feature("product", ["pink", "small"]) == "pink·small"
-    assert len(calls) == 1 and calls[0][0] == "replace" and calls[0][2] == "Add feature pink·small"
-    assert calls[0][1].column("pink·small").formula == {"op": "product", "sources": ["pink", "small"]}
-    assert model.dataset.column_names() == ["pink", "small", "buy"]  # applied only by the sink
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Add feature pink·small"
+    assert model.dataset.column("pink·small").formula == {"op": "product", "sources": ["pink", "small"]}
+    assert model.columnCount() == 4
     with pytest.raises(DataError, match="no column of that name"):
         model.request_add_feature("square", ["nope"])
+    assert document.undo_stack.count() == 1  # nothing was pushed
+    document.undo()
+    assert model.dataset.column_names() == ["pink", "small", "buy"] and model.columnCount() == 3
 
 
 def test_scatter_uses_the_plain_inputs_beside_derived_ones(qtbot, editor):
@@ -319,11 +315,8 @@ def test_scatter_uses_the_plain_inputs_beside_derived_ones(qtbot, editor):
 
 
 def test_header_menu_offers_features_of_a_column(qtbot, editor):
-    from PySide6.QtWidgets import QMenu
-
-    menu = QMenu()
-    editor._feature_menu(menu, 0)
-    sub = menu.actions()[0].menu()
+    menu = ColumnMenu(editor, 0)
+    sub = menu.feature_menu
     texts = [a.text() for a in sub.actions()]
     assert texts[:2] == ["pink²", "pink³"] and "sin(pink)" in texts and "x·y with" in texts
     pair = next(a for a in sub.actions() if a.text() == "x·y with").menu()

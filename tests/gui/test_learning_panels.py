@@ -292,11 +292,11 @@ def test_predict_and_row_clicks_after_fitting_a_one_input_network_to_2d_data(qtb
     assert _canvas_values(window) == _expected_values(window, trace.activations())
 
     from nnstudio.core.input_space import decision_surface
-    from nnstudio.gui.panels.plots import GRID
+    from nnstudio.gui.panels.output_view import GRID
 
-    bench.plots.tabs.setCurrentIndex(bench.plots._tab_keys.index("output"))  # the plane view: core's surface
+    bench.plots.tabs.setCurrentIndex(bench.plots.TABS.index("output"))  # the plane view: core's surface
     surface = decision_surface(doc.project, GRID)
-    np.testing.assert_allclose(bench.plots.output_image.image, surface.values)
+    np.testing.assert_allclose(bench.plots.output.image.image, surface.values)
 
 
 def test_row_click_with_a_model_of_derived_inputs_on_data_of_its_base_features(qtbot, window):

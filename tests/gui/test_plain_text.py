@@ -26,6 +26,7 @@ from nnstudio.gui import commands as cmd
 from nnstudio.gui.canvas.items import NeuronItem
 from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.panels.column_menu import ColumnMenu
 from nnstudio.io.files import save_model, save_project
 
 X1 = '<img src="file:///tmp/x.png">'
@@ -189,7 +190,7 @@ def test_plots_escape_names_in_legends_and_axis_titles(qtbot, window):
     plots = window.plots
     plots.refresh_all()
     for axis, name in (("bottom", X1), ("left", X2)):
-        label = plots.output_plot.getAxis(axis).label
+        label = plots.output.plot.getAxis(axis).label
         assert label.toPlainText().rstrip() == name and "&lt;" in label.toHtml()
 
 
@@ -198,7 +199,7 @@ def test_binary_output_note_names_the_class_as_typed(qtbot, window):
     plots = window.plots
     plots.refresh_all()
     classes = window.document.project.preprocessing.classes
-    assert shown_label(plots.output_note).startswith(f"Background: the network's P({classes[1]}) over")
+    assert shown_label(plots.output.note).startswith(f"Background: the network's P({classes[1]}) over")
 
 
 def test_dataset_table_tooltips_and_validity_messages_show_names_as_typed(qtbot, window):
@@ -285,9 +286,8 @@ def test_menus_show_an_ampersand_in_a_name_instead_of_taking_it_as_a_shortcut(qt
     editor.column_bar.name.setText("R&D")
     editor.column_bar.name.editingFinished.emit()
     assert editor.dataset.columns[0].name == "R&D"
-    menu = QMenu()
-    editor._feature_menu(menu, 0)  # the "Add feature" part of the column header's menu
-    entries = [action.iconText() for sub in menu.findChildren(QMenu) for action in sub.actions()]
+    menu = ColumnMenu(editor, 0).feature_menu  # the "Add feature" part of the column header's menu
+    entries = [action.iconText() for sub in [menu, *menu.findChildren(QMenu)] for action in sub.actions()]
     assert "R&D²" in entries
 
     path = tmp_path / "R&D.nnstudio"
@@ -304,7 +304,7 @@ def test_regression_curve_axis_titles_show_names_as_typed(qtbot, window):
     window.document.replace_project(Project(network, TrainingConfig(loss="mean_squared_error"), dataset=dataset))
     plots = window.plots
     plots.refresh_all()
-    assert plots.output_note.text().startswith("Points: the data. Red line")  # the 1-input regression view
+    assert plots.output.note.text().startswith("Points: the data. Red line")  # the 1-input regression view
     for axis, name in (("bottom", X1), ("left", TARGET)):
-        label = plots.output_plot.getAxis(axis).label
+        label = plots.output.plot.getAxis(axis).label
         assert label.toPlainText().rstrip() == name and "<b>" not in label.toHtml()

@@ -75,16 +75,16 @@ def test_plots_follow_a_training_run(qtbot, session, tmp_path):
     with qtbot.waitSignal(controller.committed, timeout=20_000) as blocker:
         controller.train()
     result = blocker.args[0]
-    x, y = panel.loss_curve.getOriginalDataset()
+    x, y = panel.loss_plot.curve.getOriginalDataset()
     assert list(x) == list(range(1, 61))
     np.testing.assert_allclose(y, result.history.array("loss"))
     assert panel.tabs.tabText(1) == "Accuracy"
     panel.refresh_all()
-    assert panel.confusion.rowCount() == 2
-    counts = [[int(panel.confusion.item(i, j).text()) for j in range(2)] for i in range(2)]
+    assert panel.confusion.table.rowCount() == 2
+    counts = [[int(panel.confusion.table.item(i, j).text()) for j in range(2)] for i in range(2)]
     assert np.trace(counts) == 9  # accuracy 1.0 after training
-    assert len(panel._hist_plots) == 2
-    assert panel.output_image.image is not None and panel.output_image.image.shape == (80, 80)
+    assert len(panel.weights.histograms) == 2
+    assert panel.output.image.image is not None and panel.output.image.image.shape == (80, 80)
     panel.set_log_scale(True)
     assert panel.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
     csv_path = tmp_path / "history.csv"
@@ -103,10 +103,10 @@ def test_regression_curve_in_raw_units(qtbot):
     panel = PlotsPanel(project)
     qtbot.addWidget(panel)
     panel.tabs.setCurrentIndex(4)
-    gx, gy = panel.output_curve.getData()
+    gx, gy = panel.output.curve.getData()
     np.testing.assert_allclose(gy, project.predict(gx[:, None])[:, 0])
     assert panel.tabs.tabText(1) == "MAE"
-    assert panel.confusion.rowCount() == 0
+    assert panel.confusion.table.rowCount() == 0
 
 
 def test_training_panel_drives_the_session(qtbot, session):
@@ -173,7 +173,7 @@ def test_validation_legend_and_confusion_tab_only_when_they_mean_something(qtbot
         panel.refresh_all()
         legend = panel.loss_plot.getPlotItem().legend
         validation = next(sample for sample, label in legend.items if label.text == "validation")
-        shown[key] = (validation.isVisible(), panel.tabs.isTabVisible(panel.tabs.indexOf(panel.confusion_page)))
+        shown[key] = (validation.isVisible(), panel.tabs.isTabVisible(panel.tabs.indexOf(panel.confusion)))
     assert shown == {"car-mpg": (False, False), "spiral": (True, True)}
 
 
@@ -182,5 +182,5 @@ def test_output_tab_axes_name_the_inputs_for_two_class_softmax(qtbot):
     panel = PlotsPanel(laptop_project())
     qtbot.addWidget(panel)
     panel.refresh_all()
-    assert panel.output_note.text().startswith("Background: the network's P(1) over the input plane")
-    assert [panel.output_plot.getAxis(a).labelText for a in ("bottom", "left")] == ["pink", "small"]
+    assert panel.output.note.text().startswith("Background: the network's P(1) over the input plane")
+    assert [panel.output.plot.getAxis(a).labelText for a in ("bottom", "left")] == ["pink", "small"]

@@ -7,12 +7,10 @@ the main window turns into undo commands; clicking only changes the Document's s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -29,10 +27,13 @@ from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsLineItem, QGraphicsScene,
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.gui import theme
+from nnstudio.gui.canvas.context_menu import canvas_menu
 from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, EdgeBundleItem
 from nnstudio.gui.canvas.items import ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
 from nnstudio.gui.canvas.layout import RADIUS, X_STEP, ColumnLayout, compute_layout, segment_distances
 from nnstudio.gui.canvas.neuron_maps import map_image
+from nnstudio.gui.canvas.overlay import Overlay
+from nnstudio.gui.canvas.weight_editor import InlineWeightEditor
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 from nnstudio.gui.text import as_rich
 
@@ -41,21 +42,6 @@ KIND_NEURON = "neuron"
 KIND_LAYER = "layer"
 EDGE_TOLERANCE_PX = 6.0
 MAX_FIT_SCALE = 1.3
-
-
-@dataclass(frozen=True)
-class Overlay:
-    """What step mode draws on top of the network: per column neuron values (inputs first), per layer
-    edge values (fan_in × units, None = draw the weights), optional edge label texts, a layer to pulse, and
-    the weights the step recorded (drawn where an edge has no value, instead of the project's)."""
-
-    neurons: list[np.ndarray | None] | None = None
-    edges: list[np.ndarray | None] | None = None
-    edge_labels: list[np.ndarray | None] | None = None
-    pulse_layer: int | None = None
-    captions: dict[tuple[int, int], str] | None = None  # (layer, unit) -> text under the neuron
-    neuron_scheme: str = "activation"  # or "gradient" (deltas)
-    weights: list[np.ndarray] | None = None
 
 
 class NetworkCanvas(QGraphicsView):
@@ -102,7 +88,8 @@ class NetworkCanvas(QGraphicsView):
         self._auto_fit = True
         self._highlight: QGraphicsLineItem | None = None
         self._gap: GapMarker | None = None
-        self._editor: QDoubleSpinBox | None = None
+        self.weight_editor = InlineWeightEditor(self.viewport())
+        self.weight_editor.committed.connect(self.weightEditRequested)
         document.networkChanged.connect(self._on_network_changed)
         document.projectReplaced.connect(self._on_project_replaced)
         document.selectionChanged.connect(self._show_selection)
@@ -473,7 +460,7 @@ class NetworkCanvas(QGraphicsView):
     # -- mouse, wheel, keys ---------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self._close_editor()
+            self.weight_editor.close()
             selection = self.selection_at(self.mapToScene(event.position().toPoint()))
             self.document.set_selection(selection)
             if selection is not None:
@@ -490,34 +477,8 @@ class NetworkCanvas(QGraphicsView):
 
     def edit_weight_in_place(self, selection: Selection, at: QPoint) -> QDoubleSpinBox:
         """A small spin box over the canvas to type one connection's weight."""
-        self._close_editor()
         value = float(self.document.network.layers[selection.layer].weights[selection.source, selection.unit])
-        editor = QDoubleSpinBox(self.viewport())
-        editor.setDecimals(4)
-        editor.setRange(-1e6, 1e6)
-        editor.setSingleStep(0.1)
-        editor.setValue(value)
-        editor.setToolTip("Weight of this connection; Enter applies, Esc cancels")
-        editor.resize(110, editor.sizeHint().height())
-        editor.move(at - QPoint(55, editor.height() // 2))
-
-        def commit() -> None:
-            if self._editor is editor and editor.value() != value:
-                self.weightEditRequested.emit(selection.layer, selection.source, selection.unit, editor.value())
-            self._close_editor()
-
-        editor.editingFinished.connect(commit)
-        editor.show()
-        editor.setFocus()
-        editor.selectAll()
-        self._editor = editor
-        return editor
-
-    def _close_editor(self) -> None:
-        editor, self._editor = self._editor, None
-        if editor is not None:
-            editor.hide()
-            editor.deleteLater()
+        return self.weight_editor.open(selection, value, at)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.pixelDelta().y()
@@ -584,42 +545,7 @@ class NetworkCanvas(QGraphicsView):
 
     def context_menu(self, selection: Selection | None) -> QMenu:
         """The right-click menu for a neuron, layer, connection or the background."""
-        menu = QMenu(self)
-        net = self.document.network
-        n = len(net.layers)
-
-        def add(text: str, slot: object, tip: str = "", enabled: bool = True) -> QAction:
-            action = menu.addAction(text)
-            action.triggered.connect(slot)
-            action.setToolTip(tip or text)
-            action.setEnabled(enabled)
-            return action
-
-        if selection is None:
-            add("Fit to View", self.fit_to_view)
-            add("Re-initialize All Weights", lambda: self.reinitializeRequested.emit(None))
-            return menu
-        layer = selection.layer
-        if selection.kind == NEURON:
-            add("Remove Neuron", lambda: self.removeNeuronRequested.emit(layer, selection.unit),
-                enabled=(net.input_size if layer == -1 else net.layers[layer].units) > 1)
-        if selection.kind == CONNECTION:
-            add("Edit Weight…", lambda: self.edit_weight_in_place(
-                selection, self.mapFromScene(self.edge_scene_pos(layer, selection.source, selection.unit))))
-        menu.addSeparator()
-        add("Add Neuron to This Layer", lambda: self.addNeuronRequested.emit(layer))
-        add("Insert Layer Before", lambda: self.insertLayerRequested.emit(max(layer, 0)), enabled=layer >= 0)
-        add("Insert Layer After", lambda: self.insertLayerRequested.emit(layer + 1), enabled=layer < n - 1)
-        if layer >= 0:
-            sub = menu.addMenu("Activation")
-            for key in ACTIVATIONS:
-                action = sub.addAction(ACTIVATIONS.label(key))
-                action.setCheckable(True)
-                action.setChecked(key == net.layers[layer].activation)
-                action.triggered.connect(lambda _=False, k=key: self.activationRequested.emit(layer, k))
-            add("Re-initialize Layer Weights", lambda: self.reinitializeRequested.emit(layer))
-        add("Remove Layer", lambda: self.removeLayerRequested.emit(layer), enabled=0 <= layer < n - 1)
-        return menu
+        return canvas_menu(self, selection)
 
     # -- export -------------------------------------------------------------------------------------
     def export_image(self, path: str) -> None:

@@ -1,369 +1,47 @@
-"""The dataset editor: a spreadsheet-like table over ``DatasetTableModel``, column properties, a problem
-banner, CSV import/export and, for two input columns, a scatter view of the points.
+"""The dataset editor: the dataset dock's widget — the table over ``DatasetTableModel``, the column bar,
+a problem banner, buttons for rows, columns, features and CSV files and, for two input columns, a scatter
+view of the points.
 
 Keys: Enter moves down, Tab moves right, Ctrl+C copies the selection (tab-separated), Ctrl+V pastes a
 tab- or comma-separated block at the current cell (adding rows as needed), Delete clears cells.
 "Add feature…" (and the column header's menu) adds a derived input such as x², x·y or sin(x).
-Every change goes through ``model.edits`` (see dataset_model.py), so the lead can make them undoable.
+Every change is one undo command on the Document (see dataset_model.py and dataset_commands.py).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QStyledItemDelegate,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, ROLES, TARGET, Dataset
-from nnstudio.core.features import FEATURES, default_name
-from nnstudio.core.preprocessing import NORMALIZATIONS
+from nnstudio.core.data import Dataset
 from nnstudio.core.project import Project
-from nnstudio.core.training import split_rows
 from nnstudio.errors import NNStudioError
-from nnstudio.gui import theme
-from nnstudio.gui.dataset_model import DatasetEditSink, DatasetTableModel
-from nnstudio.gui.text import as_rich, escape, for_menu, plain
+from nnstudio.gui.dataset_commands import SetDatasetCommand
+from nnstudio.gui.dataset_model import DatasetTableModel
+from nnstudio.gui.document import Document
+from nnstudio.gui.panels.add_feature_dialog import AddFeatureDialog
+from nnstudio.gui.panels.column_bar import ColumnBar
+from nnstudio.gui.panels.column_menu import ColumnMenu
+from nnstudio.gui.panels.dataset_scatter import ScatterView
+from nnstudio.gui.panels.dataset_table import DatasetTableView, parse_block
+from nnstudio.gui.text import as_rich, plain
 
-CLASS_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-                "#bcbd22", "#17becf"]
 BANNER_STYLE = ("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd; border-radius: 3px;"
                 " padding: 4px 6px; }")
-KINDS = {NUMERIC: "Numbers", CATEGORICAL: "Class labels"}
-
-
-def parse_block(text: str) -> list[list[str]]:
-    """Clipboard text as rows of cell texts: tab-separated if it has tabs, else comma-separated."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
-    if not text:
-        return []
-    delimiter = "\t" if "\t" in text else ","
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-class _EnterDownDelegate(QStyledItemDelegate):
-    """While editing, Enter commits and moves down (the view does the moving)."""
-
-    enterPressed = Signal()
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.enterPressed.emit()
-            return True
-        return super().eventFilter(editor, event)
-
-
-class DatasetTableView(QTableView):
-    """QTableView with spreadsheet keys; clipboard handling is delegated to the editor via signals."""
-
-    copyRequested = Signal()
-    pasteRequested = Signal()
-    clearRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._delegate = _EnterDownDelegate(self)
-        self._delegate.enterPressed.connect(self.move_down)
-        self.setItemDelegate(self._delegate)
-        self.setTabKeyNavigation(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setDefaultSectionSize(22)
-        self.horizontalHeader().setMinimumSectionSize(60)
-        self.horizontalHeader().setDefaultSectionSize(80)
-
-    @Slot()
-    def move_down(self) -> None:
-        current = self.currentIndex()
-        if current.isValid() and current.row() + 1 < self.model().rowCount():
-            self.setCurrentIndex(self.model().index(current.row() + 1, current.column()))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copyRequested.emit()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.pasteRequested.emit()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
-                self.state() != QAbstractItemView.State.EditingState:
-            self.clearRequested.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.state() != QAbstractItemView.State.EditingState:
-            self.move_down()
-        else:
-            super().keyPressEvent(event)
-
-
-class ScatterView(QWidget):
-    """The points of a 2-input dataset, coloured by class (or by target value for regression)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background=theme.colors().base)
-        self.plot.setMinimumSize(180, 160)
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).enableAutoSIPrefix(False)
-        self.legend = self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
-        self.scatter = pg.ScatterPlotItem(size=8, pen=pg.mkPen("#333", width=0.6))
-        self.plot.addItem(self.scatter)
-        self.message = QLabel("The scatter view needs exactly two numeric input columns.")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: #666;")
-        layout.addWidget(self.plot)
-        layout.addWidget(self.message)
-        self._legend_items: list[pg.ScatterPlotItem] = []
-
-    validation: tuple[float, int] = (0.0, 0)  # (validation_split, seed) of the training settings
-
-    def _validation_rows(self, n: int) -> np.ndarray:
-        split, seed = self.validation
-        try:
-            return split_rows(n, split, seed)[1] if split > 0 and n > 1 else np.zeros(0, dtype=int)
-        except NNStudioError:
-            return np.zeros(0, dtype=int)
-
-    def update_from(self, dataset: Dataset) -> bool:
-        """Redraw; False (and a note instead of the plot) unless there are two numeric inputs (or two plain
-        inputs besides derived ones such as x1², which are drawn over the plane of their sources)."""
-        inputs = dataset.by_role(INPUT)
-        plain = [c for c in inputs if c.formula is None]
-        if len(inputs) != 2 and len(plain) == 2:
-            inputs = plain
-        targets = dataset.by_role(TARGET)
-        ok = len(inputs) == 2 and all(c.kind == NUMERIC for c in inputs) and dataset.n_rows > 0
-        self.plot.setVisible(ok)
-        self.message.setVisible(not ok)
-        for item in self._legend_items:
-            self.legend.removeItem(item)
-            self.plot.removeItem(item)
-        self._legend_items = []
-        if not ok:
-            self.scatter.clear()
-            return False
-        x, y = inputs[0].values, inputs[1].values
-        finite = np.isfinite(x) & np.isfinite(y)
-        brushes = [pg.mkBrush("#777")] * len(x)
-        if len(targets) == 1:
-            target = targets[0]
-            classes = self._classes(target)
-            if classes is not None:
-                idx = target.numbers()
-                brushes = [pg.mkBrush(CLASS_COLORS[int(i) % len(CLASS_COLORS)] if i >= 0 and i == i else "#777")
-                           for i in idx]
-                for k, name in enumerate(classes[: len(CLASS_COLORS)]):
-                    item = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(CLASS_COLORS[k]), pen=pg.mkPen("#333"))
-                    self.legend.addItem(item, escape(f"{target.name} = {name}"))
-                    self._legend_items.append(item)
-            else:
-                v = target.values
-                good = np.isfinite(v)
-                if good.any():
-                    lo, hi = float(v[good].min()), float(v[good].max())
-                    cmap = pg.colormap.get("viridis")
-                    t = np.where(good, (v - lo) / ((hi - lo) or 1.0), 0.0)
-                    brushes = [pg.mkBrush(c) for c in cmap.map(t, mode="qcolor")]
-        symbols = ["o"] * len(x)
-        validation = self._validation_rows(len(x))
-        for r in validation:
-            symbols[r] = "t"  # validation rows: triangles
-        if validation.size:
-            item = pg.ScatterPlotItem(size=8, symbol="t", brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("#333"))
-            self.legend.addItem(item, "validation row")
-            self._legend_items.append(item)
-        self.scatter.setData(x=x[finite], y=y[finite], brush=[b for b, f in zip(brushes, finite) if f],
-                             symbol=[s for s, f in zip(symbols, finite) if f])
-        self.plot.setLabel("bottom", escape(inputs[0].name))
-        self.plot.setLabel("left", escape(inputs[1].name))
-        return True
-
-    @staticmethod
-    def _classes(target: object) -> list[str] | None:
-        if target.kind == CATEGORICAL:
-            return list(target.classes)
-        v = target.values[np.isfinite(target.values)]
-        if v.size and np.all(v == np.round(v)) and v.min() >= 0 and v.max() < len(CLASS_COLORS):
-            return [str(int(k)) for k in range(int(v.max()) + 1)]
-        return None
-
-
-def base_columns(dataset: Dataset) -> list[str]:
-    """The columns a derived feature can be computed from: numeric and not derived themselves."""
-    return [c.name for c in dataset.columns if c.kind == NUMERIC and c.formula is None]
-
-
-class AddFeatureDialog(QDialog):
-    """Choose a derived feature (from core's FEATURES, shown by label) and its source column(s).
-
-    ``choice()`` gives (op, sources, name or None); the editor turns it into one edit."""
-
-    def __init__(self, dataset: Dataset, column: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add feature")
-        self._dataset = dataset
-        names = base_columns(dataset)
-        self.op = QComboBox()
-        for key in FEATURES:
-            self.op.addItem(FEATURES.label(key), key)
-        self.sources = [QComboBox(), QComboBox()]
-        for i, combo in enumerate(self.sources):
-            combo.addItems(names)
-            if column in names and i == 0:
-                combo.setCurrentText(column)
-            elif len(names) > i:
-                combo.setCurrentIndex(i)
-        self.name = QLineEdit()
-        self.name.setToolTip("Leave empty for the usual name, such as x1² or x1·x2")
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #8a1c12;")
-        plain(self.note)
-        form = QFormLayout()
-        form.addRow("Feature:", self.op)
-        form.addRow("Of column:", self.sources[0])
-        self._second_label = QLabel("And column:")
-        form.addRow(self._second_label, self.sources[1])
-        form.addRow("Name:", self.name)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("A new input column computed from existing numeric columns; it follows them when "
-                                "they change and predictions compute it too."))
-        layout.itemAt(0).widget().setWordWrap(True)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
-        self.op.currentIndexChanged.connect(self._update)
-        for combo in self.sources:
-            combo.currentIndexChanged.connect(self._update)
-        self.name.textChanged.connect(self._update)
-        self._update()
-
-    def arity(self) -> int:
-        return FEATURES[self.op.currentData()].item.arity
-
-    def choice(self) -> tuple[str, list[str], str | None]:
-        op = self.op.currentData()
-        sources = [combo.currentText() for combo in self.sources[: self.arity()]]
-        return op, sources, self.name.text().strip() or None
-
-    @Slot()
-    def _update(self) -> None:
-        two = self.arity() == 2
-        self.sources[1].setVisible(two)
-        self._second_label.setVisible(two)
-        op, sources, name = self.choice()
-        ok, note = True, ""
-        if not base_columns(self._dataset):
-            ok, note = False, "There is no numeric column to compute a feature from."
-        elif any(not s for s in sources):
-            ok, note = False, "Choose the source columns."
-        else:
-            final = name or default_name(op, sources)
-            self.name.setPlaceholderText(default_name(op, sources))
-            if final in self._dataset.column_names():
-                ok, note = False, f"There is already a column named {final}."
-        self.note.setText(note)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-
-
-class ColumnBar(QWidget):
-    """Properties of the current column: name, role, kind, normalization."""
-
-    def __init__(self, model: DatasetTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.column = -1
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("column name")
-        self.name.setMaximumWidth(140)
-        self.role = QComboBox()
-        for role in ROLES:
-            self.role.addItem(role.capitalize(), role)
-        self.kind = QComboBox()
-        for key, label in KINDS.items():
-            self.kind.addItem(label, key)
-        self.normalization = QComboBox()
-        for key in NORMALIZATIONS:
-            self.normalization.addItem(NORMALIZATIONS.label(key), key)
-        self.role.setToolTip("Input feature, the target to predict, or ignored")
-        self.kind.setToolTip("Numbers, or text labels (classes)")
-        self.normalization.setToolTip("Applied to this column before training and prediction")
-        layout.addWidget(QLabel("Column:"))
-        layout.addWidget(self.name)
-        layout.addWidget(self.role)
-        layout.addWidget(self.kind)
-        layout.addWidget(QLabel("Normalize:"))
-        layout.addWidget(self.normalization)
-        layout.addStretch(1)
-        self.name.editingFinished.connect(lambda: self._change(name=self.name.text()))
-        self.role.activated.connect(lambda: self._change(role=self.role.currentData()))
-        self.kind.activated.connect(lambda: self._change(kind=self.kind.currentData()))
-        self.normalization.activated.connect(lambda: self._change(normalization=self.normalization.currentData()))
-        self.show_column(-1)
-
-    def show_column(self, column: int) -> None:
-        self.column = column
-        ok = self.model.is_data_column(column)
-        for w in (self.name, self.role, self.kind, self.normalization):
-            w.setEnabled(ok)
-        if not ok:
-            self.name.clear()
-            return
-        col = self.model.dataset.columns[column]
-        self.name.setText(col.name)
-        self.role.setCurrentIndex(self.role.findData(col.role))
-        self.kind.setCurrentIndex(self.kind.findData(col.kind))
-        self.normalization.setCurrentIndex(self.normalization.findData(col.normalization))
-        self.normalization.setEnabled(col.kind == NUMERIC)
-        self.kind.setEnabled(col.formula is None)
-        self.kind.setToolTip(as_rich(col.derived_note()) if col.formula is not None
-                             else "Numbers, or text labels (classes)")
-
-    def _change(self, **changes: str) -> None:
-        if self.model.is_data_column(self.column):
-            try:
-                self.model.request_column_change(self.column, **changes)
-            except NNStudioError as exc:
-                QMessageBox.warning(self, "Change column", as_rich(exc))
-            self.show_column(self.column)
 
 
 class DatasetEditor(QWidget):
-    """The dataset dock's widget. Give it a Dataset (edited in place) or a ready model.
+    """The dataset dock's widget, showing and editing the Document's dataset.
 
     Signals: ``validityChanged(bool, str)`` (ok, the first problem — disable Train with it),
     ``rowActivated(int)`` (the sample whose activations the diagram shows), ``datasetEdited()``.
@@ -373,10 +51,10 @@ class DatasetEditor(QWidget):
     rowActivated = Signal(int)
     datasetEdited = Signal()
 
-    def __init__(self, dataset: Dataset | None = None, model: DatasetTableModel | None = None,
-                 edits: DatasetEditSink | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model if model is not None else DatasetTableModel(dataset, edits, self)
+        self.document = document
+        self.model = DatasetTableModel(document, self)
         self._sizes: tuple[int, int] | None = None
         self._validity: tuple[bool, str] | None = None
 
@@ -391,10 +69,22 @@ class DatasetEditor(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
         self.scatter = ScatterView()
+        self.actions: dict[str, QAction] = {}
+        self._lay_out(self._button_bar())
 
+        self.table.copyRequested.connect(self.copy_selection)
+        self.table.pasteRequested.connect(self.paste_from_clipboard)
+        self.table.clearRequested.connect(self.clear_selection)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.datasetEdited.connect(self._on_edited)
+        self.model.modelReset.connect(self._after_reset)
+        self._on_edited()
+
+    def _button_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setSpacing(2)
-        self.actions: dict[str, QAction] = {}
         for key, text, tip, slot in (
             ("add_row", "+ Row", "Add a row below the current one", self.add_row),
             ("remove_rows", "− Row", "Remove the selected rows", self.remove_selected_rows),
@@ -415,7 +105,9 @@ class DatasetEditor(QWidget):
                 bar.addSpacing(12)
             self.actions[key] = action
         bar.addStretch(1)
+        return bar
 
+    def _lay_out(self, bar: QHBoxLayout) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -432,16 +124,6 @@ class DatasetEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
-
-        self.table.copyRequested.connect(self.copy_selection)
-        self.table.pasteRequested.connect(self.paste_from_clipboard)
-        self.table.clearRequested.connect(self.clear_selection)
-        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
-        self.table.selectionModel().currentChanged.connect(self._current_changed)
-        self.model.datasetEdited.connect(self._on_edited)
-        self.model.modelReset.connect(self._after_reset)
-        self._on_edited()
 
     # -- facts ---------------------------------------------------------------------------------------
     @property
@@ -621,67 +303,13 @@ class DatasetEditor(QWidget):
         dialog.open()
         return dialog
 
-    def _feature_menu(self, menu: QMenu, column: int) -> None:
-        col = self.dataset.columns[column]
-        sub = menu.addMenu("Add feature")
-        bases = base_columns(self.dataset)
-        if col.name not in bases:
-            sub.setEnabled(False)
-            return
-        for key in FEATURES:
-            feature = FEATURES[key].item
-            if feature.arity == 1:
-                sub.addAction(for_menu(default_name(key, [col.name])),
-                              lambda k=key: self.add_feature(k, [col.name]))
-            else:
-                pair = sub.addMenu(f"{FEATURES.label(key)} with")
-                for other in bases:
-                    if other != col.name:
-                        pair.addAction(for_menu(default_name(key, [col.name, other])),
-                                       lambda k=key, o=other: self.add_feature(k, [col.name, o]))
-                pair.setEnabled(bool(pair.actions()))
-        sub.addSeparator()
-        sub.addAction("Other…", self.open_add_feature_dialog)
-
-    def _guarded(self, change) -> None:
-        try:
-            change()
-        except NNStudioError as exc:
-            QMessageBox.warning(self, "Change column", as_rich(exc))
-
     def _header_menu(self, pos: QPoint) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(pos)
-        if not self.model.is_data_column(column):
-            return
-        col = self.dataset.columns[column]
-        menu = QMenu(self)
-        role_menu = menu.addMenu("Role")
-        for role in ROLES:
-            act = role_menu.addAction(role.capitalize())
-            act.setCheckable(True)
-            act.setChecked(col.role == role)
-            act.triggered.connect(lambda _=False, r=role: self.model.request_column_change(column, role=r))
-        norm_menu = menu.addMenu("Normalization")
-        norm_menu.setEnabled(col.kind == NUMERIC)
-        for key in NORMALIZATIONS:
-            act = norm_menu.addAction(NORMALIZATIONS.label(key))
-            act.setCheckable(True)
-            act.setChecked(col.normalization == key)
-            act.triggered.connect(lambda _=False, k=key: self.model.request_column_change(column, normalization=k))
-        kind_menu = menu.addMenu("Kind")
-        for key, label in KINDS.items():
-            act = kind_menu.addAction(label)
-            act.setCheckable(True)
-            act.setChecked(col.kind == key)
-            act.triggered.connect(lambda _=False, k=key: self._guarded(
-                lambda: self.model.request_column_change(column, kind=k)))
-        self._feature_menu(menu, column)
-        menu.addSeparator()
-        menu.addAction("Rename…", lambda: self._rename(column))
-        menu.addAction("Remove column", lambda: self.model.request_remove_columns([column]))
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        if self.model.is_data_column(column):
+            ColumnMenu(self, column).exec(self.table.horizontalHeader().mapToGlobal(pos))
 
-    def _rename(self, column: int) -> None:
+    def rename_column(self, column: int) -> None:
+        """Start renaming column ``column`` in the column bar."""
         self.table.setCurrentIndex(self.model.index(0, column) if self.model.rowCount() else QModelIndex())
         self.column_bar.show_column(column)
         self.column_bar.name.setFocus()
@@ -693,7 +321,7 @@ class DatasetEditor(QWidget):
         from nnstudio.io.csv_io import read_csv
 
         dataset = read_csv(path, strict=False)
-        self.model.edits.replace(dataset, f"Import {dataset.name}.csv")
+        self.document.push(SetDatasetCommand(self.document, dataset, f"Import {dataset.name}.csv"))
 
     def export_csv(self, path: str) -> None:
         from nnstudio.io.csv_io import write_csv
@@ -734,4 +362,4 @@ class DatasetEditor(QWidget):
         self.model.clear_predictions()
 
 
-__all__ = ["AddFeatureDialog", "DatasetEditor", "DatasetTableView", "ScatterView", "base_columns", "parse_block"]
+__all__ = ["DatasetEditor"]

@@ -1,0 +1,85 @@
+"""The Loss and Accuracy/MAE tabs: a plot of one metric over the epochs, training and validation curves, and
+the growing series of numbers behind them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from nnstudio.gui import theme
+
+pg.setConfigOptions(antialias=True)
+TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
+VAL_PEN = pg.mkPen("#ff7f0e", width=2, style=Qt.PenStyle.DashLine)
+
+
+class Series:
+    """A growing float array with amortised appends (the data is kept; the plot decimates)."""
+
+    def __init__(self) -> None:
+        self._data = np.empty(256)
+        self._n = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        values = np.asarray(values, dtype=float).ravel()
+        need = self._n + values.size
+        if need > self._data.size:
+            grown = np.empty(max(need, 2 * self._data.size))
+            grown[: self._n] = self._data[: self._n]
+            self._data = grown
+        self._data[self._n:need] = values
+        self._n = need
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._data[: self._n]
+
+    def clear(self) -> None:
+        self._n = 0
+
+
+def plain_axes(plot: pg.PlotWidget) -> None:
+    """No "(x0.001)" SI-prefix scaling: learners should read the numbers as they are."""
+    for name in ("left", "bottom"):
+        plot.getAxis(name).enableAutoSIPrefix(False)
+
+
+class CurvePlot(pg.PlotWidget):
+    """One metric over the epochs: ``curve`` (training) and ``val_curve`` (validation, shown only when there
+    are validation numbers). Curves downsample and clip to the view, so long histories stay fast."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=theme.colors().base)
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.setLabel("bottom", "epoch")
+        self.setLabel("left", label)
+        self.addLegend(offset=(-10, 10))
+        self.setMinimumSize(220, 160)
+        plain_axes(self)
+        self.curve = self._curve(TRAIN_PEN, "training")
+        self.val_curve = self._curve(VAL_PEN, "validation")
+
+    def _curve(self, pen: pg.QtGui.QPen, name: str) -> pg.PlotDataItem:
+        item = self.plot([], [], pen=pen, name=name)
+        item.setDownsampling(auto=True, method="peak")
+        item.setClipToView(True)
+        return item
+
+    def show_values(self, epochs: np.ndarray, training: np.ndarray, validation: np.ndarray) -> None:
+        self.curve.setData(epochs, training, connect="finite")
+        shown = bool(validation.size and np.isfinite(validation).any())
+        if shown:
+            self.val_curve.setData(epochs, validation, connect="finite")
+        else:
+            self.val_curve.setData([], [])
+        legend = self.getPlotItem().legend
+        if legend is not None:
+            for sample, label in legend.items:
+                if sample.item is self.val_curve:
+                    sample.setVisible(shown)
+                    label.setVisible(shown)
+
+
+__all__ = ["CurvePlot", "Series", "plain_axes"]
