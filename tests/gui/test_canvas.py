@@ -71,7 +71,7 @@ def test_insert_and_delete_a_hidden_layer(window, qtbot):
     before = doc.network.copy()
     assert canvas.drop_item(KIND_LAYER, canvas.gap_scene_pos(0))
     assert len(doc.network.layers) == 2 and doc.network.sizes == [1, 3, 1]
-    assert len(canvas.bundles) == 2
+    assert len(canvas.network_scene.bundles) == 2
     # select the hidden layer by its header and delete it with the Delete key
     doc.set_selection(Selection.layer_(0))
     canvas.setFocus()
@@ -111,13 +111,13 @@ def test_click_an_edge_selects_the_connection_and_edit_it(window, qtbot):
     assert doc.selection.kind == CONNECTION
     set_spin(qtbot, window.inspector.weight_spin, -2.5)
     assert doc.network.layers[0].weights[1, 0] == -2.5
-    click(qtbot, window, QPointF(canvas.column(0).x + 400, 300))
+    click(qtbot, window, QPointF(canvas.network_scene.column(0).x + 400, 300))
     assert doc.selection is None
 
 
 def test_header_click_selects_layer_and_reinitialize(window, qtbot):
     doc, canvas = window.document, window.canvas
-    header = canvas.bands[0]
+    header = canvas.network_scene.bands[0]
     click(qtbot, window, header.rect.center() + QPointF(0, header.rect.height() / 2 - 5))
     assert doc.selection is not None and doc.selection.kind == LAYER and doc.selection.layer == 0
     before = doc.network.copy()
@@ -134,18 +134,18 @@ def test_edges_drawn_in_bulk_and_big_layers_collapse(qtbot):
     canvas = win.canvas
     edges = [item for item in canvas.scene().items() if isinstance(item, EdgeBundleItem)]
     assert len(edges) == 2
-    assert len(canvas.neurons) < 40  # 784 and 64 collapse to a summary
-    assert canvas.column(-1).hidden_count == 784 - len(canvas.column(-1).shown)
+    assert len(canvas.network_scene.neurons) < 40  # 784 and 64 collapse to a summary
+    assert canvas.network_scene.column(-1).hidden_count == 784 - len(canvas.network_scene.column(-1).shown)
     canvas.set_activations([t.a for t in doc.network.forward_trace(np.zeros(784))])
-    assert canvas.neurons[(1, 0)].value is not None
+    assert canvas.network_scene.neurons[(1, 0)].value is not None
 
 
 def test_activations_fill_neurons(window):
     canvas, net = window.canvas, window.document.network
     canvas.set_activations([np.array([0.5]), *[t.a for t in net.forward_trace(np.array([0.5]))]])
-    assert canvas.neurons[(-1, 0)].value == 0.5
+    assert canvas.network_scene.neurons[(-1, 0)].value == 0.5
     canvas.set_activations(None)
-    assert canvas.neurons[(-1, 0)].value is None
+    assert canvas.network_scene.neurons[(-1, 0)].value is None
 
 
 def test_weight_table_edit_and_paste(window, qtbot):
@@ -173,7 +173,7 @@ def test_rename_output_through_inspector(window, qtbot):
     edit.setText("approved")
     edit.editingFinished.emit()
     assert doc.network.output_names == ["approved"]
-    assert window.canvas.neurons[(0, 0)].name == "approved"
+    assert window.canvas.network_scene.neurons[(0, 0)].name == "approved"
     assert doc.selection.kind == NEURON
 
 

@@ -113,20 +113,20 @@ def test_adam_with_a_huge_learning_rate_on_car_mpg_reports_divergence(qtbot, win
 def test_step_mode_lights_the_canvas(qtbot, window):
     bench = window
     bench.step_panel.forward_action.trigger()
-    overlay = window.canvas._overlay
+    overlay = window.canvas.overlay
     assert overlay is not None and overlay.pulse_layer == 0
     bench.step_panel.forward_action.trigger()  # second layer
     bench.step_panel.forward_action.trigger()  # loss
-    caption = window.canvas.neurons[(1, 1)].caption
+    caption = window.canvas.network_scene.neurons[(1, 1)].caption
     assert caption.startswith("ŷ ") and "· y 0" in caption  # row 1: buy = 0, so "yes" has target 0
-    assert "loss" in window.canvas.neurons[(1, 0)].caption
+    assert "loss" in window.canvas.network_scene.neurons[(1, 0)].caption
     bench.step_panel.backward_action.trigger()
     bench.step_panel.backward_action.trigger()
-    overlay = window.canvas._overlay
+    overlay = window.canvas.overlay
     assert overlay.neuron_scheme == "gradient" and overlay.edges[0] is not None
-    assert window.canvas.neurons[(1, 0)].caption is None
+    assert window.canvas.network_scene.neurons[(1, 0)].caption is None
     bench.step_panel.update_action.trigger()
-    assert window.canvas._overlay.edge_labels is not None
+    assert window.canvas.overlay.edge_labels is not None
     assert window.document.undo_stack.undoText() == "Training step (row 1)"
 
 
@@ -149,7 +149,7 @@ def test_selected_row_lights_the_diagram(qtbot, window):
     bench.views.show_sample(3)
     project = load_example("laptop")
     expected = project.network.forward_trace(project.dataset.raw_inputs()[3])[-1].a[0]
-    shown = [window.canvas.neurons[(1, u)].value for u in range(2)]
+    shown = [window.canvas.network_scene.neurons[(1, u)].value for u in range(2)]
     assert np.allclose(shown, expected)
 
 
@@ -157,7 +157,7 @@ def test_two_input_networks_show_neuron_maps(qtbot, window):
     from nnstudio.core.inspection import neuron_maps, plane_grid
 
     window.files.open_example("circle", ask=False)
-    item = window.canvas.neurons[(0, 3)]
+    item = window.canvas.network_scene.neurons[(0, 3)]
     assert item.map_image is not None and item.map_image.width() == 24
     project = window.document.project
     _, _, grid = plane_grid(project.dataset.raw_inputs(), 24)
@@ -168,7 +168,7 @@ def test_two_input_networks_show_neuron_maps(qtbot, window):
     assert item.map_image is None
     window.acts["neuron_maps"].setChecked(True)
     window.files.open_example("car-mpg", ask=False)  # one input: no maps
-    assert all(i.map_image is None for i in window.canvas.neurons.values())
+    assert all(i.map_image is None for i in window.canvas.network_scene.neurons.values())
 
 
 def test_dataset_menu_loads_a_table_and_the_banner_fits_the_network(qtbot, window):
@@ -191,7 +191,7 @@ def test_derived_feature_keeps_the_plane_views(qtbot, window):
     assert "x1²" in doc.project.dataset.input_names
     bench.datasets.fit_network_to_data()
     assert doc.network.input_size == 3
-    item = window.canvas.neurons[(0, 0)]
+    item = window.canvas.network_scene.neurons[(0, 0)]
     assert item.map_image is not None  # maps still drawn over the x1, x2 plane
     result = _train(qtbot, window)
     assert result.preprocessing.has_formulas
@@ -243,12 +243,13 @@ def test_digits_table_is_a_ten_class_problem_and_names_follow_the_data(qtbot, wi
 # -- the numbers the views show come from core ---------------------------------------------------------------
 def _canvas_values(window) -> list[list[float | None]]:
     """The value every drawn neuron shows, per column (inputs first)."""
-    canvas = window.canvas
-    return [[canvas.neurons[(col.layer, int(u))].value for u in col.shown] for col in canvas.columns]
+    scene = window.canvas.network_scene
+    return [[scene.neurons[(col.layer, int(u))].value for u in col.shown] for col in scene.columns]
 
 
 def _expected_values(window, activations) -> list:
-    return [pytest.approx(list(np.asarray(a)[col.shown])) for col, a in zip(window.canvas.columns, activations)]
+    columns = window.canvas.network_scene.columns
+    return [pytest.approx(list(np.asarray(a)[col.shown])) for col, a in zip(columns, activations)]
 
 
 def _click_row(qtbot, window, row: int) -> None:

@@ -208,7 +208,7 @@ def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot
         _key(qtbot, window, key)
     window.acts["undo"].trigger()  # Edit ▸ Undo of the training step, outside step mode
     assert window.document.network.same_as(before)
-    assert stepper.step is None and window.canvas._overlay is None
+    assert stepper.step is None and window.canvas.overlay is None
     notice = "The network changed outside step mode"
     assert notice in _math(window) and notice in window.step_panel.detail_label.text()
     _key(qtbot, window, F6)  # a fresh step from the weights the network has now
@@ -244,10 +244,10 @@ def test_training_drops_the_recorded_step_while_it_runs(qtbot, tmp_path):
     bench, doc = window, window.document
     _key(qtbot, window, F6)
     _key(qtbot, window, F6)
-    assert window.canvas._overlay is not None
+    assert window.canvas.overlay is not None
     seen_at_start = []
     doc.lockChanged.connect(lambda locked: locked and seen_at_start.append(
-        (bench.stepper.step, window.canvas._overlay)))
+        (bench.stepper.step, window.canvas.overlay)))
     bench.training_panel.trainRequested.emit()
     qtbot.waitUntil(lambda: doc.undo_stack.undoText().startswith("Train ") and bench.training.state == "idle"
                     and doc.locked_reason is None, timeout=20000)
@@ -268,10 +268,10 @@ def test_the_canvas_draws_the_weights_the_step_used(qtbot, tmp_path):
     canvas = window.canvas
     window.history.previewChanged.emit([np.zeros_like(w) for w in (before.layers[0].weights,
                                                                               before.layers[1].weights)])
-    bundle = canvas.bundles[0]  # the first layer's edges have no gradient yet: they show the step's weights
+    bundle = canvas.network_scene.bundles[0]  # the first layer's edges have no gradient yet: the step's weights
     assert np.array_equal(bundle.values, before.layers[0].weights[bundle.sources, bundle.targets])
     _key(qtbot, window, F8)
-    overlay = canvas._overlay
+    overlay = canvas.overlay
     labels = overlay.edge_labels[1]
     old, new = before.layers[1].weights[2, 0], window.document.network.layers[1].weights[2, 0]
     assert labels[2, 0] == f"{old:.2f}→{new:.2f}"

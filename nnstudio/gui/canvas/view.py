@@ -1,7 +1,9 @@
-"""The network canvas: draws the Document's network and turns mouse/drag input into requests.
+"""The network canvas: the view of the Document's network, and the mouse, keyboard and drag input on it.
 
-The canvas never changes the project. Structural edits are emitted as ``*Requested`` signals that
-the main window turns into undo commands; clicking only changes the Document's selection.
+It decides what the diagram shows (the project's weights, a training preview, a step overlay, a sample's
+activations, neuron maps) and hands that to its scene (scene.py), which owns the items. It never changes the
+project: structural edits are emitted as ``*Requested`` signals that the window turns into undo commands;
+clicking only changes the Document's selection.
 """
 
 from __future__ import annotations
@@ -20,22 +22,16 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsLineItem, QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsView, QMenu, QWidget
 
-from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.context_menu import canvas_menu
-from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, EdgeBundleItem
-from nnstudio.gui.canvas.items import ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
-from nnstudio.gui.canvas.layout import RADIUS, X_STEP, ColumnLayout, compute_layout, segment_distances
-from nnstudio.gui.canvas.neuron_maps import map_image
 from nnstudio.gui.canvas.overlay import Overlay
+from nnstudio.gui.canvas.scene import NetworkScene
 from nnstudio.gui.canvas.weight_editor import InlineWeightEditor
-from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
-from nnstudio.gui.text import as_rich
+from nnstudio.gui.document import CONNECTION, Document, Selection
 
 MIME_TYPE = "application/x-nnstudio-palette-item"
 KIND_NEURON = "neuron"
@@ -57,7 +53,8 @@ class NetworkCanvas(QGraphicsView):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setScene(QGraphicsScene(self))
+        self.network_scene = NetworkScene(self)
+        self.setScene(self.network_scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -71,10 +68,6 @@ class NetworkCanvas(QGraphicsView):
         self.setToolTip("")
         self.setMinimumSize(QSize(320, 240))
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self.columns: list[ColumnLayout] = []
-        self.neurons: dict[tuple[int, int], NeuronItem] = {}
-        self.bundles: list[EdgeBundleItem] = []
-        self.bands: dict[int, ColumnBand] = {}
         self.show_weight_labels = False
         self._activations: list[np.ndarray | None] | None = None
         self._preview: list[np.ndarray] | None = None
@@ -86,8 +79,6 @@ class NetworkCanvas(QGraphicsView):
         self._pulse_timer.setInterval(450)
         self._pulse_timer.timeout.connect(self._end_pulse)
         self._auto_fit = True
-        self._highlight: QGraphicsLineItem | None = None
-        self._gap: GapMarker | None = None
         self.weight_editor = InlineWeightEditor(self.viewport())
         self.weight_editor.committed.connect(self.weightEditRequested)
         document.networkChanged.connect(self._on_network_changed)
@@ -96,74 +87,28 @@ class NetworkCanvas(QGraphicsView):
         self.apply_theme()
         self.rebuild()
 
-    # -- drawing ----------------------------------------------------------------------------------
+    # -- what the diagram shows ----------------------------------------------------------------------------
+    @property
+    def overlay(self) -> Overlay | None:
+        """The step-mode overlay drawn now (None outside step mode)."""
+        return self._overlay
+
     def apply_theme(self) -> None:
         self.setBackgroundBrush(QColor(theme.colors().canvas))
-        if self.columns:
+        if self.network_scene.columns:
             self.rebuild()
 
     def rebuild(self) -> None:
         """Recreate all items from the Document's network (after a structural change)."""
-        scene = self.scene()
-        scene.clear()
-        self.neurons.clear()
-        self.bundles.clear()
-        self.bands.clear()
-        self._highlight = None
-        net = self.document.network
-        self.columns = compute_layout(net)
-        top = min(col.top for col in self.columns)
-        last = len(self.columns) - 1
-        for ci, col in enumerate(self.columns):
-            band = ColumnBand(col.layer, col.x, col.top, col.bottom)
-            scene.addItem(band)
-            self.bands[col.layer] = band
-            title, subtitle = self._header_text(ci)
-            scene.addItem(HeaderItem(col.layer, col.x, top - 22, title, subtitle))
-            names = net.input_names if ci == 0 else net.output_names if ci == last else None
-            side = -1 if ci == 0 else 1 if ci == last else 0
-            for unit, y in zip(col.shown, col.ys):
-                item = NeuronItem(col.layer, int(unit), col.x, float(y), names[unit] if names else "", side)
-                item.setToolTip(as_rich(self._neuron_tooltip(col.layer, int(unit))))
-                scene.addItem(item)
-                self.neurons[(col.layer, int(unit))] = item
-            if col.hidden_count:
-                scene.addItem(MoreItem(col.layer, col.x, col.more_y, col.hidden_count))
-        for left, right in zip(self.columns, self.columns[1:]):
-            bundle = EdgeBundleItem(left, right)
-            bundle.set_show_labels(self.show_weight_labels)
-            scene.addItem(bundle)
-            self.bundles.append(bundle)
-        self._gap = GapMarker()
-        scene.addItem(self._gap)
+        scene = self.network_scene
+        scene.build(self.document.network, self.show_weight_labels)
         self.update_weights()
         self._apply_activations()
         self._apply_maps()
-        rect = scene.itemsBoundingRect().adjusted(-1500, -1500, 1500, 1500)  # room to pan
-        scene.setSceneRect(rect)
-        self._show_selection(self.document.selection)
+        scene.room_to_pan()
+        scene.show_selection(self.document.selection)
         if self._auto_fit:
             self.fit_to_view()
-
-    def _header_text(self, ci: int) -> tuple[str, str]:
-        net = self.document.network
-        if ci == 0:
-            return "Input", f"{net.input_size} feature{'s' if net.input_size != 1 else ''}"
-        layer = net.layers[ci - 1]
-        title = "Output" if ci == len(net.layers) else f"Hidden {ci}"
-        params = layer.activation_params
-        label = ACTIVATIONS.label(layer.activation)
-        if params:
-            label += " (" + ", ".join(f"{k}={v:g}" for k, v in params.items()) + ")"
-        return title, f"{label} · {layer.units} unit{'s' if layer.units != 1 else ''}"
-
-    def _neuron_tooltip(self, layer: int, unit: int) -> str:
-        net = self.document.network
-        if layer == -1:
-            return f"Input “{net.input_names[unit]}”\nClick to inspect; right-click for more."
-        what = "Output" if layer == len(net.layers) - 1 else f"Hidden layer {layer + 1}, neuron"
-        name = f" “{net.output_names[unit]}”" if layer == len(net.layers) - 1 else f" {unit + 1}"
-        return f"{what}{name}\nClick to inspect its bias and weights; right-click for more."
 
     def _shown_weights(self) -> list[np.ndarray]:
         """The weights drawn: in step mode those the step recorded; else a preview (training snapshot,
@@ -176,21 +121,8 @@ class NetworkCanvas(QGraphicsView):
         return current
 
     def update_weights(self) -> None:
-        """Re-bin the edges from the current weights (no layout change), or draw the step overlay."""
-        weights = self._shown_weights()
-        overlay = self._overlay
-        if overlay is not None and overlay.edges is not None:
-            values = overlay.edges
-            scale = max((float(np.abs(v).max()) if v is not None and v.size else 0.0) for v in values)
-            for bundle, v, w, labels in zip(self.bundles, values, weights, overlay.edge_labels or [None] * len(values)):
-                if v is None:
-                    bundle.set_weights(w, max(float(np.abs(w).max()) if w.size else 0.0, 1e-12))
-                else:
-                    bundle.set_weights(v, scale, GRADIENT_SCHEME, labels)
-            return
-        scale = max((float(np.abs(w).max()) if w.size else 0.0) for w in weights)
-        for bundle, w in zip(self.bundles, weights):
-            bundle.set_weights(w, scale)
+        """Re-bin the edges from the shown weights (no layout change), or draw the step overlay."""
+        self.network_scene.draw_weights(self._shown_weights(), self._overlay)
 
     def set_preview_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]] | Sequence[np.ndarray] | None
                             ) -> None:
@@ -206,26 +138,21 @@ class NetworkCanvas(QGraphicsView):
         self._overlay = overlay
         self.set_activations(None if overlay is None else overlay.neurons)
         self._apply_maps()
-        captions = overlay.captions if overlay is not None and overlay.captions else {}
-        for key, item in self.neurons.items():
-            item.set_caption(captions.get(key))
+        self.network_scene.draw_captions(overlay.captions if overlay is not None and overlay.captions else {})
         self.update_weights()
         if overlay is not None and overlay.pulse_layer is not None:
             self.pulse(overlay.pulse_layer)
 
     def pulse(self, layer: int) -> None:
         """Highlight the connections into ``layer`` briefly (the forward flow); the next pulse ends it."""
-        for bundle in self.bundles:
-            if bundle.highlighted:
-                bundle.highlighted = False
-        if 0 <= layer < len(self.bundles):
-            self.bundles[layer].highlighted = True
+        inside = 0 <= layer < len(self.network_scene.bundles)
+        self.network_scene.highlight_into(layer if inside else None)
+        if inside:
             self._pulse_timer.start()
         self.update_weights()
 
     def _end_pulse(self) -> None:
-        for bundle in self.bundles:
-            bundle.highlighted = False
+        self.network_scene.highlight_into(None)
         self.update_weights()
 
     def set_activations(self, activations: Sequence[np.ndarray | None] | None) -> None:
@@ -235,25 +162,9 @@ class NetworkCanvas(QGraphicsView):
         self._apply_activations()
 
     def _apply_activations(self) -> None:
-        acts = self._activations
         overlay = self._overlay
-        scheme = GRADIENT_SCHEME if overlay is not None and overlay.neuron_scheme == "gradient" else None
-        n_cols = len(self.columns)
-        if acts is not None and len(acts) == n_cols - 1:
-            acts = [None, *acts]
-        for ci, col in enumerate(self.columns):
-            values = None
-            if acts is not None and len(acts) == n_cols and acts[ci] is not None:
-                values = np.asarray(acts[ci], dtype=float)
-                values = values[0] if values.ndim == 2 else values
-                if values.shape != (col.units,):
-                    values = None
-            floor = 1e-12 if scheme else 1.0  # deltas are small: scale them to their own largest value
-            limit = max(floor, float(np.nanmax(np.abs(values)))) if values is not None and values.size else 1.0
-            for unit in col.shown:
-                item = self.neurons.get((col.layer, int(unit)))
-                if item is not None:
-                    item.set_value(None if values is None else float(values[unit]), limit, scheme)
+        gradient = overlay is not None and overlay.neuron_scheme == "gradient"
+        self.network_scene.draw_values(self._activations, gradient)
 
     def set_neuron_maps(self, maps: Sequence[np.ndarray] | None) -> None:
         """Heatmaps inside the neurons: per column (inputs first) an array (units, n, n) of what each
@@ -262,15 +173,7 @@ class NetworkCanvas(QGraphicsView):
         self._apply_maps()
 
     def _apply_maps(self) -> None:
-        maps = self._maps if self.show_neuron_maps and self._overlay is None else None
-        for ci, col in enumerate(self.columns):
-            column_maps = maps[ci] if maps is not None and ci < len(maps) else None
-            if column_maps is not None and column_maps.shape[0] != col.units:
-                column_maps = None
-            for unit in col.shown:
-                item = self.neurons.get((col.layer, int(unit)))
-                if item is not None:
-                    item.set_map(None if column_maps is None else map_image(column_maps[int(unit)]))
+        self.network_scene.draw_maps(self._maps if self.show_neuron_maps and self._overlay is None else None)
 
     def set_show_neuron_maps(self, show: bool) -> None:
         self.show_neuron_maps = show
@@ -278,11 +181,10 @@ class NetworkCanvas(QGraphicsView):
 
     def set_show_weight_labels(self, show: bool) -> None:
         self.show_weight_labels = show
-        for bundle in self.bundles:
-            bundle.set_show_labels(show)
+        self.network_scene.set_show_weight_labels(show)
 
     def _on_network_changed(self, structural: bool) -> None:
-        if structural or len(self.bundles) != len(self.document.network.layers):
+        if structural or len(self.network_scene.bundles) != len(self.document.network.layers):
             self._activations = None
             self._overlay = None
             self._preview = None
@@ -299,133 +201,52 @@ class NetworkCanvas(QGraphicsView):
         self.rebuild()
 
     def _show_selection(self, selection: Selection | None) -> None:
-        for item in self.neurons.values():
-            item.set_selected(False)
-        for band in self.bands.values():
-            band.selected = False
-            band.update()
-        if self._highlight is not None:
-            self.scene().removeItem(self._highlight)
-            self._highlight = None
-        if selection is None:
-            return
-        if selection.kind == NEURON:
-            item = self.neurons.get((selection.layer, selection.unit))
-            if item is not None:
-                item.set_selected(True)
-        elif selection.kind == LAYER and selection.layer in self.bands:
-            self.bands[selection.layer].selected = True
-            self.bands[selection.layer].update()
-        elif selection.kind == CONNECTION:
-            a = self.neurons.get((selection.layer - 1, selection.source))
-            b = self.neurons.get((selection.layer, selection.unit))
-            if a is not None and b is not None:
-                line = QGraphicsLineItem(a.x() + RADIUS, a.y(), b.x() - RADIUS, b.y())
-                pen = QPen(QColor(theme.colors().accent), 4.0)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                line.setPen(pen)
-                line.setZValue(1)
-                self.scene().addItem(line)
-                self._highlight = line
+        self.network_scene.show_selection(selection)
 
-    # -- geometry and hit-testing -------------------------------------------------------------------
-    def column(self, layer: int) -> ColumnLayout:
-        return self.columns[layer + 1]
-
+    # -- geometry and hit-testing (scene coordinates) --------------------------------------------------------
     def neuron_scene_pos(self, layer: int, unit: int) -> QPointF:
-        item = self.neurons[(layer, unit)]
-        return item.pos()
+        return self.network_scene.neuron_pos(layer, unit)
 
     def edge_scene_pos(self, layer: int, source: int, target: int, t: float = 0.5) -> QPointF:
-        a, b = self.neuron_scene_pos(layer - 1, source), self.neuron_scene_pos(layer, target)
-        a, b = a + QPointF(RADIUS, 0), b - QPointF(RADIUS, 0)
-        return a + (b - a) * t
+        return self.network_scene.edge_pos(layer, source, target, t)
 
     def gap_scene_pos(self, index: int) -> QPointF:
         """A point between the columns where a dropped Layer is inserted before ``network.layers[index]``."""
-        return QPointF(self.column(index - 1).x + X_STEP / 2, 0.0)
-
-    def edge_at(self, pos: QPointF) -> Selection | None:
-        tolerance = EDGE_TOLERANCE_PX / max(1e-6, self.transform().m11())
-        best: tuple[float, Selection] | None = None
-        for bundle in self.bundles:
-            if not bundle.left.x <= pos.x() <= bundle.right.x or not bundle.values.size:
-                continue
-            d = segment_distances(pos.x(), pos.y(), bundle.ax, bundle.ay, bundle.bx, bundle.by)
-            k = int(np.argmin(d))
-            if d[k] <= tolerance and (best is None or d[k] < best[0]):
-                best = (float(d[k]), Selection.connection(bundle.layer, int(bundle.sources[k]),
-                                                          int(bundle.targets[k])))
-        return best[1] if best else None
+        return self.network_scene.gap_pos(index)
 
     def selection_at(self, pos: QPointF) -> Selection | None:
         """What a click at scene position ``pos`` selects: a neuron, a layer header/band or an edge."""
-        for item in self.scene().items(pos):
-            if isinstance(item, NeuronItem):
-                if (item.pos() - pos).manhattanLength() <= 2 * RADIUS + 2:
-                    return Selection.neuron(item.layer, item.unit)
-            elif isinstance(item, HeaderItem | MoreItem):
-                return Selection.layer_(item.layer)
-        edge = self.edge_at(pos)
-        if edge is not None:
-            return edge
-        for item in self.scene().items(pos):
-            if isinstance(item, ColumnBand):
-                return Selection.layer_(item.layer)
-        return None
-
-    def _column_at(self, x: float) -> ColumnLayout | None:
-        for col in self.columns:
-            if abs(x - col.x) <= X_STEP * 0.3:
-                return col
-        return None
-
-    def _gap_index(self, x: float) -> int:
-        left_of = sum(1 for col in self.columns if col.x < x)
-        return min(max(left_of - 1, 0), len(self.document.network.layers) - 1)
+        return self.network_scene.selection_at(pos, EDGE_TOLERANCE_PX / max(1e-6, self.transform().m11()))
 
     # -- palette drops ------------------------------------------------------------------------------
     def drop_item(self, kind: str, scene_pos: QPointF) -> bool:
         """Handle a palette item dropped at ``scene_pos``; True when it requested an edit."""
-        self._clear_drop_feedback()
+        scene = self.network_scene
+        scene.clear_drop_targets()
         if kind == KIND_NEURON:
-            col = self._column_at(scene_pos.x())
+            col = scene.column_at(scene_pos.x())
             if col is None:
                 return False
             self.addNeuronRequested.emit(col.layer)
             return True
         if kind == KIND_LAYER:
-            if self._column_at(scene_pos.x()) is not None and self.columns and \
-                    self.columns[0].x <= scene_pos.x() <= self.columns[-1].x:
+            if not scene.between_columns(scene_pos.x()):
                 return False  # on a column, not between two
-            self.insertLayerRequested.emit(self._gap_index(scene_pos.x()))
+            self.insertLayerRequested.emit(scene.gap_index(scene_pos.x()))
             return True
         return False
 
     def _drop_feedback(self, kind: str, pos: QPointF) -> bool:
-        self._clear_drop_feedback()
-        if kind == KIND_NEURON:
-            col = self._column_at(pos.x())
-            if col is not None:
-                self.bands[col.layer].drop_target = True
-                self.bands[col.layer].update()
-            return col is not None
-        if kind == KIND_LAYER and self._column_at(pos.x()) is None and self._gap is not None:
-            index = self._gap_index(pos.x())
-            x = self.column(index - 1).x + X_STEP / 2
-            top = min(c.top for c in self.columns)
-            bottom = max(c.bottom for c in self.columns)
-            self._gap.place(x, top, bottom)
+        scene = self.network_scene
+        scene.clear_drop_targets()
+        col = scene.column_at(pos.x())
+        if kind == KIND_NEURON and col is not None:
+            scene.show_column_target(col)
+            return True
+        if kind == KIND_LAYER and col is None:
+            scene.show_gap_target(scene.gap_index(pos.x()))
             return True
         return False
-
-    def _clear_drop_feedback(self) -> None:
-        for band in self.bands.values():
-            if band.drop_target:
-                band.drop_target = False
-                band.update()
-        if self._gap is not None:
-            self._gap.hide()
 
     @staticmethod
     def _kind(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> str | None:
@@ -447,14 +268,14 @@ class NetworkCanvas(QGraphicsView):
             event.ignore()
 
     def dragLeaveEvent(self, event: object) -> None:
-        self._clear_drop_feedback()
+        self.network_scene.clear_drop_targets()
 
     def dropEvent(self, event: QDropEvent) -> None:
         kind = self._kind(event)
         if kind and self.drop_item(kind, self.mapToScene(event.position().toPoint())):
             event.acceptProposedAction()
         else:
-            self._clear_drop_feedback()
+            self.network_scene.clear_drop_targets()
             event.ignore()
 
     # -- mouse, wheel, keys ---------------------------------------------------------------------------
