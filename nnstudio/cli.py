@@ -297,7 +297,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
-    trainer = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
+    setup = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
+    project.keep_fit(setup)  # saved with the normalization it was trained with
+    trainer = setup.trainer
     progress = _Progress(cfg.epochs, sys.stderr if args.json else sys.stdout)
     progress.start = trainer.epoch
     trainer.callbacks += [progress, SnapshotRecorder(project, trainer)]

@@ -31,6 +31,16 @@ from nnstudio.errors import DataError, NNStudioError, ShapeError
 Formula = dict | None
 
 
+@dataclass(frozen=True)
+class TrainingSetup:
+    """What ``Project.make_trainer`` makes: the trainer, the normalization its data went through and the names
+    of the network's inputs that go with it (a project keeps both with ``Project.keep_fit``)."""
+
+    trainer: Trainer
+    preprocessing: Preprocessing
+    input_names: list[str]
+
+
 @dataclass
 class Project:
     network: Network
@@ -77,27 +87,32 @@ class Project:
             return CLASSIFICATION
         return infer_task(self.network, self.training.loss, y)
 
-    def make_trainer(self, network: Network | None = None, refit: bool = True, **kwargs) -> Trainer:
-        """A trainer on the project's data. With ``refit`` the normalization is fitted to the dataset and
-        stored in the project; without it the project's stored preprocessing is applied (a model file
-        trained on new data keeps the normalization its predictions were made with). When the dataset has
-        derived inputs, the network's input names become the dataset's input names (the formulas refer to
-        the dataset's columns)."""
+    def make_trainer(self, refit: bool = True, **kwargs) -> TrainingSetup:
+        """A trainer on the project's data, with the normalization its data went through and the network
+        input names that go with it; the project itself is left as it is (keep the fit with
+        ``keep_fit``). With ``refit`` the normalization is fitted to the dataset; without it the project's
+        stored preprocessing is applied (a model file trained on new data keeps the normalization its
+        predictions were made with). When the dataset has derived inputs, the input names are the dataset's
+        (the formulas refer to the dataset's columns)."""
+        input_names = list(self.network.input_names)
         if refit:
             x, y, prep = self.training_data()
-            self.preprocessing = prep
             if prep.has_formulas:
-                for net in (self.network, network):
-                    if net is not None:
-                        net.input_names = list(self.dataset.input_names)
+                input_names = list(self.dataset.input_names)
         else:
             prep = self.preprocessing
             x, y = self.raw_training_data()
             x, y = prep.transform_inputs(x), prep.transform_targets(y)
-        net = self.network if network is None else network
         kwargs.setdefault("resume", self.run_state)
-        return Trainer(net, x, y, self.training, task=self.task(y),
-                       output_transform=None if prep.is_identity else prep.invert_targets, **kwargs)
+        trainer = Trainer(self.network, x, y, self.training, task=self.task(y),
+                          output_transform=None if prep.is_identity else prep.invert_targets, **kwargs)
+        return TrainingSetup(trainer, prep, input_names)
+
+    def keep_fit(self, setup: TrainingSetup) -> None:
+        """Store the normalization and input names ``setup``'s trainer works with, so predictions take raw
+        values as the trained network expects them."""
+        self.preprocessing = setup.preprocessing
+        self.network.input_names = list(setup.input_names)
 
     # -- derived inputs and prediction ------------------------------------------------------------------
     def input_spec(self) -> tuple[list[str], list[Formula]]:

@@ -159,7 +159,7 @@ class StepController(QObject):
         try:
             if self.trainer is None:
                 project = self.document.project.copy()
-                self.trainer = project.make_trainer()
+                self.trainer = project.make_trainer().trainer
             if self.step is None or self.step.done:
                 if self.step is not None and self.step.done:
                     self._advance_batch()

@@ -162,10 +162,12 @@ class TrainingWorker(QObject):
         super().__init__(parent)
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
-        self._trainer = self._project.make_trainer()
+        setup = self._project.make_trainer()
+        self._project.keep_fit(setup)  # the private copy predicts as its trainer trains
+        self._trainer = setup.trainer
         self._trainer.callbacks += [SnapshotRecorder(self._project, self._trainer), _Probe(self)]
         self._config = self._trainer.config  # read live by the trainer each batch
-        self._prep = self._project.preprocessing.copy()
+        self._prep = setup.preprocessing.copy()  # handed back in the result
         self._goal = self._config.epochs if epochs is None else int(epochs)
         self._throttle = Throttle(SNAPSHOT_INTERVAL)
         self._end_reason = ""  # set by pause()/stop(): end at the end of the current epoch

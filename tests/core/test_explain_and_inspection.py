@@ -13,7 +13,7 @@ from nnstudio.io.examples import laptop, perceptron_sigmoid
 
 
 def _sigmoid_step() -> StepThrough:
-    trainer = perceptron_sigmoid().make_trainer()
+    trainer = perceptron_sigmoid().make_trainer().trainer
     row = int(np.flatnonzero((trainer.x[:, 0] == 0.6) & (trainer.x[:, 1] == 0.9))[0])
     return StepThrough(trainer, [row])
 
@@ -38,7 +38,7 @@ def test_text_grows_phase_by_phase_and_update_matches_the_weights():
 
 
 def test_connection_and_adam_terms():
-    trainer = laptop().make_trainer()
+    trainer = laptop().make_trainer().trainer
     trainer.run(2)
     step = StepThrough(trainer, [0])
     step.complete()

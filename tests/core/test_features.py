@@ -175,7 +175,9 @@ def test_fit_preprocessing_records_the_formulas_of_the_inputs():
 
 def test_training_stores_formulas_and_names_the_inputs_after_the_columns():
     project = derived_project()
-    trainer = project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    trainer = setup.trainer
     trainer.run(2)
     assert project.network.input_names == ["x2", "x1·x2", "sin(x1)"]
     assert project.preprocessing.has_formulas
@@ -184,7 +186,9 @@ def test_training_stores_formulas_and_names_the_inputs_after_the_columns():
 
 def test_predict_from_base_features_equals_predict_from_network_inputs():
     project = derived_project()
-    project.make_trainer().run(3)
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run(3)
     base = np.array([[5.0, 2.0], [4.5, -1.0]])  # x2, x1
     full = np.column_stack([base[:, 0], base[:, 0] * base[:, 1], np.sin(base[:, 1])])
     expected = project.predict(full, base=False)
@@ -208,7 +212,8 @@ def test_before_training_the_dataset_formulas_are_used():
 
 def test_the_stored_formulas_win_over_the_dataset_and_a_plain_model_has_none():
     project = derived_project()
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     project.dataset.add_derived("square", ["x2"])  # 4 inputs now; the trained model still has 3
     assert project.input_spec()[0] == ["x2", "x1·x2", "sin(x1)"]
     plain = Project(Network.build([2, 1], "linear"))
@@ -220,7 +225,8 @@ def test_the_stored_formulas_win_over_the_dataset_and_a_plain_model_has_none():
 
 def test_prediction_inputs_reads_only_the_columns_it_needs():
     project = derived_project()
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     csv_like = Dataset([Column("notes", IGNORED, "numeric", [np.nan, 1.0], bad={0: "hello"}),
                         Column.numeric("x1", [2.0, 3.0]), Column.numeric("x2", [5.0, 6.0])], "new")
     np.testing.assert_array_equal(prediction_inputs(project, csv_like), [[5.0, 2.0], [6.0, 3.0]])
@@ -233,7 +239,8 @@ def test_prediction_inputs_reads_only_the_columns_it_needs():
 
 def test_match_columns_computes_derived_inputs_from_their_sources():
     project = derived_project()
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     net, formulas = project.network, project.preprocessing.formulas
     data = Dataset([Column.numeric("x1", [1.0, -2.0]), Column.numeric("x2", [3.0, 0.5]),
                     Column.numeric("y", [1.0, 0.0])], "csv")
@@ -248,3 +255,14 @@ def test_match_columns_computes_derived_inputs_from_their_sources():
     matched = match_columns(data, net, formulas=formulas)
     np.testing.assert_array_equal(matched.column("sin(x1)").values, np.sin([1.0, -2.0]))
     assert matched.target_names == ["y"]
+
+
+def test_making_a_trainer_leaves_the_project_as_it_was_until_the_fit_is_kept():
+    project = derived_project()
+    prep, names = project.preprocessing, list(project.network.input_names)
+    setup = project.make_trainer()
+    assert project.preprocessing is prep and project.network.input_names == names  # nothing changed
+    assert setup.input_names == ["x2", "x1·x2", "sin(x1)"] and setup.preprocessing.has_formulas
+    assert setup.trainer.network is project.network
+    project.keep_fit(setup)
+    assert project.preprocessing is setup.preprocessing and project.network.input_names == setup.input_names

@@ -383,7 +383,7 @@ def test_a_finite_loss_that_explodes_is_divergence():
     project = load_example("car-mpg")
     project.training.optimizer, project.training.optimizer_params = "adam", {}
     project.training.learning_rate = 1e6
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     start = _weights(trainer.network)
     with pytest.raises(DivergenceError) as info:
         trainer.run()
@@ -426,7 +426,7 @@ def test_bundled_examples_stay_far_below_the_divergence_limit(key):
         def on_batch_end(self, trainer, loss, batch_size):
             losses.append(loss)
 
-    trainer = load_example(key).make_trainer(callbacks=[Record()])
+    trainer = load_example(key).make_trainer(callbacks=[Record()]).trainer
     assert trainer.run() in ("completed", "target_loss", "early_stopping")
     assert max(losses) < divergence_limit(trainer.loss, trainer.y, losses[0]) / 1000
 

@@ -74,7 +74,7 @@ def collect(signal) -> list:
 
 def test_worker_trains_laptop(qtbot, session):
     project = laptop_project()
-    start_loss = Project.copy(project).make_trainer().evaluate(*project.training_data()[:2])["loss"]
+    start_loss = Project.copy(project).make_trainer().trainer.evaluate(*project.training_data()[:2])["loss"]
     s = session(project)
     snapshots = collect(s.progress)
     with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
@@ -112,7 +112,7 @@ def test_trained_weights_predict_like_the_engine(qtbot, session):
 def test_pause_then_resume_equals_an_uninterrupted_run(qtbot, session):
     # reference: an uninterrupted run (shuffled, Adam)
     reference = laptop_project(epochs=400, batch_size=3)
-    ref_trainer = reference.make_trainer()
+    ref_trainer = reference.make_trainer().trainer
     ref_trainer.run()
 
     s = session(laptop_project(epochs=400, batch_size=3))

@@ -98,7 +98,7 @@ def test_reopened_project_trains_like_the_original(tmp_path):
     project = laptop()
     save_project(project, tmp_path / "l.nnstudio")
     loaded = load_path(tmp_path / "l.nnstudio")
-    a, b = project.make_trainer(), loaded.make_trainer()
+    a, b = project.make_trainer().trainer, loaded.make_trainer().trainer
     a.run(5)
     b.run(5)
     assert a.history.to_dict() == b.history.to_dict()
