@@ -20,6 +20,7 @@ import numpy as np
 from nnstudio.core import features
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset
 from nnstudio.core.decisions import decide
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
@@ -27,8 +28,6 @@ from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.tracing import Trace
 from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
 from nnstudio.errors import DataError, NNStudioError, ShapeError
-
-Formula = dict | None
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ class Project:
         self.network.input_names = list(setup.input_names)
 
     # -- derived inputs and prediction ------------------------------------------------------------------
-    def input_spec(self) -> tuple[list[str], list[Formula]]:
+    def input_spec(self) -> tuple[list[str], list[Formula | None]]:
         """(name, formula or None) of each network input: the formulas the model was fitted with, or, before
         that, those of the dataset's input columns (when they fit the network)."""
         n = self.network.input_size
@@ -296,7 +295,7 @@ def empty_dataset_for(network: Network) -> Dataset:
 
 
 def match_columns(dataset: Dataset, network: Network, classes: list[str] | None = None,
-                  formulas: list[Formula] | None = None, target: str | None = None) -> Dataset:
+                  formulas: list[Formula | None] | None = None, target: str | None = None) -> Dataset:
     """Give ``dataset``'s columns roles by the network's input and output names (for a model file trained or
     evaluated on a CSV). Inputs must all be present, or, for a derived input (``formulas``, one per network
     input), its source columns (the input is then computed). Targets are ``target`` if given, else the
@@ -309,7 +308,7 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
     for name, formula in zip(network.input_names, formulas):
         if name in names:
             continue
-        sources = features.check_formula(formula)[1] if formula is not None else [name]
+        sources = formula.sources if formula is not None else [name]
         missing += [n for n in sources if n not in names and n not in missing]
     if missing:
         raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
@@ -327,11 +326,9 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
             targets = rest if len(rest) == 1 else []
     base = Dataset([dataset.column(n).copy() for n in names], dataset.name)
     for name, formula in zip(network.input_names, formulas):  # derived inputs: computed from their sources
-        if formula is not None:
-            op, sources = features.check_formula(formula)
-            if all(s in names for s in sources):
-                base.columns = [c for c in base.columns if c.name != name]
-                base.add_derived(op, sources, name)
+        if formula is not None and all(s in names for s in formula.sources):
+            base.columns = [c for c in base.columns if c.name != name]
+            base.add_derived(formula.op, formula.sources, name)
     columns = []
     for name in network.input_names:  # inputs in the model's order
         col = base.column(name).copy()
@@ -351,13 +348,14 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
     return Dataset(columns, dataset.name)
 
 
-def target_candidates(dataset: Dataset, network: Network, formulas: list[Formula] | None = None) -> list[str]:
+def target_candidates(dataset: Dataset, network: Network,
+                      formulas: list[Formula | None] | None = None) -> list[str]:
     """The columns of ``dataset`` that are neither inputs of ``network`` nor sources of its derived inputs
     (what could be its target)."""
     used = set(network.input_names)
     for formula in formulas or []:
         if formula is not None:
-            used.update(features.check_formula(formula)[1])
+            used.update(formula.sources)
     return [n for n in dataset.column_names() if n not in used]
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio import __version__
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Layer
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
@@ -211,8 +212,8 @@ def _metadata(spec: ExportSpec) -> dict[str, str]:
     }
     if spec.has_derived:
         meta["nnstudio.network_inputs"] = _json([i.name for i in spec.inputs])
-        meta["nnstudio.formulas"] = _json([None if i.op is None else {"op": i.op, "sources": [
-            spec.base_names[k] for k in i.sources]} for i in spec.inputs])
+        meta["nnstudio.formulas"] = _json([None if i.op is None else Formula(
+            i.op, [spec.base_names[k] for k in i.sources]).to_dict() for i in spec.inputs])
     if spec.classes is not None:
         meta["nnstudio.classes"] = _json(spec.classes)
     return meta

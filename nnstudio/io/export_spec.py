@@ -80,8 +80,7 @@ def export_spec(project: Project) -> ExportSpec:
             if formula is None:
                 inputs.append(NetworkInput(name, None, (index[name],)))
             else:
-                op, sources = features.check_formula(formula)
-                inputs.append(NetworkInput(name, op, tuple(index[s] for s in sources)))
+                inputs.append(NetworkInput(name, formula.op, tuple(index[s] for s in formula.sources)))
     else:  # the base inputs are the network's inputs, by position
         base = list(names)
         inputs = [NetworkInput(name, None, (j,)) for j, name in enumerate(names)]

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, NUMERIC, Column, Dataset
-from nnstudio.core.features import check_formula
+from nnstudio.core.features import Formula
 from nnstudio.core.limits import MAX_HISTORY_POINTS
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
@@ -37,8 +37,8 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
             col["values"] = [_json_number(v) for v in c.values.tolist()]
             if c.bad:
                 col["bad"] = {str(r): t for r, t in sorted(c.bad.items())}
-        if c.formula:
-            col["formula"] = {"op": c.formula["op"], "sources": list(c.formula["sources"])}
+        if c.formula is not None:
+            col["formula"] = c.formula.to_dict()
         columns.append(col)
     return {"name": dataset.name, "columns": columns}
 
@@ -61,7 +61,7 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
                 bad.update({int(r): "" for r in missing})
                 col = Column(spec["name"], spec.get("role", "input"), "numeric", values,
                              normalization=spec.get("normalization", "none"), bad=bad)
-            col.formula = spec.get("formula")
+            col.formula = _formula(spec.get("formula"), f"{here}.formula")
         except ModelFormatError:
             raise
         except NNStudioError as exc:
@@ -93,6 +93,13 @@ def _bad_cells(bad: dict, values: np.ndarray, where: str) -> dict[int, str]:
     return out
 
 
+def _formula(data: object, where: str) -> Formula | None:
+    try:
+        return None if data is None else Formula.from_dict(data)
+    except DataError as exc:
+        raise ModelFormatError(f"{where}: {exc}") from None
+
+
 def _check_derived(dataset: Dataset, where: str) -> None:
     """Derived columns: a known feature over existing numeric base columns; then recompute their values
     (the file's values are not trusted)."""
@@ -103,8 +110,7 @@ def _check_derived(dataset: Dataset, where: str) -> None:
         try:
             if col.kind != NUMERIC:
                 raise DataError(f"column {col.name!r} is computed, so its kind must be numeric")
-            _, sources = check_formula(col.formula)
-            for k, name in enumerate(sources):
+            for k, name in enumerate(col.formula.sources):
                 try:
                     dataset.source_column(name, f"column {col.name!r}")
                 except DataError as exc:

@@ -8,6 +8,7 @@ import pytest
 
 from nnstudio.core import features
 from nnstudio.core.data import IGNORED, INPUT, TARGET, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
 from nnstudio.core.project import Project, match_columns, prediction_inputs
@@ -30,23 +31,30 @@ def table() -> Dataset:
     ("abs", [[-2.5, 1.0]], [2.5, 1.0]),
 ])
 def test_every_feature_computes_its_formula(op, args, expected):
-    np.testing.assert_allclose(features.compute(op, [np.array(a) for a in args]), expected, atol=1e-15)
+    formula = Formula(op, ["a", "b"][:len(args)])
+    np.testing.assert_allclose(formula.compute([np.array(a) for a in args]), expected, atol=1e-15)
     assert features.FEATURES[op].item.arity == len(args)
 
 
-def test_check_formula_says_what_is_wrong():
-    assert features.check_formula({"op": "product", "sources": ["a", "b"]}) == ("product", ["a", "b"])
+def test_a_formula_is_checked_when_made_and_reads_and_writes_its_file_form():
+    formula = Formula.from_dict({"op": "product", "sources": ["a", "b"]})
+    assert formula == Formula("product", ("a", "b")) and formula.sources == ("a", "b")
+    assert formula.to_dict() == {"op": "product", "sources": ["a", "b"]}
+    assert formula.default_name == "a·b" and formula.label == "x·y"
+    assert formula.renamed("a", "w") == Formula("product", ["w", "b"])
     with pytest.raises(DataError, match="unknown derived feature 'log'"):
-        features.check_formula({"op": "log", "sources": ["a"]})
+        Formula.from_dict({"op": "log", "sources": ["a"]})
     with pytest.raises(DataError, match="square needs 1 source"):
-        features.check_formula({"op": "square", "sources": ["a", "b"]})
+        Formula("square", ["a", "b"])
     with pytest.raises(DataError, match="product needs 2 source"):
-        features.check_formula({"op": "product", "sources": "ab"})
+        Formula.from_dict({"op": "product", "sources": "ab"})
+    with pytest.raises(DataError, match="needs an op and its sources"):
+        Formula.from_dict("a*b")
 
 
 def test_base_names_and_expand_inputs():
     names = ["b", "a·b", "a²"]
-    formulas = [None, {"op": "product", "sources": ["a", "b"]}, {"op": "square", "sources": ["a"]}]
+    formulas = [None, Formula("product", ["a", "b"]), Formula("square", ["a"])]
     assert features.base_names(names, formulas) == ["b", "a"]
     x = features.expand_inputs(np.array([[2.0, 3.0], [-1.0, 0.5]]), ["b", "a"], names, formulas)
     np.testing.assert_array_equal(x, [[2.0, 6.0, 9.0], [-1.0, -0.5, 0.25]])
@@ -56,7 +64,7 @@ def test_base_names_and_expand_inputs():
 def test_add_derived_computes_names_and_places_the_column():
     ds = table()
     col = ds.add_derived("square", ["x1"])
-    assert col.name == "x1²" and col.role == INPUT and col.formula == {"op": "square", "sources": ["x1"]}
+    assert col.name == "x1²" and col.role == INPUT and col.formula == Formula("square", ["x1"])
     assert ds.column_names() == ["x1", "x2", "x1²", "kind", "y"]  # after the last input column
     np.testing.assert_array_equal(col.values, [1.0, 4.0, 9.0])
     prod = ds.add_derived("product", ["x1", "x2"], name="area")
@@ -133,8 +141,8 @@ def test_rename_a_source_and_remove_it():
     sq = ds.add_derived("square", ["x1"])
     custom = ds.add_derived("product", ["x1", "x2"], name="area")
     ds.rename_column(0, "width")
-    assert sq.name == "width²" and sq.formula == {"op": "square", "sources": ["width"]}
-    assert custom.name == "area" and custom.formula["sources"] == ["width", "x2"]
+    assert sq.name == "width²" and sq.formula == Formula("square", ["width"])
+    assert custom.name == "area" and custom.formula.sources == ("width", "x2")
     with pytest.raises(DataError, match="already a column named 'x2'"):
         ds.rename_column(0, "x2")
     assert ds.remove_columns([0]) == ["width", "width²", "area"]  # its derived columns go with it
@@ -145,8 +153,8 @@ def test_copy_and_check_formulas():
     ds = table()
     ds.add_derived("product", ["x1", "x2"])
     copy = ds.copy()
-    copy.column("x1·x2").formula["sources"][0] = "x2"
-    assert ds.column("x1·x2").formula["sources"] == ["x1", "x2"]  # a deep copy
+    copy.rename_column(0, "w")
+    assert ds.column("x1·x2").formula == Formula("product", ["x1", "x2"])  # the copy's edits stay in the copy
     ds.check_formulas()
     ds.columns = [c for c in ds.columns if c.name != "x2"]
     with pytest.raises(DataError, match="'x2', but there is no column"):
@@ -166,11 +174,11 @@ def derived_project() -> Project:
 def test_fit_preprocessing_records_the_formulas_of_the_inputs():
     project = derived_project()
     prep = project.dataset.fit_preprocessing(1)
-    assert prep.formulas == [None, {"op": "product", "sources": ["x1", "x2"]}, {"op": "sin", "sources": ["x1"]}]
+    assert prep.formulas == [None, Formula("product", ["x1", "x2"]), Formula("sin", ["x1"])]
     assert table().fit_preprocessing(1).formulas == []  # no derived inputs: nothing recorded
     copy = prep.copy()
-    copy.formulas[1]["sources"].append("z")
-    assert prep.formulas[1]["sources"] == ["x1", "x2"]
+    copy.formulas[1] = None
+    assert prep.formulas[1] == Formula("product", ["x1", "x2"])
 
 
 def test_training_stores_formulas_and_names_the_inputs_after_the_columns():
@@ -206,7 +214,7 @@ def test_before_training_the_dataset_formulas_are_used():
     project = derived_project()
     assert not project.preprocessing.has_formulas
     names, formulas = project.input_spec()
-    assert names == ["x2", "x1·x2", "sin(x1)"] and formulas[0] is None and formulas[2]["op"] == "sin"
+    assert names == ["x2", "x1·x2", "sin(x1)"] and formulas[0] is None and formulas[2].op == "sin"
     assert project.has_derived_inputs and project.base_input_names() == ["x2", "x1"]
 
 

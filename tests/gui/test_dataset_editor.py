@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, TARGET, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
@@ -307,7 +308,7 @@ def test_add_feature_goes_through_the_sink_as_one_replace(qtbot):
     model = DatasetTableModel(laptop_dataset(), Recorder())
     assert model.request_add_feature("product", ["pink", "small"]) == "pink·small"
     assert len(calls) == 1 and calls[0][0] == "replace" and calls[0][2] == "Add feature pink·small"
-    assert calls[0][1].column("pink·small").formula == {"op": "product", "sources": ["pink", "small"]}
+    assert calls[0][1].column("pink·small").formula == Formula("product", ["pink", "small"])
     assert model.dataset.column_names() == ["pink", "small", "buy"]  # applied only by the sink
     with pytest.raises(DataError, match="no column of that name"):
         model.request_add_feature("square", ["nope"])

@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtWidgets import QLineEdit
 
 from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
@@ -85,7 +86,7 @@ def test_derived_inputs_are_computed_from_the_base_features(qtbot):
     setup = project.make_trainer()
     project.keep_fit(setup)
     setup.trainer.run()
-    assert project.preprocessing.formulas[2] == {"op": "product", "sources": ["pink", "small"]}
+    assert project.preprocessing.formulas[2] == Formula("product", ["pink", "small"])
     panel = PredictPanel(project)
     qtbot.addWidget(panel)
     traces = []
