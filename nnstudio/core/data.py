@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 
@@ -23,9 +24,25 @@ from nnstudio.core.limits import too_long, too_many
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
 from nnstudio.errors import DataError, ShapeError
 
-INPUT, TARGET, IGNORED = "input", "target", "ignored"
-ROLES = (INPUT, TARGET, IGNORED)
-NUMERIC, CATEGORICAL = "numeric", "categorical"
+
+class Role(StrEnum):
+    """What a column is for (the strings the project files use)."""
+
+    INPUT = "input"
+    TARGET = "target"
+    IGNORED = "ignored"
+
+
+class ColumnKind(StrEnum):
+    """What a column holds: numbers or class labels (the strings the project files use)."""
+
+    NUMERIC = "numeric"
+    CATEGORICAL = "categorical"
+
+
+INPUT, TARGET, IGNORED = Role.INPUT, Role.TARGET, Role.IGNORED
+ROLES = tuple(Role)
+NUMERIC, CATEGORICAL = ColumnKind.NUMERIC, ColumnKind.CATEGORICAL
 
 
 @dataclass(frozen=True)
@@ -83,8 +100,8 @@ def check_column_name(name: str) -> None:
 @dataclass
 class Column:
     name: str
-    role: str = INPUT
-    kind: str = NUMERIC
+    role: Role = INPUT
+    kind: ColumnKind = NUMERIC
     values: np.ndarray = field(default_factory=lambda: np.zeros(0))  # numeric values (NaN where bad)
     labels: list[str] = field(default_factory=list)  # categorical cells
     classes: list[str] = field(default_factory=list)  # categorical class order
@@ -95,6 +112,9 @@ class Column:
     def __post_init__(self) -> None:
         if self.role not in ROLES:
             raise DataError(f"column {self.name!r}: role must be one of {', '.join(ROLES)}, got {self.role!r}")
+        if self.kind not in tuple(ColumnKind):
+            raise DataError(f"column {self.name!r}: kind must be one of {', '.join(ColumnKind)}, got {self.kind!r}")
+        self.role, self.kind = Role(self.role), ColumnKind(self.kind)
         NORMALIZATIONS[self.normalization]
         self.values = np.asarray(self.values, dtype=float)
         if self.kind == CATEGORICAL and not self.classes:
@@ -103,11 +123,11 @@ class Column:
             self.classes = list(first_seen)
 
     @classmethod
-    def numeric(cls, name: str, values: Sequence[float], role: str = INPUT, normalization: str = "none") -> Column:
+    def numeric(cls, name: str, values: Sequence[float], role: Role = INPUT, normalization: str = "none") -> Column:
         return cls(name, role, NUMERIC, np.asarray(values, dtype=float), normalization=normalization)
 
     @classmethod
-    def categorical(cls, name: str, labels: Sequence[str], role: str = TARGET,
+    def categorical(cls, name: str, labels: Sequence[str], role: Role = TARGET,
                     classes: Sequence[str] | None = None) -> Column:
         return cls(name, role, CATEGORICAL, labels=[str(x) for x in labels], classes=list(classes or []))
 
@@ -229,7 +249,7 @@ class Dataset:
                 return c
         raise DataError(f"no column named {name!r}; the columns are: {', '.join(self.column_names())}")
 
-    def by_role(self, role: str) -> list[Column]:
+    def by_role(self, role: Role) -> list[Column]:
         return [c for c in self.columns if c.role == role]
 
     @property

@@ -29,11 +29,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
 from nnstudio.errors import DataError
 from nnstudio.resource_files import read_resource_text
-
-CLASSIFICATION = "classification"
-REGRESSION = "regression"
 
 # ---------------------------------------------------------------------------------------------------------
 # Built-in tables
@@ -48,11 +46,11 @@ class BuiltinTable:
     label: str
     filename: str
     description: str
-    task: str  # "classification" or "regression"
+    task: Task
     target: str = ""
 
 
-def _table(key: str, label: str, description: str, task: str, target: str) -> BuiltinTable:
+def _table(key: str, label: str, description: str, task: Task, target: str) -> BuiltinTable:
     return BuiltinTable(key, label, f"{key}.csv", description, task, target)
 
 
@@ -157,7 +155,7 @@ class Generated2D:
     y: np.ndarray
     feature_names: tuple[str, str] = ("x1", "x2")
     target_name: str = "y"
-    task: str = CLASSIFICATION
+    task: Task = CLASSIFICATION
 
     def to_csv(self) -> str:
         """The data as CSV text with a header row; class labels are written as integers."""
@@ -311,7 +309,7 @@ class GeneratorInfo:
 
     key: str
     label: str
-    task: str
+    task: Task
     function: GeneratorFunction
     default_n_samples: int
     default_noise: float

@@ -26,7 +26,7 @@ from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.tracing import Trace
-from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
+from nnstudio.core.training import CLASSIFICATION, History, Task, Trainer, TrainingConfig, infer_task
 from nnstudio.errors import DataError, NNStudioError, ShapeError
 
 
@@ -81,7 +81,7 @@ class Project:
         self.dataset.check_ready(self.network.input_size, self.network.output_size)
         return self.dataset.raw_inputs(), self.dataset.raw_targets(self.network.output_size)
 
-    def task(self, y: np.ndarray) -> str:
+    def task(self, y: np.ndarray) -> Task:
         if self.dataset is not None and self.dataset.is_classification:
             return CLASSIFICATION
         return infer_task(self.network, self.training.loss, y)
@@ -167,7 +167,7 @@ class Project:
         return prep.invert_targets(out)
 
     # -- what the views show ----------------------------------------------------------------------------
-    def output_task(self) -> str:
+    def output_task(self) -> Task:
         """CLASSIFICATION when the network is fitted with class labels, else as the trainer decides it for
         the project's data (see ``task``; without data, by the loss)."""
         if self.fitted_preprocessing().classes:

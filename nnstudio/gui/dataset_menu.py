@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.core.data import Column, Dataset, format_number
+from nnstudio.core.data import NUMERIC, TARGET, Column, Dataset, format_number
 from nnstudio.core.datasets import (
     BUILTIN_TABLES,
     CLASSIFICATION,
@@ -56,8 +56,8 @@ def builtin_dataset(key: str) -> Dataset:
     """The built-in table ``key`` (see core.datasets.BUILTIN_TABLES) as a Dataset, its target column set."""
     table = BUILTIN_TABLES[key]
     data = read_csv_text(builtin_table_csv(key), key, targets=[table.target] if table.target else None)
-    targets = data.by_role("target")
-    if table.task == "classification" and len(targets) == 1 and targets[0].kind == "numeric" \
+    targets = data.by_role(TARGET)
+    if table.task == CLASSIFICATION and len(targets) == 1 and targets[0].kind == NUMERIC \
             and len(set(targets[0].values.tolist())) > 2:
         # digits: the label 0-9 is a class, one output per class (a 0/1 target stays one number)
         column = targets[0]

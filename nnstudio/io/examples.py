@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnstudio.core.data import Column, Dataset
+from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.datasets import builtin_table_csv, generate
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
@@ -39,7 +39,7 @@ class ExampleInfo:
 def _table(key: str, normalization: str = "none", target_normalization: str = "none") -> Dataset:
     data = read_csv_text(builtin_table_csv(key), key)
     for col in data.columns:
-        col.normalization = target_normalization if col.role == "target" else normalization
+        col.normalization = target_normalization if col.role == TARGET else normalization
     return data
 
 
@@ -138,7 +138,7 @@ def car_mpg(deep: bool = False) -> Project:
 def _playground(key: str, title: str, noise: float) -> Project:
     gen = generate(key, n_samples=200, noise=noise, seed=0)
     data = Dataset([Column.numeric("x1", gen.x[:, 0]), Column.numeric("x2", gen.x[:, 1]),
-                    Column.numeric("y", gen.y, role="target")], key)
+                    Column.numeric("y", gen.y, role=TARGET)], key)
     net = Network.build([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=0, input_names=["x1", "x2"],
                         output_names=["y"])
     cfg = TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.03, batch_size=10,

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core.data import CATEGORICAL, NUMERIC, Column, Dataset
+from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, Column, Dataset
 from nnstudio.core.features import Formula
 from nnstudio.core.limits import MAX_HISTORY_POINTS
 from nnstudio.core.project import Project
@@ -52,14 +52,14 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
             if spec["kind"] == CATEGORICAL:
                 labels = string_list(spec.get("labels", []), f"{here}.labels")
                 classes = string_list(spec.get("classes", []), f"{here}.classes")
-                col = Column(spec["name"], spec.get("role", "input"), CATEGORICAL, labels=list(labels),
+                col = Column(spec["name"], spec.get("role", INPUT), CATEGORICAL, labels=list(labels),
                              classes=list(classes), normalization=spec.get("normalization", "none"))
             else:
                 values = number_vector(spec.get("values", []), f"{here}.values", allow_null=True)
                 bad = _bad_cells(spec.get("bad", {}), values, f"{here}.bad")
                 missing = [r for r in np.flatnonzero(np.isnan(values)) if int(r) not in bad]
                 bad.update({int(r): "" for r in missing})
-                col = Column(spec["name"], spec.get("role", "input"), "numeric", values,
+                col = Column(spec["name"], spec.get("role", INPUT), NUMERIC, values,
                              normalization=spec.get("normalization", "none"), bad=bad)
             col.formula = _formula(spec.get("formula"), f"{here}.formula")
         except ModelFormatError:

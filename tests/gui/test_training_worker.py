@@ -8,11 +8,11 @@ import pytest
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.training import TrainingConfig
+from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.errors import ConfigError, DataError
 from nnstudio.gui.document import Document
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING, TrainingSession
-from nnstudio.gui.training_worker import DIVERGED, TrainingResult, TrainingSnapshot, TrainingWorker
+from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot, TrainingWorker
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
           (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
@@ -167,7 +167,7 @@ def test_divergence_reports_and_keeps_finite_weights(qtbot, session):
     with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
         s.train()
     result = blocker.args[0]
-    assert result.stop_reason == DIVERGED and not result.ok and s.state == IDLE
+    assert result.stop_reason == StopReason.DIVERGED and not result.ok and s.state == IDLE
     assert messages and "lower learning rate" in messages[0]
     assert "lower learning rate" in result.message
     assert all(np.isfinite(w).all() and np.isfinite(b).all() for w, b in result.weights)
