@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export a model (JSON, ONNX, Python, PyTorch)",
                        description="Export the model of a model or project file. Formats: "
-                       + "; ".join(f"{f.key}: {f.description}" for f in EXPORT_FORMATS.values()))
+                       + "; ".join(f"{f.key}: {f.item.description}" for f in EXPORT_FORMATS.values()))
     p.add_argument("file")
     p.add_argument("--format", choices=list(EXPORT_FORMATS), default="json", metavar="FORMAT",
                    help="one of: " + ", ".join(EXPORT_FORMATS))
@@ -200,7 +200,7 @@ class _Progress(Callback):
 def input_path(file: str) -> str:
     """The file a FILE argument names: the file itself, or a bundled example's (see ``nnstudio examples``)."""
     if not os.path.exists(file) and file in EXAMPLES:
-        return str(resource("examples", EXAMPLES[file].filename))
+        return str(resource("examples", EXAMPLES[file].item.filename))
     return file
 
 
@@ -345,7 +345,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_examples(args: argparse.Namespace) -> int:
     width = max(len(e.key) for e in list_examples())
     for e in list_examples():
-        print(f"{e.key:<{width}}  {e.title}: {e.description}")
+        print(f"{e.key:<{width}}  {e.label}: {e.description}")
     print(f"\nUse a name in place of a file, e.g. `nnstudio train laptop --out laptop.nnstudio`; the files are in "
           f"{resource('examples')}")
     return 0

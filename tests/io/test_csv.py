@@ -275,7 +275,8 @@ def test_validation_split_is_seeded_and_deterministic():
 def test_project_trainer_uses_the_seeded_split():
     from nnstudio.io.examples import EXAMPLES
 
-    t1, t2 = EXAMPLES["circle"].build().make_trainer().trainer, EXAMPLES["circle"].build().make_trainer().trainer
+    build = EXAMPLES["circle"].item.build
+    t1, t2 = build().make_trainer().trainer, build().make_trainer().trainer
     assert len(t1.x_val) == 40 and len(t1.x) == 160
     assert np.array_equal(t1.x_val, t2.x_val)
 

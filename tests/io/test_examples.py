@@ -20,7 +20,7 @@ KEYS = sorted(EXAMPLES)
 
 @functools.cache
 def _built(key: str):
-    return EXAMPLES[key].build()
+    return EXAMPLES[key].item.build()
 
 
 def built(key: str):
@@ -40,7 +40,7 @@ def test_the_issue_lists_these_examples_and_every_shipped_file_is_one():
                 "car-mpg", "car-mpg-deep", "spiral", "circle", "digits"}
     assert expected <= set(EXAMPLES)
     shipped = {p.name for p in resource("examples").iterdir() if p.name.endswith(".nnstudio")}
-    assert shipped == {info.filename for info in EXAMPLES.values()}
+    assert shipped == {info.filename for info in list_examples()}
     assert [e.key for e in list_examples()] == list(EXAMPLES)
     with pytest.raises(ModelFormatError, match="no example named 'nope'"):
         load_example("nope")
@@ -57,7 +57,7 @@ def test_shipped_file_equals_its_builder(key):
     assert_same_dataset(shipped.dataset, fresh.dataset)
     assert len(shipped.history) == 0
     # and byte for byte: regenerate with `python -m nnstudio.io.examples` after changing a builder
-    text = resource("examples", EXAMPLES[key].filename).read_text(encoding="utf-8")
+    text = resource("examples", EXAMPLES[key].item.filename).read_text(encoding="utf-8")
     assert text == dump_json(project_to_dict(fresh))
 
 
