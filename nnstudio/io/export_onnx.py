@@ -31,8 +31,7 @@ from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.io.atomic import atomic_write_bytes
-from nnstudio.io.export_spec import ExportSpec, export_spec
-from nnstudio.io.exports import EXPORT_EXTRA_HINT
+from nnstudio.io.export_spec import EXPORT_EXTRA_HINT, ExportSpec, export_spec
 
 OPSET = 13
 INPUT_NAME = "input"

@@ -18,6 +18,8 @@ from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError
 
+EXPORT_EXTRA_HINT = "install the export extra: pip install 'nnstudio[export]'"  # an optional package is missing
+
 # Each derived feature as an expression over its source columns {0}, {1}, written with the operations
 # features.py uses (a * a * a for x³, so the NumPy script gives the engine's numbers bit for bit).
 # {lib} is the array library of the generated code: np or torch.

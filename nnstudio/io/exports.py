@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
 from nnstudio.errors import NNStudioError
-
-EXPORT_EXTRA_HINT = "install the export extra: pip install 'nnstudio[export]'"
+from nnstudio.io.export_spec import EXPORT_EXTRA_HINT
 
 
 @dataclass(frozen=True)
