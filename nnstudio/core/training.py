@@ -501,7 +501,7 @@ class Trainer:
             if self.perceptron:  # a step output has no derivative: only the loss value is needed
                 value = self.loss.value(traces[-1].a, y)
             else:
-                value, _ = output_delta(self.loss, self.network.layers[-1].act, traces[-1].z, traces[-1].a, y)
+                value, _ = output_delta(self.loss, self.network.layers[-1].activation_fn, traces[-1].z, traces[-1].a, y)
         out = traces[-1].a
         result = {prefix + "loss": value}
         if self.task == CLASSIFICATION:

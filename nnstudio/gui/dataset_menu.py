@@ -1,9 +1,9 @@
 """The Dataset menu (built-in tables, 2-D generators, CSV import/export), the generator dialog, and the
 banner that offers to resize the network when the dataset's columns do not fit its input/output layers.
 
-Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)`` and the lead
-wires it to an undo command (``SetDatasetCommand``); the banner emits ``resizeRequested()`` and the lead
-pushes a command built from ``core.project.fit_network_to_dataset``. Numbers come from core: the tables
+Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)``, which the main
+window turns into an undo command (``SetDatasetCommand``); the banner emits ``resizeRequested()``, which
+becomes a command built from ``core.project.fit_network_to_dataset``. Numbers come from core: the tables
 are read by ``io.csv_io``, the points made by ``core.datasets`` generators, the mismatch text by
 ``core.project.network_mismatch``.
 """

@@ -1,6 +1,6 @@
 """A Qt table model over core's ``Dataset``, with every user edit routed through an *edit sink*.
 
-Design (so the lead can put dataset edits on the Document's undo stack without touching this file):
+Design (so dataset edits can go on the Document's undo stack without this file knowing of it):
 
 * The model never changes the dataset on its own initiative. ``setData`` and the editor's structural
   actions (paste, add/remove rows and columns, role, normalization, rename, kind) turn into one call on

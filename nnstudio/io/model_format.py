@@ -100,7 +100,8 @@ def _normalizer_dict(n: Normalizer) -> dict[str, Any]:
 
 
 # -- reading --------------------------------------------------------------------------------------------------
-def _check_version(data: Any, expected_format: str, prefix: str = "") -> None:
+def check_version(data: Any, expected_format: str, prefix: str = "") -> None:
+    """ModelFormatError unless ``data`` is an object of format ``expected_format`` this version can read."""
     where = f"{prefix}." if prefix else ""
     if not isinstance(data, dict):
         raise ModelFormatError(f"{prefix or '(top level)'}: expected a JSON object, got {type(data).__name__}")
@@ -145,7 +146,7 @@ def _finite(arr: np.ndarray, where: str) -> np.ndarray:
 def model_from_dict(data: Any, prefix: str = "") -> Project:
     """Build a Project (without dataset) from a model dict; raises ModelFormatError naming the place."""
     p = f"{prefix}." if prefix else ""
-    _check_version(data, MODEL_FORMAT, prefix)
+    check_version(data, MODEL_FORMAT, prefix)
     problem = model_limit_problem(data, prefix)
     if problem:
         raise ModelFormatError(problem)

@@ -15,7 +15,7 @@ from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.arrays import json_kind, number_vector, string_list
 from nnstudio.io.file_limits import project_limit_problem
-from nnstudio.io.model_format import MODEL_VERSION, _check_version, model_from_dict, model_to_dict
+from nnstudio.io.model_format import MODEL_VERSION, check_version, model_from_dict, model_to_dict
 from nnstudio.io.run_format import run_state_from_dict, run_state_to_dict, snapshots_from_dict, snapshots_to_dict
 from nnstudio.io.schema import check_schema, cut_list, without_lists
 
@@ -173,7 +173,7 @@ def history_from_dict(data: dict) -> History:
 
 
 def project_from_dict(data: Any) -> Project:
-    _check_version(data, PROJECT_FORMAT)
+    check_version(data, PROJECT_FORMAT)
     problem = project_limit_problem(data)
     if problem:
         raise ModelFormatError(problem)

@@ -82,7 +82,7 @@ def test_recorded_values_equal_an_ordinary_training_step(name, rows):
             assert _same(back.next_weights, net.layers[i + 1].weights)
             assert _same(back.next_delta, ref.deltas[i + 1])
             assert _same(back.upstream, ref.deltas[i + 1] @ net.layers[i + 1].weights.T)
-            assert _same(back.delta, layer.act.backward(fwd.z, fwd.a, back.upstream))
+            assert _same(back.delta, layer.activation_fn.backward(fwd.z, fwd.a, back.upstream))
         else:
             assert back.next_weights is None and back.upstream is None
     loss = step.loss_phase()

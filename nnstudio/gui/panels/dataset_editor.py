@@ -4,7 +4,7 @@ banner, CSV import/export and, for two input columns, a scatter view of the poin
 Keys: Enter moves down, Tab moves right, Ctrl+C copies the selection (tab-separated), Ctrl+V pastes a
 tab- or comma-separated block at the current cell (adding rows as needed), Delete clears cells.
 "Add feature…" (and the column header's menu) adds a derived input such as x², x·y or sin(x).
-Every change goes through ``model.edits`` (see dataset_model.py), so the lead can make them undoable.
+Every change goes through ``model.edits`` (see dataset_model.py), so each one can be an undo step.
 """
 
 from __future__ import annotations
