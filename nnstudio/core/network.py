@@ -13,15 +13,14 @@ import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS, Activation, make_activation
 from nnstudio.core.initializers import INITIALIZERS, initialize
+from nnstudio.core.limits import MAX_UNITS
 from nnstudio.core.losses import Loss, output_delta
 from nnstudio.errors import ConfigError, ShapeError
-
-MAX_UNITS = 100_000
 
 
 def _check_units(units: object, what: str) -> int:
     if isinstance(units, bool) or not isinstance(units, int | np.integer) or not 1 <= units <= MAX_UNITS:
-        raise ConfigError(f"{what} must be a whole number from 1 to {MAX_UNITS}, got {units!r}")
+        raise ConfigError(f"{what} must be a whole number from 1 to {MAX_UNITS:,}, got {units!r}")
     return int(units)
 
 
