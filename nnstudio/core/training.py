@@ -519,14 +519,16 @@ def train(network: Network, x: np.ndarray, y: np.ndarray, config: TrainingConfig
 
 
 class Throttle:
-    """True at most once per ``interval`` seconds (the worker uses it to emit ~30 snapshots a second)."""
+    """True at most once per ``interval`` seconds of ``clock`` (the worker uses it to emit ~30 snapshots a
+    second); the first call is always ready."""
 
-    def __init__(self, interval: float = 1 / 30) -> None:
+    def __init__(self, interval: float = 1 / 30, clock: Callable[[], float] = time.perf_counter) -> None:
         self.interval = interval
+        self.clock = clock
         self._last = -np.inf
 
     def ready(self) -> bool:
-        now = time.perf_counter()
+        now = self.clock()
         if now - self._last >= self.interval:
             self._last = now
             return True

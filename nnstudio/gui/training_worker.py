@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -155,7 +156,8 @@ class TrainingWorker(QObject):
 
     _runQueued = Signal()
 
-    def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         super().__init__(parent)
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
@@ -166,7 +168,7 @@ class TrainingWorker(QObject):
         self._config = self._trainer.config  # read live by the trainer each batch
         self._prep = setup.preprocessing.copy()  # handed back in the result
         self._goal = self._config.epochs if epochs is None else int(epochs)
-        self._throttle = Throttle(SNAPSHOT_INTERVAL)
+        self._throttle = Throttle(SNAPSHOT_INTERVAL, clock)  # when progress may be emitted
         self._end_reason: StopReason | None = None  # set by pause()/stop(): end at the end of the current epoch
         self._abort = False
         self._done = False

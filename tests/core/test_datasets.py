@@ -153,7 +153,7 @@ def test_shapes_dtypes_and_balance(key: str, n: int) -> None:
     assert out.x.shape == (n, 2) and out.x.dtype == np.float64
     assert out.y.shape == (n,) and out.y.dtype == np.float64
     assert out.feature_names == ("x1", "x2")
-    assert out.target_name
+    assert out.target_name == "y"
     assert np.all(np.isfinite(out.x)) and np.all(np.isfinite(out.y))
     if out.task == "classification":
         assert set(np.unique(out.y).tolist()) <= {0.0, 1.0}

@@ -11,6 +11,7 @@ from nnstudio.core.network import Layer, Network
 from nnstudio.core.training import (
     DIVERGENCE_FACTOR,
     Callback,
+    Throttle,
     Trainer,
     TrainingConfig,
     count_correct,
@@ -516,3 +517,17 @@ def test_float32_training_keeps_float32():
     t64 = Trainer(net64, X20, Y20, cfg)
     t64.run()
     np.testing.assert_allclose(t.history.array("loss"), t64.history.array("loss"), rtol=1e-3)
+
+
+def test_throttle_is_ready_at_most_once_per_interval_of_its_clock():
+    now = [0.0]
+    throttle = Throttle(0.5, clock=lambda: now[0])
+    assert throttle.ready()  # the first call
+    assert not throttle.ready()
+    now[0] = 0.49
+    assert not throttle.ready()
+    now[0] = 0.5
+    assert throttle.ready() and not throttle.ready()
+    now[0] = 10.0
+    assert throttle.ready()  # a long pause gives one, not a burst
+    assert not throttle.ready()

@@ -150,15 +150,28 @@ def test_step_one_epoch_advances_exactly_one(qtbot, session):
     assert s.state == IDLE
 
 
-def test_progress_signals_are_throttled(qtbot, session):
-    s = session(big_project(epochs=400))
-    snapshots = collect(s.progress)
-    with qtbot.waitSignal(s.committed, timeout=60_000) as blocker:
-        s.train()
-    result = blocker.args[0]
-    assert result.epochs_trained == 400
-    assert len(snapshots) <= result.elapsed * 30 + 5
-    assert len(snapshots) < 400  # far fewer than one per epoch
+def _run_here(worker: TrainingWorker) -> tuple[list[TrainingSnapshot], TrainingResult]:
+    """Run ``worker`` in this thread (not moved to a QThread, its queued start runs at once)."""
+    snapshots, results = collect(worker.progress), collect(worker.finished)
+    worker.start()
+    assert len(results) == 1
+    return snapshots, results[0]
+
+
+@pytest.mark.parametrize("step, expected", [(0.0, 2), (1.0, 64 * 3 + 1)])
+def test_progress_is_emitted_only_when_the_throttle_s_clock_allows(step, expected):
+    """A clock that never moves lets through the first batch's snapshot only (and the final one with the rest
+    of the points); a clock that moves a second per batch lets through every batch's."""
+    now = [0.0]
+
+    def clock() -> float:
+        now[0] += step
+        return now[0]
+
+    snapshots, result = _run_here(TrainingWorker(big_project(epochs=3), clock=clock))
+    assert result.epochs_trained == 3 and len(snapshots) == expected
+    epochs = np.concatenate([s.points.get("epoch", []) for s in snapshots])
+    assert epochs.tolist() == [1.0, 2.0, 3.0]  # every epoch's point arrives once, however few the snapshots
 
 
 def test_divergence_reports_and_keeps_finite_weights(qtbot, session):
