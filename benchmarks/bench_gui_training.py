@@ -57,7 +57,7 @@ class StallMeter:
 
 def headless(key: str, epochs: int) -> float:
     project = load_example(key)
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     start = time.perf_counter()
     trainer.run(epochs)
     return epochs / (time.perf_counter() - start)

@@ -24,21 +24,21 @@ import numpy as np
 from nnstudio import __version__
 from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
-from nnstudio.core.data import IGNORED, Dataset
 from nnstudio.core.decisions import decide
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project, match_columns, prediction_inputs, suitable_loss, target_candidates
+from nnstudio.core.project import Project, prediction_inputs, suitable_loss
 from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.training import Callback, Trainer, TrainingConfig
-from nnstudio.errors import ConfigError, DataError, NNStudioError
+from nnstudio.errors import ConfigError, NNStudioError, TargetChoiceError
 from nnstudio.io.atomic import same_file
 from nnstudio.io.csv_io import read_csv
 from nnstudio.io.examples import EXAMPLES, list_examples
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
 from nnstudio.io.files import name_from_path, read_file, save_path
+from nnstudio.io.training_data import read_for_training
 from nnstudio.resource_files import resource
 
 SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export a model (JSON, ONNX, Python, PyTorch)",
                        description="Export the model of a model or project file. Formats: "
-                       + "; ".join(f"{f.key}: {f.description}" for f in EXPORT_FORMATS.values()))
+                       + "; ".join(f"{f.key}: {f.item.description}" for f in EXPORT_FORMATS.values()))
     p.add_argument("file")
     p.add_argument("--format", choices=list(EXPORT_FORMATS), default="json", metavar="FORMAT",
                    help="one of: " + ", ".join(EXPORT_FORMATS))
@@ -200,7 +200,7 @@ class _Progress(Callback):
 def input_path(file: str) -> str:
     """The file a FILE argument names: the file itself, or a bundled example's (see ``nnstudio examples``)."""
     if not os.path.exists(file) and file in EXAMPLES:
-        return str(resource("examples", EXAMPLES[file].filename))
+        return str(resource("examples", EXAMPLES[file].item.filename))
     return file
 
 
@@ -211,75 +211,15 @@ def load_file(path: str | os.PathLike) -> tuple[Project, bool]:
 
 
 def _load_with_data(args: argparse.Namespace) -> tuple[Project, bool]:
-    project, is_project = load_file(args.file)
-    refit = True
+    """``read_for_training`` of FILE (or a bundled example) with the --data CSV and --target column."""
     target = getattr(args, "target", None)
-    if target is not None and not getattr(args, "data", None):
+    data = getattr(args, "data", None)
+    if target is not None and not data:
         raise UsageError("--target goes with --data (the CSV whose column it names)")
-    if getattr(args, "data", None):
-        old_dataset = project.dataset
-        net = project.network
-        data = read_csv(args.data, targets=[target] if target else None, strict=False,
-                        numbers={*net.input_names, *project.base_input_names()})
-        formulas = project.preprocessing.input_formulas(net.input_size)
-        project.dataset = match_columns(data, net, project.preprocessing.classes, formulas, target)
-        _check_used_cells(data, project.dataset)
-        _keep_normalization(project, old_dataset)
-        if not project.dataset.target_names:
-            candidates = target_candidates(data, net, formulas)
-            if not candidates:
-                raise DataError(f"{data.name}: the data has only the model's input columns; add a target column "
-                                f"named {' and '.join(net.output_names)} (or one column of class labels)")
-            raise UsageError(f"{data.name}: cannot tell which column is the target: it could be "
-                             f"{', '.join(candidates)}; choose one with --target NAME")
-        refit = is_project  # a model keeps the normalization it was trained with
-        if target and net.output_size == 1 and net.output_names != [target]:
-            net.output_names = [target]  # the output now predicts that column: say so in the saved model
-        targets = project.dataset.by_role("target")
-        if not refit and project.preprocessing.classes is None and len(targets) == 1 and targets[0].classes:
-            # A model meeting class labels for the first time learns their names (and its outputs' names).
-            project.preprocessing.classes = list(targets[0].classes)
-            if len(targets[0].classes) == net.output_size and net.output_names == Network.default_names(
-                    net.output_size, "y"):
-                net.output_names = list(targets[0].classes)
-        elif not refit and project.preprocessing.classes is None and len(targets) == 1 and net.output_size > 1:
-            project.preprocessing.classes = [str(i) for i in range(net.output_size)]  # one-hot class indices
-    return project, refit
-
-
-def _check_used_cells(data: Dataset, matched: Dataset) -> None:
-    """The first bad cell of a column the training uses (input or target), named as in the CSV file; cells
-    of the other columns (notes, ids) are not read."""
-    names = data.column_names()
-    used: list[str] = []
-    for col in matched.columns:
-        if col.role != IGNORED:
-            used += [n for n in (col.sources if col.formula is not None else [col.name]) if n not in used]
-    for name in used:
-        if name not in names:
-            continue
-        index = names.index(name)
-        problems = data.columns[index].problems(index)
-        if problems:
-            p = problems[0]
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise DataError(f"{data.name}: row {p.row + 1}, column {index + 1} ({name!r}): {p.message}{more}")
-
-
-def _keep_normalization(project: Project, old: Dataset | None) -> None:
-    """Columns of a CSV have no normalization setting: take the project's (same column name), or else the
-    method the model was fitted with (by position)."""
-    old_settings = {c.name: c.normalization for c in old.columns} if old is not None else {}
-    prep = project.preprocessing
-    for role, fitted in (("input", prep.inputs), ("target", prep.targets)):
-        columns = project.dataset.by_role(role)
-        for i, col in enumerate(columns):
-            if col.kind != "numeric":
-                continue
-            if col.name in old_settings:
-                col.normalization = old_settings[col.name]
-            elif len(fitted) == len(columns):
-                col.normalization = fitted[i].method
+    try:
+        return read_for_training(input_path(args.file), data, target)
+    except TargetChoiceError as exc:
+        raise UsageError(f"{exc} with --target NAME") from None
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -297,7 +237,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
-    trainer = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
+    setup = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
+    project.keep_fit(setup)  # saved with the normalization it was trained with
+    trainer = setup.trainer
     progress = _Progress(cfg.epochs, sys.stderr if args.json else sys.stdout)
     progress.start = trainer.epoch
     trainer.callbacks += [progress, SnapshotRecorder(project, trainer)]
@@ -403,7 +345,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_examples(args: argparse.Namespace) -> int:
     width = max(len(e.key) for e in list_examples())
     for e in list_examples():
-        print(f"{e.key:<{width}}  {e.title}: {e.description}")
+        print(f"{e.key:<{width}}  {e.label}: {e.description}")
     print(f"\nUse a name in place of a file, e.g. `nnstudio train laptop --out laptop.nnstudio`; the files are in "
           f"{resource('examples')}")
     return 0

@@ -50,3 +50,12 @@ class WriteError(NNStudioError):
 
 class ModelFormatError(NNStudioError):
     """A model or project file that is malformed. The message names the place, e.g. ``layers[1].weights``."""
+
+
+class TargetChoiceError(DataError):
+    """Data with several columns that could be the target and none chosen; ``candidates`` names them."""
+
+    def __init__(self, source: str, candidates: list[str]) -> None:
+        self.source, self.candidates = source, list(candidates)
+        super().__init__(f"{source}: cannot tell which column is the target: it could be {', '.join(candidates)}; "
+                         "choose one")

@@ -71,7 +71,7 @@ def test_schemas_exist_and_are_json_schema(name):
 
 
 def test_builtin_tables_exist():
-    for table in BUILTIN_TABLES.values():
+    for table in (e.item for e in BUILTIN_TABLES.values()):
         text = resource("datasets", table.filename).read_text(encoding="utf-8")
         header = text.splitlines()[0].split(",")
         assert table.target in header, table.key
@@ -81,7 +81,7 @@ def test_builtin_tables_exist():
 
 
 def test_example_files_exist():
-    for info in EXAMPLES.values():
+    for info in (e.item for e in EXAMPLES.values()):
         assert resource("examples", info.filename).is_file(), info.filename
 
 

@@ -12,21 +12,37 @@ columns; the dataset recomputes it whenever a source cell changes and refuses ed
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 
 from nnstudio.core import limits
-from nnstudio.core.features import FEATURES, check_formula, compute, default_name
+from nnstudio.core.features import Formula
 from nnstudio.core.limits import too_long, too_many
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
 from nnstudio.errors import DataError, ShapeError
 
-INPUT, TARGET, IGNORED = "input", "target", "ignored"
-ROLES = (INPUT, TARGET, IGNORED)
-NUMERIC, CATEGORICAL = "numeric", "categorical"
+
+class Role(StrEnum):
+    """What a column is for (the strings the project files use)."""
+
+    INPUT = "input"
+    TARGET = "target"
+    IGNORED = "ignored"
+
+
+class ColumnKind(StrEnum):
+    """What a column holds: numbers or class labels (the strings the project files use)."""
+
+    NUMERIC = "numeric"
+    CATEGORICAL = "categorical"
+
+
+INPUT, TARGET, IGNORED = Role.INPUT, Role.TARGET, Role.IGNORED
+ROLES = tuple(Role)
+NUMERIC, CATEGORICAL = ColumnKind.NUMERIC, ColumnKind.CATEGORICAL
 
 
 @dataclass(frozen=True)
@@ -84,18 +100,21 @@ def check_column_name(name: str) -> None:
 @dataclass
 class Column:
     name: str
-    role: str = INPUT
-    kind: str = NUMERIC
+    role: Role = INPUT
+    kind: ColumnKind = NUMERIC
     values: np.ndarray = field(default_factory=lambda: np.zeros(0))  # numeric values (NaN where bad)
     labels: list[str] = field(default_factory=list)  # categorical cells
     classes: list[str] = field(default_factory=list)  # categorical class order
     normalization: str = "none"
     bad: dict[int, str] = field(default_factory=dict)  # row -> raw text of an invalid numeric cell
-    formula: dict | None = None  # derived feature: {"op": "square", "sources": ["x1"]} (see features.py)
+    formula: Formula | None = None  # a derived column's feature and sources (see features.py)
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
             raise DataError(f"column {self.name!r}: role must be one of {', '.join(ROLES)}, got {self.role!r}")
+        if self.kind not in tuple(ColumnKind):
+            raise DataError(f"column {self.name!r}: kind must be one of {', '.join(ColumnKind)}, got {self.kind!r}")
+        self.role, self.kind = Role(self.role), ColumnKind(self.kind)
         NORMALIZATIONS[self.normalization]
         self.values = np.asarray(self.values, dtype=float)
         if self.kind == CATEGORICAL and not self.classes:
@@ -104,11 +123,11 @@ class Column:
             self.classes = list(first_seen)
 
     @classmethod
-    def numeric(cls, name: str, values: Sequence[float], role: str = INPUT, normalization: str = "none") -> Column:
+    def numeric(cls, name: str, values: Sequence[float], role: Role = INPUT, normalization: str = "none") -> Column:
         return cls(name, role, NUMERIC, np.asarray(values, dtype=float), normalization=normalization)
 
     @classmethod
-    def categorical(cls, name: str, labels: Sequence[str], role: str = TARGET,
+    def categorical(cls, name: str, labels: Sequence[str], role: Role = TARGET,
                     classes: Sequence[str] | None = None) -> Column:
         return cls(name, role, CATEGORICAL, labels=[str(x) for x in labels], classes=list(classes or []))
 
@@ -122,7 +141,7 @@ class Column:
     @property
     def sources(self) -> list[str]:
         """The columns a derived column is computed from ([] for a plain column)."""
-        return list(self.formula.get("sources", [])) if self.formula else []
+        return list(self.formula.sources) if self.formula else []
 
     def derived_note(self) -> str:
         """"computed from x1; edit x1 instead" for a derived column."""
@@ -175,7 +194,7 @@ class Column:
 
     def copy(self) -> Column:
         return Column(self.name, self.role, self.kind, self.values.copy(), list(self.labels), list(self.classes),
-                      self.normalization, dict(self.bad), copy.deepcopy(self.formula))
+                      self.normalization, dict(self.bad), self.formula)
 
 
 def format_number(value: float) -> str:
@@ -230,7 +249,7 @@ class Dataset:
                 return c
         raise DataError(f"no column named {name!r}; the columns are: {', '.join(self.column_names())}")
 
-    def by_role(self, role: str) -> list[Column]:
+    def by_role(self, role: Role) -> list[Column]:
         return [c for c in self.columns if c.role == role]
 
     @property
@@ -317,8 +336,7 @@ class Dataset:
     def fit_preprocessing(self, n_outputs: int) -> Preprocessing:
         """Normalizers fitted to the data, the class names and the formulas of derived inputs."""
         inputs = [Normalizer.fit(c.normalization, c.numbers()) for c in self.by_role(INPUT)]
-        formulas = [None if c.formula is None else {"op": c.formula["op"], "sources": list(c.formula["sources"])}
-                    for c in self.by_role(INPUT)]
+        formulas = [c.formula for c in self.by_role(INPUT)]
         targets_cols = self.by_role(TARGET)
         one_hot = len(targets_cols) == 1 and n_outputs > 1
         if one_hot or self.is_classification:
@@ -432,17 +450,13 @@ class Dataset:
                 continue
             if c.kind != NUMERIC:
                 raise DataError(f"column {c.name!r} is computed, so it must hold numbers")
-            try:
-                _, sources = check_formula(c.formula)
-            except DataError as exc:
-                raise DataError(f"column {c.name!r}: {exc}") from None
-            for name in sources:
+            for name in c.formula.sources:
                 self.source_column(name, f"column {c.name!r}")
 
     def _recompute(self, col: Column, rows: slice | None = None) -> None:
-        op, sources = check_formula(col.formula or {})
         rows = rows if rows is not None else slice(None)
-        col.values[rows] = compute(op, [self.source_column(s, f"column {col.name!r}").values[rows] for s in sources])
+        col.values[rows] = col.formula.compute([self.source_column(s, f"column {col.name!r}").values[rows]
+                                                for s in col.formula.sources])
         col.bad = {}
 
     def recompute_derived(self) -> None:
@@ -457,19 +471,17 @@ class Dataset:
     def add_derived(self, op: str, sources: Sequence[str], name: str | None = None) -> Column:
         """Add an input column computed by feature ``op`` (a key of features.FEATURES) from the numeric
         base columns ``sources``; it goes after the last input column. Returns the new column."""
-        sources = [str(s) for s in sources] if isinstance(sources, list | tuple) else sources
-        op, sources = check_formula({"op": op, "sources": sources})
-        label = FEATURES[op].label
-        for s in sources:
-            self.source_column(s, label)
-        name = (name or "").strip() or default_name(op, sources)
+        formula = Formula(op, [str(s) for s in sources] if isinstance(sources, list | tuple) else sources)
+        for s in formula.sources:
+            self.source_column(s, formula.label)
+        name = (name or "").strip() or formula.default_name
         if name in self.column_names():
             raise DataError(f"there is already a column named {name!r}; choose another name")
         check_column_name(name)
         problem = table_problem(self.n_rows, len(self.columns) + 1)
         if problem:
             raise DataError(f"the table would be too large: {problem}")
-        col = Column(name, INPUT, NUMERIC, np.full(self.n_rows, np.nan), formula={"op": op, "sources": sources})
+        col = Column(name, INPUT, NUMERIC, np.full(self.n_rows, np.nan), formula=formula)
         self._recompute(col)
         inputs = [i for i, c in enumerate(self.columns) if c.role == INPUT]
         self.columns.insert(inputs[-1] + 1 if inputs else len(self.columns), col)
@@ -489,11 +501,9 @@ class Dataset:
         col.name = name
         taken = set(self.column_names())
         for d in self.dependents(old):
-            op, sources = check_formula(d.formula or {})
-            new_sources = [name if s == old else s for s in sources]
-            d.formula = {"op": op, "sources": new_sources}
-            new_default = default_name(op, new_sources)
-            if d.name == default_name(op, sources) and new_default not in taken:
+            before, d.formula = d.formula, d.formula.renamed(old, name)
+            new_default = d.formula.default_name
+            if d.name == before.default_name and new_default not in taken:
                 taken.discard(d.name)
                 d.name = new_default
                 taken.add(new_default)

@@ -29,11 +29,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.registry import Registry
+from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
 from nnstudio.errors import DataError
 from nnstudio.resource_files import read_resource_text
-
-CLASSIFICATION = "classification"
-REGRESSION = "regression"
 
 # ---------------------------------------------------------------------------------------------------------
 # Built-in tables
@@ -48,17 +47,17 @@ class BuiltinTable:
     label: str
     filename: str
     description: str
-    task: str  # "classification" or "regression"
+    task: Task
     target: str = ""
 
 
-def _table(key: str, label: str, description: str, task: str, target: str) -> BuiltinTable:
+def _table(key: str, label: str, description: str, task: Task, target: str) -> BuiltinTable:
     return BuiltinTable(key, label, f"{key}.csv", description, task, target)
 
 
-BUILTIN_TABLES: dict[str, BuiltinTable] = {
-    t.key: t
-    for t in (
+BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
+    "built-in table",
+    (
         _table(
             "laptop",
             "Laptop (pink, small → buy)",
@@ -120,17 +119,12 @@ BUILTIN_TABLES: dict[str, BuiltinTable] = {
             "digit",
         ),
     )
-}
+)
 
 
 def builtin_table_csv(key: str) -> str:
-    """The CSV text (header row first) of the built-in table ``key``; unknown keys raise DataError."""
-    try:
-        table = BUILTIN_TABLES[key]
-    except (KeyError, TypeError):
-        valid = ", ".join(BUILTIN_TABLES)
-        raise DataError(f"unknown built-in table {key!r}; choose one of: {valid}") from None
-    return read_resource_text("datasets", table.filename)
+    """The CSV text (header row first) of the built-in table ``key``; unknown keys raise ConfigError."""
+    return read_resource_text("datasets", BUILTIN_TABLES[key].item.filename)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -157,7 +151,7 @@ class Generated2D:
     y: np.ndarray
     feature_names: tuple[str, str] = ("x1", "x2")
     target_name: str = "y"
-    task: str = CLASSIFICATION
+    task: Task = CLASSIFICATION
 
     def to_csv(self) -> str:
         """The data as CSV text with a header row; class labels are written as integers."""
@@ -311,16 +305,16 @@ class GeneratorInfo:
 
     key: str
     label: str
-    task: str
+    task: Task
     function: GeneratorFunction
     default_n_samples: int
     default_noise: float
     description: str = ""
 
 
-GENERATORS: dict[str, GeneratorInfo] = {
-    g.key: g
-    for g in (
+GENERATORS: Registry[GeneratorInfo] = Registry.of(
+    "generator",
+    (
         GeneratorInfo(
             "xor",
             "XOR (quadrants)",
@@ -368,18 +362,14 @@ GENERATORS: dict[str, GeneratorInfo] = {
             "A real target that is a linear function of x1 and x2 plus noise.",
         ),
     )
-}
+)
 
 
 def generate(
     key: str, n_samples: int | None = None, noise: float | None = None, seed: SeedLike = 0
 ) -> Generated2D:
     """Run the generator ``key`` (see :data:`GENERATORS`); ``None`` takes that generator's default."""
-    try:
-        info = GENERATORS[key]
-    except (KeyError, TypeError):
-        valid = ", ".join(GENERATORS)
-        raise DataError(f"unknown generator {key!r}; choose one of: {valid}") from None
+    info = GENERATORS[key].item
     return info.function(
         info.default_n_samples if n_samples is None else n_samples,
         info.default_noise if noise is None else noise,

@@ -85,13 +85,15 @@ def _sub(n: int) -> str:
 
 
 @dataclass(frozen=True)
-class Selection:
+class MathSelection:
+    """A neuron or a connection whose step numbers ``explain`` spells out."""
+
     layer: int  # network layer index (0 = first layer after the inputs); -1 = an input neuron
     unit: int  # the neuron (for a connection: the neuron it goes into)
     source: int | None = None  # for a connection: the neuron it comes from in the previous layer
 
 
-def explain(step: StepThrough, sel: Selection) -> list[str]:
+def explain(step: StepThrough, sel: MathSelection) -> list[str]:
     lines = explain_connection(step, sel) if sel.source is not None else explain_neuron(step, sel)
     n = step.batch_size
     if lines and n > 1:
@@ -101,7 +103,7 @@ def explain(step: StepThrough, sel: Selection) -> list[str]:
 
 
 # -- a neuron ------------------------------------------------------------------------------------------
-def explain_neuron(step: StepThrough, sel: Selection) -> list[str]:
+def explain_neuron(step: StepThrough, sel: MathSelection) -> list[str]:
     if sel.layer == -1:
         name = step.network_before.input_names[sel.unit]
         return [f"input {name}: x = {num(step.x[0, sel.unit])} (after normalization)"]
@@ -209,7 +211,7 @@ def _batch_sum(name: str, symbolic: str, terms: list[str], total: float, extra: 
 
 
 # -- a connection -----------------------------------------------------------------------------------------
-def explain_connection(step: StepThrough, sel: Selection) -> list[str]:
+def explain_connection(step: StepThrough, sel: MathSelection) -> list[str]:
     layer, i, j = sel.layer, sel.source, sel.unit
     lines: list[str] = []
     for phase in step.played:

@@ -1,6 +1,6 @@
 """Derived input features, as TensorFlow Playground offers them: x², x·y, sin(x), ...
 
-A derived column carries a formula ``{"op": "square", "sources": ["x1"]}``; its values are computed
+A derived column carries a ``Formula`` (on disk ``{"op": "square", "sources": ["x1"]}``); its values are computed
 from its source columns whenever they change, it is saved with the project, and the model stores the
 formulas of its inputs so that predictions take only the base features and compute the rest.
 """
@@ -32,31 +32,61 @@ FEATURES.add("cos", "cos(x)", Feature(1, np.cos, "cos({0})"))
 FEATURES.add("abs", "|x|", Feature(1, np.abs, "|{0}|"))
 
 
-def check_formula(formula: Mapping[str, object]) -> tuple[str, list[str]]:
-    """The (op, sources) of a formula, or DataError saying what is wrong."""
-    op = formula.get("op")
-    sources = formula.get("sources")
-    if not isinstance(op, str) or op not in FEATURES:
-        raise DataError(f"unknown derived feature {op!r}; choose one of: {', '.join(FEATURES)}")
-    feature = FEATURES[op].item
-    if (not isinstance(sources, list | tuple) or len(sources) != feature.arity
-            or not all(isinstance(s, str) for s in sources)):
-        raise DataError(f"{op} needs {feature.arity} source column name(s), got {sources!r}")
-    return op, list(sources)
+@dataclass(frozen=True)
+class Formula:
+    """A derived feature: feature ``op`` (a key of FEATURES) of the base columns ``sources``, checked when
+    made (DataError says what is wrong). On disk it is ``{"op": "square", "sources": ["x1"]}``."""
+
+    op: str
+    sources: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.op, str) or self.op not in FEATURES:
+            raise DataError(f"unknown derived feature {self.op!r}; choose one of: {', '.join(FEATURES)}")
+        arity = FEATURES[self.op].item.arity
+        if (not isinstance(self.sources, list | tuple) or len(self.sources) != arity
+                or not all(isinstance(s, str) for s in self.sources)):
+            raise DataError(f"{self.op} needs {arity} source column name(s), got {self.sources!r}")
+        object.__setattr__(self, "sources", tuple(self.sources))
+
+    @classmethod
+    def from_dict(cls, data: object) -> Formula:
+        """The formula a file describes (DataError when it is not one)."""
+        if not isinstance(data, Mapping):
+            raise DataError(f"a derived feature needs an op and its sources, got {type(data).__name__}")
+        return cls(data.get("op"), data.get("sources"))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"op": self.op, "sources": list(self.sources)}
+
+    @property
+    def label(self) -> str:
+        """The feature's label, e.g. "x²"."""
+        return FEATURES[self.op].label
+
+    @property
+    def default_name(self) -> str:
+        """The name a column computed by this formula gets unless named otherwise, e.g. "x1²"."""
+        return default_name(self.op, self.sources)
+
+    def compute(self, columns: Sequence[np.ndarray]) -> np.ndarray:
+        """The derived values from the source columns' values (NaN stays NaN)."""
+        with np.errstate(invalid="ignore", over="ignore"):
+            values = FEATURES[self.op].item.function(*[np.asarray(c, dtype=float) for c in columns])
+        return np.asarray(values, dtype=float)
+
+    def renamed(self, old: str, new: str) -> Formula:
+        """The formula with source ``old`` renamed to ``new``."""
+        return Formula(self.op, tuple(new if s == old else s for s in self.sources))
 
 
 def default_name(op: str, sources: Sequence[str]) -> str:
+    """The name of a column computed by feature ``op`` from ``sources`` unless named otherwise ("x1²")."""
     return FEATURES[op].item.pattern.format(*sources)
 
 
-def compute(op: str, columns: Sequence[np.ndarray]) -> np.ndarray:
-    """The derived values from the source columns' values (NaN stays NaN)."""
-    with np.errstate(invalid="ignore", over="ignore"):
-        return np.asarray(FEATURES[op].item.function(*[np.asarray(c, dtype=float) for c in columns]), dtype=float)
-
-
 def expand_inputs(x_base: np.ndarray, base_names: Sequence[str], input_names: Sequence[str],
-                  formulas: Sequence[Mapping[str, object] | None]) -> np.ndarray:
+                  formulas: Sequence[Formula | None]) -> np.ndarray:
     """Network inputs from base feature values: a plain input is copied, a derived one computed."""
     x_base = np.asarray(x_base, dtype=float)
     if x_base.ndim == 1:
@@ -67,16 +97,15 @@ def expand_inputs(x_base: np.ndarray, base_names: Sequence[str], input_names: Se
         if formula is None:
             out[:, j] = x_base[:, index[name]]
         else:
-            op, sources = check_formula(formula)
-            out[:, j] = compute(op, [x_base[:, index[s]] for s in sources])
+            out[:, j] = formula.compute([x_base[:, index[s]] for s in formula.sources])
     return out
 
 
-def base_names(input_names: Sequence[str], formulas: Sequence[Mapping[str, object] | None]) -> list[str]:
+def base_names(input_names: Sequence[str], formulas: Sequence[Formula | None]) -> list[str]:
     """The features a user types for a prediction: plain inputs and the sources of derived ones, in order."""
     names: list[str] = []
     for name, formula in zip(input_names, formulas):
-        for n in ([name] if formula is None else check_formula(formula)[1]):
+        for n in ([name] if formula is None else formula.sources):
             if n not in names:
                 names.append(n)
     return names

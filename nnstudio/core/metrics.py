@@ -12,7 +12,7 @@ import numpy as np
 from nnstudio.core.data import format_number
 from nnstudio.core.decisions import class_probabilities, predicted_classes
 from nnstudio.core.project import Project
-from nnstudio.core.training import CLASSIFICATION, REGRESSION
+from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
 
 
 def confusion_matrix(y_true_idx: np.ndarray, y_pred_idx: np.ndarray, n: int) -> np.ndarray:
@@ -32,7 +32,7 @@ def confusion_matrix(y_true_idx: np.ndarray, y_pred_idx: np.ndarray, n: int) -> 
 class RowPredictions:
     """The network's answer for every dataset row, in raw units."""
 
-    task: str
+    task: Task
     outputs: np.ndarray  # (rows, outputs) in raw units (probabilities for classification)
     class_names: list[str] | None  # classification: name per class index
     true_index: np.ndarray | None  # classification: true class per row

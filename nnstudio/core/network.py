@@ -13,15 +13,14 @@ import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS, Activation, make_activation
 from nnstudio.core.initializers import INITIALIZERS, initialize
+from nnstudio.core.limits import MAX_UNITS
 from nnstudio.core.losses import Loss, output_delta
 from nnstudio.errors import ConfigError, ShapeError
-
-MAX_UNITS = 100_000
 
 
 def _check_units(units: object, what: str) -> int:
     if isinstance(units, bool) or not isinstance(units, int | np.integer) or not 1 <= units <= MAX_UNITS:
-        raise ConfigError(f"{what} must be a whole number from 1 to {MAX_UNITS}, got {units!r}")
+        raise ConfigError(f"{what} must be a whole number from 1 to {MAX_UNITS:,}, got {units!r}")
     return int(units)
 
 
@@ -74,7 +73,7 @@ class Layer:
         return self.weights.shape[0]
 
     def set_activation(self, key: str, params: Mapping[str, float] | None = None) -> None:
-        self.act: Activation = make_activation(key, params)
+        self.activation_fn: Activation = make_activation(key, params)
         self.activation = key
         self.activation_params = dict(params or {})
 
@@ -283,10 +282,8 @@ class Network:
         """Outputs for a batch (rows = samples). A single sample may be given as a 1-D array."""
         a = self._as_input(x)
         for layer in self.layers:
-            a = layer.act.forward(a @ layer.weights + layer.bias)
+            a = layer.activation_fn.forward(a @ layer.weights + layer.bias)
         return a
-
-    predict = forward
 
     def forward_trace(self, x: np.ndarray) -> list[LayerTrace]:
         """Every layer's input, z and a for a batch."""
@@ -297,7 +294,7 @@ class Network:
         for layer in self.layers:
             z = a @ layer.weights
             z += layer.bias  # in place: one temporary fewer per layer
-            out = layer.act.forward(z)
+            out = layer.activation_fn.forward(z)
             traces.append(LayerTrace(a, z, out))
             a = out
         return traces
@@ -334,7 +331,7 @@ class Network:
         if perceptron:
             value, delta = loss.value(last.a, y), (last.a - y) / x.shape[0]
         else:
-            value, delta = output_delta(loss, out_layer.act, last.z, last.a, y)
+            value, delta = output_delta(loss, out_layer.activation_fn, last.z, last.a, y)
         output_grad = loss.gradient(last.a, y) if keep else None
         n = len(self.layers)
         gw: list[np.ndarray] = [None] * n  # type: ignore[list-item]
@@ -343,7 +340,7 @@ class Network:
         for i in range(n - 1, -1, -1):
             layer, trace = self.layers[i], traces[i]
             if i < n - 1:
-                delta = layer.act.backward(trace.z, trace.a, delta)
+                delta = layer.activation_fn.backward(trace.z, trace.a, delta)
             deltas[i] = delta
             if out is None:
                 gw[i] = trace.inputs.T @ delta

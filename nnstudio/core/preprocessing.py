@@ -3,8 +3,8 @@
 normalized = (raw − offset) / scale; min_max uses offset = min, scale = max − min (to 0..1); z_score uses
 offset = mean, scale = standard deviation; a constant column gets scale 1.
 
-``formulas`` holds, per network input, ``None`` or the derived-feature formula that input is computed with
-(``{"op": "square", "sources": ["x1"]}``, see features.py), so a model predicts from the base features.
+``formulas`` holds, per network input, ``None`` or the derived-feature ``Formula`` that input is computed with
+(see features.py), so a model predicts from the base features.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.features import Formula
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError, ShapeError
@@ -57,19 +58,17 @@ class Preprocessing:
     inputs: list[Normalizer] = field(default_factory=list)
     targets: list[Normalizer] = field(default_factory=list)
     classes: list[str] | None = None
-    formulas: list[dict | None] = field(default_factory=list)
+    formulas: list[Formula | None] = field(default_factory=list)
 
     def copy(self) -> Preprocessing:
         classes = None if self.classes is None else list(self.classes)
-        return Preprocessing(list(self.inputs), list(self.targets), classes,
-                             [None if f is None else {"op": f["op"], "sources": list(f["sources"])}
-                              for f in self.formulas])
+        return Preprocessing(list(self.inputs), list(self.targets), classes, list(self.formulas))
 
     @property
     def has_formulas(self) -> bool:
         return any(f is not None for f in self.formulas)
 
-    def input_formulas(self, n_inputs: int) -> list[dict | None]:
+    def input_formulas(self, n_inputs: int) -> list[Formula | None]:
         """One formula (or None) per network input; all None when the stored list does not fit."""
         if len(self.formulas) == n_inputs:
             return list(self.formulas)

@@ -20,15 +20,24 @@ import numpy as np
 from nnstudio.core import features
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset
 from nnstudio.core.decisions import decide
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.tracing import Trace
-from nnstudio.core.training import CLASSIFICATION, History, Trainer, TrainingConfig, infer_task
+from nnstudio.core.training import CLASSIFICATION, History, Task, Trainer, TrainingConfig, infer_task
 from nnstudio.errors import DataError, NNStudioError, ShapeError
 
-Formula = dict | None
+
+@dataclass(frozen=True)
+class TrainingSetup:
+    """What ``Project.make_trainer`` makes: the trainer, the normalization its data went through and the names
+    of the network's inputs that go with it (a project keeps both with ``Project.keep_fit``)."""
+
+    trainer: Trainer
+    preprocessing: Preprocessing
+    input_names: list[str]
 
 
 @dataclass
@@ -72,35 +81,40 @@ class Project:
         self.dataset.check_ready(self.network.input_size, self.network.output_size)
         return self.dataset.raw_inputs(), self.dataset.raw_targets(self.network.output_size)
 
-    def task(self, y: np.ndarray) -> str:
+    def task(self, y: np.ndarray) -> Task:
         if self.dataset is not None and self.dataset.is_classification:
             return CLASSIFICATION
         return infer_task(self.network, self.training.loss, y)
 
-    def make_trainer(self, network: Network | None = None, refit: bool = True, **kwargs) -> Trainer:
-        """A trainer on the project's data. With ``refit`` the normalization is fitted to the dataset and
-        stored in the project; without it the project's stored preprocessing is applied (a model file
-        trained on new data keeps the normalization its predictions were made with). When the dataset has
-        derived inputs, the network's input names become the dataset's input names (the formulas refer to
-        the dataset's columns)."""
+    def make_trainer(self, refit: bool = True, **kwargs) -> TrainingSetup:
+        """A trainer on the project's data, with the normalization its data went through and the network
+        input names that go with it; the project itself is left as it is (keep the fit with
+        ``keep_fit``). With ``refit`` the normalization is fitted to the dataset; without it the project's
+        stored preprocessing is applied (a model file trained on new data keeps the normalization its
+        predictions were made with). When the dataset has derived inputs, the input names are the dataset's
+        (the formulas refer to the dataset's columns)."""
+        input_names = list(self.network.input_names)
         if refit:
             x, y, prep = self.training_data()
-            self.preprocessing = prep
             if prep.has_formulas:
-                for net in (self.network, network):
-                    if net is not None:
-                        net.input_names = list(self.dataset.input_names)
+                input_names = list(self.dataset.input_names)
         else:
             prep = self.preprocessing
             x, y = self.raw_training_data()
             x, y = prep.transform_inputs(x), prep.transform_targets(y)
-        net = self.network if network is None else network
         kwargs.setdefault("resume", self.run_state)
-        return Trainer(net, x, y, self.training, task=self.task(y),
-                       output_transform=None if prep.is_identity else prep.invert_targets, **kwargs)
+        trainer = Trainer(self.network, x, y, self.training, task=self.task(y),
+                          output_transform=None if prep.is_identity else prep.invert_targets, **kwargs)
+        return TrainingSetup(trainer, prep, input_names)
+
+    def keep_fit(self, setup: TrainingSetup) -> None:
+        """Store the normalization and input names ``setup``'s trainer works with, so predictions take raw
+        values as the trained network expects them."""
+        self.preprocessing = setup.preprocessing
+        self.network.input_names = list(setup.input_names)
 
     # -- derived inputs and prediction ------------------------------------------------------------------
-    def input_spec(self) -> tuple[list[str], list[Formula]]:
+    def input_spec(self) -> tuple[list[str], list[Formula | None]]:
         """(name, formula or None) of each network input: the formulas the model was fitted with, or, before
         that, those of the dataset's input columns (when they fit the network)."""
         n = self.network.input_size
@@ -153,7 +167,7 @@ class Project:
         return prep.invert_targets(out)
 
     # -- what the views show ----------------------------------------------------------------------------
-    def output_task(self) -> str:
+    def output_task(self) -> Task:
         """CLASSIFICATION when the network is fitted with class labels, else as the trainer decides it for
         the project's data (see ``task``; without data, by the loss)."""
         if self.fitted_preprocessing().classes:
@@ -281,7 +295,7 @@ def empty_dataset_for(network: Network) -> Dataset:
 
 
 def match_columns(dataset: Dataset, network: Network, classes: list[str] | None = None,
-                  formulas: list[Formula] | None = None, target: str | None = None) -> Dataset:
+                  formulas: list[Formula | None] | None = None, target: str | None = None) -> Dataset:
     """Give ``dataset``'s columns roles by the network's input and output names (for a model file trained or
     evaluated on a CSV). Inputs must all be present, or, for a derived input (``formulas``, one per network
     input), its source columns (the input is then computed). Targets are ``target`` if given, else the
@@ -294,7 +308,7 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
     for name, formula in zip(network.input_names, formulas):
         if name in names:
             continue
-        sources = features.check_formula(formula)[1] if formula is not None else [name]
+        sources = formula.sources if formula is not None else [name]
         missing += [n for n in sources if n not in names and n not in missing]
     if missing:
         raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
@@ -312,11 +326,9 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
             targets = rest if len(rest) == 1 else []
     base = Dataset([dataset.column(n).copy() for n in names], dataset.name)
     for name, formula in zip(network.input_names, formulas):  # derived inputs: computed from their sources
-        if formula is not None:
-            op, sources = features.check_formula(formula)
-            if all(s in names for s in sources):
-                base.columns = [c for c in base.columns if c.name != name]
-                base.add_derived(op, sources, name)
+        if formula is not None and all(s in names for s in formula.sources):
+            base.columns = [c for c in base.columns if c.name != name]
+            base.add_derived(formula.op, formula.sources, name)
     columns = []
     for name in network.input_names:  # inputs in the model's order
         col = base.column(name).copy()
@@ -336,13 +348,14 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
     return Dataset(columns, dataset.name)
 
 
-def target_candidates(dataset: Dataset, network: Network, formulas: list[Formula] | None = None) -> list[str]:
+def target_candidates(dataset: Dataset, network: Network,
+                      formulas: list[Formula | None] | None = None) -> list[str]:
     """The columns of ``dataset`` that are neither inputs of ``network`` nor sources of its derived inputs
     (what could be its target)."""
     used = set(network.input_names)
     for formula in formulas or []:
         if formula is not None:
-            used.update(features.check_formula(formula)[1])
+            used.update(formula.sources)
     return [n for n in dataset.column_names() if n not in used]
 
 

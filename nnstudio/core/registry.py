@@ -1,15 +1,31 @@
-"""One name for one thing: the registry key is the JSON key, the CLI flag value and (via label) the GUI text."""
+"""One name for one thing: the registry key is the JSON key, the CLI flag value and (via label) the GUI text.
+
+Every named choice (activations, losses, optimizers, built-in tables, generators, export formats, examples)
+is a ``Registry``: key → ``Entry`` (key, label, the item). An unknown key raises ConfigError naming the known
+ones; ``get`` returns a default instead.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.errors import ConfigError
 
 T = TypeVar("T")
+N = TypeVar("N", bound="Named")
+
+
+class Named(Protocol):
+    """An item that carries its own key and label (a built-in table, an export format, ...)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -28,6 +44,14 @@ class Registry(Mapping[str, Entry[T]]):
         self.kind = kind
         self._entries: dict[str, Entry[T]] = {}
 
+    @classmethod
+    def of(cls, kind: str, items: Iterable[N]) -> Registry[N]:
+        """A registry of items that carry their own key and label, in the given order."""
+        registry: Registry[N] = cls(kind)
+        for item in items:
+            registry.add(item.key, item.label, item)
+        return registry
+
     def add(self, key: str, label: str, item: T, params: Mapping[str, float] | None = None, doc: str = "") -> T:
         self._entries[key] = Entry(key, label, item, dict(params or {}), doc)
         return item
@@ -38,6 +62,10 @@ class Registry(Mapping[str, Entry[T]]):
         except (KeyError, TypeError):
             names = ", ".join(self._entries)
             raise ConfigError(f"unknown {self.kind} {key!r}; choose one of: {names}") from None
+
+    def get(self, key: object, default: Entry[T] | None = None) -> Entry[T] | None:
+        """The entry of ``key``, or ``default`` for a name that is not registered."""
+        return self._entries.get(key, default) if isinstance(key, str) else default
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self._entries

@@ -164,7 +164,7 @@ class StepThrough:
         for i in range(n - 1, -1, -1):
             fwd, hidden = forwards[i], i < n - 1
             with np.errstate(**_QUIET):
-                slope = net.layers[i].act.derivative(fwd.z, fwd.a) if hidden else None
+                slope = net.layers[i].activation_fn.derivative(fwd.z, fwd.a) if hidden else None
                 upstream = deltas[i + 1] @ forwards[i + 1].weights.T if hidden else None
             phases.append(BackwardPhase(i, deltas[i], g.weights[i].copy(), g.biases[i].copy(), slope, upstream,
                                         fwd.inputs, fwd.weights, forwards[i + 1].weights if hidden else None,
@@ -174,7 +174,7 @@ class StepThrough:
 
     def _loss_phase(self, g: Gradients, forwards: list[ForwardPhase]) -> LossPhase:
         t, last = self.trainer, forwards[-1]
-        out_act = t.network.layers[-1].act
+        out_act = t.network.layers[-1].activation_fn
         slope, divisor = None, None
         if t.perceptron:
             rule, divisor = PERCEPTRON, last.z.shape[0]

@@ -12,6 +12,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
 
 import numpy as np
 
@@ -22,8 +23,28 @@ from nnstudio.core.optimizers import OPTIMIZERS, check_learning_rate, make_optim
 from nnstudio.core.run_state import RunState
 from nnstudio.errors import ConfigError, DivergenceError, ShapeError, TrainingError
 
-CLASSIFICATION = "classification"
-REGRESSION = "regression"
+
+class Task(StrEnum):
+    """What a network learns: class labels or numbers (the strings the files and views use)."""
+
+    CLASSIFICATION = "classification"
+    REGRESSION = "regression"
+
+
+CLASSIFICATION, REGRESSION = Task.CLASSIFICATION, Task.REGRESSION
+
+
+class StopReason(StrEnum):
+    """Why a run of epochs ended: the trainer's reasons, then those of a run that failed or was paused."""
+
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    TARGET_LOSS = "target_loss"
+    EARLY_STOPPING = "early_stopping"
+    DIVERGED = "diverged"
+    ERROR = "error"
+    PAUSED = "paused"
+
 DIVERGENCE_FACTOR = 1e6  # a batch loss this many times the run's scale (see divergence_limit) is divergence
 
 
@@ -154,7 +175,7 @@ def split_rows(n: int, validation_split: float, seed: int) -> tuple[np.ndarray, 
     return np.sort(perm[n_val:]), np.sort(perm[:n_val])
 
 
-def infer_task(network: Network, loss: str, y: np.ndarray) -> str:
+def infer_task(network: Network, loss: str, y: np.ndarray) -> Task:
     """Classification when the loss is a crossentropy, or a sigmoid/softmax/step output has 0/1 targets."""
     if LOSSES[loss].item.classification:
         return CLASSIFICATION
@@ -216,7 +237,7 @@ class Trainer:
         y: np.ndarray,
         config: TrainingConfig,
         *,
-        task: str | None = None,
+        task: Task | None = None,
         x_val: np.ndarray | None = None,
         y_val: np.ndarray | None = None,
         callbacks: Sequence[Callback] = (),
@@ -381,7 +402,7 @@ class Trainer:
         self.flat[...] = weights
         self.optimizer.restore(state)
         self._progress = None
-        self.stop_reason = "diverged"
+        self.stop_reason = StopReason.DIVERGED
         epoch = self.epoch + 1
         if loss is None:
             return DivergenceError(epoch)
@@ -389,10 +410,10 @@ class Trainer:
                                       f"(it was {self._start_loss:.3g} at the start). The weights from the start "
                                       f"of epoch {epoch} were kept. Try a lower learning rate.")
 
-    def run(self, epochs: int | None = None) -> str:
+    def run(self, epochs: int | None = None) -> StopReason:
         """Train until ``epochs`` more epochs are done (default: config.epochs) or a stop condition holds.
 
-        Returns the stop reason: "completed", "stopped", "target_loss" or "early_stopping".
+        Returns the stop reason: COMPLETED, STOPPED, TARGET_LOSS or EARLY_STOPPING.
         Raises DivergenceError (weights restored to the start of the failing epoch) when a batch loss is NaN or
         infinite, or grows beyond ``divergence_limit``.
         """
@@ -402,11 +423,11 @@ class Trainer:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while self.epoch < goal:
                 if self._stop_requested or not self._run_epoch():  # a stop between epochs starts none
-                    self.stop_reason = "stopped"
+                    self.stop_reason = StopReason.STOPPED
                     return self.stop_reason
                 if self.stop_reason:
                     return self.stop_reason
-        self.stop_reason = "completed"
+        self.stop_reason = StopReason.COMPLETED
         return self.stop_reason
 
     def _run_epoch(self) -> bool:
@@ -462,14 +483,14 @@ class Trainer:
     def _check_stop_conditions(self, metrics: dict[str, float]) -> None:
         cfg = self.config
         if cfg.target_loss is not None and metrics["loss"] <= cfg.target_loss:
-            self.stop_reason = "target_loss"
+            self.stop_reason = StopReason.TARGET_LOSS
         if cfg.early_stopping_patience and "val_loss" in metrics:
             if metrics["val_loss"] < self._best_val:
                 self._best_val, self._bad_epochs = metrics["val_loss"], 0
             else:
                 self._bad_epochs += 1
                 if self._bad_epochs >= cfg.early_stopping_patience:
-                    self.stop_reason = "early_stopping"
+                    self.stop_reason = StopReason.EARLY_STOPPING
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, prefix: str = "") -> dict[str, float]:
         """Loss and accuracy (classification) or MAE (regression) on (x, y) with the current weights."""
@@ -480,7 +501,7 @@ class Trainer:
             if self.perceptron:  # a step output has no derivative: only the loss value is needed
                 value = self.loss.value(traces[-1].a, y)
             else:
-                value, _ = output_delta(self.loss, self.network.layers[-1].act, traces[-1].z, traces[-1].a, y)
+                value, _ = output_delta(self.loss, self.network.layers[-1].activation_fn, traces[-1].z, traces[-1].a, y)
         out = traces[-1].a
         result = {prefix + "loss": value}
         if self.task == CLASSIFICATION:
@@ -498,19 +519,22 @@ def train(network: Network, x: np.ndarray, y: np.ndarray, config: TrainingConfig
 
 
 class Throttle:
-    """True at most once per ``interval`` seconds (the worker uses it to emit ~30 snapshots a second)."""
+    """True at most once per ``interval`` seconds of ``clock`` (the worker uses it to emit ~30 snapshots a
+    second); the first call is always ready."""
 
-    def __init__(self, interval: float = 1 / 30) -> None:
+    def __init__(self, interval: float = 1 / 30, clock: Callable[[], float] = time.perf_counter) -> None:
         self.interval = interval
+        self.clock = clock
         self._last = -np.inf
 
     def ready(self) -> bool:
-        now = time.perf_counter()
+        now = self.clock()
         if now - self._last >= self.interval:
             self._last = now
             return True
         return False
 
 
-__all__ = ["CLASSIFICATION", "DIVERGENCE_FACTOR", "OPTIMIZERS", "REGRESSION", "Callback", "History", "Throttle",
+__all__ = ["CLASSIFICATION", "DIVERGENCE_FACTOR", "OPTIMIZERS", "REGRESSION", "Callback", "History", "StopReason",
+           "Task", "Throttle",
            "Trainer", "TrainingConfig", "count_correct", "divergence_limit", "infer_task", "train"]

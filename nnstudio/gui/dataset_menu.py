@@ -1,11 +1,11 @@
 """The Dataset menu (built-in tables, 2-D generators, CSV import/export), the generator dialog, and the
 banner that offers to resize the network when the dataset's columns do not fit its input/output layers.
 
-Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)`` and the lead
-wires it to an undo command (``dataset_commands.SetDatasetCommand``); the banner emits ``resizeRequested()``
-and the lead pushes a command built from ``core.project.fit_network_to_dataset``. Numbers come from core: the
-tables are read by ``io.csv_io``, the points made by ``core.datasets`` generators, the mismatch text by
-``core.project.network_mismatch``.
+Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)``, which the main
+window turns into an undo command (``dataset_commands.SetDatasetCommand``); the banner emits
+``resizeRequested()``, which becomes a command built from ``core.project.fit_network_to_dataset``.
+Numbers come from core: the tables are read by ``io.csv_io``, the points made by ``core.datasets``
+generators, the mismatch text by ``core.project.network_mismatch``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.core.data import Column, Dataset, format_number
+from nnstudio.core.data import NUMERIC, TARGET, Column, Dataset, format_number
 from nnstudio.core.datasets import (
     BUILTIN_TABLES,
     CLASSIFICATION,
@@ -54,10 +54,10 @@ PREVIEW_COLORS = ("#1f77b4", "#ff7f0e")
 
 def builtin_dataset(key: str) -> Dataset:
     """The built-in table ``key`` (see core.datasets.BUILTIN_TABLES) as a Dataset, its target column set."""
-    table = BUILTIN_TABLES[key]
+    table = BUILTIN_TABLES[key].item
     data = read_csv_text(builtin_table_csv(key), key, targets=[table.target] if table.target else None)
-    targets = data.by_role("target")
-    if table.task == "classification" and len(targets) == 1 and targets[0].kind == "numeric" \
+    targets = data.by_role(TARGET)
+    if table.task == CLASSIFICATION and len(targets) == 1 and targets[0].kind == NUMERIC \
             and len(set(targets[0].values.tolist())) > 2:
         # digits: the label 0-9 is a class, one output per class (a 0/1 target stays one number)
         column = targets[0]
@@ -223,7 +223,8 @@ class DatasetMenu(QMenu):
         self.export_action.triggered.connect(lambda: self.exportRequested.emit())
         self.addSection("Built-in tables")
         self.table_actions: dict[str, QAction] = {}
-        for key, table in BUILTIN_TABLES.items():
+        for key, entry in BUILTIN_TABLES.items():
+            table = entry.item
             action = self.addAction(table.label)
             action.setObjectName(f"table:{key}")
             action.setToolTip(table.description)
@@ -232,7 +233,8 @@ class DatasetMenu(QMenu):
             self.table_actions[key] = action
         self.addSection("2-D generators")
         self.generator_actions: dict[str, QAction] = {}
-        for key, info in GENERATORS.items():
+        for key, entry in GENERATORS.items():
+            info = entry.item
             action = self.addAction(f"{info.label}…")
             action.setObjectName(f"generator:{key}")
             action.setToolTip(info.description)
@@ -255,7 +257,7 @@ class DatasetMenu(QMenu):
     @Slot(str)
     def open_generator(self, key: str) -> GeneratorDialog:
         """Open the generator dialog for ``key`` (window-modal, not blocking); accepting it emits the points."""
-        dialog = GeneratorDialog(GENERATORS[key], self.generator_seed, self.parentWidget())
+        dialog = GeneratorDialog(GENERATORS[key].item, self.generator_seed, self.parentWidget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._generated(dialog))
         dialog.open()

@@ -21,9 +21,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, CellProblem, Column, Dataset
-from nnstudio.core.features import check_formula, default_name
+from nnstudio.core.features import Formula
 from nnstudio.core.preprocessing import NORMALIZATIONS
-from nnstudio.errors import DataError
 from nnstudio.gui.dataset_commands import (
     AddFeatureCommand,
     CellEdit,
@@ -330,12 +329,9 @@ class DatasetTableModel(QAbstractTableModel):
             self.endResetModel()
 
 
-def formula_text(formula: dict) -> str:
+def formula_text(formula: Formula) -> str:
     """How a formula reads: ``x1²``, ``x1·x2``, ``sin(x1)``."""
-    try:
-        return default_name(*check_formula(formula))
-    except DataError:
-        return "?"
+    return formula.default_name
 
 
 __all__ = ["DatasetTableModel", "formula_text"]

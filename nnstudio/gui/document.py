@@ -228,9 +228,6 @@ class Document(QObject):
         self.project.training = config
         self.trainingConfigChanged.emit()
 
-    def _apply_preprocessing(self, preprocessing: Preprocessing) -> None:
-        self.project.preprocessing = preprocessing
-
     def _apply_history(self, history: History) -> None:
         self.project.history = history
         self.historyChanged.emit()

@@ -178,7 +178,8 @@ class FileActions(QObject):
         from nnstudio.io.exports import EXPORT_FORMATS
 
         menu.setToolTipsVisible(True)
-        for fmt in EXPORT_FORMATS.values():
+        for entry in EXPORT_FORMATS.values():
+            fmt = entry.item
             action = menu.addAction(f"{fmt.label}…")
             tip = fmt.description if fmt.available() else fmt.missing_message()
             action.setToolTip(tip)
@@ -190,7 +191,7 @@ class FileActions(QObject):
         """Export the model in format ``key`` of nnstudio.io.exports.EXPORT_FORMATS (ONNX, Python, ...)."""
         from nnstudio.io.exports import EXPORT_FORMATS, export_model
 
-        fmt = EXPORT_FORMATS[key]
+        fmt = EXPORT_FORMATS[key].item
         stem = Path(self.document.path).stem if self.document.path else self.document.project.name
         path = self.get_save_path(f"Export {fmt.label}", fmt.file_filter, f"{stem}{fmt.suffix}")
         if not path:
@@ -248,7 +249,7 @@ class FileActions(QObject):
             log.warning("examples unavailable: %s", exc)
             examples = []
         for info in examples:
-            action = menu.addAction(info.title)
+            action = menu.addAction(info.label)
             action.setToolTip(info.description)
             action.setStatusTip(info.description)
             action.triggered.connect(lambda _=False, k=info.key: self.open_example(k))

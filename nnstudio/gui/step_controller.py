@@ -15,6 +15,7 @@ fresh step from the new state; ``notice`` says so until then.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
@@ -26,7 +27,15 @@ from nnstudio.gui.canvas.overlay import Overlay
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
 
-SAMPLE, BATCH = "sample", "batch"
+
+class StepMode(StrEnum):
+    """What one step trains on: one sample or one mini-batch."""
+
+    SAMPLE = "sample"
+    BATCH = "batch"
+
+
+SAMPLE, BATCH = StepMode.SAMPLE, StepMode.BATCH
 RESTARTED = "The network changed outside step mode, so the next phase starts a fresh step from its current weights."
 
 
@@ -160,7 +169,7 @@ class StepController(QObject):
         try:
             if self.trainer is None:
                 project = self.document.project.copy()
-                self.trainer = project.make_trainer()
+                self.trainer = project.make_trainer().trainer
             if self.step is None or self.step.done:
                 if self.step is not None and self.step.done:
                     self._advance_batch()

@@ -21,14 +21,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from enum import StrEnum
 
 from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
+from nnstudio.core.training import StopReason
 from nnstudio.gui.commands import TrainCommand
 from nnstudio.gui.document import Document
-from nnstudio.gui.training_worker import PAUSED_AT, TrainingResult, TrainingSnapshot, TrainingWorker
+from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot, TrainingWorker
 
-IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+class SessionState(StrEnum):
+    """Where a training session is (see the module docstring)."""
+
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+
+
+IDLE, RUNNING, PAUSED = SessionState.IDLE, SessionState.RUNNING, SessionState.PAUSED
 LOCKED = "Training is running: pause or stop it (or wait until it finishes) before editing."
 COMMIT_TIMEOUT_MS = 60_000  # an epoch of the largest workload takes well under a second
 
@@ -70,7 +81,7 @@ class TrainingSession(QObject):
 
     # -- facts ---------------------------------------------------------------------------------------
     @property
-    def state(self) -> str:
+    def state(self) -> SessionState:
         return self._state
 
     @property
@@ -99,7 +110,7 @@ class TrainingSession(QObject):
         """Epochs trained in this run (all of them are in the document unless a worker is running)."""
         return self._done
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: SessionState) -> None:
         if state != self._state:
             self._state = state
             self.stateChanged.emit(state)
@@ -273,7 +284,7 @@ class TrainingSession(QObject):
             finally:
                 self._applying = False
         doc.set_run_pending(False)
-        go_on = (result.stop_reason == PAUSED_AT or self._step) and result.ok
+        go_on = (result.stop_reason == StopReason.PAUSED or self._step) and result.ok
         self._set_state(PAUSED if go_on else IDLE)
         self._quit_wait()
         self.committed.emit(result)
@@ -293,4 +304,4 @@ class TrainingSession(QObject):
             self._set_state(IDLE)
 
 
-__all__ = ["IDLE", "LOCKED", "PAUSED", "RUNNING", "TrainingSession"]
+__all__ = ["IDLE", "LOCKED", "PAUSED", "RUNNING", "SessionState", "TrainingSession"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,22 +37,19 @@ from nnstudio.core.project import Project
 from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
-from nnstudio.core.training import Callback, History, Throttle, Trainer, TrainingConfig
+from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
 
 SNAPSHOT_INTERVAL = 1 / 30
 
-# stop reasons (the trainer's, plus the worker's own)
-COMPLETED, STOPPED, TARGET_LOSS, EARLY_STOPPING = "completed", "stopped", "target_loss", "early_stopping"
-DIVERGED, ERROR, PAUSED_AT = "diverged", "error", "paused"
 STOP_REASON_TEXT = {
-    COMPLETED: "finished all epochs",
-    STOPPED: "stopped",
-    PAUSED_AT: "paused",
-    TARGET_LOSS: "reached the target loss",
-    EARLY_STOPPING: "stopped early: validation loss stopped improving",
-    DIVERGED: "diverged",
-    ERROR: "failed",
+    StopReason.COMPLETED: "finished all epochs",
+    StopReason.STOPPED: "stopped",
+    StopReason.PAUSED: "paused",
+    StopReason.TARGET_LOSS: "reached the target loss",
+    StopReason.EARLY_STOPPING: "stopped early: validation loss stopped improving",
+    StopReason.DIVERGED: "diverged",
+    StopReason.ERROR: "failed",
 }
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
@@ -98,14 +96,14 @@ class TrainingResult:
     normalization fitted on the dataset for this run (store it with the weights so predictions take
     raw values); ``config`` the settings as they were at the end (live changes included); ``run_state``
     lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch. When
-    ``stop_reason`` is ``"diverged"`` the weights are the last finite ones and ``message`` says what
-    happened; ``"paused"`` means the run may go on.
+    ``stop_reason`` is DIVERGED the weights are the last finite ones and ``message`` says what
+    happened; PAUSED means the run may go on.
     """
 
     weights: Weights
     history: History
     preprocessing: Preprocessing
-    stop_reason: str
+    stop_reason: StopReason
     epochs_trained: int
     elapsed: float
     metrics: dict[str, float] = field(default_factory=dict)
@@ -116,7 +114,7 @@ class TrainingResult:
 
     @property
     def ok(self) -> bool:
-        return self.stop_reason not in (DIVERGED, ERROR)
+        return self.stop_reason not in (StopReason.DIVERGED, StopReason.ERROR)
 
     def describe(self) -> str:
         if self.message:
@@ -158,17 +156,20 @@ class TrainingWorker(QObject):
 
     _runQueued = Signal()
 
-    def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         super().__init__(parent)
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
-        self._trainer = self._project.make_trainer()
+        setup = self._project.make_trainer()
+        self._project.keep_fit(setup)  # the private copy predicts as its trainer trains
+        self._trainer = setup.trainer
         self._trainer.callbacks += [SnapshotRecorder(self._project, self._trainer), _Probe(self)]
         self._config = self._trainer.config  # read live by the trainer each batch
-        self._prep = self._project.preprocessing.copy()
+        self._prep = setup.preprocessing.copy()  # handed back in the result
         self._goal = self._config.epochs if epochs is None else int(epochs)
-        self._throttle = Throttle(SNAPSHOT_INTERVAL)
-        self._end_reason = ""  # set by pause()/stop(): end at the end of the current epoch
+        self._throttle = Throttle(SNAPSHOT_INTERVAL, clock)  # when progress may be emitted
+        self._end_reason: StopReason | None = None  # set by pause()/stop(): end at the end of the current epoch
         self._abort = False
         self._done = False
         self._emitted = 0  # history rows already sent in snapshots
@@ -204,11 +205,11 @@ class TrainingWorker(QObject):
 
     def pause(self) -> None:
         """End after the current epoch with the result marked "paused" (training again continues it)."""
-        self._end_reason = self._end_reason or PAUSED_AT
+        self._end_reason = self._end_reason or StopReason.PAUSED
 
     def stop(self) -> None:
         """End after the current epoch; the result keeps the weights trained so far."""
-        self._end_reason = STOPPED
+        self._end_reason = StopReason.STOPPED
 
     def abort(self) -> None:
         """End as soon as the current batch is done; the result is not meant to be used."""
@@ -242,28 +243,28 @@ class TrainingWorker(QObject):
         trainer = self._trainer
         self._run_started = time.perf_counter()
         try:
-            reason = trainer.run(self._goal) if not (self._abort or self._end_reason) else STOPPED
+            reason = trainer.run(self._goal) if not (self._abort or self._end_reason) else StopReason.STOPPED
         except DivergenceError as exc:
             self._stop_clock()
             self._emit_progress()
             self.failed.emit(str(exc))
-            self._finish(DIVERGED, str(exc))
+            self._finish(StopReason.DIVERGED, str(exc))
             return
         except NNStudioError as exc:
             self._stop_clock()
             self.failed.emit(str(exc))
-            self._finish(ERROR, str(exc))
+            self._finish(StopReason.ERROR, str(exc))
             return
         except Exception as exc:  # a bug: report it rather than leave the GUI waiting forever
             traceback.print_exc()
             self._stop_clock()
             message = f"Training failed with an internal error: {type(exc).__name__}: {exc}"
             self.failed.emit(message)
-            self._finish(ERROR, message)
+            self._finish(StopReason.ERROR, message)
             return
         self._stop_clock()
-        if reason == STOPPED:
-            reason = self._end_reason or STOPPED
+        if reason == StopReason.STOPPED:
+            reason = self._end_reason or StopReason.STOPPED
         self._finish(reason)
 
     def _stop_clock(self) -> None:
@@ -293,7 +294,7 @@ class TrainingWorker(QObject):
     def _emit_progress(self) -> None:
         self.progress.emit(self._snapshot())
 
-    def _finish(self, reason: str, message: str = "") -> None:
+    def _finish(self, reason: StopReason, message: str = "") -> None:
         if self._done:
             return
         self._done = True
@@ -319,5 +320,4 @@ class TrainingWorker(QObject):
         self.finished.emit(result)
 
 
-__all__ = ["COMPLETED", "DIVERGED", "EARLY_STOPPING", "ERROR", "PAUSED_AT", "STOPPED", "TARGET_LOSS",
-           "TrainingResult", "TrainingSnapshot", "TrainingWorker"]
+__all__ = ["TrainingResult", "TrainingSnapshot", "TrainingWorker"]

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from nnstudio.core.data import Column, Dataset
+from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.datasets import builtin_table_csv, generate
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
+from nnstudio.core.registry import Registry
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import ModelFormatError
 from nnstudio.io.csv_io import read_csv_text
@@ -27,7 +28,7 @@ from nnstudio.resource_files import resource
 @dataclass(frozen=True)
 class ExampleInfo:
     key: str
-    title: str
+    label: str
     description: str
     build: Callable[[], Project]
 
@@ -39,7 +40,7 @@ class ExampleInfo:
 def _table(key: str, normalization: str = "none", target_normalization: str = "none") -> Dataset:
     data = read_csv_text(builtin_table_csv(key), key)
     for col in data.columns:
-        col.normalization = target_normalization if col.role == "target" else normalization
+        col.normalization = target_normalization if col.role == TARGET else normalization
     return data
 
 
@@ -138,7 +139,7 @@ def car_mpg(deep: bool = False) -> Project:
 def _playground(key: str, title: str, noise: float) -> Project:
     gen = generate(key, n_samples=200, noise=noise, seed=0)
     data = Dataset([Column.numeric("x1", gen.x[:, 0]), Column.numeric("x2", gen.x[:, 1]),
-                    Column.numeric("y", gen.y, role="target")], key)
+                    Column.numeric("y", gen.y, role=TARGET)], key)
     net = Network.build([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=0, input_names=["x1", "x2"],
                         output_names=["y"])
     cfg = TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.03, batch_size=10,
@@ -159,7 +160,7 @@ def digits() -> Project:
                            description="8x8 handwritten digits (1797 images): 64-32-10 ReLU/softmax."))
 
 
-EXAMPLES: dict[str, ExampleInfo] = {e.key: e for e in [
+EXAMPLES: Registry[ExampleInfo] = Registry.of("example", [
     ExampleInfo("laptop", "Laptop (2-3-2)", "Buy a laptop? The TensorFlow.js tutorial network.", laptop),
     ExampleInfo("perceptron", "Perceptron", "A single step neuron with hand-set weights.", perceptron),
     ExampleInfo("perceptron-sigmoid", "Sigmoid neuron", "The perceptron's weights with a sigmoid.",
@@ -175,23 +176,23 @@ EXAMPLES: dict[str, ExampleInfo] = {e.key: e for e in [
     ExampleInfo("circle", "Circle", "Inner disc vs ring, 2-8-8-1 tanh.",
                 lambda: _playground("circle", "Circle", 0.05)),
     ExampleInfo("digits", "Digits (64-32-10)", "8x8 handwritten digits.", digits),
-]}
+])
 
 
 def list_examples() -> list[ExampleInfo]:
-    return list(EXAMPLES.values())
+    return [entry.item for entry in EXAMPLES.values()]
 
 
 def load_example(key: str) -> Project:
     """A bundled example as a Project (read from the shipped file)."""
     if key not in EXAMPLES:
         raise ModelFormatError(f"no example named {key!r}; the examples are: {', '.join(EXAMPLES)}")
-    info = EXAMPLES[key]
+    info = EXAMPLES[key].item
     return load_text(resource("examples", info.filename).read_bytes(), info.filename)
 
 
 def write_examples(folder: Path) -> None:
-    for info in EXAMPLES.values():
+    for info in list_examples():
         save_project(info.build(), folder / info.filename)
 
 

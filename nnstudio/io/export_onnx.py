@@ -25,13 +25,13 @@ from typing import Any
 import numpy as np
 
 from nnstudio import __version__
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Layer
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.io.atomic import atomic_write_bytes
-from nnstudio.io.export_spec import ExportSpec, export_spec
-from nnstudio.io.exports import EXPORT_EXTRA_HINT
+from nnstudio.io.export_spec import EXPORT_EXTRA_HINT, ExportSpec, export_spec
 
 OPSET = 13
 INPUT_NAME = "input"
@@ -211,8 +211,8 @@ def _metadata(spec: ExportSpec) -> dict[str, str]:
     }
     if spec.has_derived:
         meta["nnstudio.network_inputs"] = _json([i.name for i in spec.inputs])
-        meta["nnstudio.formulas"] = _json([None if i.op is None else {"op": i.op, "sources": [
-            spec.base_names[k] for k in i.sources]} for i in spec.inputs])
+        meta["nnstudio.formulas"] = _json([None if i.op is None else Formula(
+            i.op, [spec.base_names[k] for k in i.sources]).to_dict() for i in spec.inputs])
     if spec.classes is not None:
         meta["nnstudio.classes"] = _json(spec.classes)
     return meta

@@ -18,6 +18,8 @@ from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError
 
+EXPORT_EXTRA_HINT = "install the export extra: pip install 'nnstudio[export]'"  # an optional package is missing
+
 # Each derived feature as an expression over its source columns {0}, {1}, written with the operations
 # features.py uses (a * a * a for x³, so the NumPy script gives the engine's numbers bit for bit).
 # {lib} is the array library of the generated code: np or torch.
@@ -80,8 +82,7 @@ def export_spec(project: Project) -> ExportSpec:
             if formula is None:
                 inputs.append(NetworkInput(name, None, (index[name],)))
             else:
-                op, sources = features.check_formula(formula)
-                inputs.append(NetworkInput(name, op, tuple(index[s] for s in sources)))
+                inputs.append(NetworkInput(name, formula.op, tuple(index[s] for s in formula.sources)))
     else:  # the base inputs are the network's inputs, by position
         base = list(names)
         inputs = [NetworkInput(name, None, (j,)) for j, name in enumerate(names)]

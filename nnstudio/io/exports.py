@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from nnstudio.core.project import Project
+from nnstudio.core.registry import Registry
 from nnstudio.errors import NNStudioError
-
-EXPORT_EXTRA_HINT = "install the export extra: pip install 'nnstudio[export]'"
+from nnstudio.io.export_spec import EXPORT_EXTRA_HINT
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _export_pytorch(project: Project, path: str | os.PathLike) -> None:
     export_pytorch(project, path)
 
 
-EXPORT_FORMATS: dict[str, ExportFormat] = {f.key: f for f in [
+EXPORT_FORMATS: Registry[ExportFormat] = Registry.of("export format", [
     ExportFormat("json", "NN Studio model JSON", ".json", _export_json,
                  description="the model file NN Studio reads back (network, preprocessing, training settings)"),
     ExportFormat("onnx", "ONNX model", ".onnx", _export_onnx, requires="onnx",
@@ -79,17 +79,16 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.key: f for f in [
     ExportFormat("pytorch", "PyTorch code", ".py", _export_pytorch,
                  description="an nn.Sequential with the weights loaded (build_model()) that takes the raw inputs "
                              "predict takes; torch is needed to run it"),
-]}
+])
 
 
 def export_model(project: Project, fmt: str, path: str | os.PathLike) -> None:
     """Write ``project``'s model to ``path`` in format ``fmt`` (a key of EXPORT_FORMATS).
 
-    Raises NNStudioError for an unknown format, a missing optional package or a file that cannot be written.
+    Raises NNStudioError for an unknown format (ConfigError), a missing optional package or a file that cannot
+    be written.
     """
-    spec = EXPORT_FORMATS.get(fmt)
-    if spec is None:
-        raise NNStudioError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    spec = EXPORT_FORMATS[fmt].item
     if not spec.available():
         raise NNStudioError(spec.missing_message())
     spec.export(project, path)

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS
-from nnstudio.core.features import check_formula
+from nnstudio.core.features import Formula
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.limits import MAX_NAME, too_long
 from nnstudio.core.losses import LOSSES
@@ -91,8 +91,7 @@ def _preprocessing_dict(prep: Preprocessing, n_inputs: int) -> dict[str, Any]:
         "classes": prep.classes,
     }
     if prep.has_formulas and len(prep.formulas) == n_inputs:  # written only when some input is derived
-        out["formulas"] = [None if f is None else {"op": f["op"], "sources": list(f["sources"])}
-                           for f in prep.formulas]
+        out["formulas"] = [None if f is None else f.to_dict() for f in prep.formulas]
     return out
 
 
@@ -101,7 +100,8 @@ def _normalizer_dict(n: Normalizer) -> dict[str, Any]:
 
 
 # -- reading --------------------------------------------------------------------------------------------------
-def _check_version(data: Any, expected_format: str, prefix: str = "") -> None:
+def check_version(data: Any, expected_format: str, prefix: str = "") -> None:
+    """ModelFormatError unless ``data`` is an object of format ``expected_format`` this version can read."""
     where = f"{prefix}." if prefix else ""
     if not isinstance(data, dict):
         raise ModelFormatError(f"{prefix or '(top level)'}: expected a JSON object, got {type(data).__name__}")
@@ -146,7 +146,7 @@ def _finite(arr: np.ndarray, where: str) -> np.ndarray:
 def model_from_dict(data: Any, prefix: str = "") -> Project:
     """Build a Project (without dataset) from a model dict; raises ModelFormatError naming the place."""
     p = f"{prefix}." if prefix else ""
-    _check_version(data, MODEL_FORMAT, prefix)
+    check_version(data, MODEL_FORMAT, prefix)
     problem = model_limit_problem(data, prefix)
     if problem:
         raise ModelFormatError(problem)
@@ -224,7 +224,7 @@ def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> 
     return Preprocessing(norms("inputs", n_in), norms("targets", n_out), classes, formulas)
 
 
-def _formulas(items: list | None, inputs: list[str], where: str) -> list[dict | None]:
+def _formulas(items: list | None, inputs: list[str], where: str) -> list[Formula | None]:
     """Check the derived-input formulas: one per input, known features, sources that are base features
     (a plain input or a name that is not an input; never another derived input or the input itself)."""
     if items is None:
@@ -232,16 +232,16 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[dict | 
     if len(items) != len(inputs):
         raise ModelFormatError(f"{where}: expected {len(inputs)} entries (one per input), got {len(items)}")
     derived = {name for name, item in zip(inputs, items) if item is not None}
-    out: list[dict | None] = []
+    out: list[Formula | None] = []
     for i, (name, item) in enumerate(zip(inputs, items)):
         if item is None:
             out.append(None)
             continue
         try:
-            op, sources = check_formula(item)
+            formula = Formula.from_dict(item)
         except NNStudioError as exc:
             raise ModelFormatError(f"{where}[{i}]: {exc}") from None
-        for k, source in enumerate(sources):
+        for k, source in enumerate(formula.sources):
             if not source.strip():
                 raise ModelFormatError(f"{where}[{i}].sources[{k}]: a source name cannot be empty")
             if too_long(source, MAX_NAME):
@@ -250,7 +250,7 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[dict | 
                 what = "itself" if source == name else f"{source!r}, which is computed too"
                 raise ModelFormatError(f"{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
                                        "sources must be base features")
-        out.append({"op": op, "sources": sources})
+        out.append(formula)
     return out if derived else []
 
 

@@ -7,15 +7,15 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core.data import CATEGORICAL, NUMERIC, Column, Dataset
-from nnstudio.core.features import check_formula
+from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.limits import MAX_HISTORY_POINTS
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.arrays import json_kind, number_vector, string_list
 from nnstudio.io.file_limits import project_limit_problem
-from nnstudio.io.model_format import MODEL_VERSION, _check_version, model_from_dict, model_to_dict
+from nnstudio.io.model_format import MODEL_VERSION, check_version, model_from_dict, model_to_dict
 from nnstudio.io.run_format import run_state_from_dict, run_state_to_dict, snapshots_from_dict, snapshots_to_dict
 from nnstudio.io.schema import check_schema, cut_list, without_lists
 
@@ -37,8 +37,8 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
             col["values"] = [_json_number(v) for v in c.values.tolist()]
             if c.bad:
                 col["bad"] = {str(r): t for r, t in sorted(c.bad.items())}
-        if c.formula:
-            col["formula"] = {"op": c.formula["op"], "sources": list(c.formula["sources"])}
+        if c.formula is not None:
+            col["formula"] = c.formula.to_dict()
         columns.append(col)
     return {"name": dataset.name, "columns": columns}
 
@@ -52,16 +52,16 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
             if spec["kind"] == CATEGORICAL:
                 labels = string_list(spec.get("labels", []), f"{here}.labels")
                 classes = string_list(spec.get("classes", []), f"{here}.classes")
-                col = Column(spec["name"], spec.get("role", "input"), CATEGORICAL, labels=list(labels),
+                col = Column(spec["name"], spec.get("role", INPUT), CATEGORICAL, labels=list(labels),
                              classes=list(classes), normalization=spec.get("normalization", "none"))
             else:
                 values = number_vector(spec.get("values", []), f"{here}.values", allow_null=True)
                 bad = _bad_cells(spec.get("bad", {}), values, f"{here}.bad")
                 missing = [r for r in np.flatnonzero(np.isnan(values)) if int(r) not in bad]
                 bad.update({int(r): "" for r in missing})
-                col = Column(spec["name"], spec.get("role", "input"), "numeric", values,
+                col = Column(spec["name"], spec.get("role", INPUT), NUMERIC, values,
                              normalization=spec.get("normalization", "none"), bad=bad)
-            col.formula = spec.get("formula")
+            col.formula = _formula(spec.get("formula"), f"{here}.formula")
         except ModelFormatError:
             raise
         except NNStudioError as exc:
@@ -93,6 +93,13 @@ def _bad_cells(bad: dict, values: np.ndarray, where: str) -> dict[int, str]:
     return out
 
 
+def _formula(data: object, where: str) -> Formula | None:
+    try:
+        return None if data is None else Formula.from_dict(data)
+    except DataError as exc:
+        raise ModelFormatError(f"{where}: {exc}") from None
+
+
 def _check_derived(dataset: Dataset, where: str) -> None:
     """Derived columns: a known feature over existing numeric base columns; then recompute their values
     (the file's values are not trusted)."""
@@ -103,8 +110,7 @@ def _check_derived(dataset: Dataset, where: str) -> None:
         try:
             if col.kind != NUMERIC:
                 raise DataError(f"column {col.name!r} is computed, so its kind must be numeric")
-            _, sources = check_formula(col.formula)
-            for k, name in enumerate(sources):
+            for k, name in enumerate(col.formula.sources):
                 try:
                     dataset.source_column(name, f"column {col.name!r}")
                 except DataError as exc:
@@ -167,7 +173,7 @@ def history_from_dict(data: dict) -> History:
 
 
 def project_from_dict(data: Any) -> Project:
-    _check_version(data, PROJECT_FORMAT)
+    check_version(data, PROJECT_FORMAT)
     problem = project_limit_problem(data)
     if problem:
         raise ModelFormatError(problem)

@@ -19,6 +19,7 @@ from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import MAX_SNAPSHOTS, SnapshotHistory, Weights
 from nnstudio.errors import ModelFormatError
+from nnstudio.io.arrays import number_vector
 
 SNAPSHOT_NUMBERS = 200_000  # weights kept in a project file over all snapshots (a few MB of JSON)
 MAX_SLOTS = 4
@@ -46,19 +47,10 @@ def _unflat(values: np.ndarray, network: Network) -> Weights:
 
 
 def _numbers(value: Any, length: int, where: str) -> np.ndarray:
-    """A list of ``length`` finite numbers as a float array (checked with NumPy, not item by item)."""
-    if not isinstance(value, list) or len(value) != length:
-        got = len(value) if isinstance(value, list) else type(value).__name__
-        raise ModelFormatError(f"{where}: expected a list of {length} numbers, got {got}")
-    if not all(type(v) in (int, float) for v in value):  # no text, booleans, nulls or lists
-        raise ModelFormatError(f"{where}: expected numbers only")
-    try:
-        arr = np.array(value, dtype=float)
-    except OverflowError:
-        raise ModelFormatError(f"{where}: contains a number too large to represent") from None
-    if not np.isfinite(arr).all():
-        raise ModelFormatError(f"{where}: expected {length} finite numbers")
-    return arr
+    """A list of ``length`` numbers as a float array (``number_vector`` checks the numbers)."""
+    if isinstance(value, list) and len(value) != length:
+        raise ModelFormatError(f"{where}: expected a list of {length} numbers, got {len(value)}")
+    return number_vector(value, where)
 
 
 def _whole(value: Any, where: str, minimum: int = 0, maximum: int = 2**63 - 1) -> int:

@@ -143,7 +143,7 @@ def test_train_model_file_on_csv_matches_columns_by_name(work):
     assert reordered.input_names == ["pink", "small"] and reordered.column("pink").kind == "numeric"
     cfg = project.training
     cfg.epochs, cfg.learning_rate, cfg.optimizer, cfg.optimizer_params, cfg.batch_size = 15, 0.1, "adam", {}, 3
-    trainer = project.make_trainer(refit=False)
+    trainer = project.make_trainer(refit=False).trainer
     trainer.run()
     assert metrics["loss"] == trainer.history.last()["loss"]
     assert metrics["accuracy"] == trainer.history.last()["accuracy"]
@@ -315,7 +315,9 @@ def derived_model(tmp_path_factory) -> tuple[Path, Project]:
     dataset.column("a").role = "ignored"  # a reaches the network only through a·b and a²
     project = Project(Network.build([3, 1], "linear", seed=2), dataset=dataset)
     project.training.epochs = 5
-    project.make_trainer().run()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
     assert project.network.input_names == ["b", "a·b", "a²"]
     save_model(project, folder / "derived.json")
     return folder, project

@@ -11,7 +11,7 @@ import pytest
 
 from nnstudio.core import datasets as ds
 from nnstudio.core.datasets import BUILTIN_TABLES, GENERATORS, Generated2D, builtin_table_csv, generate
-from nnstudio.errors import DataError
+from nnstudio.errors import ConfigError, DataError
 
 EXPECTED_TABLES = {
     "laptop": (["pink", "small", "buy"], 9),
@@ -36,16 +36,17 @@ def _rows(key: str) -> tuple[list[str], list[list[str]]]:
 
 def test_registry_has_exactly_the_documented_tables() -> None:
     assert list(BUILTIN_TABLES) == list(EXPECTED_TABLES)
-    for key, table in BUILTIN_TABLES.items():
-        assert table.key == key
+    for key, entry in BUILTIN_TABLES.items():
+        table = entry.item
+        assert table.key == key == entry.key and table.label == entry.label
         assert table.filename == f"{key}.csv"
         assert table.label and table.description
         assert table.task in ("classification", "regression")
         assert table.target == EXPECTED_TABLES[key][0][-1]
     assert BUILTIN_TABLES["xor"].label == "XOR truth table"
     assert BUILTIN_TABLES["cars"].label == "Car horsepower → MPG"
-    assert BUILTIN_TABLES["cars"].task == "regression"
-    assert BUILTIN_TABLES["iris"].task == "classification"
+    assert BUILTIN_TABLES["cars"].item.task == "regression"
+    assert BUILTIN_TABLES["iris"].item.task == "classification"
 
 
 @pytest.mark.parametrize("key", list(EXPECTED_TABLES))
@@ -122,7 +123,7 @@ def test_cars_plausible() -> None:
 
 @pytest.mark.parametrize("bad", ["nope", "XOR", "", None, 3])
 def test_unknown_table_lists_valid_keys(bad) -> None:
-    with pytest.raises(DataError) as info:
+    with pytest.raises(ConfigError) as info:
         builtin_table_csv(bad)
     for key in BUILTIN_TABLES:
         assert key in str(info.value)
@@ -133,8 +134,9 @@ def test_unknown_table_lists_valid_keys(bad) -> None:
 
 def test_generator_registry() -> None:
     assert list(GENERATORS) == ["xor", "circle", "gaussians", "spiral", "moons", "plane"]
-    for key, info in GENERATORS.items():
-        assert info.key == key and info.label
+    for key, entry in GENERATORS.items():
+        info = entry.item
+        assert info.key == key and info.label == entry.label
         assert info.task == ("regression" if key == "plane" else "classification")
         assert 1 <= info.default_n_samples <= ds.MAX_SAMPLES
         assert info.default_noise >= 0
@@ -151,7 +153,7 @@ def test_shapes_dtypes_and_balance(key: str, n: int) -> None:
     assert out.x.shape == (n, 2) and out.x.dtype == np.float64
     assert out.y.shape == (n,) and out.y.dtype == np.float64
     assert out.feature_names == ("x1", "x2")
-    assert out.target_name
+    assert out.target_name == "y"
     assert np.all(np.isfinite(out.x)) and np.all(np.isfinite(out.y))
     if out.task == "classification":
         assert set(np.unique(out.y).tolist()) <= {0.0, 1.0}
@@ -296,7 +298,7 @@ def test_bad_arguments_raise_data_error(key: str, kwargs: dict) -> None:
 
 
 def test_bad_generator_key_lists_valid_keys() -> None:
-    with pytest.raises(DataError) as info:
+    with pytest.raises(ConfigError) as info:
         generate("donut")
     for key in GENERATORS:
         assert key in str(info.value)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnstudio.core.explain import Selection, explain, num
+from nnstudio.core.explain import MathSelection, explain, num
 from nnstudio.core.inspection import gradient_check, loss_along_weight, weight_range
 from nnstudio.core.losses import make_loss
 from nnstudio.core.network import Layer, Network
@@ -13,7 +13,7 @@ from nnstudio.io.examples import laptop, perceptron_sigmoid
 
 
 def _sigmoid_step() -> StepThrough:
-    trainer = perceptron_sigmoid().make_trainer()
+    trainer = perceptron_sigmoid().make_trainer().trainer
     row = int(np.flatnonzero((trainer.x[:, 0] == 0.6) & (trainer.x[:, 1] == 0.9))[0])
     return StepThrough(trainer, [row])
 
@@ -21,7 +21,7 @@ def _sigmoid_step() -> StepThrough:
 def test_sigmoid_neuron_text_shows_the_tutorial_numbers():
     step = _sigmoid_step()
     step.forward()  # forward through the only layer
-    text = "\n".join(explain(step, Selection(0, 0)))
+    text = "\n".join(explain(step, MathSelection(0, 0)))
     assert "z = Σ wᵢ·xᵢ + b = 0.5·0.6 + 0.9·0.9 − 0.5 = 0.61" in text
     assert "a = σ(z) = 0.6479" in text
     assert "Backward" not in text  # only what has been played is explained
@@ -30,7 +30,7 @@ def test_sigmoid_neuron_text_shows_the_tutorial_numbers():
 def test_text_grows_phase_by_phase_and_update_matches_the_weights():
     step = _sigmoid_step()
     step.complete()
-    lines = explain(step, Selection(0, 0))
+    lines = explain(step, MathSelection(0, 0))
     assert [h for h in lines if h in ("Forward", "Loss", "Backward", "Update")] == ["Forward", "Loss", "Backward",
                                                                                  "Update"]
     new_w2 = step.trainer.network.layers[0].weights[1, 0]
@@ -38,14 +38,14 @@ def test_text_grows_phase_by_phase_and_update_matches_the_weights():
 
 
 def test_connection_and_adam_terms():
-    trainer = laptop().make_trainer()
+    trainer = laptop().make_trainer().trainer
     trainer.run(2)
     step = StepThrough(trainer, [0])
     step.complete()
-    hidden = "\n".join(explain(step, Selection(0, 1)))
+    hidden = "\n".join(explain(step, MathSelection(0, 1)))
     assert "δ = (Σ w·δ_next)·f′(z)" in hidden
     assert "m̂ = m/(1 − β₁^3) = " in hidden  # Adam's own terms, third step of this trainer
-    edge = explain(step, Selection(1, 0, 2))
+    edge = explain(step, MathSelection(1, 0, 2))
     grad = step.phases[3].grad_weights[2, 0]  # backward of the output layer
     [line] = [line for line in edge if line.startswith("∂L/∂w = x·δ = ")]
     assert line.endswith(f" = {num(grad)}")

@@ -8,6 +8,7 @@ import pytest
 
 from nnstudio.core import features
 from nnstudio.core.data import IGNORED, INPUT, TARGET, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
 from nnstudio.core.project import Project, match_columns, prediction_inputs
@@ -30,23 +31,30 @@ def table() -> Dataset:
     ("abs", [[-2.5, 1.0]], [2.5, 1.0]),
 ])
 def test_every_feature_computes_its_formula(op, args, expected):
-    np.testing.assert_allclose(features.compute(op, [np.array(a) for a in args]), expected, atol=1e-15)
+    formula = Formula(op, ["a", "b"][:len(args)])
+    np.testing.assert_allclose(formula.compute([np.array(a) for a in args]), expected, atol=1e-15)
     assert features.FEATURES[op].item.arity == len(args)
 
 
-def test_check_formula_says_what_is_wrong():
-    assert features.check_formula({"op": "product", "sources": ["a", "b"]}) == ("product", ["a", "b"])
+def test_a_formula_is_checked_when_made_and_reads_and_writes_its_file_form():
+    formula = Formula.from_dict({"op": "product", "sources": ["a", "b"]})
+    assert formula == Formula("product", ("a", "b")) and formula.sources == ("a", "b")
+    assert formula.to_dict() == {"op": "product", "sources": ["a", "b"]}
+    assert formula.default_name == "a·b" and formula.label == "x·y"
+    assert formula.renamed("a", "w") == Formula("product", ["w", "b"])
     with pytest.raises(DataError, match="unknown derived feature 'log'"):
-        features.check_formula({"op": "log", "sources": ["a"]})
+        Formula.from_dict({"op": "log", "sources": ["a"]})
     with pytest.raises(DataError, match="square needs 1 source"):
-        features.check_formula({"op": "square", "sources": ["a", "b"]})
+        Formula("square", ["a", "b"])
     with pytest.raises(DataError, match="product needs 2 source"):
-        features.check_formula({"op": "product", "sources": "ab"})
+        Formula.from_dict({"op": "product", "sources": "ab"})
+    with pytest.raises(DataError, match="needs an op and its sources"):
+        Formula.from_dict("a*b")
 
 
 def test_base_names_and_expand_inputs():
     names = ["b", "a·b", "a²"]
-    formulas = [None, {"op": "product", "sources": ["a", "b"]}, {"op": "square", "sources": ["a"]}]
+    formulas = [None, Formula("product", ["a", "b"]), Formula("square", ["a"])]
     assert features.base_names(names, formulas) == ["b", "a"]
     x = features.expand_inputs(np.array([[2.0, 3.0], [-1.0, 0.5]]), ["b", "a"], names, formulas)
     np.testing.assert_array_equal(x, [[2.0, 6.0, 9.0], [-1.0, -0.5, 0.25]])
@@ -56,7 +64,7 @@ def test_base_names_and_expand_inputs():
 def test_add_derived_computes_names_and_places_the_column():
     ds = table()
     col = ds.add_derived("square", ["x1"])
-    assert col.name == "x1²" and col.role == INPUT and col.formula == {"op": "square", "sources": ["x1"]}
+    assert col.name == "x1²" and col.role == INPUT and col.formula == Formula("square", ["x1"])
     assert ds.column_names() == ["x1", "x2", "x1²", "kind", "y"]  # after the last input column
     np.testing.assert_array_equal(col.values, [1.0, 4.0, 9.0])
     prod = ds.add_derived("product", ["x1", "x2"], name="area")
@@ -133,8 +141,8 @@ def test_rename_a_source_and_remove_it():
     sq = ds.add_derived("square", ["x1"])
     custom = ds.add_derived("product", ["x1", "x2"], name="area")
     ds.rename_column(0, "width")
-    assert sq.name == "width²" and sq.formula == {"op": "square", "sources": ["width"]}
-    assert custom.name == "area" and custom.formula["sources"] == ["width", "x2"]
+    assert sq.name == "width²" and sq.formula == Formula("square", ["width"])
+    assert custom.name == "area" and custom.formula.sources == ("width", "x2")
     with pytest.raises(DataError, match="already a column named 'x2'"):
         ds.rename_column(0, "x2")
     assert ds.remove_columns([0]) == ["width", "width²", "area"]  # its derived columns go with it
@@ -145,8 +153,8 @@ def test_copy_and_check_formulas():
     ds = table()
     ds.add_derived("product", ["x1", "x2"])
     copy = ds.copy()
-    copy.column("x1·x2").formula["sources"][0] = "x2"
-    assert ds.column("x1·x2").formula["sources"] == ["x1", "x2"]  # a deep copy
+    copy.rename_column(0, "w")
+    assert ds.column("x1·x2").formula == Formula("product", ["x1", "x2"])  # the copy's edits stay in the copy
     ds.check_formulas()
     ds.columns = [c for c in ds.columns if c.name != "x2"]
     with pytest.raises(DataError, match="'x2', but there is no column"):
@@ -166,16 +174,18 @@ def derived_project() -> Project:
 def test_fit_preprocessing_records_the_formulas_of_the_inputs():
     project = derived_project()
     prep = project.dataset.fit_preprocessing(1)
-    assert prep.formulas == [None, {"op": "product", "sources": ["x1", "x2"]}, {"op": "sin", "sources": ["x1"]}]
+    assert prep.formulas == [None, Formula("product", ["x1", "x2"]), Formula("sin", ["x1"])]
     assert table().fit_preprocessing(1).formulas == []  # no derived inputs: nothing recorded
     copy = prep.copy()
-    copy.formulas[1]["sources"].append("z")
-    assert prep.formulas[1]["sources"] == ["x1", "x2"]
+    copy.formulas[1] = None
+    assert prep.formulas[1] == Formula("product", ["x1", "x2"])
 
 
 def test_training_stores_formulas_and_names_the_inputs_after_the_columns():
     project = derived_project()
-    trainer = project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    trainer = setup.trainer
     trainer.run(2)
     assert project.network.input_names == ["x2", "x1·x2", "sin(x1)"]
     assert project.preprocessing.has_formulas
@@ -184,7 +194,9 @@ def test_training_stores_formulas_and_names_the_inputs_after_the_columns():
 
 def test_predict_from_base_features_equals_predict_from_network_inputs():
     project = derived_project()
-    project.make_trainer().run(3)
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run(3)
     base = np.array([[5.0, 2.0], [4.5, -1.0]])  # x2, x1
     full = np.column_stack([base[:, 0], base[:, 0] * base[:, 1], np.sin(base[:, 1])])
     expected = project.predict(full, base=False)
@@ -202,13 +214,14 @@ def test_before_training_the_dataset_formulas_are_used():
     project = derived_project()
     assert not project.preprocessing.has_formulas
     names, formulas = project.input_spec()
-    assert names == ["x2", "x1·x2", "sin(x1)"] and formulas[0] is None and formulas[2]["op"] == "sin"
+    assert names == ["x2", "x1·x2", "sin(x1)"] and formulas[0] is None and formulas[2].op == "sin"
     assert project.has_derived_inputs and project.base_input_names() == ["x2", "x1"]
 
 
 def test_the_stored_formulas_win_over_the_dataset_and_a_plain_model_has_none():
     project = derived_project()
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     project.dataset.add_derived("square", ["x2"])  # 4 inputs now; the trained model still has 3
     assert project.input_spec()[0] == ["x2", "x1·x2", "sin(x1)"]
     plain = Project(Network.build([2, 1], "linear"))
@@ -220,7 +233,8 @@ def test_the_stored_formulas_win_over_the_dataset_and_a_plain_model_has_none():
 
 def test_prediction_inputs_reads_only_the_columns_it_needs():
     project = derived_project()
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     csv_like = Dataset([Column("notes", IGNORED, "numeric", [np.nan, 1.0], bad={0: "hello"}),
                         Column.numeric("x1", [2.0, 3.0]), Column.numeric("x2", [5.0, 6.0])], "new")
     np.testing.assert_array_equal(prediction_inputs(project, csv_like), [[5.0, 2.0], [6.0, 3.0]])
@@ -233,7 +247,8 @@ def test_prediction_inputs_reads_only_the_columns_it_needs():
 
 def test_match_columns_computes_derived_inputs_from_their_sources():
     project = derived_project()
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     net, formulas = project.network, project.preprocessing.formulas
     data = Dataset([Column.numeric("x1", [1.0, -2.0]), Column.numeric("x2", [3.0, 0.5]),
                     Column.numeric("y", [1.0, 0.0])], "csv")
@@ -248,3 +263,14 @@ def test_match_columns_computes_derived_inputs_from_their_sources():
     matched = match_columns(data, net, formulas=formulas)
     np.testing.assert_array_equal(matched.column("sin(x1)").values, np.sin([1.0, -2.0]))
     assert matched.target_names == ["y"]
+
+
+def test_making_a_trainer_leaves_the_project_as_it_was_until_the_fit_is_kept():
+    project = derived_project()
+    prep, names = project.preprocessing, list(project.network.input_names)
+    setup = project.make_trainer()
+    assert project.preprocessing is prep and project.network.input_names == names  # nothing changed
+    assert setup.input_names == ["x2", "x1·x2", "sin(x1)"] and setup.preprocessing.has_formulas
+    assert setup.trainer.network is project.network
+    project.keep_fit(setup)
+    assert project.preprocessing is setup.preprocessing and project.network.input_names == setup.input_names

@@ -345,3 +345,13 @@ def test_unfused_crossentropy_is_clipped_and_finite():
         g = net.backward([[1.0]], [[0.0, 1.0]], make_loss(loss))
         assert np.isfinite(g.loss) and g.loss > 10
         assert all(np.isfinite(a).all() for a in (*g.weights, *g.biases))
+
+
+def test_a_layer_is_held_to_the_one_neuron_limit_the_files_use():
+    from nnstudio.core import limits
+
+    assert Network.build([limits.MAX_UNITS, 1], "linear").input_size == limits.MAX_UNITS
+    with pytest.raises(ConfigError, match=f"from 1 to {limits.MAX_UNITS:,}"):
+        Network.build([limits.MAX_UNITS + 1, 1], "linear")
+    with pytest.raises(ConfigError, match=f"from 1 to {limits.MAX_UNITS:,}"):
+        Layer(limits.MAX_UNITS + 1, fan_in=1)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from formula_check import check_line
 
-from nnstudio.core.explain import Selection, explain
+from nnstudio.core.explain import MathSelection, explain
 from nnstudio.core.network import Network
 from nnstudio.core.stepping import CHAIN, FUSED, JACOBIAN, StepThrough
 from nnstudio.core.training import Trainer, TrainingConfig
@@ -82,7 +82,7 @@ def test_recorded_values_equal_an_ordinary_training_step(name, rows):
             assert _same(back.next_weights, net.layers[i + 1].weights)
             assert _same(back.next_delta, ref.deltas[i + 1])
             assert _same(back.upstream, ref.deltas[i + 1] @ net.layers[i + 1].weights.T)
-            assert _same(back.delta, layer.act.backward(fwd.z, fwd.a, back.upstream))
+            assert _same(back.delta, layer.activation_fn.backward(fwd.z, fwd.a, back.upstream))
         else:
             assert back.next_weights is None and back.upstream is None
     loss = step.loss_phase()
@@ -139,7 +139,7 @@ def test_hidden_delta_line_reads_the_recorded_weights_after_the_update_and_more_
     step.complete()
     t.run(3)  # the live network moves on
     for unit in range(4):
-        lines = explain(step, Selection(0, unit))
+        lines = explain(step, MathSelection(0, unit))
         [line] = [line for line in lines if line.startswith("δ = (Σ w·δ_next)")]
         [check] = check_line(line)
         assert check.ok, line

@@ -51,7 +51,8 @@ def test_trace_computes_derived_inputs_from_the_base_features():
     project = load_example("circle")
     project.dataset.add_derived("product", ["x1", "x2"])
     project.network = fit_network_to_dataset(project.network, project.dataset, np.random.default_rng(0))
-    project.make_trainer()  # stores the normalization and the formulas
+    setup = project.make_trainer()
+    project.keep_fit(setup)  # stores the normalization and the formulas
     trace = project.trace([0.5, -2.0])
     assert trace.base_names == ["x1", "x2"] and trace.input_names == ["x1", "x2", "x1·x2"]
     np.testing.assert_allclose(trace.inputs_raw, [0.5, -2.0, -1.0])

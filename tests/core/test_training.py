@@ -11,6 +11,7 @@ from nnstudio.core.network import Layer, Network
 from nnstudio.core.training import (
     DIVERGENCE_FACTOR,
     Callback,
+    Throttle,
     Trainer,
     TrainingConfig,
     count_correct,
@@ -383,7 +384,7 @@ def test_a_finite_loss_that_explodes_is_divergence():
     project = load_example("car-mpg")
     project.training.optimizer, project.training.optimizer_params = "adam", {}
     project.training.learning_rate = 1e6
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     start = _weights(trainer.network)
     with pytest.raises(DivergenceError) as info:
         trainer.run()
@@ -426,7 +427,7 @@ def test_bundled_examples_stay_far_below_the_divergence_limit(key):
         def on_batch_end(self, trainer, loss, batch_size):
             losses.append(loss)
 
-    trainer = load_example(key).make_trainer(callbacks=[Record()])
+    trainer = load_example(key).make_trainer(callbacks=[Record()]).trainer
     assert trainer.run() in ("completed", "target_loss", "early_stopping")
     assert max(losses) < divergence_limit(trainer.loss, trainer.y, losses[0]) / 1000
 
@@ -516,3 +517,17 @@ def test_float32_training_keeps_float32():
     t64 = Trainer(net64, X20, Y20, cfg)
     t64.run()
     np.testing.assert_allclose(t.history.array("loss"), t64.history.array("loss"), rtol=1e-3)
+
+
+def test_throttle_is_ready_at_most_once_per_interval_of_its_clock():
+    now = [0.0]
+    throttle = Throttle(0.5, clock=lambda: now[0])
+    assert throttle.ready()  # the first call
+    assert not throttle.ready()
+    now[0] = 0.49
+    assert not throttle.ready()
+    now[0] = 0.5
+    assert throttle.ready() and not throttle.ready()
+    now[0] = 10.0
+    assert throttle.ready()  # a long pause gives one, not a burst
+    assert not throttle.ready()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, TARGET, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
@@ -300,7 +301,7 @@ def test_add_feature_is_one_undo_step(qtbot):
     model = DatasetTableModel(document)
     assert model.request_add_feature("product", ["pink", "small"]) == "pink·small"
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Add feature pink·small"
-    assert model.dataset.column("pink·small").formula == {"op": "product", "sources": ["pink", "small"]}
+    assert model.dataset.column("pink·small").formula == Formula("product", ["pink", "small"])
     assert model.columnCount() == 4
     with pytest.raises(DataError, match="no column of that name"):
         model.request_add_feature("square", ["nope"])

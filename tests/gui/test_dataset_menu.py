@@ -27,13 +27,13 @@ def menu(qtbot):
 def test_menu_lists_tables_generators_and_csv_actions(menu):
     texts = [a.text() for a in menu.actions()]
     assert texts[:2] == ["&Import CSV…", "&Export CSV…"]
-    for table in BUILTIN_TABLES.values():
+    for table in (e.item for e in BUILTIN_TABLES.values()):
         assert table.label in texts
-    for info in GENERATORS.values():
+    for info in (e.item for e in GENERATORS.values()):
         assert f"{info.label}…" in texts
     sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
     assert sections == ["Built-in tables", "2-D generators"]
-    assert menu.table_actions["laptop"].toolTip() == BUILTIN_TABLES["laptop"].description
+    assert menu.table_actions["laptop"].toolTip() == BUILTIN_TABLES["laptop"].item.description
 
 
 def test_csv_actions_emit_requests(qtbot, menu):
@@ -49,7 +49,7 @@ def test_every_builtin_table_is_chosen_with_its_target(qtbot, menu, key):
         menu.table_actions[key].trigger()
     dataset, description = blocker.args
     assert isinstance(dataset, Dataset) and dataset.n_rows > 0
-    assert dataset.target_names == [BUILTIN_TABLES[key].target]
+    assert dataset.target_names == [BUILTIN_TABLES[key].item.target]
     assert description == f"Load {BUILTIN_TABLES[key].label}"
     assert dataset.problems() == []
 
@@ -60,7 +60,7 @@ def test_laptop_table_values(qtbot):
 
 
 def test_generator_dialog_defaults_preview_and_regenerate(qtbot):
-    info = GENERATORS["spiral"]
+    info = GENERATORS["spiral"].item
     dialog = GeneratorDialog(info)
     qtbot.addWidget(dialog)
     assert (dialog.samples.value(), dialog.noise.value(), dialog.seed.value()) == \
@@ -81,7 +81,7 @@ def test_generator_dialog_defaults_preview_and_regenerate(qtbot):
 
 
 def test_regression_generator_preview(qtbot):
-    dialog = GeneratorDialog(GENERATORS["plane"])
+    dialog = GeneratorDialog(GENERATORS["plane"].item)
     qtbot.addWidget(dialog)
     assert dialog.preview_label.text().startswith("200 points: y from ")
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
@@ -145,7 +145,7 @@ def test_banner_and_dialog_look(qtbot, tmp_path):
     banner.show_mismatch("The dataset has 4 input columns but the network has 2 inputs; the target needs 3 outputs "
                          "but the network has 1.")
     assert not banner.grab().isNull()
-    dialog = GeneratorDialog(GENERATORS["moons"])
+    dialog = GeneratorDialog(GENERATORS["moons"].item)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -206,7 +206,7 @@ def test_scatter_marks_the_validation_rows_the_trainer_holds_out(qtbot, window):
     config = window.document.project.training
     _, held_out = split_rows(window.document.project.dataset.n_rows, config.validation_split, config.seed)
     assert [i for i, s in enumerate(symbols) if s == "t"] == list(held_out)
-    trainer = window.document.project.copy().make_trainer()
+    trainer = window.document.project.copy().make_trainer().trainer
     assert len(trainer.x_val) == len(held_out)
 
 

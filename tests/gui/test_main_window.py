@@ -209,7 +209,7 @@ def test_new_dialog_takes_sizes_and_data_from_a_dataset(qtbot):
     assert project.network.sizes == [4, 5, 3] and project.dataset.n_rows == 150
     assert project.network.output_names == ["setosa", "versicolor", "virginica"]
     assert project.training.loss == "categorical_crossentropy"
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     trainer.run(2)
     assert len(trainer.history) == 2
     dialog.source.setCurrentIndex(0)

@@ -99,7 +99,9 @@ def test_plots_follow_a_training_run(qtbot, session, tmp_path):
 
 def test_regression_curve_in_raw_units(qtbot):
     project = cars_project()
-    project.make_trainer().run()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
     panel = PlotsPanel(project)
     qtbot.addWidget(panel)
     panel.tabs.setCurrentIndex(4)
@@ -165,7 +167,9 @@ def test_validation_legend_and_confusion_tab_only_when_they_mean_something(qtbot
     shown = {}
     for key in ("car-mpg", "spiral"):  # regression without validation; classification with it
         project = load_example(key)
-        trainer = project.make_trainer()
+        setup = project.make_trainer()
+        project.keep_fit(setup)
+        trainer = setup.trainer
         trainer.run(2)
         project.history = trainer.history
         panel = PlotsPanel(project)

@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtWidgets import QLineEdit
 
 from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
@@ -22,7 +23,9 @@ def trained_laptop() -> Project:
     project = Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0),
                       TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.1,
                                      batch_size=9, epochs=100), dataset=dataset)
-    project.make_trainer().run()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
     return project
 
 
@@ -53,7 +56,8 @@ def test_regression_output_in_raw_units(qtbot):
     dataset = Dataset([Column.numeric("horsepower", hp, normalization="min_max"),
                        Column.numeric("mpg", mpg, role=TARGET, normalization="z_score")], "cars")
     project = Project(Network.build([1, 1], ["linear"], seed=0), TrainingConfig(), dataset=dataset)
-    project.make_trainer()  # fits the normalization
+    setup = project.make_trainer()
+    project.keep_fit(setup)  # the normalization fitted to the data
     panel = PredictPanel(project)
     qtbot.addWidget(panel)
     panel.set_values([120.0])
@@ -79,8 +83,10 @@ def test_derived_inputs_are_computed_from_the_base_features(qtbot):
     project = Project(Network.build([4, 3, 2], ["relu", "softmax"], seed=0),
                       TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.1,
                                      batch_size=9, epochs=30), dataset=dataset)
-    project.make_trainer().run()
-    assert project.preprocessing.formulas[2] == {"op": "product", "sources": ["pink", "small"]}
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
+    assert project.preprocessing.formulas[2] == Formula("product", ["pink", "small"])
     panel = PredictPanel(project)
     qtbot.addWidget(panel)
     traces = []

@@ -27,7 +27,7 @@ def _panel(qtbot, document):
 def test_playing_all_phases_equals_one_engine_step(qtbot, laptop_doc):
     controller, panel = _panel(qtbot, laptop_doc)
     reference = laptop_doc.project.copy()
-    trainer = reference.make_trainer()
+    trainer = reference.make_trainer().trainer
     trainer.train_batch(trainer.x[[0]], trainer.y[[0]])  # the engine's ordinary step on row 1
 
     panel.forward_action.trigger()
@@ -105,7 +105,7 @@ def test_loss_along_weight_plot_marks_the_current_value(qtbot, laptop_doc):
 def test_history_slider_previews_and_restores(qtbot, laptop_doc):
     slider = HistorySlider(laptop_doc)
     qtbot.addWidget(slider)
-    trainer = laptop_doc.project.copy().make_trainer()
+    trainer = laptop_doc.project.copy().make_trainer().trainer
     recorded = {0: trainer.network.get_weights()}
     for epoch in range(1, 6):
         trainer.run(1)

@@ -242,7 +242,7 @@ def test_twenty_plus_twenty_epochs_equal_forty(qtbot, window):
     doc = window.document
     reference = doc.project.copy()
     assert reference.training.epochs == 20 and reference.training.optimizer == "adam"
-    trainer = reference.make_trainer()
+    trainer = reference.make_trainer().trainer
     trainer.run(40)
     train_and_wait(qtbot, window)
     iterations = doc.project.run_state.iterations
@@ -258,7 +258,7 @@ def test_twenty_plus_twenty_epochs_equal_forty(qtbot, window):
 def test_a_reopened_project_continues_exactly(qtbot, window, tmp_path):
     doc = window.document
     reference = doc.project.copy()
-    trainer = reference.make_trainer()
+    trainer = reference.make_trainer().trainer
     trainer.run(40)
     train_and_wait(qtbot, window)
     path = tmp_path / "half.nnstudio"
@@ -279,7 +279,7 @@ def test_reset_optimizer_is_an_undo_step(qtbot, window):
     window.training_panel.reset_optimizer_button.click()
     assert doc.project.run_state is None and doc.undo_stack.undoText() == "Reset optimizer"
     reference = doc.project.copy()  # a fresh optimizer from the trained weights
-    trainer = reference.make_trainer()
+    trainer = reference.make_trainer().trainer
     trainer.run(20)
     train_and_wait(qtbot, window)
     np.testing.assert_allclose(doc.network.layers[0].weights, trainer.network.layers[0].weights, rtol=1e-9)

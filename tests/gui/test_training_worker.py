@@ -8,11 +8,11 @@ import pytest
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.training import TrainingConfig
+from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.errors import ConfigError, DataError
 from nnstudio.gui.document import Document
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING, TrainingSession
-from nnstudio.gui.training_worker import DIVERGED, TrainingResult, TrainingSnapshot, TrainingWorker
+from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot, TrainingWorker
 
 LAPTOP = [(0.1, 0.1, 0), (0.3, 0.3, 0), (0.5, 0.6, 1), (0.4, 0.8, 1), (0.9, 0.1, 0), (0.75, 0.4, 0),
           (0.75, 0.9, 1), (0.6, 0.9, 1), (0.6, 0.75, 1)]
@@ -74,7 +74,7 @@ def collect(signal) -> list:
 
 def test_worker_trains_laptop(qtbot, session):
     project = laptop_project()
-    start_loss = Project.copy(project).make_trainer().evaluate(*project.training_data()[:2])["loss"]
+    start_loss = Project.copy(project).make_trainer().trainer.evaluate(*project.training_data()[:2])["loss"]
     s = session(project)
     snapshots = collect(s.progress)
     with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
@@ -112,7 +112,7 @@ def test_trained_weights_predict_like_the_engine(qtbot, session):
 def test_pause_then_resume_equals_an_uninterrupted_run(qtbot, session):
     # reference: an uninterrupted run (shuffled, Adam)
     reference = laptop_project(epochs=400, batch_size=3)
-    ref_trainer = reference.make_trainer()
+    ref_trainer = reference.make_trainer().trainer
     ref_trainer.run()
 
     s = session(laptop_project(epochs=400, batch_size=3))
@@ -150,15 +150,28 @@ def test_step_one_epoch_advances_exactly_one(qtbot, session):
     assert s.state == IDLE
 
 
-def test_progress_signals_are_throttled(qtbot, session):
-    s = session(big_project(epochs=400))
-    snapshots = collect(s.progress)
-    with qtbot.waitSignal(s.committed, timeout=60_000) as blocker:
-        s.train()
-    result = blocker.args[0]
-    assert result.epochs_trained == 400
-    assert len(snapshots) <= result.elapsed * 30 + 5
-    assert len(snapshots) < 400  # far fewer than one per epoch
+def _run_here(worker: TrainingWorker) -> tuple[list[TrainingSnapshot], TrainingResult]:
+    """Run ``worker`` in this thread (not moved to a QThread, its queued start runs at once)."""
+    snapshots, results = collect(worker.progress), collect(worker.finished)
+    worker.start()
+    assert len(results) == 1
+    return snapshots, results[0]
+
+
+@pytest.mark.parametrize("step, expected", [(0.0, 2), (1.0, 64 * 3 + 1)])
+def test_progress_is_emitted_only_when_the_throttle_s_clock_allows(step, expected):
+    """A clock that never moves lets through the first batch's snapshot only (and the final one with the rest
+    of the points); a clock that moves a second per batch lets through every batch's."""
+    now = [0.0]
+
+    def clock() -> float:
+        now[0] += step
+        return now[0]
+
+    snapshots, result = _run_here(TrainingWorker(big_project(epochs=3), clock=clock))
+    assert result.epochs_trained == 3 and len(snapshots) == expected
+    epochs = np.concatenate([s.points.get("epoch", []) for s in snapshots])
+    assert epochs.tolist() == [1.0, 2.0, 3.0]  # every epoch's point arrives once, however few the snapshots
 
 
 def test_divergence_reports_and_keeps_finite_weights(qtbot, session):
@@ -167,7 +180,7 @@ def test_divergence_reports_and_keeps_finite_weights(qtbot, session):
     with qtbot.waitSignal(s.committed, timeout=20_000) as blocker:
         s.train()
     result = blocker.args[0]
-    assert result.stop_reason == DIVERGED and not result.ok and s.state == IDLE
+    assert result.stop_reason == StopReason.DIVERGED and not result.ok and s.state == IDLE
     assert messages and "lower learning rate" in messages[0]
     assert "lower learning rate" in result.message
     assert all(np.isfinite(w).all() and np.isfinite(b).all() for w, b in result.weights)

@@ -245,7 +245,8 @@ def test_dataset_normalization_is_used_for_training_and_stored_in_the_project():
     np.testing.assert_allclose(y.ravel(), [1, 0.5, 0])
     np.testing.assert_allclose(prep.invert_targets(y).ravel(), [30, 20, 10])
     project = Project(Network.build([2, 1], "linear", seed=0), dataset=ds)
-    project.make_trainer()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
     assert project.preprocessing == prep
 
 
@@ -274,7 +275,8 @@ def test_validation_split_is_seeded_and_deterministic():
 def test_project_trainer_uses_the_seeded_split():
     from nnstudio.io.examples import EXAMPLES
 
-    t1, t2 = EXAMPLES["circle"].build().make_trainer(), EXAMPLES["circle"].build().make_trainer()
+    build = EXAMPLES["circle"].item.build
+    t1, t2 = build().make_trainer().trainer, build().make_trainer().trainer
     assert len(t1.x_val) == 40 and len(t1.x) == 160
     assert np.array_equal(t1.x_val, t2.x_val)
 

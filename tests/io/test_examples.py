@@ -20,7 +20,7 @@ KEYS = sorted(EXAMPLES)
 
 @functools.cache
 def _built(key: str):
-    return EXAMPLES[key].build()
+    return EXAMPLES[key].item.build()
 
 
 def built(key: str):
@@ -40,7 +40,7 @@ def test_the_issue_lists_these_examples_and_every_shipped_file_is_one():
                 "car-mpg", "car-mpg-deep", "spiral", "circle", "digits"}
     assert expected <= set(EXAMPLES)
     shipped = {p.name for p in resource("examples").iterdir() if p.name.endswith(".nnstudio")}
-    assert shipped == {info.filename for info in EXAMPLES.values()}
+    assert shipped == {info.filename for info in list_examples()}
     assert [e.key for e in list_examples()] == list(EXAMPLES)
     with pytest.raises(ModelFormatError, match="no example named 'nope'"):
         load_example("nope")
@@ -57,14 +57,14 @@ def test_shipped_file_equals_its_builder(key):
     assert_same_dataset(shipped.dataset, fresh.dataset)
     assert len(shipped.history) == 0
     # and byte for byte: regenerate with `python -m nnstudio.io.examples` after changing a builder
-    text = resource("examples", EXAMPLES[key].filename).read_text(encoding="utf-8")
+    text = resource("examples", EXAMPLES[key].item.filename).read_text(encoding="utf-8")
     assert text == dump_json(project_to_dict(fresh))
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_each_example_trains_a_couple_of_epochs(key):
     project = load_example(key)
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     assert trainer.run(2) == "completed"
     assert len(trainer.history) == 2
     assert np.isfinite(trainer.history.array("loss")).all()
@@ -77,7 +77,7 @@ def test_infections_linear_reproduces_the_tutorial_loss():
     layer = project.network.layers[0]
     assert layer.weights.ravel().tolist() == [1.0, 0.5] and not layer.use_bias
     assert (project.training.optimizer, project.training.batch_size, project.training.shuffle) == ("sgd", 1, False)
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     trainer.run(100)
     assert trainer.history.last()["loss"] == pytest.approx(0.7491098293607978, abs=1e-9)
 
@@ -89,7 +89,7 @@ def test_laptop_reaches_full_accuracy_in_its_20_epochs():
     cfg = project.training
     assert (cfg.optimizer, cfg.learning_rate, cfg.loss, cfg.epochs, cfg.shuffle) == \
         ("adam", 0.1, "binary_crossentropy", 20, True)
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     trainer.run()
     assert len(trainer.history) == 20
     assert trainer.history.last()["accuracy"] == 1.0
@@ -101,7 +101,9 @@ def test_car_mpg_predicts_in_raw_mpg():
     assert [c.normalization for c in project.dataset.columns] == ["min_max", "min_max"]
     cfg = project.training
     assert (cfg.optimizer, cfg.loss, cfg.batch_size) == ("adam", "mean_squared_error", 32)
-    project.make_trainer().run()
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
     mpg = project.predict(np.array([[130.0], [60.0], [220.0]])).ravel()
     assert 5 < mpg[0] < 50
     assert mpg[1] > mpg[0] > mpg[2]  # more horsepower, fewer miles per gallon

@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nnstudio.__main__ import main as nnstudio_main
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
 from nnstudio.core.project import Project
@@ -51,7 +52,7 @@ def hostile_model(names: list[str], outputs: list[str], title: str, description:
     """Inputs names[0..3]: two plain, names[0]·names[1], and names[4]² (names[4] is a base input only)."""
     inputs = names[:4]
     net = Network.build([4, 3, 2], ["tanh", "softmax"], seed=0, input_names=inputs, output_names=outputs)
-    formulas = [None, None, {"op": "product", "sources": names[:2]}, {"op": "square", "sources": [names[4]]}]
+    formulas = [None, None, Formula("product", names[:2]), Formula("square", [names[4]])]
     prep = Preprocessing([Normalizer("z_score", 0.5, 2.0)] * 4, [Normalizer()] * 2, list(reversed(outputs)),
                          formulas)
     return Project(net, preprocessing=prep, name=title, description=description)

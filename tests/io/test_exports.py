@@ -90,11 +90,11 @@ def _import_file(path: Path, name: str):
 # -- the registry --------------------------------------------------------------------------------------------
 def test_registry_has_the_formats_with_labels_and_suffixes():
     assert list(EXPORT_FORMATS) == ["json", "onnx", "python", "pytorch"]
-    for key, fmt in EXPORT_FORMATS.items():
+    for key, fmt in ((k, e.item) for k, e in EXPORT_FORMATS.items()):
         assert fmt.key == key and fmt.label and fmt.suffix.startswith(".") and callable(fmt.export)
         assert fmt.file_filter.endswith(f"(*{fmt.suffix})")
-    assert EXPORT_FORMATS["onnx"].requires == "onnx"
-    assert EXPORT_FORMATS["python"].requires is None and EXPORT_FORMATS["pytorch"].requires is None
+    assert EXPORT_FORMATS["onnx"].item.requires == "onnx"
+    assert EXPORT_FORMATS["python"].item.requires is None and EXPORT_FORMATS["pytorch"].item.requires is None
 
 
 def test_unknown_format_is_a_clear_error(tmp_path):
@@ -123,9 +123,9 @@ def test_importing_the_exporters_imports_neither_onnx_nor_torch():
 def test_write_errors_are_user_errors(tmp_path):
     project, _ = step_project()
     for key in EXPORT_FORMATS:
-        if EXPORT_FORMATS[key].available():
+        if EXPORT_FORMATS[key].item.available():
             with pytest.raises(NNStudioError, match="cannot write"):
-                export_model(project, key, tmp_path / "no-such-folder" / f"m{EXPORT_FORMATS[key].suffix}")
+                export_model(project, key, tmp_path / "no-such-folder" / f"m{EXPORT_FORMATS[key].item.suffix}")
 
 
 # -- JSON ------------------------------------------------------------------------------------------------------

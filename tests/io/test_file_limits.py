@@ -96,7 +96,9 @@ def test_a_column_name_beyond_the_limit_is_refused_where_it_would_be_made(tmp_pa
 
 
 def test_units_beyond_the_limit_are_refused_when_saved(tmp_path):
-    project = Project(Network.build([1, limits.MAX_UNITS + 1, 1], ["linear", "linear"]))
+    network = Network.build([1, limits.MAX_UNITS, 1], ["linear", "linear"])
+    network.add_neuron(0, np.random.default_rng(0))  # one past the limit Network.build holds to
+    project = Project(network)
     with pytest.raises(WriteError, match=r"layers\[0\].units: 10,001 neurons \(the limit is 10,000\)"):
         save_model(project, tmp_path / "wide.json")
     assert os.listdir(tmp_path) == []
@@ -171,8 +173,11 @@ def test_training_after_a_thinned_history_continues_its_epoch_numbers(tmp_path):
 
 # -- anything the writer accepts, the reader opens ----------------------------------------------------------------
 def _sized_project(name_len: int, layers: int, units: int, column_len: int, history: int) -> Project:
-    sizes = [2] + [1] * (layers - 1) + [units]
-    project = Project(Network.build(sizes, ["linear"] * layers), name="n" * name_len)
+    sizes = [2] + [1] * (layers - 1) + [min(units, limits.MAX_UNITS)]
+    network = Network.build(sizes, ["linear"] * layers)
+    while network.output_size < units:  # grown past the limit Network.build holds to
+        network.add_neuron(layers - 1, np.random.default_rng(0))
+    project = Project(network, name="n" * name_len)
     project.dataset = Dataset.from_arrays(np.zeros((3, 2)), np.zeros(3), ["a", "b" * min(column_len, 200)], ["y"])
     project.dataset.columns[1].name = "b" * column_len  # as if renamed by code that forgot the check
     project.history = _history(history)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from nnstudio.core import limits
 from nnstudio.core.data import Column, Dataset
+from nnstudio.core.features import Formula
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.preprocessing import Normalizer, Preprocessing
 from nnstudio.core.project import Project
@@ -139,7 +140,7 @@ def derived_model() -> Project:
     net = Network.build([3, 4, 1], ["tanh", "linear"], seed=8, input_names=["b", "a·b", "a²"], output_names=["y"])
     prep = Preprocessing([Normalizer("z_score", 0.5, 2.0), Normalizer(), Normalizer("min_max", 0.0, 4.0)],
                          [Normalizer("z_score", 1.0, 3.0)], None,
-                         [None, {"op": "product", "sources": ["a", "b"]}, {"op": "square", "sources": ["a"]}])
+                         [None, Formula("product", ["a", "b"]), Formula("square", ["a"])])
     return Project(net, preprocessing=prep, name="derived")
 
 

@@ -9,7 +9,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import numpy as np
@@ -98,7 +97,7 @@ def test_reopened_project_trains_like_the_original(tmp_path):
     project = laptop()
     save_project(project, tmp_path / "l.nnstudio")
     loaded = load_path(tmp_path / "l.nnstudio")
-    a, b = project.make_trainer(), loaded.make_trainer()
+    a, b = project.make_trainer().trainer, loaded.make_trainer().trainer
     a.run(5)
     b.run(5)
     assert a.history.to_dict() == b.history.to_dict()
@@ -266,51 +265,39 @@ def test_new_files_are_not_private_and_existing_permissions_are_kept(tmp_path):
 
 
 SAVER = textwrap.dedent("""
-    import sys
-    from pathlib import Path
-    import numpy as np
-    from nnstudio.core.data import Dataset
+    import os, sys, threading
     from nnstudio.io.examples import laptop
-    from nnstudio.io.atomic import atomic_write_text
     from nnstudio.io.files import save_project
-    from nnstudio.io.jsonio import dump_json
-    from nnstudio.io.project_format import project_to_dict
 
-    path = Path(sys.argv[1])
-    rng = np.random.default_rng(0)
-    texts = []
-    for i, rows in enumerate((40000, 200)):  # a big and a small version, so a torn write would show
-        p = laptop()
-        p.name = f"version {i}"
-        p.dataset = Dataset.from_arrays(rng.random((rows, 2)), rng.integers(0, 2, rows).astype(float),
-                                        ["pink", "small"], ["buy"])
-        texts.append(dump_json(project_to_dict(p)))  # what save_project writes, serialized once so the
-    save_project(p, path)                            # loop below spends its time writing the file
-    print("ready", flush=True)
-    i = 0
-    while True:
-        i += 1
-        atomic_write_text(path, texts[i % 2])
+    path, stage = sys.argv[1], sys.argv[2]
+    project = laptop()
+    project.name = "version 0"
+    save_project(project, path)
+
+    def killed_here(*args):  # the save reached this stage: wait here until killed
+        print("inside", flush=True)
+        threading.Event().wait()
+
+    setattr(os, stage, killed_here)
+    project.name = "version 1"
+    save_project(project, path)
 """)
 
 
-def test_killing_the_process_while_it_saves_never_leaves_a_broken_file(tmp_path):
+@pytest.mark.parametrize("stage", ["fsync", "replace"])
+def test_killing_the_process_while_it_saves_leaves_the_old_file(tmp_path, stage):
+    """Killed with the new file written but not yet synced, or synced but not yet renamed over the old one."""
     path = tmp_path / "busy.nnstudio"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    for delay in (0.35, 0.8):
-        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, env=env,
-                                cwd=tmp_path, text=True)
-        try:
-            assert proc.stdout.readline().strip() == "ready"
-            time.sleep(delay)  # hundreds of saves: a kill almost surely lands inside one
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-            proc.stdout.close()
-        assert proc.returncode == -signal.SIGKILL
-        project = load_path(path)  # never half a file
-        assert project.name in ("version 0", "version 1")
-        assert project.dataset.n_rows in (40000, 200)
-        # the only other files a kill may leave are our hidden temp files, never the target half-written
-        assert all(name == path.name or (name.startswith(".busy.nnstudio.") and name.endswith(".tmp"))
-                   for name in os.listdir(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path), stage], stdout=subprocess.PIPE, env=env,
+                            cwd=tmp_path, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "inside"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+    assert proc.returncode == -signal.SIGKILL
+    assert load_path(path).name == "version 0"  # the old file, whole
+    others = [name for name in os.listdir(tmp_path) if name != path.name]
+    assert len(others) == 1 and others[0].startswith(".busy.nnstudio.") and others[0].endswith(".tmp")

@@ -19,7 +19,7 @@ from nnstudio.io.run_format import SNAPSHOT_NUMBERS
 
 def trained(key: str = "laptop", epochs: int = 7):
     project = load_example(key)
-    trainer = project.make_trainer()
+    trainer = project.make_trainer().trainer
     for _ in range(epochs):
         trainer.run(1)
         project.snapshots.add(trainer.epoch, trainer.network.get_weights())
@@ -39,7 +39,7 @@ def test_run_state_and_snapshots_round_trip_exactly(tmp_path):
     for (wa, ba), (wb, bb) in zip(loaded.snapshots.at(4)[1], project.snapshots.at(4)[1]):
         assert np.array_equal(wa, wb) and np.array_equal(ba, bb)
     # and the loaded state continues training exactly like the original
-    a, b = project.make_trainer(), loaded.make_trainer()
+    a, b = project.make_trainer().trainer, loaded.make_trainer().trainer
     a.run(3)
     b.run(3)
     assert np.array_equal(a.flat, b.flat)

@@ -75,12 +75,6 @@ class HistorySlider(QWidget):
         epochs = self.epochs()
         return epochs[self.slider.value()] if epochs else None
 
-    def select_epoch(self, epoch: int) -> None:
-        """Move the slider to ``epoch`` (or the nearest kept epoch before it)."""
-        epochs = self.epochs()
-        index = max([i for i, e in enumerate(epochs) if e <= epoch], default=0)
-        self.slider.setValue(index)
-
     def _update_label(self) -> None:
         epochs = self.epochs()
         epoch = self.selected_epoch()

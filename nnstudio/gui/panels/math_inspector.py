@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.core.explain import Selection as MathSelection
-from nnstudio.core.explain import explain, num
+from nnstudio.core.explain import MathSelection, explain, num
 from nnstudio.core.inspection import gradient_check, loss_along_weight, weight_range
 from nnstudio.core.losses import make_loss
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase

@@ -108,14 +108,6 @@ class PlotsPanel(QWidget):
                 self._series[key].extend(np.full(n, np.nan))
         self._redraw_curves()
 
-    def add_points(self, points: dict[str, np.ndarray]) -> None:
-        n = len(points.get("epoch", ()))
-        if not n:
-            return
-        for key in self.KEYS:
-            self._series[key].extend(points[key] if key in points else np.full(n, np.nan))
-        self._redraw_curves()
-
     @Slot(object)
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """A worker snapshot: keep its points and weights; the visible tab is redrawn at most every

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.training import TrainingConfig
+from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
@@ -406,7 +406,7 @@ class TrainingPanel(QWidget):
 
     def show_result(self, result: TrainingResult) -> None:
         self.progress.setFormat(f"{result.describe()} ({format_seconds(result.elapsed)})"
-                                if result.ok else "stopped: diverged" if result.stop_reason == "diverged"
+                                if result.ok else "stopped: diverged" if result.stop_reason == StopReason.DIVERGED
                                 else "stopped: error")
         self.status.setText(result.message or self.metrics_text(result.metrics))
 
