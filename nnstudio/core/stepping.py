@@ -229,7 +229,7 @@ class StepThrough:
     def played(self) -> list[Phase]:
         return self.phases[: self.position]
 
-    def forward(self) -> Phase | None:
+    def play_next(self) -> Phase | None:
         """Play the next phase; playing the update phase writes the new weights."""
         if self.done:
             return None
@@ -240,7 +240,7 @@ class StepThrough:
             self.trainer.optimizer.restore(self._after[1])
         return phase
 
-    def back(self) -> Phase | None:
+    def undo_last(self) -> Phase | None:
         """Undo the last played phase (restoring the weights when it was the update)."""
         if self.position == 0:
             return None
@@ -253,8 +253,8 @@ class StepThrough:
 
     def complete(self) -> None:
         while not self.done:
-            self.forward()
+            self.play_next()
 
     def reset(self) -> None:
         while self.position:
-            self.back()
+            self.undo_last()

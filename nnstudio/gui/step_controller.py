@@ -53,6 +53,7 @@ class StepController(QObject):
         self.steps: list[StepThrough] = []  # finished steps, then the current one last
         self._batches: list[int] = []  # the mini-batch index each of ``steps`` was taken from
         self._busy = False  # True while we change the Document ourselves
+        self._pushed: list[ReplaceNetworkCommand] = []  # the update commands pushed by the recorded steps
         self.notice = ""  # why the recorded steps were dropped (until the next step starts)
         document.networkChanged.connect(self._outside_change)
         document.lockChanged.connect(self._locked)
@@ -187,11 +188,11 @@ class StepController(QObject):
 
     # -- playing ----------------------------------------------------------------------------------------------
     @Slot()
-    def forward(self) -> Phase | None:
+    def play_next_phase(self) -> Phase | None:
         """Play the next phase (forward, loss, backward or update)."""
         if not self._ensure_step():
             return None
-        phase = self.step.forward()
+        phase = self.step.play_next()
         if isinstance(phase, UpdatePhase):
             self._push_weights()
         self.changed.emit()
@@ -203,7 +204,7 @@ class StepController(QObject):
         if not self._ensure_step():
             return
         while not self.step.done:
-            if isinstance(self.forward(), UpdatePhase):
+            if isinstance(self.play_next_phase(), UpdatePhase):
                 break
 
     @Slot()
@@ -212,10 +213,10 @@ class StepController(QObject):
         if not self._ensure_step():
             return
         while not self.step.done:
-            self.forward()
+            self.play_next_phase()
 
     @Slot()
-    def back(self) -> None:
+    def undo_last_phase(self) -> None:
         """Undo the last phase; at the start of a step, go back into the previous step."""
         step = self.step
         if step is None:
@@ -229,10 +230,10 @@ class StepController(QObject):
                 return
             step = self.step
         if isinstance(step.current, UpdatePhase):
-            step.back()
+            step.undo_last()
             self._undo_weights()
         else:
-            step.back()
+            step.undo_last()
         self.changed.emit()
 
     @Slot()
@@ -242,7 +243,7 @@ class StepController(QObject):
         if step is None:
             return
         while step.position:
-            self.back()
+            self.undo_last_phase()
             if self.step is not step:
                 break
 
@@ -250,18 +251,20 @@ class StepController(QObject):
     def _push_weights(self) -> None:
         rows = self.step.rows
         what = f"row {rows[0] + 1}" if len(rows) == 1 else f"{len(rows)} rows"
+        command = ReplaceNetworkCommand(self.document, self.trainer.network, f"Training step ({what})")
         self._busy = True
         try:
-            self.document.push(ReplaceNetworkCommand(self.document, self.trainer.network,
-                                                     f"Training step ({what})"))
+            self.document.push(command)
         finally:
             self._busy = False
+        self._pushed.append(command)
 
     def _undo_weights(self) -> None:
         stack = self.document.undo_stack
         self._busy = True
         try:
-            if stack.canUndo() and stack.undoText().startswith("Training step"):
+            pushed = self._pushed.pop() if self._pushed else None
+            if pushed is not None and stack.index() > 0 and stack.command(stack.index() - 1) is pushed:
                 stack.undo()
             else:  # the command is gone (e.g. the stack was cleaned): set the weights directly
                 self.document.push(ReplaceNetworkCommand(self.document, self.trainer.network, "Step back"))
@@ -283,7 +286,7 @@ class StepController(QObject):
         self.trainer = None
         if self.steps:
             self.notice = RESTARTED
-        self.steps, self._batches = [], []
+        self.steps, self._batches, self._pushed = [], [], []
         if had:
             self.changed.emit()
 

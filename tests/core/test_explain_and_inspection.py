@@ -20,7 +20,7 @@ def _sigmoid_step() -> StepThrough:
 
 def test_sigmoid_neuron_text_shows_the_tutorial_numbers():
     step = _sigmoid_step()
-    step.forward()  # forward through the only layer
+    step.play_next()  # forward through the only layer
     text = "\n".join(explain(step, MathSelection(0, 0)))
     assert "z = Σ wᵢ·xᵢ + b = 0.5·0.6 + 0.9·0.9 − 0.5 = 0.61" in text
     assert "a = σ(z) = 0.6479" in text

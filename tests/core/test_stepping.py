@@ -64,12 +64,12 @@ def test_playing_every_phase_equals_train_batch(name, rows):
     start = stepped.network.get_weights()
     s = StepThrough(stepped, rows)
     for _ in range(len(s.phases) - 1):
-        s.forward()
+        s.play_next()
         # nothing changes before the update phase is played
         assert all(np.array_equal(w, nw) and np.array_equal(b, nb)
                    for (w, b), (nw, nb) in zip(start, stepped.network.get_weights()))
-    assert isinstance(s.forward(), UpdatePhase)
-    assert s.done and s.forward() is None
+    assert isinstance(s.play_next(), UpdatePhase)
+    assert s.done and s.play_next() is None
 
     plain.train_batch(plain.x[rows], plain.y[rows])
     assert stepped.network.same_as(plain.network)
@@ -131,7 +131,7 @@ def test_back_from_after_the_update_restores_weights_and_state(name):
     s.complete()
     assert not np.array_equal(t.flat, before_flat)
     assert not _state_equal(t.optimizer.state(), before_state)
-    phase = s.back()
+    phase = s.undo_last()
     assert isinstance(phase, BackwardPhase) and phase.layer == 0  # now showing the last backward phase
     assert s.position == len(s.phases) - 1
     assert np.array_equal(t.flat, before_flat)
@@ -139,10 +139,10 @@ def test_back_from_after_the_update_restores_weights_and_state(name):
     for (w, b), layer in zip(before_w, t.network.layers):
         assert np.array_equal(w, layer.weights) and np.array_equal(b, layer.bias)
     # forward again gives the same update as the first time
-    s.forward()
+    s.play_next()
     again = t.flat.copy()
-    s.back()
-    s.forward()
+    s.undo_last()
+    s.play_next()
     assert np.array_equal(t.flat, again)
 
 
@@ -152,13 +152,13 @@ def test_reset_returns_to_position_zero():
     state = t.optimizer.state()
     s = StepThrough(t, [0, 1])
     assert s.position == 0 and s.current is None
-    s.forward()
-    s.forward()
+    s.play_next()
+    s.play_next()
     assert s.position == 2 and isinstance(s.current, ForwardPhase) and s.current.layer == 1
     s.complete()
     s.reset()
     assert s.position == 0 and s.current is None and not s.done
-    assert s.back() is None
+    assert s.undo_last() is None
     assert np.array_equal(t.flat, before)
     assert _state_equal(t.optimizer.state(), state)
 
