@@ -28,13 +28,13 @@ def wait(ms: int) -> None:
 
 
 def train(window: MainWindow, epochs: int | None = None) -> None:
-    bench = window.workbench
+    bench = window
     if epochs is not None:
         cfg = window.document.project.training
         cfg.epochs = epochs
         bench.training_panel.set_config(cfg)
     loop = QEventLoop()
-    bench.training.finished.connect(loop.quit)
+    bench.training.committed.connect(loop.quit)
     bench.training_panel.trainRequested.emit()
     loop.exec()
     wait(300)
@@ -52,21 +52,21 @@ def main() -> None:
     window.grab().save(str(OUT / "main-window.png"))
 
     train(window)
-    window.workbench.show_sample(2)
+    window.views.show_sample(2)
     wait(200)
     window.grab().save(str(OUT / "laptop-trained.png"))
     window.docks["Plots"].widget().grab().save(str(OUT / "plots.png"))
 
-    window.open_example("spiral", ask=False)
+    window.files.open_example("spiral", ask=False)
     train(window, 300)
-    plots = window.workbench.plots
+    plots = window.plots
     plots.tabs.setCurrentIndex(plots.tabs.count() - 1)
     wait(300)
     window.grab().save(str(OUT / "spiral-trained.png"))
     plots.grab().save(str(OUT / "decision-boundary.png"))
 
-    window.open_example("perceptron-sigmoid", ask=False)
-    bench = window.workbench
+    window.files.open_example("perceptron-sigmoid", ask=False)
+    bench = window
     x = window.document.project.dataset.raw_inputs()
     row = int(((x[:, 0] == 0.6) & (x[:, 1] == 0.9)).nonzero()[0][0])
     bench.step_panel.row_spin.setValue(row + 1)
@@ -84,8 +84,8 @@ def main() -> None:
         wait(500)
         window.grab().save(str(OUT / f"{name}.png"))
 
-    window.open_example("laptop", ask=False)
-    bench = window.workbench
+    window.files.open_example("laptop", ask=False)
+    bench = window
     bench.step_panel.row_spin.setValue(3)
     window.document.set_selection(Selection.neuron(0, 1))
     bench.step_panel.forward_action.trigger()
