@@ -51,10 +51,10 @@ class NetworkCommand(QUndoCommand):
         """Change ``network`` (a private copy) into the after state; raise NNStudioError if impossible."""
 
     def redo(self) -> None:
-        self.document._apply_network(self.after.copy())
+        self.document.set_network(self.after.copy())
 
     def undo(self) -> None:
-        self.document._apply_network(self.before.copy())
+        self.document.set_network(self.before.copy())
 
 
 class AddNeuronCommand(NetworkCommand):
@@ -228,11 +228,11 @@ class ReinitializeCommand(NetworkCommand):
     def redo(self) -> None:
         self.run_state = self.document.project.run_state
         super().redo()
-        self.document._apply_run_state(None)
+        self.document.set_run_state(None)
 
     def undo(self) -> None:
         super().undo()
-        self.document._apply_run_state(self.run_state)
+        self.document.set_run_state(self.run_state)
 
 
 class RenameNeuronCommand(NetworkCommand):
@@ -272,12 +272,12 @@ class ReplaceNetworkCommand(NetworkCommand):
     def redo(self) -> None:
         super().redo()
         if self.history_after is not None:
-            self.document._apply_history(self.history_after.copy())
+            self.document.set_history(self.history_after.copy())
 
     def undo(self) -> None:
         super().undo()
         if self.history_before is not None:
-            self.document._apply_history(self.history_before.copy())
+            self.document.set_history(self.history_before.copy())
 
 
 class FitToDataCommand(ReplaceNetworkCommand):
@@ -291,16 +291,16 @@ class FitToDataCommand(ReplaceNetworkCommand):
         super().__init__(document, network, text)
 
     def redo(self) -> None:
-        self.document._apply_training_config(_copy_config(self.config_after))
+        self.document.set_training_config(_copy_config(self.config_after))
         super().redo()
 
     def undo(self) -> None:
-        self.document._apply_training_config(_copy_config(self.config_before))
+        self.document.set_training_config(_copy_config(self.config_before))
         super().undo()
 
 
 class _ValueCommand(QUndoCommand):
-    """Swap a copied value in and out through one of the Document's ``_apply_*`` methods."""
+    """Swap a copied value in and out through one of the Document's public setters."""
 
     def __init__(self, text: str, apply: Callable[[object], None], before: object, after: object,
                  copy: Callable[[object], object]) -> None:
@@ -325,7 +325,7 @@ def _copy_config(config: TrainingConfig) -> TrainingConfig:
 class SetTrainingConfigCommand(_ValueCommand):
     def __init__(self, document: Document, config: TrainingConfig, text: str = "Change training settings") -> None:
         config.validate()
-        super().__init__(text, document._apply_training_config, _copy_config(document.project.training),
+        super().__init__(text, document.set_training_config, _copy_config(document.project.training),
                          _copy_config(config), _copy_config)
 
 
@@ -346,7 +346,7 @@ class _Trained:
                    _copy_config(project.training), _copy_or_none(project.run_state), project.snapshots.copy())
 
     def apply_to(self, document: Document) -> None:
-        document._apply_trained(self.network.copy(), self.history.copy(), self.preprocessing.copy(),
+        document.set_trained_state(self.network.copy(), self.history.copy(), self.preprocessing.copy(),
                                 _copy_config(self.config), _copy_or_none(self.run_state), self.snapshots.copy())
 
 
@@ -394,7 +394,7 @@ class ResetOptimizerCommand(QUndoCommand):
         self.document, self.before = document, _copy_or_none(document.project.run_state)
 
     def redo(self) -> None:
-        self.document._apply_run_state(None)
+        self.document.set_run_state(None)
 
     def undo(self) -> None:
-        self.document._apply_run_state(_copy_or_none(self.before))
+        self.document.set_run_state(_copy_or_none(self.before))

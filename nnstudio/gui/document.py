@@ -1,10 +1,10 @@
 """The one open project, its file path, undo stack, modified flag and selection.
 
 Views subscribe to the signals; every change to the project goes through :meth:`Document.push`
-(an undo command from ``commands.py`` or ``dataset_commands.py``). Commands call the Document's methods
-(``set_dataset_cells``, ``replace_dataset``, the ``_apply_*`` ones), which change the project and emit the
-matching signal: ``datasetCellsChanged(cells)`` when cell texts change (the table repaints those cells),
-``datasetChanged()`` for any other change of the dataset (rows, columns, roles, a new table).
+(an undo command from ``commands.py`` or ``dataset_commands.py``). Commands call the Document's setters
+(``set_network``, ``set_dataset_cells``, ``replace_dataset``, ``set_trained_state`` ...), which change the
+project and emit the matching signal: ``datasetCellsChanged(cells)`` when cell texts change (the table
+repaints those cells), ``datasetChanged()`` for any other change of the dataset (rows, columns, roles, a new table).
 While training runs the document is locked (edits, undo and redo are refused with the reason) and counts as
 modified: the run is part of it (training_session.py).
 """
@@ -210,8 +210,8 @@ class Document(QObject):
         self.project.dataset = dataset
         self.datasetChanged.emit()
 
-    # -- called by commands only --------------------------------------------------------------
-    def _apply_network(self, network: Network) -> None:
+    # -- called by undo commands only (they are the undo steps) ----------------------------------------
+    def set_network(self, network: Network) -> None:
         old = self.project.network
         structural = (
             old.sizes != network.sizes
@@ -224,27 +224,27 @@ class Document(QObject):
         if self.selection is not None and not self.selection.valid_for(network):
             self.set_selection(None)
 
-    def _apply_training_config(self, config: TrainingConfig) -> None:
+    def set_training_config(self, config: TrainingConfig) -> None:
         self.project.training = config
         self.trainingConfigChanged.emit()
 
-    def _apply_history(self, history: History) -> None:
+    def set_history(self, history: History) -> None:
         self.project.history = history
         self.historyChanged.emit()
 
-    def _apply_run_state(self, state: RunState | None) -> None:
+    def set_run_state(self, state: RunState | None) -> None:
         self.project.run_state = state
 
-    def _apply_trained(self, network: Network, history: History, preprocessing: Preprocessing,
+    def set_trained_state(self, network: Network, history: History, preprocessing: Preprocessing,
                        config: TrainingConfig, run_state: RunState | None, snapshots: SnapshotHistory) -> None:
         """Everything a training run changes, at once (TrainCommand); the arguments become the project's."""
         self.project.preprocessing = preprocessing
         self.project.run_state = run_state
         self.project.snapshots = snapshots
         if config.to_dict() != self.project.training.to_dict():
-            self._apply_training_config(config)
-        self._apply_network(network)
-        self._apply_history(history)
+            self.set_training_config(config)
+        self.set_network(network)
+        self.set_history(history)
 
     # -- files ----------------------------------------------------------------------------------
     def replace_project(self, project: Project, path: str | None = None) -> None:

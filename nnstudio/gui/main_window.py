@@ -118,8 +118,10 @@ class MainWindow(QMainWindow):
         self.dataset_editor = DatasetEditor(doc)
         self.dataset_model = self.dataset_editor.model
         self.training_panel = TrainingPanel(doc.project.training)
-        self.plots = PlotsPanel(doc.project)
-        self.predict = PredictPanel(doc.project)
+        self.plots = PlotsPanel()
+        self.plots.follow(doc)
+        self.predict = PredictPanel()
+        self.predict.follow(doc)
         self.history = HistorySlider(doc)
         self.stepper = StepController(doc, self)
         self.step_panel = StepPanel(self.stepper)

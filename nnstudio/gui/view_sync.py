@@ -52,7 +52,6 @@ class ViewSync(QObject):
         document.datasetCellsChanged.connect(lambda _cells: self._dataset_changed())
         document.networkChanged.connect(self._network_changed)
         document.trainingConfigChanged.connect(self._config_changed)
-        document.historyChanged.connect(lambda: plots.set_history(document.project.history))
         dataset_editor.rowActivated.connect(self.show_sample)
         predict.activationsChanged.connect(self._show_trace)
         stepper.changed.connect(lambda: canvas.set_overlay(stepper.overlay()))
@@ -95,10 +94,8 @@ class ViewSync(QObject):
         self.dataset_editor.set_validation(config.validation_split, config.seed)
 
     def refresh(self) -> None:
-        """Every view shows the document's project as it is now."""
-        project = self.document.project
-        self.plots.set_project(project)
-        self.predict.set_project(project)
+        """The diagram shows the document's project as it is now (the plots and Predict follow the document
+        themselves)."""
         self.show_sample(self.sample_row)
         self.update_neuron_maps()
 

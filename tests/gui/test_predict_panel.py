@@ -107,3 +107,23 @@ def test_plain_project_has_no_derived_note(qtbot):
     panel = PredictPanel(trained_laptop())
     qtbot.addWidget(panel)
     assert panel.derived_note.isHidden()
+
+
+def test_the_panel_follows_the_document_it_is_given(qtbot):
+    from nnstudio.gui.commands import SetBiasCommand
+    from nnstudio.gui.document import Document
+
+    document = Document(trained_laptop())
+    panel = PredictPanel()
+    qtbot.addWidget(panel)
+    panel.follow(document)
+    fields = panel.findChildren(QLineEdit)
+    fields[0].setText("0.7")
+    fields[1].setText("0.85")
+    before = panel.predict()
+    document.execute(SetBiasCommand, 1, 0, 5.0)  # an edit: the panel shows the new network's answer
+    after = panel.predict()
+    assert not np.allclose(before, after)
+    np.testing.assert_allclose(after, document.project.predict(np.array([[0.7, 0.85]]))[0])
+    document.undo()
+    np.testing.assert_allclose(panel.predict(), before)

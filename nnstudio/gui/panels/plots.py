@@ -30,6 +30,7 @@ from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
+from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.panels.output_view import OutputView
 from nnstudio.gui.panels.weight_histograms import WeightHistograms
 from nnstudio.gui.text import as_rich
@@ -39,7 +40,7 @@ from nnstudio.io.history_csv import write_history_csv
 REDRAW_MS = 200  # plots repaint at most 5 times a second while training (painting costs the worker GIL time)
 
 
-class PlotsPanel(QWidget):
+class PlotsPanel(FollowsDocument, QWidget):
     """Tabs: Loss, Accuracy (or MAE), Confusion, Weights, Output. Feed it snapshots or a History."""
 
     KEYS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy", "mae", "val_mae")

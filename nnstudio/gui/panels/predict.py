@@ -31,10 +31,11 @@ from nnstudio.core.data import CATEGORICAL, INPUT
 from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.text import plain, plain_label
 
 
-class PredictPanel(QWidget):
+class PredictPanel(FollowsDocument, QWidget):
     """Input fields (one per base feature: each network input, named from the dataset, except that derived
     inputs are replaced by their sources) and an output table.
 
