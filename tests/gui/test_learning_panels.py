@@ -35,7 +35,7 @@ def test_train_the_laptop_example_then_undo_it(qtbot, window):
     assert history.columns["loss"][-1] < history.columns["loss"][0]
     assert history.columns["accuracy"][-1] == 1.0
     assert doc.undo_stack.undoText() == "Train 20 epochs"
-    assert [np.array_equal(layer.weights, w) for layer, (w, _) in zip(doc.network.layers, result.weights)]
+    assert all(np.array_equal(layer.weights, w) for layer, (w, _) in zip(doc.network.layers, result.weights))
     assert doc.modified and window.errors == []
     assert window.history.store.epochs[0] == 0
     window.acts["undo"].trigger()
