@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 from cli_helpers import Result
 
 import nnstudio
+from nnstudio.__main__ import main
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project, match_columns
 from nnstudio.io.csv_io import read_csv
@@ -27,6 +30,18 @@ SUBCOMMANDS = ["train", "predict", "validate", "export", "examples", "new"]
 
 
 def nnstudio_cli(*args: str | os.PathLike, cwd: Path) -> subprocess.CompletedProcess:
+    """Run the real entry point in this process (fast), in ``cwd``, with its output captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's --help
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    return subprocess.CompletedProcess(list(map(str, args)), code, out.getvalue(), err.getvalue())
+
+
+def nnstudio_subprocess(*args: str | os.PathLike, cwd: Path) -> subprocess.CompletedProcess:
+    """Run ``python -m nnstudio`` as a user does (a few tests keep the real process boundary)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     return subprocess.run([sys.executable, "-m", "nnstudio", *map(str, args)], cwd=cwd, env=env,
@@ -61,7 +76,7 @@ def work(tmp_path_factory) -> Path:
 
 # -- information -------------------------------------------------------------------------------------------
 def test_version(tmp_path):
-    result = nnstudio_cli("--version", cwd=tmp_path)
+    result = nnstudio_subprocess("--version", cwd=tmp_path)  # the real process, as the console script runs
     assert result.returncode == 0
     assert result.stdout.strip() == f"nnstudio {nnstudio.__version__}"
 
@@ -100,14 +115,14 @@ def test_train_json_reproduces_the_infections_loss(tmp_path):
 
 def test_train_out_then_validate_then_predict(tmp_path):
     trained = tmp_path / "car.nnstudio"
-    result = nnstudio_cli("train", EXAMPLE_DIR / "car-mpg.nnstudio", "--epochs", "30", "--seed", "3", "--out",
+    result = nnstudio_subprocess("train", EXAMPLE_DIR / "car-mpg.nnstudio", "--epochs", "30", "--seed", "3", "--out",
                           trained.name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith("done: epochs 30")
     project = load_path(trained)
     assert len(project.history) == 30 and project.training.seed == 3
 
-    result = nnstudio_cli("validate", trained.name, cwd=tmp_path)
+    result = nnstudio_subprocess("validate", trained.name, cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.strip().startswith("car.nnstudio: ok: 'Car MPG': network 1-1-1")
     assert "trained 30 epochs" in result.stdout
@@ -115,12 +130,13 @@ def test_train_out_then_validate_then_predict(tmp_path):
     # predictions in raw mpg, the same as in-process
     expected = project.predict(np.array([[130.0], [60.0], [220.0]])).ravel()
     assert 5 < expected[0] < 50
-    one = nnstudio_cli("predict", trained.name, "--input", "130", "--json", cwd=tmp_path)
+    one = nnstudio_subprocess("predict", trained.name, "--input", "130", "--json", cwd=tmp_path)
     assert one.returncode == 0, one.stderr
     assert json.loads(one.stdout) == {"mpg": expected[0]}
-    assert_user_error(nnstudio_cli("predict", trained.name, "--data", "hp.csv", cwd=tmp_path), "hp.csv: no such file")
+    missing = nnstudio_subprocess("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
+    assert_user_error(missing, "hp.csv: no such file")
     (tmp_path / "hp.csv").write_text("horsepower\n130\n60\n220\n")
-    table = nnstudio_cli("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
+    table = nnstudio_subprocess("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
     assert lines[0] == "mpg"
