@@ -48,6 +48,10 @@ class StopReason(StrEnum):
 DIVERGENCE_FACTOR = 1e6  # a batch loss this many times the run's scale (see divergence_limit) is divergence
 
 
+MIN_EPOCHS_PER_SECOND = 0.1  # watching speed: one epoch every ten seconds at the slowest
+MAX_EPOCHS_PER_SECOND = 30.0  # a paced run draws every epoch: no more than the ~30 snapshots a second
+
+
 def _number(value: object, name: str) -> float:
     if not is_finite_number(value):
         raise ConfigError(f"{name} must be a finite number, got {value!r}")
@@ -77,6 +81,8 @@ class TrainingConfig:
     l2: float = 0.0
     target_loss: float | None = None
     early_stopping_patience: int | None = None
+    epochs_per_second: float | None = None  # how fast the app shows a run (None: as fast as possible); the
+    # engine and the command line never wait
 
     def validate(self) -> None:
         """Raise ConfigError with a readable message for any setting out of range or of the wrong type."""
@@ -94,6 +100,11 @@ class TrainingConfig:
             _number(self.target_loss, "target_loss")
         if self.early_stopping_patience is not None:
             _whole(self.early_stopping_patience, "early_stopping_patience", 1)
+        if self.epochs_per_second is not None and not (
+                MIN_EPOCHS_PER_SECOND <= _number(self.epochs_per_second, "epochs_per_second") <= MAX_EPOCHS_PER_SECOND):
+            raise ConfigError(f"epochs_per_second must be between {MIN_EPOCHS_PER_SECOND:g} and "
+                              f"{MAX_EPOCHS_PER_SECOND:g} (or null for as fast as possible), "
+                              f"got {self.epochs_per_second!r}")
         if not isinstance(self.shuffle, bool):
             raise ConfigError(f"shuffle must be true or false, got {self.shuffle!r}")
 
@@ -534,7 +545,12 @@ class Throttle:
             return True
         return False
 
+    def restart(self) -> None:
+        """Count the interval from now (e.g. after a snapshot was sent another way)."""
+        self._last = self.clock()
 
-__all__ = ["CLASSIFICATION", "DIVERGENCE_FACTOR", "OPTIMIZERS", "REGRESSION", "Callback", "History", "StopReason",
+
+__all__ = ["CLASSIFICATION", "DIVERGENCE_FACTOR", "MAX_EPOCHS_PER_SECOND", "MIN_EPOCHS_PER_SECOND", "OPTIMIZERS",
+           "REGRESSION", "Callback", "History", "StopReason",
            "Task", "Throttle",
            "Trainer", "TrainingConfig", "count_correct", "divergence_limit", "infer_task", "train"]

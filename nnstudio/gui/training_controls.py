@@ -3,7 +3,7 @@
 Buttons and menu actions are two faces of the same controls: both start, pause, step and stop runs through
 the session, and both take their enabled state and label from ``TrainingPanel.controls()``. Settings edited
 in the panel become undo commands on the Document (while a worker runs, the live ones — learning rate,
-L1, L2, batch size — go to the worker and reach the Document with the run's undo step).
+L1, L2, batch size, speed — go to the worker and reach the Document with the run's undo step).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class TrainingControls(QObject):
         panel.l1Changed.connect(session.set_l1)
         panel.l2Changed.connect(session.set_l2)
         panel.batchSizeChanged.connect(session.set_batch_size)
+        panel.epochsPerSecondChanged.connect(session.set_epochs_per_second)
         panel.configChanged.connect(self._config_edited)
         panel.controlsChanged.connect(self._sync_actions)
         session.stateChanged.connect(panel.set_state)

@@ -28,6 +28,7 @@ from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 from nnstudio.core.training import StopReason
 from nnstudio.gui.commands import TrainCommand
 from nnstudio.gui.document import Document
+from nnstudio.gui.pacing import Pacer
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot, TrainingWorker
 
 
@@ -74,6 +75,7 @@ class TrainingSession(QObject):
         self._step = False
         self._applying = False
         self._waits: list[QEventLoop] = []  # commit() calls waiting for the worker (they may nest)
+        self.make_pacer: Callable[[], Pacer] = Pacer  # each worker's pacer (tests give simulated time)
         document.aboutToReplace.connect(self.discard)
         for signal in (document.networkChanged, document.datasetChanged, document.datasetCellsChanged,
                        document.historyChanged):
@@ -144,7 +146,8 @@ class TrainingSession(QObject):
         return self._goal
 
     def _launch(self, epochs: int, step: bool) -> None:
-        worker = TrainingWorker(self.document.project, epochs)  # raises NNStudioError when data isn't ready
+        # raises NNStudioError when data isn't ready
+        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer())
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)
@@ -236,6 +239,11 @@ class TrainingSession(QObject):
     def set_batch_size(self, value: int) -> None:
         if self._worker is not None:
             self._worker.set_batch_size(value)
+
+    @Slot(object)
+    def set_epochs_per_second(self, value: float | None) -> None:
+        if self._worker is not None:
+            self._worker.set_epochs_per_second(value)
 
     def shutdown(self, timeout_ms: int = 1000) -> bool:
         """Drop any run and wait for the threads (the window is closing). True when all threads ended."""

@@ -7,6 +7,10 @@ Threading contract (ARCHITECTURE.md rule 4):
   metric points as fresh NumPy arrays, a copied ``History``).
 * Progress is throttled where it is produced (``core.training.Throttle``): at most ~30 ``progress``
   signals a second however fast the engine runs.
+* A watched run (``TrainingConfig.epochs_per_second`` set, a live setting) is paced: after every epoch the
+  worker emits a snapshot (so every epoch is drawn) and waits for the epoch's share of time on a
+  ``Pacer`` (an Event wait that pause, stop, abort and a new speed wake at once). The pacer's clock and
+  wait are injected so tests run on simulated time.
 * One worker trains one stretch of epochs and ends with exactly one ``finished(TrainingResult)``: the
   whole state the project reached (weights, history, normalization, settings, optimizer and shuffle
   state, weight snapshots by epoch). The GUI applies it to the document as an undo step; a pause is a
@@ -39,6 +43,7 @@ from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
+from nnstudio.gui.pacing import Pacer
 
 SNAPSHOT_INTERVAL = 1 / 30
 
@@ -76,6 +81,7 @@ class TrainingSnapshot:
     history_offset: int = 0  # epochs in the project's history before this session
     preprocessing: Preprocessing | None = None  # this session's fitted normalization (shared, read-only)
     task: str = ""  # "classification" or "regression"
+    epochs_per_second: float | None = None  # the run's pace when this was taken (None: as fast as possible)
 
     @property
     def global_epoch(self) -> int:
@@ -138,7 +144,13 @@ class _Probe(Callback):
             w._emit_progress()
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        if self.worker._end_reason or self.worker._abort:
+        w = self.worker
+        if not w._ending() and w._config.epochs_per_second is not None:  # a watched run: draw every epoch
+            w._emit_progress()
+            if trainer.epoch < w._goal and not trainer.stop_reason:  # more epochs follow: wait for their turn
+                w._pacer.pace(lambda: w._config.epochs_per_second, w._ending)
+                w._throttle.restart()  # the next snapshot comes from this epoch's end, or a long epoch's batches
+        if w._ending():
             trainer.request_stop()
 
 
@@ -157,7 +169,7 @@ class TrainingWorker(QObject):
     _runQueued = Signal()
 
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
-                 clock: Callable[[], float] = time.perf_counter) -> None:
+                 clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None) -> None:
         super().__init__(parent)
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
@@ -169,6 +181,7 @@ class TrainingWorker(QObject):
         self._prep = setup.preprocessing.copy()  # handed back in the result
         self._goal = self._config.epochs if epochs is None else int(epochs)
         self._throttle = Throttle(SNAPSHOT_INTERVAL, clock)  # when progress may be emitted
+        self._pacer = pacer or Pacer()  # holds a watched run to its epochs per second
         self._end_reason: StopReason | None = None  # set by pause()/stop(): end at the end of the current epoch
         self._abort = False
         self._done = False
@@ -206,15 +219,22 @@ class TrainingWorker(QObject):
     def pause(self) -> None:
         """End after the current epoch with the result marked "paused" (training again continues it)."""
         self._end_reason = self._end_reason or StopReason.PAUSED
+        self._pacer.wake()
 
     def stop(self) -> None:
         """End after the current epoch; the result keeps the weights trained so far."""
         self._end_reason = StopReason.STOPPED
+        self._pacer.wake()
 
     def abort(self) -> None:
         """End as soon as the current batch is done; the result is not meant to be used."""
         self._abort = True
         self._trainer.request_stop()
+        self._pacer.wake()
+
+    def _ending(self) -> bool:
+        """Pause, stop or abort was asked for: the run ends at this epoch's end."""
+        return bool(self._end_reason or self._abort)
 
     # live settings: the trainer reads these attributes of its config before every batch
     def set_learning_rate(self, value: float) -> None:
@@ -229,6 +249,11 @@ class TrainingWorker(QObject):
     def set_batch_size(self, value: int) -> None:
         self._set("batch_size", value)
 
+    def set_epochs_per_second(self, value: float | None) -> None:
+        """The pace of a watched run (None: as fast as possible); a wait under the old pace ends at once."""
+        self._set("epochs_per_second", value)
+        self._pacer.wake()
+
     def _set(self, name: str, value: object) -> None:
         """Change one live setting after checking it with the same rules as a saved configuration."""
         candidate = TrainingConfig.from_dict({**self._config.to_dict(), name: value})
@@ -242,6 +267,7 @@ class TrainingWorker(QObject):
             return
         trainer = self._trainer
         self._run_started = time.perf_counter()
+        self._pacer.restart()
         try:
             reason = trainer.run(self._goal) if not (self._abort or self._end_reason) else StopReason.STOPPED
         except DivergenceError as exc:
@@ -289,7 +315,7 @@ class TrainingWorker(QObject):
             metrics["epoch"] += self._offset
         return TrainingSnapshot(trainer.epoch, max(self._goal, trainer.epoch), points, metrics,
                                 trainer.network.get_weights(), self._elapsed_now(), self._batch_loss,
-                                self._offset, self._prep, trainer.task)
+                                self._offset, self._prep, trainer.task, self._config.epochs_per_second)
 
     def _emit_progress(self) -> None:
         self.progress.emit(self._snapshot())

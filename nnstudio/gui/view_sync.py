@@ -28,6 +28,7 @@ from nnstudio.gui.training_session import RUNNING, TrainingSession
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 
 CANVAS_REFRESH_MS = 150  # the canvas follows training at most ~7 times a second
+CANVAS_EVERY_EPOCH = 1000 / CANVAS_REFRESH_MS  # a run watched at most this many epochs a second: draw each one
 MAP_GRID = 24  # neuron maps: 24 × 24 points of the input plane
 
 
@@ -139,13 +140,25 @@ class ViewSync(QObject):
         self.plots.show_snapshot(snapshot)
         metrics = " · ".join(f"{k} {v:.4g}" for k, v in snapshot.metrics.items() if k != "epoch")
         self.status(f"Epoch {snapshot.global_epoch}: {metrics}", 0)
+        pace = snapshot.epochs_per_second
+        if pace is not None and pace <= CANVAS_EVERY_EPOCH:  # slow enough to draw every snapshot as it comes
+            self._canvas_timer.stop()
+            self._pending = None
+            self._show_snapshot(snapshot)
+            self.plots.flush()  # the curves and the decision boundary too
+            return
         self._pending = snapshot
         if not self._canvas_timer.isActive():
             self._canvas_timer.start()
 
     def _show_pending_snapshot(self) -> None:
         snapshot, self._pending = self._pending, None
-        if snapshot is None or not self.session.is_running:
+        if snapshot is not None:
+            self._show_snapshot(snapshot)
+
+    def _show_snapshot(self, snapshot: TrainingSnapshot) -> None:
+        """The diagram shows a running worker's weights: edges, neuron maps and the lit sample."""
+        if not self.session.is_running:
             return
         self.canvas.set_preview_weights(snapshot.weights)
         preview = self.document.project.with_weights(snapshot.weights, snapshot.preprocessing)

@@ -70,6 +70,8 @@ def model_to_dict(project: Project) -> dict[str, Any]:
     training = cfg.to_dict()
     opt_params = training.pop("optimizer_params")
     training["optimizer"] = {"name": training["optimizer"], **opt_params}
+    if training["epochs_per_second"] is None:  # as fast as possible: files stay as they were before the setting
+        del training["epochs_per_second"]
     return {
         "format": MODEL_FORMAT,
         "version": MODEL_VERSION,

@@ -3,8 +3,8 @@
 Standalone: it holds a ``TrainingConfig`` copy and emits ``configChanged(TrainingConfig)`` (a fresh copy)
 when the user edits a setting, and request signals for the buttons. Learning rate, L1, L2 and batch
 size also emit ``learningRateChanged`` / ``l1Changed`` / ``l2Changed`` / ``batchSizeChanged`` so a running
-worker picks them up from the next batch (``training_controls.py`` wires all of that to the window's
-``TrainingSession``).
+worker picks them up from the next batch, and the speed emits ``epochsPerSecondChanged`` (from the next
+epoch); ``training_controls.py`` wires all of that to the window's ``TrainingSession``.
 """
 
 from __future__ import annotations
@@ -41,6 +41,16 @@ from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
                 "beta_1": "Beta 1", "beta_2": "Beta 2", "initial_accumulator_value": "Initial accumulator"}
 BOOLEAN_PARAMS = {"nesterov"}
+SPEEDS: tuple[float | None, ...] = (None, 30.0, 20.0, 10.0, 5.0, 2.0, 1.0)  # epochs a second; None: fastest
+SPEED_TIP = ("How fast a run goes on screen. Slower speeds draw every epoch: the loss curve, the network's "
+             "weights and the decision boundary. You can change it while training runs. Training from the "
+             "command line always runs as fast as possible.")
+
+
+def speed_label(epochs_per_second: float | None) -> str:
+    if epochs_per_second is None:
+        return "Fastest"
+    return f"{epochs_per_second:g} epoch/s" if epochs_per_second == 1 else f"{epochs_per_second:g} epochs/s"
 
 
 def format_seconds(seconds: float) -> str:
@@ -105,6 +115,7 @@ class TrainingPanel(QWidget):
     l1Changed = Signal(float)
     l2Changed = Signal(float)
     batchSizeChanged = Signal(int)
+    epochsPerSecondChanged = Signal(object)  # float, or None for as fast as possible
     trainRequested = Signal()
     pauseRequested = Signal()
     stepRequested = Signal()
@@ -133,6 +144,10 @@ class TrainingPanel(QWidget):
         self.batch_size.setRange(1, 1_000_000)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 10_000_000)
+        self.speed = QComboBox()
+        for eps in SPEEDS:
+            self.speed.addItem(speed_label(eps), eps)
+        self.speed.setToolTip(SPEED_TIP)
         self.shuffle = QCheckBox("Shuffle each epoch")
         self.validation_split = QDoubleSpinBox()
         self.validation_split.setRange(0.0, 0.9)
@@ -161,6 +176,7 @@ class TrainingPanel(QWidget):
         form.addRow("Learning rate", self.learning_rate)
         form.addRow("Batch size", self.batch_size)
         form.addRow("Epochs", self.epochs)
+        form.addRow("Speed", self.speed)
         form.addRow("", self.shuffle)
         form.addRow("Validation split", self.validation_split)
         reg = QHBoxLayout()
@@ -233,6 +249,8 @@ class TrainingPanel(QWidget):
         self.batch_size.valueChanged.connect(self._edited)
         self.batch_size.valueChanged.connect(self._batch_size_live)
         self.epochs.valueChanged.connect(self._edited)
+        self.speed.activated.connect(self._edited)
+        self.speed.activated.connect(self._speed_live)
         self.shuffle.toggled.connect(self._edited)
         self.validation_split.valueChanged.connect(self._edited)
         self.l1.valueChanged.connect(self._edited)
@@ -270,6 +288,7 @@ class TrainingPanel(QWidget):
             self.learning_rate.setValue(c.learning_rate)
             self.batch_size.setValue(c.batch_size)
             self.epochs.setValue(max(1, c.epochs))
+            self._show_speed(c.epochs_per_second)
             self.shuffle.setChecked(c.shuffle)
             self.validation_split.setValue(c.validation_split)
             self.l1.setValue(c.l1)
@@ -285,6 +304,15 @@ class TrainingPanel(QWidget):
             self._sync_enabled()
         finally:
             self._loading = False
+
+    def _show_speed(self, epochs_per_second: float | None) -> None:
+        """Select the speed, adding it to the list when a file asks for one the list lacks."""
+        index = self.speed.findData(epochs_per_second)
+        if index < 0:
+            index = next((i for i in range(1, self.speed.count()) if self.speed.itemData(i) < epochs_per_second),
+                         self.speed.count())
+            self.speed.insertItem(index, speed_label(epochs_per_second), epochs_per_second)
+        self.speed.setCurrentIndex(index)
 
     def _build_params(self, optimizer: str, values: dict[str, float]) -> None:
         while self.params_form.rowCount():
@@ -323,6 +351,7 @@ class TrainingPanel(QWidget):
             l2=self.l2.value(),
             target_loss=self.target_loss.value() if self.use_target_loss.isChecked() else None,
             early_stopping_patience=self.patience.value() if self.use_patience.isChecked() else None,
+            epochs_per_second=self.speed.currentData(),
         )
 
     @Slot()
@@ -348,6 +377,11 @@ class TrainingPanel(QWidget):
     def _batch_size_live(self, value: int) -> None:
         if not self._loading:
             self.batchSizeChanged.emit(value)
+
+    @Slot()
+    def _speed_live(self) -> None:
+        if not self._loading:
+            self.epochsPerSecondChanged.emit(self.speed.currentData())
 
     def _sync_enabled(self) -> None:
         self.target_loss.setEnabled(self.use_target_loss.isChecked())
