@@ -24,3 +24,22 @@ def test_ten_plus_ten_epochs_from_the_command_line_equal_twenty(tmp_path):
     assert a.history.array("epoch").tolist() == list(range(1, 21))
     assert a.snapshots.epochs == list(range(21))  # every epoch, for the History slider
     assert a.run_state.same_as(b.run_state)
+
+
+def test_headless_training_ignores_the_watching_speed_and_keeps_it_in_the_file(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    def no_waiting(*_args, **_kwargs):
+        raise AssertionError("headless training waited")
+
+    project = load_example("laptop")
+    project.training.epochs_per_second = 0.1  # one epoch every ten seconds in the app
+    start, out = tmp_path / "slow.nnstudio", tmp_path / "trained.nnstudio"
+    save_project(project, start)
+    monkeypatch.setattr(time, "sleep", no_waiting)
+    monkeypatch.setattr(threading.Event, "wait", no_waiting)
+    cli("train", start, "--epochs", "50", "--out", out).ok()
+    trained = load_path(out)
+    assert len(trained.history) == 50
+    assert trained.training.epochs_per_second == 0.1

@@ -488,11 +488,21 @@ def test_forward_and_backward_shape_errors():
 @pytest.mark.parametrize(
     "changes",
     [{"batch_size": 0}, {"batch_size": 2.5}, {"epochs": -1}, {"validation_split": -0.1}, {"l2": -1.0},
-     {"l1": float("nan")}, {"early_stopping_patience": 0}, {"loss": "hinge"}, {"optimizer": "lbfgs"}],
+     {"l1": float("nan")}, {"early_stopping_patience": 0}, {"loss": "hinge"}, {"optimizer": "lbfgs"},
+     {"epochs_per_second": 0}, {"epochs_per_second": 0.05}, {"epochs_per_second": 31},
+     {"epochs_per_second": float("nan")}, {"epochs_per_second": "fast"}],
 )
 def test_bad_config_raises_config_error(changes):
     with pytest.raises(ConfigError):
         TrainingConfig(**changes).validate()
+
+
+def test_the_watching_speed_is_a_setting_from_one_tenth_to_thirty_epochs_a_second():
+    for eps in (None, 0.1, 1, 2.5, 30):
+        TrainingConfig(epochs_per_second=eps).validate()
+    assert TrainingConfig().epochs_per_second is None  # as fast as possible
+    with pytest.raises(ConfigError, match="epochs_per_second must be between 0.1 and 30"):
+        TrainingConfig(epochs_per_second=100).validate()
 
 
 # -- float32 --------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from nnstudio.core import limits
 from nnstudio.core.data import Column, Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.training import History
+from nnstudio.core.training import MAX_EPOCHS_PER_SECOND, MIN_EPOCHS_PER_SECOND, History
 from nnstudio.errors import CSVFormatError, DataError, WriteError
 from nnstudio.io.csv_io import read_csv, write_csv
 from nnstudio.io.examples import laptop
@@ -48,6 +48,8 @@ def test_the_published_schemas_state_the_shared_limits():
     assert training["batch_size"]["maximum"] == limits.MAX_BATCH_SIZE
     assert training["seed"]["maximum"] == limits.MAX_SEED
     assert training["early_stopping_patience"]["maximum"] == limits.MAX_PATIENCE
+    assert training["epochs_per_second"]["minimum"] == MIN_EPOCHS_PER_SECOND
+    assert training["epochs_per_second"]["maximum"] == MAX_EPOCHS_PER_SECOND
     pdefs = project["$defs"]
     assert pdefs["dataset"]["properties"]["columns"]["maxItems"] == limits.MAX_COLUMNS
     assert pdefs["dataset"]["properties"]["name"]["maxLength"] == limits.MAX_NAME

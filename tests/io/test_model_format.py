@@ -161,6 +161,31 @@ def test_round_trip_keeps_the_formulas_of_derived_inputs(tmp_path):
     assert "formulas" not in model_to_dict(laptop())["preprocessing"]
 
 
+def test_the_watching_speed_is_saved_with_the_settings_and_older_files_open(tmp_path):
+    project = laptop()
+    project.training.epochs_per_second = 2.0
+    for save, name in ((save_model, "m.json"), (save_path, "p.nnstudio")):
+        save(project, tmp_path / name)
+        assert load_path(tmp_path / name).training.epochs_per_second == 2.0
+    assert model_to_dict(project)["training"]["epochs_per_second"] == 2.0
+    assert project_to_dict(project)["model"]["training"]["epochs_per_second"] == 2.0
+    # as fast as possible (the default) writes no key: files stay as older versions wrote and read them
+    fastest = laptop()
+    assert "epochs_per_second" not in model_to_dict(fastest)["training"]
+    assert load_text(json.dumps(model_to_dict(fastest))).training.epochs_per_second is None
+    explicit_null = model_to_dict(fastest)
+    explicit_null["training"]["epochs_per_second"] = None
+    assert load_text(json.dumps(explicit_null)).training.epochs_per_second is None
+
+
+@pytest.mark.parametrize("value", [0, 0.01, 31, "fast", True])
+def test_a_watching_speed_out_of_range_is_refused_naming_the_key(value):
+    data = model_to_dict(laptop())
+    data["training"]["epochs_per_second"] = value
+    with pytest.raises(ModelFormatError, match=r"training.*epochs_per_second"):
+        load_text(json.dumps(data))
+
+
 def test_untitled_model_takes_the_file_name(tmp_path):
     project = Project(Network.build([2, 1], "sigmoid", seed=3))
     save_model(project, tmp_path / "my-net.json")
