@@ -501,7 +501,7 @@ def test_the_watching_speed_is_a_setting_from_one_tenth_to_thirty_epochs_a_secon
     for eps in (None, 0.1, 1, 2.5, 30):
         TrainingConfig(epochs_per_second=eps).validate()
     assert TrainingConfig().epochs_per_second is None  # as fast as possible
-    with pytest.raises(ConfigError, match="epochs_per_second must be between 0.1 and 30"):
+    with pytest.raises(ConfigError, match=r"epochs_per_second must be between 0\.1 and 30"):
         TrainingConfig(epochs_per_second=100).validate()
 
 

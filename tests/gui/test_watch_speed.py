@@ -263,7 +263,7 @@ def test_at_a_slow_speed_every_epoch_reaches_the_plots_and_the_diagram_and_pause
     snapshots = collect(session.progress)
     panel.train_button.click()
     for epoch in (1, 2, 3):
-        qtbot.waitUntil(lambda: len(window.plots.history()) == epoch, timeout=10_000)
+        qtbot.waitUntil(lambda n=epoch: len(window.plots.history()) == n, timeout=10_000)
         # the worker now waits for the next epoch's turn: the views show exactly this epoch
         assert window.plots.history().array("epoch").tolist() == list(range(1, epoch + 1))
         assert snapshots[-1].epoch == epoch and f"epoch {epoch} of 50" in panel.progress.format()
