@@ -251,24 +251,34 @@ def test_a_file_with_a_speed_not_in_the_menu_shows_it(window, tmp_path):
     assert panel.speed.itemText(panel.speed.count() - 1) == "0.5 epochs/s"  # in order, below 1 epoch/s
 
 
-def test_at_a_slow_speed_every_epoch_reaches_the_plots_and_the_diagram_and_pause_answers_at_once(qtbot, window):
+def watch(qtbot, window, epochs_per_second: float, epochs: int) -> ManualTime:
+    """Choose a speed and a number of epochs in the Training panel, press Train on manual time and wait until
+    the first epoch is shown (the worker then waits for the second one's turn)."""
     time = ManualTime()
+    window.training.make_pacer = lambda: Pacer(time.now, time.wait)
+    panel = window.training_panel
+    choose_speed(panel, epochs_per_second)
+    panel.epochs.setValue(epochs)
+    panel.train_button.click()
+    qtbot.waitUntil(lambda: len(window.plots.history()) == 1, timeout=10_000)
+    assert window.training.state == RUNNING
+    return time
+
+
+def test_at_a_slow_speed_every_epoch_reaches_the_plots_and_the_diagram_and_pause_answers_at_once(qtbot, window):
     session, panel, doc = window.training, window.training_panel, window.document
-    session.make_pacer = lambda: Pacer(time.now, time.wait)
-    choose_speed(panel, 2.0)
-    panel.epochs.setValue(50)
     drawn: list = []
     show = window.canvas.set_preview_weights
     window.canvas.set_preview_weights = lambda weights: (drawn.append(weights), show(weights))
     snapshots = collect(session.progress)
-    panel.train_button.click()
+    time = watch(qtbot, window, 2.0, 50)
     for epoch in (1, 2, 3):
         qtbot.waitUntil(lambda n=epoch: len(window.plots.history()) == n, timeout=10_000)
         # the worker now waits for the next epoch's turn: the views show exactly this epoch
         assert window.plots.history().array("epoch").tolist() == list(range(1, epoch + 1))
         assert snapshots[-1].epoch == epoch and f"epoch {epoch} of 50" in panel.progress.format()
-        assert [d for d in drawn if d is not None] == [s.weights for s in snapshots]  # every snapshot drawn
-        assert drawn[-1] is snapshots[-1].weights
+        shown = [d for d in drawn if d is not None]
+        assert len(shown) == len(snapshots) and all(d is s.weights for d, s in zip(shown, snapshots))
         if epoch < 3:
             time.advance(0.5)
     assert session.state == RUNNING
@@ -279,14 +289,9 @@ def test_at_a_slow_speed_every_epoch_reaches_the_plots_and_the_diagram_and_pause
 
 
 def test_choosing_fastest_while_a_slow_run_waits_finishes_it(qtbot, window):
-    time = ManualTime()
     session, panel, doc = window.training, window.training_panel, window.document
-    session.make_pacer = lambda: Pacer(time.now, time.wait)
-    choose_speed(panel, 1.0)
-    panel.epochs.setValue(40)
+    watch(qtbot, window, 1.0, 40)
     steps = doc.undo_stack.count()
-    panel.train_button.click()
-    qtbot.waitUntil(lambda: len(window.plots.history()) == 1, timeout=10_000)
     assert panel.speed.isEnabled()  # a live setting, like the learning rate
     with qtbot.waitSignal(session.committed, timeout=10_000) as done:
         choose_speed(panel, None)  # time never moves: the run goes on only because the wait was woken
