@@ -1,0 +1,73 @@
+"""Start-up time of the real app: ``python -m nnstudio`` until the main window is first painted.
+
+Each launch runs in a fresh process with ``QT_QPA_PLATFORM=offscreen`` and ``NNSTUDIO_STARTUP_PROBE=1``:
+the app quits right after the first paint of the diagram (the Laptop example on the canvas, the event
+loop running) and prints the seconds since its process started (nnstudio/gui/startup_probe.py). Every
+launch gets an empty home folder, so no settings, recent files or recovery copy get in the way.
+
+    .venv/bin/python benchmarks/bench_startup.py              # 9 launches after one warm-up, medians
+    .venv/bin/python benchmarks/bench_startup.py --repeats 15 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PROBE_PREFIX = "startup_seconds="
+
+
+def launch(python: str) -> tuple[float, float]:
+    """One launch: (seconds the app reports since its process start, wall seconds seen from here)."""
+    with tempfile.TemporaryDirectory(prefix="nnstudio-startup-") as home:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+        env.update(HOME=home, QT_QPA_PLATFORM="offscreen", NNSTUDIO_STARTUP_PROBE="1")
+        started = time.perf_counter()
+        done = subprocess.run([python, "-m", "nnstudio"], env=env, cwd=home, capture_output=True, text=True,
+                              timeout=120, check=False)
+        wall = time.perf_counter() - started
+    for line in done.stdout.splitlines():
+        if line.startswith(PROBE_PREFIX):
+            return float(line[len(PROBE_PREFIX):]), wall
+    raise RuntimeError(f"the app did not report its start-up (exit {done.returncode}):\n{done.stderr[-2000:]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=9, help="measured launches (default 9)")
+    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the app")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    launch(args.python)  # warm-up: the file cache, compiled bytecode
+    reported, walls = [], []
+    for _ in range(args.repeats):
+        seconds, wall = launch(args.python)
+        reported.append(seconds)
+        walls.append(wall)
+    result = {
+        "repeats": args.repeats,
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "first_paint_median_s": statistics.median(reported),
+        "first_paint_min_s": min(reported),
+        "first_paint_max_s": max(reported),
+        "process_wall_median_s": statistics.median(walls),
+        "first_paint_s": reported,
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{args.repeats} launches, load average {result['load_average']}")
+    print(f"window painted after (median)  {result['first_paint_median_s']:.3f} s  "
+          f"(min {result['first_paint_min_s']:.3f}, max {result['first_paint_max_s']:.3f})")
+    print(f"whole process incl. quitting   {result['process_wall_median_s']:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
