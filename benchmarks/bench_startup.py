@@ -4,6 +4,8 @@ Each launch runs in a fresh process with ``QT_QPA_PLATFORM=offscreen`` and ``NNS
 the app quits right after the first paint of the diagram (the Laptop example on the canvas, the event
 loop running) and prints the seconds since its process started (nnstudio/gui/startup_probe.py). Every
 launch gets an empty home folder, so no settings, recent files or recovery copy get in the way.
+Compiled bytecode is cached in a temporary folder shared by the launches (as an installed wheel has it;
+the warm-up launch fills it); ``--no-bytecode-cache`` compiles NN Studio's sources on every launch.
 
     .venv/bin/python benchmarks/bench_startup.py              # 9 launches after one warm-up, medians
     .venv/bin/python benchmarks/bench_startup.py --repeats 15 --json
@@ -23,11 +25,16 @@ import time
 PROBE_PREFIX = "startup_seconds="
 
 
-def launch(python: str) -> tuple[float, float]:
-    """One launch: (seconds the app reports since its process start, wall seconds seen from here)."""
+def launch(python: str, pycache: str | None) -> tuple[float, float]:
+    """One launch: (seconds the app reports since its process start, wall seconds seen from here).
+
+    ``pycache``: folder for compiled bytecode (None: leave the environment's bytecode setting alone)."""
     with tempfile.TemporaryDirectory(prefix="nnstudio-startup-") as home:
         env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
         env.update(HOME=home, QT_QPA_PLATFORM="offscreen", NNSTUDIO_STARTUP_PROBE="1")
+        if pycache is not None:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = pycache
         started = time.perf_counter()
         done = subprocess.run([python, "-m", "nnstudio"], env=env, cwd=home, capture_output=True, text=True,
                               timeout=120, check=False)
@@ -43,15 +50,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=9, help="measured launches (default 9)")
     parser.add_argument("--python", default=sys.executable, help="interpreter that runs the app")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="keep the environment's bytecode setting (PYTHONDONTWRITEBYTECODE compiles every launch)")
     args = parser.parse_args(argv)
-    launch(args.python)  # warm-up: the file cache, compiled bytecode
-    reported, walls = [], []
-    for _ in range(args.repeats):
-        seconds, wall = launch(args.python)
-        reported.append(seconds)
-        walls.append(wall)
+    with tempfile.TemporaryDirectory(prefix="nnstudio-pycache-") as cache:
+        pycache = None if args.no_bytecode_cache else cache
+        launch(args.python, pycache)  # warm-up: the file cache, compiled bytecode
+        reported, walls = [], []
+        for _ in range(args.repeats):
+            seconds, wall = launch(args.python, pycache)
+            reported.append(seconds)
+            walls.append(wall)
     result = {
         "repeats": args.repeats,
+        "bytecode_cache": not args.no_bytecode_cache,
         "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "first_paint_median_s": statistics.median(reported),
         "first_paint_min_s": min(reported),
@@ -62,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"{args.repeats} launches, load average {result['load_average']}")
+    print(f"{args.repeats} launches, bytecode cached: {result['bytecode_cache']}, "
+          f"load average {result['load_average']:.2f}")
     print(f"window painted after (median)  {result['first_paint_median_s']:.3f} s  "
           f"(min {result['first_paint_min_s']:.3f}, max {result['first_paint_max_s']:.3f})")
     print(f"whole process incl. quitting   {result['process_wall_median_s']:.3f} s")
