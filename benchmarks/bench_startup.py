@@ -25,16 +25,19 @@ import time
 PROBE_PREFIX = "startup_seconds="
 
 
-def launch(python: str, pycache: str | None) -> tuple[float, float]:
+def launch(python: str, pycache: str | None, source: str | None = None) -> tuple[float, float]:
     """One launch: (seconds the app reports since its process start, wall seconds seen from here).
 
-    ``pycache``: folder for compiled bytecode (None: leave the environment's bytecode setting alone)."""
+    ``pycache``: folder for compiled bytecode (None: leave the environment's bytecode setting alone);
+    ``source``: a folder holding another ``nnstudio`` package to run instead (before/after comparisons)."""
     with tempfile.TemporaryDirectory(prefix="nnstudio-startup-") as home:
         env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
         env.update(HOME=home, QT_QPA_PLATFORM="offscreen", NNSTUDIO_STARTUP_PROBE="1")
         if pycache is not None:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = pycache
+        if source is not None:
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
         started = time.perf_counter()
         done = subprocess.run([python, "-m", "nnstudio"], env=env, cwd=home, capture_output=True, text=True,
                               timeout=120, check=False)
@@ -50,15 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=9, help="measured launches (default 9)")
     parser.add_argument("--python", default=sys.executable, help="interpreter that runs the app")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--source", help="folder with another nnstudio package to launch (e.g. an older "
+                                         "checkout, for a before/after comparison)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="keep the environment's bytecode setting (PYTHONDONTWRITEBYTECODE compiles every launch)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="nnstudio-pycache-") as cache:
         pycache = None if args.no_bytecode_cache else cache
-        launch(args.python, pycache)  # warm-up: the file cache, compiled bytecode
+        launch(args.python, pycache, args.source)  # warm-up: the file cache, compiled bytecode
         reported, walls = [], []
         for _ in range(args.repeats):
-            seconds, wall = launch(args.python, pycache)
+            seconds, wall = launch(args.python, pycache, args.source)
             reported.append(seconds)
             walls.append(wall)
     result = {

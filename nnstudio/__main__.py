@@ -8,11 +8,12 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from nnstudio.cli import SUBCOMMANDS, run_cli
+    if args:  # no arguments opens the window without loading the command line's modules (start-up time)
+        from nnstudio.cli import SUBCOMMANDS, run_cli
 
-    # A word that is neither a subcommand nor an existing file is a typo: let the CLI explain it.
-    if args and (args[0] in SUBCOMMANDS or args[0].startswith("-") or not os.path.exists(args[0])):
-        return run_cli(args)
+        # A word that is neither a subcommand nor an existing file is a typo: let the CLI explain it.
+        if args[0] in SUBCOMMANDS or args[0].startswith("-") or not os.path.exists(args[0]):
+            return run_cli(args)
     from nnstudio.gui.app import main as gui_main
 
     return gui_main(args)
