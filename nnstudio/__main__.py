@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -14,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
         # A word that is neither a subcommand nor an existing file is a typo: let the CLI explain it.
         if args[0] in SUBCOMMANDS or args[0].startswith("-") or not os.path.exists(args[0]):
             return run_cli(args)
+    # Opening the window creates tens of thousands of long-lived objects (Qt types, enums, modules) and
+    # the cyclic collector would scan them over and over: it is off until the window is shown (app.main).
+    gc.disable()
     from nnstudio.gui.app import main as gui_main
 
     return gui_main(args)
