@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from nnstudio.cli import SUBCOMMANDS, run_cli
+    if args:  # no arguments opens the window without loading the command line's modules (start-up time)
+        from nnstudio.cli import SUBCOMMANDS, run_cli
 
-    # A word that is neither a subcommand nor an existing file is a typo: let the CLI explain it.
-    if args and (args[0] in SUBCOMMANDS or args[0].startswith("-") or not os.path.exists(args[0])):
-        return run_cli(args)
+        # A word that is neither a subcommand nor an existing file is a typo: let the CLI explain it.
+        if args[0] in SUBCOMMANDS or args[0].startswith("-") or not os.path.exists(args[0]):
+            return run_cli(args)
+    # Opening the window creates tens of thousands of long-lived objects (Qt types, enums, modules) and
+    # the cyclic collector would scan them over and over: it is off until the window is shown (app.main).
+    gc.disable()
     from nnstudio.gui.app import main as gui_main
 
     return gui_main(args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -14,7 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnstudio.errors import NNStudioError
-from nnstudio.gui import theme
+from nnstudio.gui import startup_probe, theme
 from nnstudio.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, make_settings
 from nnstudio.gui.text import as_rich
 from nnstudio.resource_files import resource
@@ -76,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         logging.basicConfig(level=logging.INFO)
     install_excepthook()
     window = MainWindow()
+    if startup_probe.enabled():  # benchmarks/bench_startup.py: quit after the first paint, print the time
+        startup_probe.install(window.canvas.viewport(), app)
     window.show()
+    gc.enable()  # off during start-up when launched by ``nnstudio`` (__main__.py)
     if not window.recovery.offer() and args:
         window.files.open_file(args[0], ask=False)
     if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, quit cleanly

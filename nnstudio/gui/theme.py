@@ -99,6 +99,9 @@ QScrollArea {{ border: none; }}
 """
 
 
+_FUSION_SET = "nnstudioFusionStyle"  # the app's dynamic property: Fusion has been set once
+
+
 def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
     """Set palette and stylesheet for the whole application; returns the active colours."""
     global _current
@@ -119,9 +122,15 @@ def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c.muted))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c.muted))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(c.muted))
-    app.setStyle("Fusion")
+    # Setting the same style or stylesheet again re-polishes every widget (tens of ms with the whole
+    # window open, e.g. when the window checks the saved theme's menu item at start-up): skip no-ops.
+    if app.property(_FUSION_SET) is not True:
+        app.setStyle("Fusion")
+        app.setProperty(_FUSION_SET, True)
     app.setPalette(pal)
-    app.setStyleSheet(_stylesheet(c))
+    sheet = _stylesheet(c)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     restyle_plots(app, c)
     return c
 

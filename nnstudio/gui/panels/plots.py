@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -229,6 +228,8 @@ class PlotsPanel(FollowsDocument, QWidget):
         widget = self.tabs.currentWidget()
         plot = widget if isinstance(widget, pg.PlotWidget) else self.output.plot if widget is self.output else None
         if plot is not None:
+            import pyqtgraph.exporters  # only when exporting: not part of opening the window
+
             exporter = pyqtgraph.exporters.ImageExporter(plot.getPlotItem())
             exporter.parameters()["width"] = max(800, plot.width())
             exporter.export(path)
