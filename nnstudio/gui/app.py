@@ -76,11 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError:
         logging.basicConfig(level=logging.INFO)
     install_excepthook()
-    window = MainWindow()
-    if startup_probe.enabled():  # benchmarks/bench_startup.py: quit after the first paint, print the time
-        startup_probe.install(window.canvas.viewport(), app)
-    window.show()
-    gc.enable()  # off during start-up when launched by ``nnstudio`` (__main__.py)
+    try:
+        window = MainWindow()
+        if startup_probe.enabled():  # benchmarks/bench_startup.py: quit after the first paint, print the time
+            startup_probe.install(window.canvas.viewport(), app)
+        window.show()
+    finally:
+        gc.enable()  # off during start-up when launched by ``nnstudio`` (__main__.py)
     if not window.recovery.offer() and args:
         window.files.open_file(args[0], ask=False)
     if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, quit cleanly

@@ -23,7 +23,9 @@ PROJECT_FORMAT = "nnstudio.project"
 
 
 def _json_number(v: float) -> float | None:
-    return None if math.isnan(v) else float(v)
+    """JSON has no NaN or infinity: a missing cell, or a derived value that overflowed (x·y of two huge
+    numbers; derived columns are recomputed when read), is written as null."""
+    return float(v) if math.isfinite(v) else None
 
 
 def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:

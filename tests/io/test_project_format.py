@@ -301,3 +301,22 @@ def test_killing_the_process_while_it_saves_leaves_the_old_file(tmp_path, stage)
     assert load_path(path).name == "version 0"  # the old file, whole
     others = [name for name in os.listdir(tmp_path) if name != path.name]
     assert len(others) == 1 and others[0].startswith(".busy.nnstudio.") and others[0].endswith(".tmp")
+
+
+def test_a_derived_value_that_overflows_is_written_as_null_and_recomputed():
+    """Found by fuzzing: x·y of two huge numbers is infinite; the project still saves and reopens."""
+    import math
+
+    from nnstudio.core.data import Column, Dataset
+    from nnstudio.core.network import Network
+    from nnstudio.core.project import Project
+    from nnstudio.io.project_format import project_from_dict, project_to_dict
+
+    data = Dataset([Column.numeric("x", [1e308, 1.0]), Column.numeric("y", [10.0, 2.0]),
+                    Column.numeric("t", [0.0, 1.0], role="target")], "huge")
+    data.add_derived("product", ["x", "y"], "x·y")
+    assert math.isinf(data.column("x·y").values[0])
+    project = Project(Network.build([3, 1], ["linear"], seed=0), dataset=data)
+    text = json.dumps(project_to_dict(project), allow_nan=False)  # valid JSON
+    again = project_from_dict(json.loads(text))
+    assert math.isinf(again.dataset.column("x·y").values[0]) and again.dataset.column("x·y").values[1] == 2.0
