@@ -55,10 +55,10 @@ class SnapshotHistory:
     def add(self, epoch: int, weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         """Record the weights after ``epoch`` (copies are stored)."""
         copy = [(np.array(w, copy=True), np.array(b, copy=True)) for w, b in weights]
-        self.latest = (epoch, copy)
-        if self._epochs and epoch < self._epochs[-1]:  # the count went back (weights from an earlier epoch)
+        went_back = bool(self._epochs) and epoch < self._epochs[-1]  # weights from an earlier epoch
+        if went_back or not self._same_shapes(copy):  # or another network: its history starts anew
             self.clear()
-            self.latest = (epoch, copy)
+        self.latest = (epoch, copy)
         if epoch % self.stride:
             return
         if self._epochs and epoch == self._epochs[-1]:  # the same epoch again: keep the newer weights
@@ -72,6 +72,11 @@ class SnapshotHistory:
             keep = [i for i, e in enumerate(self._epochs) if e % self.stride == 0]
             self._epochs = [self._epochs[i] for i in keep]
             self._weights = [self._weights[i] for i in keep]
+
+    def _same_shapes(self, weights: Weights) -> bool:
+        if self.latest is None:
+            return True
+        return [(w.shape, b.shape) for w, b in self.latest[1]] == [(w.shape, b.shape) for w, b in weights]
 
     def _limit(self, weights: Weights) -> int:
         size = sum(w.nbytes + b.nbytes for w, b in weights) or 1
@@ -97,14 +102,16 @@ class SnapshotHistory:
 
     def thinned(self, max_numbers: int) -> list[tuple[int, Weights]]:
         """At most ``max_numbers`` weights in all: the first and latest snapshots and evenly spread ones
-        between (what a project file keeps)."""
+        between (what a project file keeps; the reader refuses more)."""
         entries = self.entries()
         if not entries:
             return []
         per = sum(w.size + b.size for w, b in entries[0][1]) or 1
-        room = max(2, max_numbers // per)
+        room = max_numbers // per
         if len(entries) <= room:
             return entries
+        if room < 2:  # a network too large to keep more than its latest weights, or none at all
+            return entries[-1:] if room else []
         picks = np.unique(np.linspace(0, len(entries) - 1, room).round().astype(int))
         return [entries[i] for i in picks]
 

@@ -173,8 +173,7 @@ class ViewSync(QObject):
     @Slot(object)
     def _committed(self, result: TrainingResult) -> None:
         """A stretch of training is now in the document: every view shows the document again."""
-        self._drop_pending_snapshot()
-        self.plots.show_result(result)
+        self._drop_pending_snapshot()  # the plots already follow the document (and redrew from it)
         self.refresh()
         self.dataset_editor.show_predictions(self.document.project)
         session = self.session

@@ -144,7 +144,7 @@ def snapshots_from_dict(data: Any, network: Network, where: str = "snapshots") -
     if not isinstance(epochs, list) or not isinstance(weights, list) or len(epochs) != len(weights):
         raise ModelFormatError(f"{where}: expected lists 'epochs' and 'weights' of the same length")
     size = flat_size(network)
-    if len(epochs) > MAX_SNAPSHOTS or len(epochs) * size > 2 * SNAPSHOT_NUMBERS:
+    if len(epochs) > MAX_SNAPSHOTS or len(epochs) * size > SNAPSHOT_NUMBERS:  # what the writer keeps at most
         raise ModelFormatError(f"{where}: too many snapshots ({len(epochs)} of {size} weights each)")
     entries, last = [], -1
     for i, (epoch, values) in enumerate(zip(epochs, weights)):

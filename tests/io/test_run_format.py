@@ -96,3 +96,28 @@ def test_bad_training_sections_are_refused_with_their_place(case):
     target[keys[-1]] = value
     with pytest.raises(ModelFormatError, match=where.replace("[", r"\[").replace("]", r"\]")):
         project_from_dict(copy.deepcopy(data))
+
+
+def test_snapshots_of_a_network_that_changed_shape_still_save_and_reopen(tmp_path):
+    """Train, add a neuron, train again: the slider's history starts anew, and the file opens."""
+    project = trained("laptop", 3)
+    bigger = project.network.copy()
+    bigger.add_neuron(0, np.random.default_rng(0))
+    project.network = bigger
+    project.run_state = None
+    project.snapshots.add(4, bigger.get_weights())
+    assert project.snapshots.epochs == [4]
+    save_project(project, tmp_path / "p.nnstudio")
+    assert load_path(tmp_path / "p.nnstudio").snapshots.epochs == [4]
+
+
+def test_a_network_too_large_for_many_snapshots_keeps_what_the_reader_accepts(tmp_path):
+    from nnstudio.core.network import Network
+    from nnstudio.core.project import Project
+
+    net = Network.build([300, 400, 2], ["relu", "softmax"], seed=0)  # ~121 000 weights: one snapshot fits
+    project = Project(net)
+    for epoch in range(3):
+        project.snapshots.add(epoch, net.get_weights())
+    save_project(project, tmp_path / "big.nnstudio")
+    assert load_path(tmp_path / "big.nnstudio").snapshots.epochs == [2]
