@@ -1,0 +1,97 @@
+"""A legend that sits above a plot's data area instead of on top of the points: a strip in the plot's title
+row, as many entries to a line as fit the width, the row as tall as the lines it needs."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from nnstudio.gui import theme
+from nnstudio.gui.text import escape
+
+SAMPLE_WIDTH = 20  # pyqtgraph's legend sample is 20 px wide (and tall)
+SPACING = 10  # between an entry's sample and its label, and between entries
+
+
+class OutsideLegend:
+    """Entries (a sample item and a name) drawn in a strip above the view box of ``plot``; the strip takes
+    the plot's title row, so the data area shrinks to make room rather than being covered. ``legend`` is the
+    pyqtgraph LegendItem shown (rebuilt when the entries or the number that fit on a line change)."""
+
+    def __init__(self, plot: pg.PlotWidget | pg.PlotItem, text_size: str = "8pt") -> None:
+        self.plot_item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+        self.text_size = text_size
+        self.entries: list[tuple[pg.GraphicsObject, str]] = []
+        self._widths: list[float] = []
+        self.legend: pg.LegendItem | None = None
+        self._columns = 0
+        self.plot_item.geometryChanged.connect(self.arrange)
+
+    def set_entries(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
+        """Replace the entries: (an item whose symbol or line is the sample, plain text naming it)."""
+        self.entries = list(entries)
+        self._widths = [SAMPLE_WIDTH + SPACING + _text_width(name, self.text_size) for _, name in entries]
+        self._columns = 0
+        self.arrange()
+        self.plot_item.layout.activate()  # the data area moves now, not at the next event-loop pass
+
+    def names(self) -> list[str]:
+        """The entries' texts as given."""
+        return [name for _, name in self.entries]
+
+    def arrange(self, *_args: object) -> None:
+        """Wrap the entries to the plot's width and make the title row as tall as the lines they take."""
+        layout = self.plot_item.layout
+        if not self.entries:
+            self._drop()
+            layout.setRowFixedHeight(0, 0)
+            return
+        widths = self._widths
+        available = max(60.0, self.plot_item.width() - 16)
+        columns = len(widths)
+        while columns > 1 and _grid_width(widths, columns) > available:
+            columns -= 1
+        if columns != self._columns or self.legend is None:
+            self._build(columns)
+        legend = self.legend
+        line = max([SAMPLE_WIDTH] + [label.boundingRect().height() for _, label in legend.items])
+        height = math.ceil(len(self.entries) / columns) * line
+        legend.setGeometry(0, 0, legend.width(), height)
+        layout.setRowFixedHeight(0, height + 4)
+        legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 2))
+
+    def _build(self, columns: int) -> None:
+        self._drop()
+        legend = pg.LegendItem(offset=None, labelTextSize=self.text_size, horSpacing=4, verSpacing=-4,
+                               frame=False, labelTextColor=theme.colors().text, colCount=columns)
+        legend.layout.setContentsMargins(0, 0, 0, 0)
+        legend.setParentItem(self.plot_item)
+        for item, name in self.entries:
+            legend.addItem(item, escape(name))
+        self.legend, self._columns = legend, columns
+
+    def _drop(self) -> None:
+        if self.legend is not None:
+            self.legend.clear()
+            scene = self.legend.scene()
+            self.legend.setParentItem(None)
+            if scene is not None:
+                scene.removeItem(self.legend)
+            self.legend = None
+        self._columns = 0
+
+
+def _grid_width(widths: list[float], columns: int) -> float:
+    """The width of entries laid out row by row in ``columns`` aligned columns."""
+    return sum(max(widths[j::columns]) for j in range(columns))
+
+
+def _text_width(text: str, size: str) -> float:
+    font = QFont()
+    font.setPointSizeF(float(size.removesuffix("pt")))
+    return QFontMetricsF(font).horizontalAdvance(text) + 8  # a LabelItem's margins
+
+
+__all__ = ["OutsideLegend"]
