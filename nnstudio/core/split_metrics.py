@@ -47,6 +47,7 @@ class SplitConfusion:
     validation: np.ndarray | None  # the same over the held-out rows; None when no row is held out
     training_rows: int
     validation_rows: int
+    held_out: np.ndarray  # one flag per dataset row: True for a validation row
 
 
 def confusion_by_split(project: Project) -> SplitConfusion:
@@ -60,7 +61,7 @@ def confusion_by_split(project: Project) -> SplitConfusion:
     n = len(names)
     train = confusion_matrix(rows.true_index[~held], rows.predicted_index[~held], n)
     val = confusion_matrix(rows.true_index[held], rows.predicted_index[held], n) if held.any() else None
-    return SplitConfusion(list(names), train, val, int((~held).sum()), int(held.sum()))
+    return SplitConfusion(list(names), train, val, int((~held).sum()), int(held.sum()), held)
 
 
 __all__ = ["SplitConfusion", "confusion_by_split", "held_out_rows", "validation_mask"]

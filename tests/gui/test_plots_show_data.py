@@ -169,6 +169,15 @@ def test_confusion_counts_training_and_validation_rows_separately(qtbot, window,
     assert f"Validation ({val_rows.size} rows)" in view.validation.title.text()
 
 
+def test_loss_and_accuracy_legends_sit_above_the_curves(qtbot, window):
+    open_example(window, "spiral")
+    train(qtbot, window, 3)
+    for key, plot in (("loss", window.plots.loss_plot), ("metric", window.plots.metric_plot)):
+        show_tab(window, key)
+        assert plot.legend.names() == ["training", "validation"]
+        assert_legend_outside_points(plot, plot.legend)
+
+
 def test_confusion_without_a_validation_split_counts_every_row_as_training(qtbot, window):
     open_example(window, "laptop")
     show_tab(window, "confusion")
