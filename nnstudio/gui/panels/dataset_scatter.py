@@ -7,9 +7,12 @@ the curve's numbers come from core.input_space. Validation rows (the trainer's o
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, TARGET, Column, Dataset
@@ -18,6 +21,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.split_metrics import held_out_rows
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.document import Document
 from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.panels.plot_legend import OutsideLegend
 from nnstudio.gui.text import escape
@@ -28,6 +32,13 @@ CURVE_PEN = pg.mkPen("#d62728", width=2.5)
 POINT_PEN = pg.mkPen("#333", width=0.6)
 VALUE_BRUSH = (31, 119, 180, 170)  # regression points: one colour, a little transparent where they pile up
 NOT_SHOWN = "The scatter view shows one or two numeric input columns."
+
+
+@cache
+def class_brush(k: int) -> QBrush:
+    """Class k's point fill (-1 or NaN: grey). One shared brush per class: pyqtgraph renders a symbol once
+    per distinct brush object, so a brush per point would render hundreds."""
+    return pg.mkBrush(CLASS_COLORS[k % len(CLASS_COLORS)] if k >= 0 else "#777")
 
 
 def class_legend_names(class_names: list[str], target_name: str) -> list[str]:
@@ -67,6 +78,13 @@ class ScatterView(FollowsDocument, QWidget):
         self._project: Project | None = None
 
     # -- data in -------------------------------------------------------------------------------------
+    def follow(self, document: Document) -> None:
+        """Keep the project current; edits of the data reach the view through its editor (``update_from``)."""
+        self._followed = document
+        for signal in (document.projectReplaced, document.networkChanged, document.historyChanged):
+            signal.connect(self._document_changed)
+        self.set_project(document.project)
+
     def set_project(self, project: Project) -> None:
         """The project whose model draws the prediction curve (``follow(document)`` keeps it current)."""
         self._project = project
@@ -100,7 +118,8 @@ class ScatterView(FollowsDocument, QWidget):
         if one:
             self._draw_one_input(dataset, inputs[0], targets[0])
         else:
-            self._draw_points(inputs[0].values, inputs[1].values, target, inputs[0].name, inputs[1].name)
+            entries = self._draw_points(inputs[0].values, inputs[1].values, target, inputs[0].name, inputs[1].name)
+            self.legend.set_entries(entries)
         return True
 
     # -- drawing -------------------------------------------------------------------------------------
@@ -113,7 +132,7 @@ class ScatterView(FollowsDocument, QWidget):
         if curve is not None:
             self.curve.setData(curve.x, curve.y, connect="finite")
             entries.append((self.curve, "model's prediction" if classes is None else f"model: {curve.y_name}"))
-            self.legend.set_entries(entries)
+        self.legend.set_entries(entries)
         axis = self.plot.getAxis("left")
         if classes is not None and target.kind == CATEGORICAL:
             axis.setTicks([[(float(k), name) for k, name in enumerate(classes)]])
@@ -136,20 +155,19 @@ class ScatterView(FollowsDocument, QWidget):
     def _draw_points(self, x: np.ndarray, y: np.ndarray, target: Column | None, x_name: str, y_name: str,
                      by_value: bool = True) -> list[tuple[pg.GraphicsObject, str]]:
         """Points coloured by class; else by target value (``by_value``, two inputs) or in one colour (one
-        input, where the target is the height). Returns the legend entries it set."""
+        input, where the target is the height). Returns the legend entries for them."""
         finite = np.isfinite(x) & np.isfinite(y)
-        brushes = [pg.mkBrush("#777")] * len(x)
+        brushes = [class_brush(-1)] * len(x)
         entries: list[tuple[pg.GraphicsObject, str]] = []
         classes = None if target is None else self._class_names(target)
         if target is not None and classes is not None:
             idx = target.numbers()
-            brushes = [pg.mkBrush(CLASS_COLORS[int(i) % len(CLASS_COLORS)] if i >= 0 and i == i else "#777")
-                       for i in idx]
+            brushes = [class_brush(int(i) if i == i else -1) for i in idx]
             names = class_legend_names(classes, target.name)
             for k, name in enumerate(names[: len(CLASS_COLORS)]):
-                entries.append((pg.ScatterPlotItem(size=8, brush=pg.mkBrush(CLASS_COLORS[k]), pen=POINT_PEN), name))
+                entries.append((pg.ScatterPlotItem(size=8, brush=class_brush(k), pen=POINT_PEN), name))
         elif target is not None and not by_value:
-            brushes = [pg.mkBrush(*VALUE_BRUSH)] * len(x)
+            brushes = [pg.mkBrush(*VALUE_BRUSH)] * len(x)  # one shared brush
             entries.append((pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*VALUE_BRUSH), pen=POINT_PEN), "data"))
         elif target is not None:
             v = target.values
@@ -170,7 +188,6 @@ class ScatterView(FollowsDocument, QWidget):
                              symbol=[s for s, f in zip(symbols, finite) if f])
         self.plot.setLabel("bottom", escape(x_name))
         self.plot.setLabel("left", escape(y_name))
-        self.legend.set_entries(entries)
         return entries
 
     def _class_names(self, target: Column) -> list[str] | None:
@@ -195,4 +212,4 @@ class ScatterView(FollowsDocument, QWidget):
         return None
 
 
-__all__ = ["CLASS_COLORS", "ScatterView", "class_legend_names"]
+__all__ = ["CLASS_COLORS", "ScatterView", "class_brush", "class_legend_names"]

@@ -23,7 +23,7 @@ from nnstudio.core.training import CLASSIFICATION
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.panels.curve_plot import plain_axes
-from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS, class_legend_names
+from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS, class_brush, class_legend_names
 from nnstudio.gui.panels.plot_legend import OutsideLegend
 from nnstudio.gui.text import escape, plain
 
@@ -171,11 +171,10 @@ class OutputView(QWidget):
         self.plot.setLabel("bottom", escape(grid.names[0]))
         self.plot.setLabel("left", escape(grid.names[1]))
         if surface.kind == CLASS:
-            background = "the class the network picks at each point"
+            background = "the class the network picks at each point."
         else:
-            background = f"the network's {surface.label} over the input plane (blue low, orange high)"
-        self.note.setText(f"Background: {background}. Points: the data by class, misclassified ringed in red."
-                          + self._validation_note(held))
+            background = f"the network's {surface.label} over the input plane (blue low, orange high)."
+        self.note.setText(f"Background: {background}" + self._validation_note(held))
 
     def _draw_points(self, p: Project, x: np.ndarray, finite: np.ndarray,
                      held: np.ndarray) -> list[tuple[pg.GraphicsObject, str]]:
@@ -188,8 +187,7 @@ class OutputView(QWidget):
         train = finite & ~held
         entries: list[tuple[pg.GraphicsObject, str]] = []
         if rows is not None and rows.task == CLASSIFICATION and rows.true_index is not None:
-            colors = [CLASS_COLORS[int(i) % len(CLASS_COLORS)] for i in rows.true_index]
-            brushes = np.array([pg.mkBrush(c) for c in colors], dtype=object)
+            brushes = np.array([class_brush(int(i)) for i in rows.true_index], dtype=object)
             pens = np.array([WRONG_PEN if w else POINT_PEN for w in rows.wrong], dtype=object)
             self.points.setData(x=x[train, 0], y=x[train, 1], brush=list(brushes[train]), pen=list(pens[train]))
             self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=list(brushes[shown_val]),
@@ -197,7 +195,7 @@ class OutputView(QWidget):
             target = p.dataset.by_role(TARGET)
             names = class_legend_names(rows.class_names or [], target[0].name if len(target) == 1 else "class")
             for k, name in enumerate(names[: len(CLASS_COLORS)]):
-                entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush(CLASS_COLORS[k]), pen=POINT_PEN), name))
+                entries.append((pg.ScatterPlotItem(size=9, brush=class_brush(k), pen=POINT_PEN), name))
             if rows.wrong[train | shown_val].any():
                 entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.colors().base), pen=WRONG_PEN),
                                 "misclassified"))

@@ -6,13 +6,13 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QColor
 
 from nnstudio.gui import theme
 from nnstudio.gui.text import escape
 
 SAMPLE_WIDTH = 20  # pyqtgraph's legend sample is 20 px wide (and tall)
-SPACING = 10  # between an entry's sample and its label, and between entries
+SPACING = 4  # the legend grid's spacing: after an entry's sample and after its label
 
 
 class OutsideLegend:
@@ -25,15 +25,23 @@ class OutsideLegend:
         self.text_size = text_size
         self.entries: list[tuple[pg.GraphicsObject, str]] = []
         self._widths: list[float] = []
+        self._text = ""  # the theme's text colour the labels were made with
         self.legend: pg.LegendItem | None = None
         self._columns = 0
         self.plot_item.geometryChanged.connect(self.arrange)
 
     def set_entries(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
-        """Replace the entries: (an item whose symbol or line is the sample, plain text naming it)."""
+        """Replace the entries: (an item whose symbol or line is the sample, plain text naming it). Entries that
+        look as they do now are kept (building a legend's labels costs milliseconds; plots redraw often)."""
+        text = theme.colors().text
+        if self.legend is not None and _looks(entries) == _looks(self.entries) and text == self._text:
+            return
+        self._text = text
         self.entries = list(entries)
-        self._widths = [SAMPLE_WIDTH + SPACING + _text_width(name, self.text_size) for _, name in entries]
         self._columns = 0
+        if entries:  # one line first, to measure each entry as the legend draws it
+            self._build(len(entries))
+            self._widths = [SAMPLE_WIDTH + label.width() + 2 * SPACING for _, label in self.legend.items]
         self.arrange()
         self.plot_item.layout.activate()  # the data area moves now, not at the next event-loop pass
 
@@ -58,14 +66,14 @@ class OutsideLegend:
         legend = self.legend
         line = max([SAMPLE_WIDTH] + [label.boundingRect().height() for _, label in legend.items])
         height = math.ceil(len(self.entries) / columns) * line
-        legend.setGeometry(0, 0, legend.width(), height)
+        legend.setGeometry(0, 0, _grid_width(widths, columns), height)
         layout.setRowFixedHeight(0, height + 4)
         legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 2))
 
     def _build(self, columns: int) -> None:
         self._drop()
-        legend = pg.LegendItem(offset=None, labelTextSize=self.text_size, horSpacing=4, verSpacing=-4,
-                               frame=False, labelTextColor=theme.colors().text, colCount=columns)
+        legend = pg.LegendItem(offset=None, labelTextSize=self.text_size, horSpacing=SPACING, verSpacing=-4,
+                               frame=False, labelTextColor=self._text, colCount=columns)
         legend.layout.setContentsMargins(0, 0, 0, 0)
         legend.setParentItem(self.plot_item)
         for item, name in self.entries:
@@ -83,15 +91,19 @@ class OutsideLegend:
         self._columns = 0
 
 
+def _looks(entries: list[tuple[pg.GraphicsObject, str]]) -> list[tuple]:
+    """What the entries show: names, and the symbol, size and colours of each sample."""
+    def color(value: object) -> object:
+        return value.color().name(QColor.NameFormat.HexArgb) if hasattr(value, "color") else value
+
+    return [(name, type(item).__name__, *(color(item.opts.get(k)) for k in ("symbol", "size", "pen", "brush")))
+            for item, name in entries]
+
+
 def _grid_width(widths: list[float], columns: int) -> float:
-    """The width of entries laid out row by row in ``columns`` aligned columns."""
-    return sum(max(widths[j::columns]) for j in range(columns))
-
-
-def _text_width(text: str, size: str) -> float:
-    font = QFont()
-    font.setPointSizeF(float(size.removesuffix("pt")))
-    return QFontMetricsF(font).horizontalAdvance(text) + 8  # a LabelItem's margins
+    """The width of entries laid out row by row in ``columns`` aligned columns (the last one's trailing
+    spacing left out)."""
+    return sum(max(widths[j::columns]) for j in range(columns)) - SPACING
 
 
 __all__ = ["OutsideLegend"]
