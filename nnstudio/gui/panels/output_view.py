@@ -33,6 +33,8 @@ BOUNDARY_MAP = pg.ColorMap([0.0, 0.5, 1.0], [(120, 165, 230), (250, 250, 250), (
 POINT_PEN = pg.mkPen("#222", width=0.8)
 WRONG_PEN = pg.mkPen("#d00", width=2.5)
 DATA_BRUSH = (31, 119, 180, 160)
+DISCRETIZE_TIP = ("Colour each point of the plane by the class the network picks (or, for a number, by the band "
+                  "it falls in) instead of the smooth output")
 NO_VALIDATION = "No rows are held out: set a validation split in the Training panel to see them here."
 
 
@@ -74,8 +76,7 @@ class OutputView(QWidget):
         self._project: Project | None = None
 
         self.discretize = QCheckBox("Discretize output")
-        self.discretize.setToolTip("Colour each point of the plane by the class the network picks (or, for a "
-                                   "number, by the band it falls in) instead of the smooth output")
+        self.discretize.setToolTip(DISCRETIZE_TIP)
         self.show_validation = QCheckBox("Show validation data")
         self.show_validation.setToolTip("Also draw the rows training holds out for validation (triangles)")
         for box in (self.discretize, self.show_validation):
@@ -148,6 +149,8 @@ class OutputView(QWidget):
     def _draw_boundary(self, p: Project) -> None:
         surface = decision_surface(p, GRID)  # the network's math: core
         self.discretize.setEnabled(surface.kind != CLASS)
+        self.discretize.setToolTip(DISCRETIZE_TIP if surface.kind != CLASS else
+                                   "The output is already the class the network picks at each point")
         if self.discretize.isChecked():
             surface = discrete_surface(surface)
         self.surface = surface
