@@ -185,3 +185,29 @@ def test_confusion_without_a_validation_split_counts_every_row_as_training(qtbot
     assert view.training.counts().sum() == 9
     assert not view.validation.isVisibleTo(window)
     assert "No rows are held out" in view.note.text()
+
+
+def test_one_feature_with_a_derived_square_is_drawn_over_its_source(qtbot):
+    """x and x² feed the network: the scatter shows y over x and the curve the network draws through it."""
+    from nnstudio.core.data import TARGET, Column, Dataset
+    from nnstudio.core.network import Network
+    from nnstudio.core.project import Project
+    from nnstudio.core.training import TrainingConfig
+    from nnstudio.gui.panels.dataset_scatter import ScatterView
+
+    x = np.linspace(-2, 2, 20)
+    dataset = Dataset([Column.numeric("x", x), Column.numeric("y", x * x, role=TARGET)], "parabola")
+    dataset.add_derived("square", ["x"])
+    project = Project(Network.build([2, 1], ["linear"], seed=0),
+                      TrainingConfig(optimizer="adam", learning_rate=0.1, epochs=50), dataset=dataset)
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
+    project.history = setup.trainer.history
+    view = ScatterView()
+    qtbot.addWidget(view)
+    view.set_project(project)
+    assert view.plot.getPlotItem().getAxis("bottom").labelText == "x"
+    np.testing.assert_array_equal(view.scatter.getData()[1], x * x)
+    gx, gy = view.curve.getData()
+    np.testing.assert_allclose(gy, project.predict(gx[:, None], base=True)[:, 0])

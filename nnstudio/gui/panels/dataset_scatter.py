@@ -101,7 +101,7 @@ class ScatterView(FollowsDocument, QWidget):
         self._dataset = dataset
         inputs = dataset.by_role(INPUT)
         plain = [c for c in inputs if c.formula is None]
-        if len(inputs) > 2 and len(plain) in (1, 2):
+        if len(plain) < len(inputs) and len(plain) in (1, 2):  # derived inputs: drawn over their sources
             inputs = plain
         targets = dataset.by_role(TARGET)
         numeric = all(c.kind == NUMERIC for c in inputs) and dataset.n_rows > 0
