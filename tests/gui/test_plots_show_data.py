@@ -211,3 +211,22 @@ def test_one_feature_with_a_derived_square_is_drawn_over_its_source(qtbot):
     np.testing.assert_array_equal(view.scatter.getData()[1], x * x)
     gx, gy = view.curve.getData()
     np.testing.assert_allclose(gy, project.predict(gx[:, None], base=True)[:, 0])
+
+
+def test_legend_labels_follow_the_theme(qtbot, window):
+    from nnstudio.gui import theme
+
+    open_example(window, "laptop")
+    scatter = window.dataset_editor.scatter
+
+    def label_colors() -> set[str]:
+        return {label.opts.get("color") for _sample, label in scatter.legend.legend.items}
+
+    assert label_colors() == {theme.THEMES[theme.LIGHT].text}
+    try:
+        window.acts["theme_dark"].trigger()
+        qtbot.waitUntil(lambda: label_colors() == {theme.THEMES[theme.DARK].text})
+    finally:
+        window.acts["theme_light"].trigger()
+    qtbot.waitUntil(lambda: label_colors() == {theme.THEMES[theme.LIGHT].text})
+    assert scatter.legend.names() == ["no", "yes"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QColor
 
 from nnstudio.gui import theme
@@ -15,13 +16,15 @@ SAMPLE_WIDTH = 20  # pyqtgraph's legend sample is 20 px wide (and tall)
 SPACING = 4  # the legend grid's spacing: after an entry's sample and after its label
 
 
-class OutsideLegend:
+class OutsideLegend(QObject):
     """Entries (a sample item and a name) drawn in a strip above the view box of ``plot``; the strip takes
     the plot's title row, so the data area shrinks to make room rather than being covered. ``legend`` is the
-    pyqtgraph LegendItem shown (rebuilt when the entries or the number that fit on a line change)."""
+    pyqtgraph LegendItem shown (rebuilt when the entries, the number that fit on a line or the theme change)."""
 
-    def __init__(self, plot: pg.PlotWidget | pg.PlotItem, text_size: str = "8pt") -> None:
-        self.plot_item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    def __init__(self, plot: pg.PlotWidget, text_size: str = "8pt") -> None:
+        super().__init__(plot)
+        plot.installEventFilter(self)  # a new theme (palette) redraws the labels in its text colour
+        self.plot_item = plot.getPlotItem()
         self.text_size = text_size
         self.entries: list[tuple[pg.GraphicsObject, str]] = []
         self._widths: list[float] = []
@@ -44,6 +47,16 @@ class OutsideLegend:
             self._widths = [SAMPLE_WIDTH + label.width() + 2 * SPACING for _, label in self.legend.items]
         self.arrange()
         self.plot_item.layout.activate()  # the data area moves now, not at the next event-loop pass
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self.entries and theme.colors().text != self._text:
+            QTimer.singleShot(0, self, self._retheme)  # not while Qt hands the palette to the items being replaced
+        return False
+
+    @Slot()
+    def _retheme(self) -> None:
+        if self.entries and theme.colors().text != self._text:
+            self.set_entries(self.entries)
 
     def names(self) -> list[str]:
         """The entries' texts as given."""
