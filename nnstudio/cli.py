@@ -25,13 +25,14 @@ from nnstudio import __version__
 from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.decisions import decide
+from nnstudio.core.defaults import training_defaults
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project, prediction_inputs, suitable_loss
+from nnstudio.core.project import Project, prediction_inputs
 from nnstudio.core.recording import SnapshotRecorder, keep_run
-from nnstudio.core.training import Callback, Trainer, TrainingConfig
+from nnstudio.core.training import Callback, Trainer
 from nnstudio.errors import ConfigError, NNStudioError, TargetChoiceError
 from nnstudio.io.atomic import same_file
 from nnstudio.io.csv_io import read_csv
@@ -373,8 +374,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     names_out = _fields(args.outputs, "--outputs") if args.outputs else None
     net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
                         kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
-    config = TrainingConfig(loss=suitable_loss(net), optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
-    project = Project(net, config, name=name_from_path(args.out))
+    project = Project(net, training_defaults(net), name=name_from_path(args.out))
     save_path(project, args.out)
     print(terminal_text(f"wrote {args.out}: {summary(project)}"))
     return 0
