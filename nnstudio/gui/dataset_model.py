@@ -79,6 +79,15 @@ class DatasetTableModel(QAbstractTableModel):
     def is_derived_column(self, column: int) -> bool:
         return self.is_data_column(column) and self._dataset.columns[column].formula is not None
 
+    def editable_columns(self) -> list[int]:
+        """The columns a person types into (not derived, not predictions), left to right."""
+        return [c for c in range(self.n_data_columns) if not self.is_derived_column(c)]
+
+    def is_blank_row(self, row: int) -> bool:
+        """Whether every typed cell of ``row`` is empty."""
+        return 0 <= row < self._dataset.n_rows and \
+            all(self._dataset.cell_text(row, c) == "" for c in self.editable_columns())
+
     def problems(self) -> list[CellProblem]:
         return self._dataset.problems()
 
