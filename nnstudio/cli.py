@@ -29,6 +29,7 @@ from nnstudio.core.defaults import training_defaults
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import count, display_number
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.project import Project, prediction_inputs
 from nnstudio.core.recording import SnapshotRecorder, keep_run
@@ -183,7 +184,7 @@ class _Progress(Callback):
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
         done = int(metrics["epoch"]) - self.start
-        text = " ".join(f"{k} {v:.6g}" for k, v in metrics.items() if k != "epoch")
+        text = " ".join(f"{k} {display_number(v)}" for k, v in metrics.items() if k != "epoch")
         if self.tty:
             now = time.perf_counter()
             if now - self.last < 0.1 and done < self.total:
@@ -259,7 +260,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.json:
         print(_json(result))
     else:
-        print("done: " + ", ".join(f"{k} {v:.6g}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
+        print("done: " + ", ".join(f"{k} {display_number(v)}" if isinstance(v, float) else f"{k} {v}"
+                                   for k, v in result.items()))
     return 0
 
 
@@ -288,8 +290,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
             derived = [n for n, f in zip(*project.input_spec()) if f is not None]
             verb = "is" if len(derived) == 1 else "are"
             note = f"; {', '.join(derived)} {verb} computed from them" if derived else ""
-            raise UsageError(f"the model has {len(names_in)} inputs ({', '.join(names_in)}{note}) but --input "
-                             f"gives {x.shape[1]} values")
+            raise UsageError(f"the model has {count(len(names_in), 'input')} ({', '.join(names_in)}{note}) but "
+                             f"--input gives {count(x.shape[1], 'value')}")
     else:
         table = read_csv(args.data, targets=[], strict=False, numbers=project.base_input_names())
         x = prediction_inputs(project, table)
@@ -322,11 +324,11 @@ def _class_of(classes: list[str], outputs: np.ndarray) -> str | None:
 def summary(project: Project) -> str:
     net = project.network
     text = (f"{project.name!r}: network {'-'.join(map(str, net.sizes))} "
-            f"({', '.join(layer.activation for layer in net.layers)}), {net.parameter_count()} parameters")
+            f"({', '.join(layer.activation for layer in net.layers)}), {count(net.parameter_count(), 'parameter')}")
     if project.dataset is not None:
-        text += f", dataset {project.dataset.n_rows} rows x {len(project.dataset.columns)} columns"
+        text += f", dataset {count(project.dataset.n_rows, 'row')} x {count(len(project.dataset.columns), 'column')}"
     if len(project.history):
-        text += f", trained {project.history.last_epoch()} epochs"
+        text += f", trained {count(project.history.last_epoch(), 'epoch')}"
     return text
 
 

@@ -19,6 +19,7 @@ def is_finite_number(value: object) -> bool:
 
 # -- numbers and counts as a person reads them ---------------------------------------------------------------
 SIGNIFICANT_DIGITS = 6  # as the dataset table shows its cells
+COMPACT_DIGITS = 3  # labels drawn on the diagram, where six digits do not fit
 
 
 def display_number(value: float, digits: int = SIGNIFICANT_DIGITS) -> str:

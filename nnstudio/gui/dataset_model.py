@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, CellProblem, Column, Dataset
 from nnstudio.core.features import Formula
+from nnstudio.core.numbers import display_number
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.gui.dataset_commands import (
     AddFeatureCommand,
@@ -122,7 +123,7 @@ class DatasetTableModel(QAbstractTableModel):
         column = self._dataset.columns[col]
         if role == Qt.ItemDataRole.DisplayRole and column.kind == NUMERIC and row not in column.bad:
             value = float(column.values[row])  # shown short (6 significant digits); edited and copied in full
-            return f"{value:.6g}" if np.isfinite(value) else ""
+            return display_number(value) if np.isfinite(value) else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.cell_text(row)
         if role == Qt.ItemDataRole.BackgroundRole:

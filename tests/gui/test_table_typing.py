@@ -86,6 +86,10 @@ def test_plus_row_puts_the_cursor_in_the_new_row(qtbot, editor):
     type_text(qtbot, "7")  # typing goes straight into the new row's first cell
     press(qtbot, Qt.Key.Key_Tab)
     assert table(editor)[1] == ("7", "", "")
+    assert editor.status.text() == "2 rows × 3 columns"
+    editor.document.undo()
+    editor.document.undo()
+    assert editor.status.text() == "1 row × 3 columns"
 
 
 def test_past_a_blank_last_row_the_keys_add_no_other(qtbot, editor):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import Dataset
+from nnstudio.core.numbers import count
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_commands import SetDatasetCommand
@@ -166,7 +167,7 @@ class DatasetEditor(QWidget):
     @Slot()
     def _on_edited(self) -> None:
         ds = self.dataset
-        self.status.setText(f"{ds.n_rows} rows × {len(ds.columns)} columns")
+        self.status.setText(f"{count(ds.n_rows, 'row')} × {count(len(ds.columns), 'column')}")
         self.scatter.update_from(ds)
         self.column_bar.show_column(self.table.currentIndex().column())
         self._refresh_validity()
