@@ -25,12 +25,13 @@ from nnstudio import __version__
 from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.decisions import decide
-from nnstudio.core.defaults import training_defaults
+from nnstudio.core.defaults import loss_scale_hint, set_normalization, training_defaults
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
 from nnstudio.core.numbers import count, display_number
 from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.core.project import Project, prediction_inputs
 from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.training import Callback, Trainer
@@ -131,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one of: " + ", ".join(OPTIMIZERS))
     p.add_argument("--loss", choices=list(LOSSES), metavar="NAME", help="one of: " + ", ".join(LOSSES))
     p.add_argument("--seed", type=SEED, metavar="S", help="seed for shuffling and the validation split")
+    p.add_argument("--normalize", choices=list(NORMALIZATIONS), metavar="METHOD",
+                   help="normalize the numeric inputs and a numeric target for this run, fitted to the data and "
+                   "stored with the model (predictions take and give raw units): " + ", ".join(NORMALIZATIONS))
     p.add_argument("--out", metavar="FILE", help="write the trained model/project here (.json = model)")
     p.add_argument("--json", action="store_true", help="print the final metrics as one JSON object")
 
@@ -239,6 +243,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
+    if args.normalize is not None:
+        if project.dataset is None:
+            raise UsageError("--normalize needs data to fit to: add --data CSV (or train a project that has a "
+                             "dataset)")
+        set_normalization(project.dataset, args.normalize)
+        refit = True  # fit the chosen normalization to this data; keep_fit stores it with the model
     setup = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
     project.keep_fit(setup)  # saved with the normalization it was trained with
     trainer = setup.trainer
@@ -252,6 +262,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     finally:
         # Keep whatever was learned (on divergence the trainer restored the last finite weights).
         keep_run(project, trainer, offset)
+    hint = loss_scale_hint(project.dataset, trainer.history.last().get("loss", math.nan))
+    if hint:
+        print(f"hint: {hint}", file=sys.stderr)
     result = {"epochs": len(trainer.history), "stop_reason": reason, "seconds": round(time.perf_counter() - started, 3),
               **{k: v for k, v in trainer.history.last().items() if k != "epoch"}}
     if args.out:

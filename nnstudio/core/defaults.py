@@ -22,6 +22,8 @@ import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, INPUT, TARGET, Column, Dataset
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import display_number
+from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.core.project import suitable_loss
 from nnstudio.core.training import TrainingConfig
 
@@ -80,15 +82,52 @@ def default_epochs(dataset: Dataset | None, batch_size: int = BATCH_SIZE) -> int
     return int(np.clip(math.ceil(UPDATES / batches), low, high))
 
 
+def can_normalize(column: Column) -> bool:
+    """A numeric input, or a numeric target that is not only 0 and 1 (those are classes)."""
+    if column.kind == CATEGORICAL or column.role not in (INPUT, TARGET):
+        return False
+    return column.role == INPUT or not np.isin(column.values[np.isfinite(column.values)], (0, 1)).all()
+
+
 def needs_normalization(column: Column) -> bool:
-    """True for a numeric input or regression target with numbers beyond ±SMALL (a 0/1 column, class
-    labels and derived columns are left alone)."""
-    if column.kind == CATEGORICAL or column.role not in (INPUT, TARGET) or column.formula is not None:
+    """True for a column ``can_normalize`` allows, not derived, with numbers beyond ±SMALL."""
+    if not can_normalize(column) or column.formula is not None:
         return False
     finite = column.values[np.isfinite(column.values)]
-    if column.role == TARGET and np.isin(finite, (0, 1)).all():
-        return False
     return bool(finite.size) and float(np.abs(finite).max()) > SMALL
+
+
+def set_normalization(dataset: Dataset, method: str) -> list[str]:
+    """Give every column ``can_normalize`` allows the normalization ``method`` (``nnstudio train
+    --normalize``); returns the names of those columns."""
+    NORMALIZATIONS[method]
+    names = []
+    for column in dataset.columns:
+        if can_normalize(column):
+            column.normalization = method
+            names.append(column.name)
+    return names
+
+
+HUGE_LOSS = 100.0  # a loss from here up is huge
+
+
+def loss_scale_hint(dataset: Dataset | None, loss: float) -> str | None:
+    """Why a regression's loss is huge, when it is because a target is in its own units (no normalization),
+    and what to do about it; None otherwise. Huge: HUGE_LOSS or more, or no better than half the target's
+    variance (what always answering the mean would give, halved: the network has hardly learned)."""
+    raw = [] if dataset is None else \
+        [c for c in dataset.by_role(TARGET) if c.normalization == "none" and needs_normalization(c)]
+    if not raw:
+        return None
+    column = raw[0]
+    finite = column.values[np.isfinite(column.values)]
+    if not loss >= min(HUGE_LOSS, 0.5 * float(finite.var())):
+        return None
+    low, high = float(finite.min()), float(finite.max())
+    return (f"the loss is large because {column.name} is in its own units ({display_number(low)} to "
+            f"{display_number(high)}) and is not normalized; --normalize z_score (or min_max) trains on normalized "
+            "columns and keeps the normalization with the model, so predictions stay in raw units")
 
 
 def normalize_large_columns(dataset: Dataset) -> list[str]:
@@ -102,5 +141,6 @@ def normalize_large_columns(dataset: Dataset) -> list[str]:
     return changed
 
 
-__all__ = ["NetworkDefaults", "default_epochs", "needs_normalization", "network_defaults",
-           "normalize_large_columns", "output_activation", "training_defaults"]
+__all__ = ["NetworkDefaults", "can_normalize", "default_epochs", "loss_scale_hint", "needs_normalization",
+           "network_defaults", "normalize_large_columns", "output_activation", "set_normalization",
+           "training_defaults"]
