@@ -110,7 +110,7 @@ class NewNetworkDialog(QDialog):
             return
         config = training_defaults(network, self.dataset)
         text = (f"Trains with {OPTIMIZERS.label(config.optimizer)} (learning rate {config.learning_rate:g}), "
-                f"{LOSSES.label(config.loss)} loss, {count(config.epochs, 'epoch')}.")
+                f"{LOSSES.label(config.loss).lower()} loss, {count(config.epochs, 'epoch')}.")
         if self.dataset is not None:
             normalized = normalize_large_columns(self.dataset.copy())
             if normalized:

@@ -68,7 +68,7 @@ def test_new_without_data_learns_a_truth_table_loaded_later(dialog, key):
 def test_the_dialog_says_how_it_will_train(dialog):
     dialog.source.setCurrentIndex(dialog.source.findText("Car horsepower → MPG"))
     note = dialog.training_note.text()
-    assert "Adam" in note and "Mean squared error" in note and "horsepower, mpg" in note
+    assert "Adam" in note and "mean squared error loss" in note and "horsepower, mpg" in note
     project = dialog.project()
     assert [c.normalization for c in project.dataset.columns] == ["z_score", "z_score"]
     assert project.preprocessing.targets[0].method == "z_score"  # the loss is in normalized units
