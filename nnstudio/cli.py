@@ -25,13 +25,16 @@ from nnstudio import __version__
 from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.decisions import decide
+from nnstudio.core.defaults import loss_scale_hint, set_normalization, training_defaults
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import count, display_number
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project, prediction_inputs, suitable_loss
+from nnstudio.core.preprocessing import NORMALIZATIONS
+from nnstudio.core.project import Project, prediction_inputs
 from nnstudio.core.recording import SnapshotRecorder, keep_run
-from nnstudio.core.training import Callback, Trainer, TrainingConfig
+from nnstudio.core.training import Callback, Trainer
 from nnstudio.errors import ConfigError, NNStudioError, TargetChoiceError
 from nnstudio.io.atomic import same_file
 from nnstudio.io.csv_io import read_csv
@@ -129,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one of: " + ", ".join(OPTIMIZERS))
     p.add_argument("--loss", choices=list(LOSSES), metavar="NAME", help="one of: " + ", ".join(LOSSES))
     p.add_argument("--seed", type=SEED, metavar="S", help="seed for shuffling and the validation split")
+    p.add_argument("--normalize", choices=list(NORMALIZATIONS), metavar="METHOD",
+                   help="normalize the numeric inputs and a numeric target for this run, fitted to the data and "
+                   "stored with the model (predictions take and give raw units): " + ", ".join(NORMALIZATIONS))
     p.add_argument("--out", metavar="FILE", help="write the trained model/project here (.json = model)")
     p.add_argument("--json", action="store_true", help="print the final metrics as one JSON object")
 
@@ -182,7 +188,7 @@ class _Progress(Callback):
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
         done = int(metrics["epoch"]) - self.start
-        text = " ".join(f"{k} {v:.6g}" for k, v in metrics.items() if k != "epoch")
+        text = " ".join(f"{k} {display_number(v)}" for k, v in metrics.items() if k != "epoch")
         if self.tty:
             now = time.perf_counter()
             if now - self.last < 0.1 and done < self.total:
@@ -237,6 +243,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
+    if args.normalize is not None:
+        if project.dataset is None:
+            raise UsageError("--normalize needs data to fit to: add --data CSV (or train a project that has a "
+                             "dataset)")
+        set_normalization(project.dataset, args.normalize)
+        refit = True  # fit the chosen normalization to this data; keep_fit stores it with the model
     setup = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
     project.keep_fit(setup)  # saved with the normalization it was trained with
     trainer = setup.trainer
@@ -250,6 +262,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     finally:
         # Keep whatever was learned (on divergence the trainer restored the last finite weights).
         keep_run(project, trainer, offset)
+    hint = loss_scale_hint(project.dataset, trainer.history.last().get("loss", math.nan))
+    if hint:
+        print(f"hint: {hint}", file=sys.stderr)
     result = {"epochs": len(trainer.history), "stop_reason": reason, "seconds": round(time.perf_counter() - started, 3),
               **{k: v for k, v in trainer.history.last().items() if k != "epoch"}}
     if args.out:
@@ -258,7 +273,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.json:
         print(_json(result))
     else:
-        print("done: " + ", ".join(f"{k} {v:.6g}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
+        print("done: " + ", ".join(f"{k} {display_number(v)}" if isinstance(v, float) else f"{k} {v}"
+                                   for k, v in result.items()))
     return 0
 
 
@@ -287,8 +303,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
             derived = [n for n, f in zip(*project.input_spec()) if f is not None]
             verb = "is" if len(derived) == 1 else "are"
             note = f"; {', '.join(derived)} {verb} computed from them" if derived else ""
-            raise UsageError(f"the model has {len(names_in)} inputs ({', '.join(names_in)}{note}) but --input "
-                             f"gives {x.shape[1]} values")
+            raise UsageError(f"the model has {count(len(names_in), 'input')} ({', '.join(names_in)}{note}) but "
+                             f"--input gives {count(x.shape[1], 'value')}")
     else:
         table = read_csv(args.data, targets=[], strict=False, numbers=project.base_input_names())
         x = prediction_inputs(project, table)
@@ -321,11 +337,11 @@ def _class_of(classes: list[str], outputs: np.ndarray) -> str | None:
 def summary(project: Project) -> str:
     net = project.network
     text = (f"{project.name!r}: network {'-'.join(map(str, net.sizes))} "
-            f"({', '.join(layer.activation for layer in net.layers)}), {net.parameter_count()} parameters")
+            f"({', '.join(layer.activation for layer in net.layers)}), {count(net.parameter_count(), 'parameter')}")
     if project.dataset is not None:
-        text += f", dataset {project.dataset.n_rows} rows x {len(project.dataset.columns)} columns"
+        text += f", dataset {count(project.dataset.n_rows, 'row')} x {count(len(project.dataset.columns), 'column')}"
     if len(project.history):
-        text += f", trained {project.history.last_epoch()} epochs"
+        text += f", trained {count(project.history.last_epoch(), 'epoch')}"
     return text
 
 
@@ -373,8 +389,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     names_out = _fields(args.outputs, "--outputs") if args.outputs else None
     net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
                         kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
-    config = TrainingConfig(loss=suitable_loss(net), optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
-    project = Project(net, config, name=name_from_path(args.out))
+    project = Project(net, training_defaults(net), name=name_from_path(args.out))
     save_path(project, args.out)
     print(terminal_text(f"wrote {args.out}: {summary(project)}"))
     return 0

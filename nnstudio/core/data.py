@@ -21,6 +21,7 @@ import numpy as np
 from nnstudio.core import limits
 from nnstudio.core.features import Formula
 from nnstudio.core.limits import too_long, too_many
+from nnstudio.core.numbers import count
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
 from nnstudio.errors import DataError, ShapeError
 
@@ -309,10 +310,11 @@ class Dataset:
         if not targets:
             raise DataError("no target column: set the role of at least one column to target")
         if len(inputs) != n_inputs:
-            raise ShapeError(f"the dataset has {len(inputs)} input columns but the network has {n_inputs} inputs")
+            raise ShapeError(f"the dataset has {count(len(inputs), 'input column')} but the network has "
+                             f"{count(n_inputs, 'input')}")
         if not self.target_fits(n_outputs):
-            raise ShapeError(f"the dataset's targets need {self.output_width()} outputs but the network has "
-                             f"{n_outputs}")
+            raise ShapeError(f"the dataset's targets need {count(self.output_width(), 'output')} but the "
+                             f"network has {n_outputs}")
 
     def check_numeric_inputs(self) -> None:
         """DataError naming the first input column that holds text: inputs must be numbers (a text column

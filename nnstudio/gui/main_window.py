@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from nnstudio.gui import theme
@@ -35,12 +35,13 @@ from nnstudio.gui.panels.math_inspector import MathInspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.predict import PredictPanel
-from nnstudio.gui.panels.stepper import StepPanel
+from nnstudio.gui.panels.stepper import StepPanel, step_slots
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_table import WeightTable
 from nnstudio.gui.recovery import Recovery
+from nnstudio.gui.shortcuts_dialog import ShortcutsDialog
 from nnstudio.gui.step_controller import StepController
-from nnstudio.gui.text import as_rich, escape, for_menu
+from nnstudio.gui.text import as_rich, for_menu
 from nnstudio.gui.training_controls import TrainingControls
 from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.files.saved.connect(self.recovery.remove)
         self.edits = EditActions(doc, self.canvas, self.report_error, self._note, self)
         self.acts = build_actions(self, self._slots())
+        self.step_panel = StepPanel(self.stepper, self.acts, self.settings)  # its buttons are Train ▸ Step's
         self.dataset_menu = DatasetMenu(self)
         self.menus = build_menus(self, self.acts, {"Dataset": self.dataset_menu})
         self.toolbar = build_toolbar(self, self.acts)
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.docks = build_docks(self)
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
+        self.docks["Step"].visibilityChanged.connect(self.step_panel.tab_opened)
         self.datasets = DatasetActions(doc, self.dataset_editor, self.dataset_menu, self.banner,
                                        lambda text: self.statusBar().showMessage(text, 5000), self)
         self.training_controls = TrainingControls(
@@ -124,7 +127,6 @@ class MainWindow(QMainWindow):
         self.predict.follow(doc)
         self.history = HistorySlider(doc)
         self.stepper = StepController(doc, self)
-        self.step_panel = StepPanel(self.stepper)
         self.math = MathInspector(self.stepper)
 
     def _slots(self) -> dict[str, object]:
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
+            **step_slots(self.stepper),
         }
 
     def _fill_menus(self) -> None:
@@ -236,16 +239,14 @@ class MainWindow(QMainWindow):
                           f"<h3>NN Studio {__version__}</h3><p>Build, train and step through small neural "
                           "networks by hand — every number visible.</p><p>For learners and teachers.</p>")
 
-    def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.acts.values():
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys:
-                rows.append(f"<tr><td>{escape(action.iconText())}</td><td><b>{keys}</b></td></tr>")
-        rows.append("<tr><td>Delete selection (canvas)</td><td><b>Del</b></td></tr>")
-        rows.append("<tr><td>Zoom</td><td><b>Mouse wheel</b></td></tr>")
-        rows.append("<tr><td>Pan</td><td><b>Drag the background</b></td></tr>")
-        QMessageBox.information(self, "Keyboard Shortcuts", "<table cellpadding=4>" + "".join(rows) + "</table>")
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard Shortcuts: every shortcut of the window's actions, by menu (not modal)."""
+        dialog = self.findChild(ShortcutsDialog)
+        if dialog is None:
+            dialog = ShortcutsDialog(self.acts, self)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def show_formats(self) -> None:
         QMessageBox.information(
