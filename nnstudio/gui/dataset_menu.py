@@ -38,6 +38,7 @@ from nnstudio.core.datasets import (
     Generated2D,
     GeneratorInfo,
     builtin_table_csv,
+    declare_builtin_image,
     generate,
 )
 from nnstudio.core.network import Network
@@ -64,7 +65,7 @@ def builtin_dataset(key: str) -> Dataset:
         labels = [format_number(v) for v in column.values]
         classes = sorted(set(labels), key=float)
         data.columns[data.columns.index(column)] = Column.categorical(column.name, labels, classes=classes)
-    return data
+    return declare_builtin_image(key, data)  # digits: the 64 pixels form an 8×8 image
 
 
 def generated_dataset(key: str, generated: Generated2D) -> Dataset:

@@ -1,0 +1,88 @@
+"""The image declaration in files: written with the dataset (project) and the model (model file), read back as
+written, checked when read, absent from files that have none (older files open as they did)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from nnstudio.core.data import ImageSpec
+from nnstudio.core.images import input_image
+from nnstudio.core.network import Network
+from nnstudio.core.project import Project
+from nnstudio.errors import ModelFormatError
+from nnstudio.io.examples import load_example
+from nnstudio.io.files import load_text
+from nnstudio.io.jsonio import dump_json
+from nnstudio.io.model_format import model_to_dict
+from nnstudio.io.project_format import project_to_dict
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_what_the_writer_writes_the_reader_opens_for_the_shipped_image_examples():
+    for key in ("digits", "shapes"):
+        project = load_example(key)
+        assert project.dataset.image is not None and input_image(project) == project.dataset.image
+        again = load_text(dump_json(project_to_dict(project)), key)
+        assert again.dataset.image == project.dataset.image
+        model = load_text(dump_json(model_to_dict(project)), key)
+        assert model.image == project.dataset.image
+    digits = load_example("digits").dataset.image
+    assert (digits.width, digits.height, digits.low, digits.high) == (8, 8, 0.0, 16.0)
+
+
+def test_files_without_an_image_open_as_before_and_write_none():
+    project = load_example("laptop")
+    data = project_to_dict(project)
+    assert "image" not in data["model"] and "image" not in data["dataset"]
+    assert load_text(dump_json(data)).dataset.image is None
+    data["dataset"]["image"] = None  # null is the same as absent
+    data["model"]["image"] = None
+    assert load_text(dump_json(data)).image is None
+
+
+def test_the_digits_example_as_shipped_before_images_still_opens():
+    old = subprocess.run(["git", "show", "b6d1227:resources/examples/digits.nnstudio"], cwd=REPO,
+                         capture_output=True, check=False)
+    if old.returncode != 0:
+        pytest.skip("the repository history is not available")
+    project = load_text(old.stdout, "digits.nnstudio")
+    assert project.dataset.image is None and project.image is None and input_image(project) is None
+    assert project.dataset.n_rows == 1797
+
+
+def _digits_dict() -> dict:
+    return project_to_dict(load_example("digits"))
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d["dataset"]["image"].update(width=7), "dataset.image: an image of 7x8 needs 56 pixel columns, got 64"),
+    (lambda d: d["dataset"]["image"]["columns"].__setitem__(5, "nope"),
+     "dataset.image.columns[5]: 'nope' is not one of the dataset's columns"),
+    (lambda d: d["dataset"]["image"]["columns"].__setitem__(5, "digit"),
+     "dataset.image: the image's pixel column 'digit' is not an input column"),
+    (lambda d: d["dataset"]["image"].update(low=16), "must differ"),
+    (lambda d: d["dataset"]["image"].update(colour="red"), "colour"),
+    (lambda d: d["dataset"]["image"]["columns"].__setitem__(3, 7), "dataset.image.columns[3]: 7 is not of type"),
+    (lambda d: d["model"]["image"]["columns"].__setitem__(63, "pixel7"), "model.image: an image names each pixel"),
+    (lambda d: d["model"]["image"]["columns"].__setitem__(2, "elsewhere"),
+     "model.image.columns[2]: 'elsewhere' is not one of the model's inputs"),
+    (lambda d: d["model"]["image"].update(height=0), "model.image.height"),
+    (lambda d: d["model"]["image"].update(columns=["x"] * 10_001), "model.image.columns: 10,001 pixels (the limit"),
+])
+def test_a_bad_image_declaration_names_the_place(change, expected):
+    data = _digits_dict()
+    change(data)
+    with pytest.raises(ModelFormatError, match=None) as info:
+        load_text(dump_json(data))
+    assert expected in str(info.value)
+
+
+def test_a_model_image_over_its_inputs_needs_no_dataset():
+    net = Network.build([4, 2], "sigmoid", input_names=["a", "b", "c", "d"])
+    project = Project(net, image=ImageSpec(2, 2, ("b", "a", "d", "c"), -1.0, 1.0))
+    again = load_text(dump_json(model_to_dict(project)))
+    assert again.image == project.image
