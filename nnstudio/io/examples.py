@@ -164,8 +164,8 @@ def shapes_example() -> Project:
     data = shapes(1200, 0.1, seed=0).to_dataset()
     net = Network.build([256, 32, 4], ["relu", "softmax"], seed=0, input_names=data.input_names,
                         output_names=list(data.by_role(TARGET)[0].classes))
-    cfg = TrainingConfig(loss="categorical_crossentropy", optimizer="adam", learning_rate=0.005, batch_size=32,
-                         epochs=30, shuffle=True, validation_split=0.2)
+    cfg = TrainingConfig(loss="categorical_crossentropy", optimizer="adam", learning_rate=0.003, batch_size=32,
+                         epochs=50, shuffle=True, validation_split=0.2, l2=0.001)  # l2: smoother weight images
     return _finish(Project(net, cfg, dataset=data, name="Shapes",
                            description="16x16 grey outlines of circles, squares, triangles and crosses (1200 "
                                        "generated images, seed 0): 256-32-4 ReLU/softmax. Each hidden neuron's "

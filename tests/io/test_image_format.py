@@ -86,3 +86,11 @@ def test_a_model_image_over_its_inputs_needs_no_dataset():
     project = Project(net, image=ImageSpec(2, 2, ("b", "a", "d", "c"), -1.0, 1.0))
     again = load_text(dump_json(model_to_dict(project)))
     assert again.image == project.image
+
+
+def test_the_shapes_example_learns_its_shapes_to_95_percent():
+    project = load_example("shapes")
+    assert project.network.sizes == [256, 32, 4] and project.dataset.image.label == "16×16"
+    trainer = project.make_trainer().trainer
+    assert trainer.run(project.training.epochs) == "completed"
+    assert trainer.history.array("val_accuracy")[-1] >= 0.95
