@@ -16,6 +16,8 @@ finds the one that applies to a project. How a GUI uses this module:
   ``drawing_input(project, drawing)`` downsamples it by area averaging to the image's resolution, scales it
   to the dataset's pixel values and returns the row of base features for ``project.predict(row, base=True)``
   or ``project.trace(row)`` (the model's own normalization is applied there, as for any row).
+  ``fit_drawing`` first crops a drawing to its ink and centres it in a square (an option for data whose
+  images fill their frame, like the digits; the shapes are drawn at any place and size).
 * **Confusion-matrix cells**: ``cell_rows(predictions, actual, predicted)`` are the dataset rows of one cell
   of ``metrics.row_predictions(project).confusion()``; ``wrong_rows(predictions)`` those predicted wrongly.
 * **CSV import**: ``guess_image(dataset)`` answers "these columns look like a W x H image" (a square count of
@@ -38,9 +40,9 @@ from nnstudio.errors import DataError, ShapeError
 
 __all__ = [
     "ImageGuess", "ImageSpec", "WeightImage", "WeightImages", "apply_guess", "cell_rows", "downsample",
-    "drawing_input", "drawing_pixels", "fed_by_image", "grid_shape", "guess_image", "image_input_indices", "ink",
-    "input_image", "layer_weight_images", "mosaic", "neuron_weight_image", "pixel_range", "row_image", "row_images",
-    "wrong_rows",
+    "drawing_input", "drawing_pixels", "fed_by_image", "fit_drawing", "grid_shape", "guess_image",
+    "image_input_indices", "ink", "input_image", "layer_weight_images", "mosaic", "neuron_weight_image",
+    "pixel_range", "row_image", "row_images", "wrong_rows",
 ]
 
 
@@ -218,6 +220,26 @@ def drawing_pixels(drawing: np.ndarray, image: ImageSpec) -> np.ndarray:
         raise DataError("the drawing holds a value that is not a number")
     levels = downsample(np.clip(drawing, 0.0, 1.0), image.width, image.height)
     return image.low + levels * (image.high - image.low)
+
+
+def fit_drawing(drawing: np.ndarray, margin: float = 0.0, threshold: float = 0.0) -> np.ndarray:
+    """The part of a drawing that holds ink (values above ``threshold``), padded with blank to a square around
+    its centre, plus ``margin`` (a fraction of the square's side) on every side: a drawing made small or in a
+    corner then fills the frame, as the digits' 32x32 bitmaps were normalized before they were averaged
+    down. A blank drawing comes back as it is. Pass the result to ``drawing_pixels``/``drawing_input``."""
+    drawing = np.asarray(drawing, dtype=float)
+    if drawing.ndim != 2:
+        raise ShapeError(f"a drawing is a 2-D array, got shape {drawing.shape}")
+    rows, cols = np.nonzero(drawing > threshold)
+    if rows.size == 0:
+        return drawing.copy()
+    ink = drawing[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    side = max(ink.shape)
+    full = side + 2 * round(margin * side)
+    out = np.zeros((full, full))
+    top, left = (full - ink.shape[0]) // 2, (full - ink.shape[1]) // 2
+    out[top:top + ink.shape[0], left:left + ink.shape[1]] = ink
+    return out
 
 
 def drawing_input(project: Project, drawing: np.ndarray, others: dict[str, float] | None = None) -> np.ndarray:

@@ -15,6 +15,7 @@ from nnstudio.core.images import (
     drawing_input,
     drawing_pixels,
     fed_by_image,
+    fit_drawing,
     grid_shape,
     guess_image,
     image_input_indices,
@@ -199,6 +200,19 @@ def test_area_averaging_weights_cells_that_straddle_two_outputs():
     assert np.allclose(downsample(big, 28, 28), big.reshape(28, 10, 28, 10).mean(axis=(1, 3)))
 
 
+def test_fit_drawing_crops_to_the_ink_and_centres_it_in_a_square():
+    pad = np.zeros((40, 40))
+    pad[30:36, 2:5] = 1.0  # a small mark low in the left corner, 6 tall and 3 wide
+    fitted = fit_drawing(pad)
+    expected = np.zeros((6, 6))
+    expected[:, 1:4] = 1.0  # centred across (one blank column left, two right)
+    assert np.array_equal(fitted, expected)
+    assert fit_drawing(pad, margin=0.5).shape == (12, 12)
+    assert np.array_equal(fit_drawing(np.zeros((5, 5))), np.zeros((5, 5)))
+    image = ImageSpec(2, 2, ("a", "b", "c", "d"), 0.0, 16.0)
+    assert np.allclose(drawing_pixels(fitted, image), [[32 / 3, 16 / 3], [32 / 3, 16 / 3]])  # 2 of 3, 1 of 3
+
+
 def test_a_drawing_becomes_the_base_row_predict_takes():
     project = image_project()
     pad = np.zeros((30, 30))
@@ -307,3 +321,15 @@ def test_shapes_as_a_dataset_declare_their_image():
     assert data.target_names == ["shape"] and data.by_role(TARGET)[0].classes == list(SHAPES)
     assert np.array_equal(row_images(data).reshape(8, 256), shapes(8, 0.1, seed=0).x)
     assert all(c.role == INPUT for c in data.columns[:256])
+
+
+def test_a_training_image_drawn_on_a_pad_predicts_as_its_row():
+    from nnstudio.io.examples import load_example
+
+    project = load_example("digits")
+    for row in (0, 7, 100):
+        pixels = row_image(project.dataset, row)
+        pad = np.kron(ink(pixels, project.dataset.image), np.ones((40, 40)))  # 320x320, each pixel a 40x40 block
+        x = drawing_input(project, pad)
+        assert np.allclose(x, project.dataset.raw_inputs()[row], rtol=0, atol=1e-12)
+        assert np.allclose(project.predict(x, base=True), project.predict(project.dataset.raw_inputs()[[row]]))
