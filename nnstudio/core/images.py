@@ -48,11 +48,12 @@ __all__ = [
 
 # -- which image ---------------------------------------------------------------------------------------------
 def input_image(project: Project) -> ImageSpec | None:
-    """The image the network's inputs form: the model's own declaration (``project.image``, from a model file)
-    when its pixels are all inputs of the network, else the dataset's when its pixel columns are; None when
-    there is none or it no longer fits (the network was resized)."""
+    """The image the network's inputs form: the dataset's declaration (the one a person edits) when its pixel
+    columns are all inputs of the network, else the model's own (``project.image``, from a model file, which
+    has no dataset or an empty one); None when there is none or it no longer fits (the network was resized
+    or its inputs renamed)."""
     names = set(project.network.input_names)
-    for image in (project.image, None if project.dataset is None else project.dataset.image):
+    for image in (None if project.dataset is None else project.dataset.image, project.image):
         if image is not None and names.issuperset(image.columns):
             return image
     return None

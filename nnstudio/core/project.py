@@ -51,7 +51,7 @@ class Project:
     description: str = ""
     run_state: RunState | None = None  # optimizer and shuffle state to continue training exactly
     snapshots: SnapshotHistory = field(default_factory=SnapshotHistory)  # weights by epoch (History slider)
-    image: ImageSpec | None = None  # the model's inputs form this image (from a model file; see images.py)
+    image: ImageSpec | None = None  # a model file's image over its inputs (see images.input_image)
 
     def __post_init__(self) -> None:
         if self.preprocessing is None:

@@ -196,6 +196,8 @@ def project_from_dict(data: Any) -> Project:
     project = model_from_dict(data["model"], prefix="model")
     if data.get("dataset") is not None:
         project.dataset = dataset_from_dict(data["dataset"])
+        if project.dataset.image is not None:  # the model's copy was written from it; the dataset's is edited
+            project.image = None
     project.history = history_from_dict(data.get("history") or {})
     if data.get("run_state") is not None:
         project.run_state = run_state_from_dict(data["run_state"], project.network)

@@ -34,6 +34,24 @@ def test_what_the_writer_writes_the_reader_opens_for_the_shipped_image_examples(
     assert (digits.width, digits.height, digits.low, digits.high) == (8, 8, 0.0, 16.0)
 
 
+def test_a_reopened_project_follows_its_dataset_declaration_as_a_new_one_does():
+    project = load_example("digits")  # read from the file, as after reopening
+    assert project.image is None and input_image(project) == project.dataset.image
+    project.dataset.set_role(0, "ignored")  # pixel0 is no input any more: no image, as in a fresh project
+    assert project.dataset.image is None and input_image(project) is None
+    assert "image" not in model_to_dict(project)
+
+
+def test_a_model_files_image_survives_an_empty_table_and_a_project_save():
+    from nnstudio.core.project import empty_dataset_for
+
+    model = load_text(dump_json(model_to_dict(load_example("digits"))))
+    model.dataset = empty_dataset_for(model.network)  # as the app opens a bare model file
+    assert input_image(model) == model.image is not None
+    again = load_text(dump_json(project_to_dict(model)))
+    assert again.dataset.image is None and input_image(again) == model.image
+
+
 def test_files_without_an_image_open_as_before_and_write_none():
     project = load_example("laptop")
     data = project_to_dict(project)
