@@ -57,7 +57,9 @@ def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, di
 
 # -- writing ----------------------------------------------------------------------------------------------
 def model_to_dict(project: Project) -> dict[str, Any]:
-    net, prep, cfg = project.network, project.preprocessing, project.training
+    # the normalization predictions use: after the network was resized to new data, the stored one no longer
+    # fits its inputs (and a reader refuses it), so the one fitted to the dataset is written, as training will
+    net, prep, cfg = project.network, project.fitted_preprocessing(), project.training
     layers = []
     for layer in net.layers:
         layers.append({

@@ -233,3 +233,33 @@ def test_image_generator_dialog_look(qtbot, tmp_path):
     qtbot.waitExposed(dialog)
     path = tmp_path / "shapes-dialog.png"
     assert dialog.grab().save(str(path))
+
+
+def test_shapes_in_the_window_fit_the_network_save_and_reopen_as_images(qtbot, monkeypatch, tmp_path):
+    from nnstudio.core.images import input_image
+    from nnstudio.core.project import Project
+    from nnstudio.gui.document import Document
+    from nnstudio.gui.file_actions import FileActions, SaveChoice
+    from nnstudio.gui.main_window import MainWindow
+
+    monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
+    errors: list[str] = []
+    monkeypatch.setattr(MainWindow, "report_error", lambda self, message, title="": errors.append(message))
+    window = MainWindow(Document(Project(Network.build([2, 3, 1], ["tanh", "sigmoid"], seed=3), name="demo")))
+    window.recovery.folder = tmp_path / "recovery"
+    qtbot.addWidget(window)
+    dialog = window.dataset_menu.open_image_generator("shapes")
+    dialog.samples.setValue(20)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    doc = window.document
+    image = doc.project.dataset.image
+    assert image is not None and image.label == "16×16"
+    assert not window.banner.isHidden()  # 256 pixel inputs and 4 classes do not fit a 2-3-1 network
+    qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+    assert doc.network.sizes == [256, 3, 4] and input_image(doc.project) == image
+    path = tmp_path / "shapes.nnstudio"
+    window.files.get_save_path = lambda *a: str(path)
+    assert window.files.save()
+    assert window.files.open_file(path), errors
+    assert window.document.project.dataset.image == image and input_image(window.document.project) == image
+    window.document.undo_stack.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from nnstudio.core.data import ImageSpec
@@ -112,3 +113,17 @@ def test_the_shapes_example_learns_its_shapes_to_95_percent():
     trainer = project.make_trainer().trainer
     assert trainer.run(project.training.epochs) == "completed"
     assert trainer.history.array("val_accuracy")[-1] >= 0.95
+
+
+def test_a_network_resized_to_new_data_is_written_with_a_normalization_that_fits_it():
+    from nnstudio.core.project import fit_project_to_dataset
+    from nnstudio.io.examples import shapes_example
+
+    project = load_example("laptop")  # 2 inputs, its normalization fitted to them
+    project.dataset = shapes_example().dataset
+    project.network, project.training = fit_project_to_dataset(project, np.random.default_rng(0))
+    assert project.network.input_size == 256 and len(project.preprocessing.inputs) == 2  # stale until trained
+    again = load_text(dump_json(project_to_dict(project)))
+    assert len(again.preprocessing.inputs) == 256
+    assert again.preprocessing == project.fitted_preprocessing()
+    assert input_image(again) == project.dataset.image
