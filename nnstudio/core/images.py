@@ -290,25 +290,31 @@ class ImageGuess:
 
     @property
     def text(self) -> str:
-        """"The 64 columns pixel0 … pixel63 look like an 8×8 grey image (values 0 to 16)." for an offer."""
+        """"The 64 columns pixel0 … pixel63 look like grey images of 8×8 pixels (blank 0, ink 16)." for an
+        offer."""
         cols, image = self.image.columns, self.image
-        return (f"The {len(cols)} columns {cols[0]} … {cols[-1]} look like a {image.label} grey image (values "
-                f"{image.low:g} to {image.high:g}).")
+        return (f"The {len(cols)} columns {cols[0]} … {cols[-1]} look like grey images of {image.label} pixels "
+                f"(blank {image.low:g}, ink {image.high:g}).")
 
 
 def pixel_range(values: np.ndarray) -> tuple[float, float] | None:
     """(blank, ink) values when ``values`` look like pixels: every finite value >= 0 and not all the same, up to 1
-    (grey levels), or whole numbers up to 16, 255 or 65535 (the smallest that holds them); else None."""
+    (grey levels), or whole numbers up to 16, 255 or 65535 (the smallest that holds them); else None. The
+    blank value is 0, or the top of the range when most pixels sit in its top quarter (dark ink on white)."""
     values = np.asarray(values, dtype=float)
     values = values[np.isfinite(values)]
     if values.size == 0 or values.min() < 0 or values.max() == values.min():
         return None
     top = float(values.max())
     if top <= 1.0:
-        return 0.0, 1.0
-    if not np.all(values == np.round(values)):
+        span = 1.0
+    elif not np.all(values == np.round(values)):
         return None
-    return next(((0.0, r) for r in INTEGER_RANGES if top <= r), None)
+    else:
+        span = next((r for r in INTEGER_RANGES if top <= r), None)
+        if span is None:
+            return None
+    return (span, 0.0) if np.median(values) >= 0.75 * span else (0.0, span)
 
 
 def _square_side(count: int) -> int | None:

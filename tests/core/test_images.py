@@ -252,6 +252,9 @@ def test_pixel_like_values_get_their_range():
     assert pixel_range(np.array([0.0, 1.5])) is None  # not whole numbers above 1
     assert pixel_range(np.array([-1.0, 1.0])) is None
     assert pixel_range(np.array([2.0, 2.0])) is None
+    assert pixel_range(np.array([255.0, 250.0, 255.0, 30.0])) == (255.0, 0.0)  # dark ink on white
+    assert pixel_range(np.array([0.0, 130.0, 140.0, 255.0])) == (0.0, 255.0)
+    assert pixel_range(np.array([1.0, 1.0, 0.0])) == (1.0, 0.0)
 
 
 def test_a_table_of_a_square_count_of_pixel_columns_looks_like_an_image():

@@ -211,7 +211,7 @@ def test_an_imported_table_of_pixels_is_offered_as_images(qtbot, message_boxes):
     taken = offer_image(None, table)  # the offer's default answer is yes
     assert taken.image is not None and taken.image.label == "8×8" and table.image is None
     kind, text = message_boxes[-1]
-    assert kind == "question" and "8×8 grey image (values 0 to 16)" in text
+    assert kind == "question" and "grey images of 8×8 pixels (blank 0, ink 16)" in text
 
 
 def test_declining_the_offer_keeps_the_table_and_no_offer_for_other_tables(qtbot, message_boxes, monkeypatch):
@@ -262,4 +262,3 @@ def test_shapes_in_the_window_fit_the_network_save_and_reopen_as_images(qtbot, m
     assert window.files.save()
     assert window.files.open_file(path), errors
     assert window.document.project.dataset.image == image and input_image(window.document.project) == image
-    window.document.undo_stack.clear()
