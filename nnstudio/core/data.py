@@ -426,11 +426,11 @@ class Dataset:
     def image_problem(self, image: ImageSpec) -> str | None:
         """Why ``image`` cannot be declared on this table (a pixel column that is missing, not an input, holds
         text or is computed), or None."""
-        names = set(self.column_names())
+        by_name = {c.name: c for c in self.columns}
         for name in image.columns:
-            if name not in names:
+            col = by_name.get(name)
+            if col is None:
                 return f"the image's pixel column {name!r} is not in the table"
-            col = self.column(name)
             if col.role != INPUT:
                 return f"the image's pixel column {name!r} is not an input column"
             if col.kind != NUMERIC:

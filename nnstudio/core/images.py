@@ -82,9 +82,10 @@ def row_images(dataset: Dataset, rows: np.ndarray | list[int] | None = None) -> 
     index = np.arange(dataset.n_rows) if rows is None else np.asarray(rows, dtype=int).ravel()
     if index.size and (index.min() < 0 or index.max() >= dataset.n_rows):
         raise DataError(f"the dataset has rows 1 to {dataset.n_rows}")
+    by_name = {c.name: c for c in dataset.columns}
     pixels = np.empty((index.size, len(image.columns)))
     for j, name in enumerate(image.columns):
-        pixels[:, j] = dataset.column(name).values[index]
+        pixels[:, j] = by_name[name].values[index]
     return pixels.reshape(index.size, image.height, image.width)
 
 
@@ -334,6 +335,7 @@ def guess_image(dataset: Dataset) -> ImageGuess | None:
     if dataset.image is not None or dataset.n_rows == 0:
         return None
     plain = [c for c in dataset.columns if c.kind == NUMERIC and c.formula is None]
+    plain_names = {c.name for c in plain}
     inputs = [c for c in plain if c.role == INPUT]
     candidates: list[tuple[list, str | None]] = []
     if len(dataset.columns) >= 2:  # by the names first: "label, pixel0 … pixel783" has 784 plain inputs too
@@ -341,7 +343,7 @@ def guess_image(dataset: Dataset) -> ImageGuess | None:
         for label in (0, len(dataset.columns) - 1):
             rest = [c for i, c in enumerate(dataset.columns) if i != label]
             common = {stems[i] for i in range(len(stems)) if i != label}
-            if len(common) == 1 and stems[label] not in common and all(c in plain for c in rest):
+            if len(common) == 1 and stems[label] not in common and all(c.name in plain_names for c in rest):
                 candidates.append((rest, dataset.columns[label].name))
     candidates.append((inputs, None))
     for columns, target in candidates:
