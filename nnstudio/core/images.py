@@ -11,7 +11,7 @@ finds the one that applies to a project. How a GUI uses this module:
   first dense layer does); ``neuron_weight_image(project, neuron)`` gives one neuron's incoming weights as a
   (height, width) array with a symmetric colour range ``-limit..limit`` (zero in the middle);
   ``layer_weight_images(project)`` gives every neuron's, with one shared range, and ``grid_shape``/``mosaic``
-  lay them out. Pass ``project.with_weights(snapshot_weights)`` to show a training snapshot.
+  lay them out. During training pass the snapshot's first-layer weights as ``kernel`` (live features).
 * **Draw and predict**: a pad keeps a high-resolution grey array (0 blank .. 1 ink, row 0 at the top);
   ``drawing_input(project, drawing)`` downsamples it by area averaging to the image's resolution, scales it
   to the dataset's pixel values and returns the row of base features for ``project.predict(row, base=True)``
@@ -135,30 +135,34 @@ def _symmetric_limit(values: np.ndarray) -> float:
     return top if top > 0 else 1.0
 
 
-def _layer_kernel_images(project: Project, layer: int) -> np.ndarray:
+def _layer_kernel_images(project: Project, layer: int, kernel: np.ndarray | None) -> np.ndarray:
     if not fed_by_image(project, layer):
         raise DataError(f"layer {layer + 1} is not fed by an image" if layer != 0
                         else "the network's inputs do not form an image")
     image = input_image(project)
-    kernel = np.asarray(project.network.layers[0].weights, dtype=float)  # (fan_in, units)
+    own = project.network.layers[0].weights
+    kernel = np.asarray(own if kernel is None else kernel, dtype=float)  # (fan_in, units)
+    if kernel.shape != own.shape:
+        raise ShapeError(f"the first layer's weights are {own.shape[0]} x {own.shape[1]}, got {kernel.shape}")
     picked = kernel[image_input_indices(project, image)]  # (pixels, units)
     return picked.T.reshape(kernel.shape[1], image.height, image.width)
 
 
-def neuron_weight_image(project: Project, neuron: int, layer: int = 0) -> WeightImage:
+def neuron_weight_image(project: Project, neuron: int, layer: int = 0, kernel: np.ndarray | None = None) -> WeightImage:
     """Neuron ``neuron`` (from 0) of layer ``layer``: its incoming weights from the image's pixels reshaped to
-    (height, width) (``weights[pixel_inputs, neuron]`` row by row) and the colour range ``max |w|``."""
-    images = _layer_kernel_images(project, layer)
+    (height, width) (``weights[pixel_inputs, neuron]`` row by row) and the colour range ``max |w|``. ``kernel``
+    (fan_in x units) shows other weights of that layer than the network's: a training snapshot's, live."""
+    images = _layer_kernel_images(project, layer, kernel)
     if not 0 <= neuron < len(images):
         raise DataError(f"layer {layer + 1} has neurons 1 to {len(images)}")
     pixels = images[neuron].copy()
     return WeightImage(pixels, _symmetric_limit(pixels))
 
 
-def layer_weight_images(project: Project, layer: int = 0) -> WeightImages:
-    """The weight image of every neuron of ``layer`` (see ``neuron_weight_image``) with one colour range, the
-    largest |weight| over the layer's pixel weights, and a near-square grid shape."""
-    images = _layer_kernel_images(project, layer)
+def layer_weight_images(project: Project, layer: int = 0, kernel: np.ndarray | None = None) -> WeightImages:
+    """The weight image of every neuron of ``layer`` (see ``neuron_weight_image``, ``kernel`` too) with one
+    colour range, the largest |weight| over the layer's pixel weights, and a near-square grid shape."""
+    images = _layer_kernel_images(project, layer, kernel)
     rows, columns = grid_shape(len(images))
     return WeightImages(images.copy(), _symmetric_limit(images), rows, columns)
 

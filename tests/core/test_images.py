@@ -32,7 +32,7 @@ from nnstudio.core.images import (
 from nnstudio.core.metrics import row_predictions
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.errors import DataError
+from nnstudio.errors import DataError, ShapeError
 
 
 def image_table(rows: int = 6, side: int = 3, extra_first: bool = False, seed: int = 0) -> Dataset:
@@ -157,6 +157,12 @@ def test_weight_images_follow_a_training_snapshot_and_all_zero_weights_get_a_ran
     snapshot = project.with_weights(weights)
     assert not neuron_weight_image(snapshot, 0).pixels.any()
     assert neuron_weight_image(snapshot, 0).limit == 1.0
+    live = np.arange(project.network.layers[0].weights.size, dtype=float).reshape(-1, 4) - 20
+    order = image_input_indices(project)
+    assert np.array_equal(neuron_weight_image(project, 1, kernel=live).pixels, live[order, 1].reshape(3, 3))
+    assert np.array_equal(layer_weight_images(project, kernel=live).images[3], live[order, 3].reshape(3, 3))
+    with pytest.raises(ShapeError, match="10 x 4, got"):
+        layer_weight_images(project, kernel=live[:5])
 
 
 def test_the_model_declaration_is_used_without_a_dataset_and_dropped_when_the_inputs_change():
