@@ -30,6 +30,10 @@ MAX_LAYERS = 100  # dense layers after the inputs
 MAX_UNITS = 10_000  # neurons in one layer, and inputs
 MAX_PARAMETERS = 2_000_000  # weights and biases of the whole network (about 48 MB as JSON)
 
+# -- images (an image dataset's declaration, a drawing) ------------------------------------------------------
+MAX_IMAGE_PIXELS = MAX_UNITS  # width x height of an image whose pixels are inputs
+MAX_DRAWING_PIXELS = 4096 * 4096  # a drawing (from a pad) turned into an input
+
 # -- text ----------------------------------------------------------------------------------------------------
 MAX_NAME = 200  # a model, dataset, column, input or output name
 MAX_DESCRIPTION = 10_000
