@@ -349,9 +349,10 @@ class DatasetEditor(QWidget):
     # -- files ---------------------------------------------------------------------------------------
     def import_csv(self, path: str) -> None:
         """Replace the table with a CSV file's (bad cells are kept and highlighted). Raises NNStudioError."""
+        from nnstudio.gui.dataset_menu import offer_image
         from nnstudio.io.csv_io import read_csv
 
-        dataset = read_csv(path, strict=False)
+        dataset = offer_image(self, read_csv(path, strict=False))  # pixel-like columns: read as images?
         self.document.push(SetDatasetCommand(self.document, dataset, f"Import {dataset.name}.csv"))
 
     def export_csv(self, path: str) -> None:
