@@ -16,7 +16,14 @@ from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.arrays import json_kind, number_vector, string_list
 from nnstudio.io.file_limits import project_limit_problem
 from nnstudio.io.model_format import MODEL_VERSION, check_version, model_from_dict, model_to_dict
-from nnstudio.io.run_format import run_state_from_dict, run_state_to_dict, snapshots_from_dict, snapshots_to_dict
+from nnstudio.io.run_format import (
+    run_state_from_dict,
+    run_state_to_dict,
+    runs_from_dict,
+    runs_to_dict,
+    snapshots_from_dict,
+    snapshots_to_dict,
+)
 from nnstudio.io.schema import check_schema, cut_list, without_lists
 
 PROJECT_FORMAT = "nnstudio.project"
@@ -136,6 +143,9 @@ def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any
     snapshots = snapshots_to_dict(project.snapshots)
     if snapshots is not None:
         out["snapshots"] = snapshots
+    runs = runs_to_dict(project.runs, project.network)
+    if runs is not None:
+        out["runs"] = runs
     if view:
         out["view"] = view
     return out
@@ -146,6 +156,8 @@ def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
     (checked with NumPy below), the columns cut to one per distinct shape."""
     view: dict = dict(data)
     kept: dict[tuple, list[int]] = {}
+    if isinstance(view.get("runs"), dict):  # checked field by field with NumPy (io/run_format.py)
+        view["runs"] = {}
     if isinstance(view.get("history"), dict):
         view["history"] = without_lists(view["history"], tuple(view["history"]))
     dataset = view.get("dataset")
@@ -188,4 +200,5 @@ def project_from_dict(data: Any) -> Project:
     if data.get("run_state") is not None:
         project.run_state = run_state_from_dict(data["run_state"], project.network)
     project.snapshots = snapshots_from_dict(data.get("snapshots"), project.network)
+    project.runs = runs_from_dict(data.get("runs"), project.network)
     return project

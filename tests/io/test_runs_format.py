@@ -1,0 +1,117 @@
+"""The project file's runs section: runs survive save and reopen (replay from the reopened file gives the same
+epochs), files without runs open as before, the writer stays within the reader's limits and the reader
+refuses malformed runs with a message naming the place."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+import numpy as np
+import pytest
+
+import nnstudio.core.runs as runs_module
+from nnstudio.core.limits import RUN_CHECKPOINT_NUMBERS
+from nnstudio.core.recording import SnapshotRecorder, keep_run
+from nnstudio.core.replay import fork_at, weights_at
+from nnstudio.errors import ModelFormatError
+from nnstudio.io.examples import load_example
+from nnstudio.io.files import load_path, save_project
+from nnstudio.io.project_format import project_from_dict, project_to_dict
+
+
+def train(project, epochs):
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    trainer = setup.trainer
+    offset = project.history.last_epoch()
+    trainer.callbacks.append(SnapshotRecorder(project, trainer))
+    trainer.run(epochs)
+    keep_run(project, trainer, offset)
+
+
+@pytest.fixture
+def branched(monkeypatch):
+    monkeypatch.setattr(runs_module, "MAX_CHECKPOINTS", 5)
+    project = load_example("laptop")
+    train(project, 12)
+    train(project, 6)
+    project = fork_at(project, 1, 7).project(project)
+    project.training.learning_rate = 0.05
+    train(project, 5)
+    return project
+
+
+def test_runs_survive_save_and_reopen(branched, tmp_path):
+    path = tmp_path / "runs.nnstudio"
+    branched.runs = branched.runs.renamed(2, "longer")
+    save_project(branched, path)
+    loaded = load_path(path)
+    assert [(r.id, r.name, r.parent, r.parent_epoch, r.start_epoch, r.end_epoch) for r in loaded.runs.runs] == \
+        [(1, "Run 1", None, None, 0, 12), (2, "longer", 1, 12, 12, 18), (3, "Run 3", 1, 7, 7, 12)]
+    assert loaded.runs.head.run == 3 and loaded.runs.head.epoch == 12
+    for before, after in zip(branched.runs.runs, loaded.runs.runs):
+        assert after.config.to_dict() == before.config.to_dict()
+        assert after.history.to_dict() == before.history.to_dict()
+        assert after.fingerprint == before.fingerprint and after.architecture == before.architecture
+        for epoch in range(after.start_epoch, after.end_epoch + 1):
+            a, b = weights_at(branched, before.id, epoch), weights_at(loaded, after.id, epoch)
+            assert np.array_equal(a.flat, b.flat) and a.run_state.same_as(b.run_state)
+    assert loaded.runs.next_id == 4
+
+
+def test_a_file_without_runs_opens_with_an_empty_log():
+    data = project_to_dict(load_example("xor"))
+    assert "runs" not in data
+    assert len(project_from_dict(data).runs) == 0
+
+
+def test_the_head_is_not_written_once_the_weights_were_edited(branched):
+    branched.network.layers[0].weights[0, 0] += 1.0
+    assert project_to_dict(branched)["runs"]["head"] is None
+
+
+def test_the_writer_keeps_the_checkpoints_within_the_readers_limit(monkeypatch):
+    monkeypatch.setattr(runs_module, "MAX_CHECKPOINTS", 4096)
+    project = load_example("digits")
+    project.training.optimizer = "adam"
+    train(project, 60)
+    data = project_to_dict(project)
+    checkpoints = data["runs"]["runs"][0]["checkpoints"]
+    numbers = sum(map(len, checkpoints["weights"])) + sum(
+        len(row) for rows in checkpoints["slots"].values() for row in rows if row is not None)
+    assert numbers <= RUN_CHECKPOINT_NUMBERS < 61 * 3 * 2410
+    assert checkpoints["epochs"][0] == 0 and checkpoints["epochs"][-1] == 60
+    loaded = project_from_dict(json.loads(json.dumps(data)))
+    assert np.array_equal(weights_at(loaded, 1, 45).flat, weights_at(project, 1, 45).flat)
+
+
+@pytest.mark.parametrize(("path", "value", "message"), [
+    (("runs",), [1], "runs: "),
+    (("runs", "runs", 0, "fingerprint"), "xyz", "fingerprint: expected 64 hexadecimal digits"),
+    (("runs", "runs", 0, "config", "optimizer"), "magic", "unknown optimizer 'magic'"),
+    (("runs", "runs", 0, "architecture", "layers", 0, "activation"), "nope", "architecture"),
+    (("runs", "runs", 0, "architecture", "layers", 0, "units"), 10**9, "units"),
+    (("runs", "runs", 0, "checkpoints", "epochs", 1), 999, "checkpoints.epochs"),
+    (("runs", "runs", 0, "checkpoints", "weights", 0), [1.0, 2.0], "expected a list of"),
+    (("runs", "runs", 0, "checkpoints", "shuffle", 1), ["zz", "1", 0, 0], "hexadecimal"),
+    (("runs", "runs", 0, "history", "loss", 0), "x", "history.loss[0]"),
+    (("runs", "runs", 0, "start_epoch"), -1, "start_epoch"),
+    (("runs", "runs", 1, "id"), 1, "appears twice"),
+])
+def test_malformed_runs_are_refused_with_the_place(branched, path, value, message):
+    data = json.loads(json.dumps(project_to_dict(branched)))
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(ModelFormatError, match=re.escape(message)):
+        project_from_dict(copy.deepcopy(data))
+
+
+def test_too_many_runs_are_refused_before_reading_them(branched):
+    data = json.loads(json.dumps(project_to_dict(branched)))
+    data["runs"]["runs"] = data["runs"]["runs"] * 40
+    with pytest.raises(ModelFormatError, match="the limit is 100"):
+        project_from_dict(data)
