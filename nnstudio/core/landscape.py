@@ -43,8 +43,8 @@ from nnstudio.core.runs import set_flat
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.errors import ConfigError
 
-CHUNK_BYTES = 2 * 1024 * 1024  # one layer's outputs for a chunk of grid points (stays in the CPU's cache)
 FLOAT64_WORK = 20_000_000  # activations of a grid computed in float64; a larger grid is computed in float32
+CHUNK_BYTES = 2 * 1024 * 1024  # one layer's outputs for a chunk of grid points (stays in the CPU's cache)
 MAX_GRID = 400  # points per side
 MAX_PATH_POINTS = 2_000
 
@@ -198,7 +198,10 @@ def _layer_parts(network: Network, flat: np.ndarray) -> list[tuple[np.ndarray, n
 
 
 def _forward(activation, z_t: np.ndarray) -> np.ndarray:
-    """The activation of totals laid out (points, units, rows); softmax works across the units."""
+    """The activation of totals laid out (points, units, rows); softmax works across the units. (May
+    overwrite ``z_t``.)"""
+    if activation.key == "relu" and z_t.flags.writeable:
+        return np.maximum(z_t, 0, out=z_t)
     if getattr(activation, "elementwise", True):
         return activation.forward(z_t)
     return activation.forward(z_t.swapaxes(1, 2)).swapaxes(1, 2)
@@ -211,9 +214,11 @@ def _batched_loss(loss: Loss, activation, z_t: np.ndarray, y_t: np.ndarray, perc
     axes = (1, 2)
     if not perceptron and fused_divisor(loss, activation, z_t[0].T) is not None:
         if isinstance(activation, Softmax):  # -Σ y·log softmax(z) = Σ_rows (Σy)·logsumexp(z) − Σ y·z
+            yz = np.einsum("kcn,cn->k", z_t, y_t)
             top = z_t.max(axis=1)
-            lse = np.log(np.exp(z_t - top[:, None, :]).sum(axis=1)) + top
-            return (lse @ y_t.sum(axis=0) - np.einsum("kcn,cn->k", z_t, y_t)) / n
+            shifted = np.subtract(z_t, top[:, None, :], out=z_t if z_t.flags.writeable else None)
+            lse = np.log(np.exp(shifted, out=shifted).sum(axis=1)) + top
+            return (lse @ y_t.sum(axis=0) - yz) / n
         if isinstance(activation, Sigmoid):
             return np.mean(np.maximum(z_t, 0) - z_t * y_t + np.log1p(np.exp(-np.abs(z_t))), axis=axes)
     a = _forward(activation, z_t)
@@ -246,27 +251,27 @@ def loss_at(data: LossData, flats: np.ndarray, cancel: Callable[[], bool] | None
 
 def grid_dtype(data: LossData, points: int) -> np.dtype:
     """float64, or float32 for a grid whose activations exceed FLOAT64_WORK numbers (a picture of a large
-    network: relative error about 1e-6, about twice as fast)."""
+    network such as Digits: about twice as fast, relative error about 1e-6, invisible in a heatmap)."""
     work = points * data.x.shape[0] * sum(layer.units for layer in data.network.layers)
     return np.dtype(np.float64 if work <= FLOAT64_WORK else np.float32)
 
 
 def loss_grid(data: LossData, plane: Plane, a_values: Sequence[float], b_values: Sequence[float],
               cancel: Callable[[], bool] | None = None, dtype: np.dtype | type | None = None) -> np.ndarray:
-    """The loss at every (a, b) of the grid: an array of shape (len(b_values), len(a_values)) (computed in
-    ``dtype``, by default ``grid_dtype``)."""
+    """The loss at every (a, b) of the grid: an array of shape (len(b_values), len(a_values)), computed in
+    ``dtype`` (default: ``grid_dtype``, float64 unless the grid is large)."""
     a_values, b_values = np.asarray(a_values, dtype=float), np.asarray(b_values, dtype=float)
     if not (1 <= a_values.size <= MAX_GRID and 1 <= b_values.size <= MAX_GRID):
         raise ConfigError(f"a grid has 1 to {MAX_GRID} points per side")
     bb, aa = np.meshgrid(b_values, a_values, indexing="ij")
-    values = _evaluate(data, plane, aa.ravel(), bb.ravel(), cancel, dtype)
+    values = _evaluate(data, plane, aa.ravel(), bb.ravel(), cancel, dtype or grid_dtype(data, aa.size))
     return values.reshape(b_values.size, a_values.size)
 
 
 def _evaluate(data: LossData, plane: Plane, a: np.ndarray, b: np.ndarray, cancel: Callable[[], bool] | None,
               dtype: np.dtype | type | None) -> np.ndarray:
     """The loss at the points (a[i], b[i]); chunks never span two values of b (a grid's rows share work)."""
-    evaluator = _Evaluator(data, plane, np.dtype(dtype) if dtype is not None else grid_dtype(data, a.size))
+    evaluator = _Evaluator(data, plane, np.dtype(dtype or np.float64))
     widest = max(layer.units for layer in data.network.layers)
     chunk = max(1, CHUNK_BYTES // (evaluator.dtype.itemsize * max(1, data.x.shape[0]) * widest))
     out = np.empty(a.size)
@@ -416,7 +421,7 @@ def landscape(data: LossData, plane: Plane, current: np.ndarray, path: tuple[np.
     points = [(ca[0], cb[0]), *zip(pa, pb)]
     a_values, b_values = axes if axes is not None else grid_around(plane, points, size)
     grid = loss_grid(data, plane, a_values, b_values, cancel)
-    path_loss = _evaluate(data, plane, pa, pb, cancel, grid_dtype(data, a_values.size * b_values.size)) \
+    path_loss = _evaluate(data, plane, pa, pb, cancel, grid_dtype(data, grid.size)) \
         if len(pa) else np.zeros(0)
     return Landscape(plane, a_values, b_values, grid, np.asarray(epochs), pa, pb, path_loss,
                      (float(ca[0]), float(cb[0])))

@@ -93,10 +93,12 @@ class Checkpoints:
         self.stride = 1
         self.pinned: set[int] = set()
         self._items: dict[int, Checkpoint] = {}
+        self._bytes = 0
 
     def copy(self) -> Checkpoints:
         other = Checkpoints(self.start, self.max_bytes, self.capacity)
         other.stride, other.pinned, other._items = self.stride, set(self.pinned), dict(self._items)
+        other._bytes = self._bytes
         return other
 
     def __len__(self) -> int:
@@ -108,20 +110,29 @@ class Checkpoints:
 
     @property
     def nbytes(self) -> int:
-        return sum(c.nbytes for c in self._items.values())
+        return self._bytes
 
     def wants(self, epoch: int) -> bool:
         """Whether ``add(epoch, ...)`` would keep a checkpoint that is not pinned (copy the state only then)."""
         return (epoch - self.start) % self.stride == 0
 
     def add(self, checkpoint: Checkpoint, pin: bool = False) -> None:
+        replaced = self._items.get(checkpoint.epoch)
+        if replaced is not None:
+            self._bytes -= replaced.nbytes
         self._items[checkpoint.epoch] = checkpoint
+        self._bytes += checkpoint.nbytes
         if pin:
             self.pinned.add(checkpoint.epoch)
         self._thin()
 
+    def _drop(self, epoch: int) -> None:
+        gone = self._items.pop(epoch, None)
+        if gone is not None:
+            self._bytes -= gone.nbytes
+
     def _thin(self) -> None:
-        while len(self._items) > self.capacity or (self.nbytes > self.max_bytes and len(self._items) > 2):
+        while len(self._items) > self.capacity or (self._bytes > self.max_bytes and len(self._items) > 2):
             first, last = min(self._items), max(self._items)
             grid = [e for e in self._items if e not in (first, last) and e not in self.pinned]
             if any((e - self.start) % (self.stride * 2) for e in grid):
@@ -137,7 +148,7 @@ class Checkpoints:
             if not drop:
                 return
             for e in drop:
-                self._items.pop(e, None)
+                self._drop(e)
 
     def at_or_before(self, epoch: int) -> Checkpoint | None:
         best = [e for e in self._items if e <= epoch]
@@ -183,10 +194,20 @@ class Checkpoints:
         store.capacity = max(store.capacity, len(entries))
         store.max_bytes = max(store.max_bytes, sum(c.nbytes for c in entries))
         store._items = {c.epoch: c for c in entries}
+        store._bytes = sum(c.nbytes for c in store._items.values())
         store.pinned = set(pinned) & set(store._items)
         gaps = np.diff(sorted(store._items))
         store.stride = int(gaps.min()) if gaps.size else 1
         return store
+
+
+def first_stride(parameters: int) -> int:
+    """The spacing of a new run's checkpoints: every epoch for a network of a few thousand parameters, up to
+    every 64th for a tiny one (whose epochs take microseconds to replay but a checkpoint as long to copy)."""
+    stride = 1
+    while stride < 64 and stride * 2 * parameters <= 4096:
+        stride *= 2
+    return stride
 
 
 @dataclass(frozen=True)
@@ -442,6 +463,7 @@ class RunRecorder(Callback):
         else:
             self.base = None
             store = Checkpoints(self.offset)
+            store.stride = first_stride(flat.size)
             self.run_id = self.log.next_id
             self.name = name or f"Run {self.run_id}"
             self.changes = []
@@ -488,4 +510,4 @@ class RunRecorder(Callback):
 
 __all__ = ["CHECKPOINT_BYTES", "LIVE_SETTINGS", "MAX_CHECKPOINTS", "PROJECT_CHECKPOINT_BYTES",
            "Checkpoint", "Checkpoints", "Head", "Run", "RunLog", "RunRecorder", "SettingsChange", "architecture_of",
-           "data_fingerprint", "network_from_architecture", "set_flat", "settings_table"]
+           "data_fingerprint", "first_stride", "network_from_architecture", "set_flat", "settings_table"]

@@ -11,6 +11,7 @@ from nnstudio.core.landscape import (
     connections_plane,
     exact_plane,
     flatten,
+    grid_dtype,
     landscape,
     loss_data,
     loss_grid,
@@ -124,13 +125,18 @@ def test_random_directions_are_normalized_per_neuron_and_the_path_is_projected()
     assert abs(grid[0, 0] - expected) <= 1e-12 * expected
 
 
-def test_a_large_grid_is_computed_in_float32_close_to_float64():
+def test_a_grid_of_digits_equals_the_direct_loss_and_float32_is_close():
     project = load_example("digits")
     data = loss_data(project)
     plane = random_plane(project.network, seed=1)
     axis = np.linspace(-1, 1, 12)
-    fast = loss_grid(data, plane, axis, axis)  # 144 points: float64
-    assert np.allclose(loss_grid(data, plane, axis, axis, dtype=np.float32), fast, rtol=1e-5)
+    assert grid_dtype(data, 144) == np.float64 and grid_dtype(data, 3600) == np.float32
+    grid = loss_grid(data, plane, axis, axis)
+    trainer = project.make_trainer().trainer
+    for i, j in ((0, 0), (5, 9), (11, 11)):
+        expected = direct_loss(project, network_at(project.network, plane, axis[i], axis[j]), trainer)
+        assert abs(grid[j, i] - expected) <= 1e-12 * expected
+    assert np.allclose(loss_grid(data, plane, axis, axis, dtype=np.float32), grid, rtol=1e-5)
 
 
 def test_the_grid_can_be_canceled_between_chunks():
