@@ -133,17 +133,14 @@ class Checkpoints:
 
     def _thin(self) -> None:
         while len(self._items) > self.capacity or (self._bytes > self.max_bytes and len(self._items) > 2):
-            first, last = min(self._items), max(self._items)
-            grid = [e for e in self._items if e not in (first, last) and e not in self.pinned]
-            if any((e - self.start) % (self.stride * 2) for e in grid):
+            ends = {min(self._items), max(self._items)}
+            candidates = [e for e in self._items if e not in ends and e not in self.pinned]
+            drop = [e for e in candidates if (e - self.start) % self.stride]  # off the grid (e.g. a run's end)
+            while candidates and not drop:
                 self.stride *= 2
-                drop = [e for e in grid if (e - self.start) % self.stride]
-            elif grid:  # the grid is already sparse: only pinned epochs make the store full
-                self.stride *= 2
-                drop = grid[len(grid) // 2:]
-            else:
-                pins = sorted(self.pinned - {first, last})
-                drop = pins[::2] or [e for e in self._items if e not in (first, last)][:1]
+                drop = [e for e in candidates if (e - self.start) % self.stride]
+            if not candidates:  # only pinned epochs between the ends: give up every other one
+                drop = sorted(self.pinned - ends)[::2]
                 self.pinned.difference_update(drop)
             if not drop:
                 return

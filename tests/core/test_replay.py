@@ -19,6 +19,8 @@ from nnstudio.core.replay import (
     weight_timeline,
     weights_at,
 )
+from nnstudio.core.run_state import RunState
+from nnstudio.core.runs import Checkpoint, Checkpoints
 from nnstudio.core.training import Callback
 from nnstudio.io.examples import load_example
 
@@ -204,3 +206,16 @@ def test_rename_and_delete_return_new_logs():
     deleted = renamed.deleted(1)
     assert [r.id for r in deleted.runs] == [2] and deleted.get(2).parent is None
     assert [r.id for r in log.runs] == [1, 2]
+
+
+def test_the_checkpoint_store_stays_within_its_bounds():
+    state = RunState("adam", 1000, "float64", slots={"m": np.zeros(1000), "v": np.zeros(1000)})
+    store = Checkpoints(0, max_bytes=24_000 * 20, capacity=1000)  # room for 20 checkpoints of 24 kB
+    for epoch in range(5000):  # as the recorder adds: the epochs the store wants, a pinned one, the last
+        if store.wants(epoch) or epoch in (1234, 4999):
+            store.add(Checkpoint(epoch, np.zeros(1000), state), pin=epoch == 1234)
+        assert store.nbytes <= store.max_bytes and len(store) <= 20
+    epochs = store.epochs
+    assert epochs[0] == 0 and epochs[-1] == 4999 and 1234 in epochs
+    assert store.nbytes == sum(c.nbytes for c in store.entries())
+    assert np.diff(epochs).max() <= store.stride == 512  # replay trains at most stride - 1 epochs

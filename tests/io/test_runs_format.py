@@ -115,3 +115,20 @@ def test_too_many_runs_are_refused_before_reading_them(branched):
     data["runs"]["runs"] = data["runs"]["runs"] * 40
     with pytest.raises(ModelFormatError, match="the limit is 100"):
         project_from_dict(data)
+
+
+def test_the_command_line_records_its_runs(tmp_path):
+    from nnstudio.__main__ import main
+
+    example = load_example("spiral")
+    paths = [tmp_path / f"spiral{i}.nnstudio" for i in range(3)]
+    save_project(example, paths[0])
+    for i, epochs in enumerate(("6", "4")):
+        assert main(["train", str(paths[i]), "--epochs", epochs, "--out", str(paths[i + 1])]) == 0
+    project = load_path(paths[2])
+    first, second = project.runs.runs
+    assert (first.start_epoch, first.end_epoch, second.parent, second.start_epoch, second.end_epoch) == \
+        (0, 6, first.id, 6, 10)
+    trainer = example.make_trainer().trainer
+    trainer.run(8)
+    assert np.array_equal(weights_at(project, second.id, 8).flat, trainer.flat)
