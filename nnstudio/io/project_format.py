@@ -9,7 +9,7 @@ import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, Column, Dataset
 from nnstudio.core.features import Formula
-from nnstudio.core.limits import MAX_HISTORY_POINTS
+from nnstudio.core.limits import MAX_HISTORY_POINTS, MAX_JSON_VALUES
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
@@ -143,12 +143,32 @@ def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any
     snapshots = snapshots_to_dict(project.snapshots)
     if snapshots is not None:
         out["snapshots"] = snapshots
-    runs = runs_to_dict(project.runs, project.network)
+    weights = sum(layer.weights.size + layer.bias.size for layer in project.network.layers)
+    runs = runs_to_dict(project.runs, project.network, MAX_JSON_VALUES - RUNS_MARGIN - weights - _numbers_in(out))
     if runs is not None:
         out["runs"] = runs
     if view:
         out["view"] = view
     return out
+
+
+RUNS_MARGIN = 200_000  # values besides the big lists (names, settings, list brackets) kept free for the rest
+
+
+def _numbers_in(data: dict) -> int:
+    """About how many values the big lists of a project dict hold (dataset cells, weights, history,
+    snapshots, optimizer state; the model's weights are counted by the caller): what the runs section must
+    leave room for."""
+    total = 0
+    dataset = data.get("dataset") or {}
+    for column in dataset.get("columns", []):
+        total += sum(len(column.get(k) or ()) for k in ("values", "labels", "classes", "bad"))
+    total += sum(len(col) for col in (data.get("history") or {}).values())
+    snapshots = data.get("snapshots") or {}
+    total += sum(len(w) for w in snapshots.get("weights", [])) + len(snapshots.get("epochs", []))
+    state = data.get("run_state") or {}
+    total += sum(len(v) for v in (state.get("slots") or {}).values())
+    return total
 
 
 def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:

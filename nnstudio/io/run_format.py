@@ -25,6 +25,7 @@ from nnstudio.core.limits import (
     MAX_RUNS,
     MAX_UNITS,
     RUN_CHECKPOINT_NUMBERS,
+    RUN_HISTORY_NUMBERS,
 )
 from nnstudio.core.network import Network
 from nnstudio.core.optimizers import OPTIMIZERS
@@ -193,35 +194,43 @@ _LAYER_KEYS = {"units", "activation", "activation_params", "use_bias", "kernel_i
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
 
-def runs_to_dict(log: RunLog, network: Network) -> dict[str, Any] | None:
-    """The ``runs`` section (None when there are none). Checkpoints are thinned to RUN_CHECKPOINT_NUMBERS
-    over all runs (each run gets an equal share; its first checkpoint is kept first, as replay needs it);
-    the head is written only while the network still has its weights."""
+def runs_to_dict(log: RunLog, network: Network, room: int | None = None) -> dict[str, Any] | None:
+    """The ``runs`` section (None when there are none). Checkpoints are thinned to RUN_CHECKPOINT_NUMBERS and
+    curves to RUN_HISTORY_NUMBERS over all runs (each run an equal share; its first checkpoint is kept first,
+    as replay needs it), both less when ``room`` (numbers the rest of the file leaves within the reader's
+    limit) is smaller; the head is written only while the network still has its weights."""
     if not log.runs:
         return None
-    share = RUN_CHECKPOINT_NUMBERS // len(log.runs)
+    checkpoints, curves = RUN_CHECKPOINT_NUMBERS, RUN_HISTORY_NUMBERS
+    if room is not None and room < checkpoints + curves:
+        scale = max(0, room) / (checkpoints + curves)
+        checkpoints, curves = int(checkpoints * scale), int(curves * scale)
+    n = len(log.runs)
     head = None
     if log.head is not None and log.find(log.head.run) is not None:
         flat = np.concatenate([np.concatenate([layer.weights.ravel(), layer.bias.ravel()]) for layer in network.layers])
         if flat.shape == log.head.weights.shape and np.array_equal(flat, log.head.weights):
             head = {"run": log.head.run, "epoch": log.head.epoch}
-    return {"next_id": log.next_id, "head": head, "runs": [_run_to_dict(run, share) for run in log.runs]}
+    return {"next_id": log.next_id, "head": head,
+            "runs": [_run_to_dict(run, checkpoints // n, curves // n) for run in log.runs]}
 
 
-def _run_to_dict(run: Run, share: int) -> dict[str, Any]:
-    entries = run.checkpoints.thinned(share)
+def _run_to_dict(run: Run, checkpoint_numbers: int, curve_numbers: int) -> dict[str, Any]:
+    entries = run.checkpoints.thinned(checkpoint_numbers)
     slots = sorted({k for c in entries for k in c.state.slots})
     config = run.config.to_dict()
     config["optimizer_params"] = {k: (bool(v) if k == "nesterov" else float(v))
                                   for k, v in config["optimizer_params"].items()}
+    rows = max(2, min(MAX_RUN_HISTORY_POINTS, curve_numbers // max(1, len(run.history.columns))))
+    changes = run.changes[:MAX_RUN_CHANGES]
     return {
         "id": run.id, "name": run.name, "config": config,
         "start_epoch": run.start_epoch, "end_epoch": run.end_epoch,
         "history": {k: [float(v) if math.isfinite(v) else None for v in col]
-                    for k, col in run.history.thinned(MAX_RUN_HISTORY_POINTS).to_dict().items()},
+                    for k, col in run.history.thinned(rows).to_dict().items()},
         "architecture": run.architecture, "fingerprint": run.fingerprint,
         "parent": run.parent, "parent_epoch": run.parent_epoch,
-        "changes": [{"from_epoch": c.from_epoch, "values": dict(c.values)} for c in run.changes[:MAX_RUN_CHANGES]],
+        "changes": [[c.from_epoch, name, value] for c in changes for name, value in c.values.items()],
         "exact_until": run.exact_until if len(run.changes) <= MAX_RUN_CHANGES
         else run.changes[MAX_RUN_CHANGES].from_epoch - 2,
         "seconds": float(run.seconds), "started": float(run.started), "stop_reason": run.stop_reason,
@@ -258,6 +267,10 @@ def runs_from_dict(data: Any, network: Network, where: str = "runs") -> RunLog:
     if numbers > RUN_CHECKPOINT_NUMBERS:
         raise ModelFormatError(f"{where}: the checkpoints hold {numbers:,} numbers (the limit is "
                                f"{RUN_CHECKPOINT_NUMBERS:,})")
+    numbers = sum(_curve_numbers(item) for item in items)
+    if numbers > RUN_HISTORY_NUMBERS:
+        raise ModelFormatError(f"{where}: the runs' curves hold {numbers:,} numbers (the limit is "
+                               f"{RUN_HISTORY_NUMBERS:,})")
     runs, ids = [], set()
     for i, item in enumerate(items):
         run = _run_from_dict(item, f"{where}.runs[{i}]")
@@ -287,6 +300,11 @@ def _checkpoint_numbers(item: Any) -> int:
         return 0
     lists = [cp.get("weights")] + (list(cp["slots"].values()) if isinstance(cp.get("slots"), dict) else [])
     return sum(len(row) for rows in lists if isinstance(rows, list) for row in rows if isinstance(row, list))
+
+
+def _curve_numbers(item: Any) -> int:
+    history = item.get("history") if isinstance(item, dict) else None
+    return sum(len(v) for v in history.values() if isinstance(v, list)) if isinstance(history, dict) else 0
 
 
 def _run_from_dict(data: Any, where: str) -> Run:
@@ -401,18 +419,27 @@ def _history(data: Any, where: str) -> History:
 
 
 def _changes(data: Any, where: str) -> tuple[SettingsChange, ...]:
-    if not isinstance(data, list) or len(data) > MAX_RUN_CHANGES:
+    """Settings changes, written as [from_epoch, setting, value] (several for one epoch form one change)."""
+    if not isinstance(data, list) or len(data) > MAX_RUN_CHANGES * len(_CHANGEABLE):
         raise ModelFormatError(f"{where}: expected a list of at most {MAX_RUN_CHANGES:,} changes")
-    out = []
+    grouped: dict[int, dict] = {}
     for i, item in enumerate(data):
-        values = item.get("values") if isinstance(item, dict) else None
-        if not isinstance(values, dict) or not values or not set(values) <= set(LIVE_SETTINGS) | {
-                "optimizer_params", "loss", "optimizer", "shuffle", "seed", "validation_split", "target_loss",
-                "early_stopping_patience"}:
-            raise ModelFormatError(f"{where}[{i}]: expected 'from_epoch' and the changed settings")
-        out.append(SettingsChange(_whole(item.get("from_epoch"), f"{where}[{i}].from_epoch", 0, MAX_EPOCH_NUMBER),
-                                  dict(values)))
-    return tuple(out)
+        if not (isinstance(item, list) and len(item) == 3 and item[1] in _CHANGEABLE):
+            raise ModelFormatError(f"{where}[{i}]: expected [from_epoch, setting, value]")
+        epoch = _whole(item[0], f"{where}[{i}][0]", 0, MAX_EPOCH_NUMBER)
+        grouped.setdefault(epoch, {})[item[1]] = item[2]
+    if len(grouped) > MAX_RUN_CHANGES:
+        raise ModelFormatError(f"{where}: more than {MAX_RUN_CHANGES:,} changes")
+    for epoch, values in grouped.items():
+        try:
+            TrainingConfig.from_dict({**TrainingConfig().to_dict(), **values}).validate()
+        except (NNStudioError, TypeError, ValueError, KeyError) as exc:
+            raise ModelFormatError(f"{where}: the change from epoch {epoch}: {exc}") from None
+    return tuple(SettingsChange(epoch, values) for epoch, values in sorted(grouped.items()))
+
+
+_CHANGEABLE = frozenset(LIVE_SETTINGS) | {"optimizer", "optimizer_params", "loss", "shuffle", "seed",
+                                          "validation_split", "target_loss", "early_stopping_patience"}
 
 
 def _checkpoints(data: Any, template: Network, config: TrainingConfig, start: int, end: int,

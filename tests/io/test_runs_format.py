@@ -99,6 +99,8 @@ def test_the_writer_keeps_the_checkpoints_within_the_readers_limit(monkeypatch):
     (("runs", "runs", 0, "history", "loss", 0), "x", "history.loss[0]"),
     (("runs", "runs", 0, "start_epoch"), -1, "start_epoch"),
     (("runs", "runs", 1, "id"), 1, "appears twice"),
+    (("runs", "runs", 0, "changes"), [[3, "learning_rate", -1.0]], "learning rate must be a positive number"),
+    (("runs", "runs", 0, "changes"), [[3, "dtype", "float16"]], "expected [from_epoch, setting, value]"),
 ])
 def test_malformed_runs_are_refused_with_the_place(branched, path, value, message):
     data = json.loads(json.dumps(project_to_dict(branched)))
@@ -132,3 +134,24 @@ def test_the_command_line_records_its_runs(tmp_path):
     trainer = example.make_trainer().trainer
     trainer.run(8)
     assert np.array_equal(weights_at(project, second.id, 8).flat, trainer.flat)
+
+
+def test_with_little_room_left_runs_keep_their_curves_and_replay_says_why_it_cannot(branched):
+    from nnstudio.core.replay import ReplayError
+    from nnstudio.io.run_format import runs_to_dict
+
+    data = json.loads(json.dumps(project_to_dict(branched)))
+    data["runs"] = runs_to_dict(branched.runs, branched.network, room=0)
+    loaded = project_from_dict(data)
+    assert [len(r.history) for r in loaded.runs.runs] == [2, 2, 2]
+    with pytest.raises(ReplayError, match="no checkpoint"):
+        weights_at(loaded, 1, 5)
+
+
+def test_settings_changed_while_training_survive_the_file(branched):
+    run = branched.runs.get(3)
+    changed = run.with_(changes=(runs_module.SettingsChange(9, {"learning_rate": 0.2, "batch_size": 3}),))
+    branched.runs = branched.runs.with_run(changed, branched.runs.head)
+    loaded = project_from_dict(json.loads(json.dumps(project_to_dict(branched))))
+    assert loaded.runs.get(3).changes == changed.changes
+    assert loaded.runs.get(3).config_for(10).learning_rate == 0.2
