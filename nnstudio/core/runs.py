@@ -20,12 +20,15 @@ How a GUI uses it
   val_...), ``run.seconds``, ``run.parent`` / ``run.parent_epoch`` (a fork is a branch of its parent),
   ``run.start_epoch``..``run.end_epoch``.
 * Overlaying curves: ``run.history`` (a ``History`` whose ``epoch`` column uses the project's numbering).
-* The settings side by side: ``settings_table(runs)`` gives rows (setting, value per run, differs?).
+* A row of the list: ``run_row(run)`` (name, optimizer label, learning rate, batch size, epochs, final
+  loss, accuracy or MAE, seconds, parent). The settings side by side: ``settings_table(runs)`` gives rows
+  (setting, value per run, whether they differ).
 * Rename/delete are undoable: ``log.renamed(run_id, name)`` and ``log.deleted(run_id)`` return a new
   ``RunLog``; a QUndoCommand keeps the old and new logs and sets ``project.runs`` (runs and their arrays
   are never changed in place, so both logs share them).
-* A run committed by the training worker: the ``RunLog`` of the worker's project copy after ``keep_run``
-  (``worker._project.runs``) is the document's new log; store it in the TrainCommand's before/after state.
+* A run committed by the training worker: after ``keep_run`` the worker's private project copy holds the
+  new ``RunLog`` (``project.runs``); hand it back with the TrainingResult and keep it in the
+  TrainCommand's before/after states, so undoing the training also takes its run back.
   A paused run that is resumed should pass ``continues=True`` to ``SnapshotRecorder`` so its stretches
   stay one run (otherwise the resumed stretch is a new run whose parent is the paused one).
 * ``log.head`` says which run and epoch the project's weights are at; the next run records it as its
@@ -51,6 +54,7 @@ import numpy as np
 
 from nnstudio.core.limits import MAX_NAME, MAX_RUN_CHANGES, MAX_RUN_HISTORY_POINTS, MAX_RUNS
 from nnstudio.core.network import Layer, Network
+from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.run_state import RunState
 from nnstudio.core.training import Callback, History, Trainer, TrainingConfig
 
@@ -338,11 +342,11 @@ class RunLog:
         return self._replace_run(self.get(run_id).with_(name=name))
 
     def deleted(self, run_id: int) -> RunLog:
-        """Without the run; its children become branches of its parent (their own curves stay)."""
-        gone = self.get(run_id)
-        runs = tuple(r.with_(parent=gone.parent, parent_epoch=min(gone.parent_epoch, r.parent_epoch)
-                             if gone.parent_epoch is not None and r.parent_epoch is not None else None)
-                     if r.parent == run_id else r for r in self.runs if r.id != run_id)
+        """Without the run; runs that continued it or were forked from it keep their own curves and
+        checkpoints but no longer have a parent (the epochs before them went with it)."""
+        self.get(run_id)
+        runs = tuple(r.with_(parent=None, parent_epoch=None) if r.parent == run_id else r
+                     for r in self.runs if r.id != run_id)
         head = self.head if self.head is None or self.head.run != run_id else None
         return RunLog(runs, head, self.next_id)
 
@@ -407,6 +411,28 @@ def settings_table(runs: Sequence[Run]) -> list[tuple[str, list[str], bool]]:
         values = [get(r) for r in runs]
         rows.append((label, values, len(set(values)) > 1))
     return rows
+
+
+def optimizer_label(config: TrainingConfig) -> str:
+    """The optimizer as a list shows it: "Adam", "RMSprop", "SGD", "SGD, momentum 0.9", "SGD, Nesterov 0.9"."""
+    label = OPTIMIZERS[config.optimizer].label if config.optimizer in OPTIMIZERS else config.optimizer
+    momentum = float(config.optimizer_params.get("momentum", 0.0) or 0.0)
+    if config.optimizer == "sgd" and momentum:
+        kind = "Nesterov" if config.optimizer_params.get("nesterov") else "momentum"
+        return f"{label}, {kind} {momentum:g}"
+    return label
+
+
+def run_row(run: Run) -> dict[str, object]:
+    """What a list of runs shows for ``run``: name, optimizer, learning rate, batch size, epochs, the last
+    epoch's loss and accuracy (or MAE; NaN when it has none), wall seconds, parent."""
+    last = run.final_metrics()
+    return {"name": run.name, "optimizer": optimizer_label(run.config), "learning_rate": run.config.learning_rate,
+            "batch_size": run.config.batch_size, "epochs": f"{run.start_epoch + 1}–{run.end_epoch}",
+            "loss": last.get("loss", float("nan")),
+            "accuracy": last.get("accuracy", float("nan")), "mae": last.get("mae", float("nan")),
+            "seconds": run.seconds, "parent": run.parent, "parent_epoch": run.parent_epoch,
+            "changed_while_training": bool(run.changes)}
 
 
 def _shown(value: object) -> str:
@@ -505,6 +531,7 @@ class RunRecorder(Callback):
         return self.log.with_run(run, head)
 
 
-__all__ = ["CHECKPOINT_BYTES", "LIVE_SETTINGS", "MAX_CHECKPOINTS", "PROJECT_CHECKPOINT_BYTES",
-           "Checkpoint", "Checkpoints", "Head", "Run", "RunLog", "RunRecorder", "SettingsChange", "architecture_of",
-           "data_fingerprint", "first_stride", "network_from_architecture", "set_flat", "settings_table"]
+__all__ = ["CHECKPOINT_BYTES", "LIVE_SETTINGS", "MAX_CHECKPOINTS", "PROJECT_CHECKPOINT_BYTES", "Checkpoint",
+           "Checkpoints", "Head", "Run", "RunLog", "RunRecorder", "SettingsChange", "architecture_of",
+           "data_fingerprint", "first_stride", "network_from_architecture", "optimizer_label", "run_row", "set_flat",
+           "settings_table"]

@@ -20,7 +20,7 @@ from nnstudio.core.replay import (
     weights_at,
 )
 from nnstudio.core.run_state import RunState
-from nnstudio.core.runs import Checkpoint, Checkpoints
+from nnstudio.core.runs import Checkpoint, Checkpoints, run_row, settings_table
 from nnstudio.core.training import Callback
 from nnstudio.io.examples import load_example
 
@@ -219,3 +219,19 @@ def test_the_checkpoint_store_stays_within_its_bounds():
     assert epochs[0] == 0 and epochs[-1] == 4999 and 1234 in epochs
     assert store.nbytes == sum(c.nbytes for c in store.entries())
     assert np.diff(epochs).max() <= store.stride == 512  # replay trains at most stride - 1 epochs
+
+
+def test_a_row_and_a_side_by_side_table_of_runs():
+    project = spiral()
+    train(project, 4)
+    project.training.optimizer, project.training.optimizer_params = "sgd", {"momentum": 0.9}
+    project.training.learning_rate = 0.1
+    train(project, 3)
+    first, second = project.runs.runs
+    row = run_row(second)
+    assert (row["optimizer"], row["learning_rate"], row["epochs"], row["parent"]) == ("SGD, momentum 0.9", 0.1,
+                                                                                      "5–7", first.id)
+    assert row["loss"] == second.history.last()["loss"] and row["accuracy"] == second.history.last()["accuracy"]
+    table = {name: (values, differ) for name, values, differ in settings_table([first, second])}
+    assert table["optimizer"] == (["adam", "sgd"], True) and table["loss"][1] is False
+    assert table["epochs"] == (["4", "3"], True)
