@@ -386,6 +386,12 @@ def path_from_run(project: Project, run_id: int, max_points: int = MAX_PATH_POIN
     return timeline.epoch, timeline.value
 
 
+def path_from_checkpoints(project: Project, run_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """(epochs, flat weights) at a run's kept checkpoints: recorded, no training (a coarse path of a long run)."""
+    entries = project.runs.get(run_id).checkpoints.entries()
+    return np.array([c.epoch for c in entries]), np.array([c.weights.astype(float) for c in entries])
+
+
 @dataclass(frozen=True)
 class Landscape:
     """A grid of losses ``loss[j, i]`` at (a_values[i], b_values[j]), the path's coordinates and losses on
@@ -435,5 +441,5 @@ def network_at(network: Network, plane: Plane, a: float, b: float) -> Network:
 
 
 __all__ = ["Landscape", "LossData", "Plane", "connections_plane", "exact_plane", "flatten", "grid_around",
-           "landscape", "loss_at", "loss_data", "loss_grid", "network_at", "path_from_run", "path_from_snapshots",
-           "random_plane", "trainable_indices"]
+           "grid_dtype", "landscape", "loss_at", "loss_data", "loss_grid", "network_at", "path_from_checkpoints",
+           "path_from_run", "path_from_snapshots", "random_plane", "trainable_indices"]

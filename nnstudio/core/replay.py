@@ -21,7 +21,8 @@ How a GUI uses it (on a worker thread, given ``document.project.copy()``: a repl
   to push as one undo step.
 * The timeline of one connection: ``weight_timeline(project, run_id, [flat_index(...)])`` → ``Timeline``
   (value, gradient of the epoch's last batch, optimizer terms m/v/velocity/... after each epoch), always
-  *replayed* from the run's first checkpoint (exact), at most ``MAX_TIMELINE_POINTS`` epochs sampled.
+  *replayed* from the run's first checkpoint (exact), at most ``MAX_TIMELINE_POINTS`` epochs sampled;
+  ``checkpoint_timeline`` gives the *recorded* values at the kept checkpoints only, at once (a long run).
 * Every long call takes ``cancel``: a function returning True to stop; it is checked between epochs and
   raises ``Canceled``.
 """
@@ -277,7 +278,8 @@ class Timeline:
     """Per sampled epoch (``epoch``, project numbering; the run's start included) for each asked index:
     ``value`` after the epoch, ``gradient`` of the epoch's last batch (what the optimizer's last step used;
     NaN at the start) and the optimizer's ``terms`` after the epoch (m, v, velocity, mean_square, ...).
-    ``source`` says where the numbers come from: "replayed" (trained again from the run's checkpoints)."""
+    ``source`` says where the numbers come from: "replayed" (trained again from the run's checkpoints) or
+    "recorded" (the kept checkpoints themselves)."""
 
     epoch: np.ndarray
     value: np.ndarray  # (epochs, indices)
@@ -344,5 +346,22 @@ def weight_timeline(project: Project, run_id: int, indices: Sequence[int], first
                     {k: np.array([r[3].get(k, nan) for r in rows]).reshape(len(rows), idx.size) for k in names})
 
 
+def checkpoint_timeline(project: Project, run_id: int, indices: Sequence[int]) -> Timeline:
+    """The timeline at the run's kept checkpoints only: recorded numbers, no training, instant for a run of
+    any length (values and optimizer terms; the gradient is not kept, so it is NaN)."""
+    run = project.runs.get(run_id)
+    idx = np.asarray(indices, dtype=int)
+    entries = run.checkpoints.entries()
+    names = sorted({k for c in entries for k in c.state.slots})
+    nan = np.full(idx.size, np.nan)
+    return Timeline(np.array([c.epoch for c in entries]),
+                    np.array([c.weights[idx].astype(float) for c in entries]).reshape(len(entries), idx.size),
+                    np.full((len(entries), idx.size), np.nan),
+                    {k: np.array([c.state.slots[k][idx].astype(float) if k in c.state.slots else nan
+                                  for c in entries]).reshape(len(entries), idx.size) for k in names},
+                    "recorded")
+
+
 __all__ = ["MAX_TIMELINE_POINTS", "Canceled", "EpochState", "ForkState", "ReplayError", "Replayer", "Timeline",
-           "flat_index", "fork_at", "lineage_history", "replay_trainer", "run_at", "weight_timeline", "weights_at"]
+           "checkpoint_timeline", "flat_index", "fork_at", "lineage_history", "replay_trainer", "run_at",
+           "weight_timeline", "weights_at"]

@@ -13,6 +13,7 @@ from nnstudio.core.replay import (
     Canceled,
     Replayer,
     ReplayError,
+    checkpoint_timeline,
     flat_index,
     fork_at,
     run_at,
@@ -235,3 +236,18 @@ def test_a_row_and_a_side_by_side_table_of_runs():
     table = {name: (values, differ) for name, values, differ in settings_table([first, second])}
     assert table["optimizer"] == (["adam", "sgd"], True) and table["loss"][1] is False
     assert table["epochs"] == (["4", "3"], True)
+
+
+def test_a_recorded_timeline_reads_the_checkpoints_without_training():
+    project = spiral()
+    train(project, 20)
+    run = project.runs.get(1)
+    timeline = checkpoint_timeline(project, 1, [3, 40])
+    assert timeline.source == "recorded" and list(timeline.epoch) == run.checkpoints.epochs
+    for k, checkpoint in enumerate(run.checkpoints.entries()):
+        assert list(timeline.value[k]) == [checkpoint.weights[3], checkpoint.weights[40]]
+        if "m" in checkpoint.state.slots:
+            assert timeline.terms["m"][k, 1] == checkpoint.state.slots["m"][40]
+    replayed = weight_timeline(project, 1, [3, 40])
+    rows = [list(replayed.epoch).index(e) for e in timeline.epoch]
+    assert np.array_equal(replayed.value[rows], timeline.value)
