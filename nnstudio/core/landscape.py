@@ -181,7 +181,8 @@ class LossData:
 
 def loss_data(project: Project) -> LossData:
     """The training arrays exactly as the project's trainer sees them (normalized, validation rows held out)."""
-    trainer = project.make_trainer(resume=None).trainer
+    own = Project(project.network.copy(), project.training, project.preprocessing, project.dataset)
+    trainer = own.make_trainer(resume=None).trainer  # packs the copy's weights, never the project's
     return LossData(project.network.copy(), trainer.x, trainer.y, trainer.loss, float(trainer.config.l1),
                     float(trainer.config.l2), trainer.perceptron)
 
