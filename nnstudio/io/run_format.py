@@ -370,7 +370,7 @@ def _config(data: Any, where: str) -> TrainingConfig:
     try:
         config = TrainingConfig.from_dict(data)
         config.validate()
-    except (NNStudioError, TypeError, ValueError, KeyError) as exc:
+    except (NNStudioError, TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
     return config
 
@@ -394,7 +394,7 @@ def _architecture(data: Any, where: str) -> dict:
         raise ModelFormatError(f"{where}.layers: {parameters:,} weights and biases (the limit is {MAX_PARAMETERS:,})")
     try:
         network_from_architecture(data)
-    except (NNStudioError, TypeError, ValueError, KeyError) as exc:
+    except (NNStudioError, TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
     return {"inputs": data["inputs"], "dtype": data["dtype"], "layers": [dict(layer) for layer in layers]}
 
@@ -433,7 +433,7 @@ def _changes(data: Any, where: str) -> tuple[SettingsChange, ...]:
     for epoch, values in grouped.items():
         try:
             TrainingConfig.from_dict({**TrainingConfig().to_dict(), **values}).validate()
-        except (NNStudioError, TypeError, ValueError, KeyError) as exc:
+        except (NNStudioError, TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
             raise ModelFormatError(f"{where}: the change from epoch {epoch}: {exc}") from None
     return tuple(SettingsChange(epoch, values) for epoch, values in sorted(grouped.items()))
 

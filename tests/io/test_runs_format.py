@@ -155,3 +155,38 @@ def test_settings_changed_while_training_survive_the_file(branched):
     loaded = project_from_dict(json.loads(json.dumps(project_to_dict(branched))))
     assert loaded.runs.get(3).changes == changed.changes
     assert loaded.runs.get(3).config_for(10).learning_rate == 0.2
+
+
+JUNK = [None, True, 0, -1, 1.5, 1e308, "", "ff" * 40, [], [1], [[1]], {}, {"a": 1}, 2**70, [None]]
+
+
+def _places(obj, prefix=()):
+    yield prefix
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from _places(value, (*prefix, key))
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj[:2]):
+            yield from _places(value, (*prefix, i))
+
+
+def test_any_damage_to_the_runs_section_is_a_format_error(branched):
+    import random
+
+    base = json.loads(json.dumps(project_to_dict(branched)))
+    places = [p for p in _places(base["runs"]) if p]
+    rng = random.Random(11)
+    for _ in range(400):
+        data = copy.deepcopy(base)
+        place = rng.choice(places)
+        target = data["runs"]
+        for key in place[:-1]:
+            target = target[key]
+        if isinstance(target, dict) and rng.random() < 0.3:
+            del target[place[-1]]
+        else:
+            target[place[-1]] = rng.choice(JUNK)
+        try:
+            project_from_dict(data)
+        except ModelFormatError:
+            pass
