@@ -59,3 +59,10 @@ def too_many(count: int, limit: int, what: str) -> str | None:
     if count > limit:
         return f"{count:,} {what} (the limit is {limit:,})"
     return None
+
+# -- training runs (core/runs.py) --------------------------------------------------------------------------------
+MAX_RUNS = 100  # runs a project keeps (the oldest is dropped first)
+MAX_RUN_HISTORY_POINTS = 2_000  # rows of one run's curves (thinned evenly, first and last kept)
+MAX_RUN_CHANGES = 10_000  # settings changes recorded while one run trained
+RUN_CHECKPOINT_NUMBERS = 250_000  # numbers (weights and optimizer slots) of all runs' checkpoints in a file
+RUN_HISTORY_NUMBERS = 500_000  # numbers of all runs' curves in a file (each run's are thinned to its share)

@@ -24,6 +24,7 @@ from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
+from nnstudio.core.runs import RunLog
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.tracing import Trace
 from nnstudio.core.training import CLASSIFICATION, History, Task, Trainer, TrainingConfig, infer_task
@@ -52,6 +53,7 @@ class Project:
     run_state: RunState | None = None  # optimizer and shuffle state to continue training exactly
     snapshots: SnapshotHistory = field(default_factory=SnapshotHistory)  # weights by epoch (History slider)
     image: ImageSpec | None = None  # a model file's image over its inputs (see images.input_image)
+    runs: RunLog = field(default_factory=RunLog)  # the training runs (core/runs.py); never changed in place
 
     def __post_init__(self) -> None:
         if self.preprocessing is None:
@@ -69,6 +71,7 @@ class Project:
             None if self.run_state is None else self.run_state.copy(),
             self.snapshots.copy(),
             self.image,
+            self.runs,
         )
 
     def training_data(self) -> tuple[np.ndarray, np.ndarray, Preprocessing]:
