@@ -44,6 +44,7 @@ from nnstudio.gui.text import as_rich, escape, for_menu
 from nnstudio.gui.training_controls import TrainingControls
 from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
+from nnstudio.gui.wheel_guard import keep_guarded
 from nnstudio.gui.window_actions import build_actions, build_menus, build_toolbar
 from nnstudio.gui.window_layout import build_docks
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self._wire()
+        self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
         self.resize(1280, 800)
         self.restore_state()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.document import Document
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
 from nnstudio.gui.panels.follow import FollowsDocument
@@ -86,6 +87,16 @@ class PlotsPanel(FollowsDocument, QWidget):
             self.set_project(project)
 
     # -- data in -------------------------------------------------------------------------------------
+    def follow(self, document: Document) -> None:
+        super().follow(document)
+        document.projectReplaced.connect(self.reset_axes)  # New, Open, Open Example: start clean
+
+    @Slot()
+    def reset_axes(self) -> None:
+        """Fit every plot to what it shows now: no range (or zoom) kept from the project shown before."""
+        self.loss_plot.reset_view()
+        self.metric_plot.reset_view()  # the other tabs draw each project afresh
+
     def set_project(self, project: Project) -> None:
         """Take a private copy of ``project`` (network, preprocessing, dataset) and show its history."""
         self._redraw_timer.stop()  # a snapshot still waiting belongs to the project shown before
@@ -178,12 +189,14 @@ class PlotsPanel(FollowsDocument, QWidget):
         self.tabs.setTabText(1, "Accuracy" if key == "accuracy" else "MAE")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), key == "accuracy")  # classes only
         self.metric_plot.setLabel("left", "accuracy" if key == "accuracy" else "mean absolute error")
+        self.metric_plot.set_fixed_y((0.0, 1.0) if key == "accuracy" else None)  # accuracy runs 0–1
         self.metric_plot.show_values(x, values[key], values["val_" + key])
 
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
-        self.loss_plot.setLogMode(y=on)
-        self.metric_plot.setLogMode(y=on)
+        """Log scale for loss and MAE (accuracy keeps its 0–1 axis)."""
+        self.loss_plot.set_log_y(on)
+        self.metric_plot.set_log_y(on)
         if self.log_scale.isChecked() != on:
             self.log_scale.setChecked(on)
 
