@@ -46,7 +46,7 @@ from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
 from nnstudio.gui.wheel_guard import keep_guarded
 from nnstudio.gui.window_actions import build_actions, build_menus, build_toolbar
-from nnstudio.gui.window_layout import build_docks
+from nnstudio.gui.window_layout import build_docks, default_layout, initial_size
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
-        self.resize(1280, 800)
+        self.resize(initial_size(self.screen().availableGeometry().size()))
         self.restore_state()
         self.statusBar().showMessage("Ready: drag a Neuron or Layer from the palette onto the diagram", 8000)
 
@@ -263,8 +263,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            default_layout(self, self.docks)  # docks placed for the screen's size
         self.acts["labels"].setChecked(self.settings.value("weight_labels", False, type=bool))
         self.canvas.set_show_weight_labels(self.acts["labels"].isChecked())
 

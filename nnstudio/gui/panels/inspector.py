@@ -191,24 +191,18 @@ class Inspector(QScrollArea):
     def _build_neuron(self, box: QVBoxLayout, sel: Selection) -> None:
         net = self.document.network
         layer, unit = sel.layer, sel.unit
-        if layer == -1 or layer == len(net.layers) - 1:
+        if layer == -1:
             group = QGroupBox("Name")
             form = QFormLayout(group)
-            names = net.input_names if layer == -1 else net.output_names
-            self.name_edit = QLineEdit(names[unit])
-            self.name_edit.setToolTip("The neuron's name (a dataset column name); Enter renames")
-            edit = self.name_edit
-            edit.editingFinished.connect(
-                lambda: edit.text().strip() != names[unit] and self.document.execute(
-                    cmd.RenameNeuronCommand, layer, unit, edit.text()))
-            form.addRow("Name", self.name_edit)
+            form.addRow("Name", self._name_edit(layer, unit))
             box.addWidget(group)
-        if layer == -1:
             return
         lay = net.layers[layer]
         group = QGroupBox("Activation, bias and incoming weights")
         form = QFormLayout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        if layer == len(net.layers) - 1:  # one group, so a 3-input neuron's numbers fit a short dock
+            form.addRow("Name", self._name_edit(layer, unit))
         # the activation belongs to the layer; it comes first because it is what a neuron does with z
         self._add_activation_rows(form, layer, "The activation of this neuron's layer (all its neurons)")
         self.bias_spin = NumberSpin(float(lay.bias[unit]), "This neuron's bias b (z = Σ wᵢ·xᵢ + b)")
@@ -227,6 +221,16 @@ class Inspector(QScrollArea):
             more.setObjectName("hint")
             form.addRow("", more)
         box.addWidget(group)
+
+    def _name_edit(self, layer: int, unit: int) -> QLineEdit:
+        net = self.document.network
+        names = net.input_names if layer == -1 else net.output_names
+        edit = self.name_edit = QLineEdit(names[unit])
+        edit.setToolTip("The neuron's name (a dataset column name); Enter renames")
+        edit.editingFinished.connect(
+            lambda: edit.text().strip() != names[unit] and self.document.execute(
+                cmd.RenameNeuronCommand, layer, unit, edit.text()))
+        return edit
 
     def _add_activation_rows(self, form: QFormLayout, index: int, tip: str) -> None:
         lay = self.document.network.layers[index]

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
-    QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -68,21 +69,30 @@ class PlotsPanel(FollowsDocument, QWidget):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.log_scale = QCheckBox("Log scale")
+        # Log scale and Export sit beside the tabs: the plot keeps the dock's whole height
+        self.log_scale = QCheckBox("Log")
+        self.log_scale.setToolTip("Log scale for the loss (and MAE)")
         self.log_scale.toggled.connect(self.set_log_scale)
-        self.export_png_button = QPushButton("Export PNG…")
-        self.export_csv_button = QPushButton("Export history CSV…")
-        self.export_png_button.clicked.connect(self._export_png_dialog)
-        self.export_csv_button.clicked.connect(self._export_csv_dialog)
-        bar = QHBoxLayout()
+        self.export_menu = QMenu(self)
+        self.export_png_action = self.export_menu.addAction("Plot as PNG…", self._export_png_dialog)
+        self.export_csv_action = self.export_menu.addAction("History as CSV…", self._export_csv_dialog)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the plot shown as a PNG image, or the training history as CSV")
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setAutoRaise(True)
+        corner = QWidget()
+        bar = QHBoxLayout(corner)
+        bar.setContentsMargins(4, 0, 2, 0)
+        bar.setSpacing(4)
         bar.addWidget(self.log_scale)
-        bar.addStretch(1)
-        bar.addWidget(self.export_png_button)
-        bar.addWidget(self.export_csv_button)
+        bar.addWidget(self.export_button)
+        self.tabs.setCornerWidget(corner)
+        self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(bar)
         if project is not None:
             self.set_project(project)
 

@@ -160,11 +160,12 @@ class TrainingPanel(QWidget):
         self.seed.setRange(0, 2_147_483_647)
         self.use_target_loss = QCheckBox("Stop at loss ≤")
         self.target_loss = NumberField(0.01)
-        self.use_patience = QCheckBox("Early stopping, patience")
+        self.use_patience = QCheckBox("Early stopping")
         self.patience = QSpinBox()
         self.patience.setRange(1, 100_000)
         self.patience.setSuffix(" epochs")
         self.patience.setToolTip("Stop when validation loss has not improved for this many epochs")
+        self.use_patience.setToolTip(self.patience.toolTip())
 
         self.params_box = QGroupBox("Optimizer parameters")
         self.params_form = QFormLayout(self.params_box)
@@ -184,16 +185,8 @@ class TrainingPanel(QWidget):
         form.addRow("L1 penalty", self.l1)
         form.addRow("L2 penalty", self.l2)
         form.addRow("Seed", self.seed)
-        stop_row = QHBoxLayout()  # rows without a label use the whole width: the panel stays narrow
-        stop_row.addWidget(self.use_target_loss)
-        stop_row.addWidget(self.target_loss)
-        stop_row.addStretch(1)
-        form.addRow(stop_row)
-        patience_row = QHBoxLayout()
-        patience_row.addWidget(self.use_patience)
-        patience_row.addWidget(self.patience)
-        patience_row.addStretch(1)
-        form.addRow(patience_row)
+        form.addRow(self.use_target_loss, self.target_loss)  # a check box in the label column: stays narrow
+        form.addRow(self.use_patience, self.patience)
 
         # -- buttons and progress --------------------------------------------------------------------
         self.train_button = QPushButton("Train")
