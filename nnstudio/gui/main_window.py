@@ -38,6 +38,7 @@ from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.stepper import StepPanel
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_table import WeightTable
+from nnstudio.gui.presentation import Presentation
 from nnstudio.gui.recovery import Recovery
 from nnstudio.gui.step_controller import StepController
 from nnstudio.gui.text import as_rich, escape, for_menu
@@ -46,7 +47,7 @@ from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
 from nnstudio.gui.wheel_guard import keep_guarded
 from nnstudio.gui.window_actions import build_actions, build_menus, build_toolbar
-from nnstudio.gui.window_layout import build_docks, default_layout, initial_size
+from nnstudio.gui.window_layout import arrange_docks, arrangement_for, build_docks, default_layout, initial_size
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.docks = build_docks(self)
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
+        self.presentation = Presentation(self, self.docks, self.canvas)
+        self.presentation.toggled.connect(self.acts["presentation"].setChecked)
         self.datasets = DatasetActions(doc, self.dataset_editor, self.dataset_menu, self.banner,
                                        lambda text: self.statusBar().showMessage(text, 5000), self)
         self.training_controls = TrainingControls(
@@ -145,6 +148,9 @@ class MainWindow(QMainWindow):
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
+            "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
+            "reset_layout": lambda: arrange_docks(self, self.docks, arrangement_for(self.width())),
+            "user_guide": self.show_user_guide,
         }
 
     def _fill_menus(self) -> None:
@@ -231,6 +237,22 @@ class MainWindow(QMainWindow):
         self.canvas.apply_theme()
         self.weight_table.model.reset()
 
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def show_user_guide(self, section: str = "") -> None:
+        """The user guide in its own window (bundled with NN Studio, read offline); ``section``: a heading's
+        anchor to open at."""
+        from nnstudio.gui.user_guide import UserGuide
+
+        guide = getattr(self, "user_guide", None)
+        if guide is None:
+            guide = self.user_guide = UserGuide(self)
+        guide.open_at(section)
+
     def show_about(self) -> None:
         from nnstudio import __version__
 
@@ -269,6 +291,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_show_weight_labels(self.acts["labels"].isChecked())
 
     def save_state(self) -> None:
+        self.presentation.set_active(False)  # the window as the user arranged it, not the presentation
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("weight_labels", self.acts["labels"].isChecked())
