@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QScrollArea, QToolBar
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import NetworkCanvas
 
 FONT_SCALE = 1.5
 SHOWN_DOCK = "Plots"  # the one panel left on screen: the plots, beside the diagram
-SHOWN_DOCK_SHARE = 0.4  # of the screen's width
+SHOWN_DOCK_SHARE = 0.36  # of the screen's width
 
 
 @dataclass
@@ -74,6 +74,7 @@ class Presentation(QObject):
             shown.setFloating(False)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, shown)
             shown.show()
+            self._tell_panel(True)
         window.showFullScreen()
         self.canvas.max_fit_scale = self._saved.max_fit_scale * FONT_SCALE
         self._size_shown_dock()
@@ -83,6 +84,14 @@ class Presentation(QObject):
         if event.type() == QEvent.Type.Resize and watched is self.window:
             QTimer.singleShot(0, self._size_shown_dock)
         return False
+
+    def _tell_panel(self, presenting: bool) -> None:
+        """The shown panel may simplify itself for the audience (``set_presenting``)."""
+        shown = self.docks.get(SHOWN_DOCK)
+        panel = shown.widget() if shown is not None else None
+        panel = panel.widget() if isinstance(panel, QScrollArea) else panel
+        if hasattr(panel, "set_presenting"):
+            panel.set_presenting(presenting)
 
     def _size_shown_dock(self) -> None:
         shown = self.docks.get(SHOWN_DOCK)
@@ -95,6 +104,7 @@ class Presentation(QObject):
         saved, window, app = self._saved, self.window, QApplication.instance()
         self._saved = None
         window.removeEventFilter(self)
+        self._tell_panel(False)
         theme.set_font_scale(app, 1.0)
         app.setFont(saved.font)
         for toolbar, size in saved.icon_sizes.items():

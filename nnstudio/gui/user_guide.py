@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from nnstudio.resource_files import read_resource_text, resource
 
 GUIDE = ("guide", "user-guide.md")
-MAX_IMAGE_WIDTH = 760  # screenshots are shrunk to this width (pixels); smaller ones keep their size
+MAX_IMAGE_WIDTH = 700  # screenshots are shrunk to this width (pixels); smaller ones keep their size
 
 
 def slug(heading: str) -> str:
@@ -55,13 +55,16 @@ class UserGuide(QWidget):
         self.browser.anchorClicked.connect(self.follow_link)
         self.contents = QListWidget()
         self.contents.setToolTip("Jump to a section")
+        self.contents.setWordWrap(True)
+        self.contents.setSpacing(2)
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.itemActivated.connect(self._jump)
         self.contents.itemClicked.connect(self._jump)
         splitter = QSplitter()
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 780])
+        splitter.setSizes([240, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -71,10 +74,11 @@ class UserGuide(QWidget):
 
     def load(self) -> None:
         document = self.browser.document()
+        document.setDocumentMargin(16)
         document.setMarkdown(read_resource_text(*GUIDE))
         self.anchors = self._anchor_headings(document)
         self._fit_images(document)
-        self.browser.setDocument(document)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)  # open at the top
 
     def _anchor_headings(self, document: QTextDocument) -> dict[str, int]:
         anchors: dict[str, int] = {}

@@ -60,20 +60,21 @@ class Arrangement:
 
 
 # The diagram gets the room its labels need (the laptop example at >= 1.18x, so 8.5 pt labels show >= 10 pt):
-# narrow windows keep only the palette beside it and put the panels below.
+# narrow windows keep only the palette beside it and put the panels below. Step and Math are never tabs of
+# the same group: stepping shows both.
 ARRANGEMENTS = [
     Arrangement("wide", 1600, left=(("Palette",), ("Training",)), right=(("Inspector", "Step"),
                 ("Weights", "Predict", "Math")), bottom=(("Dataset",), ("Plots", "History")),
                 sides_full_height=True, left_width=330, right_width=360, bottom_share=0.34,
                 left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(740, 490)),
-    Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training", "Math"),),
-                bottom=(("Dataset",), ("Plots", "History", "Weights", "Predict")),
+    Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training"),),
+                bottom=(("Dataset",), ("Plots", "History", "Math", "Weights", "Predict")),
                 sides_full_height=False, left_width=112, right_width=340, bottom_share=0.40,
                 bottom_widths=(740, 540)),
     Arrangement("compact", 0, left=(("Palette",),), right=(),
-                bottom=(("Inspector",), ("Dataset", "Plots", "History", "Step", "Training", "Math", "Weights",
-                                         "Predict")),
-                sides_full_height=False, left_width=112, right_width=0, bottom_share=0.43,
+                bottom=(("Inspector", "Step"), ("Dataset", "Plots", "History", "Training", "Math", "Weights",
+                                                 "Predict")),
+                sides_full_height=False, left_width=112, right_width=0, bottom_share=0.44,
                 bottom_widths=(290, 734)),
 ]
 

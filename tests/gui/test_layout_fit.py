@@ -142,3 +142,29 @@ def test_plot_controls_are_on_screen(window):
     for widget in (plots.log_scale, plots.export_button, plots.tabs.tabBar()):
         assert fully_shown(widget, viewport)
     assert plots.loss_plot.height() >= 150
+
+
+def test_a_dock_the_arrangements_do_not_list_becomes_a_tab(qtbot, monkeypatch):
+    """Panels added later (a new row in DOCKS) still appear in every default layout."""
+    from PySide6.QtWidgets import QLabel
+
+    from nnstudio.gui import window_layout
+
+    monkeypatch.setattr(window_layout, "DOCKS", [*window_layout.DOCKS,
+                                                 window_layout.DockSpec("Extra", "extra_panel", window_layout.RIGHT)])
+    create = MainWindow._create_panels
+
+    def create_with_extra(self):
+        create(self)
+        self.extra_panel = QLabel("extra")
+
+    monkeypatch.setattr(MainWindow, "_create_panels", create_with_extra)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    for width, height in SIZES:
+        win.resize(width, height)
+        win.acts["reset_layout"].trigger()
+        extra = win.docks["Extra"]
+        assert not extra.isHidden() and not extra.isFloating(), width
+        assert win.tabifiedDockWidgets(extra), width  # a tab beside another panel

@@ -46,6 +46,7 @@ def test_presentation_enlarges_and_restores_everything(window, qtbot):
     qtbot.waitUntil(lambda: window.docks["Plots"].width() >= 0.3 * window.width()  # the plot is large …
                     and window.canvas.width() >= 0.5 * window.width())  # … and the diagram larger
     assert window.canvas.max_fit_scale > 1.3
+    assert not window.plots.tabs.cornerWidget().isVisible()  # just the plot for the audience
 
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)  # Esc leaves
     assert not window.presentation.active and not window.acts["presentation"].isChecked()
@@ -53,6 +54,7 @@ def test_presentation_enlarges_and_restores_everything(window, qtbot):
     qtbot.waitUntil(lambda: window.geometry() == before_geometry)
     assert app.font().pointSizeF() == pytest.approx(before_font)
     assert window.toolbar.iconSize() == icon_size
+    assert window.plots.tabs.cornerWidget().isVisibleTo(window.plots)
     qtbot.waitUntil(lambda: shown_docks(window) == before_docks)
     qtbot.waitUntil(lambda: window.canvas.transform().m11() == pytest.approx(before_scale))
 

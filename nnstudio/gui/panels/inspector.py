@@ -117,8 +117,8 @@ class Inspector(QScrollArea):
         self._clear_refs()
         page = QWidget()
         box = QVBoxLayout(page)
-        box.setContentsMargins(10, 10, 10, 10)
-        box.setSpacing(10)
+        box.setContentsMargins(8, 6, 8, 6)  # compact: a 3-input neuron fits a short dock
+        box.setSpacing(6)
         sel = self.document.selection
         net = self.document.network
         self.title = QLabel()

@@ -96,6 +96,10 @@ class PlotsPanel(FollowsDocument, QWidget):
         if project is not None:
             self.set_project(project)
 
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: just the plots (Log and Export stay out of the audience's way)."""
+        self.tabs.cornerWidget().setVisible(not on)
+
     # -- data in -------------------------------------------------------------------------------------
     def follow(self, document: Document) -> None:
         super().follow(document)
