@@ -9,7 +9,7 @@ so Qt hands it on to the parent, and the scroll area around the panel scrolls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
 _GUARDED = "nnstudioWheelGuard"
@@ -56,20 +56,35 @@ def is_guarded(control: QWidget) -> bool:
 
 
 
+class _Keeper(QObject):
+    """Re-guards ``roots`` once the event loop is back (the panels have rebuilt by then)."""
+
+    def __init__(self, roots: list[QWidget]) -> None:
+        super().__init__(roots[0])  # goes with the window; its connections go with it
+        self.roots = roots
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.guard_now)
+
+    @Slot()
+    def later(self) -> None:
+        self.timer.start()
+
+    @Slot()
+    def guard_now(self) -> None:
+        for root in self.roots:
+            guard_wheel(root)
+
+
 def keep_guarded(roots: list[QWidget], document: QObject) -> QObject:
     """Guard every control inside ``roots`` now, and again after each change of ``document`` that may make
-    panels build new controls (deferred: the panels rebuild first). Returns the keeper (parented to roots[0])."""
-    from PySide6.QtCore import QTimer
-
-    timer = QTimer(roots[0])
-    timer.setSingleShot(True)
-    timer.setInterval(0)
-    timer.timeout.connect(lambda: [guard_wheel(root) for root in roots])
+    panels build new controls. Returns the keeper (it lives as long as roots[0])."""
+    keeper = _Keeper(roots)
     for name in ("projectReplaced", "networkChanged", "datasetChanged", "selectionChanged", "trainingConfigChanged"):
-        getattr(document, name).connect(timer.start)
-    for root in roots:
-        guard_wheel(root)
-    return timer
+        getattr(document, name).connect(keeper.later)
+    keeper.guard_now()
+    return keeper
 
 
 __all__ = ["guard_control", "guard_wheel", "is_guarded", "keep_guarded"]

@@ -63,7 +63,7 @@ class Arrangement:
 # narrow windows keep only the palette beside it and put the panels below. Step and Math are never tabs of
 # the same group: stepping shows both.
 ARRANGEMENTS = [
-    Arrangement("wide", 1600, left=(("Palette",), ("Training",)), right=(("Inspector", "Step"),
+    Arrangement("wide", 1900, left=(("Palette",), ("Training",)), right=(("Inspector", "Step"),
                 ("Weights", "Predict", "Math")), bottom=(("Dataset",), ("Plots", "History")),
                 sides_full_height=True, left_width=330, right_width=360, bottom_share=0.34,
                 left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(740, 490)),

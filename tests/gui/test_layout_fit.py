@@ -22,7 +22,7 @@ from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.math_inspector import lines_to_html
 from nnstudio.gui.window_layout import arrangement_for
 
-SIZES = [(1024, 768), (1280, 800), (1440, 900), (1920, 1080)]
+SIZES = [(1024, 768), (1280, 800), (1440, 900), (1680, 1050), (1920, 1080)]
 SMALLEST_LABEL_PT = 8.5  # the smallest label text drawn on the diagram: a layer's "ReLU · 3 units" line
 
 
@@ -57,7 +57,7 @@ def test_the_layout_is_chosen_by_width(window):
     visible = {title for title, dock in docks.items() if not dock.visibleRegion().isEmpty()}
     assert {"Palette", "Inspector", "Dataset"} <= visible  # the panels a first look needs
     name = arrangement_for(window.width()).name
-    assert name == {1024: "compact", 1280: "medium", 1440: "medium", 1920: "wide"}[window.width()]
+    assert name == {1024: "compact", 1280: "medium", 1440: "medium", 1680: "medium", 1920: "wide"}[window.width()]
 
 
 def test_diagram_labels_are_at_least_10_pt(window):
