@@ -197,11 +197,13 @@ class _ArrangeWhenShown(QObject):
     def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
         super().__init__(window)
         self.window, self.docks = window, docks
+        self.arranged_for = window.size()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:
             self.window.removeEventFilter(self)
-            arrange_docks(self.window, self.docks, arrangement_for(self.window.width()))
+            if self.window.size() != self.arranged_for:  # else the docks are placed and sized already
+                arrange_docks(self.window, self.docks, arrangement_for(self.window.width()))
             self.deleteLater()
         return False
 
