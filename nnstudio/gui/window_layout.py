@@ -69,7 +69,7 @@ ARRANGEMENTS = [
                 left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(740, 490)),
     Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training"),),
                 bottom=(("Dataset",), ("Plots", "History", "Math", "Weights", "Predict")),
-                sides_full_height=False, left_width=112, right_width=340, bottom_share=0.40,
+                sides_full_height=False, left_width=112, right_width=340, bottom_share=0.45,
                 bottom_widths=(740, 540)),
     Arrangement("compact", 0, left=(("Palette",),), right=(),
                 bottom=(("Inspector", "Step"), ("Dataset", "Plots", "History", "Training", "Math", "Weights",

@@ -201,6 +201,7 @@ class Inspector(QScrollArea):
         group = QGroupBox("Activation, bias and incoming weights")
         form = QFormLayout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(4)
         if layer == len(net.layers) - 1:  # one group, so a 3-input neuron's numbers fit a short dock
             form.addRow("Name", self._name_edit(layer, unit))
         # the activation belongs to the layer; it comes first because it is what a neuron does with z
@@ -249,6 +250,7 @@ class Inspector(QScrollArea):
         group = QGroupBox(f"Layer · {lay.units} unit{'s' if lay.units != 1 else ''}")
         form = QFormLayout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(4)
         if with_activation:
             self._add_activation_rows(form, index, "The layer's activation function")
         self.use_bias_check = QCheckBox("Use bias")

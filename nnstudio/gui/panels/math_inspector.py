@@ -46,7 +46,7 @@ def lines_to_html(lines: list[str]) -> str:
     parts = []
     for line in lines:
         if line in HEADINGS:
-            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:8px 0 2px 0">{line}</h4>')
+            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:4px 0 1px 0">{line}</h4>')
         else:
             parts.append(f'<div style="font-family: monospace; margin-left: 8px">{html.escape(line)}</div>')
     return "".join(parts)
