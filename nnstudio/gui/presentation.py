@@ -91,7 +91,7 @@ class Presentation(QObject):
         panel = shown.widget() if shown is not None else None
         panel = panel.widget() if isinstance(panel, QScrollArea) else panel
         if hasattr(panel, "set_presenting"):
-            panel.set_presenting(presenting)
+            panel.set_presenting(presenting, FONT_SCALE)
 
     def _size_shown_dock(self) -> None:
         shown = self.docks.get(SHOWN_DOCK)

@@ -36,6 +36,8 @@ def test_presentation_enlarges_and_restores_everything(window, qtbot):
     before_docks, before_font = shown_docks(window), app.font().pointSizeF()
     before_geometry, before_scale = window.geometry(), window.canvas.transform().m11()
     icon_size = window.toolbar.iconSize()
+    axis_title = window.plots.loss_plot.getAxis("left").label
+    title_points = axis_title.font().pointSizeF()
 
     window.acts["presentation"].trigger()
     assert window.presentation.active and window.acts["presentation"].isChecked()
@@ -47,6 +49,7 @@ def test_presentation_enlarges_and_restores_everything(window, qtbot):
                     and window.canvas.width() >= 0.5 * window.width())  # … and the diagram larger
     assert window.canvas.max_fit_scale > 1.3
     assert not window.plots.tabs.cornerWidget().isVisible()  # just the plot for the audience
+    assert axis_title.font().pointSizeF() == pytest.approx(title_points * FONT_SCALE)
 
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)  # Esc leaves
     assert not window.presentation.active and not window.acts["presentation"].isChecked()
@@ -55,6 +58,7 @@ def test_presentation_enlarges_and_restores_everything(window, qtbot):
     assert app.font().pointSizeF() == pytest.approx(before_font)
     assert window.toolbar.iconSize() == icon_size
     assert window.plots.tabs.cornerWidget().isVisibleTo(window.plots)
+    assert axis_title.font().pointSizeF() == pytest.approx(title_points)
     qtbot.waitUntil(lambda: shown_docks(window) == before_docks)
     qtbot.waitUntil(lambda: window.canvas.transform().m11() == pytest.approx(before_scale))
 

@@ -96,9 +96,16 @@ class PlotsPanel(FollowsDocument, QWidget):
         if project is not None:
             self.set_project(project)
 
-    def set_presenting(self, on: bool) -> None:
-        """Presentation mode: just the plots (Log and Export stay out of the audience's way)."""
+    def set_presenting(self, on: bool, scale: float = 1.5) -> None:
+        """Presentation mode: just the plots (Log and Export stay out of the audience's way), axis titles
+        ``scale`` times larger (the tick numbers follow the application's font by themselves)."""
         self.tabs.cornerWidget().setVisible(not on)
+        for plot in self.findChildren(pg.PlotWidget):
+            for name in ("left", "bottom"):
+                label = plot.getAxis(name).label
+                font = label.font()
+                font.setPointSizeF(font.pointSizeF() * (scale if on else 1 / scale))
+                label.setFont(font)
 
     # -- data in -------------------------------------------------------------------------------------
     def follow(self, document: Document) -> None:
