@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QScrollArea, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QScrollArea, QToolBar, QWidget
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import NetworkCanvas
@@ -16,6 +16,7 @@ from nnstudio.gui.canvas import NetworkCanvas
 FONT_SCALE = 1.5
 SHOWN_DOCK = "Plots"  # the one panel left on screen: the plots, beside the diagram
 SHOWN_DOCK_SHARE = 0.36  # of the screen's width
+MAX_SHOWN_SHARE = 0.5
 
 
 @dataclass
@@ -85,18 +86,25 @@ class Presentation(QObject):
             QTimer.singleShot(0, self._size_shown_dock)
         return False
 
-    def _tell_panel(self, presenting: bool) -> None:
-        """The shown panel may simplify itself for the audience (``set_presenting``)."""
+    def _panel(self) -> QWidget | None:
         shown = self.docks.get(SHOWN_DOCK)
         panel = shown.widget() if shown is not None else None
-        panel = panel.widget() if isinstance(panel, QScrollArea) else panel
+        return panel.widget() if isinstance(panel, QScrollArea) else panel
+
+    def _tell_panel(self, presenting: bool) -> None:
+        """The shown panel may simplify itself for the audience (``set_presenting``)."""
+        panel = self._panel()
         if hasattr(panel, "set_presenting"):
             panel.set_presenting(presenting, FONT_SCALE)
 
     def _size_shown_dock(self) -> None:
         shown = self.docks.get(SHOWN_DOCK)
         if self.active and shown is not None:
-            width = round(self.window.width() * SHOWN_DOCK_SHARE)
+            # its share of the screen, or the width the panel asks for (its tabs; up to half the screen)
+            panel = self._panel()
+            needed = panel.presentation_width() if hasattr(panel, "presentation_width") else 0
+            width = round(min(self.window.width() * MAX_SHOWN_SHARE,
+                              max(self.window.width() * SHOWN_DOCK_SHARE, needed)))
             self.window.resizeDocks([shown], [width], Qt.Orientation.Horizontal)
             self.canvas.fit_to_view()
 

@@ -107,6 +107,11 @@ class PlotsPanel(FollowsDocument, QWidget):
                 font.setPointSizeF(font.pointSizeF() * (scale if on else 1 / scale))
                 label.setFont(font)
 
+    def presentation_width(self) -> int:
+        """The width that shows every tab in presentation mode."""
+        margins = self.layout().contentsMargins()
+        return self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right() + 12
+
     # -- data in -------------------------------------------------------------------------------------
     def follow(self, document: Document) -> None:
         super().follow(document)
