@@ -16,7 +16,7 @@ from nnstudio.gui.canvas import NetworkCanvas
 FONT_SCALE = 1.5
 SHOWN_DOCK = "Plots"  # the one panel left on screen: the plots, beside the diagram
 SHOWN_DOCK_SHARE = 0.36  # of the screen's width
-MAX_SHOWN_SHARE = 0.5
+MAX_SHOWN_SHARE = 0.45
 
 
 @dataclass
@@ -100,7 +100,7 @@ class Presentation(QObject):
     def _size_shown_dock(self) -> None:
         shown = self.docks.get(SHOWN_DOCK)
         if self.active and shown is not None:
-            # its share of the screen, or the width the panel asks for (its tabs; up to half the screen)
+            # its share of the screen, or the width the panel asks for (its tabs), at most MAX_SHOWN_SHARE
             panel = self._panel()
             needed = panel.presentation_width() if hasattr(panel, "presentation_width") else 0
             width = round(min(self.window.width() * MAX_SHOWN_SHARE,
