@@ -94,3 +94,12 @@ def test_literal_resource_references_in_the_code_exist():
             found += 1
             assert (REPO / "resources").joinpath(*parts).exists(), f"{source.name}: resources/{'/'.join(parts)}"
     assert found >= 1
+
+
+def test_user_guide_and_its_pictures_are_shipped():
+    text = resource("guide", "user-guide.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)
+    assert len(pictures) >= 4
+    for name in pictures:
+        assert not name.startswith(("http:", "https:")), name  # offline: every picture is in the package
+        assert resource("guide", *name.split("/")).is_file(), name

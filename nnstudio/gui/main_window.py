@@ -38,6 +38,7 @@ from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.stepper import StepPanel, step_slots
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_table import WeightTable
+from nnstudio.gui.presentation import Presentation
 from nnstudio.gui.recovery import Recovery
 from nnstudio.gui.shortcuts_dialog import ShortcutsDialog
 from nnstudio.gui.step_controller import StepController
@@ -45,8 +46,9 @@ from nnstudio.gui.text import as_rich, for_menu
 from nnstudio.gui.training_controls import TrainingControls
 from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
+from nnstudio.gui.wheel_guard import keep_guarded
 from nnstudio.gui.window_actions import build_actions, build_menus, build_toolbar
-from nnstudio.gui.window_layout import build_docks
+from nnstudio.gui.window_layout import arrange_docks, arrangement_for, build_docks, default_layout, initial_size
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
         self.docks["Step"].visibilityChanged.connect(self.step_panel.tab_opened)
+        self.presentation = Presentation(self, self.docks, self.canvas)
+        self.presentation.toggled.connect(self.acts["presentation"].setChecked)
         self.datasets = DatasetActions(doc, self.dataset_editor, self.dataset_menu, self.banner,
                                        lambda text: self.statusBar().showMessage(text, 5000), self)
         self.training_controls = TrainingControls(
@@ -98,8 +102,9 @@ class MainWindow(QMainWindow):
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self._wire()
+        self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
-        self.resize(1280, 800)
+        self.resize(initial_size(self.screen().availableGeometry().size()))
         self.restore_state()
         self.statusBar().showMessage("Ready: drag a Neuron or Layer from the palette onto the diagram", 8000)
 
@@ -146,6 +151,9 @@ class MainWindow(QMainWindow):
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
             **step_slots(self.stepper),
+            "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
+            "reset_layout": lambda: arrange_docks(self, self.docks, arrangement_for(self.width())),
+            "user_guide": self.show_user_guide,
         }
 
     def _fill_menus(self) -> None:
@@ -232,6 +240,22 @@ class MainWindow(QMainWindow):
         self.canvas.apply_theme()
         self.weight_table.model.reset()
 
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def show_user_guide(self, section: str = "") -> None:
+        """The user guide in its own window (bundled with NN Studio, read offline); ``section``: a heading's
+        anchor to open at."""
+        from nnstudio.gui.user_guide import UserGuide
+
+        guide = getattr(self, "user_guide", None)
+        if guide is None:
+            guide = self.user_guide = UserGuide(self)
+        guide.open_at(section)
+
     def show_about(self) -> None:
         from nnstudio import __version__
 
@@ -262,12 +286,13 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            default_layout(self, self.docks)  # docks placed for the screen's size
         self.acts["labels"].setChecked(self.settings.value("weight_labels", False, type=bool))
         self.canvas.set_show_weight_labels(self.acts["labels"].isChecked())
 
     def save_state(self) -> None:
+        self.presentation.set_active(False)  # the window as the user arranged it, not the presentation
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("weight_labels", self.acts["labels"].isChecked())

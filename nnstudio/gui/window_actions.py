@@ -59,6 +59,11 @@ ACTIONS = [
                "Ctrl+L", "labels", checkable=True),
     ActionSpec("theme_light", "Light Theme", "Switch to the light theme", checkable=True),
     ActionSpec("theme_dark", "Dark Theme", "Switch to the dark theme", checkable=True),
+    ActionSpec("presentation", "&Presentation",
+               "For a projector: full screen, larger text, the diagram and the plots large (Esc leaves)", "F5",
+               checkable=True),
+    ActionSpec("full_screen", "F&ull Screen", "Use the whole screen", "F11", checkable=True),
+    ActionSpec("reset_layout", "Reset &Layout", "Put every panel back where it starts, sized for this window"),
     # Train
     ActionSpec("train", "&Train", "Train (or resume) the network", "Ctrl+Return", "train"),
     ActionSpec("pause", "&Pause", "Pause at the end of the current epoch", "Ctrl+Shift+P", "pause"),
@@ -76,6 +81,7 @@ ACTIONS = [
                "step-back"),
     ActionSpec("step_reset", "&Reset Step", "Back to the start of this step", "Shift+F9", "reset-weights"),
     # Help
+    ActionSpec("user_guide", "NN Studio &User Guide", "Read the user guide (part of NN Studio: works offline)"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "List the keyboard shortcuts", Key.HelpContents),
     ActionSpec("formats", "File &Formats", "What is in a model and a project file"),
     ActionSpec("about", "&About NN Studio", "About NN Studio", None, "help"),
@@ -86,10 +92,10 @@ MENUS: dict[str, list[str]] = {
               "export_model", "@Export Model &As", "export_diagram", "-", "quit"],
     "&Edit": ["undo", "redo", "-", "delete", "select_all", "reinit"],
     "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "-", "theme_light", "theme_dark", "-",
-              "@&Panels"],
+              "presentation", "full_screen", "reset_layout", "-", "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
     "&Train": ["train", "pause", "step_epoch", "stop", "-", "@&Step", "-", "reset_optimizer"],
-    "&Help": ["shortcuts", "formats", "about"],
+    "&Help": ["user_guide", "shortcuts", "formats", "about"],
 }
 
 SUBMENUS: dict[str, list[str]] = {

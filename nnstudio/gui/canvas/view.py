@@ -79,6 +79,7 @@ class NetworkCanvas(QGraphicsView):
         self._pulse_timer.setInterval(450)
         self._pulse_timer.timeout.connect(self._end_pulse)
         self._auto_fit = True
+        self.max_fit_scale = MAX_FIT_SCALE  # Fit to View zooms in at most this far (presentation mode: more)
         self.weight_editor = InlineWeightEditor(self.viewport())
         self.weight_editor.committed.connect(self.weightEditRequested)
         document.networkChanged.connect(self._on_network_changed)
@@ -346,9 +347,9 @@ class NetworkCanvas(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
+        if self.transform().m11() > self.max_fit_scale:
             self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+            self.scale(self.max_fit_scale, self.max_fit_scale)
             self.centerOn(rect.center())
         self._auto_fit = True
 
