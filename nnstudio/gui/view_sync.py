@@ -152,7 +152,9 @@ class ViewSync(QObject):
         if pace is not None and pace <= CANVAS_EVERY_EPOCH:  # slow enough to draw every snapshot as it comes
             self._canvas_timer.stop()
             self._pending = None
-            self._show_snapshot(snapshot, 1000 * PULSE_SHARE / pace if pace <= PULSE_AT_MOST else None)
+            ends_epoch = len(snapshot.points.get("epoch", ())) > 0  # not one sent from within an epoch
+            pulse = pace <= PULSE_AT_MOST and ends_epoch
+            self._show_snapshot(snapshot, 1000 * PULSE_SHARE / pace if pulse else None)
             self.plots.flush()  # the curves and the decision boundary too
             return
         self._pending = snapshot

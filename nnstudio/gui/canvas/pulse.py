@@ -88,6 +88,8 @@ class PulseItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._rect = QRectF()
         self._paths: list[tuple[QPen, QPainterPath]] = []
+        self.bundle: EdgeBundleItem | None = None  # where the pulse is drawn now (None: nowhere)
+        self.head_x: float | None = None  # the mean x of the pulse's fronts (scene coordinates)
 
     def show_pulse(self, bundle: EdgeBundleItem | None, signals: np.ndarray | None, head: float,
                    backward: bool) -> None:
@@ -95,8 +97,9 @@ class PulseItem(QGraphicsItem):
         self._paths = []
         if bundle is not None and signals is not None and 0.0 < head < 1.0 + TAIL and bundle.sources.size:
             values = np.nan_to_num(np.asarray(signals, dtype=float)[bundle.sources, bundle.targets])
-            if bundle.sources.size:
-                self._paths = self._build(bundle, values, head, backward)
+            self._paths = self._build(bundle, values, head, backward)
+        self.bundle = bundle if self._paths else None
+        self.head_x = float(np.mean(pulse_segments(bundle, head, backward)[2])) if self.bundle else None
         rect = bundle.boundingRect() if bundle is not None and self._paths else QRectF()
         if rect != self._rect:
             self.prepareGeometryChange()

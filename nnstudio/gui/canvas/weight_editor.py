@@ -22,6 +22,7 @@ class InlineWeightEditor(QObject):
         super().__init__(host)
         self.host = host
         self.spin_box: QDoubleSpinBox | None = None
+        self._commit: Callable[[], None] = lambda: None
 
     def open(self, selection: Selection, value: float, at: QPoint) -> QDoubleSpinBox:
         """A spin box centred on ``at`` (host coordinates) showing ``value``, focused with its text selected."""
@@ -51,6 +52,7 @@ class InlineWeightEditor(QObject):
             self.close()
 
         editor.editingFinished.connect(commit)
+        self._commit = commit
         editor.installEventFilter(self)
         editor.show()
         editor.setFocus()
@@ -59,9 +61,15 @@ class InlineWeightEditor(QObject):
         return editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.spin_box and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape):
+        if watched is not self.spin_box or event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.key() == Qt.Key.Key_Escape:
             self.close()  # without applying
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # apply here: a spin box passes Enter on to its parent, where the diagram would open a new editor
+            self.spin_box.interpretText()
+            self._commit()
             return True
         return False
 
