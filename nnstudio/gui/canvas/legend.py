@@ -87,7 +87,6 @@ class StepLegend(QWidget):
 
     def _fonts(self) -> tuple[QFont, QFont]:
         body = QFont(self.font())
-        body.setPointSizeF(max(8.0, body.pointSizeF() * 0.9))
         bold = QFont(body)
         bold.setBold(True)
         return body, bold

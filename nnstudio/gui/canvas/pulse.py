@@ -79,6 +79,13 @@ def pulse_segments(bundle: EdgeBundleItem, head: float, backward: bool) -> tuple
     return (bundle.ax + start * dx, bundle.ay + start * dy, bundle.ax + end * dx, bundle.ay + end * dy)
 
 
+def _pairs(x0: np.ndarray, y0: np.ndarray, x1: np.ndarray, y1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Interleaved end points (x0, x1, x0, x1, …) for a path of separate line segments."""
+    x, y = np.empty(2 * x0.size), np.empty(2 * x0.size)
+    x[0::2], x[1::2], y[0::2], y[1::2] = x0, x1, y0, y1
+    return x, y
+
+
 class PulseItem(QGraphicsItem):
     """The pulse on one bundle at one moment: a bright stroke along each line carrying something."""
 
@@ -116,9 +123,8 @@ class PulseItem(QGraphicsItem):
         negative, positive = GRADIENT_SCHEME if backward else (c.negative, c.positive)
         level = np.minimum(PULSE_LEVELS - 1, (np.abs(values) / scale * PULSE_LEVELS).astype(int))
         x0, y0, x1, y1 = pulse_segments(bundle, head, backward)
-        x = np.empty(2 * values.size)
-        y = np.empty(2 * values.size)
-        x[0::2], x[1::2], y[0::2], y[1::2] = x0, x1, y0, y1
+        xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+        tail, front = _pairs(x0, y0, xm, ym), _pairs(xm, ym, x1, y1)
         paths = []
         carries = np.abs(values) > scale * 1e-3  # nothing flows where w·a is 0 (a ReLU that is off)
         for sign, colour in ((values < 0, negative), (values > 0, positive)):
@@ -127,13 +133,16 @@ class PulseItem(QGraphicsItem):
                 if not mask.any():
                     continue
                 pair = np.repeat(mask, 2)
-                path = pg.arrayToQPath(x[pair], y[pair], connect="pairs")
                 strength = (lv + 1) / PULSE_LEVELS
-                glow = QPen(blend(QColor(colour), QColor(c.canvas), 0.35 + 0.65 * strength), 4.0 + 3.0 * lv)
-                core = QPen(blend(QColor("#ffffff"), QColor(colour), 0.35 + 0.45 * strength), 1.2 + 0.6 * lv)
-                for pen in (glow, core):  # a bright core in a glow of the sign's colour
+                width = 4.0 + 3.0 * lv
+                bright = blend(QColor(colour), QColor(c.canvas), 0.35 + 0.65 * strength)
+                # a comet: a faint tail, a glowing front in the sign's colour, a bright core at the front
+                for (x, y), pen in ((tail, QPen(blend(bright, QColor(c.canvas), 0.5), width * 0.8)),
+                                    (front, QPen(bright, width)),
+                                    (front, QPen(blend(QColor("#ffffff"), QColor(colour), 0.35 + 0.45 * strength),
+                                                 1.2 + 0.6 * lv))):
                     pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make antialiased strokes ~10x slower
-                    paths.append((pen, path))
+                    paths.append((pen, pg.arrayToQPath(x[pair], y[pair], connect="pairs")))
         return paths
 
     def boundingRect(self) -> QRectF:
