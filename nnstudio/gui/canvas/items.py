@@ -270,6 +270,8 @@ class MoreItem(QGraphicsItem):
         return QRectF(-44, -10, 88, 20)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if _zoom(option, painter) < NAMES_FROM_ZOOM:
+            return
         painter.setPen(QColor(theme.colors().muted))
         painter.setFont(_font(9))
         painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, self.text)

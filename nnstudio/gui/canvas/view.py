@@ -71,6 +71,10 @@ class NetworkCanvas(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("")
+        self.setAccessibleName("Network diagram")
+        self.setAccessibleDescription("Arrow keys move the selection between neurons, layers and connections "
+                                      "(Shift for connections); Enter edits the selected weight or bias; "
+                                      "+ adds a neuron to the selected layer; Delete removes the selection.")
         self.setMinimumSize(QSize(320, 240))
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.show_weight_labels = False
