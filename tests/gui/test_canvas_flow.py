@@ -262,3 +262,7 @@ def test_the_colour_key_follows_the_phase(qtbot, window):
     assert viewport.contains(legend.geometry())  # inside the diagram, not clipped
     assert legend.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # panning works through it
     assert "Forward pass" in legend.accessibleDescription()
+    canvas = window.canvas
+    key = legend.geometry().translated(-canvas.viewport().geometry().topLeft())
+    for item in canvas.network_scene.neurons.values():  # the network moved clear of the key
+        assert not canvas.mapFromScene(item.sceneBoundingRect()).boundingRect().intersects(key)

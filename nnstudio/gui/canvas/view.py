@@ -30,6 +30,7 @@ from nnstudio.core.flow import backward_signals, forward_signals
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.context_menu import canvas_menu
 from nnstudio.gui.canvas.keyboard import ARROWS, move
+from nnstudio.gui.canvas.legend import MARGIN as LEGEND_MARGIN
 from nnstudio.gui.canvas.legend import StepLegend
 from nnstudio.gui.canvas.overlay import Overlay
 from nnstudio.gui.canvas.pulse import Flow, PulsePlayer
@@ -154,7 +155,10 @@ class NetworkCanvas(QGraphicsView):
                                                                                 ).boundingRect().contains(captions):
             self.fit_to_view()  # the loss captions beside the outputs come into view
         self.update_weights()
+        had_key = not self.legend.isHidden()
         self.legend.show_for(overlay)
+        if self._auto_fit and had_key != (not self.legend.isHidden()):
+            self.fit_to_view()  # room for the colour key (or none needed any more)
         if overlay is not None and overlay.pulse_layer is not None:
             self._play_step_flow(overlay)
 
@@ -428,12 +432,19 @@ class NetworkCanvas(QGraphicsView):
         rect = self.scene().itemsBoundingRect().adjusted(-30, -20, 30, 20)
         if rect.isEmpty():
             return
+        self._fit(rect)
+        if not self.legend.isHidden():  # keep the colour key clear of the network
+            key = QRectF(self.legend.geometry().translated(-self.viewport().geometry().topLeft()))
+            if key.intersects(QRectF(self.mapFromScene(rect).boundingRect())):
+                self._fit(rect.adjusted(0, 0, 0, (key.height() + 2 * LEGEND_MARGIN) / self.transform().m11()))
+        self._auto_fit = True
+
+    def _fit(self, rect: QRectF) -> None:
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > MAX_FIT_SCALE:
             self.resetTransform()
             self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
             self.centerOn(rect.center())
-        self._auto_fit = True
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)
