@@ -100,3 +100,15 @@ def test_plus_adds_a_neuron_and_delete_removes_one(qtbot, window):
     doc.undo()
     doc.undo()
     assert doc.network.sizes == [2, 3, 2]
+
+
+def test_enter_on_a_layer_opens_its_menu(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window.document.set_selection(Selection.layer_(0))
+    qtbot.keyClick(window.canvas, Key.Key_Return)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert "Add Neuron to This Layer" in [action.text() for action in menu.actions()]
+    menu.close()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)

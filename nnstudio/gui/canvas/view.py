@@ -404,7 +404,9 @@ class NetworkCanvas(QGraphicsView):
             self.weight_editor.open_bias(selection.layer, selection.unit, float(layer.bias[selection.unit]), at)
         elif selection.kind == LAYER:
             header = self.mapFromScene(self.network_scene.column(selection.layer).x, self.network_scene.columns[0].top)
-            self.context_menu(selection).popup(self.viewport().mapToGlobal(header))
+            menu = self.context_menu(selection)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.viewport().mapToGlobal(header))
 
     def ensure_visible(self, selection: Selection) -> None:
         """Scroll so the selected neuron or connection is on screen."""
