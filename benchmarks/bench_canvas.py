@@ -1,5 +1,5 @@
 """How fast the diagram draws: rebuild, weight update, and frames while panning, zooming, training and
-while a forward pass travels through it (offscreen, a 1000 × 700 canvas).
+while a forward pass travels through it (offscreen, a 1000 × 700 canvas unless ``--size`` says otherwise).
 
 Every frame is a full repaint of the canvas's viewport through Qt's own paint path (the backing store a
 window paints into), so each number is an upper bound of what the screen needs for that frame:
@@ -36,7 +36,7 @@ METRICS = ["rebuild", "weights", "repaint", "pan", "zoom", "training", "pulse", 
 FRAME_METRICS = ["repaint", "pan", "zoom", "training", "pulse"]
 
 
-def measure() -> dict:
+def measure(size: tuple[int, int] = (1000, 700)) -> dict:
     """One process: every metric's samples (CPU ms) per network."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -45,7 +45,7 @@ def measure() -> dict:
 
     app = QApplication.instance() or QApplication([])
     theme.apply_theme(app)
-    return {"-".join(map(str, sizes)): measure_network(app, sizes) for sizes in SIZES}
+    return {"-".join(map(str, sizes)): measure_network(app, sizes, size) for sizes in SIZES}
 
 
 def timed(step, frames: int = FRAMES) -> list[float]:
@@ -57,7 +57,7 @@ def timed(step, frames: int = FRAMES) -> list[float]:
     return times
 
 
-def measure_network(app, sizes: list[int]) -> dict[str, list[float]]:
+def measure_network(app, sizes: list[int], size: tuple[int, int]) -> dict[str, list[float]]:
     import numpy as np
     from PySide6.QtGui import QImage, QPainter
 
@@ -69,7 +69,7 @@ def measure_network(app, sizes: list[int]) -> dict[str, list[float]]:
     acts = ["relu"] * (len(sizes) - 2) + ["softmax"]
     doc = Document(Project(Network.build(sizes, acts, seed=0)))
     canvas = NetworkCanvas(doc)
-    canvas.resize(1000, 700)
+    canvas.resize(*size)
     canvas.show()
     app.processEvents()
     viewport = canvas.viewport()
@@ -131,12 +131,12 @@ def measure_network(app, sizes: list[int]) -> dict[str, list[float]]:
     return result
 
 
-def run(source: str | None) -> dict:
+def run(source: str | None, size: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if source is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
-    done = subprocess.run([sys.executable, __file__, "--measure"], env=env, capture_output=True, text=True,
-                          check=True, cwd=source or os.getcwd())
+    done = subprocess.run([sys.executable, __file__, "--measure", "--size", size], env=env, capture_output=True,
+                          text=True, check=True, cwd=source or os.getcwd())
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -154,22 +154,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", help="a folder holding another nnstudio package, measured in the same run")
     parser.add_argument("--rounds", type=int, default=2, help="processes per version, alternated (default 2)")
     parser.add_argument("--json", action="store_true", help="print the merged samples as JSON")
+    parser.add_argument("--size", default="1000x700", help="canvas width x height in pixels (default 1000x700)")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure()))
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        print(json.dumps(measure((width, height))))
         return 0
     after_runs, before_runs = [], []
     for _ in range(args.rounds):
         if args.before:
-            before_runs.append(run(args.before))
-        after_runs.append(run(None))
+            before_runs.append(run(args.before, args.size))
+        after_runs.append(run(None, args.size))
     after = merge(after_runs)
     before = merge(before_runs) if before_runs else None
     if args.json:
         print(json.dumps({"after": after, "before": before}))
         return 0
-    print("GUI-thread CPU ms per operation (median; frames: median / worst), canvas 1000 × 700, offscreen")
+    print(f"GUI-thread CPU ms per operation (median; frames: median / worst), canvas {args.size}, offscreen")
     for net, metrics in after.items():
         print(f"\n{net}")
         print(f"  {'':10} {'now':>16}" + (f" {'before':>16} {'now/before':>11}" if before else ""))
