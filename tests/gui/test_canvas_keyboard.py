@@ -112,3 +112,16 @@ def test_enter_on_a_layer_opens_its_menu(qtbot, window):
     assert "Add Neuron to This Layer" in [action.text() for action in menu.actions()]
     menu.close()
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_arrows_visit_only_drawn_neurons_of_a_collapsed_layer():
+    from nnstudio.core.network import Network
+    from nnstudio.gui.canvas.keyboard import move
+    from nnstudio.gui.canvas.layout import SHOWN_WHEN_COLLAPSED, compute_layout
+
+    columns = compute_layout(Network.build([784, 64, 10], ["relu", "softmax"], seed=0))
+    last = SHOWN_WHEN_COLLAPSED - 1
+    assert move(Selection.neuron(-1, last), Key.Key_Down, False, columns) == Selection.neuron(-1, last)
+    assert move(Selection.neuron(0, last), Key.Key_Right, False, columns) == Selection.neuron(1, 9)  # 10 outputs
+    assert move(Selection.neuron(1, 9), Key.Key_Left, False, columns) == Selection.neuron(0, 9)
+    assert move(Selection.connection(1, last, 0), Key.Key_Down, False, columns) == Selection.connection(1, last, 0)
