@@ -43,13 +43,11 @@ class Stage:
 
 @dataclass(frozen=True)
 class Flow:
+    """A pass to play: its direction (FORWARD or BACKWARD) and its stages in order. The columns of the
+    stages start empty and fill one after another; the other columns show their values throughout."""
+
     direction: str
     stages: tuple[Stage, ...]
-
-    @property
-    def filling(self) -> set[int]:
-        """The columns that start empty and fill during the flow."""
-        return {s.column for s in self.stages if s.column is not None}
 
     @staticmethod
     def forward(signals: Sequence[np.ndarray | None], first: int = 0, last: int | None = None) -> Flow:
