@@ -33,15 +33,19 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> Select
 def test_arrows_walk_over_neurons_layers_and_connections(qtbot, window):
     assert window.document.selection is None
     assert press(qtbot, window, Key.Key_Right) == Selection.neuron(-1, 0)  # nothing selected: the first input
+    assert window.canvas.accessibleName() == "Network diagram: Input “pink”"  # what a screen reader announces
     assert press(qtbot, window, Key.Key_Down) == Selection.neuron(-1, 1)
     assert press(qtbot, window, Key.Key_Down) == Selection.neuron(-1, 1)  # the last one: stays
     assert press(qtbot, window, Key.Key_Right) == Selection.neuron(0, 1)  # same row, next layer
     assert press(qtbot, window, Key.Key_Up) == Selection.neuron(0, 0)
     assert press(qtbot, window, Key.Key_Up) == Selection.layer_(0)  # above the first neuron: the layer
+    assert window.canvas.accessibleName() == "Network diagram: Hidden 1 layer"
     assert press(qtbot, window, Key.Key_Right) == Selection.layer_(1)
     assert press(qtbot, window, Key.Key_Right) == Selection.layer_(1)  # the output layer is the last
     assert press(qtbot, window, Key.Key_Down) == Selection.neuron(1, 0)
     assert press(qtbot, window, Key.Key_Left, SHIFT) == Selection.connection(1, 0, 0)  # its first incoming
+    assert window.canvas.accessibleName().startswith(
+        "Network diagram: Connection from Hidden layer 1, neuron 1 to Output “no”, weight ")
     assert press(qtbot, window, Key.Key_Down) == Selection.connection(1, 1, 0)  # from the next hidden neuron
     assert press(qtbot, window, Key.Key_Down, SHIFT) == Selection.connection(1, 1, 1)  # to the next output
     assert press(qtbot, window, Key.Key_Left) == Selection.neuron(0, 1)  # its source

@@ -105,12 +105,30 @@ class NetworkScene(QGraphicsScene):
         return title, f"{label} · {layer.units} unit{'s' if layer.units != 1 else ''}"
 
     def _neuron_tooltip(self, layer: int, unit: int) -> str:
+        if layer == -1:
+            return f"{self.neuron_name(layer, unit)}\nClick to inspect; right-click for more."
+        return f"{self.neuron_name(layer, unit)}\nClick to inspect its bias and weights; right-click for more."
+
+    def neuron_name(self, layer: int, unit: int) -> str:
+        """“Input “pink””, “Hidden layer 1, neuron 2”, “Output “yes””."""
         net = self.network
         if layer == -1:
-            return f"Input “{net.input_names[unit]}”\nClick to inspect; right-click for more."
-        what = "Output" if layer == len(net.layers) - 1 else f"Hidden layer {layer + 1}, neuron"
-        name = f" “{net.output_names[unit]}”" if layer == len(net.layers) - 1 else f" {unit + 1}"
-        return f"{what}{name}\nClick to inspect its bias and weights; right-click for more."
+            return f"Input “{net.input_names[unit]}”"
+        if layer == len(net.layers) - 1:
+            return f"Output “{net.output_names[unit]}”"
+        return f"Hidden layer {layer + 1}, neuron {unit + 1}"
+
+    def describe(self, selection: Selection | None) -> str:
+        """What is selected, in words (for assistive technology)."""
+        if selection is None or self.network is None or not selection.valid_for(self.network):
+            return "nothing selected"
+        if selection.kind == NEURON:
+            return self.neuron_name(selection.layer, selection.unit)
+        if selection.kind == LAYER:
+            return f"{self._header_text(selection.layer + 1)[0]} layer"
+        weight = self.network.layers[selection.layer].weights[selection.source, selection.unit]
+        return (f"Connection from {self.neuron_name(selection.layer - 1, selection.source)} to "
+                f"{self.neuron_name(selection.layer, selection.unit)}, weight {weight:.4g}")
 
     # -- drawing values -------------------------------------------------------------------------------------
     def draw_weights(self, weights: Sequence[np.ndarray], overlay: Overlay | None) -> None:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -248,6 +250,10 @@ class NetworkCanvas(QGraphicsView):
 
     def _show_selection(self, selection: Selection | None) -> None:
         self.network_scene.show_selection(selection)
+        # a screen reader announces the focused diagram's new name: what the arrow keys reached
+        self.setAccessibleName(f"Network diagram: {self.network_scene.describe(selection)}")
+        if self.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     # -- geometry and hit-testing (scene coordinates) --------------------------------------------------------
     def neuron_scene_pos(self, layer: int, unit: int) -> QPointF:
