@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayou
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import NetworkCanvas
+from nnstudio.gui.commands import SetBiasCommand
 from nnstudio.gui.dataset_actions import DatasetActions
 from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
 from nnstudio.gui.document import Document, Selection
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
                               self.history, self.stepper, editors,
                               lambda text, ms: self.statusBar().showMessage(text, ms), self)
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
+        self.canvas.biasEditRequested.connect(lambda layer, unit, value: doc.execute(SetBiasCommand, layer, unit,
+                                                                                     value))
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self._wire()
         self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
             "reinit": edits.reinitialize_all,
             "zoom_in": canvas.zoom_in, "zoom_out": canvas.zoom_out, "fit": canvas.fit_to_view,
             "neuron_maps": canvas.set_show_neuron_maps, "labels": canvas.set_show_weight_labels,
+            "reduce_motion": self.set_reduce_motion,
             "theme_light": lambda on: on and self.set_theme(theme.LIGHT),
             "theme_dark": lambda on: on and self.set_theme(theme.DARK),
             "train": lambda: self.training_controls.train(), "pause": lambda: self.training.pause(),
@@ -256,6 +260,11 @@ class MainWindow(QMainWindow):
             guide = self.user_guide = UserGuide(self)
         guide.open_at(section)
 
+    def set_reduce_motion(self, on: bool) -> None:
+        """View ▸ Reduce Motion: the diagram shows a pass's end state at once (remembered in the settings)."""
+        self.canvas.set_reduce_motion(on)
+        self.settings.setValue("reduce_motion", bool(on))
+
     def show_about(self) -> None:
         from nnstudio import __version__
 
@@ -290,6 +299,7 @@ class MainWindow(QMainWindow):
             default_layout(self, self.docks)  # docks placed for the screen's size
         self.acts["labels"].setChecked(self.settings.value("weight_labels", False, type=bool))
         self.canvas.set_show_weight_labels(self.acts["labels"].isChecked())
+        self.acts["reduce_motion"].setChecked(self.settings.value("reduce_motion", False, type=bool))
 
     def save_state(self) -> None:
         self.presentation.set_active(False)  # the window as the user arranged it, not the presentation

@@ -26,6 +26,10 @@ from nnstudio.gui.window_actions import ACTIONS, MENUS, SUBMENUS
 VIEW_KEYS = [
     ("Diagram", "Zoom", "Mouse wheel"),
     ("Diagram", "Pan", "Drag the background"),
+    ("Diagram", "Move the selection: neurons and layers (Shift: connections)", "Arrow keys"),
+    ("Diagram", "Edit the selected weight or bias", "Enter"),
+    ("Diagram", "Add a neuron to the selected layer", "+"),
+    ("Diagram", "Remove the selection", "Del"),
     ("Dataset", "Next row (a new one at the end)", "Enter"),
     ("Dataset", "Next cell (the next row's first at the end of a row)", "Tab"),
 ]

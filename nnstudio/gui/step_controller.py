@@ -140,7 +140,7 @@ class StepController(QObject):
                     edges[p.layer] = p.grad_weights
                     labels[p.layer] = _labels(_short, p.grad_weights)
             return Overlay(neurons=neurons, edges=edges, edge_labels=labels, neuron_scheme="gradient",
-                           weights=weights)
+                           weights=weights, pulse_layer=phase.layer)
         assert isinstance(phase, UpdatePhase)
         labels = [_labels(lambda o, n: f"{_short(o)}→{_short(n)}", old, new)
                   for old, new in zip(phase.old_weights, phase.new_weights)]

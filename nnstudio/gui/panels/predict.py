@@ -45,6 +45,7 @@ class PredictPanel(FollowsDocument, QWidget):
     """
 
     activationsChanged = Signal(object)  # Trace of the typed input
+    flowRequested = Signal(object)  # Trace of input the person just typed: the diagram plays its forward pass
     predicted = Signal(object)  # np.ndarray (outputs,) in raw units
 
     def __init__(self, project: Project | None = None, parent: QWidget | None = None) -> None:
@@ -192,6 +193,8 @@ class PredictPanel(FollowsDocument, QWidget):
                              "(are its weights huge?).")
         self._show(trace)
         self.activationsChanged.emit(trace)
+        if self.sender() in self._fields:
+            self.flowRequested.emit(trace)
         self.predicted.emit(trace.outputs.copy())
         return trace.outputs
 
