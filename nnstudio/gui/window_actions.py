@@ -66,6 +66,12 @@ ACTIONS = [
     ActionSpec("reset_optimizer", "Reset &Optimizer",
                "Start the optimizer fresh (Adam's moments, momentum, step count); training again otherwise "
                "continues where it stopped"),
+    # Lesson
+    ActionSpec("lessons", "&Lessons", "Guided lessons through the classic tutorials, checked as you work"),
+    ActionSpec("open_lesson", "&Open Lesson…", "Open a lesson file (.nnlesson) a teacher wrote"),
+    ActionSpec("new_lesson", "&New Lesson from Current Project…",
+               "Write a lesson file with this project in it, to edit in any text editor"),
+    ActionSpec("reset_lesson", "&Reset Progress", "Forget which steps of this lesson are done; start it again"),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "List the keyboard shortcuts", Key.HelpContents),
     ActionSpec("formats", "File &Formats", "What is in a model and a project file"),
@@ -80,7 +86,8 @@ MENUS: dict[str, list[str]] = {
               "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
     "&Train": ["train", "pause", "step_epoch", "stop", "-", "reset_optimizer"],
-    "&Help": ["shortcuts", "formats", "about"],
+    "&Lesson": ["lessons", "open_lesson", "-", "new_lesson", "-", "reset_lesson"],
+    "&Help": ["lessons", "-", "shortcuts", "formats", "about"],
 }
 
 TOOLBAR = [["new", "open", "save"], ["undo", "redo", "delete"], ["reinit"], ["zoom_in", "zoom_out", "fit", "labels"],
