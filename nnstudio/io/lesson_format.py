@@ -110,14 +110,16 @@ def _check_counts(data: dict) -> None:
     """The counts the limits bound, checked before the schema pass (which would visit every item)."""
     problems = [_many(data.get("steps"), limits.MAX_LESSON_STEPS, "steps", "steps"),
                 _many(data.get("projects"), limits.MAX_LESSON_PROJECTS, "projects", "embedded projects")]
-    for i, step in enumerate(data.get("steps") or []):
+    steps = data.get("steps")
+    for i, step in enumerate(steps if isinstance(steps, list) else []):
         if isinstance(step, dict):
             for key in ("checks", "hints", "setup", "solution"):
                 problems.append(_many(step.get(key), limits.MAX_LESSON_ITEMS, f"steps[{i}].{key}", key))
     problem = next(filter(None, problems), None)
     if problem:
         raise ModelFormatError(problem)
-    for key, spec in (data.get("projects") or {}).items():
+    projects = data.get("projects")
+    for key, spec in (projects.items() if isinstance(projects, dict) else ()):
         problem = project_limit_problem(spec) if isinstance(spec, dict) else None
         if problem:
             raise ModelFormatError(f"projects.{key}: {problem}")
@@ -491,7 +493,8 @@ def rehearse_lesson(lesson: Lesson) -> list[StepRehearsal]:
         if started is not None:
             context = LessonContext(started)
         elif context is None:
-            raise ModelFormatError(f"step {i + 1} ({step.title!r}) has no project to start from")
+            raise ModelFormatError(f"step {i + 1} ({step.title!r}) has no project to start from (name one, so the "
+                                   "lesson starts the same for everyone)")
         context = replace(context, answers={})
         before = evaluate_step(step, context)
         context = solve(step, context)

@@ -18,7 +18,7 @@ import numpy as np
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.lessons.checks import quiz_answer
-from nnstudio.core.lessons.context import LessonContext, phase_index, phase_reached
+from nnstudio.core.lessons.context import LessonContext, Unavailable, phase_index, phase_reached
 from nnstudio.core.lessons.model import Action, PhaseRef, Step
 from nnstudio.core.project import Project, fit_network_to_dataset
 from nnstudio.core.recording import SnapshotRecorder, keep_run
@@ -237,12 +237,15 @@ def play_step(project: Project, rows: Sequence[int], to: PhaseRef,
     """Play step mode on ``rows`` until phase ``to`` as the app's step mode does, continuing ``stepping`` when
     it is a step on the same rows not yet past that phase. Returns the step and the project as the Document
     holds it then (the update's weights once the update is played). Rows beyond the training data are cut."""
-    if stepping is None or tuple(stepping.rows.tolist()) != tuple(rows) or stepping.position > phase_index(
-            stepping, to):
-        trainer = project.copy().make_trainer().trainer
-        n = trainer.x.shape[0]
-        stepping = StepThrough(trainer, [r for r in rows if r < n] or [0])
-    target = phase_index(stepping, to)
+    try:
+        if stepping is None or tuple(stepping.rows.tolist()) != tuple(rows) or stepping.position > phase_index(
+                stepping, to):
+            trainer = project.copy().make_trainer().trainer
+            n = trainer.x.shape[0]
+            stepping = StepThrough(trainer, [r for r in rows if r < n] or [0])
+        target = phase_index(stepping, to)
+    except Unavailable:
+        raise ConfigError(f"step mode has no phase {to.describe()} for this network") from None
     updated = False
     while stepping.position < target:
         updated |= isinstance(stepping.play_next(), UpdatePhase)
