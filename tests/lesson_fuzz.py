@@ -22,8 +22,9 @@ SMALL = {
                "checks": [{"check": "quiz", "id": "z", "of": {"quantity": "delta", "layer": 1, "neuron": 1}},
                           {"check": "dataset", "rows": 9, "values": {"pink": [0.1]}}],
                "solution": [{"do": "step", "to": "backward", "layer": 1, "batch": 1},
-                            {"do": "set_dataset", "columns": [{"name": "a", "values": [1, 2]},
-                                                              {"name": "b", "labels": ["x", "y"], "role": "target"}]}]}],
+                            {"do": "set_dataset", "columns": [
+                                {"name": "a", "values": [1, 2]},
+                                {"name": "b", "labels": ["x", "y"], "role": "target"}]}]}],
 }
 AWKWARD = [None, True, False, -1, 0, 1, 2, 3, 10**400, 1e308, -1e308, 0.5, "", "x", "relu", "softmax", "forward",
            "update", "and", "laptop", "*", "min_max", "full", "\x1b[2J", "../x", "a/b.nnstudio", [], {}, [[1.0]],

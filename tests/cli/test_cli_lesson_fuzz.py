@@ -3,15 +3,12 @@ line on stderr, never an internal error or a traceback."""
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
 from cli_helpers import cli
 from hypothesis import HealthCheck, given, settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from lesson_fuzz import lesson_files  # noqa: E402
+from lesson_fuzz import lesson_files
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

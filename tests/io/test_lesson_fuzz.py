@@ -5,16 +5,12 @@ may be refused with an NNStudioError, never a crash)."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from lesson_fuzz import lesson_documents, lesson_files
 
 from nnstudio.errors import ModelFormatError, NNStudioError
 from nnstudio.io.lesson_format import parse_lesson_text, rehearse_lesson
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from lesson_fuzz import lesson_documents, lesson_files  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
