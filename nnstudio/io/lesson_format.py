@@ -46,6 +46,7 @@ from nnstudio.io.file_limits import project_limit_problem
 from nnstudio.io.files import load_text, read_file
 from nnstudio.io.jsonio import check_json_shape, dump_json, format_path, parse_json_text, read_json_file
 from nnstudio.io.project_format import project_from_dict, project_to_dict
+from nnstudio.io.reading import read_limited_bytes
 from nnstudio.io.schema import check_schema, without_lists
 from nnstudio.resource_files import resource
 
@@ -213,8 +214,7 @@ def _source(spec: dict, where: str, projects: dict) -> ProjectSource:
             raise ModelFormatError(f"{where}.embedded: the lesson has no project named {spec['embedded']!r} "
                                    f"(its projects: {known})")
         return ProjectSource(embedded=spec["embedded"])
-    parts = PurePosixPath(spec["file"]).parts
-    if spec["file"].startswith("/") or not parts or any(p in ("..", ".") or not _SAFE_PART.match(p) for p in parts):
+    if _inside_path(spec["file"]) is None:
         raise ModelFormatError(f"{where}.file: {spec['file'][:80]!r} must be a path inside the lesson's folder, "
                                "written with / (for example \"data/start.nnstudio\")")
     return ProjectSource(file=spec["file"])
@@ -364,6 +364,33 @@ def load_step_project(lesson: Lesson, step: Step) -> Project | None:
     return load_text(raw, src.file)
 
 
+def _inside_path(relative: str) -> tuple[str, ...] | None:
+    """The parts of a relative path written with / that stays inside its folder, or None."""
+    parts = PurePosixPath(relative).parts
+    if relative.startswith("/") or not parts or any(p in ("..", ".") or not _SAFE_PART.match(p) for p in parts):
+        return None
+    return parts
+
+
+def read_lesson_asset(lesson: Lesson, relative: str) -> bytes:
+    """The bytes of a file a lesson's text names (an image), found beside the lesson; a path that leaves the
+    lesson's folder, a missing or a too large file raises ModelFormatError."""
+    parts = _inside_path(relative)
+    folder = lesson_folder(lesson)
+    if parts is None or folder is None:
+        raise ModelFormatError(f"{relative[:80]!r}: only files inside the lesson's folder can be shown")
+    node = folder.joinpath(*parts)
+    if isinstance(node, Path):
+        return bytes(read_limited_bytes(node, limits.MAX_LESSON_ASSET_BYTES, ModelFormatError))
+    try:
+        data = node.read_bytes()
+    except OSError:
+        raise ModelFormatError(f"{relative[:80]!r}: no such file beside the lesson") from None
+    if len(data) > limits.MAX_LESSON_ASSET_BYTES:
+        raise ModelFormatError(f"{relative[:80]!r}: too large to show")
+    return data
+
+
 def start_step_project(lesson: Lesson, step: Step, current: Project | None) -> Project | None:
     """The project a step starts with: its own (loaded) with its setup applied, or the learner's ``current``
     project with the setup applied, or None when the step neither names a project nor has a setup (keep the
@@ -504,5 +531,5 @@ def rehearse_lesson(lesson: Lesson) -> list[StepRehearsal]:
 
 __all__ = ["BUNDLED_PREFIX", "LESSON_SUFFIX", "StepRehearsal", "bundled_lesson_files", "bundled_lessons",
            "is_lesson_data", "lesson_folder", "lesson_from_data", "lesson_key", "load_bundled", "load_step_project",
-           "parse_lesson_text", "read_lesson", "rehearse_lesson", "skeleton_lesson", "start_step_project",
-           "write_lesson", "write_lesson_skeleton"]
+           "parse_lesson_text", "read_lesson", "read_lesson_asset", "rehearse_lesson", "skeleton_lesson",
+           "start_step_project", "write_lesson", "write_lesson_skeleton"]

@@ -33,7 +33,14 @@ into ``LessonContext.answers[check.quiz_id]``. Hints (``step.hints``) are reveal
 
 ``solve(step, context)`` does all of that in core (used by the command line and the tests).
 
+Progress (remembered per lesson id, reset with ``Progress.fresh(lesson)``)::
+
+    progress = Progress.from_text(settings.value(f"lessons/{lesson.key}"), lesson)   # never raises
+    progress = progress.complete(i).go_to(i + 1, lesson); settings.setValue(..., progress.to_text())
+
 "Lesson ▸ New from current project": ``nnstudio.io.lesson_format.write_lesson_skeleton(project, path)``.
+Images in a step's Markdown: ``read_lesson_asset(lesson, "figures/perceptron.png")`` (bytes; bounded, only
+files inside the lesson's folder).
 """
 
 from __future__ import annotations
@@ -55,9 +62,10 @@ from nnstudio.core.lessons.model import (
     ProjectSource,
     Step,
 )
+from nnstudio.core.lessons.progress import Progress
 from nnstudio.core.lessons.quantities import QUANTITIES
 
 __all__ = ["ACTIONS", "CHECKS", "DOCK_NAMES", "LESSON_FORMAT", "LESSON_VERSION", "PHASES", "QUANTITIES", "Action",
-           "Check", "CheckResult", "Docks", "Lesson", "LessonContext", "Locks", "PhaseRef", "ProjectSource",
-           "Solution", "Step", "apply_actions", "apply_solution", "evaluate", "evaluate_step", "parse_answer",
-           "phase_matches", "phase_reached", "play_step", "quiz_answer", "solve", "step_passed"]
+           "Check", "CheckResult", "Docks", "Lesson", "LessonContext", "Locks", "PhaseRef", "Progress",
+           "ProjectSource", "Solution", "Step", "apply_actions", "apply_solution", "evaluate", "evaluate_step",
+           "parse_answer", "phase_matches", "phase_reached", "play_step", "quiz_answer", "solve", "step_passed"]
