@@ -15,12 +15,14 @@ import math
 import os
 import re
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from nnstudio.core import limits
 from nnstudio.core.datasets import BUILTIN_TABLES, builtin_table_csv
+from nnstudio.core.lessons import quantities
 from nnstudio.core.lessons.actions import apply_actions, solve
 from nnstudio.core.lessons.checks import CheckResult, evaluate_step
 from nnstudio.core.lessons.context import LessonContext
@@ -257,9 +259,10 @@ def _check(spec: dict, where: str) -> Check:
         _settings(params["settings"], f"{where}.settings", check=True)
     if kind == "dataset" and "values" in params:
         params["values"] = {k: number_vector(v, f"{where}.values.{k}").tolist() for k, v in params["values"].items()}
-    for key in ("of",):
-        if key in params and params[key].get("quantity") == "output" and "output" not in params[key]:
-            params[key] = {**params[key], "output": 1}
+    if "of" in params and params["of"].get("quantity") == "output" and "output" not in params["of"]:
+        params["of"] = {**params["of"], "output": 1}
+    if kind == "quiz" and not params.get("question"):
+        params["question"] = spec.get("text") or quantities.describe(params["of"])
     return Check(kind, params, spec.get("text", ""))
 
 
@@ -410,11 +413,17 @@ def bundled_lesson_files() -> list[str]:
 
 
 def load_bundled(key: str) -> Lesson:
-    """A bundled lesson by its id (``nnstudio lessons`` lists them) or file name."""
+    """A bundled lesson by its id (``nnstudio lessons`` lists them) or file name. Read once: a Lesson is
+    not changed by its users (a step's project and table are handed out as copies)."""
     name = key if key.endswith(LESSON_SUFFIX) else f"{key}{LESSON_SUFFIX}"
     if name not in bundled_lesson_files():
         raise ModelFormatError(f"no bundled lesson named {key!r}; the lessons are "
                                f"{', '.join(n.removesuffix(LESSON_SUFFIX) for n in bundled_lesson_files())}")
+    return _read_bundled(name)
+
+
+@cache
+def _read_bundled(name: str) -> Lesson:
     raw = resource("lessons", name).read_bytes()
     return lesson_from_data(parse_json_text(raw, name), name, BUNDLED_PREFIX + name)
 

@@ -243,3 +243,10 @@ def test_lesson_assets_are_read_from_its_folder_only(tmp_path):
             read_lesson_asset(lesson, bad)
     with pytest.raises(ModelFormatError):
         read_lesson_asset(load_bundled("perceptron"), "missing.png")
+
+
+def test_a_quiz_without_a_question_gets_one():
+    data = copy.deepcopy(GOOD)
+    del data["steps"][0]["checks"][1]["question"]
+    quiz = parse_lesson_text(_text(data)).steps[0].quizzes[0]
+    assert quiz.question == "z (total input) of neuron 1 in layer 1 for inputs [1, 1]"

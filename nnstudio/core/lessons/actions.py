@@ -205,13 +205,16 @@ def apply_actions(project: Project, actions: Sequence[Action]) -> Project:
 @dataclass(frozen=True)
 class Solution:
     """What "Show me" does: push ``project`` as one undo command (when ``changed``), then, when ``step_to`` is
-    set, play step mode on training rows ``rows`` (0-based; one row = a sample, several = a mini-batch)
-    until that phase is reached, then fill each quiz's field with ``quiz_answer``."""
+    set, play step mode until that phase is reached, on the training sample ``sample`` or the mini-batch
+    ``batch`` (both 0-based, as StepController.set_sample / set_batch take them; ``rows`` are the training
+    rows that means), then fill each quiz's field with ``quiz_answer``."""
 
     project: Project
     changed: bool
     step_to: PhaseRef | None = None
     rows: tuple[int, ...] = ()
+    sample: int | None = None
+    batch: int | None = None
 
 
 def apply_solution(step: Step, project: Project) -> Solution:
@@ -226,10 +229,9 @@ def apply_solution(step: Step, project: Project) -> Solution:
     if "batch" in p:
         size = max(1, int(solved.training.batch_size))
         start = (int(p["batch"]) - 1) * size
-        rows = tuple(range(start, start + size))
-    else:
-        rows = (int(p.get("row", 1)) - 1,)
-    return Solution(solved, bool(changes), ref, rows)
+        return Solution(solved, bool(changes), ref, tuple(range(start, start + size)), batch=int(p["batch"]) - 1)
+    row = int(p.get("row", 1)) - 1
+    return Solution(solved, bool(changes), ref, (row,), sample=row)
 
 
 def play_step(project: Project, rows: Sequence[int], to: PhaseRef,
