@@ -221,3 +221,11 @@ def test_solution_and_solve(perceptron):
     assert (solution.batch, solution.sample) == (0, None)
     sample = apply_solution(Step("s", solution=(Action("step", {"to": "loss", "row": 3}),)), load_example("laptop"))
     assert (sample.rows, sample.sample, sample.batch) == ((2,), 2, None)
+
+
+def test_locks_say_why_an_edit_is_refused():
+    from nnstudio.core.lessons import Locks
+    locks = Locks(weights=True, training=True)
+    assert locks.any and not Locks().any
+    assert "weights" in locks.refusal("weights") and "training settings" in locks.refusal("training")
+    assert locks.refusal("structure") is None and Locks().refusal("weights") is None
