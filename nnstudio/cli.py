@@ -351,15 +351,20 @@ def _validate_lesson(data: dict, path: str) -> int:
     """A lesson file is valid when it reads and every step's solution makes its checks pass."""
     name = Path(path).name
     lesson = lesson_from_data(data, name, str(Path(path).resolve()))
-    for step in rehearse_lesson(lesson):
+    try:
+        rehearsal = rehearse_lesson(lesson)
+    except NNStudioError as exc:
+        raise ConfigError(f"{name}: playing it through: {exc}") from None
+    for step in rehearsal:
         failing = next((r for r in step.after if not r.ok), None)
         if failing is not None:
             raise ConfigError(f"{name}: step {step.index + 1} ({step.title!r}): after its solution a check still "
                               f"fails: {failing.text}")
     checks = sum(len(s.checks) for s in lesson.steps)
     quizzes = sum(len(s.quizzes) for s in lesson.steps)
-    print(terminal_text(f"{name}: ok: lesson {lesson.title!r} ({lesson.key}), {len(lesson.steps)} steps, {checks} "
-                        f"checks ({quizzes} quizzes); every step's solution passes its checks"))
+    print(terminal_text(f"{name}: ok: lesson {lesson.title!r} ({lesson.key}), {_count(len(lesson.steps), 'step')}, "
+                        f"{_count(checks, 'check')} ({_count(quizzes, 'quiz', 'quizzes')}); every step's solution "
+                        "passes its checks"))
     return 0
 
 
@@ -379,11 +384,16 @@ def cmd_examples(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def cmd_lessons(args: argparse.Namespace) -> int:
     lessons = bundled_lessons()
     width = max(len(lesson.key) for lesson in lessons)
     for lesson in lessons:
-        print(f"{lesson.key:<{width}}  {lesson.title} ({len(lesson.steps)} steps): {lesson.summary}")
+        print(terminal_text(f"{lesson.key:<{width}}  {lesson.title} ({_count(len(lesson.steps), 'step')}): "
+                            f"{lesson.summary}"))
     print(f"\nOpen one in the app with Help > Lessons; the files are in {resource('lessons')}")
     return 0
 

@@ -15,12 +15,14 @@ import math
 import os
 import re
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from nnstudio.core import limits
 from nnstudio.core.datasets import BUILTIN_TABLES, builtin_table_csv
+from nnstudio.core.lessons import quantities
 from nnstudio.core.lessons.actions import apply_actions, solve
 from nnstudio.core.lessons.checks import CheckResult, evaluate_step
 from nnstudio.core.lessons.context import LessonContext
@@ -46,6 +48,7 @@ from nnstudio.io.file_limits import project_limit_problem
 from nnstudio.io.files import load_text, read_file
 from nnstudio.io.jsonio import check_json_shape, dump_json, format_path, parse_json_text, read_json_file
 from nnstudio.io.project_format import project_from_dict, project_to_dict
+from nnstudio.io.reading import read_limited_bytes
 from nnstudio.io.schema import check_schema, without_lists
 from nnstudio.resource_files import resource
 
@@ -110,14 +113,16 @@ def _check_counts(data: dict) -> None:
     """The counts the limits bound, checked before the schema pass (which would visit every item)."""
     problems = [_many(data.get("steps"), limits.MAX_LESSON_STEPS, "steps", "steps"),
                 _many(data.get("projects"), limits.MAX_LESSON_PROJECTS, "projects", "embedded projects")]
-    for i, step in enumerate(data.get("steps") or []):
+    steps = data.get("steps")
+    for i, step in enumerate(steps if isinstance(steps, list) else []):
         if isinstance(step, dict):
             for key in ("checks", "hints", "setup", "solution"):
                 problems.append(_many(step.get(key), limits.MAX_LESSON_ITEMS, f"steps[{i}].{key}", key))
     problem = next(filter(None, problems), None)
     if problem:
         raise ModelFormatError(problem)
-    for key, spec in (data.get("projects") or {}).items():
+    projects = data.get("projects")
+    for key, spec in (projects.items() if isinstance(projects, dict) else ()):
         problem = project_limit_problem(spec) if isinstance(spec, dict) else None
         if problem:
             raise ModelFormatError(f"projects.{key}: {problem}")
@@ -211,8 +216,7 @@ def _source(spec: dict, where: str, projects: dict) -> ProjectSource:
             raise ModelFormatError(f"{where}.embedded: the lesson has no project named {spec['embedded']!r} "
                                    f"(its projects: {known})")
         return ProjectSource(embedded=spec["embedded"])
-    parts = PurePosixPath(spec["file"]).parts
-    if spec["file"].startswith("/") or not parts or any(p in ("..", ".") or not _SAFE_PART.match(p) for p in parts):
+    if _inside_path(spec["file"]) is None:
         raise ModelFormatError(f"{where}.file: {spec['file'][:80]!r} must be a path inside the lesson's folder, "
                                "written with / (for example \"data/start.nnstudio\")")
     return ProjectSource(file=spec["file"])
@@ -255,9 +259,10 @@ def _check(spec: dict, where: str) -> Check:
         _settings(params["settings"], f"{where}.settings", check=True)
     if kind == "dataset" and "values" in params:
         params["values"] = {k: number_vector(v, f"{where}.values.{k}").tolist() for k, v in params["values"].items()}
-    for key in ("of",):
-        if key in params and params[key].get("quantity") == "output" and "output" not in params[key]:
-            params[key] = {**params[key], "output": 1}
+    if "of" in params and params["of"].get("quantity") == "output" and "output" not in params["of"]:
+        params["of"] = {**params["of"], "output": 1}
+    if kind == "quiz" and not params.get("question"):
+        params["question"] = spec.get("text") or quantities.describe(params["of"])
     return Check(kind, params, spec.get("text", ""))
 
 
@@ -362,6 +367,33 @@ def load_step_project(lesson: Lesson, step: Step) -> Project | None:
     return load_text(raw, src.file)
 
 
+def _inside_path(relative: str) -> tuple[str, ...] | None:
+    """The parts of a relative path written with / that stays inside its folder, or None."""
+    parts = PurePosixPath(relative).parts
+    if relative.startswith("/") or not parts or any(p in ("..", ".") or not _SAFE_PART.match(p) for p in parts):
+        return None
+    return parts
+
+
+def read_lesson_asset(lesson: Lesson, relative: str) -> bytes:
+    """The bytes of a file a lesson's text names (an image), found beside the lesson; a path that leaves the
+    lesson's folder, a missing or a too large file raises ModelFormatError."""
+    parts = _inside_path(relative)
+    folder = lesson_folder(lesson)
+    if parts is None or folder is None:
+        raise ModelFormatError(f"{relative[:80]!r}: only files inside the lesson's folder can be shown")
+    node = folder.joinpath(*parts)
+    if isinstance(node, Path):
+        return bytes(read_limited_bytes(node, limits.MAX_LESSON_ASSET_BYTES, ModelFormatError))
+    try:
+        data = node.read_bytes()
+    except OSError:
+        raise ModelFormatError(f"{relative[:80]!r}: no such file beside the lesson") from None
+    if len(data) > limits.MAX_LESSON_ASSET_BYTES:
+        raise ModelFormatError(f"{relative[:80]!r}: too large to show")
+    return data
+
+
 def start_step_project(lesson: Lesson, step: Step, current: Project | None) -> Project | None:
     """The project a step starts with: its own (loaded) with its setup applied, or the learner's ``current``
     project with the setup applied, or None when the step neither names a project nor has a setup (keep the
@@ -381,11 +413,17 @@ def bundled_lesson_files() -> list[str]:
 
 
 def load_bundled(key: str) -> Lesson:
-    """A bundled lesson by its id (``nnstudio lessons`` lists them) or file name."""
+    """A bundled lesson by its id (``nnstudio lessons`` lists them) or file name. Read once: a Lesson is
+    not changed by its users (a step's project and table are handed out as copies)."""
     name = key if key.endswith(LESSON_SUFFIX) else f"{key}{LESSON_SUFFIX}"
     if name not in bundled_lesson_files():
         raise ModelFormatError(f"no bundled lesson named {key!r}; the lessons are "
                                f"{', '.join(n.removesuffix(LESSON_SUFFIX) for n in bundled_lesson_files())}")
+    return _read_bundled(name)
+
+
+@cache
+def _read_bundled(name: str) -> Lesson:
     raw = resource("lessons", name).read_bytes()
     return lesson_from_data(parse_json_text(raw, name), name, BUNDLED_PREFIX + name)
 
@@ -491,7 +529,8 @@ def rehearse_lesson(lesson: Lesson) -> list[StepRehearsal]:
         if started is not None:
             context = LessonContext(started)
         elif context is None:
-            raise ModelFormatError(f"step {i + 1} ({step.title!r}) has no project to start from")
+            raise ModelFormatError(f"step {i + 1} ({step.title!r}) has no project to start from (name one, so the "
+                                   "lesson starts the same for everyone)")
         context = replace(context, answers={})
         before = evaluate_step(step, context)
         context = solve(step, context)
@@ -501,5 +540,5 @@ def rehearse_lesson(lesson: Lesson) -> list[StepRehearsal]:
 
 __all__ = ["BUNDLED_PREFIX", "LESSON_SUFFIX", "StepRehearsal", "bundled_lesson_files", "bundled_lessons",
            "is_lesson_data", "lesson_folder", "lesson_from_data", "lesson_key", "load_bundled", "load_step_project",
-           "parse_lesson_text", "read_lesson", "rehearse_lesson", "skeleton_lesson", "start_step_project",
-           "write_lesson", "write_lesson_skeleton"]
+           "parse_lesson_text", "read_lesson", "read_lesson_asset", "rehearse_lesson", "skeleton_lesson",
+           "start_step_project", "write_lesson", "write_lesson_skeleton"]

@@ -55,3 +55,17 @@ def test_validate_still_reads_models_and_projects(tmp_path):
     path = tmp_path / "plain.json"
     path.write_text(json.dumps({"format": "nnstudio.other"}), encoding="utf-8")
     cli("validate", path).user_error("plain.json", "format")
+
+
+def test_validate_names_the_file_when_a_lesson_cannot_be_played(tmp_path):
+    data = skeleton_lesson(load_example("perceptron"), "loose")
+    del data["steps"][0]["project"]
+    path = tmp_path / "loose.nnlesson"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cli("validate", path).user_error("loose.nnlesson", "step 1", "no project to start from")
+
+
+def test_validate_every_bundled_lesson():
+    for node in resource("lessons").iterdir():
+        if node.name.endswith(".nnlesson"):
+            assert "every step's solution passes its checks" in cli("validate", node).ok()

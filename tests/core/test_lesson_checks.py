@@ -218,3 +218,14 @@ def test_solution_and_solve(perceptron):
     solution = apply_solution(stepping, load_example("laptop"))
     assert not solution.changed and solution.step_to == PhaseRef("backward", 1)
     assert solution.rows == tuple(range(9))  # the laptop's batch size holds every row
+    assert (solution.batch, solution.sample) == (0, None)
+    sample = apply_solution(Step("s", solution=(Action("step", {"to": "loss", "row": 3}),)), load_example("laptop"))
+    assert (sample.rows, sample.sample, sample.batch) == ((2,), 2, None)
+
+
+def test_locks_say_why_an_edit_is_refused():
+    from nnstudio.core.lessons import Locks
+    locks = Locks(weights=True, training=True)
+    assert locks.any and not Locks().any
+    assert "weights" in locks.refusal("weights") and "training settings" in locks.refusal("training")
+    assert locks.refusal("structure") is None and Locks().refusal("weights") is None

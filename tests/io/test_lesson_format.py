@@ -228,3 +228,25 @@ def test_bundled_lessons_load_by_id():
     assert lesson.key == "perceptron" and lesson.source == "bundled:perceptron.nnlesson"
     with pytest.raises(ModelFormatError, match="no bundled lesson named 'nope'"):
         load_bundled("nope")
+
+
+def test_lesson_assets_are_read_from_its_folder_only(tmp_path):
+    from nnstudio.io.lesson_format import read_lesson_asset
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "a.png").write_bytes(b"\x89PNG...")
+    (tmp_path / "secret.txt").write_text("no")
+    (tmp_path / "l.nnlesson").write_text(json.dumps(GOOD), encoding="utf-8")
+    lesson = read_lesson(tmp_path / "l.nnlesson")
+    assert read_lesson_asset(lesson, "img/a.png") == b"\x89PNG..."
+    for bad in ("../secret.txt", "/etc/passwd", "img/../../x", "", "C:\\x.png", "img/missing.png", "img"):
+        with pytest.raises(ModelFormatError):
+            read_lesson_asset(lesson, bad)
+    with pytest.raises(ModelFormatError):
+        read_lesson_asset(load_bundled("perceptron"), "missing.png")
+
+
+def test_a_quiz_without_a_question_gets_one():
+    data = copy.deepcopy(GOOD)
+    del data["steps"][0]["checks"][1]["question"]
+    quiz = parse_lesson_text(_text(data)).steps[0].quizzes[0]
+    assert quiz.question == "z (total input) of neuron 1 in layer 1 for inputs [1, 1]"

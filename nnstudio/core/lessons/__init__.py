@@ -5,6 +5,8 @@ A lesson file (``.nnlesson``, JSON, see docs/lessons.md) is read by ``nnstudio.i
     from nnstudio.io.lesson_format import read_lesson, bundled_lessons, load_bundled, start_step_project
     lesson = read_lesson(path)            # or load_bundled("perceptron"); bad files raise ModelFormatError
     step = lesson.steps[0]                # Step: title, text (Markdown), task, checks, hints, locks, docks
+    markdown_with_math(step.text)         # the Markdown with its $...$ formulas as Unicode text (Qt shows
+                                          # Markdown, not TeX); render it with HTML off: it is a file's text
 
 Starting a step (``Lessons`` dock, "Next" or a click on a step)::
 
@@ -25,15 +27,22 @@ into ``LessonContext.answers[check.quiz_id]``. Hints (``step.hints``) are reveal
 
 "Show me"::
 
-    solution = apply_solution(step, document.project)     # Solution(project, changed, step_to, rows)
+    solution = apply_solution(step, document.project)     # Solution(project, changed, step_to, ...)
     if solution.changed: push solution.project as ONE undo command
-    if solution.step_to: play step mode on solution.rows (0-based training rows: one = a sample, several = a
-        mini-batch) until phase_reached(step_controller.step, solution.step_to)
+    if solution.step_to: step_controller.set_sample(solution.sample) (or set_batch(solution.batch)), then
+        play_next_phase() until phase_reached(step_controller.step, solution.step_to)
     then fill each quiz field with quiz_answer(check, new_context)
 
 ``solve(step, context)`` does all of that in core (used by the command line and the tests).
 
+Progress (remembered per lesson id, reset with ``Progress.fresh(lesson)``)::
+
+    progress = Progress.from_text(settings.value(f"lessons/{lesson.key}"), lesson)   # never raises
+    progress = progress.complete(i).go_to(i + 1, lesson); settings.setValue(..., progress.to_text())
+
 "Lesson ▸ New from current project": ``nnstudio.io.lesson_format.write_lesson_skeleton(project, path)``.
+Images in a step's Markdown: ``read_lesson_asset(lesson, "figures/perceptron.png")`` (bytes; bounded, only
+files inside the lesson's folder).
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from __future__ import annotations
 from nnstudio.core.lessons.actions import ACTIONS, Solution, apply_actions, apply_solution, play_step, solve
 from nnstudio.core.lessons.checks import CHECKS, CheckResult, evaluate, evaluate_step, quiz_answer, step_passed
 from nnstudio.core.lessons.context import LessonContext, parse_answer, phase_matches, phase_reached
+from nnstudio.core.lessons.math_text import markdown_with_math
 from nnstudio.core.lessons.model import (
     DOCK_NAMES,
     LESSON_FORMAT,
@@ -55,9 +65,11 @@ from nnstudio.core.lessons.model import (
     ProjectSource,
     Step,
 )
+from nnstudio.core.lessons.progress import Progress
 from nnstudio.core.lessons.quantities import QUANTITIES
 
 __all__ = ["ACTIONS", "CHECKS", "DOCK_NAMES", "LESSON_FORMAT", "LESSON_VERSION", "PHASES", "QUANTITIES", "Action",
-           "Check", "CheckResult", "Docks", "Lesson", "LessonContext", "Locks", "PhaseRef", "ProjectSource",
-           "Solution", "Step", "apply_actions", "apply_solution", "evaluate", "evaluate_step", "parse_answer",
-           "phase_matches", "phase_reached", "play_step", "quiz_answer", "solve", "step_passed"]
+           "Check", "CheckResult", "Docks", "Lesson", "LessonContext", "Locks", "PhaseRef", "Progress",
+           "ProjectSource", "Solution", "Step", "apply_actions", "apply_solution", "evaluate", "evaluate_step",
+           "markdown_with_math", "parse_answer", "phase_matches", "phase_reached", "play_step", "quiz_answer", "solve",
+           "step_passed"]

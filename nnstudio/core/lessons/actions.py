@@ -18,7 +18,7 @@ import numpy as np
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.lessons.checks import quiz_answer
-from nnstudio.core.lessons.context import LessonContext, phase_index, phase_reached
+from nnstudio.core.lessons.context import LessonContext, Unavailable, phase_index, phase_reached
 from nnstudio.core.lessons.model import Action, PhaseRef, Step
 from nnstudio.core.project import Project, fit_network_to_dataset
 from nnstudio.core.recording import SnapshotRecorder, keep_run
@@ -205,13 +205,16 @@ def apply_actions(project: Project, actions: Sequence[Action]) -> Project:
 @dataclass(frozen=True)
 class Solution:
     """What "Show me" does: push ``project`` as one undo command (when ``changed``), then, when ``step_to`` is
-    set, play step mode on training rows ``rows`` (0-based; one row = a sample, several = a mini-batch)
-    until that phase is reached, then fill each quiz's field with ``quiz_answer``."""
+    set, play step mode until that phase is reached, on the training sample ``sample`` or the mini-batch
+    ``batch`` (both 0-based, as StepController.set_sample / set_batch take them; ``rows`` are the training
+    rows that means), then fill each quiz's field with ``quiz_answer``."""
 
     project: Project
     changed: bool
     step_to: PhaseRef | None = None
     rows: tuple[int, ...] = ()
+    sample: int | None = None
+    batch: int | None = None
 
 
 def apply_solution(step: Step, project: Project) -> Solution:
@@ -226,10 +229,9 @@ def apply_solution(step: Step, project: Project) -> Solution:
     if "batch" in p:
         size = max(1, int(solved.training.batch_size))
         start = (int(p["batch"]) - 1) * size
-        rows = tuple(range(start, start + size))
-    else:
-        rows = (int(p.get("row", 1)) - 1,)
-    return Solution(solved, bool(changes), ref, rows)
+        return Solution(solved, bool(changes), ref, tuple(range(start, start + size)), batch=int(p["batch"]) - 1)
+    row = int(p.get("row", 1)) - 1
+    return Solution(solved, bool(changes), ref, (row,), sample=row)
 
 
 def play_step(project: Project, rows: Sequence[int], to: PhaseRef,
@@ -237,12 +239,15 @@ def play_step(project: Project, rows: Sequence[int], to: PhaseRef,
     """Play step mode on ``rows`` until phase ``to`` as the app's step mode does, continuing ``stepping`` when
     it is a step on the same rows not yet past that phase. Returns the step and the project as the Document
     holds it then (the update's weights once the update is played). Rows beyond the training data are cut."""
-    if stepping is None or tuple(stepping.rows.tolist()) != tuple(rows) or stepping.position > phase_index(
-            stepping, to):
-        trainer = project.copy().make_trainer().trainer
-        n = trainer.x.shape[0]
-        stepping = StepThrough(trainer, [r for r in rows if r < n] or [0])
-    target = phase_index(stepping, to)
+    try:
+        if stepping is None or tuple(stepping.rows.tolist()) != tuple(rows) or stepping.position > phase_index(
+                stepping, to):
+            trainer = project.copy().make_trainer().trainer
+            n = trainer.x.shape[0]
+            stepping = StepThrough(trainer, [r for r in rows if r < n] or [0])
+        target = phase_index(stepping, to)
+    except Unavailable:
+        raise ConfigError(f"step mode has no phase {to.describe()} for this network") from None
     updated = False
     while stepping.position < target:
         updated |= isinstance(stepping.play_next(), UpdatePhase)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from nnstudio.core.lessons.model import PhaseRef
 from nnstudio.core.project import Project
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, StepThrough, UpdatePhase
+from nnstudio.errors import NNStudioError
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class LessonContext:
     answers: Mapping[str, str] = field(default_factory=dict)
 
 
-class Unavailable(Exception):
+class Unavailable(NNStudioError):
     """A value a check needs cannot be read now; the message says why (shown as the check's text)."""
 
 

@@ -40,6 +40,15 @@ class Locks:
     def any(self) -> bool:
         return self.weights or self.structure or self.training
 
+    def refusal(self, what: str) -> str | None:
+        """Why an edit of kind ``what`` ("weights", "structure" or "training") is refused now, in words for the
+        status bar, or None when it is allowed."""
+        if not getattr(self, what):
+            return None
+        return {"weights": "This lesson step keeps the weights and biases as they are.",
+                "structure": "This lesson step keeps the network's layers, neurons and activations as they are.",
+                "training": "This lesson step keeps the training settings as they are."}[what]
+
 
 @dataclass(frozen=True)
 class Docks:

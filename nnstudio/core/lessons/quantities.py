@@ -102,7 +102,7 @@ def _output(ctx: LessonContext, q: Mapping[str, Any]) -> float:
 
 def _evaluation(project: Project) -> dict[str, float]:
     """Loss and accuracy (or MAE) of the current weights on the whole dataset, as the trainer measures them."""
-    copy = project.copy()
+    copy = project.with_weights(project.network.get_weights())  # the trainer packs the weights it is given
     try:
         x, y, _ = copy.training_data()
         setup = copy.make_trainer()
