@@ -33,7 +33,6 @@ class LessonActions(QObject):
         panel.openFileRequested.connect(self.open_dialog)
         controller.lessonChanged.connect(self._sync_actions)
         document.restrictionsChanged.connect(self._sync_actions)
-        document.selectionChanged.connect(self._sync_actions)
         self.offer: QWidget | None = None
         if not settings.value(OFFERED_KEY, False, type=bool):
             self._offer_a_lesson()
@@ -116,6 +115,7 @@ class LessonActions(QObject):
         locked = self.document.restrictions
         self.acts["reinit"].setEnabled("weights" not in locked)
         self.acts["delete"].setEnabled(self.document.selection is not None and "structure" not in locked)
+        # (MainWindow._update_actions applies the same rule when the selection changes)
         self.window.palette_panel.setEnabled("structure" not in locked)
         self.acts["reset_lesson"].setEnabled(self.controller.lesson is not None)
 

@@ -24,23 +24,18 @@ from nnstudio.core.lessons import (
     phase_reached,
     quiz_answer,
 )
+from nnstudio.core.lessons.progress import Progress
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.commands import ProjectStateCommand
 from nnstudio.gui.document import Document
 from nnstudio.gui.step_controller import StepController
 from nnstudio.io.lesson_format import start_step_project
 
-LOCK_REASONS = {
-    "weights": "This lesson step keeps the weights and biases as they are: change them by training or stepping, "
-               "or go on to the next step.",
-    "structure": "This lesson step keeps the network's layers, neurons and activations as they are.",
-    "training": "This lesson step keeps the training settings as they are.",
-}
-
 
 def restrictions_for(locks: Locks) -> dict[str, str]:
     """The Document restrictions (command category -> reason) for a step's locks."""
-    return {name: reason for name, reason in LOCK_REASONS.items() if getattr(locks, name)}
+    kinds = ("weights", "structure", "training")
+    return {kind: reason for kind in kinds if (reason := locks.refusal(kind))}
 
 
 class LessonController(QObject):
@@ -59,7 +54,7 @@ class LessonController(QObject):
         self.lesson: Lesson | None = None
         self.index = 0
         self.answers: dict[str, str] = {}
-        self.hints_shown = 0
+        self.progress: Progress | None = None
         self.results: list[CheckResult] = []
         self._dock_state: dict[str, bool] = {}  # dock visibility before the lesson changed it
         self._pending = QTimer(self)
@@ -80,21 +75,17 @@ class LessonController(QObject):
     def passed(self) -> bool:
         return bool(self.results) and all(r.ok for r in self.results)
 
-    def done_steps(self, lesson: Lesson | None = None) -> set[int]:
-        """The steps of ``lesson`` (default: the open one) whose checks all held at some point."""
-        lesson = lesson or self.lesson
-        if lesson is None:
-            return set()
-        raw = self.settings.value(f"lessons/{lesson.key}/done", "")
-        text = ",".join(raw) if isinstance(raw, list) else str(raw or "")
-        return {int(part) for part in text.split(",") if part.strip().isdigit() and int(part) < len(lesson.steps)}
+    @property
+    def hints_shown(self) -> int:
+        return self.progress.hints_shown(self.index) if self.progress is not None else 0
 
-    def saved_step(self, lesson: Lesson) -> int:
-        value = self.settings.value(f"lessons/{lesson.key}/step", 0)
-        try:
-            return min(max(0, int(value)), len(lesson.steps) - 1)
-        except (TypeError, ValueError):
-            return 0
+    def progress_of(self, lesson: Lesson) -> Progress:
+        """How far the learner got in ``lesson`` (kept in the settings; a damaged setting starts afresh)."""
+        return Progress.from_text(self.settings.value(f"lessons/{lesson.key}", ""), lesson)
+
+    def _keep(self, progress: Progress) -> None:
+        self.progress = progress
+        self.settings.setValue(f"lessons/{progress.lesson}", progress.to_text())
 
     # -- opening and moving ------------------------------------------------------------------------------
     def open_lesson(self, lesson: Lesson, index: int | None = None) -> bool:
@@ -102,10 +93,10 @@ class LessonController(QObject):
         could not be loaded (the message was shown, nothing changed)."""
         if self.lesson is None:
             self._dock_state = {title: dock.isVisible() for title, dock in self._docks().items()}
-        previous = self.lesson
-        self.lesson = lesson
-        if not self.go_to(self.saved_step(lesson) if index is None else index):
-            self.lesson = previous
+        previous, previous_progress = self.lesson, self.progress
+        self.lesson, self.progress = lesson, self.progress_of(lesson)
+        if not self.go_to(self.progress.step if index is None else index):
+            self.lesson, self.progress = previous, previous_progress
             return False
         self.lessonChanged.emit()
         return True
@@ -114,7 +105,7 @@ class LessonController(QObject):
         """Leave the lesson: locks lifted, the docks as they were before it."""
         if self.lesson is None:
             return
-        self.lesson, self.results, self.answers = None, [], {}
+        self.lesson, self.progress, self.results, self.answers = None, None, [], {}
         self.document.restrict({})
         for title, dock in self._docks().items():
             if title in self._dock_state:
@@ -139,12 +130,12 @@ class LessonController(QObject):
                 return False
             self.document.restrict({})  # the new step's own project is never refused
             self.document.push(ProjectStateCommand(self.document, project, f"Lesson: {step.title}"))
-        self.index, self.answers, self.hints_shown = index, {}, 0
+        self.index, self.answers = index, {}
+        self._keep(self.progress.go_to(index, lesson))
         self.document.restrict(restrictions_for(step.locks))
         self._apply_docks(step)
-        self.settings.setValue(f"lessons/{lesson.key}/step", index)
         self.stepChanged.emit(index)
-        self.hintsChanged.emit(0)
+        self.hintsChanged.emit(self.hints_shown)
         self.evaluate()
         return True
 
@@ -179,7 +170,7 @@ class LessonController(QObject):
     def show_hint(self) -> None:
         step = self.step
         if step is not None and self.hints_shown < len(step.hints):
-            self.hints_shown += 1
+            self._keep(self.progress.reveal_hint(self.index, self.lesson))
             self.hintsChanged.emit(self.hints_shown)
 
     def show_me(self) -> None:
@@ -202,20 +193,22 @@ class LessonController(QObject):
             self.document.push(ProjectStateCommand(self.document, solution.project, f"Show me: {step.title}"))
             self.document.restrict(restrictions)
         if solution.step_to is not None:
-            self._play_to(solution.rows, solution.step_to)
+            self._play_to(solution)
         context = self.context()
         filled = {c.quiz_id: quiz_answer(c, context) for c in step.quizzes}
         self.answers.update({k: v for k, v in filled.items() if v})
         self.answersFilled.emit(dict(self.answers))
         self.evaluate()
 
-    def _play_to(self, rows: tuple[int, ...], target) -> None:
-        stepper = self.stepper
-        if len(rows) <= 1:
-            if stepper.mode != "sample" or stepper.row != (rows[0] if rows else 0) or stepper.step is None:
-                stepper.set_sample(rows[0] if rows else 0)
-        else:
-            stepper.set_batch(rows[0] // len(rows))
+    def _play_to(self, solution) -> None:
+        """Step mode on the solution's sample or mini-batch, played until its phase (the learner's own step
+        goes on when it is on those rows and not past the phase)."""
+        stepper, target = self.stepper, solution.step_to
+        if solution.batch is not None:
+            if stepper.mode != "batch" or stepper.batch != solution.batch:
+                stepper.set_batch(solution.batch)
+        elif stepper.mode != "sample" or stepper.row != (solution.sample or 0):
+            stepper.set_sample(solution.sample or 0)
         limit = 4 * (2 * len(self.document.network.layers) + 2)  # a step's phases, with room to finish one
         for _ in range(limit):
             if phase_reached(stepper.step, target):
@@ -227,7 +220,7 @@ class LessonController(QObject):
         """Forget which steps of the open lesson were done; back to its first step."""
         if self.lesson is None:
             return
-        self.settings.remove(f"lessons/{self.lesson.key}")
+        self._keep(Progress.fresh(self.lesson))
         self.go_to(0)
 
     # -- checks -------------------------------------------------------------------------------------------
@@ -251,11 +244,7 @@ class LessonController(QObject):
             self.results = evaluate_step(step, self.context())
         except NNStudioError as exc:
             self.results = [CheckResult(False, str(exc))]
-        if self.passed:
-            self._mark_done(self.index)
+        if self.passed and self.index not in self.progress.completed:
+            self._keep(self.progress.complete(self.index))
         self.checked.emit(self.results)
         return self.results
-
-    def _mark_done(self, index: int) -> None:
-        done = self.done_steps() | {index}
-        self.settings.setValue(f"lessons/{self.lesson.key}/done", ",".join(str(i) for i in sorted(done)))

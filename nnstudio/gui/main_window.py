@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 4000)
 
     def _update_actions(self, selection: Selection | None) -> None:
-        self.acts["delete"].setEnabled(selection is not None)
+        self.acts["delete"].setEnabled(selection is not None and "structure" not in self.document.restrictions)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — NN Studio")

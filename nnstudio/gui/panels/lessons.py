@@ -8,9 +8,6 @@ lesson's own folder (bounded in size), links open only when they are web address
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -42,55 +39,21 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.lessons import CheckResult, Lesson
+from nnstudio.core.lessons.math_text import markdown_with_math
+from nnstudio.errors import NNStudioError
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.text import plain_label
+from nnstudio.io.lesson_format import read_lesson_asset
 
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 OK_MARK, FAIL_MARK = "✓", "✗"
 OK_COLOR, FAIL_COLOR = "#1b7f3b", "#b3261e"
-
-_SYMBOLS = {r"\cdot": "·", r"\times": "×", r"\sigma": "σ", r"\delta": "δ", r"\eta": "η", r"\partial": "∂",
-            r"\sum": "Σ", r"\ge": "≥", r"\le": "≤", r"\ne": "≠", r"\approx": "≈", r"\to": "→", r"\alpha": "α",
-            r"\beta": "β", r"\epsilon": "ε", r"\lambda": "λ", r"\mu": "μ", r"\rho": "ρ", r"\theta": "θ",
-            r"\nabla": "∇", r"\infty": "∞", r"\in": "∈", r"\pm": "±", r"\leftarrow": "←", r"\,": " "}
-_SUB = str.maketrans("0123456789+-=()ijknt", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ᵢⱼₖₙₜ")
-_SUP = str.maketrans("0123456789+-=()nT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿᵀ")
-
-
-def inline_math(text: str) -> str:
-    """``$…$`` spans written in TeX as readable Unicode (w₁, x², σ(z), ∂L/∂w), in italics where Markdown
-    allows; everything else unchanged."""
-
-    def one(match: re.Match[str]) -> str:
-        tex = match.group(1)
-        tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"\1/\2", tex)
-        tex = re.sub(r"\\hat\{?(\w)\}?", lambda m: m.group(1) + "\u0302", tex)
-        for name in sorted(_SYMBOLS, key=len, reverse=True):
-            tex = re.sub(re.escape(name) + r"(?![A-Za-z])", _SYMBOLS[name], tex)
-        tex = re.sub(r"_\{([^{}]*)\}", lambda m: _small(m.group(1), _SUB, "_"), tex)
-        tex = re.sub(r"\^\{([^{}]*)\}", lambda m: _small(m.group(1), _SUP, "^"), tex)
-        tex = re.sub(r"_(\w)", lambda m: _small(m.group(1), _SUB, "_"), tex)
-        tex = re.sub(r"\^(\w)", lambda m: _small(m.group(1), _SUP, "^"), tex)
-        tex = tex.replace("{", "").replace("}", "")
-        return f"*{tex}*" if not re.search(r"[*_`\\]", tex) and tex.strip() == tex and tex else tex
-
-    return re.sub(r"(?<!\\)\$([^$\n]+)\$", one, text)
-
-
-def _small(text: str, table: dict[int, int], mark: str) -> str:
-    """``text`` in sub- or superscript letters, or kept as ``_x`` / ``^(xy)`` when a letter has none."""
-    converted = text.translate(table)
-    if any(c == o and c.isalnum() for c, o in zip(converted, text)):
-        return f"{mark}{text}" if len(text) == 1 else f"{mark}({text})"
-    return converted
-
 
 class LessonText(QTextBrowser):
     """A step's Markdown: no HTML, images only from the lesson's folder, web links in the browser."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.folder: Path | None = None
+        self.lesson: Lesson | None = None
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -102,17 +65,17 @@ class LessonText(QTextBrowser):
     def _fit_height(self, size) -> None:
         self.setFixedHeight(int(size.height()) + 2 * self.frameWidth() + 4)
 
-    def show_markdown(self, text: str, folder: Path | None) -> None:
-        self.folder = folder.resolve() if folder is not None else None
+    def show_markdown(self, text: str, lesson: Lesson | None) -> None:
+        self.lesson = lesson
         features = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
                     | QTextDocument.MarkdownFeature.MarkdownNoHTML)
-        self.document().setMarkdown(inline_math(text), features)
+        self.document().setMarkdown(markdown_with_math(text), features)
 
-    def show_sheet(self, markdown: str, folder: Path | None, task: str, checks: list[tuple[bool, str]],
+    def show_sheet(self, markdown: str, lesson: Lesson | None, task: str, checks: list[tuple[bool, str]],
                    hints: list[str]) -> None:
         """The step as one scrolling page: its Markdown, then the task, what each check finds and the hints
         shown so far (those as plain text: they can name columns from a file)."""
-        self.show_markdown(markdown, folder)
+        self.show_markdown(markdown, lesson)
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if task:
@@ -136,15 +99,14 @@ class LessonText(QTextBrowser):
         cursor.insertText(text, chars)
 
     def loadResource(self, kind: int, name: QUrl) -> object:
-        if kind != QTextDocument.ResourceType.ImageResource.value or self.folder is None:
+        """Images only, and only files beside the lesson (read bounded by core); anything else shows nothing."""
+        if kind != QTextDocument.ResourceType.ImageResource.value or self.lesson is None or name.scheme():
             return None
-        path = Path(name.toLocalFile() or name.path())
-        target = (path if path.is_absolute() else self.folder / path).resolve()
-        if not target.is_relative_to(self.folder) or not target.is_file():
+        try:
+            data = read_lesson_asset(self.lesson, name.path())
+        except NNStudioError:
             return None
-        if target.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        image = QImage(str(target))
+        image = QImage.fromData(data)
         return None if image.isNull() else image
 
     @staticmethod
@@ -226,7 +188,7 @@ class LessonsPanel(QWidget):
         self.lessons = list(lessons)
         self.lesson_list.clear()
         for lesson in self.lessons:
-            done, total = len(self.controller.done_steps(lesson)), len(lesson.steps)
+            done, total = len(self.controller.progress_of(lesson).completed), len(lesson.steps)
             progress = f"  ({done} of {total} steps done)" if done else f"  ({total} steps)"
             item = QListWidgetItem(f"{lesson.title}{progress}\n{lesson.summary}".rstrip())
             item.setToolTip(lesson.summary)
@@ -317,7 +279,7 @@ class LessonsPanel(QWidget):
         if lesson is None or step is None:
             return
         self.title.setText(lesson.title)
-        done = self.controller.done_steps()
+        done = self.controller.progress.completed
         self.steps.blockSignals(True)
         self.steps.clear()
         for i, s in enumerate(lesson.steps):
@@ -343,7 +305,7 @@ class LessonsPanel(QWidget):
         hints = list(step.hints[:self.controller.hints_shown])
         bar = self.sheet.verticalScrollBar()
         position = bar.value() if keep_scroll else 0
-        self.text.show_sheet(f"## {step.title}\n\n{step.text}", _folder(lesson), step.task, checks, hints)
+        self.text.show_sheet(f"## {step.title}\n\n{step.text}", lesson, step.task, checks, hints)
         bar.setValue(position)
 
     def _build_quizzes(self) -> None:
@@ -382,7 +344,7 @@ class LessonsPanel(QWidget):
         lesson = self.controller.lesson
         if lesson is None:
             return
-        done = self.controller.done_steps()
+        done = self.controller.progress.completed
         index = self.controller.index
         self.progress.setValue(len(done))
         self.progress.setFormat(f"Step {index + 1} of {len(lesson.steps)} · {len(done)} done")
@@ -403,14 +365,6 @@ class LessonsPanel(QWidget):
                 row.field.setText(text)
 
 
-def _folder(lesson: Lesson) -> Path | None:
-    """Where the lesson's images are: beside its file, or the bundled lessons' folder."""
-    from nnstudio.io.lesson_format import lesson_folder
-
-    folder = lesson_folder(lesson)
-    return Path(str(folder)) if folder is not None else None
-
-
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -419,4 +373,4 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-__all__ = ["LessonText", "LessonsPanel", "inline_math"]
+__all__ = ["LessonText", "LessonsPanel"]
