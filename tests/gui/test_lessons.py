@@ -235,3 +235,24 @@ def test_the_first_start_offers_a_lesson_once(qtbot, tmp_path):
     again = MainWindow(settings=settings)
     qtbot.addWidget(again)
     assert again.lesson_actions.offer is None
+
+
+def test_while_training_runs_a_lesson_step_cannot_replace_the_project(window, qtbot):
+    lesson = load_bundled("perceptron")
+    window.lessons.open_lesson(lesson, 1)  # AND by hand: training settings locked, training itself allowed
+    session = window.training
+    window.document.project.training.epochs = 1_000_000
+    seen: list[int] = []
+    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
+    window.acts["train"].trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    before = window.document.network.copy()
+    window.lessons.show_me()  # refused: the run holds the document
+    assert not window.lessons.next_step()
+    assert window.lessons.index == 1 and window.document.network.same_as(before)
+    assert window.errors
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
+    qtbot.waitUntil(lambda: not session.is_running, timeout=5_000)
+    assert window.lessons.next_step()  # after the run, the lesson goes on
+    session.shutdown()

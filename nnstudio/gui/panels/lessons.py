@@ -166,8 +166,8 @@ class LessonsPanel(QWidget):
     def _build_list_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel("<b>Lessons</b><br>Guided steps through the classic tutorials. Each step checks your "
-                       "work as you go; hints and “Show me” help when you are stuck.")
+        intro = plain_label("Guided steps through the classic tutorials. Each step checks your work as you go; "
+                            "hints and “Show me” help when you are stuck.")
         intro.setWordWrap(True)
         self.lesson_list = QListWidget()
         self.lesson_list.setWordWrap(True)
