@@ -37,6 +37,7 @@ from nnstudio.core.lessons.model import (
     ProjectSource,
     Step,
 )
+from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import ModelFormatError, NNStudioError, WriteError
@@ -334,7 +335,12 @@ def _dataset_params(params: dict, where: str) -> dict:
         raise ModelFormatError(f"{where}.columns: one column needs \"role\": \"target\"")
     if lengths.pop() * len(columns) > limits.MAX_CELLS:
         raise ModelFormatError(f"{where}.columns: more than {limits.MAX_CELLS:,} cells")
-    return {**params, "columns": columns}
+    try:  # built now, so a table the app would refuse is refused with the lesson
+        dataset = apply_actions(Project(Network(1, [Layer(1, weights=[[0.0]])])),
+                                [Action("set_dataset", {"columns": columns, **params})]).dataset
+    except NNStudioError as exc:
+        raise ModelFormatError(f"{where}.columns: {str(exc).removeprefix('action 1 (set_dataset): ')}") from None
+    return {**params, "columns": columns, "dataset": dataset}
 
 
 # -- a step's project ----------------------------------------------------------------------------------------

@@ -250,3 +250,22 @@ def test_a_quiz_without_a_question_gets_one():
     del data["steps"][0]["checks"][1]["question"]
     quiz = parse_lesson_text(_text(data)).steps[0].quizzes[0]
     assert quiz.question == "z (total input) of neuron 1 in layer 1 for inputs [1, 1]"
+
+
+def test_an_inline_table_is_built_when_the_lesson_is_read():
+    data = copy.deepcopy(GOOD)
+    columns = [{"name": "a", "values": [0, 1]}, {"name": "y", "values": [1, 0], "role": "target"}]
+    data["steps"][1]["setup"] = [{"do": "set_dataset", "columns": columns}]
+    lesson = parse_lesson_text(_text(data))
+    started = start_step_project(lesson, lesson.steps[1], load_example("perceptron"))
+    assert started.dataset.column_names() == ["a", "y"] and started.network.sizes == [1, 1]
+    for bad, fragment in [([{"name": "a", "values": [0, 1]}], "target"),
+                          ([{"name": "a", "values": [0]}, {"name": "y", "values": [1, 0], "role": "target"}],
+                           "same number of rows"),
+                          ([{"name": "a", "values": [0, 1]}, {"name": "a", "values": [1, 0], "role": "target"}],
+                           "two columns"),
+                          ([{"name": "a", "values": [0, "x"]}, {"name": "y", "values": [1, 0], "role": "target"}],
+                           r"values\[1\]")]:
+        data["steps"][1]["setup"] = [{"do": "set_dataset", "columns": bad}]
+        with pytest.raises(ModelFormatError, match=fragment):
+            parse_lesson_text(_text(data))

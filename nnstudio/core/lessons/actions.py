@@ -25,7 +25,7 @@ from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.stepping import StepThrough, UpdatePhase
 from nnstudio.core.training import History, TrainingConfig
-from nnstudio.errors import ConfigError
+from nnstudio.errors import ConfigError, NNStudioError, TrainingError
 
 
 def _layer(project: Project, p: Mapping[str, Any], key: str = "layer") -> int:
@@ -197,7 +197,9 @@ def apply_actions(project: Project, actions: Sequence[Action]) -> Project:
     for n, action in enumerate(actions, 1):
         try:
             ACTIONS[action.kind](out, action.params)
-        except ConfigError as exc:
+        except TrainingError:
+            raise  # says what happened in training, in its own words (a divergence keeps its epoch)
+        except NNStudioError as exc:
             raise ConfigError(f"action {n} ({action.kind}): {exc}") from None
     return out
 
