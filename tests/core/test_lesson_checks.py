@@ -229,3 +229,12 @@ def test_locks_say_why_an_edit_is_refused():
     assert locks.any and not Locks().any
     assert "weights" in locks.refusal("weights") and "training settings" in locks.refusal("training")
     assert locks.refusal("structure") is None and Locks().refusal("weights") is None
+
+
+def test_a_lesson_never_trains_without_end():
+    project = load_example("digits")  # 1797 rows
+    with pytest.raises(ConfigError, match=r"action 1 \(train\).*at most"):
+        apply_actions(project, [Action("train", {"epochs": 5000})])
+    with pytest.raises(ConfigError, match="at most"):
+        apply_actions(load_example("xor"), [Action("train", {"until_epoch": 10_000_000})])
+    assert len(project.history) == 0

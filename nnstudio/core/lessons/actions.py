@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.core import limits
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.lessons.checks import quiz_answer
 from nnstudio.core.lessons.context import LessonContext, Unavailable, phase_index, phase_reached
@@ -147,6 +148,11 @@ def _train(project: Project, p: Mapping[str, Any]) -> None:
         epochs = int(p.get("epochs", project.training.epochs))
     if epochs <= 0:
         return
+    rows = project.dataset.n_rows if project.dataset is not None else 0
+    if epochs > limits.MAX_LESSON_EPOCHS or epochs * rows > limits.MAX_LESSON_TRAIN_ROWS:
+        raise ConfigError(f"it would train {epochs:,} epochs on {rows:,} rows; a lesson trains at most "
+                          f"{limits.MAX_LESSON_EPOCHS:,} epochs and {limits.MAX_LESSON_TRAIN_ROWS:,} rows in all at "
+                          "once")
     setup = project.make_trainer()
     project.keep_fit(setup)
     trainer = setup.trainer
