@@ -105,7 +105,8 @@ def _lesson(data: Any, source: str) -> Lesson:
             raise ModelFormatError(f"projects.{key}: {exc}") from None
     lesson_locks = _locks(data.get("locks", {}), Locks())
     lesson_docks = _docks(data.get("docks", {}), Docks(), "docks")
-    steps = tuple(_step(spec, f"steps[{i}]", projects, lesson_locks, lesson_docks)
+    lesson_controls = tuple(data.get("controls", {}).get("hide", ()))
+    steps = tuple(_step(spec, f"steps[{i}]", projects, lesson_locks, lesson_docks, lesson_controls)
                   for i, spec in enumerate(data["steps"]))
     return Lesson(data["id"], data["title"], data.get("summary", ""), steps, projects, data.get("order", 0), source)
 
@@ -223,7 +224,7 @@ def _source(spec: dict, where: str, projects: dict) -> ProjectSource:
     return ProjectSource(file=spec["file"])
 
 
-def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks) -> Step:
+def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks, controls: tuple[str, ...]) -> Step:
     source = _source(spec["project"], f"{where}.project", projects) if "project" in spec else None
     checks = tuple(_check(c, f"{where}.checks[{i}]") for i, c in enumerate(spec.get("checks", [])))
     ids = [c.quiz_id for c in checks if c.is_quiz]
@@ -235,7 +236,8 @@ def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks) ->
         setup=tuple(_action(a, f"{where}.setup[{i}]") for i, a in enumerate(spec.get("setup", []))),
         checks=checks, hints=tuple(spec.get("hints", [])),
         solution=tuple(_action(a, f"{where}.solution[{i}]") for i, a in enumerate(spec.get("solution", []))),
-        locks=_locks(spec.get("locks", {}), locks), docks=_docks(spec.get("docks", {}), docks, f"{where}.docks"))
+        locks=_locks(spec.get("locks", {}), locks), docks=_docks(spec.get("docks", {}), docks, f"{where}.docks"),
+        hidden_controls=tuple(spec["controls"].get("hide", ())) if "controls" in spec else controls)
 
 
 def _check(spec: dict, where: str) -> Check:

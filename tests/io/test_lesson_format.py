@@ -218,9 +218,24 @@ def test_schema_knows_the_docks_and_every_check_and_action():
     assert defs["quantity"]["properties"]["quantity"]["enum"] == list(QUANTITIES)
 
 
-def test_dock_names_are_the_windows_docks():
+def test_dock_and_control_names_are_the_windows():
+    from nnstudio.core.lessons import CONTROL_NAMES
+    from nnstudio.gui.window_actions import ACTIONS
     from nnstudio.gui.window_layout import DOCKS
     assert set(DOCK_NAMES) <= {spec.title.lower() for spec in DOCKS}
+    assert set(CONTROL_NAMES) <= {spec.key for spec in ACTIONS}
+    assert _schema()["$defs"]["controls"]["properties"]["hide"]["items"]["enum"] == list(CONTROL_NAMES)
+
+
+def test_hidden_controls_step_replaces_lesson():
+    data = copy.deepcopy(GOOD)
+    data["controls"] = {"hide": ["reinit", "open"]}
+    data["steps"][1]["controls"] = {"hide": ["train"]}
+    one, two = parse_lesson_text(_text(data)).steps
+    assert one.hidden_controls == ("reinit", "open") and two.hidden_controls == ("train",)
+    data["steps"][0]["controls"] = {"hide": ["fly"]}
+    with pytest.raises(ModelFormatError, match=r"steps\[0\]\.controls\.hide\[0\]"):
+        parse_lesson_text(_text(data))
 
 
 def test_bundled_lessons_load_by_id():
