@@ -113,6 +113,8 @@ def test_a_good_lesson_reads():
     (lambda d: d["steps"][0].update(hints=["h"] * (limits.MAX_LESSON_ITEMS + 1)), ["steps[0].hints", "limit"]),
     (lambda d: d["steps"][0].update(text="x" * (limits.MAX_LESSON_TEXT + 1)), ["steps[0].text"]),
     (lambda d: d.update(projects={"p": {"format": "nnstudio.project", "version": 1}}), ["projects.p", "model"]),
+    (lambda d: d.update(projects=True), ["projects"]),  # found by fuzzing: crashed before the schema pass
+    (lambda d: d.update(steps={"title": "x"}), ["steps"]),
 ])
 def test_bad_lessons_are_refused_with_the_place(mutate, fragments):
     _bad(mutate, *fragments)
