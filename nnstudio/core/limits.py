@@ -48,6 +48,7 @@ MAX_LESSON_TEXT = 50_000  # characters of one step's Markdown text (and of a les
 MAX_LESSON_ITEMS = 100  # checks, hints, setup actions or solution actions of one step
 MAX_LESSON_PROJECTS = 20  # projects embedded in one lesson file
 MAX_LESSON_EPOCHS = 100_000  # epochs one "train" action of a lesson may run (a setup or "Show me" must end)
+MAX_LESSON_TRAIN_ROWS = 5_000_000  # epochs x rows of one "train" action (a few seconds for a small network)
 MAX_LESSON_ASSET_BYTES = 10 * MIB  # an image a lesson's text shows
 
 

@@ -37,6 +37,7 @@ from nnstudio.core.lessons.model import (
     ProjectSource,
     Step,
 )
+from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
 from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import ModelFormatError, NNStudioError, WriteError
@@ -104,7 +105,8 @@ def _lesson(data: Any, source: str) -> Lesson:
             raise ModelFormatError(f"projects.{key}: {exc}") from None
     lesson_locks = _locks(data.get("locks", {}), Locks())
     lesson_docks = _docks(data.get("docks", {}), Docks(), "docks")
-    steps = tuple(_step(spec, f"steps[{i}]", projects, lesson_locks, lesson_docks)
+    lesson_controls = tuple(data.get("controls", {}).get("hide", ()))
+    steps = tuple(_step(spec, f"steps[{i}]", projects, lesson_locks, lesson_docks, lesson_controls)
                   for i, spec in enumerate(data["steps"]))
     return Lesson(data["id"], data["title"], data.get("summary", ""), steps, projects, data.get("order", 0), source)
 
@@ -222,7 +224,7 @@ def _source(spec: dict, where: str, projects: dict) -> ProjectSource:
     return ProjectSource(file=spec["file"])
 
 
-def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks) -> Step:
+def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks, controls: tuple[str, ...]) -> Step:
     source = _source(spec["project"], f"{where}.project", projects) if "project" in spec else None
     checks = tuple(_check(c, f"{where}.checks[{i}]") for i, c in enumerate(spec.get("checks", [])))
     ids = [c.quiz_id for c in checks if c.is_quiz]
@@ -234,7 +236,8 @@ def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks) ->
         setup=tuple(_action(a, f"{where}.setup[{i}]") for i, a in enumerate(spec.get("setup", []))),
         checks=checks, hints=tuple(spec.get("hints", [])),
         solution=tuple(_action(a, f"{where}.solution[{i}]") for i, a in enumerate(spec.get("solution", []))),
-        locks=_locks(spec.get("locks", {}), locks), docks=_docks(spec.get("docks", {}), docks, f"{where}.docks"))
+        locks=_locks(spec.get("locks", {}), locks), docks=_docks(spec.get("docks", {}), docks, f"{where}.docks"),
+        hidden_controls=tuple(spec["controls"].get("hide", ())) if "controls" in spec else controls)
 
 
 def _check(spec: dict, where: str) -> Check:
@@ -334,7 +337,12 @@ def _dataset_params(params: dict, where: str) -> dict:
         raise ModelFormatError(f"{where}.columns: one column needs \"role\": \"target\"")
     if lengths.pop() * len(columns) > limits.MAX_CELLS:
         raise ModelFormatError(f"{where}.columns: more than {limits.MAX_CELLS:,} cells")
-    return {**params, "columns": columns}
+    try:  # built now, so a table the app would refuse is refused with the lesson
+        dataset = apply_actions(Project(Network(1, [Layer(1, weights=[[0.0]])])),
+                                [Action("set_dataset", {"columns": columns, **params})]).dataset
+    except NNStudioError as exc:
+        raise ModelFormatError(f"{where}.columns: {str(exc).removeprefix('action 1 (set_dataset): ')}") from None
+    return {**params, "columns": columns, "dataset": dataset}
 
 
 # -- a step's project ----------------------------------------------------------------------------------------

@@ -229,3 +229,19 @@ def test_locks_say_why_an_edit_is_refused():
     assert locks.any and not Locks().any
     assert "weights" in locks.refusal("weights") and "training settings" in locks.refusal("training")
     assert locks.refusal("structure") is None and Locks().refusal("weights") is None
+
+
+def test_a_lesson_never_trains_without_end():
+    project = load_example("digits")  # 1797 rows
+    with pytest.raises(ConfigError, match=r"action 1 \(train\).*at most"):
+        apply_actions(project, [Action("train", {"epochs": 5000})])
+    with pytest.raises(ConfigError, match="at most"):
+        apply_actions(load_example("xor"), [Action("train", {"until_epoch": 10_000_000})])
+    assert len(project.history) == 0
+
+
+def test_stepping_to_a_phase_the_network_does_not_have_is_refused():
+    """Found by fuzzing: a solution that steps to layer 2 of a one-layer network."""
+    step = Step("s", solution=(Action("step", {"to": "forward", "layer": 2}),))
+    with pytest.raises(ConfigError, match="no phase forward through layer 2"):
+        solve(step, LessonContext(load_example("perceptron-sigmoid")))

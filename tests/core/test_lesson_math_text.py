@@ -25,6 +25,8 @@ from nnstudio.io.lesson_format import bundled_lessons
     ("\\unknown{x}", "unknownx"),
     ("\\frac{a", "a/"),
     ("x_", "x_"),
+    ("x^\\", "x^"),
+    ("x_\\\n", "x_\n"),
     ("\\", ""),
 ])
 def test_formulas(tex, shown):

@@ -113,6 +113,8 @@ def test_a_good_lesson_reads():
     (lambda d: d["steps"][0].update(hints=["h"] * (limits.MAX_LESSON_ITEMS + 1)), ["steps[0].hints", "limit"]),
     (lambda d: d["steps"][0].update(text="x" * (limits.MAX_LESSON_TEXT + 1)), ["steps[0].text"]),
     (lambda d: d.update(projects={"p": {"format": "nnstudio.project", "version": 1}}), ["projects.p", "model"]),
+    (lambda d: d.update(projects=True), ["projects"]),  # found by fuzzing: crashed before the schema pass
+    (lambda d: d.update(steps={"title": "x"}), ["steps"]),
 ])
 def test_bad_lessons_are_refused_with_the_place(mutate, fragments):
     _bad(mutate, *fragments)
@@ -218,9 +220,24 @@ def test_schema_knows_the_docks_and_every_check_and_action():
     assert defs["quantity"]["properties"]["quantity"]["enum"] == list(QUANTITIES)
 
 
-def test_dock_names_are_the_windows_docks():
+def test_dock_and_control_names_are_the_windows():
+    from nnstudio.core.lessons import CONTROL_NAMES
+    from nnstudio.gui.window_actions import ACTIONS
     from nnstudio.gui.window_layout import DOCKS
     assert set(DOCK_NAMES) <= {spec.title.lower() for spec in DOCKS}
+    assert set(CONTROL_NAMES) <= {spec.key for spec in ACTIONS}
+    assert _schema()["$defs"]["controls"]["properties"]["hide"]["items"]["enum"] == list(CONTROL_NAMES)
+
+
+def test_hidden_controls_step_replaces_lesson():
+    data = copy.deepcopy(GOOD)
+    data["controls"] = {"hide": ["reinit", "open"]}
+    data["steps"][1]["controls"] = {"hide": ["train"]}
+    one, two = parse_lesson_text(_text(data)).steps
+    assert one.hidden_controls == ("reinit", "open") and two.hidden_controls == ("train",)
+    data["steps"][0]["controls"] = {"hide": ["fly"]}
+    with pytest.raises(ModelFormatError, match=r"steps\[0\]\.controls\.hide\[0\]"):
+        parse_lesson_text(_text(data))
 
 
 def test_bundled_lessons_load_by_id():
@@ -250,3 +267,22 @@ def test_a_quiz_without_a_question_gets_one():
     del data["steps"][0]["checks"][1]["question"]
     quiz = parse_lesson_text(_text(data)).steps[0].quizzes[0]
     assert quiz.question == "z (total input) of neuron 1 in layer 1 for inputs [1, 1]"
+
+
+def test_an_inline_table_is_built_when_the_lesson_is_read():
+    data = copy.deepcopy(GOOD)
+    columns = [{"name": "a", "values": [0, 1]}, {"name": "y", "values": [1, 0], "role": "target"}]
+    data["steps"][1]["setup"] = [{"do": "set_dataset", "columns": columns}]
+    lesson = parse_lesson_text(_text(data))
+    started = start_step_project(lesson, lesson.steps[1], load_example("perceptron"))
+    assert started.dataset.column_names() == ["a", "y"] and started.network.sizes == [1, 1]
+    for bad, fragment in [([{"name": "a", "values": [0, 1]}], "target"),
+                          ([{"name": "a", "values": [0]}, {"name": "y", "values": [1, 0], "role": "target"}],
+                           "same number of rows"),
+                          ([{"name": "a", "values": [0, 1]}, {"name": "a", "values": [1, 0], "role": "target"}],
+                           "two columns"),
+                          ([{"name": "a", "values": [0, "x"]}, {"name": "y", "values": [1, 0], "role": "target"}],
+                           r"values\[1\]")]:
+        data["steps"][1]["setup"] = [{"do": "set_dataset", "columns": bad}]
+        with pytest.raises(ModelFormatError, match=fragment):
+            parse_lesson_text(_text(data))

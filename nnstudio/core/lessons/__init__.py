@@ -14,7 +14,8 @@ Starting a step (``Lessons`` dock, "Next" or a click on a step)::
     # None: keep the learner's project as it is. Otherwise a new Project (the step's project loaded, or the
     # learner's with the step's setup applied): replace the Document's project with it (one undo command).
     # Then apply step.locks (Locks: weights / structure / training read-only) and step.docks (show / hide,
-    # names from DOCK_NAMES = the dock titles in lower case).
+    # names from DOCK_NAMES = the dock titles in lower case) and hide step.hidden_controls (keys of the
+    # window's actions, CONTROL_NAMES).
 
 Evaluating the checks (after every edit, training run, step-mode phase and typed answer)::
 
@@ -52,6 +53,7 @@ from nnstudio.core.lessons.checks import CHECKS, CheckResult, evaluate, evaluate
 from nnstudio.core.lessons.context import LessonContext, parse_answer, phase_matches, phase_reached
 from nnstudio.core.lessons.math_text import markdown_with_math
 from nnstudio.core.lessons.model import (
+    CONTROL_NAMES,
     DOCK_NAMES,
     LESSON_FORMAT,
     LESSON_VERSION,
@@ -68,8 +70,8 @@ from nnstudio.core.lessons.model import (
 from nnstudio.core.lessons.progress import Progress
 from nnstudio.core.lessons.quantities import QUANTITIES
 
-__all__ = ["ACTIONS", "CHECKS", "DOCK_NAMES", "LESSON_FORMAT", "LESSON_VERSION", "PHASES", "QUANTITIES", "Action",
-           "Check", "CheckResult", "Docks", "Lesson", "LessonContext", "Locks", "PhaseRef", "Progress",
-           "ProjectSource", "Solution", "Step", "apply_actions", "apply_solution", "evaluate", "evaluate_step",
-           "markdown_with_math", "parse_answer", "phase_matches", "phase_reached", "play_step", "quiz_answer", "solve",
-           "step_passed"]
+__all__ = ["ACTIONS", "CHECKS", "CONTROL_NAMES", "DOCK_NAMES", "LESSON_FORMAT", "LESSON_VERSION", "PHASES",
+           "QUANTITIES", "Action", "Check", "CheckResult", "Docks", "Lesson", "LessonContext", "Locks", "PhaseRef",
+           "Progress", "ProjectSource", "Solution", "Step", "apply_actions", "apply_solution", "evaluate",
+           "evaluate_step", "markdown_with_math", "parse_answer", "phase_matches", "phase_reached", "play_step",
+           "quiz_answer", "solve", "step_passed"]

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.core import limits
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.lessons.checks import quiz_answer
 from nnstudio.core.lessons.context import LessonContext, Unavailable, phase_index, phase_reached
@@ -25,7 +26,7 @@ from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.stepping import StepThrough, UpdatePhase
 from nnstudio.core.training import History, TrainingConfig
-from nnstudio.errors import ConfigError
+from nnstudio.errors import ConfigError, NNStudioError, TrainingError
 
 
 def _layer(project: Project, p: Mapping[str, Any], key: str = "layer") -> int:
@@ -147,6 +148,11 @@ def _train(project: Project, p: Mapping[str, Any]) -> None:
         epochs = int(p.get("epochs", project.training.epochs))
     if epochs <= 0:
         return
+    rows = project.dataset.n_rows if project.dataset is not None else 0
+    if epochs > limits.MAX_LESSON_EPOCHS or epochs * rows > limits.MAX_LESSON_TRAIN_ROWS:
+        raise ConfigError(f"it would train {epochs:,} epochs on {rows:,} rows; a lesson trains at most "
+                          f"{limits.MAX_LESSON_EPOCHS:,} epochs and {limits.MAX_LESSON_TRAIN_ROWS:,} rows in all at "
+                          "once")
     setup = project.make_trainer()
     project.keep_fit(setup)
     trainer = setup.trainer
@@ -197,7 +203,9 @@ def apply_actions(project: Project, actions: Sequence[Action]) -> Project:
     for n, action in enumerate(actions, 1):
         try:
             ACTIONS[action.kind](out, action.params)
-        except ConfigError as exc:
+        except TrainingError:
+            raise  # says what happened in training, in its own words (a divergence keeps its epoch)
+        except NNStudioError as exc:
             raise ConfigError(f"action {n} ({action.kind}): {exc}") from None
     return out
 

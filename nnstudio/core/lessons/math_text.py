@@ -43,7 +43,7 @@ def _group(text: str, i: int) -> tuple[str, int]:
                 return text[i + 1:j], j + 1
         return text[i + 1:], len(text)
     if text[i] == "\\":
-        match = re.match(r"\\([A-Za-z]+|.)", text[i:])
+        match = re.match(r"\\([A-Za-z]+|.|$)", text[i:], re.DOTALL)
         return match.group(0), i + len(match.group(0))
     return text[i], i + 1
 

@@ -22,6 +22,11 @@ LESSON_VERSION = 1
 DOCK_NAMES = ("palette", "training", "inspector", "weights", "dataset", "plots", "history", "predict", "step",
               "math")
 
+# The app's commands a lesson may hide (keys of gui/window_actions.ACTIONS; a test keeps them there): the
+# toolbar buttons and menu entries that would let a learner leave the exercise.
+CONTROL_NAMES = ("new", "open", "save", "save_as", "import_model", "export_model", "delete", "reinit", "train",
+                 "pause", "step_epoch", "stop", "reset_optimizer", "neuron_maps", "labels")
+
 # Step-mode phases, in the order a step plays them (see core/stepping.py).
 PHASES = ("forward", "loss", "backward", "update")
 
@@ -134,6 +139,7 @@ class Step:
     solution: tuple[Action, ...] = ()  # what "Show me" does (quiz answers are filled in from the checks)
     locks: Locks = Locks()  # the lesson's locks with this step's overrides applied
     docks: Docks = Docks()  # the lesson's docks with this step's overrides applied
+    hidden_controls: tuple[str, ...] = ()  # commands hidden while the step is shown (names from CONTROL_NAMES)
 
     @property
     def quizzes(self) -> tuple[Check, ...]:
@@ -155,5 +161,5 @@ class Lesson:
         return next(i for i, s in enumerate(self.steps) if s is step)
 
 
-__all__ = ["DOCK_NAMES", "LESSON_FORMAT", "LESSON_VERSION", "PHASES", "Action", "Check", "Docks", "Lesson", "Locks",
-           "PhaseRef", "ProjectSource", "Step"]
+__all__ = ["CONTROL_NAMES", "DOCK_NAMES", "LESSON_FORMAT", "LESSON_VERSION", "PHASES", "Action", "Check", "Docks",
+           "Lesson", "Locks", "PhaseRef", "ProjectSource", "Step"]
