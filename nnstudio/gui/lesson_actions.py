@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QWidget
 
-from nnstudio.core.lessons import Lesson
+from nnstudio.core.lessons import CONTROL_NAMES, Lesson
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
 from nnstudio.gui.lesson_controller import LessonController
@@ -32,6 +32,7 @@ class LessonActions(QObject):
         panel.startRequested.connect(self.start)
         panel.openFileRequested.connect(self.open_dialog)
         controller.lessonChanged.connect(self._sync_actions)
+        controller.stepChanged.connect(self._sync_actions)
         document.restrictionsChanged.connect(self._sync_actions)
         self.offer: QWidget | None = None
         if not settings.value(OFFERED_KEY, False, type=bool):
@@ -118,6 +119,15 @@ class LessonActions(QObject):
         # (MainWindow._update_actions applies the same rule when the selection changes)
         self.window.palette_panel.setEnabled("structure" not in locked)
         self.acts["reset_lesson"].setEnabled(self.controller.lesson is not None)
+        step = self.controller.step
+        hidden = set(step.hidden_controls) if step is not None else set()
+        panel = self.window.training_panel
+        buttons = {"train": panel.train_button, "pause": panel.pause_button, "step_epoch": panel.step_button,
+                   "stop": panel.stop_button, "reset_optimizer": panel.reset_optimizer_button}
+        for name in CONTROL_NAMES:  # a hidden command is gone from the menus, toolbar and keys
+            self.acts[name].setVisible(name not in hidden)
+            if name in buttons:
+                buttons[name].setVisible(name not in hidden)
 
     # -- the first start ---------------------------------------------------------------------------------
     def _offer_a_lesson(self) -> None:

@@ -256,3 +256,14 @@ def test_while_training_runs_a_lesson_step_cannot_replace_the_project(window, qt
     qtbot.waitUntil(lambda: not session.is_running, timeout=5_000)
     assert window.lessons.next_step()  # after the run, the lesson goes on
     session.shutdown()
+
+
+def test_a_step_can_hide_commands_and_leaving_the_lesson_shows_them(window, qtbot, tmp_path):
+    path = _lesson_file(tmp_path, controls={"hide": ["train", "delete", "reinit"]})
+    assert window.lesson_actions.open_path(path)
+    assert not window.acts["train"].isVisible() and not window.acts["delete"].isVisible()
+    assert not window.training_panel.train_button.isVisibleTo(window)
+    shown = [a for a in window.toolbar.actions() if a.isVisible()]
+    assert window.acts["reinit"] not in shown
+    window.lessons.close_lesson()
+    assert window.acts["train"].isVisible() and window.training_panel.train_button.isVisibleTo(window)
