@@ -1,4 +1,4 @@
-"""The headless command line: ``nnstudio train | predict | validate | export | examples | new``.
+"""The headless command line: ``nnstudio train | predict | validate | export | examples | new | lessons``.
 
 Every error a user can cause prints one line on stderr and exits with status 2, never a traceback.
 """
@@ -40,11 +40,13 @@ from nnstudio.io.atomic import same_file
 from nnstudio.io.csv_io import read_csv
 from nnstudio.io.examples import EXAMPLES, list_examples
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
-from nnstudio.io.files import name_from_path, read_file, save_path
+from nnstudio.io.files import name_from_path, project_from_data, read_file, save_path
+from nnstudio.io.jsonio import read_json_file
+from nnstudio.io.lesson_format import bundled_lessons, is_lesson_data, lesson_from_data, rehearse_lesson
 from nnstudio.io.training_data import read_for_training
 from nnstudio.resource_files import resource
 
-SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
+SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new", "lessons")
 
 
 class UsageError(NNStudioError):
@@ -148,8 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "their cells are not read)")
     p.add_argument("--json", action="store_true", help="print JSON instead of CSV")
 
-    p = sub.add_parser("validate", help="check a model or project file",
-                       description="Exit 0 with a summary, or 2 with the first problem found.")
+    p = sub.add_parser("validate", help="check a model, project or lesson file",
+                       description="Exit 0 with a summary, or 2 with the first problem found. A lesson (.nnlesson) "
+                       "is also played through: every step's solution must make its checks pass.")
     p.add_argument("file")
 
     p = sub.add_parser("export", help="export a model (JSON, ONNX, Python, PyTorch)",
@@ -162,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("examples", help="list the bundled examples", description="List the bundled examples "
                    "(open one in the app with File > Open Example).")
+
+    sub.add_parser("lessons", help="list the bundled lessons", description="List the bundled lessons "
+                   "(open one in the app with Help > Lessons).")
 
     p = sub.add_parser("new", help="create a new model file", description="Create a model with fresh weights.")
     p.add_argument("--layers", required=True, metavar="2,3,2", help="layer sizes, inputs first")
@@ -346,8 +352,35 @@ def summary(project: Project) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    project, _ = load_file(args.file)
+    path = input_path(args.file)
+    data = read_json_file(path)
+    if is_lesson_data(data):
+        return _validate_lesson(data, path)
+    project = project_from_data(data, Path(path).name)
+    if project.name == "Untitled":
+        project.name = name_from_path(path)
     print(terminal_text(f"{Path(args.file).name}: ok: {summary(project)}"))
+    return 0
+
+
+def _validate_lesson(data: dict, path: str) -> int:
+    """A lesson file is valid when it reads and every step's solution makes its checks pass."""
+    name = Path(path).name
+    lesson = lesson_from_data(data, name, str(Path(path).resolve()))
+    try:
+        rehearsal = rehearse_lesson(lesson)
+    except NNStudioError as exc:
+        raise ConfigError(f"{name}: playing it through: {exc}") from None
+    for step in rehearsal:
+        failing = next((r for r in step.after if not r.ok), None)
+        if failing is not None:
+            raise ConfigError(f"{name}: step {step.index + 1} ({step.title!r}): after its solution a check still "
+                              f"fails: {failing.text}")
+    checks = sum(len(s.checks) for s in lesson.steps)
+    quizzes = sum(len(s.quizzes) for s in lesson.steps)
+    print(terminal_text(f"{name}: ok: lesson {lesson.title!r} ({lesson.key}), {_count(len(lesson.steps), 'step')}, "
+                        f"{_count(checks, 'check')} ({_count(quizzes, 'quiz', 'quizzes')}); every step's solution "
+                        "passes its checks"))
     return 0
 
 
@@ -364,6 +397,20 @@ def cmd_examples(args: argparse.Namespace) -> int:
         print(f"{e.key:<{width}}  {e.label}: {e.description}")
     print(f"\nUse a name in place of a file, e.g. `nnstudio train laptop --out laptop.nnstudio`; the files are in "
           f"{resource('examples')}")
+    return 0
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def cmd_lessons(args: argparse.Namespace) -> int:
+    lessons = bundled_lessons()
+    width = max(len(lesson.key) for lesson in lessons)
+    for lesson in lessons:
+        print(terminal_text(f"{lesson.key:<{width}}  {lesson.title} ({_count(len(lesson.steps), 'step')}): "
+                            f"{lesson.summary}"))
+    print(f"\nOpen one in the app with Help > Lessons; the files are in {resource('lessons')}")
     return 0
 
 
@@ -396,7 +443,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"train": cmd_train, "predict": cmd_predict, "validate": cmd_validate, "export": cmd_export,
-            "examples": cmd_examples, "new": cmd_new}
+            "examples": cmd_examples, "new": cmd_new, "lessons": cmd_lessons}
 
 
 def run_cli(argv: Sequence[str]) -> int:

@@ -46,6 +46,15 @@ MAX_PATIENCE = 100_000
 MAX_HISTORY_POINTS = 10_000  # a longer history is thinned when written (first, last, evenly spread)
 MAX_HISTORY_METRICS = 64  # columns of the history (epoch, loss, accuracy, val_loss, ...)
 
+# -- lessons (a lesson file is bounded like a project file: MAX_FILE_BYTES and the JSON shape limits) ---------
+MAX_LESSON_STEPS = 200
+MAX_LESSON_TEXT = 50_000  # characters of one step's Markdown text (and of a lesson's summary)
+MAX_LESSON_ITEMS = 100  # checks, hints, setup actions or solution actions of one step
+MAX_LESSON_PROJECTS = 20  # projects embedded in one lesson file
+MAX_LESSON_EPOCHS = 100_000  # epochs one "train" action of a lesson may run (a setup or "Show me" must end)
+MAX_LESSON_TRAIN_ROWS = 5_000_000  # epochs x rows of one "train" action (a few seconds for a small network)
+MAX_LESSON_ASSET_BYTES = 10 * MIB  # an image a lesson's text shows
+
 
 def too_long(text: str, limit: int = MAX_NAME) -> str | None:
     """A short description of why ``text`` is too long (``"230 characters; the limit is 200"``), or None."""

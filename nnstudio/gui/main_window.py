@@ -29,9 +29,12 @@ from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.edit_actions import EditActions
 from nnstudio.gui.file_actions import FileActions
+from nnstudio.gui.lesson_actions import LessonActions
+from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.inspector import Inspector
+from nnstudio.gui.panels.lessons import LessonsPanel
 from nnstudio.gui.panels.math_inspector import MathInspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.plots import PlotsPanel
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.canvas.biasEditRequested.connect(lambda layer, unit, value: doc.execute(SetBiasCommand, layer, unit,
                                                                                      value))
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
+        self.lesson_actions = LessonActions(self, doc, self.lessons, self.lessons_panel, self.acts, self.settings)
         self._wire()
         self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
@@ -136,6 +140,9 @@ class MainWindow(QMainWindow):
         self.history = HistorySlider(doc)
         self.stepper = StepController(doc, self)
         self.math = MathInspector(self.stepper)
+        self.lessons = LessonController(doc, self.stepper, self.settings, lambda: self.docks,
+                                        lambda message, title: self.report_error(message, title), self)
+        self.lessons_panel = LessonsPanel(self.lessons)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -153,6 +160,10 @@ class MainWindow(QMainWindow):
             "train": lambda: self.training_controls.train(), "pause": lambda: self.training.pause(),
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
+            "lessons": lambda: self.lesson_actions.show_lessons(),
+            "open_lesson": lambda: self.lesson_actions.open_dialog(),
+            "new_lesson": lambda: self.lesson_actions.new_from_project(),
+            "reset_lesson": lambda: self.lessons.reset_progress(),
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
             **step_slots(self.stepper),
             "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
@@ -218,7 +229,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 4000)
 
     def _update_actions(self, selection: Selection | None) -> None:
-        self.acts["delete"].setEnabled(selection is not None)
+        self.acts["delete"].setEnabled(selection is not None and "structure" not in self.document.restrictions)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — NN Studio")
@@ -327,6 +338,9 @@ class MainWindow(QMainWindow):
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.files.open_file(paths[0])
+            if paths[0].lower().endswith(".nnlesson"):
+                self.lesson_actions.open_path(paths[0])
+            else:
+                self.files.open_file(paths[0])
 
 

@@ -83,6 +83,12 @@ ACTIONS = [
     ActionSpec("step_back", "Step Bac&k", "Undo the last phase (over the update: the old weights)", "Shift+F6",
                "step-back"),
     ActionSpec("step_reset", "&Reset Step", "Back to the start of this step", "Shift+F9", "reset-weights"),
+    # Lesson
+    ActionSpec("lessons", "&Lessons", "Guided lessons through the classic tutorials, checked as you work"),
+    ActionSpec("open_lesson", "&Open Lesson…", "Open a lesson file (.nnlesson) a teacher wrote"),
+    ActionSpec("new_lesson", "&New Lesson from Current Project…",
+               "Write a lesson file with this project in it, to edit in any text editor"),
+    ActionSpec("reset_lesson", "&Reset Progress", "Forget which steps of this lesson are done; start it again"),
     # Help
     ActionSpec("user_guide", "NN Studio &User Guide", "Read the user guide (part of NN Studio: works offline)"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "List the keyboard shortcuts", Key.HelpContents),
@@ -98,7 +104,8 @@ MENUS: dict[str, list[str]] = {
               "theme_dark", "-", "presentation", "full_screen", "reset_layout", "-", "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
     "&Train": ["train", "pause", "step_epoch", "stop", "-", "@&Step", "-", "reset_optimizer"],
-    "&Help": ["user_guide", "shortcuts", "formats", "about"],
+    "&Lesson": ["lessons", "open_lesson", "-", "new_lesson", "-", "reset_lesson"],
+    "&Help": ["lessons", "user_guide", "-", "shortcuts", "formats", "about"],
 }
 
 SUBMENUS: dict[str, list[str]] = {

@@ -34,6 +34,7 @@ DOCKS = [
     DockSpec("Predict", "predict", RIGHT, tabify_with="Weights", scroll=(240, 120)),
     DockSpec("Step", "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
     DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
+    DockSpec("Lessons", "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
 ]
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 
@@ -63,16 +64,16 @@ class Arrangement:
 # narrow windows keep only the palette beside it and put the panels below. Step and Math are never tabs of
 # the same group: stepping shows both.
 ARRANGEMENTS = [
-    Arrangement("wide", 1900, left=(("Palette",), ("Training",)), right=(("Inspector", "Step"),
+    Arrangement("wide", 1900, left=(("Palette",), ("Training",)), right=(("Inspector", "Step", "Lessons"),
                 ("Weights", "Predict", "Math")), bottom=(("Dataset",), ("Plots", "History")),
                 sides_full_height=True, left_width=330, right_width=360, bottom_share=0.34,
                 left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(740, 490)),
-    Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training"),),
+    Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training", "Lessons"),),
                 bottom=(("Dataset",), ("Plots", "History", "Math", "Weights", "Predict")),
                 sides_full_height=False, left_width=112, right_width=340, bottom_share=0.45,
                 bottom_widths=(740, 540)),
     Arrangement("compact", 0, left=(("Palette",),), right=(),
-                bottom=(("Inspector", "Step"), ("Dataset", "Plots", "History", "Training", "Math", "Weights",
+                bottom=(("Inspector", "Step", "Lessons"), ("Dataset", "Plots", "History", "Training", "Math", "Weights",
                                                  "Predict")),
                 sides_full_height=False, left_width=112, right_width=0, bottom_share=0.44,
                 bottom_widths=(290, 734)),

@@ -135,7 +135,7 @@ def test_settings_persist_geometry_and_labels(window, qtbot, monkeypatch):
 
 def test_menus_and_tooltips(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Dataset", "&Train", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Dataset", "&Train", "&Lesson", "&Help"]
     for action in window.toolbar.actions():
         assert action.isSeparator() or action.toolTip()
     assert window.acts["save"].shortcut().toString()

@@ -15,7 +15,7 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QWidget
 
 from nnstudio.core.data import Column, Dataset
 from nnstudio.core.network import Network
@@ -106,11 +106,12 @@ def rich_tooltips_with_names(window) -> list[str]:
         model = view.model()
         if model is None:
             continue
-        for c in range(model.columnCount()):
+        rows = model.rowCount()
+        columns = 1 if isinstance(view, QListView) else model.columnCount()  # a list model hides columnCount
+        for c in range(columns):
             tips.append(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
-            tips += [model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
-        tips += [model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
-                 for r in range(model.rowCount())]
+            tips += [model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole) for r in range(rows)]
+        tips += [model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) for r in range(rows)]
     return [tip for tip in tips if isinstance(tip, str) and might_be_rich(tip) and any(tag in tip for tag in TAGS)]
 
 
