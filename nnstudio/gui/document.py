@@ -240,9 +240,12 @@ class Document(QObject):
             or any(a.config() != b.config() for a, b in zip(old.layers, network.layers))
         )
         self.project.network = network
+        stale = self.selection is not None and not self.selection.valid_for(network)
+        if stale:  # views redrawing for the new network must not look up a neuron it no longer has
+            self.selection = None
         self.networkChanged.emit(structural)
-        if self.selection is not None and not self.selection.valid_for(network):
-            self.set_selection(None)
+        if stale:
+            self.selectionChanged.emit(None)
 
     def set_training_config(self, config: TrainingConfig) -> None:
         self.project.training = config
@@ -271,9 +274,12 @@ class Document(QObject):
         "Show me"): unlike ``replace_project`` the undo history, path and restrictions stay."""
         self.project = with_dataset(project)
         self.rng = edit_rng(project.training.seed)
+        stale = self.selection is not None and not self.selection.valid_for(project.network)
+        if stale:
+            self.selection = None
         self.projectReplaced.emit()
-        if self.selection is not None and not self.selection.valid_for(project.network):
-            self.set_selection(None)
+        if stale:
+            self.selectionChanged.emit(None)
 
     # -- files ----------------------------------------------------------------------------------
     def replace_project(self, project: Project, path: str | None = None) -> None:

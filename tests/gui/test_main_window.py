@@ -226,3 +226,22 @@ def test_new_dialog_picks_the_loss_by_the_shared_rule(qtbot):
     dialog.source.setCurrentIndex(dialog.source.findText("Car", Qt.MatchFlag.MatchStartsWith))
     dialog.output_activation.setCurrentIndex(dialog.output_activation.findData("sigmoid"))
     assert dialog.project().training.loss == "mean_squared_error"
+
+
+def test_deleting_the_selected_last_neuron_of_a_layer(qtbot, tmp_path):
+    """The Inspector shows the selected neuron; when that neuron goes, no view may look it up."""
+    from PySide6.QtCore import QSettings
+
+    from nnstudio.gui.document import Selection
+
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    doc = win.document
+    units = doc.network.layers[0].units
+    doc.set_selection(Selection.neuron(0, units - 1))
+    win.acts["delete"].trigger()
+    assert doc.network.layers[0].units == units - 1
+    assert doc.selection is None
+    win.acts["undo"].trigger()
+    assert doc.network.layers[0].units == units
