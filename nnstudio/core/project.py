@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core import features
-from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset, ImageSpec
 from nnstudio.core.decisions import decide
 from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
+from nnstudio.core.runs import RunLog
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.tracing import Trace
 from nnstudio.core.training import CLASSIFICATION, History, Task, Trainer, TrainingConfig, infer_task
@@ -51,6 +52,8 @@ class Project:
     description: str = ""
     run_state: RunState | None = None  # optimizer and shuffle state to continue training exactly
     snapshots: SnapshotHistory = field(default_factory=SnapshotHistory)  # weights by epoch (History slider)
+    image: ImageSpec | None = None  # a model file's image over its inputs (see images.input_image)
+    runs: RunLog = field(default_factory=RunLog)  # the training runs (core/runs.py); never changed in place
 
     def __post_init__(self) -> None:
         if self.preprocessing is None:
@@ -67,6 +70,8 @@ class Project:
             self.description,
             None if self.run_state is None else self.run_state.copy(),
             self.snapshots.copy(),
+            self.image,
+            self.runs,
         )
 
     def training_data(self) -> tuple[np.ndarray, np.ndarray, Preprocessing]:
@@ -268,7 +273,7 @@ class Project:
         network = self.network.copy()
         network.set_weights(weights)
         return Project(network, self.training, preprocessing or self.preprocessing, self.dataset, self.history,
-                       self.name, self.description)
+                       self.name, self.description, image=self.image)
 
     def fitted_preprocessing(self) -> Preprocessing:
         """The stored normalization when it fits the network; after the network was resized (and before

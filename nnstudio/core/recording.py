@@ -1,5 +1,6 @@
 """Keeping a training run in the project: the weights of every epoch go to the project's snapshot store
-(for the History slider), and after the run its history rows, optimizer state and last weights.
+(for the History slider), and after the run its history rows, optimizer state and last weights, and its
+record in ``project.runs`` (settings, curves, sparse checkpoints for exact replay; see core/runs.py).
 
 The GUI's training worker and the command line both record runs this way, so a project trained in either
 scrubs and continues the same.
@@ -8,28 +9,37 @@ scrubs and continues the same.
 from __future__ import annotations
 
 from nnstudio.core.project import Project
+from nnstudio.core.runs import RunRecorder
 from nnstudio.core.training import Callback, Trainer
 
 
 class SnapshotRecorder(Callback):
     """After every epoch, offers the trainer's weights to ``project.snapshots`` (numbered after the epochs the
-    project had already trained); the store copies only those it keeps."""
+    project had already trained); the store copies only those it keeps. It also records the run
+    (``self.run``, a RunRecorder; ``continues=True``: a resumed stretch of the run that ended where this one
+    starts, kept as one run)."""
 
-    def __init__(self, project: Project, trainer: Trainer) -> None:
+    def __init__(self, project: Project, trainer: Trainer, *, continues: bool = False) -> None:
+        self.run = RunRecorder(project, trainer, continues=continues)
         self.store = project.snapshots
         self.offset = project.history.last_epoch()
         if not self.store.epochs or self.store.epochs[-1] != self.offset:
             self.store.add(self.offset, trainer.network.get_weights())  # where the run starts
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
+        self.run.on_epoch_end(trainer, metrics)
         epoch = self.offset + trainer.epoch
         if self.store.wants(epoch):
             self.store.add(epoch, [(layer.weights, layer.bias) for layer in trainer.network.layers])
 
 
-def keep_run(project: Project, trainer: Trainer, offset: int) -> None:
+def keep_run(project: Project, trainer: Trainer, offset: int, stop_reason: str = "") -> None:
     """Put what ``trainer`` learned into ``project``: its weights (the trainer's network), its history rows
-    after the project's own, the optimizer state to continue from, and the last weights as a snapshot."""
+    after the project's own, the optimizer state to continue from, the last weights as a snapshot, and the
+    run's record in ``project.runs`` (when a SnapshotRecorder recorded it)."""
+    recorder = next((cb for cb in trainer.callbacks if isinstance(cb, SnapshotRecorder)), None)
+    if recorder is not None:
+        project.runs = recorder.run.finish(stop_reason)
     project.network = trainer.network
     project.history.extend(trainer.history, offset)
     project.run_state = trainer.run_state()

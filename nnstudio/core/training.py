@@ -286,6 +286,7 @@ class Trainer:
         self._progress: _EpochProgress | None = None
         self._best_val = np.inf
         self._bad_epochs = 0
+        self.last_batch: tuple[np.ndarray, np.ndarray] | None = None  # the rows of the batch being trained
         self._start_loss = math.nan  # the first batch's loss (before any update) and the limit it sets
         self._loss_limit = math.inf
         self._pack()
@@ -457,6 +458,7 @@ class Trainer:
             else:
                 idx = p.order[p.position:end]
                 xb, yb = self.x[idx], self.y[idx]
+            self.last_batch = (xb, yb)  # for callbacks that look at the batch (core/loss_change.py)
             grads = self.train_batch(xb, yb)
             self._check_divergence(grads.loss)
             m = end - p.position

@@ -9,14 +9,22 @@ import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, Column, Dataset
 from nnstudio.core.features import Formula
-from nnstudio.core.limits import MAX_HISTORY_POINTS
+from nnstudio.core.limits import MAX_HISTORY_POINTS, MAX_JSON_VALUES
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.arrays import json_kind, number_vector, string_list
 from nnstudio.io.file_limits import project_limit_problem
+from nnstudio.io.image_format import image_from_dict, image_to_dict
 from nnstudio.io.model_format import MODEL_VERSION, check_version, model_from_dict, model_to_dict
-from nnstudio.io.run_format import run_state_from_dict, run_state_to_dict, snapshots_from_dict, snapshots_to_dict
+from nnstudio.io.run_format import (
+    run_state_from_dict,
+    run_state_to_dict,
+    runs_from_dict,
+    runs_to_dict,
+    snapshots_from_dict,
+    snapshots_to_dict,
+)
 from nnstudio.io.schema import check_schema, cut_list, without_lists
 
 PROJECT_FORMAT = "nnstudio.project"
@@ -42,7 +50,10 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
         if c.formula is not None:
             col["formula"] = c.formula.to_dict()
         columns.append(col)
-    return {"name": dataset.name, "columns": columns}
+    out: dict[str, Any] = {"name": dataset.name, "columns": columns}
+    if dataset.image is not None:  # its inputs form an image (written only then)
+        out["image"] = image_to_dict(dataset.image)
+    return out
 
 
 def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
@@ -77,6 +88,11 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
     _check_derived(dataset, where)
+    image = image_from_dict(data.get("image"), f"{where}.image", dataset.column_names(), "dataset's columns")
+    try:
+        dataset.set_image(image)
+    except NNStudioError as exc:
+        raise ModelFormatError(f"{where}.image: {exc}") from None
     return dataset
 
 
@@ -136,9 +152,32 @@ def project_to_dict(project: Project, view: dict | None = None) -> dict[str, Any
     snapshots = snapshots_to_dict(project.snapshots)
     if snapshots is not None:
         out["snapshots"] = snapshots
+    weights = sum(layer.weights.size + layer.bias.size for layer in project.network.layers)
+    runs = runs_to_dict(project.runs, project.network, MAX_JSON_VALUES - RUNS_MARGIN - weights - _numbers_in(out))
+    if runs is not None:
+        out["runs"] = runs
     if view:
         out["view"] = view
     return out
+
+
+RUNS_MARGIN = 200_000  # values besides the big lists (names, settings, list brackets) kept free for the rest
+
+
+def _numbers_in(data: dict) -> int:
+    """About how many values the big lists of a project dict hold (dataset cells, weights, history,
+    snapshots, optimizer state; the model's weights are counted by the caller): what the runs section must
+    leave room for."""
+    total = 0
+    dataset = data.get("dataset") or {}
+    for column in dataset.get("columns", []):
+        total += sum(len(column.get(k) or ()) for k in ("values", "labels", "classes", "bad"))
+    total += sum(len(col) for col in (data.get("history") or {}).values())
+    snapshots = data.get("snapshots") or {}
+    total += sum(len(w) for w in snapshots.get("weights", [])) + len(snapshots.get("epochs", []))
+    state = data.get("run_state") or {}
+    total += sum(len(v) for v in (state.get("slots") or {}).values())
+    return total
 
 
 def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
@@ -146,6 +185,8 @@ def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
     (checked with NumPy below), the columns cut to one per distinct shape."""
     view: dict = dict(data)
     kept: dict[tuple, list[int]] = {}
+    if isinstance(view.get("runs"), dict):  # checked field by field with NumPy (io/run_format.py)
+        view["runs"] = {}
     if isinstance(view.get("history"), dict):
         view["history"] = without_lists(view["history"], tuple(view["history"]))
     dataset = view.get("dataset")
@@ -153,6 +194,9 @@ def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
         view["dataset"] = {**dataset, "columns": [without_lists(c, ("values", "labels", "classes", "bad"))
                                                   for c in dataset["columns"]]}
         cut_list(view, ("dataset", "columns"), kept, blank=("name", "sources"))
+        if isinstance(dataset.get("image"), dict):
+            view["dataset"]["image"] = dict(dataset["image"])
+            cut_list(view, ("dataset", "image", "columns"), kept, blank_all=True)
     return view, kept
 
 
@@ -184,8 +228,11 @@ def project_from_dict(data: Any) -> Project:
     project = model_from_dict(data["model"], prefix="model")
     if data.get("dataset") is not None:
         project.dataset = dataset_from_dict(data["dataset"])
+        if project.dataset.image is not None:  # the model's copy was written from it; the dataset's is edited
+            project.image = None
     project.history = history_from_dict(data.get("history") or {})
     if data.get("run_state") is not None:
         project.run_state = run_state_from_dict(data["run_state"], project.network)
     project.snapshots = snapshots_from_dict(data.get("snapshots"), project.network)
+    project.runs = runs_from_dict(data.get("runs"), project.network)
     return project

@@ -230,3 +230,23 @@ def test_legend_labels_follow_the_theme(qtbot, window):
         window.acts["theme_light"].trigger()
     qtbot.waitUntil(lambda: label_colors() == {theme.THEMES[theme.LIGHT].text})
     assert scatter.legend.names() == ["no", "yes"]
+
+
+def test_legends_grow_with_presentation_fonts(qtbot, window):
+    from nnstudio.gui.presentation import FONT_SCALE
+
+    open_example(window, "laptop")
+    legend = window.plots.output.legend
+    show_tab(window, "output")
+
+    def sizes() -> set[str]:
+        return {label.opts.get("size") for _sample, label in legend.legend.items}
+
+    assert sizes() == {"8pt"}
+    window.acts["presentation"].trigger()
+    try:
+        qtbot.waitUntil(lambda: sizes() == {f"{8 * FONT_SCALE:g}pt"})
+        assert_legend_outside_points(window.plots.output.plot, legend)
+    finally:
+        window.acts["presentation"].trigger()
+    qtbot.waitUntil(lambda: sizes() == {"8pt"})

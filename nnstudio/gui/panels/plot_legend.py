@@ -19,16 +19,17 @@ SPACING = 4  # the legend grid's spacing: after an entry's sample and after its 
 class OutsideLegend(QObject):
     """Entries (a sample item and a name) drawn in a strip above the view box of ``plot``; the strip takes
     the plot's title row, so the data area shrinks to make room rather than being covered. ``legend`` is the
-    pyqtgraph LegendItem shown (rebuilt when the entries, the number that fit on a line or the theme change)."""
+    pyqtgraph LegendItem shown (rebuilt when the entries, the number that fit on a line, the theme or the font
+    size change)."""
 
-    def __init__(self, plot: pg.PlotWidget, text_size: str = "8pt") -> None:
+    def __init__(self, plot: pg.PlotWidget, text_points: float = 8.0) -> None:
         super().__init__(plot)
         plot.installEventFilter(self)  # a new theme (palette) redraws the labels in its text colour
         self.plot_item = plot.getPlotItem()
-        self.text_size = text_size
+        self.text_points = text_points  # at the normal font size; presentation mode scales it
         self.entries: list[tuple[pg.GraphicsObject, str]] = []
         self._widths: list[float] = []
-        self._text = ""  # the theme's text colour the labels were made with
+        self._style = ("", "")  # the theme's text colour and the label size the labels were made with
         self.legend: pg.LegendItem | None = None
         self._columns = 0
         self.plot_item.geometryChanged.connect(self.arrange)
@@ -36,10 +37,10 @@ class OutsideLegend(QObject):
     def set_entries(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
         """Replace the entries: (an item whose symbol or line is the sample, plain text naming it). Entries that
         look as they do now are kept (building a legend's labels costs milliseconds; plots redraw often)."""
-        text = theme.colors().text
-        if self.legend is not None and _looks(entries) == _looks(self.entries) and text == self._text:
+        style = self._current_style()
+        if self.legend is not None and _looks(entries) == _looks(self.entries) and style == self._style:
             return
-        self._text = text
+        self._style = style
         self.entries = list(entries)
         self._columns = 0
         if entries:  # one line first, to measure each entry as the legend draws it
@@ -48,14 +49,18 @@ class OutsideLegend(QObject):
         self.arrange()
         self.plot_item.layout.activate()  # the data area moves now, not at the next event-loop pass
 
+    def _current_style(self) -> tuple[str, str]:
+        return theme.colors().text, f"{self.text_points * theme.font_scale():g}pt"
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.PaletteChange and self.entries and theme.colors().text != self._text:
-            QTimer.singleShot(0, self, self._retheme)  # not while Qt hands the palette to the items being replaced
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self.entries and \
+                self._current_style() != self._style:
+            QTimer.singleShot(0, self, self._restyle)  # not while Qt hands the change to the items being replaced
         return False
 
     @Slot()
-    def _retheme(self) -> None:
-        if self.entries and theme.colors().text != self._text:
+    def _restyle(self) -> None:
+        if self.entries and self._current_style() != self._style:
             self.set_entries(self.entries)
 
     def names(self) -> list[str]:
@@ -85,8 +90,9 @@ class OutsideLegend(QObject):
 
     def _build(self, columns: int) -> None:
         self._drop()
-        legend = pg.LegendItem(offset=None, labelTextSize=self.text_size, horSpacing=SPACING, verSpacing=-4,
-                               frame=False, labelTextColor=self._text, colCount=columns)
+        color, size = self._style
+        legend = pg.LegendItem(offset=None, labelTextSize=size, horSpacing=SPACING, verSpacing=-4,
+                               frame=False, labelTextColor=color, colCount=columns)
         legend.layout.setContentsMargins(0, 0, 0, 0)
         legend.setParentItem(self.plot_item)
         for item, name in self.entries:
