@@ -37,6 +37,7 @@ from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.stepper import StepPanel
 from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.panels.weight_images import WeightImagesPanel
 from nnstudio.gui.panels.weight_table import WeightTable
 from nnstudio.gui.recovery import Recovery
 from nnstudio.gui.step_controller import StepController
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._fill_menus()
         self.docks = build_docks(self)
+        self.docks["Weight Images"].hide()  # on request: View ▸ Weight Images, the Inspector's "All neurons…"
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
         self.datasets = DatasetActions(doc, self.dataset_editor, self.dataset_menu, self.banner,
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
                               lambda text, ms: self.statusBar().showMessage(text, ms), self)
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
+        self._wire_images()
         self._wire()
         self._update_title()
         self.resize(1280, 800)
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         self.stepper = StepController(doc, self)
         self.step_panel = StepPanel(self.stepper)
         self.math = MathInspector(self.stepper)
+        self.weight_images = WeightImagesPanel(doc)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
             "train": lambda: self.training_controls.train(), "pause": lambda: self.training.pause(),
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
+            "weight_images": self.show_weight_images,
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
         }
 
@@ -170,6 +175,26 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_undo_actions)
         self._update_actions(None)
         self._update_undo_actions()
+
+    def _wire_images(self) -> None:
+        """Image data: weight images follow training and the History; a confusion-matrix cell filters the
+        thumbnails."""
+        for view in (self.inspector.weight_image, self.weight_images):
+            self.views.weightsPreviewed.connect(view.set_preview)
+            self.history.previewChanged.connect(view.set_preview)
+        self.inspector.weight_image.showAllRequested.connect(self.show_weight_images)
+        self.plots.confusion.cellChosen.connect(self.show_confusion_cell)
+
+    def show_weight_images(self) -> None:
+        dock = self.docks["Weight Images"]
+        dock.show()
+        dock.raise_()
+
+    def show_confusion_cell(self, rows: object, text: str) -> None:
+        """The thumbnails show only a confusion-matrix cell's rows (the Dataset dock comes to the front)."""
+        self.dataset_editor.thumbnails.show_cell(rows, text)
+        self.docks["Dataset"].show()
+        self.docks["Dataset"].raise_()
 
     def _note(self, text: str) -> None:
         self.statusBar().showMessage(text, 4000)

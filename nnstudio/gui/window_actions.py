@@ -56,6 +56,8 @@ ACTIONS = [
                "For two inputs: draw inside each neuron what it outputs over the input plane", checkable=True),
     ActionSpec("labels", "Show &Weight Labels", "Show the weight of each connection as a number (small networks)",
                "Ctrl+L", "labels", checkable=True),
+    ActionSpec("weight_images", "Weight &Images",
+               "Image data: every first-layer neuron's incoming weights as a picture, live while training"),
     ActionSpec("theme_light", "Light Theme", "Switch to the light theme", checkable=True),
     ActionSpec("theme_dark", "Dark Theme", "Switch to the dark theme", checkable=True),
     # Train
@@ -76,8 +78,8 @@ MENUS: dict[str, list[str]] = {
     "&File": ["new", "open", "@Open &Example", "@Open &Recent", "-", "save", "save_as", "-", "import_model",
               "export_model", "@Export Model &As", "export_diagram", "-", "quit"],
     "&Edit": ["undo", "redo", "-", "delete", "select_all", "reinit"],
-    "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "-", "theme_light", "theme_dark", "-",
-              "@&Panels"],
+    "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "weight_images", "-", "theme_light",
+              "theme_dark", "-", "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
     "&Train": ["train", "pause", "step_epoch", "stop", "-", "reset_optimizer"],
     "&Help": ["shortcuts", "formats", "about"],

@@ -31,6 +31,7 @@ from nnstudio.core.data import CATEGORICAL, INPUT
 from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.panels.drawing_pad import DrawToPredict
 from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.text import plain, plain_label
 
@@ -84,6 +85,9 @@ class PredictPanel(FollowsDocument, QWidget):
         layout.addWidget(self.answer)
         layout.addWidget(self.outputs, 1)
         layout.addWidget(self.message)
+        self.drawing = DrawToPredict()  # image data: draw the input instead of typing its pixels
+        self.drawing.drawn.connect(lambda row: self.set_values(list(row)))
+        layout.insertWidget(0, self.drawing)
         if project is not None:
             self.set_project(project)
 
@@ -94,6 +98,7 @@ class PredictPanel(FollowsDocument, QWidget):
         names = self._input_names()
         if names != self._names:
             self._build_fields(names)
+        self.inputs_box.setVisible(not self.drawing.set_project(project))
         self.predict()
 
     def _input_columns(self) -> list:
