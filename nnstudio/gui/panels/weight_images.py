@@ -273,7 +273,7 @@ class WeightGrid(QWidget):
         rows = -(-len(images) // columns)
         w, h = images[0].width(), images[0].height()
         cell_w = (self.width() - self.GAP * (columns - 1)) / columns
-        cell_h = (self.height() - self.GAP * (rows - 1)) / rows - self.CAPTION
+        cell_h = (self.height() - 3 - self.GAP * (rows - 1)) / rows - self.CAPTION
         scale = min(cell_w / w, cell_h / h)
         return float(int(scale)) if scale >= 2 else max(0.5, scale)  # whole pixels when they are large
 
@@ -292,7 +292,7 @@ class WeightGrid(QWidget):
         rects = []
         for k in range(n):
             r, c = divmod(k, columns)
-            rects.append(QRect(left + c * (tile_w + self.GAP), r * (tile_h + self.CAPTION + self.GAP),
+            rects.append(QRect(left + c * (tile_w + self.GAP), 3 + r * (tile_h + self.CAPTION + self.GAP),
                                tile_w, tile_h))
         return rects
 
