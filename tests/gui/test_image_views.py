@@ -274,11 +274,21 @@ def test_a_drawn_stroke_becomes_the_downsampled_input_and_its_prediction(qtbot, 
     assert window.predict.answer.text().startswith(f"→ {trace.decision.name}")
     assert all(np.array_equal(a, b) for a, b in zip(window.canvas._activations, trace.activations()))
 
+    # a stroke across pixel borders gives fractions of the ink value: Predict takes them exactly, as the CLI does
+    draw.fit.setChecked(True)
+    with qtbot.waitSignal(draw.drawn, timeout=5_000):
+        qtbot.mousePress(draw.pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 20))
+        qtbot.mouseMove(draw.pad, QPoint(120, 150))
+        qtbot.mouseRelease(draw.pad, Qt.MouseButton.LeftButton, pos=QPoint(150, 200))
+    row = draw.input_row()
+    assert np.any(row != np.round(row))
+    assert window.predict.values() == list(row)
     model = tmp_path / "digits.json"
     window.document.export_model(model)
     out = cli("predict", model, "--input", ",".join(repr(float(v)) for v in row), "--json").ok()
     answer = json.loads(out)
     assert np.allclose([answer[name] for name in project.network.output_names], outputs[-1], rtol=1e-9, atol=1e-12)
+    assert np.allclose(outputs[-1], project.predict(row[None, :], base=True)[0], rtol=1e-12, atol=0)
 
     draw.clear_button.click()  # Clear: a blank pad, a blank input
     assert draw.pad.is_blank() and not np.any(draw.input_row())

@@ -126,7 +126,8 @@ class DrawingPad(QWidget):
 class DrawToPredict(QGroupBox):
     """The pad with its brush size, Clear, "Fit to frame" and the input the network sees (the drawing at
     the image's resolution). Active only when the network's inputs form an image (``set_project``); then
-    ``drawn(row)`` carries the base-feature row (core's ``drawing_input``) after each change."""
+    ``row`` is the drawing's base-feature row (core's ``drawing_input``, in raw units), and ``drawn(row)``
+    follows every change of it."""
 
     drawn = Signal(object)  # np.ndarray: the base features of the drawing, in raw units
 
@@ -134,6 +135,7 @@ class DrawToPredict(QGroupBox):
         super().__init__("Draw", parent)
         self.project: Project | None = None
         self.image: ImageSpec | None = None
+        self.row: np.ndarray | None = None
         self.pad = DrawingPad()
         self.seen = PixelPicture(84)
         self.seen.setFixedSize(84, 84)
@@ -208,7 +210,12 @@ class DrawToPredict(QGroupBox):
                 self.fit.blockSignals(False)
                 self.seen_label.setText(f"What the network sees: {image.label} pixels")
             self.setVisible(image is not None)
-            self.update_input()  # the fields and the prediction show the (blank) pad from the start
+            self.update_input()  # the prediction shows the (blank) pad from the start
+        elif image is not None:  # the same picture: the row follows the network's inputs
+            try:
+                self.row = drawing_input(project, self.prepared_drawing())
+            except NNStudioError:
+                self.row = None
         return image is not None
 
     def _brush_changed(self, value: int) -> None:
@@ -231,17 +238,19 @@ class DrawToPredict(QGroupBox):
         """Turn the drawing into an input row now: show what the network sees and emit ``drawn``."""
         self._timer.stop()
         if self.project is None or self.image is None:
+            self.row = None
             return
         try:
             drawing = self.prepared_drawing()
             pixels = drawing_pixels(drawing, self.image)
-            row = drawing_input(self.project, drawing)
+            self.row = drawing_input(self.project, drawing)
         except NNStudioError as exc:
+            self.row = None
             self.message.setText(str(exc))
             return
         self.message.setText("")
         self.seen.set_image(grey_image(ink(pixels, self.image)))
-        self.drawn.emit(row)
+        self.drawn.emit(self.row)
 
 
 __all__ = ["PAD_SIDE", "DrawToPredict", "DrawingPad"]

@@ -86,7 +86,7 @@ class PredictPanel(FollowsDocument, QWidget):
         layout.addWidget(self.outputs, 1)
         layout.addWidget(self.message)
         self.drawing = DrawToPredict()  # image data: draw the input instead of typing its pixels
-        self.drawing.drawn.connect(lambda row: self.set_values(list(row)))
+        self.drawing.drawn.connect(lambda _row: self.predict())
         layout.insertWidget(0, self.drawing)
         if project is not None:
             self.set_project(project)
@@ -154,6 +154,8 @@ class PredictPanel(FollowsDocument, QWidget):
 
     # -- values --------------------------------------------------------------------------------------
     def values(self) -> list[float]:
+        if self.drawing.active and self.drawing.row is not None:  # image data: the drawing is the input
+            return [float(v) for v in self.drawing.row]
         out = []
         for field in self._fields:
             if isinstance(field, QComboBox):
