@@ -33,7 +33,7 @@ from nnstudio.core.metrics import RowPredictions
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.panels.pixel_images import grey_image
-from nnstudio.gui.text import plain
+from nnstudio.gui.text import as_rich, plain
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the dataset row (from 0) a tile shows
@@ -127,6 +127,9 @@ class ThumbnailModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.shown)
 
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.shown):
             return None
@@ -149,7 +152,7 @@ class ThumbnailModel(QAbstractListModel):
             wrong = self.data(index, WRONG_ROLE)
             if wrong is not None:
                 text += f", predicted {self._prediction(row)} ({'wrong' if wrong else 'right'})"
-            return text
+            return as_rich(text)  # class names come from the data
         return None
 
     def _prediction(self, row: int) -> str:
