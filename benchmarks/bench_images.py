@@ -89,7 +89,7 @@ def view_timings() -> list[dict]:
         {"case": "weight images: 784-64 layer (layer_weight_images)",
          "ms": 1000 * median_seconds(lambda: layer_weight_images(mnist_like))},
         {"case": "draw to predict: 280x280 pad -> 28x28 -> 784-64-10",
-         "ms": 1000 * median_seconds(lambda: mnist_like.predict(drawing_input(mnist_like, pad), base=True))},
+         "ms": 1000 * median_seconds(lambda: mnist_like.predict(drawing_input(mnist_like, pad)))},
     ]
 
 

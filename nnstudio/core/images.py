@@ -209,7 +209,10 @@ def downsample(array: np.ndarray, width: int, height: int) -> np.ndarray:
     if array.ndim != 2 or array.size == 0:
         raise ShapeError(f"expected a non-empty 2-D array, got shape {array.shape}")
     rows, columns = array.shape
-    summed = _area_overlaps(rows, height) @ array @ _area_overlaps(columns, width).T
+    # einsum rather than @: these products are small, and multi-threaded BLAS stalls for tens of milliseconds
+    # on a busy machine (called at every stroke of a drawing)
+    summed = np.einsum("ij,jk->ik", _area_overlaps(rows, height), array, optimize=False)
+    summed = np.einsum("ik,lk->il", summed, _area_overlaps(columns, width), optimize=False)
     return summed / (rows * columns)
 
 
@@ -275,12 +278,14 @@ def fills_frame(dataset: Dataset) -> bool:
 def drawing_input(project: Project, drawing: np.ndarray, others: dict[str, float] | None = None) -> np.ndarray:
     """The row of base features (``project.base_input_names()``) for a drawing: the image's pixels from
     ``drawing_pixels``, any other base input from ``others`` (by name; default 0). Feed it to
-    ``project.predict(row, base=True)`` or ``project.trace(row)``."""
+    ``project.predict(row)`` or ``project.trace(row)`` (``base=True`` when the model has derived inputs)."""
     image = input_image(project)
     if image is None:
         raise DataError("the network's inputs do not form an image, so there is nothing to draw")
     pixels = drawing_pixels(drawing, image).ravel()
-    names = project.base_input_names()
+    names, formulas = project.input_spec()
+    if any(f is not None for f in formulas):  # derived inputs: the row holds their sources
+        names = project.base_input_names()
     where = {name: i for i, name in enumerate(names)}
     row = np.array([float((others or {}).get(name, 0.0)) for name in names])
     for name, value in zip(image.columns, pixels):

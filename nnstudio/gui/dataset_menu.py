@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -59,6 +59,7 @@ MAX_NOISE = 5.0
 MAX_IMAGE_NOISE = 1.0
 PREVIEW_COLORS = ("#1f77b4", "#ff7f0e")
 PREVIEW_IMAGES = 32  # the image generator's preview: the first 32 images, 8 to a row
+REFRESH_DELAY_MS = 150
 
 
 def builtin_dataset(key: str) -> Dataset:
@@ -288,13 +289,24 @@ class ImageGeneratorDialog(QDialog):
         layout.addWidget(self.preview_label)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # drawing a thousand images takes a moment: wait until typing pauses before drawing them again
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self._refresh)
         for box in (self.samples, self.seed):
-            box.valueChanged.connect(self._refresh)
-        self.noise.valueChanged.connect(self._refresh)
+            box.valueChanged.connect(self.refresh_timer.start)
+        self.noise.valueChanged.connect(self.refresh_timer.start)
         self._refresh()
 
     def settings(self) -> tuple[int, float, int]:
         return self.samples.value(), self.noise.value(), self.seed.value()
+
+    def refresh_now(self) -> None:
+        """Draw the images for the current settings now, if a change is still waiting."""
+        if self.refresh_timer.isActive():
+            self.refresh_timer.stop()
+            self._refresh()
 
     @Slot()
     def regenerate(self) -> None:
@@ -333,7 +345,9 @@ class ImageGeneratorDialog(QDialog):
         return f"{n} image{'s' * (n != 1)} of {g.width}×{g.height} pixels: {per_class}"
 
     def dataset(self) -> Dataset:
-        """The images shown, as a Dataset with its image declared (raises NNStudioError for invalid settings)."""
+        """The images for the settings, as a Dataset with its image declared (raises NNStudioError for invalid
+        settings)."""
+        self.refresh_now()
         if self.generated is None:
             n, noise, seed = self.settings()
             self.generated = generate_images(self.info.key, n, noise, seed)

@@ -179,10 +179,11 @@ def test_image_generator_dialog_previews_and_regenerates(qtbot):
     assert dialog.preview_label.text() == \
         "1000 images of 16×16 pixels: 250 circle, 250 square, 250 triangle, 250 cross"
     assert dialog.tiles.image.shape == (8 * 17 - 1, 4 * 17 - 1)  # 8 across, 4 down, 1-pixel lines between
-    dialog.samples.setValue(8)
-    assert dialog.preview_label.text().startswith("8 images of 16×16 pixels: 2 circle")
+    dialog.samples.setValue(8)  # drawn again once typing pauses
+    qtbot.waitUntil(lambda: dialog.preview_label.text().startswith("8 images of 16×16 pixels: 2 circle"))
     qtbot.mouseClick(dialog.regenerate_button, Qt.MouseButton.LeftButton)
-    np.testing.assert_array_equal(dialog.generated.x, shapes(8, info.default_noise, 1).x)
+    qtbot.waitUntil(lambda: len(dialog.generated.x) == 8 and
+                    np.array_equal(dialog.generated.x, shapes(8, info.default_noise, 1).x))
     data = dialog.dataset()
     assert data.n_rows == 8 and data.image.label == "16×16" and data.target_names == ["shape"]
     assert dialog.description() == f"Generate {info.label} (8 images, noise {info.default_noise:g}, seed 1)"
@@ -190,7 +191,7 @@ def test_image_generator_dialog_previews_and_regenerates(qtbot):
 
 def test_image_generator_from_the_menu_emits_an_image_dataset(qtbot, menu):
     dialog = menu.open_image_generator("shapes")
-    dialog.samples.setValue(12)
+    dialog.samples.setValue(12)  # OK at once takes 12 images, though the preview has not caught up yet
     with qtbot.waitSignal(menu.datasetChosen) as blocker:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     dataset, description = blocker.args

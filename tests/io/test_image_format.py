@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from nnstudio.core.data import ImageSpec
 from nnstudio.core.images import input_image
@@ -127,3 +129,27 @@ def test_a_network_resized_to_new_data_is_written_with_a_normalization_that_fits
     assert len(again.preprocessing.inputs) == 256
     assert again.preprocessing == project.fitted_preprocessing()
     assert input_image(again) == project.dataset.image
+
+
+_scalars = (st.none() | st.booleans() | st.integers(-5, 20) | st.floats(allow_nan=False, allow_infinity=False)
+            | st.sampled_from(["a", "b", "c", "d", ""]))
+_json_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=5)
+                            | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.fixed_dictionaries({}, optional={"width": _json_values, "height": _json_values, "low": _json_values,
+                                           "high": _json_values, "columns": _json_values,
+                                           "extra": _json_values}) | _json_values)
+@example({"width": 2, "height": 2, "columns": ["d", "c", "b", "a"], "low": 1, "high": 0})
+@example({"width": 4, "height": 1, "columns": ["a", "b", "c", "d"], "low": 0.0, "high": 0.0})
+def test_any_image_field_opens_or_is_refused_with_a_message(image):
+    net = Network.build([4, 2], "sigmoid", input_names=["a", "b", "c", "d"])
+    data = model_to_dict(Project(net))
+    data["image"] = image
+    try:
+        project = load_text(dump_json(data))
+    except ModelFormatError as exc:
+        assert str(exc).startswith("file: image")
+    else:
+        assert project.image is None or set(project.image.columns) <= {"a", "b", "c", "d"}
