@@ -131,6 +131,8 @@ def test_clicking_a_thumbnail_selects_its_row_everywhere(qtbot, window):
     assert window.views.sample_row == 7  # the diagram lights with that row
     expected = window.document.project.trace_row(7).activations()
     assert all(np.array_equal(a, b) for a, b in zip(window.canvas._activations, expected))
+    qtbot.keyClick(thumbs.list, Qt.Key.Key_Right)  # the arrow keys walk the pictures, and the rows with them
+    assert window.dataset_editor.table.currentIndex().row() == 8 == window.views.sample_row
     # and the other way: a row chosen in the table marks its picture
     window.dataset_editor.table.setCurrentIndex(window.dataset_model.index(42, 0))
     assert thumbs.list.currentIndex().data(ROW_ROLE) == 42
@@ -233,6 +235,16 @@ def test_weight_images_follow_training_live_and_after(qtbot, window):
     assert not np.allclose(after, before)
     assert np.allclose(decode_weights(picture.image, picture.limit), after, atol=picture.limit / 100)
     assert "training" not in panel.title.text()
+
+    history = window.history  # the History slider's epochs: the pictures as they were then
+    epoch = history.store.epochs[0]
+    history.slider.setValue(0)
+    then = history.store.at(epoch)[1][0][0]
+    then_pixels = then[[names.index(c) for c in image.columns], 2].reshape(16, 16)
+    assert not np.allclose(then_pixels, after)
+    assert np.allclose(decode_weights(picture.image, picture.limit), then_pixels, atol=picture.limit / 100)
+    history.slider.setValue(history.slider.maximum())
+    assert np.allclose(decode_weights(picture.image, picture.limit), after, atol=picture.limit / 100)
 
 
 # -- draw and predict ------------------------------------------------------------------------------------------------

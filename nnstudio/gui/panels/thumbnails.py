@@ -232,6 +232,7 @@ class ThumbnailView(QWidget):
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setMinimumWidth(170)
         self.list.clicked.connect(self._clicked)
+        self.list.selectionModel().currentChanged.connect(self._moved)  # arrow keys walk the rows
         self.wrong_only = QCheckBox("Wrong only")
         self.wrong_only.setToolTip("Show only the images the network classifies wrongly (after training)")
         self.wrong_only.toggled.connect(self._wrong_only)
@@ -339,6 +340,11 @@ class ThumbnailView(QWidget):
     @Slot(bool)
     def _toggled(self, on: bool) -> None:
         self.setVisible(on and self.has_images)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.list.hasFocus() and current.isValid():  # the user's own move, not select_row's
+            self._clicked(current)
 
     @Slot(QModelIndex)
     def _clicked(self, index: QModelIndex) -> None:
