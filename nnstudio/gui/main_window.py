@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
                 action.setIcon(theme.icon(str(action.data())))
         self.canvas.apply_theme()
         self.weight_table.model.reset()
+        for view in (self.inspector.weight_image, self.weight_images):  # zero is drawn in the neuron fill
+            view.refresh()
 
     def show_about(self) -> None:
         from nnstudio import __version__
