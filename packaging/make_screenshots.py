@@ -124,7 +124,8 @@ def image_shots(window: MainWindow) -> None:
     editor = window.dataset_editor
     window.resizeDocks([window.docks["Dataset"]], [420], Qt.Orientation.Vertical)
     editor.splitter.setSizes([360, 0, 640])
-    editor.select_row(0)
+    wrong = editor.thumbnails.model.predictions.wrong.nonzero()[0]
+    editor.select_row(int(wrong[0]) if len(wrong) else 0)  # scrolls to a mistake, framed in red
     wait(300)
     window.docks["Dataset"].grab().save(str(OUT / "image-thumbnails.png"))
 
