@@ -41,6 +41,7 @@ PREDICTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the predicted class or value (
 WRONG_ROLE = Qt.ItemDataRole.UserRole + 2  # True / False after training a classifier, else None
 PICTURE_SIDE = 56  # a thumbnail's picture is about this many pixels on its longer side
 CAPTION_HEIGHT = 32  # two lines under the picture
+PICTURE_BLOCK = 256  # pictures are made for this many rows at once, when the first of them is shown
 RIGHT = "#2e7d32"
 WRONG = "#c62828"
 
@@ -61,7 +62,8 @@ class ThumbnailModel(QAbstractListModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.levels = np.zeros((0, 0, 0))  # every row's ink levels (rows, height, width), from core
+        self.dataset: Dataset | None = None  # with an image declared, else None
+        self.count = 0  # the dataset's rows
         self.labels: list[str] = []
         self.predictions: RowPredictions | None = None
         self.cell_rows: np.ndarray | None = None  # a confusion cell's rows, or None: all rows
@@ -73,23 +75,19 @@ class ThumbnailModel(QAbstractListModel):
     def set_dataset(self, dataset: Dataset | None, keep_predictions: bool = False) -> None:
         """Show ``dataset``'s images (none when it declares no image); predictions and a cell filter are kept
         only when asked and the rows are the same."""
-        levels = np.zeros((0, 0, 0))
-        if dataset is not None and dataset.image is not None:
-            try:
-                levels = ink(row_images(dataset), dataset.image)
-            except NNStudioError:
-                levels = np.zeros((0, 0, 0))
-        same_rows = len(levels) == len(self.levels)
-        self.levels = levels
-        self.labels = row_labels(dataset) if len(levels) else []
-        self._images = {}
+        showable = dataset is not None and dataset.image is not None and dataset.n_rows > 0
+        count = dataset.n_rows if showable else 0
+        same_rows = count == self.count
+        self.dataset, self.count = (dataset if showable else None), count
+        self.labels = row_labels(dataset) if showable else []
+        self._images = {}  # the pictures are made when a tile is first painted, a block of rows at a time
         if not (keep_predictions and same_rows):
             self.predictions = None
             self.cell_rows = None
         self._refilter()
 
     def set_predictions(self, predictions: RowPredictions | None) -> None:
-        self.predictions = predictions if predictions is not None and len(predictions.outputs) == len(self.levels) \
+        self.predictions = predictions if predictions is not None and len(predictions.outputs) == self.count \
             else None
         self._refilter()
 
@@ -102,8 +100,8 @@ class ThumbnailModel(QAbstractListModel):
         self._refilter()
 
     def _refilter(self) -> None:
-        rows = np.arange(len(self.levels)) if self.cell_rows is None else self.cell_rows
-        rows = rows[(rows >= 0) & (rows < len(self.levels))]
+        rows = np.arange(self.count) if self.cell_rows is None else self.cell_rows
+        rows = rows[(rows >= 0) & (rows < self.count)]
         if self.wrong_only and self.predictions is not None:
             rows = np.intersect1d(rows, wrong_rows(self.predictions))
         self.beginResetModel()
@@ -117,9 +115,9 @@ class ThumbnailModel(QAbstractListModel):
 
     @property
     def picture_size(self) -> QSize:
-        if self.levels.ndim != 3 or not self.levels.size:
+        if self.dataset is None:
             return QSize(PICTURE_SIDE, PICTURE_SIDE)
-        h, w = self.levels.shape[1:]
+        h, w = self.dataset.image.height, self.dataset.image.width
         scale = max(1, round(PICTURE_SIDE / max(h, w))) if max(h, w) <= PICTURE_SIDE else PICTURE_SIDE / max(h, w)
         return QSize(max(1, round(w * scale)), max(1, round(h * scale)))
 
@@ -138,7 +136,7 @@ class ThumbnailModel(QAbstractListModel):
             return self.labels[row]
         if role == Qt.ItemDataRole.DecorationRole:
             if row not in self._images:
-                self._images[row] = grey_image(self.levels[row])
+                self._make_pictures(row)
             return self._images[row]
         if role == ROW_ROLE:
             return row
@@ -154,6 +152,17 @@ class ThumbnailModel(QAbstractListModel):
                 text += f", predicted {self._prediction(row)} ({'wrong' if wrong else 'right'})"
             return as_rich(text)  # class names come from the data
         return None
+
+    def _make_pictures(self, row: int) -> None:
+        """The pictures of the block of rows around ``row``: core's row images as ink levels, then grey."""
+        start = row - row % PICTURE_BLOCK
+        rows = np.arange(start, min(start + PICTURE_BLOCK, self.count))
+        try:
+            levels = ink(row_images(self.dataset, rows), self.dataset.image)
+        except NNStudioError:  # the table changed under the view; it is shown again after the edit
+            levels = np.full((len(rows), 1, 1), np.nan)
+        for r, picture in zip(rows, levels):
+            self._images[int(r)] = grey_image(picture)
 
     def _prediction(self, row: int) -> str:
         p = self.predictions
@@ -267,7 +276,7 @@ class ThumbnailView(QWidget):
 
     @property
     def has_images(self) -> bool:
-        return bool(len(self.model.levels))
+        return self.model.count > 0
 
     # -- feeding ---------------------------------------------------------------------------------------
     def show_dataset(self, dataset: Dataset | None, keep_predictions: bool = False) -> None:
@@ -318,7 +327,7 @@ class ThumbnailView(QWidget):
             self.wrong_only.setChecked(False)
             self.wrong_only.blockSignals(False)
             model.set_wrong_only(False)
-        n, total = len(model.shown), len(model.levels)
+        n, total = len(model.shown), model.count
         images = f"{n} image{'s' * (n != 1)}"
         if self._cell_text:
             text = f"{self._cell_text}: {images}"
