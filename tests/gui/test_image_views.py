@@ -177,6 +177,10 @@ def test_after_training_tiles_show_predictions_and_filter_to_the_wrong_ones_and_
     assert thumbs.isVisibleTo(window) and thumbs.show_all.isVisibleTo(window)
     thumbs.show_all.click()
     assert len(thumbs.shown_rows()) == 1200 and not thumbs.show_all.isVisibleTo(window)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert len(thumbs.shown_rows()) == len(expected)
+    train(qtbot, window, 1)  # new answers: the old cell's rows no longer hold, every picture comes back
+    assert len(thumbs.shown_rows()) == 1200 and not thumbs.show_all.isVisibleTo(window)
 
 
 # -- weight images ---------------------------------------------------------------------------------------------------

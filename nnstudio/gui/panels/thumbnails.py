@@ -289,7 +289,11 @@ class ThumbnailView(QWidget):
         self._update_bar()
 
     def set_predictions(self, predictions: RowPredictions | None) -> None:
-        """The network's answer for every row (core's row_predictions), or None before training."""
+        """The network's answer for every row (core's row_predictions), or None before training. A confusion
+        cell chosen from the old answers no longer holds: every row is shown again."""
+        if self._cell_text:
+            self._cell_text = ""
+            self.model.cell_rows = None
         self.model.set_predictions(predictions)
         self._update_bar()
 
