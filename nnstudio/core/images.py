@@ -17,7 +17,8 @@ finds the one that applies to a project. How a GUI uses this module:
   to the dataset's pixel values and returns the row of base features for ``project.predict(row, base=True)``
   or ``project.trace(row)`` (the model's own normalization is applied there, as for any row).
   ``fit_drawing`` first crops a drawing to its ink and centres it in a square (an option for data whose
-  images fill their frame, like the digits; the shapes are drawn at any place and size).
+  images fill their frame, like the digits; the shapes are drawn at any place and size); ``fills_frame(dataset)``
+  tells which kind a dataset is, for the pad's default.
 * **Confusion-matrix cells**: ``cell_rows(predictions, actual, predicted)`` are the dataset rows of one cell
   of ``metrics.row_predictions(project).confusion()``; ``wrong_rows(predictions)`` those predicted wrongly.
 * **CSV import**: ``guess_image(dataset)`` answers "these columns look like a W x H image" (a square count of
