@@ -35,6 +35,7 @@ DOCKS = [
     DockSpec("Step", "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
     DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
     DockSpec("Lessons", "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
+    DockSpec("Weight Images", "weight_images", BOTTOM, tabify_with="Plots", scroll=None),  # shown on request
 ]
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 
