@@ -335,3 +335,17 @@ def test_the_pad_predicts_as_the_user_draws_and_fits_the_drawing_for_the_digits(
     assert draw.isVisibleTo(window) and not draw.fit.isChecked() and draw.pad.is_blank()
     assert window.files.open_example("xor", ask=False)  # no image: the fields come back, the pad goes
     assert not draw.isVisibleTo(window) and window.predict.inputs_box.isVisibleTo(window)
+
+
+def test_the_weight_images_dock_waits_to_be_asked_for(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from nnstudio.gui.main_window import MainWindow
+
+    window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.docks["Weight Images"].isVisible()  # also after the layout made when the window shows
+    window.acts["weight_images"].trigger()
+    assert window.docks["Weight Images"].isVisible()
