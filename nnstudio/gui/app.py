@@ -18,9 +18,11 @@ from nnstudio.errors import NNStudioError
 from nnstudio.gui import startup_probe, theme
 from nnstudio.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, make_settings
 from nnstudio.gui.text import as_rich
+from nnstudio.gui.training_process import warm_up_training
 from nnstudio.resource_files import resource
 
 log = logging.getLogger("nnstudio")
+WARM_UP_DELAY_MS = 300  # after the first paint
 
 
 def log_file() -> Path:
@@ -85,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         gc.enable()  # off during start-up when launched by ``nnstudio`` (__main__.py)
     if not window.recovery.offer() and args:
         window.files.open_file(args[0], ask=False)
+    # the training fork server imports the engine while the user looks at the window: the first Train is quick
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_training)
     if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, quit cleanly
         QTimer.singleShot(1000, app.quit)
     return app.exec()
