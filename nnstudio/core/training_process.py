@@ -115,8 +115,8 @@ class ChildRun:
 
     def kill(self) -> None:
         """End the child now (its result is lost); safe when it already ended."""
-        if self._process.pid is not None and self._process.exitcode is None:
-            with contextlib.suppress(OSError):
+        if self._process.pid is not None:  # (no exit-code poll here: the relay thread may be reading it)
+            with contextlib.suppress(OSError, ValueError):
                 self._process.kill()
 
     def close(self) -> None:

@@ -36,8 +36,8 @@ def warm_up_training() -> None:
 
 
 class TrainingProcess(QObject):
-    """Trains a copy of ``project`` for ``epochs`` epochs in a child process once ``thread`` and then
-    ``start()`` are started (``TrainingSession`` does that).
+    """Trains a copy of ``project`` for ``epochs`` epochs in a child process once ``thread`` is started (the
+    session starts it, then calls ``start()`` as it does for a worker thread).
 
     Raises an ``NNStudioError`` from the constructor when the data is not ready for this network (the message
     names the problem), so the GUI can show it before any thread or process starts.
@@ -80,14 +80,15 @@ class TrainingProcess(QObject):
 
     @property
     def pid(self) -> int | None:
-        """The child process (None before ``start()``)."""
+        """The child process (None until the bridge thread started it)."""
         return self._child.pid
 
     # -- control (GUI thread; none of them blocks) -----------------------------------------------------
     @Slot()
     def start(self) -> None:
-        """Start the child (the bridge thread is already waiting for its messages)."""
-        self._child.start()
+        """Nothing to do here: the bridge thread starts the child as it starts, so pickling the project to the
+        child (a megabyte for a large dataset) never holds up the GUI thread. Controls sent before the child
+        runs wait in its pipe."""
 
     def pause(self) -> None:
         """End after the current epoch with the result marked "paused" (training again continues it)."""
@@ -128,8 +129,9 @@ class TrainingProcess(QObject):
 
     # -- the bridge thread -----------------------------------------------------------------------------
     def _relay(self) -> None:
-        """Turn the child's messages into signals until its pipe closes (runs in the bridge thread)."""
+        """Start the child, then turn its messages into signals until its pipe closes (the bridge thread)."""
         child, finished, failed = self._child, False, False
+        child.start()
         while (message := child.receive()) is not None:
             kind, payload = message
             if kind == "progress":
