@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -58,6 +59,10 @@ def test_the_window_trains_in_a_child_process(qtbot, window):
     worker = session.worker
     assert isinstance(worker, TrainingProcess)
     assert worker.pid is not None and worker.pid != os.getpid() and alive(worker.pid)
+    maps = Path(f"/proc/{worker.pid}/maps")
+    if maps.exists():  # the child runs the engine only: no Qt library is loaded in it
+        assert "Qt6Core" in Path(f"/proc/{os.getpid()}/maps").read_text()
+        assert "Qt6Core" not in maps.read_text()
     with qtbot.waitSignal(session.committed, timeout=10_000):
         session.pause()
     assert session.state == PAUSED and len(window.document.project.history) == session.done >= 3
