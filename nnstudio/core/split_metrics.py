@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnstudio.core.metrics import confusion_matrix, row_predictions
+from nnstudio.core.metrics import RowPredictions, confusion_matrix, row_predictions
 from nnstudio.core.project import Project
 from nnstudio.core.training import split_rows
 from nnstudio.errors import ConfigError, DataError
@@ -50,10 +50,11 @@ class SplitConfusion:
     held_out: np.ndarray  # one flag per dataset row: True for a validation row
 
 
-def confusion_by_split(project: Project) -> SplitConfusion:
-    """The project's predictions for every row, counted separately for training and validation rows (raises
-    DataError/ShapeError when the data cannot be predicted, DataError for regression)."""
-    rows = row_predictions(project)
+def confusion_by_split(project: Project, rows: RowPredictions | None = None) -> SplitConfusion:
+    """The project's predictions for every row (``rows``, when already made), counted separately for training
+    and validation rows (raises DataError/ShapeError when the data cannot be predicted, DataError for
+    regression)."""
+    rows = row_predictions(project) if rows is None else rows
     names = rows.class_names
     if names is None or rows.true_index is None or rows.predicted_index is None:
         raise DataError("a confusion matrix needs class labels")
@@ -64,4 +65,14 @@ def confusion_by_split(project: Project) -> SplitConfusion:
     return SplitConfusion(list(names), train, val, int((~held).sum()), int(held.sum()), held)
 
 
-__all__ = ["SplitConfusion", "confusion_by_split", "held_out_rows", "validation_mask"]
+def split_cell_rows(predictions: RowPredictions, held_out: np.ndarray, validation: bool, actual: int,
+                    predicted: int) -> np.ndarray:
+    """The dataset rows (ascending) counted in cell [actual, predicted] of the training matrix, or with
+    ``validation`` of the validation matrix (``held_out``: the flags of ``SplitConfusion.held_out``)."""
+    if predictions.true_index is None or predictions.predicted_index is None:
+        raise DataError("a confusion matrix is made for classification data")
+    part = held_out if validation else ~held_out
+    return np.flatnonzero(part & (predictions.true_index == actual) & (predictions.predicted_index == predicted))
+
+
+__all__ = ["SplitConfusion", "confusion_by_split", "held_out_rows", "split_cell_rows", "validation_mask"]

@@ -41,6 +41,7 @@ from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.stepper import StepPanel, step_slots
 from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.panels.weight_images import WeightImagesPanel
 from nnstudio.gui.panels.weight_table import WeightTable
 from nnstudio.gui.presentation import Presentation
 from nnstudio.gui.recovery import Recovery
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._fill_menus()
         self.docks = build_docks(self)
+        self.docks["Weight Images"].hide()  # on request: View ▸ Weight Images, the Inspector's "All neurons…"
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
         self.docks["Step"].visibilityChanged.connect(self.step_panel.tab_opened)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
                                                                                      value))
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self.lesson_actions = LessonActions(self, doc, self.lessons, self.lessons_panel, self.acts, self.settings)
+        self._wire_images()
         self._wire()
         self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.lessons = LessonController(doc, self.stepper, self.settings, lambda: self.docks,
                                         lambda message, title: self.report_error(message, title), self)
         self.lessons_panel = LessonsPanel(self.lessons)
+        self.weight_images = WeightImagesPanel(doc)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
             "open_lesson": lambda: self.lesson_actions.open_dialog(),
             "new_lesson": lambda: self.lesson_actions.new_from_project(),
             "reset_lesson": lambda: self.lessons.reset_progress(),
+            "weight_images": self.show_weight_images,
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
             **step_slots(self.stepper),
             "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
@@ -197,6 +202,26 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_undo_actions)
         self._update_actions(None)
         self._update_undo_actions()
+
+    def _wire_images(self) -> None:
+        """Image data: weight images follow training and the History; a confusion-matrix cell filters the
+        thumbnails."""
+        for view in (self.inspector.weight_image, self.weight_images):
+            self.views.weightsPreviewed.connect(view.set_preview)
+            self.history.previewChanged.connect(view.set_preview)
+        self.inspector.weight_image.showAllRequested.connect(self.show_weight_images)
+        self.plots.confusion.cellChosen.connect(self.show_confusion_cell)
+
+    def show_weight_images(self) -> None:
+        dock = self.docks["Weight Images"]
+        dock.show()
+        dock.raise_()
+
+    def show_confusion_cell(self, rows: object, text: str) -> None:
+        """The thumbnails show only a confusion-matrix cell's rows (the Dataset dock comes to the front)."""
+        self.dataset_editor.thumbnails.show_cell(rows, text)
+        self.docks["Dataset"].show()
+        self.docks["Dataset"].raise_()
 
     def _note(self, text: str) -> None:
         self.statusBar().showMessage(text, 4000)
@@ -255,6 +280,8 @@ class MainWindow(QMainWindow):
                 action.setIcon(theme.icon(str(action.data())))
         self.canvas.apply_theme()
         self.weight_table.model.reset()
+        for view in (self.inspector.weight_image, self.weight_images):  # zero is drawn in the neuron fill
+            view.refresh()
 
     def set_full_screen(self, on: bool) -> None:
         if on:

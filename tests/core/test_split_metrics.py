@@ -7,7 +7,7 @@ import numpy as np
 from nnstudio.core.decisions import predicted_classes
 from nnstudio.core.input_space import CLASS, PROBABILITY, VALUE, decision_surface, discrete_surface
 from nnstudio.core.metrics import row_predictions
-from nnstudio.core.split_metrics import confusion_by_split, held_out_rows, validation_mask
+from nnstudio.core.split_metrics import confusion_by_split, held_out_rows, split_cell_rows, validation_mask
 from nnstudio.io.examples import load_example
 
 
@@ -37,6 +37,12 @@ def test_confusion_by_split_adds_up_to_the_whole():
     np.testing.assert_array_equal(split.training + split.validation, whole)
     assert split.training.sum() == split.training_rows == 160
     assert split.validation.sum() == split.validation_rows == 40
+    predictions = row_predictions(project)
+    for validation, matrix in ((False, split.training), (True, split.validation)):
+        for i in range(2):
+            for j in range(2):
+                rows = split_cell_rows(predictions, split.held_out, validation, i, j)
+                assert len(rows) == matrix[i, j] and all(split.held_out[rows] == validation)
 
     project.training.validation_split = 0.0
     split = confusion_by_split(project)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from nnstudio.core.decisions import predicted_classes
 from nnstudio.core.input_space import CLASS, PROBABILITY
@@ -167,6 +167,14 @@ def test_confusion_counts_training_and_validation_rows_separately(qtbot, window,
     assert view.training.counts().sum() == train_rows.size and view.validation.counts().sum() == val_rows.size
     assert view.validation.isVisibleTo(window)
     assert f"Validation ({val_rows.size} rows)" in view.validation.title.text()
+
+    chosen = []  # a click on a validation cell names that cell's validation rows
+    view.cellChosen.connect(lambda rows, text: chosen.append((list(rows), text)))
+    table = view.validation.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(1, 1)).center())
+    expected = [int(r) for r in val_rows if truth[r] == 1 and predicted[r] == 1]
+    assert chosen == [(expected, f"true {project.class_names()[1]}, predicted {project.class_names()[1]} "
+                                 "(validation rows)")]
 
 
 def test_loss_and_accuracy_legends_sit_above_the_curves(qtbot, window):

@@ -1,11 +1,11 @@
 """The Confusion tab: the confusion matrices of a classification project's training rows and of its validation
 rows, each counted on its own (core.split_metrics) and coloured by count. Side by side when the tab is wide,
-one above the other when it is tall."""
+one above the other when it is tall. A click on a cell names the dataset rows it counts (``cellChosen``)."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.project import Project
-from nnstudio.core.split_metrics import SplitConfusion, confusion_by_split
+from nnstudio.core.split_metrics import SplitConfusion, confusion_by_split, split_cell_rows
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.text import plain
 
@@ -86,13 +87,21 @@ class ConfusionMatrix(QWidget):
 
 
 class ConfusionView(QWidget):
-    """``training`` and ``validation`` matrices under ``note``; ``table`` is the training matrix's table."""
+    """``training`` and ``validation`` matrices under ``note``; ``table`` is the training matrix's table.
+    ``cellChosen(rows, text)``: a click on a cell, with the dataset rows it counts (core's split_cell_rows)."""
+
+    cellChosen = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._predictions: RowPredictions | None = None
+        self._split: SplitConfusion | None = None
         self.training = ConfusionMatrix()
         self.validation = ConfusionMatrix()
         self.table = self.training.table
+        for matrix, validation in ((self.training, False), (self.validation, True)):
+            matrix.table.cellClicked.connect(lambda i, j, v=validation: self._cell_clicked(v, i, j))
+            matrix.table.setToolTip("Click a cell to see its rows (image data: as pictures in the Dataset dock)")
         self.note = QLabel("rows: true class · columns: predicted class")
         self.note.setObjectName("hint")  # the theme's muted text
         self.note.setWordWrap(True)
@@ -112,15 +121,18 @@ class ConfusionView(QWidget):
 
     def show_project(self, project: Project | None) -> None:
         """The matrices of ``project``'s predictions for its training and validation rows, or a note."""
-        split = None
+        split, self._predictions = None, None
         if project is not None:
             try:
-                split = confusion_by_split(project)
+                predictions = row_predictions(project)
+                split = confusion_by_split(project, predictions)
+                self._predictions = predictions
             except NNStudioError:
                 split = None
         self.set_confusion(split)
 
     def set_confusion(self, split: SplitConfusion | None) -> None:
+        self._split = split
         if split is None:
             self.training.clear()
             self.validation.clear()
@@ -136,6 +148,16 @@ class ConfusionView(QWidget):
             self.validation.show_matrix("Validation", split.validation, split.class_names)
             self.validation.show()
             self.note.setText("rows: true class · columns: predicted class")
+
+    def _cell_clicked(self, validation: bool, actual: int, predicted: int) -> None:
+        p, split = self._predictions, self._split
+        if p is None or split is None or not (0 <= actual < len(split.class_names) and
+                                               0 <= predicted < len(split.class_names)):
+            return
+        names = split.class_names
+        rows = split_cell_rows(p, split.held_out, validation, actual, predicted)
+        part = "validation" if validation else "training"
+        self.cellChosen.emit(rows, f"true {names[actual]}, predicted {names[predicted]} ({part} rows)")
 
 
 __all__ = ["ConfusionMatrix", "ConfusionView"]
