@@ -101,6 +101,30 @@ def no_leftover_windows(qapp):
         pytest.fail(f"test left {len(left)} window(s) alive: {', '.join(names)} (use qtbot.addWidget)")
 
 
+def open_window(qtbot, tmp_path, size: tuple[int, int] | None = None):
+    """The real main window with its settings in ``tmp_path``, shown; user errors are recorded in
+    ``window.errors`` instead of message boxes."""
+    from nnstudio.gui.main_window import MainWindow
+
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    errors: list[str] = []
+    win.report_error = lambda message, title="": errors.append(message)
+    win.errors = errors
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window as a user starts it (a test module may define its own ``window``)."""
+    win = open_window(qtbot, tmp_path)
+    yield win
+    win.training.shutdown()
+
+
 def _is_alive(widget: QWidget) -> bool:
     try:
         return shiboken6.isValid(widget) and widget.parent() is None

@@ -25,19 +25,15 @@ from nnstudio.gui.panels.pixel_images import BLANK_GREY, INK_GREY, diverging_col
 from nnstudio.gui.panels.thumbnails import PICTURE_SIDE, PREDICTION_ROLE, ROW_ROLE, WRONG_ROLE
 from nnstudio.gui.training_session import IDLE
 
+from .conftest import open_window
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
 from cli_helpers import cli
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
+    win = open_window(qtbot, tmp_path, (1400, 900))
     yield win
     win.training.shutdown()
 
@@ -344,9 +340,7 @@ def test_the_pad_predicts_as_the_user_draws_and_fits_the_drawing_for_the_digits(
 
 
 def test_the_weight_images_dock_waits_to_be_asked_for(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
 
-    from nnstudio.gui.main_window import MainWindow
 
     window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

@@ -17,21 +17,17 @@ from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.io.lesson_format import bundled_lessons, load_bundled, read_lesson
 
+from .conftest import open_window
+
 LESSONS = bundled_lessons()
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=settings)
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
+    win = open_window(qtbot, tmp_path, (1280, 800))
     qtbot.waitExposed(win)
-    return win
+    yield win
+    win.training.shutdown()
 
 
 def _sheet(window: MainWindow) -> str:

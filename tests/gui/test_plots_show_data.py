@@ -7,24 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from nnstudio.core.decisions import predicted_classes
 from nnstudio.core.input_space import CLASS, PROBABILITY
 from nnstudio.core.training import split_rows
-from nnstudio.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
-    yield win
-    win.training.shutdown()
 
 
 def open_example(window, key: str) -> None:

@@ -9,26 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from nnstudio.core.training import StopReason
 from nnstudio.errors import ConfigError
 from nnstudio.gui.file_actions import SaveChoice
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training_process import TrainingProcess
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
-    yield win
-    win.training.shutdown()
 
 
 def start_long_run(qtbot, window, epochs: int = 1_000_000):

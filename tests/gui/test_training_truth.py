@@ -10,26 +10,12 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.gui.file_actions import SaveChoice
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.io.examples import load_example
 from nnstudio.io.files import load_path
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
-    yield win
-    win.training.shutdown()
 
 
 def start_long_run(qtbot, window, epochs: int = 1_000_000):
