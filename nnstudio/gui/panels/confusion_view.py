@@ -19,6 +19,8 @@ class ConfusionView(QWidget):
         super().__init__(parent)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName("Confusion matrix")
+        self.table.setAccessibleDescription("Rows: the true class; columns: the predicted class")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.note = QLabel("rows: true class · columns: predicted class")

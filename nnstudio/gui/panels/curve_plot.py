@@ -60,6 +60,8 @@ class CurvePlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setLabel("bottom", "epoch")
         self.setLabel("left", label)
+        self.setAccessibleName(f"{label.capitalize()} curve")
+        self.setAccessibleDescription(f"The {label} of every epoch: training, and validation when there is some")
         self.addLegend(offset=(-10, 10))
         self.setMinimumSize(220, 160)
         plain_axes(self)

@@ -61,11 +61,14 @@ class MathInspector(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleDescription("Formulas, the layer's values, a gradient check or the loss "
+                                                    "along a weight")
         layout.addWidget(self.tabs)
 
         # Formulas (Copy sits beside the tabs, so every line of the dock's height shows formulas)
         self.text = QTextBrowser()
         self.text.setToolTip("The math of the selected neuron or connection in the phases played so far")
+        self.text.setAccessibleName("Formulas")
         self.copy_button = QToolButton()
         self.copy_button.setText("Copy")
         self.copy_button.setAutoRaise(True)
@@ -78,6 +81,7 @@ class MathInspector(QWidget):
         # Layer vectors
         self.table = QTableWidget()
         self.table.setToolTip("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)")
+        self.table.setAccessibleName("Layer values")
         self._add_tab(self.table, "Values", "z, a, δ and ∂L/∂b of every neuron of the selected layer")
 
         # Gradient check
@@ -92,6 +96,8 @@ class MathInspector(QWidget):
         self.check_table = QTableWidget(0, 2)
         self.check_table.setHorizontalHeaderLabels(["Layer", "Largest relative error"])
         self.check_table.horizontalHeader().setStretchLastSection(True)
+        self.check_table.setAccessibleName("Gradient check results")
+        self.check_table.setAccessibleDescription("The largest relative error of backpropagation in each layer")
         cl.addWidget(self.check_label)
         cl.addWidget(self.check_button)
         cl.addWidget(self.check_table)
@@ -106,6 +112,7 @@ class MathInspector(QWidget):
         self.curve = self.plot.plot(pen=pg.mkPen("#2f6fde", width=2))
         self.marker = self.plot.plot(pen=None, symbol="o", symbolBrush="#e08a1e", symbolSize=9)
         self.plot.setToolTip("The loss over a range of the selected weight's values, all other weights fixed")
+        self.plot.setAccessibleName("Loss along the selected weight")
         self._add_tab(self.plot, "Loss(w)", "The loss along the selected weight")
 
         controller.changed.connect(self.refresh)
