@@ -271,9 +271,12 @@ class Document(QObject):
         "Show me"): unlike ``replace_project`` the undo history, path and restrictions stay."""
         self.project = with_dataset(project)
         self.rng = edit_rng(project.training.seed)
+        dropped = self.selection is not None and not self.selection.valid_for(project.network)
+        if dropped:  # before the views show the new project (the Inspector would look up a missing neuron)
+            self.selection = None
         self.projectReplaced.emit()
-        if self.selection is not None and not self.selection.valid_for(project.network):
-            self.set_selection(None)
+        if dropped:
+            self.selectionChanged.emit(None)
 
     # -- files ----------------------------------------------------------------------------------
     def replace_project(self, project: Project, path: str | None = None) -> None:
