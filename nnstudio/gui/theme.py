@@ -41,7 +41,8 @@ class Colors:
     on_accent: str = "#ffffff"  # text on an accent background (selected rows, the default button)
     positive_text: str = POSITIVE  # weight labels on the diagram: the edge colours, readable as text
     negative_text: str = NEGATIVE
-    error: str = "#8a1c12"  # a message that something cannot be done
+    error: str = "#8a1c12"  # a message that something cannot be done, a check that failed
+    success: str = "#197436"  # a check that held
 
 
 THEMES = {
@@ -51,7 +52,7 @@ THEMES = {
     DARK: Colors(DARK, window="#1e2128", base="#262a33", alt_base="#2b3039", text="#e5e9f0", muted="#9aa3b2",
                  border="#3a404c", accent="#709df2", canvas="#1a1d23", column="#242933", neuron="#2e3440",
                  neuron_border="#c0c8d4", header="#2b3039", on_accent="#1e2128", positive_text="#739ee9",
-                 error="#ed7e74"),
+                 error="#ed7e74", success="#26b453"),
 }
 
 _current = THEMES[LIGHT]

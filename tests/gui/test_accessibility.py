@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QTabWidget, QW
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, blend
+from nnstudio.gui.dataset_model import TABLE_COLORS
 from nnstudio.gui.dock_focus import out_of_sight
 from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.panels.math_inspector import HEADINGS
 from nnstudio.gui.panels.palette import PaletteButton
 from nnstudio.io.lesson_format import load_bundled
 
@@ -213,13 +215,23 @@ def test_every_text_colour_of_the_theme_reaches_aa(name):
         "disabled text on base": (c.muted, c.base), "disabled text on window": (c.muted, c.window),
         "accent as text on base": (c.accent, c.base), "accent as text on window": (c.accent, c.window),
         "text on accent (selected rows, default button)": (c.on_accent, c.accent),
-        "error on window": (c.error, c.window),
+        "error on window": (c.error, c.window), "a failed check on base": (c.error, c.base),
+        "a check that held on base": (c.success, c.base),
         "canvas: names and titles": (c.text, c.canvas), "canvas: layer titles": (c.text, c.column),
         "canvas: layer subtitles": (c.muted, c.column), "canvas: selected layer's title": (c.text, selected_layer),
         "canvas: selected layer's subtitle": (c.muted, selected_layer), "canvas: bias labels": (c.muted, c.canvas),
         "canvas: caption": (c.accent, c.canvas), "canvas: positive weight labels": (c.positive_text, c.canvas),
         "canvas: negative weight labels": (c.negative_text, c.canvas), "canvas: legend": (c.text, c.base),
     }
+    pairs.update({f"Math: the {phase} heading": (colour, c.base) for phase, colour in HEADINGS[name].items()})
+    table = TABLE_COLORS[name]
+    for role in ("input", "target", "ignored"):
+        pairs[f"Dataset: {role} column header"] = (table[role], c.window)
+        pairs[f"Dataset: {role} column cells"] = (table[role], c.base)
+    for cell in ("bad_cell", "prediction_cell"):
+        pairs[f"Dataset: text on a {cell}"] = (c.text, table[cell])
+        pairs[f"Dataset: a wrong prediction on a {cell}"] = (table["wrong_text"], table[cell])
+        pairs[f"Dataset: a derived value on a {cell}"] = (table["derived_text"], table[cell])
     failing = {what: round(theme.contrast_ratio(fg, bg), 2) for what, (fg, bg) in pairs.items()
                if theme.contrast_ratio(fg, bg) < AA}
     assert failing == {}  # 4.5:1 even for the bold titles, where 3:1 would do

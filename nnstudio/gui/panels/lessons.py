@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 from nnstudio.core.lessons import CheckResult, Lesson
 from nnstudio.core.lessons.math_text import markdown_with_math
 from nnstudio.errors import NNStudioError
+from nnstudio.gui import theme
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.text import plain_label
 from nnstudio.io.lesson_format import read_lesson_asset
 
 OK_MARK, FAIL_MARK = "✓", "✗"
-OK_COLOR, FAIL_COLOR = "#1b7f3b", "#b3261e"
 
 class LessonText(QTextBrowser):
     """A step's Markdown: no HTML, images only from the lesson's folder, web links in the browser."""
@@ -82,8 +82,9 @@ class LessonText(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if task:
             self._add(cursor, f"Task: {task}", bold=True)
+        c = theme.colors()
         for ok, text in checks:
-            self._add(cursor, f"{OK_MARK if ok else FAIL_MARK} {text}", color=OK_COLOR if ok else FAIL_COLOR)
+            self._add(cursor, f"{OK_MARK if ok else FAIL_MARK} {text}", color=c.success if ok else c.error)
         for i, hint in enumerate(hints):
             self._add(cursor, f"Hint {i + 1}: {hint}", italic=True)
 
@@ -339,7 +340,7 @@ class LessonsPanel(QWidget):
             if row is not None:
                 row.mark.setText(OK_MARK if result.ok else FAIL_MARK)
                 row.mark.setToolTip(result.text)
-                row.mark.setStyleSheet(f"color: {OK_COLOR if result.ok else FAIL_COLOR};")
+                row.mark.setStyleSheet(f"color: {theme.colors().success if result.ok else theme.colors().error};")
         self._render()
         lesson = self.controller.lesson
         last = lesson is not None and self.controller.index == len(lesson.steps) - 1

@@ -27,9 +27,11 @@ from nnstudio.core.stepping import BackwardPhase, ForwardPhase
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
 from nnstudio.gui.step_controller import StepController
-from nnstudio.gui.theme import colors
+from nnstudio.gui.theme import DARK, LIGHT, colors
 
-HEADINGS = {"Forward": "#2f6fde", "Loss": "#8e44ad", "Backward": "#e08a1e", "Update": "#2e9e5b"}
+# the phases' colours, as light or dark as each theme needs for 4.5:1 contrast on the text's background
+HEADINGS = {LIGHT: {"Forward": "#2669dd", "Loss": "#8e44ad", "Backward": "#9d6015", "Update": "#257e49"},
+            DARK: {"Forward": "#6d9ae8", "Loss": "#b985cf", "Backward": "#e08a1e", "Update": "#33ae64"}}
 
 
 def math_selection(sel: Selection | None) -> MathSelection | None:
@@ -43,10 +45,10 @@ def math_selection(sel: Selection | None) -> MathSelection | None:
 
 
 def lines_to_html(lines: list[str]) -> str:
-    parts = []
+    parts, headings = [], HEADINGS.get(colors().name, HEADINGS[LIGHT])
     for line in lines:
-        if line in HEADINGS:
-            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:4px 0 1px 0">{line}</h4>')
+        if line in headings:
+            parts.append(f'<h4 style="color:{headings[line]}; margin:4px 0 1px 0">{line}</h4>')
         else:
             parts.append(f'<div style="font-family: monospace; margin-left: 8px">{html.escape(line)}</div>')
     return "".join(parts)
