@@ -5,8 +5,10 @@ a panel, never into a dock tabbed away; both themes' text colours reach WCAG AA 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QTabWidget, QWidget
 
@@ -181,6 +183,19 @@ def test_within_a_panel_tab_follows_reading_order(qtbot, window):
                 *panel._param_fields.values(), panel.speed, panel.train_button, panel.step_button]
     positions = [next(i for i, w in enumerate(order) if w is control) for control in expected]
     assert positions == sorted(positions)  # the optimizer's fields (made later) come before Speed and Train
+
+
+def test_every_panel_is_tabbed_through_in_reading_order(qtbot, window):
+    """Left to right along a row, then down; a pane beside another (the Dataset's scatter plot) after it."""
+    window.document.set_selection(Selection.neuron(1, 0))
+    for title, dock in window.docks.items():
+        dock.raise_()
+        controls = [w for w in _distinct(tab_walk(qtbot, window)) if dock.isAncestorOf(w)]
+        places = [(w, w.mapTo(dock, QPoint(0, 0))) for w in controls]
+        for (a, at), (b, bt) in pairwise(places):
+            up = bt.y() + 8 < at.y()
+            next_column = bt.x() >= at.x() + a.width() - 8
+            assert not up or next_column, f"{title}: Tab goes up from {_where(a)} to {_where(b)}"
 
 
 def test_tab_leaves_the_tables_both_ways(qtbot, window):

@@ -39,7 +39,7 @@ class AddFeatureDialog(QDialog):
         self.name.setToolTip("Leave empty for the usual name, such as x1² or x1·x2")
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #8a1c12;")
+        self.note.setObjectName("error")  # the theme's error colour
         plain(self.note)
         form = QFormLayout()
         form.addRow("Feature:", self.op)
