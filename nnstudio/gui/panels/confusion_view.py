@@ -20,6 +20,7 @@ class ConfusionView(QWidget):
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName("Confusion matrix")
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on (Qt's Tab wraps around)
         self.table.setAccessibleDescription("Rows: the true class; columns: the predicted class")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -63,8 +63,6 @@ class MathInspector(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setAccessibleDescription("Formulas, the layer's values, a gradient check or the loss "
-                                                    "along a weight")
         layout.addWidget(self.tabs)
 
         # Formulas (Copy sits beside the tabs, so every line of the dock's height shows formulas)
@@ -84,6 +82,7 @@ class MathInspector(QWidget):
         self.table = QTableWidget()
         self.table.setToolTip("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)")
         self.table.setAccessibleName("Layer values")
+        self.table.setTabKeyNavigation(False)  # read-only: arrows move between cells, Tab goes on
         self._add_tab(self.table, "Values", "z, a, δ and ∂L/∂b of every neuron of the selected layer")
 
         # Gradient check
@@ -99,6 +98,7 @@ class MathInspector(QWidget):
         self.check_table.setHorizontalHeaderLabels(["Layer", "Largest relative error"])
         self.check_table.horizontalHeader().setStretchLastSection(True)
         self.check_table.setAccessibleName("Gradient check results")
+        self.check_table.setTabKeyNavigation(False)
         self.check_table.setAccessibleDescription("The largest relative error of backpropagation in each layer")
         cl.addWidget(self.check_label)
         cl.addWidget(self.check_button)

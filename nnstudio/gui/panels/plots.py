@@ -68,7 +68,6 @@ class PlotsPanel(FollowsDocument, QWidget):
                               (self.confusion, "Confusion"), (self.weights, "Weights"), (self.output, "Output")):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.tabs.tabBar().setAccessibleDescription("Loss, accuracy, confusion matrix, weights or output plot")
 
         # Log scale and Export sit beside the tabs: the plot keeps the dock's whole height
         self.log_scale = QCheckBox("Log")
