@@ -131,9 +131,9 @@ class GeneratorDialog(QDialog):
         self.points = pg.ScatterPlotItem(size=5, pen=None)
         self.preview.addItem(self.points)
         self.preview_label = QLabel()
-        self.preview_label.setStyleSheet("color: #555;")
+        self.preview_label.setObjectName("hint")  # the theme's muted text
         self.message = QLabel()
-        self.message.setStyleSheet("color: #8a1c12;")
+        self.message.setObjectName("error")  # the theme's error colour
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these points")
@@ -272,10 +272,10 @@ class ImageGeneratorDialog(QDialog):
         self.tiles.setLookupTable(ink_lookup_table())
         self.preview.addItem(self.tiles)
         self.preview_label = QLabel()
-        self.preview_label.setStyleSheet("color: #555;")
+        self.preview_label.setObjectName("hint")  # the theme's muted text
         plain(self.preview_label)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #8a1c12;")
+        self.message.setObjectName("error")  # the theme's error colour
         self.message.setWordWrap(True)
         plain(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

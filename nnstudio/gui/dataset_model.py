@@ -24,6 +24,7 @@ from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Cel
 from nnstudio.core.features import Formula
 from nnstudio.core.numbers import display_number
 from nnstudio.core.preprocessing import NORMALIZATIONS
+from nnstudio.gui import theme
 from nnstudio.gui.dataset_commands import (
     AddFeatureCommand,
     CellEdit,
@@ -39,11 +40,19 @@ from nnstudio.gui.document import Document
 from nnstudio.gui.text import as_rich
 
 ROLE_LABELS = {INPUT: "input", TARGET: "target", IGNORED: "ignored"}
-ROLE_COLORS = {INPUT: QColor("#1f6fb2"), TARGET: QColor("#b25a00"), IGNORED: QColor("#888888")}
-BAD_CELL = QColor("#ffd6d6")
-PREDICTION_CELL = QColor("#f2f2f2")
-DERIVED_TEXT = QColor("#5b6b7a")
-WRONG_TEXT = QColor("#c62828")
+# The table's own colours per theme: each text colour reaches 4.5:1 on the cells it is drawn on.
+TABLE_COLORS = {
+    theme.LIGHT: {INPUT: "#1f6fb2", TARGET: "#ad5700", IGNORED: "#6e6e6e", "bad_cell": "#ffd6d6",
+                  "prediction_cell": "#f2f2f2", "derived_text": "#546371", "wrong_text": "#bb2626"},
+    theme.DARK: {INPUT: "#4498de", TARGET: "#e57400", IGNORED: "#929292", "bad_cell": "#4a2a2c",
+                 "prediction_cell": "#30353f", "derived_text": "#92a0ae", "wrong_text": "#e68383"},
+}
+
+
+def table_color(key: str) -> QColor:
+    """One of the table's colours (a column role, "bad_cell", "prediction_cell", "derived_text",
+    "wrong_text") in the active theme."""
+    return QColor(TABLE_COLORS.get(theme.colors().name, TABLE_COLORS[theme.LIGHT])[key])
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -127,16 +136,16 @@ class DatasetTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.cell_text(row)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(BAD_CELL) if self.problem_at(row, col) else None
+            return QBrush(table_color("bad_cell")) if self.problem_at(row, col) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self.problem_at(row, col)
             if column.formula is not None:
                 return as_rich(f"{problem}\n{column.derived_note()}" if problem else column.derived_note())
             return as_rich(problem) if problem else problem
         if role == Qt.ItemDataRole.ForegroundRole and column.role == IGNORED:
-            return QBrush(ROLE_COLORS[IGNORED])
+            return QBrush(table_color(IGNORED))
         if role == Qt.ItemDataRole.ForegroundRole and column.formula is not None:
-            return QBrush(DERIVED_TEXT)
+            return QBrush(table_color("derived_text"))
         if role == Qt.ItemDataRole.FontRole and column.formula is not None:
             font = QFont()
             font.setItalic(True)
@@ -150,9 +159,9 @@ class DatasetTableModel(QAbstractTableModel):
             values = self._pred_values[k]
             return values[row] if row < len(values) else ""
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(PREDICTION_CELL)
+            return QBrush(table_color("prediction_cell"))
         if role == Qt.ItemDataRole.ForegroundRole and row < len(self._wrong) and self._wrong[row]:
-            return QBrush(WRONG_TEXT)
+            return QBrush(table_color("wrong_text"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -176,7 +185,7 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{column.name}\n{self.column_summary(column)}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(ROLE_COLORS[column.role])
+            return QBrush(table_color(column.role))
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = "class labels" if column.kind == CATEGORICAL else "numbers"
             extra = f"\nclasses: {', '.join(column.classes)}" if column.kind == CATEGORICAL else ""

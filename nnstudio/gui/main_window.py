@@ -26,6 +26,7 @@ from nnstudio.gui.canvas import NetworkCanvas
 from nnstudio.gui.commands import SetBiasCommand
 from nnstudio.gui.dataset_actions import DatasetActions
 from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
+from nnstudio.gui.dock_focus import out_of_sight
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.edit_actions import EditActions
 from nnstudio.gui.file_actions import FileActions
@@ -356,6 +357,15 @@ class MainWindow(QMainWindow):
         self.recovery.timer.stop()
         self.recovery.remove()
         event.accept()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab: on to the next control that is on screen (not in a dock tabbed away)."""
+        moved = super().focusNextPrevChild(next)
+        for _ in range(500):  # every hidden control at most once, whatever the chain holds
+            if not moved or not out_of_sight(self, QApplication.focusWidget()):
+                break
+            moved = super().focusNextPrevChild(next)
+        return moved
 
     # -- files dropped on the window ------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

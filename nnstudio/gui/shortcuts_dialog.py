@@ -72,6 +72,9 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard Shortcuts")
         rows = shortcut_rows(actions)
         self.table = table = QTableWidget(len(rows), 3)
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setAccessibleDescription("Each command, its menu and its key")
+        table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on to Close
         table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)

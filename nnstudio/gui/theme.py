@@ -1,4 +1,7 @@
-"""Light and dark themes: a QPalette, a small stylesheet, canvas colours and themed icons."""
+"""Light and dark themes: a QPalette, a small stylesheet, canvas colours and themed icons.
+
+Every colour that text is drawn in reaches WCAG AA contrast (4.5:1) on the backgrounds it is drawn on
+(tests/gui/test_accessibility.py computes the ratios); ``contrast_ratio`` is that computation."""
 
 from __future__ import annotations
 
@@ -35,15 +38,21 @@ class Colors:
     positive: str = POSITIVE
     negative: str = NEGATIVE
     zero: str = "#9aa3b2"
+    on_accent: str = "#ffffff"  # text on an accent background (selected rows, the default button)
+    positive_text: str = POSITIVE  # weight labels on the diagram: the edge colours, readable as text
+    negative_text: str = NEGATIVE
+    error: str = "#8a1c12"  # a message that something cannot be done, a check that failed
+    success: str = "#197436"  # a check that held
 
 
 THEMES = {
-    LIGHT: Colors(LIGHT, window="#f4f5f7", base="#ffffff", alt_base="#f7f8fa", text="#1f2430", muted="#6b7280",
-                  border="#d9dde3", accent="#2f6fde", canvas="#fbfbfc", column="#eef1f5", neuron="#ffffff",
-                  neuron_border="#4a5568", header="#ffffff"),
+    LIGHT: Colors(LIGHT, window="#f4f5f7", base="#ffffff", alt_base="#f7f8fa", text="#1f2430", muted="#5f6672",
+                  border="#d9dde3", accent="#2160ce", canvas="#fbfbfc", column="#eef1f5", neuron="#ffffff",
+                  neuron_border="#4a5568", header="#ffffff", positive_text="#2160ce", negative_text="#8f5813"),
     DARK: Colors(DARK, window="#1e2128", base="#262a33", alt_base="#2b3039", text="#e5e9f0", muted="#9aa3b2",
-                 border="#3a404c", accent="#5b8ff0", canvas="#1a1d23", column="#242933", neuron="#2e3440",
-                 neuron_border="#c0c8d4", header="#2b3039"),
+                 border="#3a404c", accent="#709df2", canvas="#1a1d23", column="#242933", neuron="#2e3440",
+                 neuron_border="#c0c8d4", header="#2b3039", on_accent="#1e2128", positive_text="#739ee9",
+                 error="#ed7e74", success="#26b453"),
 }
 
 _current = THEMES[LIGHT]
@@ -94,12 +103,13 @@ QLineEdit:focus {{ border-color: {c.accent}; }}
 QDoubleSpinBox, QSpinBox, QComboBox {{ min-height: 24px; }}
 QPushButton {{ padding: 5px 12px; border: 1px solid {c.border}; border-radius: 6px; background: {c.base}; }}
 QPushButton:hover {{ border-color: {c.accent}; }}
-QPushButton:default {{ background: {c.accent}; color: white; border-color: {c.accent}; }}
+QPushButton:default {{ background: {c.accent}; color: {c.on_accent}; border-color: {c.accent}; }}
 QTableView {{ gridline-color: {c.border}; border: 1px solid {c.border}; border-radius: 6px; }}
 QHeaderView::section {{ background: {c.window}; border: none; border-right: 1px solid {c.border};
                         border-bottom: 1px solid {c.border}; padding: 3px 6px; color: {c.muted}; }}
 QStatusBar {{ border-top: 1px solid {c.border}; color: {c.muted}; }}
 QLabel#hint {{ color: {c.muted}; }}
+QLabel#error {{ color: {c.error}; }}
 QLabel#title {{ font-size: {13 * _font_scale:.1f}pt; font-weight: 600; }}
 QScrollArea {{ border: none; }}
 """
@@ -119,7 +129,7 @@ def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
         QPalette.ColorRole.Base: c.base, QPalette.ColorRole.AlternateBase: c.alt_base,
         QPalette.ColorRole.Text: c.text, QPalette.ColorRole.Button: c.base,
         QPalette.ColorRole.ButtonText: c.text, QPalette.ColorRole.Highlight: c.accent,
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: c.base,
+        QPalette.ColorRole.HighlightedText: c.on_accent, QPalette.ColorRole.ToolTipBase: c.base,
         QPalette.ColorRole.ToolTipText: c.text, QPalette.ColorRole.PlaceholderText: c.muted,
         QPalette.ColorRole.Mid: c.border, QPalette.ColorRole.Light: c.base, QPalette.ColorRole.Dark: c.border,
     }
@@ -172,6 +182,30 @@ def restyle_plots(app: QApplication, c: Colors) -> None:
                 axis = widget.getPlotItem().getAxis(name)
                 axis.setPen(c.muted)
                 axis.setTextPen(c.text)
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance of an sRGB colour (0: black, 1: white)."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(color.redF()) + 0.7152 * linear(color.greenF()) + 0.0722 * linear(color.blueF())
+
+
+def contrast_ratio(foreground: QColor | str, background: QColor | str) -> float:
+    """WCAG 2 contrast ratio of two colours, from 1 (none) to 21 (black on white); AA asks 4.5 for text."""
+    lighter, darker = sorted((relative_luminance(QColor(foreground)), relative_luminance(QColor(background))),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_on(fill: QColor) -> QColor:
+    """A text colour readable on ``fill`` (a neuron's value fill): the theme's text colour when it reaches
+    4.5:1, else white or black, whichever contrasts more (one of them always reaches 4.5:1)."""
+    text = QColor(_current.text)
+    if contrast_ratio(text, fill) >= 4.5:
+        return text
+    white, black = QColor("#ffffff"), QColor("#000000")
+    return white if contrast_ratio(white, fill) >= contrast_ratio(black, fill) else black
 
 
 def value_color(value: float, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> QColor:

@@ -163,6 +163,7 @@ def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> 
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the panel's controls (they scroll into view)
     hint = widget.minimumSizeHint()
     scrollbar = area.verticalScrollBar().sizeHint().width() + 4
     area.setMinimumSize(min(hint.width() + scrollbar, min_width), min(hint.height(), min_height))

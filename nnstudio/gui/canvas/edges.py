@@ -129,7 +129,7 @@ class EdgeBundleItem(QGraphicsItem):
             bg.setAlphaF(0.85)
             painter.setBrush(bg)
             painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(QColor(c.negative if value < 0 else c.positive))
+            painter.setPen(QColor(c.negative_text if value < 0 else c.positive_text))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def segment(self, k: int) -> tuple[QPointF, QPointF]:

@@ -228,8 +228,7 @@ class NeuronItem(QGraphicsItem):
                 painter.drawRoundedRect(label, 4, 4)
                 painter.setPen(QColor(c.text))
             else:
-                strong = abs(self.value) > 0.6 * self.value_limit
-                painter.setPen(QColor("#ffffff" if strong else c.text))
+                painter.setPen(theme.text_on(theme.value_color(self.value, self.value_limit, self.scheme)))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, _short(self.value))
         if self.name_side and zoom >= NAMES_FROM_ZOOM:
             painter.setPen(QColor(c.text))

@@ -28,8 +28,10 @@ class AddFeatureDialog(QDialog):
         self.op = QComboBox()
         for key in FEATURES:
             self.op.addItem(FEATURES.label(key), key)
+        self.op.setToolTip("What the new input computes from the columns")
         self.sources = [QComboBox(), QComboBox()]
         for i, combo in enumerate(self.sources):
+            combo.setToolTip(f"The {'first' if i == 0 else 'second'} column it is computed from")
             combo.addItems(names)
             if column in names and i == 0:
                 combo.setCurrentText(column)
@@ -39,7 +41,7 @@ class AddFeatureDialog(QDialog):
         self.name.setToolTip("Leave empty for the usual name, such as x1² or x1·x2")
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #8a1c12;")
+        self.note.setObjectName("error")  # the theme's error colour
         plain(self.note)
         form = QFormLayout()
         form.addRow("Feature:", self.op)

@@ -24,6 +24,8 @@ class ColumnBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit()
         self.name.setPlaceholderText("column name")
+        self.name.setAccessibleName("Column name")
+        self.name.setToolTip("The current column's name; Enter renames it")
         self.name.setMaximumWidth(140)
         self.role = QComboBox()
         for role in ROLES:

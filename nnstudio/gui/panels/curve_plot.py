@@ -61,6 +61,8 @@ class CurvePlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setLabel("bottom", "epoch")
         self.setLabel("left", label)
+        self.setAccessibleName(f"{label.capitalize()} curve")
+        self.setAccessibleDescription(f"The {label} of every epoch: training, and validation when there is some")
         self.setMinimumSize(220, 160)
         plain_axes(self)
         self.curve = self._curve(TRAIN_PEN, "training")

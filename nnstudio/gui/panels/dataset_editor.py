@@ -63,6 +63,8 @@ class DatasetEditor(QWidget):
         self._added_row: tuple[int, int] | None = None  # (row, undo index after it) of a row the keys added
 
         self.table = DatasetTableView()
+        self.table.setAccessibleName("Dataset table")
+        self.table.setAccessibleDescription("One row per example; type to edit, Enter goes down, Tab goes right")
         self.table.setModel(self.model)
         self.column_bar = ColumnBar(self.model)
         self.banner = QLabel()

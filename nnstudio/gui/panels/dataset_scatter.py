@@ -60,6 +60,8 @@ class ScatterView(FollowsDocument, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.plot = pg.PlotWidget(background=theme.colors().base)
         self.plot.setMinimumSize(180, 160)
+        self.plot.setAccessibleName("Dataset scatter plot")
+        self.plot.setAccessibleDescription("The rows of the dataset as points, coloured by their target")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)

@@ -90,7 +90,12 @@ class DatasetTableView(QTableView):
             self.setCurrentIndex(self.model().index(current.row() + 1, current.column()))
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        """Tab (MoveNext): the next editable cell of the row, else the next row's first one."""
+        """Tab (MoveNext): the next editable cell of the row, else the next row's first one. Shift+Tab
+        (MovePrevious) stops at the first cell, so the focus leaves the table (Qt would wrap to the end)."""
+        if action == QAbstractItemView.CursorAction.MovePrevious:
+            current, previous = self.currentIndex(), super().moveCursor(action, modifiers)
+            wrapped = current.isValid() and (previous.row(), previous.column()) > (current.row(), current.column())
+            return current if wrapped else previous
         if action != QAbstractItemView.CursorAction.MoveNext or not self._tabbing:
             return super().moveCursor(action, modifiers)
         columns = self._editable_columns()

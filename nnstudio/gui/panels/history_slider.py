@@ -28,6 +28,7 @@ class HistorySlider(QWidget):
         self.first_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setToolTip("Move to see the network as it was at that epoch")
+        self.slider.setAccessibleName("Epoch")
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.last_label = QLabel()
         row.addWidget(self.first_label)

@@ -88,6 +88,7 @@ class Inspector(QScrollArea):
         self.setWidgetResizable(True)
         self.setMinimumWidth(260)
         self.weight_image = NeuronWeightImage(document)  # image data: the selected neuron's weights as a picture
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields it shows
         self._clear_refs()
         document.selectionChanged.connect(lambda _sel: self.rebuild())
         document.networkChanged.connect(self._on_network_changed)
@@ -186,6 +187,7 @@ class Inspector(QScrollArea):
         form = QFormLayout(group)
         value = float(self.document.network.layers[sel.layer].weights[sel.source, sel.unit])
         self.weight_spin = NumberSpin(value, f"The weight from {source} to {target}; Enter applies")
+        self.weight_spin.setAccessibleName(f"Weight from {source} to {target}")
         self.weight_spin.valueChanged.connect(
             lambda v: self.document.execute(cmd.SetWeightCommand, sel.layer, sel.source, sel.unit, v))
         form.addRow("w", self.weight_spin)
@@ -211,6 +213,7 @@ class Inspector(QScrollArea):
         self._add_activation_rows(form, layer, "The activation of this neuron's layer (all its neurons)")
         self.bias_spin = NumberSpin(float(lay.bias[unit]), "This neuron's bias b (z = Σ wᵢ·xᵢ + b)")
         self.bias_spin.setEnabled(lay.use_bias)
+        self.bias_spin.setAccessibleName("Bias")
         self.bias_spin.valueChanged.connect(lambda v: self.document.execute(cmd.SetBiasCommand, layer, unit, v))
         form.addRow("bias b", self.bias_spin)
         names = self._source_names(layer)
@@ -218,6 +221,7 @@ class Inspector(QScrollArea):
             spin = NumberSpin(float(lay.weights[i, unit]), f"Weight of the connection from {names[i]}")
             spin.valueChanged.connect(
                 lambda v, i=i: self.document.execute(cmd.SetWeightCommand, layer, i, unit, v))
+            spin.setAccessibleName(f"Weight from {names[i]}")
             self.weight_spins.append(spin)
             form.addRow(plain_label(f"w from {names[i]}"), spin)
         if lay.fan_in > MAX_WEIGHT_ROWS:
@@ -244,6 +248,7 @@ class Inspector(QScrollArea):
         form.addRow("Activation", combo)
         for name, value in lay.resolved_activation_params.items():
             spin = NumberSpin(value, f"Activation parameter {name}")
+            spin.setAccessibleName(f"Activation parameter {name}")
             spin.valueChanged.connect(lambda v, n=name: self._set_activation_param(index, n, v))
             self.param_spins[name] = spin
             form.addRow(plain_label(name), spin)

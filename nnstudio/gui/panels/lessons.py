@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 from nnstudio.core.lessons import CheckResult, Lesson
 from nnstudio.core.lessons.math_text import markdown_with_math
 from nnstudio.errors import NNStudioError
+from nnstudio.gui import theme
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.text import plain_label
 from nnstudio.io.lesson_format import read_lesson_asset
 
 OK_MARK, FAIL_MARK = "✓", "✗"
-OK_COLOR, FAIL_COLOR = "#1b7f3b", "#b3261e"
 
 class LessonText(QTextBrowser):
     """A step's Markdown: no HTML, images only from the lesson's folder, web links in the browser."""
@@ -57,6 +57,8 @@ class LessonText(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Lesson step")
+        self.setAccessibleDescription("What this step of the lesson asks you to do")
         # as tall as its text: the page around it (text and quiz fields) scrolls as one
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -80,8 +82,9 @@ class LessonText(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if task:
             self._add(cursor, f"Task: {task}", bold=True)
+        c = theme.colors()
         for ok, text in checks:
-            self._add(cursor, f"{OK_MARK if ok else FAIL_MARK} {text}", color=OK_COLOR if ok else FAIL_COLOR)
+            self._add(cursor, f"{OK_MARK if ok else FAIL_MARK} {text}", color=c.success if ok else c.error)
         for i, hint in enumerate(hints):
             self._add(cursor, f"Hint {i + 1}: {hint}", italic=True)
 
@@ -130,6 +133,7 @@ class QuizRow(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText("your answer (a number)")
         self.field.setAccessibleName(question)
+        self.field.setAccessibleDescription("Your answer: a number (Enter checks it)")
         self.mark = QLabel()
         row.addWidget(self.field, 1)
         row.addWidget(self.mark)
@@ -173,11 +177,15 @@ class LessonsPanel(QWidget):
         self.lesson_list.setWordWrap(True)
         self.lesson_list.setSpacing(3)
         self.lesson_list.setAlternatingRowColors(True)
+        self.lesson_list.setAccessibleName("Lessons")
+        self.lesson_list.setAccessibleDescription("Pick a lesson; Enter starts it")
         self.lesson_list.itemActivated.connect(lambda _item: self._start_selected())
         self.start_button = QPushButton("Start lesson")
         self.start_button.clicked.connect(self._start_selected)
+        self.start_button.setToolTip("Start the lesson picked in the list")
         self.open_button = QPushButton("Open lesson file…")
         self.open_button.clicked.connect(self.openFileRequested)
+        self.open_button.setToolTip("Open a lesson from a .nnlesson file")
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
@@ -236,6 +244,9 @@ class LessonsPanel(QWidget):
         self.show_me_button = QPushButton("Show me")
         self.show_me_button.setToolTip("Do this step for me (one undo step: Edit ▸ Undo takes it back)")
         self.next_button = QPushButton("Next")
+        self.back_button.setToolTip("Go to the previous step")
+        self.hint_button.setToolTip("Show the next hint for this step")
+        self.next_button.setToolTip("Go to the next step")
         buttons = QGridLayout()
         for column, button in enumerate((self.check_button, self.hint_button, self.show_me_button)):
             buttons.addWidget(button, 0, column)
@@ -258,6 +269,7 @@ class LessonsPanel(QWidget):
         self.sheet.setWidget(sheet)
         self.sheet.setWidgetResizable(True)
         self.sheet.setFrameShape(QFrame.Shape.NoFrame)
+        self.sheet.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the text and the answer fields
         self.sheet.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sheet.setMinimumHeight(80)
         layout.addWidget(self.sheet, 1)
@@ -330,7 +342,7 @@ class LessonsPanel(QWidget):
             if row is not None:
                 row.mark.setText(OK_MARK if result.ok else FAIL_MARK)
                 row.mark.setToolTip(result.text)
-                row.mark.setStyleSheet(f"color: {OK_COLOR if result.ok else FAIL_COLOR};")
+                row.mark.setStyleSheet(f"color: {theme.colors().success if result.ok else theme.colors().error};")
         self._render()
         lesson = self.controller.lesson
         last = lesson is not None and self.controller.index == len(lesson.steps) - 1

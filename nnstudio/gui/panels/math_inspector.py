@@ -27,9 +27,11 @@ from nnstudio.core.stepping import BackwardPhase, ForwardPhase
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
 from nnstudio.gui.step_controller import StepController
-from nnstudio.gui.theme import colors
+from nnstudio.gui.theme import DARK, LIGHT, colors
 
-HEADINGS = {"Forward": "#2f6fde", "Loss": "#8e44ad", "Backward": "#e08a1e", "Update": "#2e9e5b"}
+# the phases' colours, as light or dark as each theme needs for 4.5:1 contrast on the text's background
+HEADINGS = {LIGHT: {"Forward": "#2669dd", "Loss": "#8e44ad", "Backward": "#9d6015", "Update": "#257e49"},
+            DARK: {"Forward": "#6d9ae8", "Loss": "#b985cf", "Backward": "#e08a1e", "Update": "#33ae64"}}
 
 
 def math_selection(sel: Selection | None) -> MathSelection | None:
@@ -43,10 +45,10 @@ def math_selection(sel: Selection | None) -> MathSelection | None:
 
 
 def lines_to_html(lines: list[str]) -> str:
-    parts = []
+    parts, headings = [], HEADINGS.get(colors().name, HEADINGS[LIGHT])
     for line in lines:
-        if line in HEADINGS:
-            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:4px 0 1px 0">{line}</h4>')
+        if line in headings:
+            parts.append(f'<h4 style="color:{headings[line]}; margin:4px 0 1px 0">{line}</h4>')
         else:
             parts.append(f'<div style="font-family: monospace; margin-left: 8px">{html.escape(line)}</div>')
     return "".join(parts)
@@ -66,6 +68,7 @@ class MathInspector(QWidget):
         # Formulas (Copy sits beside the tabs, so every line of the dock's height shows formulas)
         self.text = QTextBrowser()
         self.text.setToolTip("The math of the selected neuron or connection in the phases played so far")
+        self.text.setAccessibleName("Formulas")
         self.copy_button = QToolButton()
         self.copy_button.setText("Copy")
         self.copy_button.setAutoRaise(True)
@@ -78,6 +81,8 @@ class MathInspector(QWidget):
         # Layer vectors
         self.table = QTableWidget()
         self.table.setToolTip("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)")
+        self.table.setAccessibleName("Layer values")
+        self.table.setTabKeyNavigation(False)  # read-only: arrows move between cells, Tab goes on
         self._add_tab(self.table, "Values", "z, a, δ and ∂L/∂b of every neuron of the selected layer")
 
         # Gradient check
@@ -92,6 +97,9 @@ class MathInspector(QWidget):
         self.check_table = QTableWidget(0, 2)
         self.check_table.setHorizontalHeaderLabels(["Layer", "Largest relative error"])
         self.check_table.horizontalHeader().setStretchLastSection(True)
+        self.check_table.setAccessibleName("Gradient check results")
+        self.check_table.setTabKeyNavigation(False)
+        self.check_table.setAccessibleDescription("The largest relative error of backpropagation in each layer")
         cl.addWidget(self.check_label)
         cl.addWidget(self.check_button)
         cl.addWidget(self.check_table)
@@ -106,6 +114,7 @@ class MathInspector(QWidget):
         self.curve = self.plot.plot(pen=pg.mkPen("#2f6fde", width=2))
         self.marker = self.plot.plot(pen=None, symbol="o", symbolBrush="#e08a1e", symbolSize=9)
         self.plot.setToolTip("The loss over a range of the selected weight's values, all other weights fixed")
+        self.plot.setAccessibleName("Loss along the selected weight")
         self._add_tab(self.plot, "Loss(w)", "The loss along the selected weight")
 
         controller.changed.connect(self.refresh)

@@ -61,6 +61,8 @@ class OutputView(QWidget):
         self.plot = pg.PlotWidget(background=theme.colors().base)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumSize(220, 180)
+        self.plot.setAccessibleName("Output plot")
+        self.plot.setAccessibleDescription("The network's output over the inputs, with the data points")
         plain_axes(self.plot)
         self.legend = OutsideLegend(self.plot)
         self.image = pg.ImageItem()

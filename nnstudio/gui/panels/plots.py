@@ -89,6 +89,8 @@ class PlotsPanel(FollowsDocument, QWidget):
         bar.addWidget(self.log_scale)
         bar.addWidget(self.export_button)
         self.tabs.setCornerWidget(corner)
+        QWidget.setTabOrder(self.tabs.tabBar(), self.log_scale)  # Tab reads the top row first, then the plot
+        QWidget.setTabOrder(self.log_scale, self.export_button)
         self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

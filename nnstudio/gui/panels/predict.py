@@ -147,6 +147,8 @@ class PredictPanel(FollowsDocument, QWidget):
                 field.textChanged.connect(self.predict)
                 field.setMaximumWidth(140)
             field.setObjectName(name)
+            field.setAccessibleName(name)
+            field.setAccessibleDescription(f"The value of the input {name} to predict from")
             self._fields.append(field)
             self.form.addRow(plain_label(name), field)
         names_in, formulas = self._project.input_spec()

@@ -10,6 +10,7 @@ epoch); ``training_controls.py`` wires all of that to the window's ``TrainingSes
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
@@ -41,6 +42,13 @@ from nnstudio.gui.wheel_guard import guard_wheel
 
 PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
                 "beta_1": "Beta 1", "beta_2": "Beta 2", "initial_accumulator_value": "Initial accumulator"}
+PARAM_TIPS = {"momentum": "How much of the previous update carries into the next one",
+              "nesterov": "Take the gradient where the momentum is about to carry the weights",
+              "rho": "How fast the running average of squared gradients forgets old steps",
+              "epsilon": "A tiny number added to the divisor so it is never zero",
+              "beta_1": "How fast the running average of the gradients forgets old steps",
+              "beta_2": "How fast the running average of the squared gradients forgets old steps",
+              "initial_accumulator_value": "The sum of squared gradients that Adagrad starts from"}
 BOOLEAN_PARAMS = {"nesterov"}
 SPEEDS: tuple[float | None, ...] = (None, 30.0, 20.0, 10.0, 5.0, 2.0, 1.0)  # epochs a second; None: fastest
 SPEED_TIP = ("How fast a run goes on screen. Slower speeds draw every epoch: the loss curve, the network's "
@@ -137,34 +145,47 @@ class TrainingPanel(QWidget):
         self.loss = QComboBox()
         for key in LOSSES:
             self.loss.addItem(LOSSES.label(key), key)
+        self.loss.setToolTip("How the difference between the network's outputs and the targets is measured")
         self.optimizer = QComboBox()
         for key in OPTIMIZERS:
             self.optimizer.addItem(OPTIMIZERS.label(key), key)
+        self.optimizer.setToolTip("How each update changes the weights from their gradients")
         self.learning_rate = NumberField(0.01, positive=True)
+        self.learning_rate.setToolTip("The size of each update step (type 1e-3 for 0.001)")
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, 1_000_000)
+        self.batch_size.setToolTip("Rows per update (as many as the training rows: one update an epoch)")
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 10_000_000)
+        self.epochs.setToolTip("How many passes over the training rows Train runs")
         self.speed = QComboBox()
         for eps in SPEEDS:
             self.speed.addItem(speed_label(eps), eps)
         self.speed.setToolTip(SPEED_TIP)
+        self.speed.setAccessibleName("Speed")
         self.shuffle = QCheckBox("Shuffle each epoch")
+        self.shuffle.setToolTip("Visit the training rows in a new order every epoch")
         self.validation_split = QDoubleSpinBox()
         self.validation_split.setRange(0.0, 0.9)
         self.validation_split.setSingleStep(0.05)
         self.validation_split.setDecimals(2)
+        self.validation_split.setToolTip("The share of rows held out from training to measure the validation loss")
         self.l1 = NumberField(0.0)
         self.l2 = NumberField(0.0)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2_147_483_647)
+        self.seed.setToolTip("Seed of the random order and split: the same seed gives the same run")
         self.use_target_loss = QCheckBox("Stop at loss ≤")
+        self.use_target_loss.setToolTip("Stop the run as soon as the loss reaches this value")
         self.target_loss = NumberField(0.01)
+        self.target_loss.setAccessibleName("Target loss")  # its label is the check box: no buddy
+        self.target_loss.setToolTip(self.use_target_loss.toolTip())
         self.use_patience = QCheckBox("Early stopping")
         self.patience = QSpinBox()
         self.patience.setRange(1, 100_000)
         self.patience.setSuffix(" epochs")
         self.patience.setToolTip("Stop when validation loss has not improved for this many epochs")
+        self.patience.setAccessibleName("Early stopping patience")
         self.use_patience.setToolTip(self.patience.toolTip())
 
         self.params_box = QGroupBox("Optimizer parameters")
@@ -194,6 +215,11 @@ class TrainingPanel(QWidget):
         self.pause_button = QPushButton("Pause")
         self.step_button = QPushButton("Step one epoch")
         self.stop_button = QPushButton("Stop")
+        # descriptions, not tips: Train's tip says why it cannot be used
+        self.train_button.setAccessibleDescription("Train for the set number of epochs, or resume a paused run")
+        self.pause_button.setAccessibleDescription("Pause the run at the end of this epoch")
+        self.step_button.setAccessibleDescription("Train exactly one epoch")
+        self.stop_button.setAccessibleDescription("End the run after this epoch; its weights are kept")
         self.reset_button = QPushButton("Reset weights")
         self.reset_button.setToolTip("Re-initialize every weight with the layer's initializer "
                                      "(the optimizer starts fresh too)")
@@ -214,7 +240,7 @@ class TrainingPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #8a1c12;")
+        self.reason.setObjectName("error")  # the theme's error colour
         self.reason.hide()
         plain(self.status, self.reason)  # they quote column names and cells from the data
 
@@ -324,10 +350,16 @@ class TrainingPanel(QWidget):
                 field = NumberField(value)
                 field.valueChanged.connect(self._edited)
             field.setObjectName(name)
+            field.setAccessibleName(PARAM_LABELS.get(name, name))
+            field.setToolTip(PARAM_TIPS.get(name, ""))
             self._param_fields[name] = field
             self.params_form.addRow(PARAM_LABELS.get(name, name), field)
         self.params_box.setVisible(bool(params))
         guard_wheel(self.params_box)
+        # the fields are made after the panel: Tab reaches them in reading order, after Early stopping
+        chain = [self.patience, *self._param_fields.values(), self.speed]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _read(self) -> TrainingConfig:
         params = {}

@@ -17,6 +17,8 @@ class WeightHistograms(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground(theme.colors().base)
+        self.setAccessibleName("Weight histograms")
+        self.setAccessibleDescription("How the weights of each layer are spread")
         self.histograms: list[pg.PlotItem] = []
 
     def show_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]] | None) -> None:

@@ -185,6 +185,8 @@ class WeightTable(QWidget):
         self.view.setAlternatingRowColors(False)
         self.view.horizontalHeader().setDefaultSectionSize(72)
         self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.setAccessibleName("Weight table")
+        self.view.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves (Qt's Tab wraps around)
         self.view.setToolTip("Rows = inputs of the layer (last row = bias), columns = its neurons. "
                              "Type to edit; Ctrl+V pastes a block from a spreadsheet.")
         top = QHBoxLayout()
