@@ -73,7 +73,7 @@ class DatasetEditor(QWidget):
         self.banner.hide()
         plain(self.banner)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #555;")
+        self.status.setObjectName("hint")  # the theme's muted text colour
         self.scatter = ScatterView()
         self.thumbnails = ThumbnailView()  # image data: the rows as pictures beside the table
         self.thumbnails.rowClicked.connect(self.select_row)

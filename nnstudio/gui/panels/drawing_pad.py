@@ -160,7 +160,7 @@ class DrawToPredict(QGroupBox):
         self.fit.toggled.connect(lambda _on: self.update_input())
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #8a1c12;")
+        self.message.setObjectName("error")  # the theme's colour for what cannot be done
         plain(self.message)
         side = QVBoxLayout()
         side.setSpacing(4)

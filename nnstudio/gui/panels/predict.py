@@ -60,7 +60,7 @@ class PredictPanel(FollowsDocument, QWidget):
         box_layout.addLayout(self.form)
         self.derived_note = QLabel()
         self.derived_note.setWordWrap(True)
-        self.derived_note.setStyleSheet("color: #555;")
+        self.derived_note.setObjectName("hint")  # the theme's muted text colour
         self.derived_note.hide()
         box_layout.addWidget(self.derived_note)
         self.outputs = QTableWidget(0, 3)
@@ -79,7 +79,7 @@ class PredictPanel(FollowsDocument, QWidget):
         self.answer.setFont(font)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #8a1c12;")
+        self.message.setObjectName("error")  # the theme's colour for what cannot be done
         plain(self.derived_note, self.answer, self.message)  # they quote names from the data
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
