@@ -31,14 +31,18 @@ from nnstudio.gui.file_actions import FileActions
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.inspector import Inspector
+from nnstudio.gui.panels.landscape import LandscapePanel
 from nnstudio.gui.panels.math_inspector import MathInspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.predict import PredictPanel
+from nnstudio.gui.panels.runs import RunsPanel
 from nnstudio.gui.panels.stepper import StepPanel
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_table import WeightTable
+from nnstudio.gui.panels.weight_timeline import WeightTimeline
 from nnstudio.gui.recovery import Recovery
+from nnstudio.gui.run_views import RunViews
 from nnstudio.gui.step_controller import StepController
 from nnstudio.gui.text import as_rich, escape, for_menu
 from nnstudio.gui.training_controls import TrainingControls
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
                               lambda text, ms: self.statusBar().showMessage(text, ms), self)
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
+        self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
+                                  self.landscape, self)
         self._wire()
         self._update_title()
         self.resize(1280, 800)
@@ -126,6 +132,9 @@ class MainWindow(QMainWindow):
         self.stepper = StepController(doc, self)
         self.step_panel = StepPanel(self.stepper)
         self.math = MathInspector(self.stepper)
+        self.runs_panel = RunsPanel(doc)  # recorded runs (issue 16): list, compare, timeline, landscape
+        self.weight_timeline = WeightTimeline(doc)
+        self.landscape = LandscapePanel(doc)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -277,6 +286,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.training.shutdown()
+        self.run_views.shutdown()
         self.save_state()
         self.recovery.timer.stop()
         self.recovery.remove()

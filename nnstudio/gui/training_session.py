@@ -147,7 +147,8 @@ class TrainingSession(QObject):
 
     def _launch(self, epochs: int, step: bool) -> None:
         # raises NNStudioError when data isn't ready
-        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer())
+        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer(),
+                                continues=self._state == PAUSED)  # a resumed run stays one recorded run
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)

@@ -33,6 +33,9 @@ DOCKS = [
     DockSpec("Predict", "predict", RIGHT, tabify_with="Weights", scroll=(240, 120)),
     DockSpec("Step", "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
     DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
+    DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),
+    DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None),
+    DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None),
 ]
 RAISED = ["Inspector", "Weights", "Plots"]  # the tab shown first in each tabbed group
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical

@@ -36,6 +36,7 @@ from nnstudio.gui.text import as_rich
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 from nnstudio.io.history_csv import write_history_csv
 
+OVERLAY_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 REDRAW_MS = 200  # plots repaint at most 5 times a second while training (painting costs the worker GIL time)
 
 
@@ -55,6 +56,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw_now)
+        self._overlay: list[tuple[CurvePlot, pg.PlotDataItem]] = []  # runs compared (set_overlay)
 
         self.loss_plot = CurvePlot("loss")
         self.metric_plot = CurvePlot("accuracy")
@@ -186,6 +188,36 @@ class PlotsPanel(FollowsDocument, QWidget):
         self.metric_plot.setLogMode(y=on)
         if self.log_scale.isChecked() != on:
             self.log_scale.setChecked(on)
+
+    # -- runs compared (the Runs dock) -----------------------------------------------------------------
+    def set_overlay(self, runs: list) -> None:
+        """Draw each run's own loss and accuracy/MAE curves (``run.history``, core/runs.py) in its colour, in
+        place of the project's curves; an empty list shows the project's curves again."""
+        for plot, item in self._overlay:
+            plot.removeItem(item)  # and from the legend
+        self._overlay = []
+        key = "accuracy" if self._is_classification() else "mae"
+        for i, run in enumerate(runs):
+            pen = pg.mkPen(OVERLAY_COLORS[i % len(OVERLAY_COLORS)], width=2)
+            epochs = run.history.array("epoch")
+            for plot, column in ((self.loss_plot, "loss"), (self.metric_plot, key)):
+                if column in run.history.columns:
+                    item = plot.plot(epochs, run.history.array(column), pen=pen, name=run.name, connect="finite")
+                    self._overlay.append((plot, item))
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.curve.setVisible(not runs)
+            plot.val_curve.setVisible(not runs)
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                for sample, label in legend.items:
+                    if sample.item in (plot.curve, plot.val_curve):
+                        sample.setVisible(not runs and sample.item.isVisible())
+                        label.setVisible(sample.isVisible())
+        if not runs:
+            self._redraw_curves()
+
+    def overlay_curves(self) -> list[pg.PlotDataItem]:
+        return [item for _plot, item in self._overlay]
 
     # -- other tabs ----------------------------------------------------------------------------------
     @Slot(int)
