@@ -32,6 +32,7 @@ from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.landscape import LandscapePanel
+from nnstudio.gui.panels.loss_change import LossChangePanel
 from nnstudio.gui.panels.math_inspector import MathInspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.plots import PlotsPanel
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.docks = build_docks(self)
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
+        for title, view in (("Weight Timeline", self.weight_timeline), ("Loss Change", self.loss_change)):
+            view.set_shown(self.docks[title].isVisible() and not self.docks[title].visibleRegion().isEmpty())
+            self.docks[title].visibilityChanged.connect(view.set_shown)  # replays only while on screen
         self.datasets = DatasetActions(doc, self.dataset_editor, self.dataset_menu, self.banner,
                                        lambda text: self.statusBar().showMessage(text, 5000), self)
         self.training_controls = TrainingControls(
@@ -99,7 +103,7 @@ class MainWindow(QMainWindow):
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
-                                  self.landscape, self)
+                                  self.landscape, self.loss_change, self)
         self._wire()
         self._update_title()
         self.resize(1280, 800)
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         self.runs_panel = RunsPanel(doc)  # recorded runs (issue 16): list, compare, timeline, landscape
         self.weight_timeline = WeightTimeline(doc)
         self.landscape = LandscapePanel(doc)
+        self.loss_change = LossChangePanel(doc)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
             "train": lambda: self.training_controls.train(), "pause": lambda: self.training.pause(),
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
+            "race": self.show_race,
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
         }
 
@@ -238,6 +244,17 @@ class MainWindow(QMainWindow):
         self.canvas.apply_theme()
         self.weight_table.model.reset()
 
+    def show_race(self) -> None:
+        """The optimizer race dialog (one per window, kept while open)."""
+        from nnstudio.gui.race_dialog import RaceDialog
+
+        if self.race_dialog is None:
+            self.race_dialog = RaceDialog(self.document, self)
+        self.race_dialog.show()
+        self.race_dialog.raise_()
+
+    race_dialog = None
+
     def show_about(self) -> None:
         from nnstudio import __version__
 
@@ -287,6 +304,8 @@ class MainWindow(QMainWindow):
             return
         self.training.shutdown()
         self.run_views.shutdown()
+        if self.race_dialog is not None:
+            self.race_dialog.shutdown()
         self.save_state()
         self.recovery.timer.stop()
         self.recovery.remove()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Slot
 from nnstudio.gui.document import CONNECTION, Document, Selection
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.landscape import LandscapePanel
+from nnstudio.gui.panels.loss_change import LossChangePanel
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.runs import RunsPanel
 from nnstudio.gui.panels.weight_timeline import WeightTimeline
@@ -16,10 +17,11 @@ from nnstudio.gui.panels.weight_timeline import WeightTimeline
 
 class RunViews(QObject):
     def __init__(self, document: Document, runs: RunsPanel, plots: PlotsPanel, history: HistorySlider,
-                 timeline: WeightTimeline, landscape: LandscapePanel, parent: QObject | None = None) -> None:
+                 timeline: WeightTimeline, landscape: LandscapePanel, loss_change: LossChangePanel,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document, self.runs, self.plots, self.history = document, runs, plots, history
-        self.timeline, self.landscape = timeline, landscape
+        self.timeline, self.landscape, self.loss_change = timeline, landscape, loss_change
         runs.runsSelected.connect(self._runs_selected)
         document.selectionChanged.connect(self._selection_changed)
 
@@ -28,6 +30,7 @@ class RunViews(QObject):
         self.plots.set_overlay(runs if len(runs) >= 2 else [])
         self.timeline.set_runs([run.id for run in runs])
         self.landscape.set_runs([run.id for run in runs])
+        self.loss_change.set_runs([run.id for run in runs])
 
     @Slot(object)
     def _selection_changed(self, selection: Selection | None) -> None:
@@ -37,7 +40,7 @@ class RunViews(QObject):
 
     def shutdown(self) -> None:
         """Stop every background computation (the window closes)."""
-        for view in (self.history, self.timeline, self.landscape):
+        for view in (self.history, self.timeline, self.landscape, self.loss_change):
             view.shutdown()
 
 

@@ -66,6 +66,9 @@ ACTIONS = [
     ActionSpec("reset_optimizer", "Reset &Optimizer",
                "Start the optimizer fresh (Adam's moments, momentum, step count); training again otherwise "
                "continues where it stopped"),
+    ActionSpec("race", "Optimizer &Race…",
+               "Train a few epochs from the current weights under SGD, momentum, RMSprop and Adam and compare "
+               "their paths on the loss landscape"),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "List the keyboard shortcuts", Key.HelpContents),
     ActionSpec("formats", "File &Formats", "What is in a model and a project file"),
@@ -79,7 +82,7 @@ MENUS: dict[str, list[str]] = {
     "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "-", "theme_light", "theme_dark", "-",
               "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
-    "&Train": ["train", "pause", "step_epoch", "stop", "-", "reset_optimizer"],
+    "&Train": ["train", "pause", "step_epoch", "stop", "-", "reset_optimizer", "-", "race"],
     "&Help": ["shortcuts", "formats", "about"],
 }
 

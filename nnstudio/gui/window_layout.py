@@ -36,6 +36,7 @@ DOCKS = [
     DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),
     DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None),
     DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None),
+    DockSpec("Loss Change", "loss_change", BOTTOM, tabify_with="Plots", scroll=None),
 ]
 RAISED = ["Inspector", "Weights", "Plots"]  # the tab shown first in each tabbed group
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical

@@ -192,6 +192,8 @@ def test_fork_restores_the_epoch_as_one_step_and_the_next_run_is_a_branch(qtbot,
 def test_selecting_a_connection_shows_its_replayed_timeline(qtbot, window):
     doc, timeline = window.document, window.weight_timeline
     train(qtbot, window, 8)
+    assert not timeline._shown  # behind the Plots tab: nothing replayed
+    window.docks["Weight Timeline"].raise_()
     with qtbot.waitSignal(timeline.task.done, timeout=10_000):
         doc.set_selection(Selection.connection(1, 2, 0))
     index = flat_index(doc.network, 1, 2, 0)
@@ -223,3 +225,59 @@ def test_the_landscape_of_two_parameters_equals_cores_grid_and_the_path_goes_thr
     cx, cy = panel.view.current.getData()
     assert (cx[0], cy[0]) == tuple(flatten(doc.network)[:2])
     assert "exactly these two parameters" in panel.note.text()
+
+
+# -- predicted vs actual loss change ------------------------------------------------------------------------------
+def test_step_mode_shows_the_predicted_change_minus_eta_g_squared_for_sgd(qtbot, window):
+    from nnstudio.core.loss_change import step_loss_change
+
+    doc = window.document
+    doc.project.training.optimizer = "sgd"
+    doc.project.training.optimizer_params = {}
+    window.stepper.complete()
+    step = window.stepper.step
+    change = step_loss_change(step)
+    assert change.predicted == pytest.approx(change.sgd_prediction, rel=1e-12)
+    text = window.step_panel.loss_change_label.text()
+    assert f"{change.sgd_prediction:.4g}" in text and f"{change.actual:.4g}" in text
+    assert change.diagnosis().text in text
+
+
+def test_the_loss_change_per_epoch_is_plotted_for_the_run(qtbot, window):
+    from nnstudio.core.run_loss_change import run_loss_change
+
+    doc, panel = window.document, window.loss_change
+    window.docks["Loss Change"].raise_()
+    with qtbot.waitSignal(panel.task.done, timeout=20_000):
+        train(qtbot, window, 6, optimizer="sgd", learning_rate=0.001)
+    expected = run_loss_change(doc.project, 1)
+    x, y = panel.predicted.getData()
+    assert np.array_equal(x, np.arange(1, 7)) and np.array_equal(y, expected.predicted)
+    assert np.array_equal(panel.actual.getData()[1], expected.actual)
+    np.testing.assert_allclose(expected.actual, expected.predicted, rtol=0.05)  # a tiny rate follows the slope
+    assert expected.diagnosis.text in panel.verdict.text()
+
+
+# -- the optimizer race -----------------------------------------------------------------------------------------
+def test_the_races_adam_path_is_a_normal_adam_run_and_a_racer_can_be_kept(qtbot, window):
+    doc = window.document
+    window.acts["race"].trigger()
+    dialog = window.race_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.epochs.setValue(5)
+    with qtbot.waitSignal(dialog.task.done, timeout=30_000):
+        dialog.start_button.click()
+    labels = [r.racer.label for r in dialog.results]
+    assert labels == ["SGD", "Momentum", "RMSprop", "Adam"] and len(dialog.view.paths) == 4
+    adam = dialog.results[3]
+    train(qtbot, window, 5)  # the project's own optimizer is Adam at the same learning rate
+    snapshots = doc.project.snapshots
+    for epoch, flat in zip(adam.epochs, adam.path):
+        weights = snapshots.at(int(epoch))[1]
+        assert np.array_equal(flat, np.concatenate([np.concatenate([w.ravel(), b.ravel()]) for w, b in weights]))
+    dialog.keep(adam)
+    assert [r.name for r in doc.project.runs.runs] == ["Run 1", "Adam"]
+    assert doc.undo_stack.undoText() == "Keep racer Adam as a run"
+    doc.undo()
+    assert len(doc.project.runs) == 1
+    dialog.close()

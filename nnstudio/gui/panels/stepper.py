@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.core.loss_change import step_loss_change
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, UpdatePhase
 from nnstudio.gui.step_controller import BATCH, SAMPLE, StepController
 from nnstudio.gui.theme import icon
@@ -29,6 +30,15 @@ ACTIONS = [
     ("back_action", "Step back", "step-back", "Shift+F6", "Undo the last phase (over the update: the old weights)"),
     ("reset_action", "Reset", "reset-weights", "Shift+F9", "Back to the start of this step"),
 ]
+
+
+def loss_change_text(step) -> str:
+    """The update's predicted loss change (g·Δw; −η‖g‖² for plain SGD) against the actual one, and the verdict."""
+    change = step_loss_change(step)
+    sgd = f" (−η‖g‖² = {change.sgd_prediction:.4g})" if change.predicted != change.sgd_prediction else \
+        " = −η‖g‖²"
+    return (f"Predicted loss change g·Δw = {change.predicted:.4g}{sgd}; actual {change.actual:.4g} "
+            f"(on the same rows). {change.diagnosis().text}")
 
 
 class StepPanel(QWidget):
@@ -84,6 +94,10 @@ class StepPanel(QWidget):
         self.detail_label.setWordWrap(True)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.detail_label)
+        self.loss_change_label = QLabel()  # after the update: predicted vs actual loss change (core/loss_change.py)
+        self.loss_change_label.setWordWrap(True)
+        self.loss_change_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.loss_change_label)
         layout.addStretch(1)
 
         self.forward_action.triggered.connect(controller.play_next_phase)
@@ -138,3 +152,4 @@ class StepPanel(QWidget):
         else:
             detail = (c.notice + " " if c.notice else "") + "Forward (F6) starts a step; Complete (F9) plays it all."
         self.detail_label.setText(detail)
+        self.loss_change_label.setText(loss_change_text(c.step) if isinstance(phase, UpdatePhase) else "")

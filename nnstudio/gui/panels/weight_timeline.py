@@ -90,9 +90,22 @@ class WeightTimeline(QWidget):
             return None
         return flat_index(network, layer, source, target)
 
+    _stale = False
+    _shown = True  # the dock is on screen (its visibilityChanged signal sets it)
+
+    @Slot(bool)
+    def set_shown(self, shown: bool) -> None:
+        self._shown = shown
+        if shown and self._stale:
+            self.refresh()
+
     @Slot()
     def refresh(self) -> None:
+        """Recompute (a replay) when shown; a hidden panel only remembers to do it when it is shown."""
         self.task.cancel()
+        self._stale = not self._shown
+        if self._stale:
+            return
         self.timelines = {}
         if self.connection is None:
             self._draw("Select a connection on the diagram to follow its weight over the epochs.")
