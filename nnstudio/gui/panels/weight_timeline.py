@@ -48,7 +48,8 @@ class WeightTimeline(QWidget):
             plot.showGrid(x=True, y=True, alpha=0.25)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)
-            plot.addLegend(offset=(-8, 4))
+            if plot is not self.grad_plot:
+                plot.addLegend(offset=(-8, 4), colCount=2)
         self.terms_plot.setLabel("bottom", "epoch")
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
@@ -151,6 +152,10 @@ class WeightTimeline(QWidget):
         for plot in (self.value_plot, self.grad_plot, self.terms_plot):
             plot.clear()
         log = self.document.project.runs
+        has_terms = any(np.isfinite(v).any() for t in self.timelines.values() for v in t.terms.values())
+        self.terms_plot.setVisible(has_terms or not self.timelines)
+        self.terms_plot.setLabel("bottom", "epoch")
+        self.grad_plot.setLabel("bottom", "" if has_terms or not self.timelines else "epoch")
         for i, (run_id, timeline) in enumerate(self.timelines.items()):
             run = log.find(run_id)
             name = run.name if run is not None else f"Run {run_id}"
@@ -160,8 +165,7 @@ class WeightTimeline(QWidget):
             self.value_plot.plot(x, timeline.value[:, 0], pen=pg.mkPen(color, width=2), name=name, symbol=symbol,
                                  symbolSize=5, symbolBrush=color)
             if np.isfinite(timeline.gradient).any():
-                self.grad_plot.plot(x, timeline.gradient[:, 0], pen=pg.mkPen(color, width=1.5), name=name,
-                                    connect="finite")
+                self.grad_plot.plot(x, timeline.gradient[:, 0], pen=pg.mkPen(color, width=1.5), connect="finite")
             for k, (term, values) in enumerate(sorted(timeline.terms.items())):
                 if np.isfinite(values).any():
                     self.terms_plot.plot(x, values[:, 0], pen=pg.mkPen(color, width=1.5,
