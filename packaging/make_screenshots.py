@@ -89,6 +89,13 @@ def runs_screenshots(window: MainWindow) -> None:
     window.grab().save(str(OUT / "weight-timeline.png"))
     window.plots.set_log_scale(False)
 
+    docks["Landscape"].raise_()
+    window.landscape.set_plane("connections", (0, 0, 1), (0, 1, 1))
+    window.landscape.draw()
+    wait_for(window.landscape.task.done)
+    wait(300)
+    docks["Landscape"].widget().grab().save(str(OUT / "landscape.png"))
+
     window.files.open_example("infections-linear", ask=False)
     window.show_race()
     dialog = window.race_dialog

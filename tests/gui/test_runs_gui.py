@@ -281,3 +281,42 @@ def test_the_races_adam_path_is_a_normal_adam_run_and_a_racer_can_be_kept(qtbot,
     doc.undo()
     assert len(doc.project.runs) == 1
     dialog.close()
+
+
+def test_a_landscape_of_two_connections_selected_on_the_diagram(qtbot, window):
+    from nnstudio.core.landscape import connections_plane
+
+    doc, panel = window.document, window.landscape
+    train(qtbot, window, 10)
+    doc.set_selection(Selection.connection(0, 0, 1))
+    doc.set_selection(Selection.connection(1, 2, 0))
+    panel.set_plane("connections")
+    assert panel.first_box.currentText() == "w pink → h1.2" and panel.second_box.currentText() == "w h1.3 → no"
+    with qtbot.waitSignal(panel.task.done, timeout=20_000):
+        panel.draw()
+    picture = panel.view.landscape
+    plane = connections_plane(doc.network, (0, 0, 1), (1, 2, 0))
+    grid = loss_grid(loss_data(doc.project), plane, picture.a_values, picture.b_values)
+    np.testing.assert_allclose(10 ** panel.view.image.image, grid, rtol=1e-9)
+    assert "held at its current value" in panel.note.text()
+    _epochs, flats = path_from_snapshots(doc.project.snapshots, doc.network)
+    i, j = flat_index(doc.network, 0, 0, 1), flat_index(doc.network, 1, 2, 0)
+    x, y = panel.view.paths[0].getData()
+    assert np.array_equal(x, flats[:, i]) and np.array_equal(y, flats[:, j])
+
+
+def test_moving_the_slider_on_cancels_a_replay(qtbot, window):
+    doc, slider = window.document, window.history
+    train(qtbot, window, 15)
+    kept = SnapshotHistory()
+    for epoch in (0, 15):
+        kept.add(epoch, doc.project.snapshots.at(epoch)[1])
+    doc.project.snapshots = kept
+    slider.refresh()
+    shown = []
+    slider.epochShown.connect(lambda epoch, _weights: shown.append(epoch))
+    slider.set_epoch(12)
+    with qtbot.waitSignal(slider.epochShown, timeout=10_000):
+        slider.set_epoch(5)
+    qtbot.waitUntil(lambda: not slider.replay._threads, timeout=10_000)
+    assert shown == [5] and slider.selected_epoch() == 5

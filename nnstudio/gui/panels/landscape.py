@@ -38,7 +38,7 @@ from nnstudio.core.landscape import (
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.runs import architecture_of
-from nnstudio.errors import NNStudioError
+from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.panels.landscape_view import LandscapeView
@@ -71,7 +71,9 @@ def make_plane(project: Project, kind: str, first=None, second=None, seed: int =
         if plane is not None:
             return plane
         kind = RANDOM
-    if kind == CONNECTIONS and first is not None and second is not None:
+    if kind == CONNECTIONS:
+        if first is None or second is None:
+            raise ConfigError("choose two connections for the plane")
         return connections_plane(network, first, second)
     return random_plane(network, seed)
 
@@ -174,12 +176,11 @@ class LandscapePanel(QWidget):
         keep = current in kinds and EXACT not in kinds  # two parameters: the exact picture first
         self.plane_box.setCurrentIndex(kinds.index(current) if keep else 0)
         self.plane_box.blockSignals(False)
-        choices = connection_choices(network)
+        self._choices = connection_choices(network)  # the boxes' rows, in this order
         for box, pick in ((self.first_box, 0), (self.second_box, 1)):
             box.blockSignals(True)
             box.clear()
-            for label, key in choices:
-                box.addItem(label, key)
+            box.addItems([label for label, _key in self._choices])
             box.setCurrentIndex(min(pick, box.count() - 1))
             box.blockSignals(False)
         self._plane_changed()
@@ -195,15 +196,24 @@ class LandscapePanel(QWidget):
         self.plane_box.setCurrentIndex(self.plane_box.findData(kind))
         for box, key in ((self.first_box, first), (self.second_box, second)):
             if key is not None:
-                box.setCurrentIndex(box.findData(key))
+                box.setCurrentIndex(self._row_of(key))
+
+    _choices: list = []
+
+    def _row_of(self, key: tuple) -> int:
+        return next((i for i, (_label, k) in enumerate(self._choices) if k == tuple(key)), -1)
+
+    def _chosen(self, box: QComboBox):
+        row = box.currentIndex()
+        return self._choices[row][1] if 0 <= row < len(self._choices) else None
 
     def offer_connection(self, layer: int, source: int, target: int) -> None:
         """A connection selected on the diagram: the two latest ones become the plane's connections."""
         key = (layer, source, target)
         self._offered = [*[k for k in self._offered if k != key][-1:], key]
         if len(self._offered) == 2:
-            self.first_box.setCurrentIndex(self.first_box.findData(self._offered[0]))
-            self.second_box.setCurrentIndex(self.second_box.findData(self._offered[1]))
+            self.first_box.setCurrentIndex(self._row_of(self._offered[0]))
+            self.second_box.setCurrentIndex(self._row_of(self._offered[1]))
 
     def set_runs(self, run_ids: list[int]) -> None:
         self.run_ids = list(run_ids)
@@ -222,8 +232,8 @@ class LandscapePanel(QWidget):
 
     # -- computing ---------------------------------------------------------------------------------------
     def plane(self) -> Plane:
-        return make_plane(self.document.project, self.plane_box.currentData(), self.first_box.currentData(),
-                          self.second_box.currentData(), self.seed)
+        return make_plane(self.document.project, self.plane_box.currentData(), self._chosen(self.first_box),
+                          self._chosen(self.second_box), self.seed)
 
     @Slot()
     def draw(self) -> None:
