@@ -115,6 +115,7 @@ class LandscapePanel(QWidget):
         self.run_ids: list[int] = []
         self.seed = 0
         self._offered: list[tuple[int, int, int]] = []  # connections selected on the diagram, latest last
+        self._choices: list[tuple[str, tuple[int, int | None, int]]] = []  # the connection boxes' rows
         self.task = BackgroundTask(self)
         self.task.done.connect(self._computed)
         self.task.failed.connect(self._failed)
@@ -197,8 +198,6 @@ class LandscapePanel(QWidget):
         for box, key in ((self.first_box, first), (self.second_box, second)):
             if key is not None:
                 box.setCurrentIndex(self._row_of(key))
-
-    _choices: list = []
 
     def _row_of(self, key: tuple) -> int:
         return next((i for i, (_label, k) in enumerate(self._choices) if k == tuple(key)), -1)
