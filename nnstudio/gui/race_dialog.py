@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.core.landscape import exact_plane, flatten, landscape, loss_data, random_plane
+from nnstudio.core.landscape import exact_plane, flatten, grid_around, landscape, loss_data, random_plane
 from nnstudio.core.project import Project
 from nnstudio.core.race import RacerResult, keep_racer, race, racers_for
 from nnstudio.errors import ConfigError
@@ -65,7 +65,11 @@ def run_race(project: Project, epochs: int, kinds: list[str], rates: list[float]
     plane = exact_plane(project.network) or random_plane(project.network, 0)
     epochs_all = np.concatenate([r.epochs for r in results])
     flats = np.concatenate([r.path for r in results])
-    picture = landscape(loss_data(project), plane, flatten(project.network), (epochs_all, flats), size, cancel)
+    calm = [r for r in results if not r.message] or results  # a diverged path would stretch the picture
+    a, b = plane.coordinates(np.concatenate([flatten(project.network)[None], *[r.path for r in calm]]))
+    axes = grid_around(plane, list(zip(a, b)), size)
+    picture = landscape(loss_data(project), plane, flatten(project.network), (epochs_all, flats), size, cancel,
+                        axes)
     paths, start = [], 0
     for result in results:
         end = start + len(result.epochs)
@@ -170,7 +174,7 @@ class RaceDialog(QDialog):
     @Slot(object)
     def _finished(self, answer: tuple) -> None:
         self.results, picture, paths = answer
-        self.view.show(picture, paths)
+        self.view.draw_landscape(picture, paths)
         self.curves.clear()
         self.curves.addLegend(offset=(-8, 8))
         self.table.setRowCount(len(self.results))
@@ -182,7 +186,11 @@ class RaceDialog(QDialog):
             last = result.history.last().get("loss", float("nan"))
             self.table.setItem(i, 0, QTableWidgetItem(result.racer.label))
             self.table.setItem(i, 1, QTableWidgetItem(f"{last:.4g}"))
-            self.table.setItem(i, 2, QTableWidgetItem(result.message or f"trained {len(result.history)} epochs"))
+            note = f"{result.message} (its path leaves the picture)" if result.message else \
+                f"trained {len(result.history)} epochs"
+            note_item = QTableWidgetItem(note)
+            note_item.setToolTip(note)
+            self.table.setItem(i, 2, note_item)
             keep = QPushButton("Keep as run")
             keep.setEnabled(result.run is not None)
             keep.clicked.connect(lambda _checked=False, r=result, b=keep: self.keep(r, b))

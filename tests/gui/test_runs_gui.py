@@ -139,7 +139,7 @@ def test_the_slider_reaches_every_epoch_exactly_by_replay(qtbot, window):
     slider.refresh()
     assert slider.epochs() == list(range(16))
     project = doc.project.copy()
-    for epoch in [3, 4, 9, 1, 14, 0]:
+    for epoch in [*range(1, 15), 7, 0]:  # forward (a replay goes on from the last one), then back
         with qtbot.waitSignal(slider.epochShown, timeout=10_000) as blocker:
             slider.set_epoch(epoch)
         assert blocker.args[0] == epoch

@@ -260,7 +260,7 @@ class LandscapePanel(QWidget):
     @Slot(object)
     def _computed(self, answer: tuple) -> None:
         picture, paths, skipped = answer
-        self.view.show(picture, paths)
+        self.view.draw_landscape(picture, paths)
         self.note.setText(picture.plane.note + " The star marks the current weights." + skipped)
 
     @Slot(str)

@@ -26,7 +26,7 @@ def log_loss(loss: np.ndarray) -> np.ndarray:
 
 
 class LandscapeView(pg.PlotWidget):
-    """``show(landscape, paths)``: ``paths`` is a list of (label, a values, b values) drawn on the heatmap."""
+    """``draw_landscape(landscape, paths)``: ``paths`` is a list of (label, a values, b values) drawn on the heatmap."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=theme.colors().base)
@@ -51,7 +51,7 @@ class LandscapeView(pg.PlotWidget):
         self.current.setData([], [])
         self.landscape = None
 
-    def show(self, landscape: Landscape, paths: list[tuple[str, np.ndarray, np.ndarray]]) -> None:  # type: ignore[override]
+    def draw_landscape(self, landscape: Landscape, paths: list[tuple[str, np.ndarray, np.ndarray]]) -> None:
         self.clear_picture()
         self.landscape = landscape
         a, b = landscape.a_values, landscape.b_values
