@@ -4,6 +4,7 @@ refuses malformed runs with a message naming the place."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import re
@@ -186,7 +187,5 @@ def test_any_damage_to_the_runs_section_is_a_format_error(branched):
             del target[place[-1]]
         else:
             target[place[-1]] = rng.choice(JUNK)
-        try:
+        with contextlib.suppress(ModelFormatError):  # anything else (a TypeError, ...) fails the test
             project_from_dict(data)
-        except ModelFormatError:
-            pass
