@@ -30,6 +30,7 @@ from nnstudio.core.landscape import (
     flatten,
     landscape,
     loss_data,
+    path_from_checkpoints,
     path_from_run,
     path_from_snapshots,
     random_plane,
@@ -45,6 +46,7 @@ from nnstudio.gui.panels.landscape_view import LandscapeView
 from nnstudio.gui.run_commands import run_log_notifier
 
 EXACT, CONNECTIONS, RANDOM = "exact", "connections", "random"
+MAX_REPLAYED_EPOCHS = 5_000  # a longer run's path is drawn through its recorded checkpoints
 PLANE_TEXT = {EXACT: "The model's two parameters (exact)", CONNECTIONS: "Two connections (a slice)",
               RANDOM: "Two random directions (a projection)"}
 
@@ -89,7 +91,10 @@ def compute_landscape(project: Project, plane: Plane, run_ids: list[int], size: 
         if run.architecture != architecture:
             skipped.append(run.name)
             continue
-        pieces.append((run.name, *path_from_run(project, run_id, cancel=cancel)))
+        if run.epochs > MAX_REPLAYED_EPOCHS:
+            pieces.append((f"{run.name} (checkpoints)", *path_from_checkpoints(project, run_id)))
+        else:
+            pieces.append((run.name, *path_from_run(project, run_id, cancel=cancel)))
     if not run_ids:
         epochs, flats = path_from_snapshots(project.snapshots, project.network)
         if len(epochs):

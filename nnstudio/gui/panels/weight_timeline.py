@@ -22,6 +22,7 @@ from nnstudio.gui.document import Document
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
 
+MAX_REPLAYED_EPOCHS = 5_000  # a longer run shows its recorded checkpoints only (a replay would take minutes)
 TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
 
@@ -119,6 +120,10 @@ class WeightTimeline(QWidget):
         project = self.document.project
         for run, index in runs:
             self.timelines[run.id] = checkpoint_timeline(project, run.id, [index])
+        if sum(run.epochs for run, _index in runs) > MAX_REPLAYED_EPOCHS:
+            self._draw(self._describe(f"recorded at the kept checkpoints (runs longer than {MAX_REPLAYED_EPOCHS:,} "
+                                      "epochs are not replayed here; select fewer runs for every epoch)"))
+            return
         self._draw(self._describe("recorded at the kept checkpoints; replaying every epoch…"))
         copy = project.copy()
         wanted = [(run.id, index) for run, index in runs]
