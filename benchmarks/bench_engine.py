@@ -369,8 +369,76 @@ class TorchRunner:
         return self.losses[-1] if self.losses else float("nan")
 
 
+class LeanNumpyRunner:
+    """The reference for the engine's own overhead: the same network, loss, Adam and batch order written as
+    one plain NumPy loop (no classes, no checks, no traces), with the same per-batch loss/accuracy sums.
+    Only for the relu/softmax + categorical crossentropy workloads."""
+
+    label = "numpy"
+
+    def __init__(self, w: Workload, dtype: type) -> None:
+        net = Network.build(w.sizes, ["relu", "softmax"], seed=SEED, dtype=dtype)
+        self.params = [a.copy() for layer in net.layers for a in (layer.weights, layer.bias)]
+        self.m = [np.zeros_like(p) for p in self.params]
+        self.v = [np.zeros_like(p) for p in self.params]
+        self.x, self.y = w.x.astype(dtype), w.onehot.astype(dtype)
+        self.lr, self.batch_size, self.shuffle = w.learning_rate, w.batch_size, w.shuffle
+        self.rng = np.random.default_rng(SEED)
+        self.t = 0
+        self.losses: list[float] = []
+
+    @staticmethod
+    def supports(w: Workload) -> bool:
+        return w.loss == "categorical_crossentropy" and len(w.sizes) == 3
+
+    def _epoch(self, x: np.ndarray, y: np.ndarray) -> None:
+        w1, b1, w2, b2 = self.params
+        n = x.shape[0]
+        order = self.rng.permutation(n) if self.shuffle else np.arange(n)
+        loss_sum, correct = 0.0, 0
+        for start in range(0, n, self.batch_size):
+            idx = order[start:start + self.batch_size]
+            xb, yb, m = x[idx], y[idx], len(idx)
+            z1 = xb @ w1
+            z1 += b1
+            a1 = np.maximum(z1, 0)
+            z2 = a1 @ w2
+            z2 += b2
+            z2 -= z2.max(axis=1, keepdims=True)
+            p = np.exp(z2)
+            p /= p.sum(axis=1, keepdims=True)
+            loss_sum += float(-(yb * np.log(np.clip(p, 1e-7, 1.0))).sum())
+            correct += int((p.argmax(axis=1) == yb.argmax(axis=1)).sum())
+            d2 = (p - yb) / m
+            d1 = d2 @ w2.T
+            d1 *= z1 > 0
+            grads = [xb.T @ d1, d1.sum(axis=0), a1.T @ d2, d2.sum(axis=0)]
+            self.t += 1
+            c1, c2 = 1 - 0.9**self.t, 1 - 0.999**self.t
+            for param, g, mom, vel in zip(self.params, grads, self.m, self.v):
+                mom *= 0.9
+                mom += 0.1 * g
+                vel *= 0.999
+                vel += 0.001 * (g * g)
+                param -= self.lr * (mom / c1) / (np.sqrt(vel / c2) + 1e-7)
+        self.losses.append(loss_sum / n)
+
+    def run(self, epochs: int) -> None:
+        for _ in range(epochs):
+            self._epoch(self.x, self.y)
+
+    def warm_up(self, w: Workload) -> None:
+        rows = min(len(w.x), 10 * w.batch_size)
+        saved = [p.copy() for p in self.params], [a.copy() for a in self.m], [a.copy() for a in self.v], self.t
+        self._epoch(self.x[:rows], self.y[:rows])
+        (self.params, self.m, self.v, self.t), self.losses = saved, []
+
+    def last_loss(self) -> float:
+        return self.losses[-1] if self.losses else float("nan")
+
+
 # -- timing -----------------------------------------------------------------------------------------
-def time_epochs(runner: NNStudioRunner | TorchRunner, epochs: int) -> float:
+def time_epochs(runner: NNStudioRunner | TorchRunner | LeanNumpyRunner, epochs: int) -> float:
     start = time.perf_counter()
     runner.run(epochs)
     return (time.perf_counter() - start) / epochs
@@ -379,10 +447,12 @@ def time_epochs(runner: NNStudioRunner | TorchRunner, epochs: int) -> float:
 BUSY = 0.10  # a repeat during which other processes used more than this share of the CPUs is redone
 
 
-def bench(w: Workload, dtype: type, with_torch: bool) -> dict:
-    runners: list[NNStudioRunner | TorchRunner] = [NNStudioRunner(w, dtype)]
+def bench(w: Workload, dtype: type, with_torch: bool, with_lean: bool = True) -> dict:
+    runners: list[NNStudioRunner | TorchRunner | LeanNumpyRunner] = [NNStudioRunner(w, dtype)]
     if with_torch:
         runners.append(TorchRunner(w, dtype))
+    if with_lean and LeanNumpyRunner.supports(w):
+        runners.append(LeanNumpyRunner(w, dtype))
     for r in runners:
         r.warm_up(w)
     pairs: list[dict[str, tuple[float, float]]] = []  # per repeat: engine -> (s/epoch, others' CPU share)
@@ -392,7 +462,7 @@ def bench(w: Workload, dtype: type, with_torch: bool) -> dict:
         return max(b for _, b in pair.values()) <= BUSY
 
     while sum(map(clean, pairs)) < w.repeats and len(pairs) < w.repeats + w.max_retries:
-        order = runners if len(pairs) % 2 == 0 else runners[::-1]  # ABBA...: neither engine always goes first
+        order = runners if len(pairs) % 2 == 0 else runners[::-1]  # ABBA...: no engine always goes first
         pair = {}
         for r in order:
             others.start()
@@ -423,6 +493,11 @@ def bench(w: Workload, dtype: type, with_torch: bool) -> dict:
         paired = statistics.median(a / b for a, b in zip(times["torch"], times["nnstudio"]))
         result.update(torch_s_per_epoch=t, torch_times=times["torch"], torch_last_loss=runners[1].last_loss(),
                       speedup=t / result["nnstudio_s_per_epoch"], speedup_paired=paired)
+    if "numpy" in times:
+        t = statistics.median(times["numpy"])
+        paired = statistics.median(a / b for a, b in zip(times["nnstudio"], times["numpy"]))
+        result.update(numpy_s_per_epoch=t, numpy_times=times["numpy"], numpy_last_loss=runners[-1].last_loss(),
+                      over_lean=result["nnstudio_s_per_epoch"] / t, over_lean_paired=paired)
     return result
 
 
@@ -438,6 +513,18 @@ def _fmt_seconds(s: float | None) -> str:
 
 def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+LEAN_TARGET = 1.10  # the large workload in float32: at most this many times the lean loop's time
+
+
+def _lean_mark(r: dict) -> str:
+    ratio = r.get("over_lean")
+    if ratio is None:
+        return "—"
+    if r["dtype"] != "float32" or not r["workload"].startswith("random"):
+        return f"{ratio:.2f}x"
+    return f"{ratio:.2f}x (≤{LEAN_TARGET:g}x {'met' if ratio <= LEAN_TARGET else 'MISSED'})"
 
 
 def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
@@ -467,8 +554,9 @@ def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
                      "disturbed and left out (see the second table).")
     lines += [
         "",
-        "| workload | dtype | nnstudio s/epoch | torch s/epoch | speed-up (torch/nnstudio) | target |",
-        "|---|---|---:|---:|---:|---|",
+        "| workload | dtype | nnstudio s/epoch | torch s/epoch | speed-up (torch/nnstudio) | target | "
+        "lean NumPy loop s/epoch | nnstudio / lean loop |",
+        "|---|---|---:|---:|---:|---|---:|---:|",
     ]
     for r in results:
         sp = r.get("speedup")
@@ -478,7 +566,8 @@ def markdown(results: list[dict], env: dict, targets: dict[str, float]) -> str:
             mark += " (busy machine: not valid)"
         lines.append(
             f"| {r['workload']} | {r['dtype']} | {_fmt_seconds(r['nnstudio_s_per_epoch'])} | "
-            f"{_fmt_seconds(r.get('torch_s_per_epoch'))} | {'—' if sp is None else f'{sp:.2f}x'} | {mark} |"
+            f"{_fmt_seconds(r.get('torch_s_per_epoch'))} | {'—' if sp is None else f'{sp:.2f}x'} | {mark} | "
+            f"{_fmt_seconds(r.get('numpy_s_per_epoch'))} | {_lean_mark(r)} |"
         )
     lines.append("")
     lines.append("| workload | dtype | repeats x epochs (clean, disturbed) | paired speed-up (median of per-repeat "
@@ -497,7 +586,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats and a 6000-row third workload")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
-    parser.add_argument("--no-torch", action="store_true", help="time NN Studio only")
+    parser.add_argument("--no-torch", action="store_true", help="leave PyTorch out")
+    parser.add_argument("--no-lean", action="store_true", help="leave the lean NumPy reference loop out")
     parser.add_argument("--torch-adam", choices=["default", "foreach", "fused"], default="default",
                         help="torch.optim.Adam implementation (default: whatever torch picks on CPU)")
     parser.add_argument("--torch-no-metrics", action="store_true",
@@ -534,7 +624,7 @@ def main(argv: list[str] | None = None) -> int:
         for dtype in dtypes:
             if args.wait_quiet > 0 and not wait_until_quiet(args.wait_quiet) and not args.json:
                 print(f"... the machine did not go quiet within {args.wait_quiet:g} s", file=sys.stderr)
-            results.append(bench(w, dtype, with_torch))
+            results.append(bench(w, dtype, with_torch, not args.no_lean))
             if not args.json:
                 r = results[-1]
                 print(f"... {r['workload']} {r['dtype']}: nnstudio {_fmt_seconds(r['nnstudio_s_per_epoch'])}"

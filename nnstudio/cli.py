@@ -1,4 +1,4 @@
-"""The headless command line: ``nnstudio train | predict | validate | export | examples | new``.
+"""The headless command line: ``nnstudio train | predict | validate | export | examples | new | lessons``.
 
 Every error a user can cause prints one line on stderr and exits with status 2, never a traceback.
 """
@@ -25,23 +25,28 @@ from nnstudio import __version__
 from nnstudio.core import limits
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.decisions import decide
+from nnstudio.core.defaults import loss_scale_hint, set_normalization, training_defaults
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import count, display_number
 from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.project import Project, prediction_inputs, suitable_loss
+from nnstudio.core.preprocessing import NORMALIZATIONS
+from nnstudio.core.project import Project, prediction_inputs
 from nnstudio.core.recording import SnapshotRecorder, keep_run
-from nnstudio.core.training import Callback, Trainer, TrainingConfig
+from nnstudio.core.training import Callback, Trainer
 from nnstudio.errors import ConfigError, NNStudioError, TargetChoiceError
 from nnstudio.io.atomic import same_file
 from nnstudio.io.csv_io import read_csv
 from nnstudio.io.examples import EXAMPLES, list_examples
 from nnstudio.io.exports import EXPORT_FORMATS, export_model
-from nnstudio.io.files import name_from_path, read_file, save_path
+from nnstudio.io.files import name_from_path, project_from_data, read_file, save_path
+from nnstudio.io.jsonio import read_json_file
+from nnstudio.io.lesson_format import bundled_lessons, is_lesson_data, lesson_from_data, rehearse_lesson
 from nnstudio.io.training_data import read_for_training
 from nnstudio.resource_files import resource
 
-SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new")
+SUBCOMMANDS = ("train", "predict", "validate", "export", "examples", "new", "lessons")
 
 
 class UsageError(NNStudioError):
@@ -129,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one of: " + ", ".join(OPTIMIZERS))
     p.add_argument("--loss", choices=list(LOSSES), metavar="NAME", help="one of: " + ", ".join(LOSSES))
     p.add_argument("--seed", type=SEED, metavar="S", help="seed for shuffling and the validation split")
+    p.add_argument("--normalize", choices=list(NORMALIZATIONS), metavar="METHOD",
+                   help="normalize the numeric inputs and a numeric target for this run, fitted to the data and "
+                   "stored with the model (predictions take and give raw units): " + ", ".join(NORMALIZATIONS))
     p.add_argument("--out", metavar="FILE", help="write the trained model/project here (.json = model)")
     p.add_argument("--json", action="store_true", help="print the final metrics as one JSON object")
 
@@ -142,8 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "their cells are not read)")
     p.add_argument("--json", action="store_true", help="print JSON instead of CSV")
 
-    p = sub.add_parser("validate", help="check a model or project file",
-                       description="Exit 0 with a summary, or 2 with the first problem found.")
+    p = sub.add_parser("validate", help="check a model, project or lesson file",
+                       description="Exit 0 with a summary, or 2 with the first problem found. A lesson (.nnlesson) "
+                       "is also played through: every step's solution must make its checks pass.")
     p.add_argument("file")
 
     p = sub.add_parser("export", help="export a model (JSON, ONNX, Python, PyTorch)",
@@ -156,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("examples", help="list the bundled examples", description="List the bundled examples "
                    "(open one in the app with File > Open Example).")
+
+    sub.add_parser("lessons", help="list the bundled lessons", description="List the bundled lessons "
+                   "(open one in the app with Help > Lessons).")
 
     p = sub.add_parser("new", help="create a new model file", description="Create a model with fresh weights.")
     p.add_argument("--layers", required=True, metavar="2,3,2", help="layer sizes, inputs first")
@@ -182,7 +194,7 @@ class _Progress(Callback):
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
         done = int(metrics["epoch"]) - self.start
-        text = " ".join(f"{k} {v:.6g}" for k, v in metrics.items() if k != "epoch")
+        text = " ".join(f"{k} {display_number(v)}" for k, v in metrics.items() if k != "epoch")
         if self.tty:
             now = time.perf_counter()
             if now - self.last < 0.1 and done < self.total:
@@ -237,6 +249,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         cfg.loss = args.loss
     if args.seed is not None:
         cfg.seed = args.seed
+    if args.normalize is not None:
+        if project.dataset is None:
+            raise UsageError("--normalize needs data to fit to: add --data CSV (or train a project that has a "
+                             "dataset)")
+        set_normalization(project.dataset, args.normalize)
+        refit = True  # fit the chosen normalization to this data; keep_fit stores it with the model
     setup = project.make_trainer(refit=refit)  # continues the optimizer a project file kept
     project.keep_fit(setup)  # saved with the normalization it was trained with
     trainer = setup.trainer
@@ -250,6 +268,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     finally:
         # Keep whatever was learned (on divergence the trainer restored the last finite weights).
         keep_run(project, trainer, offset)
+    hint = loss_scale_hint(project.dataset, trainer.history.last().get("loss", math.nan))
+    if hint:
+        print(f"hint: {hint}", file=sys.stderr)
     result = {"epochs": len(trainer.history), "stop_reason": reason, "seconds": round(time.perf_counter() - started, 3),
               **{k: v for k, v in trainer.history.last().items() if k != "epoch"}}
     if args.out:
@@ -258,7 +279,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.json:
         print(_json(result))
     else:
-        print("done: " + ", ".join(f"{k} {v:.6g}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items()))
+        print("done: " + ", ".join(f"{k} {display_number(v)}" if isinstance(v, float) else f"{k} {v}"
+                                   for k, v in result.items()))
     return 0
 
 
@@ -287,8 +309,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
             derived = [n for n, f in zip(*project.input_spec()) if f is not None]
             verb = "is" if len(derived) == 1 else "are"
             note = f"; {', '.join(derived)} {verb} computed from them" if derived else ""
-            raise UsageError(f"the model has {len(names_in)} inputs ({', '.join(names_in)}{note}) but --input "
-                             f"gives {x.shape[1]} values")
+            raise UsageError(f"the model has {count(len(names_in), 'input')} ({', '.join(names_in)}{note}) but "
+                             f"--input gives {count(x.shape[1], 'value')}")
     else:
         table = read_csv(args.data, targets=[], strict=False, numbers=project.base_input_names())
         x = prediction_inputs(project, table)
@@ -321,17 +343,44 @@ def _class_of(classes: list[str], outputs: np.ndarray) -> str | None:
 def summary(project: Project) -> str:
     net = project.network
     text = (f"{project.name!r}: network {'-'.join(map(str, net.sizes))} "
-            f"({', '.join(layer.activation for layer in net.layers)}), {net.parameter_count()} parameters")
+            f"({', '.join(layer.activation for layer in net.layers)}), {count(net.parameter_count(), 'parameter')}")
     if project.dataset is not None:
-        text += f", dataset {project.dataset.n_rows} rows x {len(project.dataset.columns)} columns"
+        text += f", dataset {count(project.dataset.n_rows, 'row')} x {count(len(project.dataset.columns), 'column')}"
     if len(project.history):
-        text += f", trained {project.history.last_epoch()} epochs"
+        text += f", trained {count(project.history.last_epoch(), 'epoch')}"
     return text
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    project, _ = load_file(args.file)
+    path = input_path(args.file)
+    data = read_json_file(path)
+    if is_lesson_data(data):
+        return _validate_lesson(data, path)
+    project = project_from_data(data, Path(path).name)
+    if project.name == "Untitled":
+        project.name = name_from_path(path)
     print(terminal_text(f"{Path(args.file).name}: ok: {summary(project)}"))
+    return 0
+
+
+def _validate_lesson(data: dict, path: str) -> int:
+    """A lesson file is valid when it reads and every step's solution makes its checks pass."""
+    name = Path(path).name
+    lesson = lesson_from_data(data, name, str(Path(path).resolve()))
+    try:
+        rehearsal = rehearse_lesson(lesson)
+    except NNStudioError as exc:
+        raise ConfigError(f"{name}: playing it through: {exc}") from None
+    for step in rehearsal:
+        failing = next((r for r in step.after if not r.ok), None)
+        if failing is not None:
+            raise ConfigError(f"{name}: step {step.index + 1} ({step.title!r}): after its solution a check still "
+                              f"fails: {failing.text}")
+    checks = sum(len(s.checks) for s in lesson.steps)
+    quizzes = sum(len(s.quizzes) for s in lesson.steps)
+    print(terminal_text(f"{name}: ok: lesson {lesson.title!r} ({lesson.key}), {_count(len(lesson.steps), 'step')}, "
+                        f"{_count(checks, 'check')} ({_count(quizzes, 'quiz', 'quizzes')}); every step's solution "
+                        "passes its checks"))
     return 0
 
 
@@ -348,6 +397,20 @@ def cmd_examples(args: argparse.Namespace) -> int:
         print(f"{e.key:<{width}}  {e.label}: {e.description}")
     print(f"\nUse a name in place of a file, e.g. `nnstudio train laptop --out laptop.nnstudio`; the files are in "
           f"{resource('examples')}")
+    return 0
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def cmd_lessons(args: argparse.Namespace) -> int:
+    lessons = bundled_lessons()
+    width = max(len(lesson.key) for lesson in lessons)
+    for lesson in lessons:
+        print(terminal_text(f"{lesson.key:<{width}}  {lesson.title} ({_count(len(lesson.steps), 'step')}): "
+                            f"{lesson.summary}"))
+    print(f"\nOpen one in the app with Help > Lessons; the files are in {resource('lessons')}")
     return 0
 
 
@@ -373,15 +436,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     names_out = _fields(args.outputs, "--outputs") if args.outputs else None
     net = Network.build(sizes, activations, seed=args.seed, use_bias=not args.no_bias,
                         kernel_initializer=args.initializer, input_names=names_in, output_names=names_out)
-    config = TrainingConfig(loss=suitable_loss(net), optimizer="adam", learning_rate=0.01, batch_size=32, epochs=100)
-    project = Project(net, config, name=name_from_path(args.out))
+    project = Project(net, training_defaults(net), name=name_from_path(args.out))
     save_path(project, args.out)
     print(terminal_text(f"wrote {args.out}: {summary(project)}"))
     return 0
 
 
 COMMANDS = {"train": cmd_train, "predict": cmd_predict, "validate": cmd_validate, "export": cmd_export,
-            "examples": cmd_examples, "new": cmd_new}
+            "examples": cmd_examples, "new": cmd_new, "lessons": cmd_lessons}
 
 
 def run_cli(argv: Sequence[str]) -> int:

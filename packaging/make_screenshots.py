@@ -1,11 +1,15 @@
 """Render the README's screenshots offscreen: QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py
 
-Opens the real main window, trains examples and plays a step, and saves PNGs to docs/screenshots/.
+Opens the real main window (1280 × 800, and a fresh one at 1024 × 768), trains examples, plays a step and
+turns on presentation mode, and saves PNGs to docs/screenshots/. The user guide's pictures
+(resources/guide/images) are copies of some of them, made smaller to keep the package small.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -13,12 +17,27 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QImage
 
 from nnstudio.gui.app import create_app
 from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
 
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+GUIDE_IMAGES = ROOT / "resources" / "guide" / "images"
+GUIDE_PICTURES = ["main-window", "laptop-trained", "spiral-trained", "laptop-backward", "presentation"]
+GUIDE_WIDTH = 900
+SCREEN = (1280, 800)  # the offscreen screen: a common projector size, for the presentation screenshot
+
+
+def use_screen_size() -> None:
+    """Give the offscreen platform a screen of SCREEN's size (before the application starts)."""
+    if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+        config = Path(tempfile.mkdtemp()) / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": SCREEN[0],
+                                                   "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def wait(ms: int) -> None:
@@ -109,15 +128,33 @@ def runs_screenshots(window: MainWindow) -> None:
     window.document.set_modified(False)
 
 
-def main() -> None:
-    app = create_app([])  # keep a reference: the QApplication must outlive the window
+def new_window(width: int, height: int) -> MainWindow:
+    """A main window with fresh settings (the default layout for its size), shown at width × height."""
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     window.report_error = lambda message, title="": print("error:", message)
-    window.resize(1500, 940)
+    window.resize(width, height)
     window.show()
+    wait(300)
+    return window
+
+
+def close(window: MainWindow) -> None:
+    window.document.set_modified(False)
+    window.close()
+
+
+def main() -> None:
+    use_screen_size()
+    app = create_app([])  # keep a reference: the QApplication must outlive the window
     OUT.mkdir(parents=True, exist_ok=True)
+    small = new_window(1024, 768)
+    small.document.set_selection(Selection.neuron(1, 0))  # the Inspector with a 3-input neuron
     wait(200)
+    small.grab().save(str(OUT / "window-1024x768.png"))
+    close(small)
+
+    window = new_window(*SCREEN)
     window.grab().save(str(OUT / "main-window.png"))
 
     train(window)
@@ -125,6 +162,14 @@ def main() -> None:
     wait(200)
     window.grab().save(str(OUT / "laptop-trained.png"))
     window.docks["Plots"].widget().grab().save(str(OUT / "plots.png"))
+
+    window.plots.tabs.setCurrentWidget(window.plots.output)
+    window.presentation.set_active(True)
+    wait(500)
+    window.grab().save(str(OUT / "presentation.png"))
+    window.presentation.set_active(False)
+    window.plots.tabs.setCurrentIndex(0)
+    wait(300)
 
     window.files.open_example("spiral", ask=False)
     train(window, 300)
@@ -167,10 +212,23 @@ def main() -> None:
     wait(500)
     window.grab().save(str(OUT / "laptop-backward.png"))
     window.docks["Math"].widget().grab().save(str(OUT / "math-inspector.png"))
-    window.document.set_modified(False)
-    window.close()
+    close(window)
+    if OUT == ROOT / "docs" / "screenshots":
+        copy_guide_pictures()
     print("saved to", OUT)
     app.processEvents()
+
+
+def copy_guide_pictures() -> None:
+    """The user guide's pictures: the screenshots it shows, at most GUIDE_WIDTH wide."""
+    GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+    for name in GUIDE_PICTURES:
+        image = QImage(str(OUT / f"{name}.png"))
+        if image.width() > GUIDE_WIDTH:
+            image = image.scaledToWidth(GUIDE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            image.save(str(GUIDE_IMAGES / f"{name}.png"))
+        else:
+            shutil.copyfile(OUT / f"{name}.png", GUIDE_IMAGES / f"{name}.png")
 
 
 if __name__ == "__main__":

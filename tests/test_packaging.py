@@ -61,7 +61,7 @@ def test_package_data_covers_every_resource_file():
     assert not unshipped, f"not matched by package-data {patterns}: {unshipped}"
 
 
-@pytest.mark.parametrize("name", ["model", "project"])
+@pytest.mark.parametrize("name", ["model", "project", "lesson"])
 def test_schemas_exist_and_are_json_schema(name):
     import json
 
@@ -94,3 +94,22 @@ def test_literal_resource_references_in_the_code_exist():
             found += 1
             assert (REPO / "resources").joinpath(*parts).exists(), f"{source.name}: resources/{'/'.join(parts)}"
     assert found >= 1
+
+
+def test_user_guide_and_its_pictures_are_shipped():
+    text = resource("guide", "user-guide.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)
+    assert len(pictures) >= 4
+    for name in pictures:
+        assert not name.startswith(("http:", "https:")), name  # offline: every picture is in the package
+        assert resource("guide", *name.split("/")).is_file(), name
+
+
+def test_bundled_lessons_are_shipped():
+    from nnstudio.io.lesson_format import LESSON_SUFFIX, bundled_lesson_files
+
+    files = bundled_lesson_files()
+    assert files and all(name.endswith(LESSON_SUFFIX) for name in files)
+    patterns = PYPROJECT["tool"]["setuptools"]["package-data"]["nnstudio.resources"]
+    assert any(fnmatch.fnmatch(f"lessons/{files[0]}", p) for p in patterns)
+    assert "nnstudio.core.lessons" in SETUPTOOLS["packages"]

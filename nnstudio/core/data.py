@@ -8,12 +8,15 @@ Text is only ever a target (or ignored): an input column of text is refused, sin
 mapping would not travel with the model and predictions would disagree with training.
 A derived column (``Column.formula``, see features.py: x², x·y, sin(x), ...) is computed from numeric base
 columns; the dataset recomputes it whenever a source cell changes and refuses edits of its own cells.
+An image dataset declares that some numeric input columns are the pixels of a grey image (``ImageSpec``:
+width x height, the columns row by row from the top left, and the values of a blank and a fully inked
+pixel); an edit that breaks the declaration (a pixel column removed, made a target, or made text) drops it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
@@ -21,6 +24,7 @@ import numpy as np
 from nnstudio.core import limits
 from nnstudio.core.features import Formula
 from nnstudio.core.limits import too_long, too_many
+from nnstudio.core.numbers import count
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
 from nnstudio.errors import DataError, ShapeError
 
@@ -197,6 +201,63 @@ class Column:
                       self.normalization, dict(self.bad), self.formula)
 
 
+@dataclass(frozen=True)
+class ImageSpec:
+    """The inputs form a grey image: ``columns`` (dataset columns, or a model's inputs) are its pixels row by row,
+    from the top-left corner, ``width`` per row and ``height`` rows. ``low`` is the value of a blank pixel and
+    ``high`` that of a fully inked one (digits: 0 and 16; most CSV images: 0 and 255 or 0 and 1), so a view
+    maps low..high to its background..ink colours and a drawing is scaled to the same values.
+
+    Raises DataError when the shape and the columns disagree or a value is out of the limits."""
+
+    width: int
+    height: int
+    columns: tuple[str, ...]
+    low: float = 0.0
+    high: float = 1.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "columns", tuple(self.columns))
+        for what, side in (("width", self.width), ("height", self.height)):
+            if isinstance(side, bool) or not isinstance(side, int | np.integer) or side < 1:
+                raise DataError(f"an image's {what} must be a whole number of pixels from 1 up, got {side!r}")
+        object.__setattr__(self, "width", int(self.width))
+        object.__setattr__(self, "height", int(self.height))
+        why = too_many(self.width * self.height, limits.MAX_IMAGE_PIXELS, "pixels")
+        if why:
+            raise DataError(f"an image of {self.width}x{self.height} is too large: {why}")
+        if len(self.columns) != self.width * self.height:
+            raise DataError(f"an image of {self.width}x{self.height} needs {self.width * self.height} pixel "
+                            f"columns, got {len(self.columns)}")
+        if len(set(self.columns)) != len(self.columns):
+            raise DataError("an image names each pixel column once")
+        for what, value in (("low", self.low), ("high", self.high)):
+            if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating) \
+                    or not np.isfinite(value):
+                raise DataError(f"an image's {what} value must be a finite number, got {value!r}")
+        object.__setattr__(self, "low", float(self.low))
+        object.__setattr__(self, "high", float(self.high))
+        if self.low == self.high:
+            raise DataError("an image's blank (low) and ink (high) values must differ")
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(height, width): the shape of the image's arrays (rows of pixels)."""
+        return self.height, self.width
+
+    @property
+    def label(self) -> str:
+        """"8×8" (width × height)."""
+        return f"{self.width}×{self.height}"
+
+    def renamed(self, old: str, new: str) -> ImageSpec:
+        return replace(self, columns=tuple(new if c == old else c for c in self.columns))
+
+    def to_dict(self) -> dict:
+        return {"width": self.width, "height": self.height, "low": self.low, "high": self.high,
+                "columns": list(self.columns)}
+
+
 def format_number(value: float) -> str:
     if np.isnan(value):
         return ""
@@ -204,11 +265,13 @@ def format_number(value: float) -> str:
 
 
 class Dataset:
-    """A table of named columns, all of the same length."""
+    """A table of named columns, all of the same length; ``image`` (or None) declares that some input columns
+    are the pixels of a grey image (see ``ImageSpec`` and ``set_image``)."""
 
-    def __init__(self, columns: Sequence[Column], name: str = "data") -> None:
+    def __init__(self, columns: Sequence[Column], name: str = "data", image: ImageSpec | None = None) -> None:
         self.columns = list(columns)
         self.name = name
+        self.image: ImageSpec | None = None
         lengths = {len(c) for c in self.columns}
         if len(lengths) > 1:
             raise ShapeError(f"all columns need the same number of rows, got {sorted(lengths)}")
@@ -221,6 +284,8 @@ class Dataset:
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise DataError(f"column names must be unique; repeated: {', '.join(dupes)}")
+        if image is not None:
+            self.set_image(image)
 
     @classmethod
     def from_arrays(cls, x: np.ndarray, y: np.ndarray, input_names: Sequence[str] | None = None,
@@ -309,10 +374,11 @@ class Dataset:
         if not targets:
             raise DataError("no target column: set the role of at least one column to target")
         if len(inputs) != n_inputs:
-            raise ShapeError(f"the dataset has {len(inputs)} input columns but the network has {n_inputs} inputs")
+            raise ShapeError(f"the dataset has {count(len(inputs), 'input column')} but the network has "
+                             f"{count(n_inputs, 'input')}")
         if not self.target_fits(n_outputs):
-            raise ShapeError(f"the dataset's targets need {self.output_width()} outputs but the network has "
-                             f"{n_outputs}")
+            raise ShapeError(f"the dataset's targets need {count(self.output_width(), 'output')} but the "
+                             f"network has {n_outputs}")
 
     def check_numeric_inputs(self) -> None:
         """DataError naming the first input column that holds text: inputs must be numbers (a text column
@@ -358,9 +424,50 @@ class Dataset:
         y = prep.transform_targets(self.raw_targets(n_outputs))
         return x, y, prep
 
+    # -- image declaration ------------------------------------------------------------------------------
+    def image_problem(self, image: ImageSpec) -> str | None:
+        """Why ``image`` cannot be declared on this table (a pixel column that is missing, not an input, holds
+        text or is computed), or None."""
+        by_name = {c.name: c for c in self.columns}
+        for name in image.columns:
+            col = by_name.get(name)
+            if col is None:
+                return f"the image's pixel column {name!r} is not in the table"
+            if col.role != INPUT:
+                return f"the image's pixel column {name!r} is not an input column"
+            if col.kind != NUMERIC:
+                return f"the image's pixel column {name!r} holds text, not numbers"
+            if col.formula is not None:
+                return f"the image's pixel column {name!r} is computed; pixels must be plain columns"
+        return None
+
+    def set_image(self, image: ImageSpec | None) -> None:
+        """Declare that the input columns ``image.columns`` form a grey image (None: they do not). Raises
+        DataError naming a pixel column that is missing, not an input, text or computed."""
+        if image is not None:
+            problem = self.image_problem(image)
+            if problem:
+                raise DataError(problem)
+        self.image = image
+
+    def declare_image(self, width: int, height: int, low: float = 0.0, high: float = 1.0) -> ImageSpec:
+        """Declare the plain numeric input columns, in table order, a ``width`` x ``height`` image (their count
+        must be width x height); returns the declaration."""
+        columns = [c.name for c in self.by_role(INPUT) if c.kind == NUMERIC and c.formula is None]
+        image = ImageSpec(width, height, tuple(columns), low, high)
+        self.set_image(image)
+        return image
+
+    def _check_image(self) -> None:
+        """Drop the image declaration when an edit broke it."""
+        if self.image is not None and self.image_problem(self.image):
+            self.image = None
+
     # -- editing ------------------------------------------------------------------------------------------
     def copy(self) -> Dataset:
-        return Dataset([c.copy() for c in self.columns], self.name)
+        out = Dataset([c.copy() for c in self.columns], self.name)
+        out.image = self.image
+        return out
 
     def cell_text(self, row: int, column: int) -> str:
         return self.columns[column].cell_text(row)
@@ -499,6 +606,8 @@ class Dataset:
         check_column_name(name)
         old = col.name
         col.name = name
+        if self.image is not None:
+            self.image = self.image.renamed(old, name)
         taken = set(self.column_names())
         for d in self.dependents(old):
             before, d.formula = d.formula, d.formula.renamed(old, name)
@@ -533,6 +642,7 @@ class Dataset:
         if role not in ROLES:
             raise DataError(f"a column's role is one of {', '.join(ROLES)}, not {role!r}")
         self.columns[column].role = role
+        self._check_image()
 
     def set_normalization(self, column: int, normalization: str) -> None:
         """Normalize column ``column`` with ``normalization`` (a key of preprocessing.NORMALIZATIONS)."""
@@ -561,6 +671,7 @@ class Dataset:
             for r, text in enumerate(texts):
                 new.set_cell_text(r, text)
         self.columns[column] = new
+        self._check_image()
 
     def remove_columns(self, columns: Sequence[int]) -> list[str]:
         """Remove columns (and the derived columns computed from them); returns the removed names."""
@@ -568,4 +679,5 @@ class Dataset:
         drop |= {c.name for c in self.columns if c.formula is not None and drop & set(c.sources)}
         removed = [c.name for c in self.columns if c.name in drop]
         self.columns = [c for c in self.columns if c.name not in drop]
+        self._check_image()
         return removed

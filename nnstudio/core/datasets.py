@@ -4,7 +4,8 @@ Built-in tables are CSV files shipped in ``resources/datasets/`` (see the README
 licences); :data:`BUILTIN_TABLES` describes them and :func:`builtin_table_csv` returns their text.
 
 The generators make the classic two-feature playground problems (as in TensorFlow Playground):
-``xor``, ``circle``, ``gaussians``, ``spiral``, ``moons`` and the regression ``plane``.
+``xor``, ``circle``, ``gaussians``, ``spiral``, ``moons`` and the regression ``plane``; the image generator
+``shapes`` makes small grey pictures of circles, squares, triangles and crosses (:data:`IMAGE_GENERATORS`).
 Conventions shared by all of them:
 
 * Coordinates live roughly in ``[-6, 6]`` (the clean shapes fit in a disc of radius :data:`RADIUS` = 5;
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.data import Column, Dataset
+from nnstudio.core.images import downsample
 from nnstudio.core.registry import Registry
 from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
 from nnstudio.errors import DataError
@@ -41,7 +44,8 @@ from nnstudio.resource_files import read_resource_text
 
 @dataclass(frozen=True)
 class BuiltinTable:
-    """One CSV table shipped with NN Studio. ``target`` is the column to predict (the last one)."""
+    """One CSV table shipped with NN Studio. ``target`` is the column to predict (the last one); ``image``
+    (width, height, blank value, ink value), when set, says its input columns form a grey image."""
 
     key: str
     label: str
@@ -49,10 +53,12 @@ class BuiltinTable:
     description: str
     task: Task
     target: str = ""
+    image: tuple[int, int, float, float] | None = None
 
 
-def _table(key: str, label: str, description: str, task: Task, target: str) -> BuiltinTable:
-    return BuiltinTable(key, label, f"{key}.csv", description, task, target)
+def _table(key: str, label: str, description: str, task: Task, target: str,
+           image: tuple[int, int, float, float] | None = None) -> BuiltinTable:
+    return BuiltinTable(key, label, f"{key}.csv", description, task, target, image)
 
 
 BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
@@ -117,6 +123,7 @@ BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
             "1797 handwritten digits as 8×8 images: 64 pixel columns with values 0..16 and the digit 0..9.",
             CLASSIFICATION,
             "digit",
+            (8, 8, 0.0, 16.0),
         ),
     )
 )
@@ -125,6 +132,15 @@ BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
 def builtin_table_csv(key: str) -> str:
     """The CSV text (header row first) of the built-in table ``key``; unknown keys raise ConfigError."""
     return read_resource_text("datasets", BUILTIN_TABLES[key].item.filename)
+
+
+def declare_builtin_image(key: str, dataset: Dataset) -> Dataset:
+    """Declare the image of built-in table ``key`` (digits: 8×8, values 0..16) on ``dataset``, read from that
+    table with its input columns as shipped; a table that is no image is left as it is. Returns ``dataset``."""
+    image = BUILTIN_TABLES[key].item.image
+    if image is not None:
+        dataset.declare_image(*image)
+    return dataset
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -375,3 +391,125 @@ def generate(
         info.default_noise if noise is None else noise,
         seed,
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Image generators
+# ---------------------------------------------------------------------------------------------------------
+
+SHAPES = ("circle", "square", "triangle", "cross")
+SHAPE_SIZE = 16
+"""The shapes images are 16×16 grey pixels, values 0 (blank) .. 1 (ink) in steps of 0.01."""
+SHAPE_SUPERSAMPLE = 4  # drawn on a 4x finer grid, then area-averaged (as a drawing pad's strokes are)
+
+
+@dataclass(frozen=True, eq=False)
+class GeneratedImages:
+    """Generated grey images: ``x`` is (n, width*height) float64 pixels row by row (0 blank .. 1 ink),
+    ``labels`` (n,) class indices into ``class_names``."""
+
+    x: np.ndarray
+    labels: np.ndarray
+    class_names: tuple[str, ...]
+    width: int
+    height: int
+    target_name: str = "shape"
+    task: Task = CLASSIFICATION
+
+    def to_dataset(self, name: str = "shapes") -> Dataset:
+        """The images as a Dataset: pixel columns ``pixel0`` … (inputs, declared as the image) and the class
+        name as a categorical target."""
+        columns = [Column.numeric(f"pixel{i}", self.x[:, i]) for i in range(self.x.shape[1])]
+        columns.append(Column.categorical(self.target_name, [self.class_names[k] for k in self.labels],
+                                          classes=list(self.class_names)))
+        data = Dataset(columns, name)
+        data.declare_image(self.width, self.height, 0.0, 1.0)
+        return data
+
+
+def _segment_distance(px: np.ndarray, py: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Distance from the points (px, py) to the segment a-b."""
+    d = b - a
+    t = np.clip(((px - a[0]) * d[0] + (py - a[1]) * d[1]) / float(d @ d), 0.0, 1.0)
+    return np.hypot(px - a[0] - t * d[0], py - a[1] - t * d[1])
+
+
+def _outline_distance(shape: str, px: np.ndarray, py: np.ndarray, centre: np.ndarray, radius: float,
+                      angle: float) -> np.ndarray:
+    """Distance from each point to the outline of ``shape`` (strokes for the cross)."""
+    if shape == "circle":
+        return np.abs(np.hypot(px - centre[0], py - centre[1]) - radius)
+    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    if shape == "cross":
+        ends = [((-1, 0), (1, 0)), ((0, -1), (0, 1))]
+        segments = [(centre + rotation @ np.array(a) * radius, centre + rotation @ np.array(b) * radius)
+                    for a, b in ends]
+    else:
+        corners = 3 if shape == "triangle" else 4
+        start = -np.pi / 2 if corners == 3 else np.pi / 4  # a triangle points up, a square stands level
+        turns = start + 2 * np.pi * np.arange(corners) / corners
+        points = [centre + rotation @ np.array([np.cos(t), np.sin(t)]) * radius for t in turns]
+        segments = [(points[k], points[(k + 1) % corners]) for k in range(corners)]
+    return np.minimum.reduce([_segment_distance(px, py, a, b) for a, b in segments])
+
+
+def shapes(n_samples: int = 1000, noise: float = 0.1, seed: SeedLike = 0) -> GeneratedImages:
+    """16×16 grey outlines of a circle, a square, a triangle or a cross (balanced classes, shuffled), each with
+    a random size (radius 3.5–6 pixels), position (shifted up to 2 pixels each way, the stroke staying inside),
+    stroke thickness (1–2.2 pixels) and turn (up to 15°). Drawn on a grid 4 times finer and area-averaged down;
+    ``noise`` is the standard deviation of Gaussian noise added to every pixel (clipped to 0..1, rounded to
+    0.01)."""
+    n, noise, rng = _args(n_samples, noise, seed)
+    fine = SHAPE_SIZE * SHAPE_SUPERSAMPLE
+    coords = (np.arange(fine) + 0.5) / SHAPE_SUPERSAMPLE  # fine-cell centres in pixel units
+    px, py = np.meshgrid(coords, coords)  # py grows downwards: row 0 is the top
+    labels = rng.permutation(np.arange(n) % len(SHAPES))
+    x = np.empty((n, SHAPE_SIZE * SHAPE_SIZE))
+    for i, label in enumerate(labels):
+        radius = rng.uniform(3.5, 6.0)
+        thickness = rng.uniform(1.0, 2.2)
+        room = min(2.0, SHAPE_SIZE / 2 - radius - thickness / 2)  # the stroke stays inside the image
+        centre = SHAPE_SIZE / 2 + rng.uniform(-room, room, size=2)
+        angle = np.deg2rad(rng.uniform(-15.0, 15.0))
+        strokes = _outline_distance(SHAPES[label], px, py, centre, radius, angle) <= thickness / 2
+        x[i] = downsample(strokes.astype(float), SHAPE_SIZE, SHAPE_SIZE).ravel()
+    if noise > 0:
+        x = x + rng.normal(0.0, noise, size=x.shape)
+    x = np.round(np.clip(x, 0.0, 1.0), 2)
+    return GeneratedImages(x, labels.astype(int), SHAPES, SHAPE_SIZE, SHAPE_SIZE)
+
+
+@dataclass(frozen=True)
+class ImageGeneratorInfo:
+    """A registry entry for one image generator (``function(n_samples, noise, seed)``)."""
+
+    key: str
+    label: str
+    function: Callable[[int, float, SeedLike], GeneratedImages]
+    default_n_samples: int
+    default_noise: float
+    description: str = ""
+
+
+IMAGE_GENERATORS: Registry[ImageGeneratorInfo] = Registry.of(
+    "image generator",
+    (
+        ImageGeneratorInfo(
+            "shapes",
+            "Shapes (16×16 images)",
+            shapes,
+            1000,
+            0.1,
+            "16×16 grey outlines of circles, squares, triangles and crosses of random size, position, "
+            "thickness and turn, with noise: 256 pixel inputs, 4 classes.",
+        ),
+    ),
+)
+
+
+def generate_images(key: str, n_samples: int | None = None, noise: float | None = None,
+                    seed: SeedLike = 0) -> GeneratedImages:
+    """Run the image generator ``key`` (see :data:`IMAGE_GENERATORS`); ``None`` takes its default."""
+    info = IMAGE_GENERATORS[key].item
+    return info.function(info.default_n_samples if n_samples is None else n_samples,
+                         info.default_noise if noise is None else noise, seed)

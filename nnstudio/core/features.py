@@ -103,9 +103,8 @@ def expand_inputs(x_base: np.ndarray, base_names: Sequence[str], input_names: Se
 
 def base_names(input_names: Sequence[str], formulas: Sequence[Formula | None]) -> list[str]:
     """The features a user types for a prediction: plain inputs and the sources of derived ones, in order."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # ordered and without repeats (a 784-pixel image has no time for list scans)
     for name, formula in zip(input_names, formulas):
         for n in ([name] if formula is None else formula.sources):
-            if n not in names:
-                names.append(n)
-    return names
+            names.setdefault(n)
+    return list(names)

@@ -30,6 +30,10 @@ MAX_LAYERS = 100  # dense layers after the inputs
 MAX_UNITS = 10_000  # neurons in one layer, and inputs
 MAX_PARAMETERS = 2_000_000  # weights and biases of the whole network (about 48 MB as JSON)
 
+# -- images (an image dataset's declaration, a drawing) ------------------------------------------------------
+MAX_IMAGE_PIXELS = MAX_UNITS  # width x height of an image whose pixels are inputs
+MAX_DRAWING_PIXELS = 4096 * 4096  # a drawing (from a pad) turned into an input
+
 # -- text ----------------------------------------------------------------------------------------------------
 MAX_NAME = 200  # a model, dataset, column, input or output name
 MAX_DESCRIPTION = 10_000
@@ -41,6 +45,15 @@ MAX_SEED = 2**31 - 1
 MAX_PATIENCE = 100_000
 MAX_HISTORY_POINTS = 10_000  # a longer history is thinned when written (first, last, evenly spread)
 MAX_HISTORY_METRICS = 64  # columns of the history (epoch, loss, accuracy, val_loss, ...)
+
+# -- lessons (a lesson file is bounded like a project file: MAX_FILE_BYTES and the JSON shape limits) ---------
+MAX_LESSON_STEPS = 200
+MAX_LESSON_TEXT = 50_000  # characters of one step's Markdown text (and of a lesson's summary)
+MAX_LESSON_ITEMS = 100  # checks, hints, setup actions or solution actions of one step
+MAX_LESSON_PROJECTS = 20  # projects embedded in one lesson file
+MAX_LESSON_EPOCHS = 100_000  # epochs one "train" action of a lesson may run (a setup or "Show me" must end)
+MAX_LESSON_TRAIN_ROWS = 5_000_000  # epochs x rows of one "train" action (a few seconds for a small network)
+MAX_LESSON_ASSET_BYTES = 10 * MIB  # an image a lesson's text shows
 
 
 def too_long(text: str, limit: int = MAX_NAME) -> str | None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnstudio.core.data import format_number
 from nnstudio.core.decisions import class_probabilities, predicted_classes
+from nnstudio.core.numbers import display_number
 from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
 
@@ -59,9 +59,9 @@ class RowPredictions:
             predicted = [names[i] if 0 <= i < len(names) else str(i) for i in self.predicted_index]
             mark = ["✗" if w else "✓" for w in self.wrong]
             return (["prediction", "confidence", "correct"],
-                    [predicted, [f"{p:.3f}" for p in prob], mark], list(self.wrong))
-        outs = [[", ".join(format_number(round(float(v), 4)) for v in row) for row in self.outputs]]
-        err = [] if self.error is None else [f"{e:.4g}" for e in self.error]
+                    [predicted, [display_number(p) for p in prob], mark], list(self.wrong))
+        outs = [[", ".join(display_number(v) for v in row) for row in self.outputs]]
+        err = [] if self.error is None else [display_number(e) for e in self.error]
         return ["prediction", "error"], [*outs, err], [False] * len(self.outputs)
 
 

@@ -15,6 +15,7 @@ from nnstudio.core.activations import ACTIVATIONS, Activation, make_activation
 from nnstudio.core.initializers import INITIALIZERS, initialize
 from nnstudio.core.limits import MAX_UNITS
 from nnstudio.core.losses import Loss, output_delta
+from nnstudio.core.numbers import count
 from nnstudio.errors import ConfigError, ShapeError
 
 
@@ -162,7 +163,7 @@ class Network:
         fan_in = self.input_size
         for i, layer in enumerate(self.layers):
             if layer.fan_in != fan_in:
-                raise ShapeError(f"layer {i} expects {layer.fan_in} inputs but the layer before has {fan_in}")
+                raise ShapeError(f"layer {i} expects {count(layer.fan_in, 'input')} but the layer before has {fan_in}")
             fan_in = layer.units
         self.input_names = self._names(input_names, self.input_size, "x")
         self.output_names = self._names(output_names, self.layers[-1].units, "y")
@@ -274,8 +275,8 @@ class Network:
         if x.ndim == 1:
             x = x[None, :]
         if x.ndim != 2 or x.shape[1] != self.input_size:
-            raise ShapeError(f"the network has {self.input_size} inputs but the data has "
-                             f"{x.shape[-1] if x.ndim else 0} columns")
+            raise ShapeError(f"the network has {count(self.input_size, 'input')} but the data has "
+                             f"{count(x.shape[-1] if x.ndim else 0, 'column')}")
         return x
 
     def forward(self, x: np.ndarray) -> np.ndarray:
@@ -325,7 +326,8 @@ class Network:
             if y.ndim == 1:
                 y = y[:, None] if self.output_size == 1 and y.shape[0] == x.shape[0] else y[None, :]
             if y.shape != (x.shape[0], self.output_size):
-                raise ShapeError(f"the network has {self.output_size} outputs but the targets have shape {y.shape}")
+                raise ShapeError(f"the network has {count(self.output_size, 'output')} but the targets have "
+                                 f"shape {y.shape}")
         traces = self._trace(x)
         last, out_layer = traces[-1], self.layers[-1]
         if perceptron:

@@ -44,6 +44,7 @@ class Optimizer:
         self.params = params
         self.iterations = 0
         self.slots: dict[int, dict[str, np.ndarray]] = {}
+        self._scratch: dict[tuple[int, int], np.ndarray] = {}  # reused temporaries, not part of the state
 
     def reset(self) -> None:
         self.iterations = 0
@@ -64,6 +65,14 @@ class Optimizer:
             arr = slots[name] = np.full_like(like, fill)
         return arr
 
+    def _temp(self, index: int, which: int, like: np.ndarray) -> np.ndarray:
+        """A scratch array shaped like ``like``, kept between steps: a fresh temporary of a large
+        parameter buffer costs a page-faulting allocation on every batch."""
+        arr = self._scratch.get((index, which))
+        if arr is None or arr.shape != like.shape or arr.dtype != like.dtype:
+            arr = self._scratch[(index, which)] = np.empty_like(like)
+        return arr
+
     def step(
         self, params: Sequence[np.ndarray], grads: Sequence[np.ndarray], trace: bool = False
     ) -> list[Terms] | None:
@@ -80,15 +89,18 @@ class SGD(Optimizer):
 
     def _update(self, index, p, g, trace):
         lr, mu = self.learning_rate, self.params["momentum"]
+        step = np.multiply(g, lr, out=self._temp(index, 0, p))  # η·g
         if mu == 0.0:
-            p -= lr * g
+            p -= step
             return {"learning_rate": lr} if trace else None
         v = self._slot(index, "velocity", p)
         before = v.copy() if trace else None
         v *= mu
-        v -= lr * g
+        v -= step
         if self.params["nesterov"]:
-            p += mu * v - lr * g
+            ahead = np.multiply(v, mu, out=self._temp(index, 1, p))
+            ahead -= step
+            p += ahead
         else:
             p += v
         if not trace:
@@ -104,9 +116,16 @@ class RMSprop(Optimizer):
         rho, eps = self.params["rho"], self.params["epsilon"]
         s = self._slot(index, "mean_square", p)
         before = s.copy() if trace else None
+        a, b = self._temp(index, 0, p), self._temp(index, 1, p)
         s *= rho
-        s += (1 - rho) * g * g
-        p -= self.learning_rate * g / (np.sqrt(s) + eps)
+        np.multiply(g, 1 - rho, out=a)
+        a *= g
+        s += a
+        np.multiply(g, self.learning_rate, out=a)
+        np.sqrt(s, out=b)
+        b += eps
+        a /= b
+        p -= a
         if not trace:
             return None
         return {"learning_rate": self.learning_rate, "rho": rho, "epsilon": eps, "mean_square_before": before,
@@ -119,8 +138,14 @@ class Adagrad(Optimizer):
     def _update(self, index, p, g, trace):
         s = self._slot(index, "accumulator", p, self.params["initial_accumulator_value"])
         before = s.copy() if trace else None
-        s += g * g
-        p -= self.learning_rate * g / (np.sqrt(s) + self.params["epsilon"])
+        a, b = self._temp(index, 0, p), self._temp(index, 1, p)
+        np.multiply(g, g, out=a)
+        s += a
+        np.multiply(g, self.learning_rate, out=a)
+        np.sqrt(s, out=b)
+        b += self.params["epsilon"]
+        a /= b
+        p -= a
         if not trace:
             return None
         return {"learning_rate": self.learning_rate, "epsilon": self.params["epsilon"], "accumulator_before": before,
@@ -135,7 +160,10 @@ class Adam(Optimizer):
         t = self.iterations
         m = self._slot(index, "m", p)
         v = self._slot(index, "v", p)
-        before = {"m_before": m.copy(), "v_before": v.copy()} if trace else {}
+        if not trace:
+            self._adam_in_place(index, p, g, m, v, b1, b2, eps, t)
+            return None
+        before = {"m_before": m.copy(), "v_before": v.copy()}
         m *= b1
         m += (1 - b1) * g
         v *= b2
@@ -145,10 +173,26 @@ class Adam(Optimizer):
         m_hat = m / c1
         v_hat = v / c2
         p -= self.learning_rate * m_hat / (np.sqrt(v_hat) + eps)
-        if not trace:
-            return None
         return {"learning_rate": self.learning_rate, "t": float(t), "beta_1": b1, "beta_2": b2, "epsilon": eps,
                 **before, "m": m.copy(), "v": v.copy(), "m_hat": m_hat, "v_hat": v_hat}
+
+    def _adam_in_place(self, index, p, g, m, v, b1, b2, eps, t) -> None:
+        """The traced formula above, operation for operation (so bit for bit), in two reused buffers."""
+        a, b = self._temp(index, 0, p), self._temp(index, 1, p)
+        m *= b1
+        np.multiply(g, 1 - b1, out=a)
+        m += a
+        v *= b2
+        np.multiply(g, g, out=a)
+        a *= 1 - b2
+        v += a
+        np.divide(m, 1 - b1**t, out=a)  # m̂
+        np.divide(v, 1 - b2**t, out=b)  # v̂
+        np.sqrt(b, out=b)
+        b += eps
+        a *= self.learning_rate
+        a /= b
+        p -= a
 
 
 class Perceptron(SGD):

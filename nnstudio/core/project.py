@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core import features
-from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset, ImageSpec
 from nnstudio.core.decisions import decide
 from nnstudio.core.features import Formula
 from nnstudio.core.network import Network
@@ -52,6 +52,7 @@ class Project:
     description: str = ""
     run_state: RunState | None = None  # optimizer and shuffle state to continue training exactly
     snapshots: SnapshotHistory = field(default_factory=SnapshotHistory)  # weights by epoch (History slider)
+    image: ImageSpec | None = None  # a model file's image over its inputs (see images.input_image)
     runs: RunLog = field(default_factory=RunLog)  # the training runs (core/runs.py); never changed in place
 
     def __post_init__(self) -> None:
@@ -69,6 +70,7 @@ class Project:
             self.description,
             None if self.run_state is None else self.run_state.copy(),
             self.snapshots.copy(),
+            self.image,
             self.runs,
         )
 
@@ -271,7 +273,7 @@ class Project:
         network = self.network.copy()
         network.set_weights(weights)
         return Project(network, self.training, preprocessing or self.preprocessing, self.dataset, self.history,
-                       self.name, self.description)
+                       self.name, self.description, image=self.image)
 
     def fitted_preprocessing(self) -> Preprocessing:
         """The stored normalization when it fits the network; after the network was resized (and before

@@ -41,6 +41,8 @@ def layer_title(network: Network, index: int) -> str:
 class NetworkCommand(QUndoCommand):
     """Base: swaps between a copy of the network before and after the edit."""
 
+    category = ""  # what a lesson step can keep fixed: "weights", "structure" or "training" (Document.restrict)
+
     def __init__(self, document: Document, text: str) -> None:
         super().__init__(text)
         self.document = document
@@ -59,6 +61,8 @@ class NetworkCommand(QUndoCommand):
 
 
 class AddNeuronCommand(NetworkCommand):
+    category = "structure"
+
     def __init__(self, document: Document, layer_index: int, name: str | None = None) -> None:
         self.layer_index, self.name = layer_index, name
         super().__init__(document, f"Add neuron to {layer_title(document.network, layer_index)}")
@@ -68,6 +72,8 @@ class AddNeuronCommand(NetworkCommand):
 
 
 class RemoveNeuronCommand(NetworkCommand):
+    category = "structure"
+
     def __init__(self, document: Document, layer_index: int, unit: int) -> None:
         self.layer_index, self.unit = layer_index, unit
         super().__init__(document, f"Remove neuron from {layer_title(document.network, layer_index)}")
@@ -78,6 +84,8 @@ class RemoveNeuronCommand(NetworkCommand):
 
 class InsertLayerCommand(NetworkCommand):
     """Insert a hidden layer before ``network.layers[index]``."""
+    category = "structure"
+
 
     def __init__(self, document: Document, index: int, units: int = 3, activation: str = "relu",
                  **layer_options: object) -> None:
@@ -89,6 +97,8 @@ class InsertLayerCommand(NetworkCommand):
 
 
 class RemoveLayerCommand(NetworkCommand):
+    category = "structure"
+
     def __init__(self, document: Document, index: int) -> None:
         self.index = index
         super().__init__(document, f"Remove {layer_title(document.network, index)}")
@@ -104,6 +114,8 @@ def _layer(network: Network, index: int):
 
 
 class SetActivationCommand(NetworkCommand):
+    category = "structure"
+
     def __init__(self, document: Document, layer_index: int, key: str,
                  params: Mapping[str, float] | None = None) -> None:
         self.layer_index, self.key, self.params = layer_index, key, dict(params or {})
@@ -114,6 +126,8 @@ class SetActivationCommand(NetworkCommand):
 
 
 class SetUseBiasCommand(NetworkCommand):
+    category = "structure"
+
     def __init__(self, document: Document, layer_index: int, use_bias: bool) -> None:
         self.layer_index, self.use_bias = layer_index, bool(use_bias)
         super().__init__(document, "Use bias" if use_bias else "Remove bias")
@@ -127,6 +141,8 @@ class SetUseBiasCommand(NetworkCommand):
 
 class SetInitializersCommand(NetworkCommand):
     """Change a layer's kernel and/or bias initializer (weights stay; Re-initialize applies them)."""
+    category = "structure"
+
 
     def __init__(self, document: Document, layer_index: int, kernel: str | None = None,
                  kernel_params: Mapping[str, float] | None = None, bias: str | None = None,
@@ -147,6 +163,8 @@ class SetInitializersCommand(NetworkCommand):
 
 class SetWeightCommand(NetworkCommand):
     """One connection weight; repeated edits of the same weight merge into one undo step."""
+    category = "weights"
+
 
     def __init__(self, document: Document, layer_index: int, source: int, target: int, value: float) -> None:
         self.key = (layer_index, source, target)
@@ -171,6 +189,8 @@ class SetWeightCommand(NetworkCommand):
 
 
 class SetBiasCommand(NetworkCommand):
+    category = "weights"
+
     def __init__(self, document: Document, layer_index: int, unit: int, value: float) -> None:
         self.key = (layer_index, unit)
         self.value = float(value)
@@ -194,6 +214,8 @@ class SetBiasCommand(NetworkCommand):
 
 class SetWeightMatrixCommand(NetworkCommand):
     """A whole layer's weights (and optionally bias), e.g. pasted from a spreadsheet."""
+    category = "weights"
+
 
     def __init__(self, document: Document, layer_index: int, weights: np.ndarray,
                  bias: np.ndarray | None = None, text: str = "Paste weights") -> None:
@@ -216,6 +238,8 @@ class SetWeightMatrixCommand(NetworkCommand):
 
 class ReinitializeCommand(NetworkCommand):
     """Fresh weights from the initializers for one layer (or all when ``layer_index`` is None)."""
+    category = "weights"
+
 
     def __init__(self, document: Document, layer_index: int | None = None) -> None:
         self.layer_index = layer_index
@@ -238,6 +262,8 @@ class ReinitializeCommand(NetworkCommand):
 
 class RenameNeuronCommand(NetworkCommand):
     """Rename an input (layer -1) or output neuron."""
+    category = "structure"
+
 
     def __init__(self, document: Document, layer_index: int, unit: int, name: str) -> None:
         self.layer_index, self.unit, self.name = layer_index, unit, name.strip()
@@ -284,6 +310,8 @@ class ReplaceNetworkCommand(NetworkCommand):
 class FitToDataCommand(ReplaceNetworkCommand):
     """The network fitted to the dataset together with the training settings that suit its new output (the
     loss), as one undo step."""
+    category = "structure"
+
 
     def __init__(self, document: Document, network: Network, config: TrainingConfig, text: str) -> None:
         config.validate()
@@ -324,6 +352,8 @@ def _copy_config(config: TrainingConfig) -> TrainingConfig:
 
 
 class SetTrainingConfigCommand(_ValueCommand):
+    category = "training"
+
     def __init__(self, document: Document, config: TrainingConfig, text: str = "Change training settings") -> None:
         config.validate()
         super().__init__(text, document.set_training_config, _copy_config(document.project.training),
@@ -404,3 +434,18 @@ class ResetOptimizerCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.set_run_state(_copy_or_none(self.before))
+
+
+class ProjectStateCommand(QUndoCommand):
+    """A whole project as one undo step: a lesson step's starting project, or what its "Show me" does."""
+
+    def __init__(self, document: Document, project, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before, self.after = document.project.copy(), project.copy()
+
+    def redo(self) -> None:
+        self.document.set_project_state(self.after.copy())
+
+    def undo(self) -> None:
+        self.document.set_project_state(self.before.copy())

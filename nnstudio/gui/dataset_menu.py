@@ -1,18 +1,19 @@
-"""The Dataset menu (built-in tables, 2-D generators, CSV import/export), the generator dialog, and the
-banner that offers to resize the network when the dataset's columns do not fit its input/output layers.
+"""The Dataset menu (built-in tables, 2-D and image generators, CSV import/export), the generator dialogs, the
+offer to read an imported table as images, and the banner that offers to resize the network when the
+dataset's columns do not fit its input/output layers.
 
 Nothing here changes the project: the menu *emits* ``datasetChosen(Dataset, description)``, which the main
 window turns into an undo command (``dataset_commands.SetDatasetCommand``); the banner emits
 ``resizeRequested()``, which becomes a command built from ``core.project.fit_network_to_dataset``.
 Numbers come from core: the tables are read by ``io.csv_io``, the points made by ``core.datasets``
-generators, the mismatch text by ``core.project.network_mismatch``.
+generators, the mismatch text by ``core.project.network_mismatch``, the image guess by ``core.images``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,12 +35,18 @@ from nnstudio.core.datasets import (
     BUILTIN_TABLES,
     CLASSIFICATION,
     GENERATORS,
+    IMAGE_GENERATORS,
     MAX_SAMPLES,
     Generated2D,
+    GeneratedImages,
     GeneratorInfo,
+    ImageGeneratorInfo,
     builtin_table_csv,
+    declare_builtin_image,
     generate,
+    generate_images,
 )
+from nnstudio.core.images import apply_guess, guess_image, mosaic
 from nnstudio.core.network import Network
 from nnstudio.core.project import network_mismatch
 from nnstudio.errors import NNStudioError
@@ -49,7 +56,10 @@ from nnstudio.io.csv_io import read_csv_text
 
 MAX_SEED = 2**31 - 1
 MAX_NOISE = 5.0
+MAX_IMAGE_NOISE = 1.0
 PREVIEW_COLORS = ("#1f77b4", "#ff7f0e")
+PREVIEW_IMAGES = 32  # the image generator's preview: the first 32 images, 8 to a row
+REFRESH_DELAY_MS = 150
 
 
 def builtin_dataset(key: str) -> Dataset:
@@ -64,7 +74,7 @@ def builtin_dataset(key: str) -> Dataset:
         labels = [format_number(v) for v in column.values]
         classes = sorted(set(labels), key=float)
         data.columns[data.columns.index(column)] = Column.categorical(column.name, labels, classes=classes)
-    return data
+    return declare_builtin_image(key, data)  # digits: the 64 pixels form an 8×8 image
 
 
 def generated_dataset(key: str, generated: Generated2D) -> Dataset:
@@ -202,6 +212,168 @@ class GeneratorDialog(QDialog):
         return f"Generate {self.info.label} ({n} points, noise {noise:g}, seed {seed})"
 
 
+def _seed_box(seed: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, MAX_SEED)
+    box.setValue(seed)
+    box.setToolTip("The same seed gives the same data")
+    return box
+
+
+def ink_lookup_table() -> np.ndarray:
+    """Grey levels 0 (blank: white) .. 1 (ink: near black) as a 256-entry RGB table for an ImageItem."""
+    grey = np.linspace(255, 25, 256).astype(np.ubyte)
+    return np.column_stack([grey, grey, grey])
+
+
+class ImageGeneratorDialog(QDialog):
+    """Samples, noise and seed for one image generator (core.datasets.IMAGE_GENERATORS), with a preview of the
+    first images; OK takes them. ``dataset()`` and ``description()`` give what the menu emits; "Regenerate"
+    draws new images (the next seed)."""
+
+    def __init__(self, info: ImageGeneratorInfo, seed: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.generated: GeneratedImages | None = None
+        self.setWindowTitle(f"Generate: {info.label}")
+        self.samples = QSpinBox()
+        self.samples.setRange(1, MAX_SAMPLES)
+        self.samples.setValue(info.default_n_samples)
+        self.samples.setSingleStep(100)
+        self.samples.setToolTip("How many images")
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, MAX_IMAGE_NOISE)
+        self.noise.setDecimals(2)
+        self.noise.setSingleStep(0.05)
+        self.noise.setValue(info.default_noise)
+        self.noise.setToolTip("Gaussian noise added to every pixel (0 = blank, 1 = ink)")
+        self.seed = _seed_box(seed)
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Draw new images (the next seed)")
+        self.regenerate_button.clicked.connect(self.regenerate)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.regenerate_button)
+        form = QFormLayout()
+        form.addRow("Images:", self.samples)
+        form.addRow("Noise:", self.noise)
+        form.addRow("Seed:", seed_row)
+        description = QLabel(info.description)
+        description.setWordWrap(True)
+        self.preview = pg.PlotWidget(background=theme.colors().base)
+        self.preview.setMinimumSize(360, 200)
+        self.preview.setAspectLocked(True)
+        self.preview.invertY(True)  # row 0 of an image is its top
+        self.preview.hideAxis("left")
+        self.preview.hideAxis("bottom")
+        self.preview.setMouseEnabled(x=False, y=False)
+        self.preview.hideButtons()
+        self.tiles = pg.ImageItem()
+        self.tiles.setLookupTable(ink_lookup_table())
+        self.preview.addItem(self.tiles)
+        self.preview_label = QLabel()
+        self.preview_label.setStyleSheet("color: #555;")
+        plain(self.preview_label)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #8a1c12;")
+        self.message.setWordWrap(True)
+        plain(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these images")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(description)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        # drawing a thousand images takes a moment: wait until typing pauses before drawing them again
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self._refresh)
+        for box in (self.samples, self.seed):
+            box.valueChanged.connect(self.refresh_timer.start)
+        self.noise.valueChanged.connect(self.refresh_timer.start)
+        self._refresh()
+
+    def settings(self) -> tuple[int, float, int]:
+        return self.samples.value(), self.noise.value(), self.seed.value()
+
+    def refresh_now(self) -> None:
+        """Draw the images for the current settings now, if a change is still waiting."""
+        if self.refresh_timer.isActive():
+            self.refresh_timer.stop()
+            self._refresh()
+
+    @Slot()
+    def regenerate(self) -> None:
+        """New images: the next seed (wrapping at the largest)."""
+        self.seed.setValue(self.seed.value() + 1 if self.seed.value() < MAX_SEED else 0)
+
+    @Slot()
+    def _refresh(self) -> None:
+        n, noise, seed = self.settings()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            self.generated = generate_images(self.info.key, n, noise, seed)
+        except NNStudioError as exc:
+            self.generated = None
+            self.message.setText(str(exc))
+            self.preview_label.setText("")
+            self.tiles.clear()
+            ok.setEnabled(False)
+            return
+        self.message.setText("")
+        ok.setEnabled(True)
+        self.preview_label.setText(self.preview_text())
+        g = self.generated
+        first = g.x[:PREVIEW_IMAGES].reshape(-1, g.height, g.width)
+        tiles = mosaic(first, columns=8, gap=1, fill=0.3)  # grey lines between the images
+        self.tiles.setImage(tiles.T, levels=(0.0, 1.0))  # ImageItem takes (x, y)
+
+    def preview_text(self) -> str:
+        """"1000 images of 16×16 pixels: 250 circle, 250 square, …" (the first 32 shown)."""
+        g = self.generated
+        if g is None:
+            return ""
+        counts = np.bincount(g.labels, minlength=len(g.class_names))
+        per_class = ", ".join(f"{int(c)} {name}" for name, c in zip(g.class_names, counts))
+        n = len(g.labels)
+        return f"{n} image{'s' * (n != 1)} of {g.width}×{g.height} pixels: {per_class}"
+
+    def dataset(self) -> Dataset:
+        """The images for the settings, as a Dataset with its image declared (raises NNStudioError for invalid
+        settings)."""
+        self.refresh_now()
+        if self.generated is None:
+            n, noise, seed = self.settings()
+            self.generated = generate_images(self.info.key, n, noise, seed)
+        return self.generated.to_dataset(self.info.key)
+
+    def description(self) -> str:
+        n, noise, seed = self.settings()
+        return f"Generate {self.info.label} ({n} images, noise {noise:g}, seed {seed})"
+
+
+def offer_image(parent: QWidget | None, dataset: Dataset) -> Dataset:
+    """When an imported table looks like grey images (``core.images.guess_image``: a square count of pixel-like
+    columns), ask whether to read it as such; returns the dataset with the image declared (and its label
+    column as the target) when the user agrees, else ``dataset`` unchanged. Call it before pushing the
+    import's command, so the declaration is part of that one undo step."""
+    guess = guess_image(dataset)
+    if guess is None:
+        return dataset
+    target = f" The column {guess.target!r} becomes the target." if guess.target else ""
+    answer = QMessageBox.question(
+        parent, "Import CSV", as_rich(f"{guess.text} Show its rows as pictures and its neurons' weights as "
+                                      f"images?{target}"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    return apply_guess(dataset, guess) if answer == QMessageBox.StandardButton.Yes else dataset
+
+
 class DatasetMenu(QMenu):
     """Import/Export CSV, the built-in tables and the 2-D generators.
 
@@ -241,6 +413,16 @@ class DatasetMenu(QMenu):
             action.setStatusTip(info.description)
             action.triggered.connect(lambda _=False, k=key: self.open_generator(k))
             self.generator_actions[key] = action
+        self.addSection("Image generators")
+        self.image_generator_actions: dict[str, QAction] = {}
+        for key, entry in IMAGE_GENERATORS.items():
+            image_info = entry.item
+            action = self.addAction(f"{image_info.label}…")
+            action.setObjectName(f"image-generator:{key}")
+            action.setToolTip(image_info.description)
+            action.setStatusTip(image_info.description)
+            action.triggered.connect(lambda _=False, k=key: self.open_image_generator(k))
+            self.image_generator_actions[key] = action
         self.setToolTipsVisible(True)
 
     @Slot(str)
@@ -263,7 +445,17 @@ class DatasetMenu(QMenu):
         dialog.open()
         return dialog
 
-    def _generated(self, dialog: GeneratorDialog) -> None:
+    @Slot(str)
+    def open_image_generator(self, key: str) -> ImageGeneratorDialog:
+        """Open the image generator dialog for ``key`` (window-modal, not blocking); accepting it emits the
+        images as a dataset with its image declared."""
+        dialog = ImageGeneratorDialog(IMAGE_GENERATORS[key].item, self.generator_seed, self.parentWidget())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._generated(dialog))
+        dialog.open()
+        return dialog
+
+    def _generated(self, dialog: GeneratorDialog | ImageGeneratorDialog) -> None:
         try:
             dataset = dialog.dataset()
         except NNStudioError as exc:
@@ -321,4 +513,5 @@ class MismatchBanner(QWidget):
         return bool(text)
 
 
-__all__ = ["DatasetMenu", "GeneratorDialog", "MismatchBanner", "builtin_dataset", "generated_dataset"]
+__all__ = ["DatasetMenu", "GeneratorDialog", "ImageGeneratorDialog", "MismatchBanner", "builtin_dataset",
+           "generated_dataset", "offer_image"]

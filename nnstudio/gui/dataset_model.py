@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, CellProblem, Column, Dataset
 from nnstudio.core.features import Formula
+from nnstudio.core.numbers import display_number
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.gui.dataset_commands import (
     AddFeatureCommand,
@@ -79,6 +80,15 @@ class DatasetTableModel(QAbstractTableModel):
     def is_derived_column(self, column: int) -> bool:
         return self.is_data_column(column) and self._dataset.columns[column].formula is not None
 
+    def editable_columns(self) -> list[int]:
+        """The columns a person types into (not derived, not predictions), left to right."""
+        return [c for c in range(self.n_data_columns) if not self.is_derived_column(c)]
+
+    def is_blank_row(self, row: int) -> bool:
+        """Whether every typed cell of ``row`` is empty."""
+        return 0 <= row < self._dataset.n_rows and \
+            all(self._dataset.cell_text(row, c) == "" for c in self.editable_columns())
+
     def problems(self) -> list[CellProblem]:
         return self._dataset.problems()
 
@@ -113,7 +123,7 @@ class DatasetTableModel(QAbstractTableModel):
         column = self._dataset.columns[col]
         if role == Qt.ItemDataRole.DisplayRole and column.kind == NUMERIC and row not in column.bad:
             value = float(column.values[row])  # shown short (6 significant digits); edited and copied in full
-            return f"{value:.6g}" if np.isfinite(value) else ""
+            return display_number(value) if np.isfinite(value) else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.cell_text(row)
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -111,6 +111,7 @@ class Document(QObject):
     selectionChanged = Signal(object)  # Selection | None
     errorOccurred = Signal(str)
     lockChanged = Signal(bool)
+    restrictionsChanged = Signal()  # a lesson step's locks changed (Document.restrictions)
     aboutToReplace = Signal()  # before New/Open swaps in another project (a running training is dropped)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
@@ -119,6 +120,7 @@ class Document(QObject):
         self.path: str | None = None
         self.selection: Selection | None = None
         self.locked_reason: str | None = None
+        self.restrictions: dict[str, str] = {}  # what a lesson keeps fixed: command category -> reason
         self._run_pending = False  # a training worker holds changes not yet applied here
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -154,7 +156,25 @@ class Document(QObject):
         if self.locked_reason:
             self.errorOccurred.emit(self.locked_reason)
             return
+        reason = self.restrictions.get(getattr(command, "category", ""))
+        if reason:
+            self.errorOccurred.emit(reason)
+            self._show_unchanged(command.category)
+            return
         self.undo_stack.push(command)
+
+    def restrict(self, restrictions: dict[str, str]) -> None:
+        """Refuse edits of these command categories ("weights", "structure", "training") with the reason
+        given for each; an empty dict lifts them (a lesson step's locks)."""
+        self.restrictions = dict(restrictions)
+        self.restrictionsChanged.emit()
+
+    def _show_unchanged(self, category: str) -> None:
+        """A refused edit: the views that already show the edit (a spin box, a cell) show the project again."""
+        if category == "training":
+            self.trainingConfigChanged.emit()
+        else:
+            self.networkChanged.emit(False)
 
     def lock(self, reason: str | None) -> None:
         """While ``reason`` is set (training runs), edits are refused with that reason; undo/redo too."""
@@ -220,9 +240,12 @@ class Document(QObject):
             or any(a.config() != b.config() for a, b in zip(old.layers, network.layers))
         )
         self.project.network = network
+        stale = self.selection is not None and not self.selection.valid_for(network)
+        if stale:  # views redrawing for the new network must not look up a neuron it no longer has
+            self.selection = None
         self.networkChanged.emit(structural)
-        if self.selection is not None and not self.selection.valid_for(network):
-            self.set_selection(None)
+        if stale:
+            self.selectionChanged.emit(None)
 
     def set_training_config(self, config: TrainingConfig) -> None:
         self.project.training = config
@@ -245,6 +268,18 @@ class Document(QObject):
             self.set_training_config(config)
         self.set_network(network)
         self.set_history(history)
+
+    def set_project_state(self, project: Project) -> None:
+        """Make ``project`` (not copied) the document's project as an undoable edit (a lesson step's project,
+        "Show me"): unlike ``replace_project`` the undo history, path and restrictions stay."""
+        self.project = with_dataset(project)
+        self.rng = edit_rng(project.training.seed)
+        stale = self.selection is not None and not self.selection.valid_for(project.network)
+        if stale:
+            self.selection = None
+        self.projectReplaced.emit()
+        if stale:
+            self.selectionChanged.emit(None)
 
     # -- files ----------------------------------------------------------------------------------
     def replace_project(self, project: Project, path: str | None = None) -> None:

@@ -18,39 +18,46 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import NetworkCanvas
+from nnstudio.gui.commands import SetBiasCommand
 from nnstudio.gui.dataset_actions import DatasetActions
 from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.edit_actions import EditActions
 from nnstudio.gui.file_actions import FileActions
+from nnstudio.gui.lesson_actions import LessonActions
+from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.landscape import LandscapePanel
+from nnstudio.gui.panels.lessons import LessonsPanel
 from nnstudio.gui.panels.loss_change import LossChangePanel
 from nnstudio.gui.panels.math_inspector import MathInspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.runs import RunsPanel
-from nnstudio.gui.panels.stepper import StepPanel
+from nnstudio.gui.panels.stepper import StepPanel, step_slots
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_table import WeightTable
 from nnstudio.gui.panels.weight_timeline import WeightTimeline
+from nnstudio.gui.presentation import Presentation
 from nnstudio.gui.recovery import Recovery
 from nnstudio.gui.run_views import RunViews
+from nnstudio.gui.shortcuts_dialog import ShortcutsDialog
 from nnstudio.gui.step_controller import StepController
-from nnstudio.gui.text import as_rich, escape, for_menu
+from nnstudio.gui.text import as_rich, for_menu
 from nnstudio.gui.training_controls import TrainingControls
 from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
+from nnstudio.gui.wheel_guard import keep_guarded
 from nnstudio.gui.window_actions import build_actions, build_menus, build_toolbar
-from nnstudio.gui.window_layout import build_docks
+from nnstudio.gui.window_layout import arrange_docks, arrangement_for, build_docks, default_layout, initial_size
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self.files.saved.connect(self.recovery.remove)
         self.edits = EditActions(doc, self.canvas, self.report_error, self._note, self)
         self.acts = build_actions(self, self._slots())
+        self.step_panel = StepPanel(self.stepper, self.acts, self.settings)  # its buttons are Train ▸ Step's
         self.dataset_menu = DatasetMenu(self)
         self.menus = build_menus(self, self.acts, {"Dataset": self.dataset_menu})
         self.toolbar = build_toolbar(self, self.acts)
@@ -90,6 +98,9 @@ class MainWindow(QMainWindow):
         for title, view in (("Weight Timeline", self.weight_timeline), ("Loss Change", self.loss_change)):
             view.set_shown(self.docks[title].isVisible() and not self.docks[title].visibleRegion().isEmpty())
             self.docks[title].visibilityChanged.connect(view.set_shown)  # replays only while on screen
+        self.docks["Step"].visibilityChanged.connect(self.step_panel.tab_opened)
+        self.presentation = Presentation(self, self.docks, self.canvas)
+        self.presentation.toggled.connect(self.acts["presentation"].setChecked)
         self.datasets = DatasetActions(doc, self.dataset_editor, self.dataset_menu, self.banner,
                                        lambda text: self.statusBar().showMessage(text, 5000), self)
         self.training_controls = TrainingControls(
@@ -101,12 +112,16 @@ class MainWindow(QMainWindow):
                               self.history, self.stepper, editors,
                               lambda text, ms: self.statusBar().showMessage(text, ms), self)
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
+        self.canvas.biasEditRequested.connect(lambda layer, unit, value: doc.execute(SetBiasCommand, layer, unit,
+                                                                                     value))
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
                                   self.landscape, self.loss_change, self)
+        self.lesson_actions = LessonActions(self, doc, self.lessons, self.lessons_panel, self.acts, self.settings)
         self._wire()
+        self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
-        self.resize(1280, 800)
+        self.resize(initial_size(self.screen().availableGeometry().size()))
         self.restore_state()
         self.statusBar().showMessage("Ready: drag a Neuron or Layer from the palette onto the diagram", 8000)
 
@@ -134,12 +149,14 @@ class MainWindow(QMainWindow):
         self.predict.follow(doc)
         self.history = HistorySlider(doc)
         self.stepper = StepController(doc, self)
-        self.step_panel = StepPanel(self.stepper)
         self.math = MathInspector(self.stepper)
         self.runs_panel = RunsPanel(doc)  # recorded runs (issue 16): list, compare, timeline, landscape
         self.weight_timeline = WeightTimeline(doc)
         self.landscape = LandscapePanel(doc)
         self.loss_change = LossChangePanel(doc)
+        self.lessons = LessonController(doc, self.stepper, self.settings, lambda: self.docks,
+                                        lambda message, title: self.report_error(message, title), self)
+        self.lessons_panel = LessonsPanel(self.lessons)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -151,13 +168,22 @@ class MainWindow(QMainWindow):
             "reinit": edits.reinitialize_all,
             "zoom_in": canvas.zoom_in, "zoom_out": canvas.zoom_out, "fit": canvas.fit_to_view,
             "neuron_maps": canvas.set_show_neuron_maps, "labels": canvas.set_show_weight_labels,
+            "reduce_motion": self.set_reduce_motion,
             "theme_light": lambda on: on and self.set_theme(theme.LIGHT),
             "theme_dark": lambda on: on and self.set_theme(theme.DARK),
             "train": lambda: self.training_controls.train(), "pause": lambda: self.training.pause(),
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
             "race": self.show_race,
+            "lessons": lambda: self.lesson_actions.show_lessons(),
+            "open_lesson": lambda: self.lesson_actions.open_dialog(),
+            "new_lesson": lambda: self.lesson_actions.new_from_project(),
+            "reset_lesson": lambda: self.lessons.reset_progress(),
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
+            **step_slots(self.stepper),
+            "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
+            "reset_layout": lambda: arrange_docks(self, self.docks, arrangement_for(self.width())),
+            "user_guide": self.show_user_guide,
         }
 
     def _fill_menus(self) -> None:
@@ -218,7 +244,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 4000)
 
     def _update_actions(self, selection: Selection | None) -> None:
-        self.acts["delete"].setEnabled(selection is not None)
+        self.acts["delete"].setEnabled(selection is not None and "structure" not in self.document.restrictions)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — NN Studio")
@@ -255,6 +281,27 @@ class MainWindow(QMainWindow):
 
     race_dialog = None
 
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def show_user_guide(self, section: str = "") -> None:
+        """The user guide in its own window (bundled with NN Studio, read offline); ``section``: a heading's
+        anchor to open at."""
+        from nnstudio.gui.user_guide import UserGuide
+
+        guide = getattr(self, "user_guide", None)
+        if guide is None:
+            guide = self.user_guide = UserGuide(self)
+        guide.open_at(section)
+
+    def set_reduce_motion(self, on: bool) -> None:
+        """View ▸ Reduce Motion: the diagram shows a pass's end state at once (remembered in the settings)."""
+        self.canvas.set_reduce_motion(on)
+        self.settings.setValue("reduce_motion", bool(on))
+
     def show_about(self) -> None:
         from nnstudio import __version__
 
@@ -262,16 +309,14 @@ class MainWindow(QMainWindow):
                           f"<h3>NN Studio {__version__}</h3><p>Build, train and step through small neural "
                           "networks by hand — every number visible.</p><p>For learners and teachers.</p>")
 
-    def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.acts.values():
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys:
-                rows.append(f"<tr><td>{escape(action.iconText())}</td><td><b>{keys}</b></td></tr>")
-        rows.append("<tr><td>Delete selection (canvas)</td><td><b>Del</b></td></tr>")
-        rows.append("<tr><td>Zoom</td><td><b>Mouse wheel</b></td></tr>")
-        rows.append("<tr><td>Pan</td><td><b>Drag the background</b></td></tr>")
-        QMessageBox.information(self, "Keyboard Shortcuts", "<table cellpadding=4>" + "".join(rows) + "</table>")
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard Shortcuts: every shortcut of the window's actions, by menu (not modal)."""
+        dialog = self.findChild(ShortcutsDialog)
+        if dialog is None:
+            dialog = ShortcutsDialog(self.acts, self)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def show_formats(self) -> None:
         QMessageBox.information(
@@ -287,12 +332,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            default_layout(self, self.docks)  # docks placed for the screen's size
         self.acts["labels"].setChecked(self.settings.value("weight_labels", False, type=bool))
         self.canvas.set_show_weight_labels(self.acts["labels"].isChecked())
+        self.acts["reduce_motion"].setChecked(self.settings.value("reduce_motion", False, type=bool))
 
     def save_state(self) -> None:
+        self.presentation.set_active(False)  # the window as the user arranged it, not the presentation
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("weight_labels", self.acts["labels"].isChecked())
@@ -320,6 +367,9 @@ class MainWindow(QMainWindow):
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.files.open_file(paths[0])
+            if paths[0].lower().endswith(".nnlesson"):
+                self.lesson_actions.open_path(paths[0])
+            else:
+                self.files.open_file(paths[0])
 
 

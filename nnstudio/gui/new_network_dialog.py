@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import Dataset
 from nnstudio.core.datasets import BUILTIN_TABLES, GENERATORS, generate
+from nnstudio.core.defaults import network_defaults, normalize_large_columns, training_defaults
 from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.losses import LOSSES
 from nnstudio.core.network import Network
-from nnstudio.core.project import Project, suitable_loss
-from nnstudio.core.training import TrainingConfig
+from nnstudio.core.numbers import count
+from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_menu import builtin_dataset, generated_dataset
+from nnstudio.gui.text import plain
 
 
 class NewNetworkDialog(QDialog):
@@ -30,10 +33,14 @@ class NewNetworkDialog(QDialog):
         form.setSpacing(10)
         self.inputs = QSpinBox(minimum=1, maximum=10_000, value=2, toolTip="Number of input neurons (features)")
         self.outputs = QSpinBox(minimum=1, maximum=10_000, value=1, toolTip="Number of output neurons")
-        self.hidden = QLineEdit("3", toolTip="Hidden layer sizes separated by commas, e.g. 4, 3 (empty for none)")
+        suggested = network_defaults(None)
+        self.hidden = QLineEdit(", ".join(map(str, suggested.hidden)),
+                                toolTip="Hidden layer sizes separated by commas, e.g. 4, 3 (empty for none)")
         self.hidden.setPlaceholderText("e.g. 4, 3 (empty: no hidden layer)")
-        self.hidden_activation = self._combo(ACTIVATIONS, "relu", "Activation of the hidden layers")
-        self.output_activation = self._combo(ACTIVATIONS, "sigmoid", "Activation of the output layer")
+        self.hidden_activation = self._combo(ACTIVATIONS, suggested.hidden_activation,
+                                             "Activation of the hidden layers")
+        self.output_activation = self._combo(ACTIVATIONS, suggested.output_activation,
+                                             "Activation of the output layer")
         self.initializer = self._combo(INITIALIZERS, "glorot_uniform", "How the first weights are drawn")
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="Random seed: same seed, same weights")
         self.source = QComboBox(toolTip="Take the numbers of inputs and outputs (and the data) from a dataset")
@@ -53,6 +60,15 @@ class NewNetworkDialog(QDialog):
         form.addRow("Output activation", self.output_activation)
         form.addRow("Weight initializer", self.initializer)
         form.addRow("Seed", self.seed)
+        self.training_note = QLabel(toolTip="Change them later in the Training panel")
+        self.training_note.setObjectName("hint")
+        self.training_note.setWordWrap(True)
+        plain(self.training_note)  # it names the dataset's columns
+        form.addRow(self.training_note)
+        for signal in (self.hidden.textChanged, self.output_activation.currentIndexChanged,
+                       self.hidden_activation.currentIndexChanged):
+            signal.connect(self._show_training_note)
+        self._show_training_note()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -79,29 +95,41 @@ class NewNetworkDialog(QDialog):
         if fixed:
             self.inputs.setValue(len(self.dataset.input_names))
             self.outputs.setValue(self.dataset.output_width())
-            classes = self.dataset.output_width() if self.dataset.is_classification else 0
-            self.output_activation.setCurrentIndex(self.output_activation.findData(
-                "softmax" if classes > 2 else "sigmoid" if self._is_binary() else "linear"))
+        suggested = network_defaults(self.dataset)
+        self.hidden.setText(", ".join(map(str, suggested.hidden)))
+        self.hidden_activation.setCurrentIndex(self.hidden_activation.findData(suggested.hidden_activation))
+        self.output_activation.setCurrentIndex(self.output_activation.findData(suggested.output_activation))
+        self._show_training_note()
 
-    def _is_binary(self) -> bool:
-        targets = self.dataset.by_role("target") if self.dataset is not None else []
-        if self.dataset is not None and self.dataset.is_classification:
-            return len(targets[0].classes) <= 2
-        return len(targets) == 1 and bool(np.isin(targets[0].values, (0, 1)).all())
+    def _show_training_note(self) -> None:
+        """The training settings the new project starts with, so they are no surprise."""
+        try:
+            network = self.network()
+        except NNStudioError:
+            self.training_note.setText("")
+            return
+        config = training_defaults(network, self.dataset)
+        text = (f"Trains with {OPTIMIZERS.label(config.optimizer)} (learning rate {config.learning_rate:g}), "
+                f"{LOSSES.label(config.loss).lower()} loss, {count(config.epochs, 'epoch')}.")
+        if self.dataset is not None:
+            normalized = normalize_large_columns(self.dataset.copy())
+            if normalized:
+                names = ", ".join(normalized) if len(normalized) <= 4 else count(len(normalized), "column")
+                text += f" Z-score normalization on {names}."
+        self.training_note.setText(text)
 
     def project(self) -> Project:
         """The new project: the network, and the chosen dataset with training settings that suit it."""
         network = self.network()
         if self.dataset is None:
-            return Project(network, name="Untitled")
-        data = self.dataset
+            return Project(network, training_defaults(network), name="Untitled")
+        data = self.dataset.copy()
+        normalize_large_columns(data)
         names = data.by_role("target")[0].classes if data.is_classification else data.target_names
         if len(names) == network.output_size:
             network.output_names = list(names)
         network.input_names = list(data.input_names)
-        config = TrainingConfig(loss=suitable_loss(network, data), optimizer="adam", learning_rate=0.01,
-                                batch_size=32, epochs=100)
-        project = Project(network, config, dataset=data, name=data.name)
+        project = Project(network, training_defaults(network, data), dataset=data, name=data.name)
         project.preprocessing = data.fit_preprocessing(network.output_size)
         return project
 

@@ -20,6 +20,7 @@ from enum import StrEnum
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from nnstudio.core.numbers import COMPACT_DIGITS, display_number
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, Phase, StepThrough, UpdatePhase
 from nnstudio.core.training import Trainer
 from nnstudio.errors import NNStudioError
@@ -123,9 +124,9 @@ class StepController(QObject):
         phase = step.current
         if isinstance(phase, LossPhase):
             out = step.n_layers - 1
-            captions = {(out, j): f"ŷ {phase.prediction[0, j]:.3g} · y {phase.target[0, j]:.3g}"
+            captions = {(out, j): f"ŷ {_short(phase.prediction[0, j])} · y {_short(phase.target[0, j])}"
                         for j in range(phase.prediction.shape[1])}
-            captions[(out, 0)] += f"\nloss {phase.value:.4g}"
+            captions[(out, 0)] += f"\nloss {_short(phase.value)}"
             return Overlay(neurons=self.activations(), captions=captions, weights=weights)
         if isinstance(phase, ForwardPhase):
             return Overlay(neurons=self.activations(), pulse_layer=phase.layer, weights=weights)
@@ -137,11 +138,11 @@ class StepController(QObject):
                 if isinstance(p, BackwardPhase):
                     neurons[p.layer + 1] = p.delta[0]
                     edges[p.layer] = p.grad_weights
-                    labels[p.layer] = _labels(lambda g: f"{g:.3g}", p.grad_weights)
+                    labels[p.layer] = _labels(_short, p.grad_weights)
             return Overlay(neurons=neurons, edges=edges, edge_labels=labels, neuron_scheme="gradient",
-                           weights=weights)
+                           weights=weights, pulse_layer=phase.layer)
         assert isinstance(phase, UpdatePhase)
-        labels = [_labels(lambda o, n: f"{o:.2f}→{n:.2f}", old, new)
+        labels = [_labels(lambda o, n: f"{_short(o)}→{_short(n)}", old, new)
                   for old, new in zip(phase.old_weights, phase.new_weights)]
         return Overlay(neurons=self.activations(), edges=list(phase.weight_changes), edge_labels=labels,
                        weights=phase.new_weights)
@@ -289,6 +290,11 @@ class StepController(QObject):
         self.steps, self._batches, self._pushed = [], [], []
         if had:
             self.changed.emit()
+
+
+def _short(value: float) -> str:
+    """A number on the diagram: the app's format with fewer digits."""
+    return display_number(value, COMPACT_DIGITS)
 
 
 def _labels(text: Callable[..., str], *arrays: np.ndarray) -> np.ndarray:

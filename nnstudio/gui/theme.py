@@ -68,8 +68,14 @@ def icon(name: str) -> QIcon:
     return QIcon()
 
 
+_font_scale = 1.0  # presentation mode: 1.5
+_base_point_size: float | None = None  # the application's font size at scale 1
+
+
 def _stylesheet(c: Colors) -> str:
-    return f"""
+    # a style sheet decides the fonts of the widgets it styles: scaled text needs a rule here
+    scaled = f"QWidget {{ font-size: {_base_point_size * _font_scale:.1f}pt; }}" if _font_scale != 1.0 else ""
+    return scaled + f"""
 QMainWindow::separator {{ background: {c.border}; width: 1px; height: 1px; }}
 QDockWidget {{ titlebar-close-icon: none; font-weight: 600; }}
 QDockWidget::title {{ background: {c.window}; padding: 6px 8px; border-bottom: 1px solid {c.border}; }}
@@ -94,7 +100,7 @@ QHeaderView::section {{ background: {c.window}; border: none; border-right: 1px 
                         border-bottom: 1px solid {c.border}; padding: 3px 6px; color: {c.muted}; }}
 QStatusBar {{ border-top: 1px solid {c.border}; color: {c.muted}; }}
 QLabel#hint {{ color: {c.muted}; }}
-QLabel#title {{ font-size: 13pt; font-weight: 600; }}
+QLabel#title {{ font-size: {13 * _font_scale:.1f}pt; font-weight: 600; }}
 QScrollArea {{ border: none; }}
 """
 
@@ -133,6 +139,24 @@ def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
         app.setStyleSheet(sheet)
     restyle_plots(app, c)
     return c
+
+
+def set_font_scale(app: QApplication, scale: float) -> None:
+    """Every text of the application ``scale`` times its normal size (1.0: normal)."""
+    global _font_scale, _base_point_size
+    if _base_point_size is None or _font_scale == 1.0:
+        _base_point_size = app.font().pointSizeF()
+    _font_scale = scale
+    font = app.font()
+    font.setPointSizeF(_base_point_size * scale)
+    app.setFont(font)  # pyqtgraph's axes and other painted text follow the application's font
+    sheet = _stylesheet(_current)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+
+
+def font_scale() -> float:
+    return _font_scale
 
 
 def restyle_plots(app: QApplication, c: Colors) -> None:

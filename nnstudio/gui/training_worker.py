@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from nnstudio.core.numbers import count
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.core.recording import SnapshotRecorder, keep_run
@@ -127,7 +128,8 @@ class TrainingResult:
     def describe(self) -> str:
         if self.message:
             return self.message
-        return f"Trained {self.epochs_trained} epochs: {STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)}"
+        reason = STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)
+        return f"Trained {count(self.epochs_trained, 'epoch')}: {reason}"
 
 
 class _Probe(Callback):

@@ -30,6 +30,8 @@ from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 CANVAS_REFRESH_MS = 150  # the canvas follows training at most ~7 times a second
 CANVAS_EVERY_EPOCH = 1000 / CANVAS_REFRESH_MS  # a run watched at most this many epochs a second: draw each one
 MAP_GRID = 24  # neuron maps: 24 × 24 points of the input plane
+PULSE_AT_MOST = 2.0  # epochs a second: a run watched this slowly shows the sample's forward pass travel
+PULSE_SHARE = 0.8  # of an epoch's time on screen
 
 
 class ViewSync(QObject):
@@ -55,6 +57,7 @@ class ViewSync(QObject):
         document.trainingConfigChanged.connect(self._config_changed)
         dataset_editor.rowActivated.connect(self.show_sample)
         predict.activationsChanged.connect(self._show_trace)
+        predict.flowRequested.connect(lambda trace: canvas.play_forward(trace.activations()))
         stepper.changed.connect(lambda: canvas.set_overlay(stepper.overlay()))
         history.previewChanged.connect(canvas.set_preview_weights)
         session.stateChanged.connect(self._training_state)
@@ -115,12 +118,17 @@ class ViewSync(QObject):
         self.sample_row = row
         self._show_row(self.document.project, row)
 
-    def _show_row(self, project: Project, row: int | None) -> None:
+    def _show_row(self, project: Project, row: int | None, pulse_ms: float | None = None) -> None:
+        """The row's activations on the diagram; with ``pulse_ms``, as a forward pass travelling through it
+        for at most that long."""
         try:
             activations = None if row is None else project.trace_row(row).activations()
         except NNStudioError:
             activations = None
-        self.canvas.set_activations(activations)
+        if activations is not None and pulse_ms is not None:
+            self.canvas.play_forward(activations, pulse_ms)
+        else:
+            self.canvas.set_activations(activations)
 
     @Slot(object)
     def _show_trace(self, trace: Trace) -> None:
@@ -144,7 +152,9 @@ class ViewSync(QObject):
         if pace is not None and pace <= CANVAS_EVERY_EPOCH:  # slow enough to draw every snapshot as it comes
             self._canvas_timer.stop()
             self._pending = None
-            self._show_snapshot(snapshot)
+            ends_epoch = len(snapshot.points.get("epoch", ())) > 0  # not one sent from within an epoch
+            pulse = pace <= PULSE_AT_MOST and ends_epoch
+            self._show_snapshot(snapshot, 1000 * PULSE_SHARE / pace if pulse else None)
             self.plots.flush()  # the curves and the decision boundary too
             return
         self._pending = snapshot
@@ -156,14 +166,15 @@ class ViewSync(QObject):
         if snapshot is not None:
             self._show_snapshot(snapshot)
 
-    def _show_snapshot(self, snapshot: TrainingSnapshot) -> None:
-        """The diagram shows a running worker's weights: edges, neuron maps and the lit sample."""
+    def _show_snapshot(self, snapshot: TrainingSnapshot, pulse_ms: float | None = None) -> None:
+        """The diagram shows a running worker's weights: edges, neuron maps and the lit sample (travelling
+        through it for ``pulse_ms`` when given)."""
         if not self.session.is_running:
             return
         self.canvas.set_preview_weights(snapshot.weights)
         preview = self.document.project.with_weights(snapshot.weights, snapshot.preprocessing)
         self.update_neuron_maps(preview)
-        self._show_row(preview, self.sample_row)
+        self._show_row(preview, self.sample_row, pulse_ms)
 
     def _drop_pending_snapshot(self) -> None:
         self._pending = None

@@ -1,7 +1,8 @@
 """Every menu entry and toolbar button of the main window, declared in one table.
 
 ``ACTIONS`` names each action once (text, tip, shortcut, icon, checkable); ``MENUS`` and ``TOOLBAR`` list
-them by key in the order shown ("-" is a separator, "@name" a submenu the window fills itself). The window
+them by key in the order shown ("-" is a separator, "@name" a submenu: filled from ``SUBMENUS`` when listed
+there, else by the window itself). The window
 supplies what each key does (``build_actions(window, slots)``), so a new command is one row here and one
 entry in the window's slot table.
 """
@@ -12,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from nnstudio.gui import theme
 
@@ -56,8 +57,16 @@ ACTIONS = [
                "For two inputs: draw inside each neuron what it outputs over the input plane", checkable=True),
     ActionSpec("labels", "Show &Weight Labels", "Show the weight of each connection as a number (small networks)",
                "Ctrl+L", "labels", checkable=True),
+    ActionSpec("reduce_motion", "Reduce &Motion",
+               "Show activations and gradients at once instead of as a pulse travelling through the diagram",
+               checkable=True),
     ActionSpec("theme_light", "Light Theme", "Switch to the light theme", checkable=True),
     ActionSpec("theme_dark", "Dark Theme", "Switch to the dark theme", checkable=True),
+    ActionSpec("presentation", "&Presentation",
+               "For a projector: full screen, larger text, the diagram and the plots large (Esc leaves)", "F5",
+               checkable=True),
+    ActionSpec("full_screen", "F&ull Screen", "Use the whole screen", "F11", checkable=True),
+    ActionSpec("reset_layout", "Reset &Layout", "Put every panel back where it starts, sized for this window"),
     # Train
     ActionSpec("train", "&Train", "Train (or resume) the network", "Ctrl+Return", "train"),
     ActionSpec("pause", "&Pause", "Pause at the end of the current epoch", "Ctrl+Shift+P", "pause"),
@@ -69,7 +78,22 @@ ACTIONS = [
     ActionSpec("race", "Optimizer &Race…",
                "Train a few epochs from the current weights under SGD, momentum, RMSprop and Adam and compare "
                "their paths on the loss landscape"),
+    # Train ▸ Step: step mode, phase by phase (the Step panel's buttons show these same actions)
+    ActionSpec("step_forward", "&Forward", "Compute the next layer's z and a (then the loss)", "F6", "forward"),
+    ActionSpec("step_backward", "&Backward", "Propagate δ one layer back and compute the gradients", "F7", "backward"),
+    ActionSpec("step_update", "&Apply Update", "Let the optimizer change the weights", "F8", "apply-update"),
+    ActionSpec("step_complete", "&Complete Step", "Play every remaining phase of this step", "F9", "complete-step"),
+    ActionSpec("step_back", "Step Bac&k", "Undo the last phase (over the update: the old weights)", "Shift+F6",
+               "step-back"),
+    ActionSpec("step_reset", "&Reset Step", "Back to the start of this step", "Shift+F9", "reset-weights"),
+    # Lesson
+    ActionSpec("lessons", "&Lessons", "Guided lessons through the classic tutorials, checked as you work"),
+    ActionSpec("open_lesson", "&Open Lesson…", "Open a lesson file (.nnlesson) a teacher wrote"),
+    ActionSpec("new_lesson", "&New Lesson from Current Project…",
+               "Write a lesson file with this project in it, to edit in any text editor"),
+    ActionSpec("reset_lesson", "&Reset Progress", "Forget which steps of this lesson are done; start it again"),
     # Help
+    ActionSpec("user_guide", "NN Studio &User Guide", "Read the user guide (part of NN Studio: works offline)"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "List the keyboard shortcuts", Key.HelpContents),
     ActionSpec("formats", "File &Formats", "What is in a model and a project file"),
     ActionSpec("about", "&About NN Studio", "About NN Studio", None, "help"),
@@ -79,18 +103,23 @@ MENUS: dict[str, list[str]] = {
     "&File": ["new", "open", "@Open &Example", "@Open &Recent", "-", "save", "save_as", "-", "import_model",
               "export_model", "@Export Model &As", "export_diagram", "-", "quit"],
     "&Edit": ["undo", "redo", "-", "delete", "select_all", "reinit"],
-    "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "-", "theme_light", "theme_dark", "-",
-              "@&Panels"],
+    "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "reduce_motion", "-", "theme_light",
+              "theme_dark", "-", "presentation", "full_screen", "reset_layout", "-", "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
-    "&Train": ["train", "pause", "step_epoch", "stop", "-", "reset_optimizer", "-", "race"],
-    "&Help": ["shortcuts", "formats", "about"],
+    "&Train": ["train", "pause", "step_epoch", "stop", "-", "@&Step", "-", "reset_optimizer", "-", "race"],
+    "&Lesson": ["lessons", "open_lesson", "-", "new_lesson", "-", "reset_lesson"],
+    "&Help": ["lessons", "user_guide", "-", "shortcuts", "formats", "about"],
+}
+
+SUBMENUS: dict[str, list[str]] = {
+    "&Step": ["step_forward", "step_backward", "step_update", "step_complete", "-", "step_back", "step_reset"],
 }
 
 TOOLBAR = [["new", "open", "save"], ["undo", "redo", "delete"], ["reinit"], ["zoom_in", "zoom_out", "fit", "labels"],
            ["train", "pause", "step_epoch", "stop"]]
 
 
-def make_action(window: QMainWindow, spec: ActionSpec, slot: Callable) -> QAction:
+def make_action(window: QWidget, spec: ActionSpec, slot: Callable) -> QAction:
     action = QAction(spec.text, window)
     if spec.shortcut is not None:
         action.setShortcut(QKeySequence(spec.shortcut))
@@ -127,7 +156,10 @@ def build_menus(window: QMainWindow, actions: Mapping[str, QAction],
             if entry == "-":
                 menu.addSeparator()
             elif entry.startswith("@"):
-                menus[entry[1:]] = menu.addMenu(entry[1:])
+                submenu = menus[entry[1:]] = menu.addMenu(entry[1:])
+                submenu.setToolTipsVisible(True)
+                for key in SUBMENUS.get(entry[1:], []):
+                    submenu.addSeparator() if key == "-" else submenu.addAction(actions[key])
             else:
                 menu.addAction(actions[entry])
     return menus
@@ -144,4 +176,4 @@ def build_toolbar(window: QMainWindow, actions: Mapping[str, QAction]) -> QToolB
     return toolbar
 
 
-__all__ = ["ACTIONS", "MENUS", "TOOLBAR", "ActionSpec", "build_actions", "build_menus", "build_toolbar"]
+__all__ = ["ACTIONS", "MENUS", "SUBMENUS", "TOOLBAR", "ActionSpec", "build_actions", "build_menus", "build_toolbar"]

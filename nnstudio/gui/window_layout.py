@@ -1,11 +1,12 @@
-"""The main window's docks, declared in one table: which panel, where, tabbed with which, how small it may
-get (a dock smaller than its panel scrolls, so the window fits a laptop screen), and the first sizes."""
+"""The main window's docks, declared in tables: which panel, how small it may get (a dock smaller than its
+panel scrolls), and — per window width — where each dock goes and how big it starts (``ARRANGEMENTS``), so
+the default layout fits a 1024 × 768 screen as well as a 1920 × 1080 one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -33,16 +34,129 @@ DOCKS = [
     DockSpec("Predict", "predict", RIGHT, tabify_with="Weights", scroll=(240, 120)),
     DockSpec("Step", "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
     DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
-    DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),
+    DockSpec("Lessons", "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
+    DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),  # issue 16: tabs beside Plots
     DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None),
     DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None),
     DockSpec("Loss Change", "loss_change", BOTTOM, tabify_with="Plots", scroll=None),
 ]
-RAISED = ["Inspector", "Weights", "Plots"]  # the tab shown first in each tabbed group
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-FIRST_SIZES = [(["Palette", "Inspector"], [120, 340], H), (["Inspector", "Weights"], [430, 300], V),
-               (["Palette", "Training"], [150, 700], V), (["Dataset", "Plots"], [920, 480], H),
-               (["Dataset"], [300], V), (["Training"], [330], H)]
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Where the docks go in a window at least ``min_width`` wide. Each area holds groups of tabbed docks
+    (the first tab of a group is shown); side groups stack top to bottom, bottom groups sit side by side.
+    ``sides_full_height``: the side columns reach down past the bottom area (else the bottom area runs
+    under them). Sizes are pixels; ``bottom_share`` is the bottom area's part of the window's height."""
+
+    name: str
+    min_width: int
+    left: tuple[tuple[str, ...], ...]
+    right: tuple[tuple[str, ...], ...]
+    bottom: tuple[tuple[str, ...], ...]
+    sides_full_height: bool
+    left_width: int
+    right_width: int
+    bottom_share: float
+    left_heights: tuple[int, ...] = ()
+    right_heights: tuple[int, ...] = ()
+    bottom_widths: tuple[int, ...] = ()
+
+
+# The diagram gets the room its labels need (the laptop example at >= 1.18x, so 8.5 pt labels show >= 10 pt):
+# narrow windows keep only the palette beside it and put the panels below. Step and Math are never tabs of
+# the same group: stepping shows both.
+ARRANGEMENTS = [
+    Arrangement("wide", 1900, left=(("Palette",), ("Training",)), right=(("Inspector", "Step", "Lessons"),
+                ("Weights", "Predict", "Math")), bottom=(("Dataset",), ("Plots", "History")),
+                sides_full_height=True, left_width=330, right_width=360, bottom_share=0.34,
+                left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(740, 490)),
+    Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training", "Lessons"),),
+                bottom=(("Dataset",), ("Plots", "History", "Math", "Weights", "Predict")),
+                sides_full_height=False, left_width=112, right_width=340, bottom_share=0.45,
+                bottom_widths=(740, 540)),
+    Arrangement("compact", 0, left=(("Palette",),), right=(),
+                bottom=(("Inspector", "Step", "Lessons"), ("Dataset", "Plots", "History", "Training", "Math", "Weights",
+                                                 "Predict")),
+                sides_full_height=False, left_width=112, right_width=0, bottom_share=0.44,
+                bottom_widths=(290, 734)),
+]
+
+
+def area_in(arrangement: Arrangement, title: str) -> Qt.DockWidgetArea | None:
+    """The area ``arrangement`` puts a dock in (None: the arrangement does not list it)."""
+    for area, groups in ((LEFT, arrangement.left), (RIGHT, arrangement.right), (BOTTOM, arrangement.bottom)):
+        if any(title in group for group in groups):
+            return area
+    return None
+
+
+def _place_unlisted(window: QMainWindow, docks: dict[str, QDockWidget], arrangement: Arrangement,
+                    leads: dict[Qt.DockWidgetArea, list[QDockWidget]]) -> None:
+    """A dock the arrangement does not list becomes one more tab: beside its ``tabify_with`` dock, else in
+    the first group of its own area, else in the last bottom group."""
+    for spec in DOCKS:
+        if area_in(arrangement, spec.title) is not None or spec.title not in docks:
+            continue
+        dock = docks[spec.title]
+        partner = docks.get(spec.tabify_with or "")
+        if partner is None or area_in(arrangement, partner.windowTitle()) is None:
+            own, bottom = leads.get(spec.area), leads.get(BOTTOM)
+            partner = own[0] if own else bottom[-1] if bottom else None
+        if partner is None:
+            window.addDockWidget(spec.area, dock)
+        else:
+            window.tabifyDockWidget(partner, dock)
+        dock.show()
+
+
+def arrangement_for(width: int) -> Arrangement:
+    return next(a for a in ARRANGEMENTS if width >= a.min_width)
+
+
+def initial_size(available: QSize) -> QSize:
+    """The window's first size: 1280 × 800, or the screen's free area when that is smaller."""
+    return QSize(min(1280, available.width()), min(800, available.height()))
+
+
+def arrange_docks(window: QMainWindow, docks: dict[str, QDockWidget], arrangement: Arrangement) -> None:
+    """Place every dock as ``arrangement`` says, sized for the window's current size."""
+    for dock in docks.values():
+        dock.setFloating(False)
+        window.removeDockWidget(dock)
+    side = {Qt.Corner.BottomLeftCorner: LEFT, Qt.Corner.BottomRightCorner: RIGHT}
+    for corner, area in side.items():
+        window.setCorner(corner, area if arrangement.sides_full_height else BOTTOM)
+    leads: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
+    for area, groups, orientation in ((LEFT, arrangement.left, V), (RIGHT, arrangement.right, V),
+                                      (BOTTOM, arrangement.bottom, H)):
+        placed = leads[area] = []
+        for group in groups:  # split first: a dock split off a tabbed dock would become one more tab
+            lead = docks[group[0]]
+            if placed:
+                window.splitDockWidget(placed[-1], lead, orientation)
+            else:
+                window.addDockWidget(area, lead, orientation)
+            lead.show()
+            placed.append(lead)
+        for group in groups:
+            for title in group[1:]:
+                window.tabifyDockWidget(docks[group[0]], docks[title])
+                docks[title].show()
+    _place_unlisted(window, docks, arrangement, leads)
+    height = window.height()
+    for area, width in ((LEFT, arrangement.left_width), (RIGHT, arrangement.right_width)):
+        if leads[area]:
+            window.resizeDocks(leads[area][:1], [width], H)
+    if leads[BOTTOM]:
+        window.resizeDocks(leads[BOTTOM][:1], [round(height * arrangement.bottom_share)], V)
+    for area, sizes, orientation in ((LEFT, arrangement.left_heights, V), (RIGHT, arrangement.right_heights, V),
+                                     (BOTTOM, arrangement.bottom_widths, H)):
+        if sizes and len(leads[area]) == len(sizes):
+            window.resizeDocks(leads[area], list(sizes), orientation)
+    for lead in (d for placed in leads.values() for d in placed):
+        lead.raise_()
 
 
 def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> QScrollArea:
@@ -79,11 +193,32 @@ def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
         widget = panel if spec.scroll is None else scrollable(panel, *spec.scroll)
         docks[spec.title] = add_dock(window, widget, spec.title, spec.area,
                                      docks.get(spec.tabify_with) if spec.tabify_with else None)
-    for titles, sizes, orientation in FIRST_SIZES:
-        window.resizeDocks([docks[t] for t in titles], sizes, orientation)
-    for title in RAISED:
-        docks[title].raise_()
     return docks
 
 
-__all__ = ["DOCKS", "DockSpec", "add_dock", "build_docks", "scrollable"]
+class _ArrangeWhenShown(QObject):
+    """Arranges the docks for the size the window is first shown at (a window manager may maximize it)."""
+
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+        super().__init__(window)
+        self.window, self.docks = window, docks
+        self.arranged_for = window.size()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)
+            if self.window.size() != self.arranged_for:  # else the docks are placed and sized already
+                arrange_docks(self.window, self.docks, arrangement_for(self.window.width()))
+            self.deleteLater()
+        return False
+
+
+def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """The default layout for the window's size now, and again for the size it is first shown at."""
+    arrange_docks(window, docks, arrangement_for(window.width()))
+    if not window.isVisible():
+        window.installEventFilter(_ArrangeWhenShown(window, docks))
+
+
+__all__ = ["ARRANGEMENTS", "DOCKS", "Arrangement", "DockSpec", "add_dock", "arrange_docks", "arrangement_for",
+           "build_docks", "default_layout", "initial_size", "scrollable"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from nnstudio.core.data import TARGET, Column, Dataset
-from nnstudio.core.datasets import builtin_table_csv, generate
+from nnstudio.core.datasets import builtin_table_csv, declare_builtin_image, generate, shapes
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
@@ -41,7 +41,7 @@ def _table(key: str, normalization: str = "none", target_normalization: str = "n
     data = read_csv_text(builtin_table_csv(key), key)
     for col in data.columns:
         col.normalization = target_normalization if col.role == TARGET else normalization
-    return data
+    return declare_builtin_image(key, data)
 
 
 def _finish(project: Project) -> Project:
@@ -160,6 +160,18 @@ def digits() -> Project:
                            description="8x8 handwritten digits (1797 images): 64-32-10 ReLU/softmax."))
 
 
+def shapes_example() -> Project:
+    data = shapes(1200, 0.1, seed=0).to_dataset()
+    net = Network.build([256, 32, 4], ["relu", "softmax"], seed=0, input_names=data.input_names,
+                        output_names=list(data.by_role(TARGET)[0].classes))
+    cfg = TrainingConfig(loss="categorical_crossentropy", optimizer="adam", learning_rate=0.003, batch_size=32,
+                         epochs=50, shuffle=True, validation_split=0.2, l2=0.001)  # l2: smoother weight images
+    return _finish(Project(net, cfg, dataset=data, name="Shapes",
+                           description="16x16 grey outlines of circles, squares, triangles and crosses (1200 "
+                                       "generated images, seed 0): 256-32-4 ReLU/softmax. Each hidden neuron's "
+                                       "weights form a 16x16 picture of what it looks for."))
+
+
 EXAMPLES: Registry[ExampleInfo] = Registry.of("example", [
     ExampleInfo("laptop", "Laptop (2-3-2)", "Buy a laptop? The TensorFlow.js tutorial network.", laptop),
     ExampleInfo("perceptron", "Perceptron", "A single step neuron with hand-set weights.", perceptron),
@@ -176,6 +188,7 @@ EXAMPLES: Registry[ExampleInfo] = Registry.of("example", [
     ExampleInfo("circle", "Circle", "Inner disc vs ring, 2-8-8-1 tanh.",
                 lambda: _playground("circle", "Circle", 0.05)),
     ExampleInfo("digits", "Digits (64-32-10)", "8x8 handwritten digits.", digits),
+    ExampleInfo("shapes", "Shapes (256-32-4)", "16x16 generated images of four shapes.", shapes_example),
 ])
 
 

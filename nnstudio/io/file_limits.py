@@ -56,6 +56,7 @@ def _model_problems(data: Any, p: str) -> Iterator[str | None]:
         yield _count(names, limits.MAX_UNITS, f"{p}{key}", "names")
         if isinstance(names, list):
             yield from (_text(name, f"{p}{key}[{i}]") for i, name in enumerate(names))
+    yield from _image_problems(data.get("image"), f"{p}image")
     layers = data.get("layers")
     yield _count(layers, limits.MAX_LAYERS, f"{p}layers", "layers")
     if isinstance(layers, list):
@@ -96,10 +97,19 @@ def _project_problems(data: Any) -> Iterator[str | None]:
         yield _count(columns, limits.MAX_COLUMNS, "dataset.columns", "columns")
         if isinstance(columns, list):
             yield from _column_problems(columns)
+        yield from _image_problems(dataset.get("image"), "dataset.image")
     history = data.get("history")
     yield _count(history, limits.MAX_HISTORY_METRICS, "history", "metrics")
     if isinstance(history, dict):
         yield from (_text(key, f"history[{key[:40]!r}...]") for key in history)
+
+
+def _image_problems(image: Any, where: str) -> Iterator[str | None]:
+    if isinstance(image, dict):
+        columns = image.get("columns")
+        yield _count(columns, limits.MAX_IMAGE_PIXELS, f"{where}.columns", "pixels")
+        if isinstance(columns, list):
+            yield from (_text(name, f"{where}.columns[{i}]") for i, name in enumerate(columns))
 
 
 def _column_problems(columns: list) -> Iterator[str | None]:

@@ -12,6 +12,7 @@ import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.features import Formula
+from nnstudio.core.images import input_image
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.limits import MAX_NAME, too_long
 from nnstudio.core.losses import LOSSES
@@ -25,6 +26,7 @@ from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import ModelFormatError, NNStudioError
 from nnstudio.io.arrays import number_matrix, number_vector, string_list
 from nnstudio.io.file_limits import model_limit_problem
+from nnstudio.io.image_format import image_from_dict, image_to_dict
 from nnstudio.io.schema import check_schema, cut_list, without_lists
 
 MODEL_FORMAT = "nnstudio.model"
@@ -55,7 +57,9 @@ def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, di
 
 # -- writing ----------------------------------------------------------------------------------------------
 def model_to_dict(project: Project) -> dict[str, Any]:
-    net, prep, cfg = project.network, project.preprocessing, project.training
+    # the normalization predictions use: after the network was resized to new data, the stored one no longer
+    # fits its inputs (and a reader refuses it), so the one fitted to the dataset is written, as training will
+    net, prep, cfg = project.network, project.fitted_preprocessing(), project.training
     layers = []
     for layer in net.layers:
         layers.append({
@@ -72,7 +76,7 @@ def model_to_dict(project: Project) -> dict[str, Any]:
     training["optimizer"] = {"name": training["optimizer"], **opt_params}
     if training["epochs_per_second"] is None:  # as fast as possible: files stay as they were before the setting
         del training["epochs_per_second"]
-    return {
+    out = {
         "format": MODEL_FORMAT,
         "version": MODEL_VERSION,
         "name": project.name,
@@ -84,6 +88,10 @@ def model_to_dict(project: Project) -> dict[str, Any]:
         "preprocessing": _preprocessing_dict(prep, net.input_size),
         "training": training,
     }
+    image = input_image(project)
+    if image is not None:  # the inputs form an image (written only then, so other files stay as they were)
+        out["image"] = image_to_dict(image)
+    return out
 
 
 def _preprocessing_dict(prep: Preprocessing, n_inputs: int) -> dict[str, Any]:
@@ -129,6 +137,9 @@ def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
         view["preprocessing"] = dict(view["preprocessing"])
         for key in ("inputs", "targets", "formulas", "classes"):
             cut_list(view, ("preprocessing", key), kept, blank=("sources",), blank_all=key == "classes")
+    if isinstance(view.get("image"), dict):
+        view["image"] = dict(view["image"])
+        cut_list(view, ("image", "columns"), kept, blank_all=True)
     return view, kept
 
 
@@ -189,8 +200,9 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
     network = Network(len(inputs), layers, inputs, outputs)
     preprocessing = _preprocessing(data.get("preprocessing"), inputs, len(outputs), p)
     training = _training(data.get("training", {}), p)
+    image = image_from_dict(data.get("image"), f"{p}image", inputs, "model's inputs")
     return Project(network, training, preprocessing, name=data.get("name", "Untitled"),
-                   description=data.get("description", ""))
+                   description=data.get("description", ""), image=image)
 
 
 def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> Preprocessing:

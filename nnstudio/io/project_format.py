@@ -15,6 +15,7 @@ from nnstudio.core.training import History
 from nnstudio.errors import DataError, ModelFormatError, NNStudioError
 from nnstudio.io.arrays import json_kind, number_vector, string_list
 from nnstudio.io.file_limits import project_limit_problem
+from nnstudio.io.image_format import image_from_dict, image_to_dict
 from nnstudio.io.model_format import MODEL_VERSION, check_version, model_from_dict, model_to_dict
 from nnstudio.io.run_format import (
     run_state_from_dict,
@@ -49,7 +50,10 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
         if c.formula is not None:
             col["formula"] = c.formula.to_dict()
         columns.append(col)
-    return {"name": dataset.name, "columns": columns}
+    out: dict[str, Any] = {"name": dataset.name, "columns": columns}
+    if dataset.image is not None:  # its inputs form an image (written only then)
+        out["image"] = image_to_dict(dataset.image)
+    return out
 
 
 def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
@@ -84,6 +88,11 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
     _check_derived(dataset, where)
+    image = image_from_dict(data.get("image"), f"{where}.image", dataset.column_names(), "dataset's columns")
+    try:
+        dataset.set_image(image)
+    except NNStudioError as exc:
+        raise ModelFormatError(f"{where}.image: {exc}") from None
     return dataset
 
 
@@ -185,6 +194,9 @@ def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
         view["dataset"] = {**dataset, "columns": [without_lists(c, ("values", "labels", "classes", "bad"))
                                                   for c in dataset["columns"]]}
         cut_list(view, ("dataset", "columns"), kept, blank=("name", "sources"))
+        if isinstance(dataset.get("image"), dict):
+            view["dataset"]["image"] = dict(dataset["image"])
+            cut_list(view, ("dataset", "image", "columns"), kept, blank_all=True)
     return view, kept
 
 
@@ -216,6 +228,8 @@ def project_from_dict(data: Any) -> Project:
     project = model_from_dict(data["model"], prefix="model")
     if data.get("dataset") is not None:
         project.dataset = dataset_from_dict(data["dataset"])
+        if project.dataset.image is not None:  # the model's copy was written from it; the dataset's is edited
+            project.image = None
     project.history = history_from_dict(data.get("history") or {})
     if data.get("run_state") is not None:
         project.run_state = run_state_from_dict(data["run_state"], project.network)

@@ -262,3 +262,23 @@ def test_state_and_restore_are_deep_copies():
     opt.step([w], [np.array([0.3, -0.1])])
     assert np.array_equal(w, again)
     assert opt.iterations == 2
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("key, params", [("sgd", {}), ("sgd", {"momentum": 0.9}),
+                                         ("sgd", {"momentum": 0.9, "nesterov": True}), ("rmsprop", {}),
+                                         ("adagrad", {}), ("adam", {})])
+def test_training_steps_equal_the_traced_steps_bit_for_bit(key, params, dtype):
+    """Training updates in reused buffers; the step mode traces every term. Both are the same arithmetic,
+    so the weights the math inspector explains are exactly the weights training reaches."""
+    rng = np.random.default_rng(3)
+    start = rng.standard_normal(257).astype(dtype)
+    fast, traced = make_optimizer(key, 0.013, params), make_optimizer(key, 0.013, params)
+    p_fast, p_traced = start.copy(), start.copy()
+    for _ in range(40):
+        g = rng.standard_normal(257).astype(dtype)
+        fast.step([p_fast], [g])
+        traced.step([p_traced], [g], trace=True)
+    assert p_fast.dtype == dtype
+    assert np.array_equal(p_fast, p_traced)
+    assert not np.array_equal(p_fast, start)

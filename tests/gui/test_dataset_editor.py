@@ -198,6 +198,20 @@ def test_import_and_export_csv(qtbot, editor, tmp_path):
     assert out.read_text() == "a,b,label\n1,2,yes\n3,x,no\n"
 
 
+def test_importing_pixel_columns_offers_to_read_them_as_images(qtbot, editor, tmp_path, message_boxes):
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 17, size=(6, 64))
+    header = ",".join([f"pixel{i}" for i in range(64)] + ["digit"])
+    rows = [",".join(map(str, [*row, i % 3])) for i, row in enumerate(pixels)]
+    path = tmp_path / "digits.csv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    editor.import_csv(str(path))  # the question is answered with its default, Yes
+    assert any("8×8" in text for kind, text in message_boxes if kind == "question")
+    image = editor.dataset.image
+    assert image is not None and image.shape == (8, 8)
+    assert editor.document.undo_stack.undoText() == "Import digits.csv"
+
+
 def test_prediction_columns(qtbot, editor):
     project = Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0),
                       TrainingConfig(loss="binary_crossentropy"), dataset=editor.dataset)

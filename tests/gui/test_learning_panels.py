@@ -286,7 +286,7 @@ def test_predict_and_row_clicks_after_fitting_a_one_input_network_to_2d_data(qtb
     assert float(bench.predict.outputs.item(0, 1).text()) == pytest.approx(expected[0], rel=1e-5)
     np.testing.assert_allclose(bench.predict.predict(), expected)
     assert _canvas_values(window)[-1] == pytest.approx(list(expected))  # the typed input lights the diagram
-    assert bench.predict.answer.text() == f"→ {expected[0]:.6g}"
+    assert bench.predict.answer.text() == f"{bench.predict.outputs.item(0, 0).text()} = {expected[0]:.6g}"
 
     _click_row(qtbot, window, 5)
     trace = doc.project.trace_row(5)
@@ -332,7 +332,7 @@ def test_fitting_to_iris_picks_categorical_crossentropy_in_one_undo_step(qtbot, 
     assert doc.undo_stack.undoText() == "Fit the network to the data"
     names = [bench.predict.outputs.item(i, 0).text() for i in range(3)]
     assert names == ["setosa", "versicolor", "virginica"]
-    assert bench.predict.answer.text().split()[1] in names
+    assert bench.predict.answer.text().split()[0] in names
     window.acts["undo"].trigger()  # network and loss come back together
     assert doc.network.sizes == [2, 3, 2] and doc.project.training.loss == "binary_crossentropy"
     assert bench.training_panel.loss.currentData() == "binary_crossentropy"

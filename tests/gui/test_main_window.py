@@ -135,20 +135,21 @@ def test_settings_persist_geometry_and_labels(window, qtbot, monkeypatch):
 
 def test_menus_and_tooltips(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Dataset", "&Train", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Dataset", "&Train", "&Lesson", "&Help"]
     for action in window.toolbar.actions():
         assert action.isSeparator() or action.toolTip()
     assert window.acts["save"].shortcut().toString()
 
 
 def test_every_dock_of_the_table_is_there_and_in_the_panels_menu(window):
-    from nnstudio.gui.window_layout import DOCKS
+    from nnstudio.gui.window_layout import DOCKS, area_in, arrangement_for
 
     toggles = {a.text() for a in window.menus["&Panels"].actions()}
+    arrangement = arrangement_for(window.width())  # the default layout for the window's width
     for spec in DOCKS:
         dock = window.docks[spec.title]
         assert dock.windowTitle() == spec.title and spec.title in toggles
-        assert window.dockWidgetArea(dock) == spec.area
+        assert window.dockWidgetArea(dock) == (area_in(arrangement, spec.title) or spec.area)
     assert set(window.docks) == {spec.title for spec in DOCKS}
 
 
@@ -225,3 +226,22 @@ def test_new_dialog_picks_the_loss_by_the_shared_rule(qtbot):
     dialog.source.setCurrentIndex(dialog.source.findText("Car", Qt.MatchFlag.MatchStartsWith))
     dialog.output_activation.setCurrentIndex(dialog.output_activation.findData("sigmoid"))
     assert dialog.project().training.loss == "mean_squared_error"
+
+
+def test_deleting_the_selected_last_neuron_of_a_layer(qtbot, tmp_path):
+    """The Inspector shows the selected neuron; when that neuron goes, no view may look it up."""
+    from PySide6.QtCore import QSettings
+
+    from nnstudio.gui.document import Selection
+
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    doc = win.document
+    units = doc.network.layers[0].units
+    doc.set_selection(Selection.neuron(0, units - 1))
+    win.acts["delete"].trigger()
+    assert doc.network.layers[0].units == units - 1
+    assert doc.selection is None
+    win.acts["undo"].trigger()
+    assert doc.network.layers[0].units == units

@@ -43,8 +43,9 @@ def test_probabilities_match_the_engine(qtbot):
     shown = [float(panel.outputs.item(i, 1).text()) for i in range(2)]
     np.testing.assert_allclose(shown, expected, atol=5e-5)
     np.testing.assert_allclose(panel.predict(), expected)
-    assert panel.outputs.item(0, 0).text() == "0" and panel.outputs.item(1, 0).text() == "1"
-    assert panel.answer.text().startswith("→ 1")
+    # the classes are the values of the 0/1 column "buy": named after it
+    assert panel.outputs.item(0, 0).text() == "buy = 0" and panel.outputs.item(1, 0).text() == "buy = 1"
+    assert panel.answer.text() == f"buy = 1  {expected[1]:.1%}"
     # activations for the diagram: core's trace of the typed input, every layer's output
     assert len(traces[-1].a) == 2
     np.testing.assert_allclose(traces[-1].a[-1], expected)
@@ -127,3 +128,36 @@ def test_the_panel_follows_the_document_it_is_given(qtbot):
     np.testing.assert_allclose(after, document.project.predict(np.array([[0.7, 0.85]]))[0])
     document.undo()
     np.testing.assert_allclose(panel.predict(), before)
+
+
+def test_the_answer_names_the_class_and_its_probability(qtbot):
+    """"yes 99.8%", not "→ 0 (51.0%)"; a regression answer names its target: "mpg = 24.3"."""
+    rows = np.array(LAPTOP, dtype=float)
+    labels = ["yes" if t else "no" for t in rows[:, 2]]
+    dataset = Dataset([Column.numeric("pink", rows[:, 0]), Column.numeric("small", rows[:, 1]),
+                       Column.categorical("buy", labels, classes=["no", "yes"])], "laptop")
+    project = Project(Network.build([2, 3, 1], ["tanh", "sigmoid"], seed=0),
+                      TrainingConfig(loss="binary_crossentropy", optimizer="adam", learning_rate=0.1,
+                                     batch_size=9, epochs=200), dataset=dataset)
+    setup = project.make_trainer()
+    project.keep_fit(setup)
+    setup.trainer.run()
+    panel = PredictPanel(project)
+    qtbot.addWidget(panel)
+    panel.set_values([0.6, 0.9])  # a laptop the buyer takes
+    p_yes = float(project.predict(np.array([[0.6, 0.9]]))[0, 0])
+    assert p_yes > 0.5
+    assert panel.answer.text() == f"yes  {p_yes:.1%}"
+    assert panel.outputs.item(0, 0).text() == "P(yes)"
+    assert panel.outputs.item(0, 1).text() == f"{p_yes:.6g}"  # the dataset's format: 6 significant digits
+
+
+def test_a_regression_answer_names_its_target(qtbot):
+    hp = np.array([50.0, 100.0, 150.0, 200.0])
+    mpg = np.array([35.0, 28.0, 20.0, 14.0])
+    dataset = Dataset([Column.numeric("horsepower", hp), Column.numeric("mpg", mpg, role=TARGET)], "cars")
+    project = Project(Network.build([1, 1], ["linear"], seed=0), TrainingConfig(), dataset=dataset)
+    panel = PredictPanel(project)
+    qtbot.addWidget(panel)
+    panel.set_values([120.0])
+    assert panel.answer.text() == f"mpg = {project.predict(np.array([[120.0]]))[0, 0]:.6g}"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from nnstudio.core.data import Dataset
 from nnstudio.core.explain import num
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import display_number
 from nnstudio.core.project import Project
 from nnstudio.core.stepping import BackwardPhase, UpdatePhase
 from nnstudio.core.training import TrainingConfig
@@ -274,4 +275,4 @@ def test_the_canvas_draws_the_weights_the_step_used(qtbot, tmp_path):
     overlay = canvas.overlay
     labels = overlay.edge_labels[1]
     old, new = before.layers[1].weights[2, 0], window.document.network.layers[1].weights[2, 0]
-    assert labels[2, 0] == f"{old:.2f}→{new:.2f}"
+    assert labels[2, 0] == f"{display_number(old, 3)}→{display_number(new, 3)}"

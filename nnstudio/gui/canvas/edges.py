@@ -16,6 +16,7 @@ LEVELS = 5  # magnitude bins per sign
 # weights: purple / green (a colour-blind-safe pair distinct from the weights' orange / blue).
 GRADIENT_SCHEME = ("#1b9e77", "#7b3fa0")  # (negative, positive)
 MAX_LABELS = 60  # numeric labels only when a bundle has at most this many edges
+LABELS_FROM_ZOOM = 0.6  # below this scale the labels would be too small to read: not drawn
 
 
 def weight_bins(weights: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
@@ -26,7 +27,7 @@ def weight_bins(weights: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarr
     return sign, level
 
 
-def _blend(colour: QColor, background: QColor, alpha: float) -> QColor:
+def blend(colour: QColor, background: QColor, alpha: float) -> QColor:
     """An opaque colour that looks like ``colour`` at ``alpha`` over ``background`` (translucent pens on
     a path with many crossing lines make Qt's stroker slow)."""
     return QColor(*(round(a * alpha + b * (1 - alpha)) for a, b in
@@ -49,14 +50,15 @@ class EdgeBundleItem(QGraphicsItem):
         self.ay, self.by = ys_src.ravel(), ys_dst.ravel()
         self.values = np.zeros(self.sources.size)
         self.label_texts: list[str] | None = None  # custom labels (e.g. "0.5→0.71"), else the values
-        self.highlighted = False
         self.show_labels = False
         self._paths: list[tuple[QPen, QPainterPath]] = []
-        self._rect = QRectF(left.x, min(self.ay.min(), self.by.min()) - 2,
-                            right.x - left.x, abs(max(self.ay.max(), self.by.max()) - min(self.ay.min(),
-                                                                                              self.by.min())) + 4)
+        top, bottom = min(self.ay.min(), self.by.min()), max(self.ay.max(), self.by.max())
+        self._rect = QRectF(left.x, top - 8, right.x - left.x, bottom - top + 16)  # room for the widest pen
         self.setZValue(-1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Drawn once per weight change and zoom level; panning, a moving pulse and repaints of other items
+        # copy the cached picture instead of stroking every line again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_weights(self, weights: np.ndarray, scale: float, scheme: tuple[str, str] | None = None,
                     labels: np.ndarray | None = None) -> None:
@@ -78,9 +80,9 @@ class EdgeBundleItem(QGraphicsItem):
                     continue
                 pair_mask = np.repeat(mask, 2)
                 path = pg.arrayToQPath(x[pair_mask], y[pair_mask], connect="pairs")
-                alpha = min(1.0, (0.35 + 0.15 * lv) * (1.6 if self.highlighted else 1.0)) if s != 1 else 0.5
-                qc = _blend(QColor(colour), QColor(c.canvas), alpha)
-                pen = QPen(qc, (0.7 + 1.1 * lv) * (1.5 if self.highlighted else 1.0) if s != 1 else 0.7)
+                alpha = 0.35 + 0.15 * lv if s != 1 else 0.5
+                qc = blend(QColor(colour), QColor(c.canvas), alpha)
+                pen = QPen(qc, 0.7 + 1.1 * lv if s != 1 else 0.7)
                 pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps make antialiased strokes ~10x slower
                 pen.setCosmetic(False)
                 if s == 1:
@@ -103,7 +105,7 @@ class EdgeBundleItem(QGraphicsItem):
         for pen, path in self._paths:
             painter.setPen(pen)
             painter.drawPath(path)
-        if self.labels_visible():
+        if self.labels_visible() and option.levelOfDetailFromTransform(painter.worldTransform()) >= LABELS_FROM_ZOOM:
             self._paint_labels(painter)
 
     def _paint_labels(self, painter: QPainter) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -11,8 +13,18 @@ from nnstudio.gui.canvas.layout import RADIUS, X_STEP
 
 BAND_WIDTH = 86.0
 HEADER_HEIGHT = 40.0
+CAPTION_LINE = 13.0
+# Below these zoom levels text would be a few pixels high: hidden layers' values go first, then names.
+VALUES_FROM_ZOOM = 0.55
+NAMES_FROM_ZOOM = 0.35
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache  # repainted from a picture until the item changes
 
 
+def _zoom(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
+    return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+@lru_cache(maxsize=16)
 def _font(size: float, bold: bool = False) -> QFont:
     font = QFont()
     font.setPointSizeF(size)
@@ -30,6 +42,7 @@ class ColumnBand(QGraphicsItem):
         self.selected = False
         self.drop_target = False
         self.setZValue(-3)
+        self.setCacheMode(CACHED)
 
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-2, -2, 2, 2)
@@ -79,6 +92,7 @@ class HeaderItem(QGraphicsItem):
         self.rect = QRectF(x - X_STEP / 2 + 12, y - HEADER_HEIGHT, X_STEP - 24, HEADER_HEIGHT)
         self.setToolTip(f"{title}: {subtitle}\nClick to select the layer; right-click for more.")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCacheMode(CACHED)
 
     def boundingRect(self) -> QRectF:
         return self.rect
@@ -89,6 +103,8 @@ class HeaderItem(QGraphicsItem):
         painter.setFont(_font(10, True))
         top = QRectF(self.rect.x(), self.rect.y(), self.rect.width(), 20)
         painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.title)
+        if _zoom(option, painter) < NAMES_FROM_ZOOM:
+            return
         painter.setPen(QColor(c.muted))
         painter.setFont(_font(8.5))
         bottom = QRectF(self.rect.x(), self.rect.y() + 20, self.rect.width(), 18)
@@ -96,7 +112,8 @@ class HeaderItem(QGraphicsItem):
 
 
 class NeuronItem(QGraphicsItem):
-    """A circle; filled by its activation value when one is shown; labelled with its name."""
+    """A circle; filled by its activation value when one is shown (``fill`` < 1: a disc of that share of the
+    radius, while a pulse arrives); labelled with its name; a caption (step mode's loss) on its right."""
 
     def __init__(self, layer: int, unit: int, x: float, y: float, name: str = "", name_side: int = 0) -> None:
         super().__init__()
@@ -107,14 +124,17 @@ class NeuronItem(QGraphicsItem):
         self.value_limit = 1.0
         self.scheme: tuple[str, str] | None = None
         self.caption: str | None = None
+        self.caption_left = 0.0  # extra room left of the caption (the longest name in the column)
+        self.fill = 1.0
         self.map_image: QImage | None = None  # what the neuron responds to over the input plane
         self.selected = False
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCacheMode(CACHED)
         self._name_width = QFontMetricsF(_font(9)).horizontalAdvance(name) + 8 if name else 0.0
 
     def boundingRect(self) -> QRectF:
-        r = RADIUS + 4
+        r = RADIUS + 6  # the selection halo
         rect = QRectF(-r, -r, 2 * r, 2 * r)
         if self.name_side < 0:
             rect.setLeft(-r - self._name_width - 4)
@@ -125,12 +145,23 @@ class NeuronItem(QGraphicsItem):
         return rect
 
     def _caption_rect(self) -> QRectF:
-        lines = self.caption.count("\n") + 1
-        return QRectF(-70, RADIUS + 3, 140, 13 * lines + 2)
+        """Right of the neuron (and of its name): the output column is the last, so nothing is there, and
+        a few lines centred on the neuron stay within its row."""
+        lines = self.caption.split("\n")
+        metrics = QFontMetricsF(_font(8, bold=True))
+        width = max(metrics.horizontalAdvance(line) for line in lines) + 6
+        left = RADIUS + 8 + max(self.caption_left, self._name_width + 4 if self.name_side > 0 else 0.0)
+        height = CAPTION_LINE * len(lines) + 2
+        return QRectF(left, -height / 2, width, height)
 
-    def set_caption(self, caption: str | None) -> None:
-        """A small text under the neuron (step mode's loss phase: prediction, target, loss)."""
-        if caption != self.caption:
+    def name_room(self) -> float:
+        return self._name_width + 4 if self.name_side > 0 else 0.0
+
+    def set_caption(self, caption: str | None, left: float = 0.0) -> None:
+        """A small text beside the neuron (step mode's loss phase: prediction, target, loss), ``left`` room
+        for names kept free."""
+        if caption != self.caption or left != self.caption_left:
+            self.caption_left = left
             self.prepareGeometryChange()
             self.caption = caption
             self.update()
@@ -138,6 +169,12 @@ class NeuronItem(QGraphicsItem):
     def set_value(self, value: float | None, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> None:
         self.value, self.value_limit, self.scheme = value, limit, scheme
         self.update()
+
+    def set_fill(self, fill: float) -> None:
+        fill = min(1.0, max(0.0, fill))
+        if fill != self.fill:
+            self.fill = fill
+            self.update()
 
     def set_map(self, image: QImage | None) -> None:
         self.map_image = image
@@ -158,10 +195,11 @@ class NeuronItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawEllipse(circle.adjusted(-5, -5, 5, 5))
-        fill = (theme.value_color(self.value, self.value_limit, self.scheme) if self.value is not None
-                else QColor(c.neuron))
-        painter.setBrush(fill)
-        painter.setPen(QPen(QColor(c.accent if self.selected else c.neuron_border), 2.2 if self.selected else 1.4))
+        shown = self.value is not None and self.fill > 0.0
+        filled = shown and self.fill >= 1.0
+        border = QPen(QColor(c.accent if self.selected else c.neuron_border), 2.2 if self.selected else 1.4)
+        painter.setBrush(theme.value_color(self.value, self.value_limit, self.scheme) if filled else QColor(c.neuron))
+        painter.setPen(border)
         painter.drawEllipse(circle)
         if self.map_image is not None:
             clip = QPainterPath()
@@ -172,7 +210,14 @@ class NeuronItem(QGraphicsItem):
             painter.restore()
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(circle)
-        if self.value is not None:
+        if shown and not filled:  # the value arriving: a growing disc of its colour
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.value_color(self.value, self.value_limit, self.scheme))
+            r = (RADIUS - 1) * self.fill
+            painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        zoom = _zoom(option, painter)
+        hidden_layer = self.name_side == 0
+        if filled and zoom >= (VALUES_FROM_ZOOM if hidden_layer else NAMES_FROM_ZOOM):
             painter.setFont(_font(7.5))
             if self.map_image is not None:  # the value on a small label over the map
                 label = QRectF(-RADIUS * 0.72, -7, RADIUS * 1.44, 14)
@@ -186,7 +231,7 @@ class NeuronItem(QGraphicsItem):
                 strong = abs(self.value) > 0.6 * self.value_limit
                 painter.setPen(QColor("#ffffff" if strong else c.text))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, _short(self.value))
-        if self.name_side:
+        if self.name_side and zoom >= NAMES_FROM_ZOOM:
             painter.setPen(QColor(c.text))
             painter.setFont(_font(9))
             w = self._name_width
@@ -200,7 +245,7 @@ class NeuronItem(QGraphicsItem):
         if self.caption:
             painter.setPen(QColor(c.accent))
             painter.setFont(_font(8, bold=True))
-            painter.drawText(self._caption_rect(), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            painter.drawText(self._caption_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              self.caption)
 
 
@@ -219,11 +264,14 @@ class MoreItem(QGraphicsItem):
         self.text = f"… {count} more"
         self.setPos(x, y)
         self.setToolTip(f"{count} more neurons are not drawn; the weight table shows them all.")
+        self.setCacheMode(CACHED)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-44, -10, 88, 20)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if _zoom(option, painter) < NAMES_FROM_ZOOM:
+            return
         painter.setPen(QColor(theme.colors().muted))
         painter.setFont(_font(9))
         painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, self.text)

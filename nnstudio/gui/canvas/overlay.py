@@ -10,8 +10,10 @@ import numpy as np
 @dataclass(frozen=True)
 class Overlay:
     """What step mode draws on top of the network: per column neuron values (inputs first), per layer
-    edge values (fan_in × units, None = draw the weights), optional edge label texts, a layer to pulse, and
-    the weights the step recorded (drawn where an edge has no value, instead of the project's)."""
+    edge values (fan_in × units, None = draw the weights), optional edge label texts, the layer the phase
+    computed (``pulse_layer``: a pulse travels into it, from the left going forward, from the right in the
+    gradient scheme), and the weights the step recorded (drawn where an edge has no value, instead of the
+    project's)."""
 
     neurons: list[np.ndarray | None] | None = None
     edges: list[np.ndarray | None] | None = None

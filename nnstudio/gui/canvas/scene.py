@@ -10,20 +10,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.network import Network
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, EdgeBundleItem
-from nnstudio.gui.canvas.items import ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
+from nnstudio.gui.canvas.items import CACHED, ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
 from nnstudio.gui.canvas.layout import RADIUS, X_STEP, ColumnLayout, compute_layout, segment_distances
 from nnstudio.gui.canvas.neuron_maps import map_image
 from nnstudio.gui.canvas.overlay import Overlay
+from nnstudio.gui.canvas.pulse import BACKWARD, TRAVEL, Flow, PulseItem
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Selection
 from nnstudio.gui.text import as_rich
+
+# Items paint from a cached picture of themselves (items.CACHED) while they stay as they are, which makes
+# panning, a moving pulse and repaints of other items cheap. An item that keeps changing (weights during
+# training, a sample's values, every wheel step of a zoom) would redraw its picture each time, which costs
+# more than drawing directly: it draws directly until it has been still for this long.
+SETTLE_MS = 400
 
 
 class NetworkScene(QGraphicsScene):
@@ -36,11 +43,19 @@ class NetworkScene(QGraphicsScene):
         self.bands: dict[int, ColumnBand] = {}
         self._highlight: QGraphicsLineItem | None = None
         self._gap: GapMarker | None = None
+        self.pulse_item: PulseItem | None = None
+        self.caching = True
+        self._unsettled: list[QGraphicsItem] = []
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._cache_settled)
 
     # -- building -------------------------------------------------------------------------------------
     def build(self, network: Network, show_labels: bool) -> None:
         """Recreate every item for ``network`` (after a structural change)."""
         self.clear()
+        self._unsettled = []
         self.network = network
         self.neurons.clear()
         self.bundles.clear()
@@ -71,6 +86,8 @@ class NetworkScene(QGraphicsScene):
             self.bundles.append(bundle)
         self._gap = GapMarker()
         self.addItem(self._gap)
+        self.pulse_item = PulseItem()
+        self.addItem(self.pulse_item)
 
     def room_to_pan(self) -> None:
         self.setSceneRect(self.itemsBoundingRect().adjusted(-1500, -1500, 1500, 1500))
@@ -88,17 +105,36 @@ class NetworkScene(QGraphicsScene):
         return title, f"{label} · {layer.units} unit{'s' if layer.units != 1 else ''}"
 
     def _neuron_tooltip(self, layer: int, unit: int) -> str:
+        if layer == -1:
+            return f"{self.neuron_name(layer, unit)}\nClick to inspect; right-click for more."
+        return f"{self.neuron_name(layer, unit)}\nClick to inspect its bias and weights; right-click for more."
+
+    def neuron_name(self, layer: int, unit: int) -> str:
+        """“Input “pink””, “Hidden layer 1, neuron 2”, “Output “yes””."""
         net = self.network
         if layer == -1:
-            return f"Input “{net.input_names[unit]}”\nClick to inspect; right-click for more."
-        what = "Output" if layer == len(net.layers) - 1 else f"Hidden layer {layer + 1}, neuron"
-        name = f" “{net.output_names[unit]}”" if layer == len(net.layers) - 1 else f" {unit + 1}"
-        return f"{what}{name}\nClick to inspect its bias and weights; right-click for more."
+            return f"Input “{net.input_names[unit]}”"
+        if layer == len(net.layers) - 1:
+            return f"Output “{net.output_names[unit]}”"
+        return f"Hidden layer {layer + 1}, neuron {unit + 1}"
+
+    def describe(self, selection: Selection | None) -> str:
+        """What is selected, in words (for assistive technology)."""
+        if selection is None or self.network is None or not selection.valid_for(self.network):
+            return "nothing selected"
+        if selection.kind == NEURON:
+            return self.neuron_name(selection.layer, selection.unit)
+        if selection.kind == LAYER:
+            return f"{self._header_text(selection.layer + 1)[0]} layer"
+        weight = self.network.layers[selection.layer].weights[selection.source, selection.unit]
+        return (f"Connection from {self.neuron_name(selection.layer - 1, selection.source)} to "
+                f"{self.neuron_name(selection.layer, selection.unit)}, weight {weight:.4g}")
 
     # -- drawing values -------------------------------------------------------------------------------------
     def draw_weights(self, weights: Sequence[np.ndarray], overlay: Overlay | None) -> None:
         """Bin the edges by ``weights``, or by the step overlay's edge values (gradients, changes) where set."""
         if overlay is not None and overlay.edges is not None:
+            self.changing(self.bundles)
             values = overlay.edges
             scale = max((float(np.abs(v).max()) if v is not None and v.size else 0.0) for v in values)
             labels = overlay.edge_labels or [None] * len(values)
@@ -109,12 +145,14 @@ class NetworkScene(QGraphicsScene):
                     bundle.set_weights(v, scale, GRADIENT_SCHEME, label)
             return
         scale = max((float(np.abs(w).max()) if w.size else 0.0) for w in weights)
+        self.changing(self.bundles)
         for bundle, w in zip(self.bundles, weights):
             bundle.set_weights(w, scale)
 
     def draw_values(self, activations: Sequence[np.ndarray | None] | None, gradient: bool) -> None:
         """Neuron fills: per column (the inputs may be left out) an array of values, or None for none."""
         scheme = GRADIENT_SCHEME if gradient else None
+        self.changing(list(self.neurons.values()))
         acts = activations
         n_cols = len(self.columns)
         if acts is not None and len(acts) == n_cols - 1:
@@ -144,14 +182,76 @@ class NetworkScene(QGraphicsScene):
                 if item is not None:
                     item.set_map(None if column_maps is None else map_image(column_maps[int(unit)]))
 
-    def draw_captions(self, captions: dict) -> None:
-        for key, item in self.neurons.items():
-            item.set_caption(captions.get(key))
+    def draw_flow(self, flow: Flow | None, t: float | None) -> None:
+        """One moment of a flow (``t`` stages into it; None: its end, or no flow): the pulse on the stage's
+        connections, the columns it has reached filled, the column it arrives at filling, the rest empty."""
+        stages = flow.stages if flow is not None else ()
+        stage = min(int(t), len(stages) - 1) if stages and t is not None else None
+        into = t - stage if stage is not None else 0.0
+        fills: dict[int, float] = {}
+        for k, st in enumerate(stages):
+            if st.column is None:
+                continue
+            if stage is None or k < stage:
+                fills[st.column] = 1.0
+            elif k == stage and st.bundle is None:  # nothing to cross (δ from the loss): fill at once
+                fills[st.column] = min(1.0, into / TRAVEL)
+            elif k == stage:
+                fills[st.column] = min(1.0, max(0.0, (into - (TRAVEL - 0.05)) / (1.05 - TRAVEL)))
+            else:
+                fills[st.column] = 0.0
+        for (layer, _unit), item in self.neurons.items():
+            item.set_fill(fills.get(layer + 1, 1.0))
+        if self.pulse_item is not None:
+            current = stages[stage] if stage is not None else None
+            bundle = (self.bundles[current.bundle] if current is not None and current.bundle is not None
+                      and 0 <= current.bundle < len(self.bundles) else None)
+            self.pulse_item.show_pulse(bundle, current.signals if current is not None else None,
+                                       into / TRAVEL, flow is not None and flow.direction == BACKWARD)
 
-    def highlight_into(self, layer: int | None) -> None:
-        """Highlight the connections into ``layer`` (None: none)."""
-        for i, bundle in enumerate(self.bundles):
-            bundle.highlighted = i == layer
+    def set_caching(self, on: bool) -> None:
+        """Items paint from cached pictures (on screen) or draw themselves (exports, where a picture would
+        be pixels in an SVG)."""
+        self.caching = on
+        self._settle.stop()
+        self._unsettled = []
+        mode = CACHED if on else QGraphicsItem.CacheMode.NoCache
+        for item in self.items():
+            if not isinstance(item, QGraphicsLineItem | GapMarker | PulseItem):
+                item.setCacheMode(mode)
+
+    def changing(self, items: Sequence[QGraphicsItem] | None = None) -> None:
+        """``items`` (None: all) change now and may change again soon: they draw directly until they settle."""
+        if not self.caching:
+            return
+        items = self.items() if items is None else items
+        for item in items:
+            if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
+                item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+                self._unsettled.append(item)
+        if self._unsettled:
+            self._settle.start()
+
+    def _cache_settled(self) -> None:
+        items, self._unsettled = self._unsettled, []
+        for item in items:
+            item.setCacheMode(CACHED)
+
+    def draw_captions(self, captions: dict) -> None:
+        """Texts beside neurons, lined up in each column past its longest name."""
+        room: dict[int, float] = {}
+        for (layer, _unit), item in self.neurons.items():
+            room[layer] = max(room.get(layer, 0.0), item.name_room())
+        for key, item in self.neurons.items():
+            item.set_caption(captions.get(key), room[key[0]])
+
+    def captions_rect(self) -> QRectF:
+        """Where the captions are (scene coordinates; empty without captions)."""
+        rect = QRectF()
+        for item in self.neurons.values():
+            if item.caption:
+                rect = rect.united(item.mapRectToScene(item.boundingRect()))
+        return rect
 
     def set_show_weight_labels(self, show: bool) -> None:
         for bundle in self.bundles:

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -26,12 +28,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsView, QMenu, QWidget
 
+from nnstudio.core.flow import backward_signals, forward_signals
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.context_menu import canvas_menu
+from nnstudio.gui.canvas.keyboard import ARROWS, move
+from nnstudio.gui.canvas.legend import MARGIN as LEGEND_MARGIN
+from nnstudio.gui.canvas.legend import StepLegend
 from nnstudio.gui.canvas.overlay import Overlay
+from nnstudio.gui.canvas.pulse import Flow, PulsePlayer
 from nnstudio.gui.canvas.scene import NetworkScene
 from nnstudio.gui.canvas.weight_editor import InlineWeightEditor
-from nnstudio.gui.document import CONNECTION, Document, Selection
+from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 
 MIME_TYPE = "application/x-nnstudio-palette-item"
 KIND_NEURON = "neuron"
@@ -48,6 +55,7 @@ class NetworkCanvas(QGraphicsView):
     activationRequested = Signal(int, str)  # layer, activation key
     reinitializeRequested = Signal(object)  # layer index or None for all layers
     weightEditRequested = Signal(int, int, int, float)  # layer, source, target, value
+    biasEditRequested = Signal(int, int, float)  # layer, unit, value
     deleteRequested = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -66,6 +74,10 @@ class NetworkCanvas(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("")
+        self.setAccessibleName("Network diagram")
+        self.setAccessibleDescription("Arrow keys move the selection between neurons, layers and connections "
+                                      "(Shift for connections); Enter edits the selected weight or bias; "
+                                      "+ adds a neuron to the selected layer; Delete removes the selection.")
         self.setMinimumSize(QSize(320, 240))
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.show_weight_labels = False
@@ -74,13 +86,14 @@ class NetworkCanvas(QGraphicsView):
         self._maps: list[np.ndarray] | None = None
         self.show_neuron_maps = True
         self._overlay: Overlay | None = None
-        self._pulse_timer = QTimer(self)
-        self._pulse_timer.setSingleShot(True)
-        self._pulse_timer.setInterval(450)
-        self._pulse_timer.timeout.connect(self._end_pulse)
+        self.reduce_motion = False  # flows show their end at once
+        self.pulse = PulsePlayer(self.network_scene.draw_flow, self)
+        self.legend = StepLegend(self)
         self._auto_fit = True
+        self.max_fit_scale = MAX_FIT_SCALE  # Fit to View zooms in at most this far (presentation mode: more)
         self.weight_editor = InlineWeightEditor(self.viewport())
         self.weight_editor.committed.connect(self.weightEditRequested)
+        self.weight_editor.biasCommitted.connect(self.biasEditRequested)
         document.networkChanged.connect(self._on_network_changed)
         document.projectReplaced.connect(self._on_project_replaced)
         document.selectionChanged.connect(self._show_selection)
@@ -101,6 +114,7 @@ class NetworkCanvas(QGraphicsView):
     def rebuild(self) -> None:
         """Recreate all items from the Document's network (after a structural change)."""
         scene = self.network_scene
+        self.pulse.stop()
         scene.build(self.document.network, self.show_weight_labels)
         self.update_weights()
         self._apply_activations()
@@ -139,25 +153,60 @@ class NetworkCanvas(QGraphicsView):
         self.set_activations(None if overlay is None else overlay.neurons)
         self._apply_maps()
         self.network_scene.draw_captions(overlay.captions if overlay is not None and overlay.captions else {})
+        captions = self.network_scene.captions_rect()
+        if self._auto_fit and not captions.isEmpty() and not self.mapToScene(self.viewport().rect()
+                                                                                ).boundingRect().contains(captions):
+            self.fit_to_view()  # the loss captions beside the outputs come into view
         self.update_weights()
+        had_key = not self.legend.isHidden()
+        self.legend.show_for(overlay)
+        if self._auto_fit and had_key != (not self.legend.isHidden()):
+            self.fit_to_view()  # room for the colour key (or none needed any more)
         if overlay is not None and overlay.pulse_layer is not None:
-            self.pulse(overlay.pulse_layer)
+            self._play_step_flow(overlay)
 
-    def pulse(self, layer: int) -> None:
-        """Highlight the connections into ``layer`` briefly (the forward flow); the next pulse ends it."""
-        inside = 0 <= layer < len(self.network_scene.bundles)
-        self.network_scene.highlight_into(layer if inside else None)
-        if inside:
-            self._pulse_timer.start()
-        self.update_weights()
+    # -- flows: a pulse travelling through the diagram ----------------------------------------------------
+    def _play_step_flow(self, overlay: Overlay) -> None:
+        """Step mode's phase as a flow: a forward phase's pulse crosses into its layer carrying w·a; a
+        backward phase's δ arrives at its layer from the right carrying w·δ (both from core)."""
+        layer, n = overlay.pulse_layer, len(self.network_scene.bundles)
+        if layer is None or not 0 <= layer < n or overlay.neurons is None:
+            return
+        weights = self._shown_weights()
+        if overlay.neuron_scheme == "gradient":
+            signals = backward_signals(weights, overlay.neurons[1:])
+            self.play(Flow.backward(signals, [layer]))
+        else:
+            self.play(Flow.forward(forward_signals(weights, overlay.neurons), layer, layer))
 
-    def _end_pulse(self) -> None:
-        self.network_scene.highlight_into(None)
-        self.update_weights()
+    def play_forward(self, activations: Sequence[np.ndarray | None], max_ms: float | None = None) -> None:
+        """Show one sample's activations (inputs first, as ``set_activations``) arriving layer by layer
+        from the inputs, each connection's pulse sized by its w·a under the weights drawn now."""
+        self.set_activations(activations)
+        signals = forward_signals(self._shown_weights(), list(activations))
+        self.play(Flow.forward(signals), max_ms)
+
+    def play(self, flow: Flow, max_ms: float | None = None) -> None:
+        """Play ``flow`` over what the diagram shows now (or show its end at once under Reduce Motion)."""
+        if self.reduce_motion:
+            self.stop_flow()
+            return
+        self.pulse.play(flow, max_ms)
+
+    def stop_flow(self) -> None:
+        """End a playing flow: everything shows its final state."""
+        self.pulse.stop()
+        self.network_scene.draw_flow(None, None)
+
+    def set_reduce_motion(self, on: bool) -> None:
+        self.reduce_motion = bool(on)
+        if on and self.pulse.running:
+            self.pulse.finish()
 
     def set_activations(self, activations: Sequence[np.ndarray | None] | None) -> None:
         """Neuron fills for one sample: a list of per-layer output arrays (core's forward_trace ``a``),
-        optionally with the input values first; None clears the fills."""
+        optionally with the input values first; None clears the fills. Ends a playing flow."""
+        self.stop_flow()
         self._activations = None if activations is None else list(activations)
         self._apply_activations()
 
@@ -202,6 +251,10 @@ class NetworkCanvas(QGraphicsView):
 
     def _show_selection(self, selection: Selection | None) -> None:
         self.network_scene.show_selection(selection)
+        # a screen reader announces the focused diagram's new name: what the arrow keys reached
+        self.setAccessibleName(f"Network diagram: {self.network_scene.describe(selection)}")
+        if self.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     # -- geometry and hit-testing (scene coordinates) --------------------------------------------------------
     def neuron_scene_pos(self, layer: int, unit: int) -> QPointF:
@@ -320,19 +373,62 @@ class NetworkCanvas(QGraphicsView):
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        """Arrows move the selection (keyboard.py), Enter edits it, Delete removes it, + adds a neuron to
+        the selected layer, Esc clears the selection."""
+        key, selection = event.key(), self.document.selection
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.deleteRequested.emit()
-            event.accept()
-            return
-        if event.key() == Qt.Key.Key_Escape:
+        elif key == Qt.Key.Key_Escape:
             self.document.set_selection(None)
+        elif key in ARROWS:
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            target = move(selection, key, shift, self.network_scene.columns)
+            if target != selection and target is not None and target.valid_for(self.document.network):
+                self.document.set_selection(target)
+                self.ensure_visible(target)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_selection()
+        elif key == Qt.Key.Key_Plus and selection is not None and selection.kind in (NEURON, LAYER):
+            self.addNeuronRequested.emit(selection.layer)
+        else:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
+
+    def edit_selection(self) -> None:
+        """Enter: a connection's weight or a neuron's bias in the inline editor; a layer's menu."""
+        selection = self.document.selection
+        if selection is None:
+            return
+        if selection.kind == CONNECTION:
+            point = self.edge_scene_pos(selection.layer, selection.source, selection.unit)
+            self.edit_weight_in_place(selection, self.mapFromScene(point))
+        elif selection.kind == NEURON and selection.layer >= 0:
+            layer = self.document.network.layers[selection.layer]
+            if not layer.use_bias or (selection.layer, selection.unit) not in self.network_scene.neurons:
+                return
+            at = self.mapFromScene(self.neuron_scene_pos(selection.layer, selection.unit))
+            self.weight_editor.open_bias(selection.layer, selection.unit, float(layer.bias[selection.unit]), at)
+        elif selection.kind == LAYER:
+            header = self.mapFromScene(self.network_scene.column(selection.layer).x, self.network_scene.columns[0].top)
+            menu = self.context_menu(selection)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.viewport().mapToGlobal(header))
+
+    def ensure_visible(self, selection: Selection) -> None:
+        """Scroll so the selected neuron or connection is on screen."""
+        scene = self.network_scene
+        if selection.kind == NEURON and (selection.layer, selection.unit) in scene.neurons:
+            self.ensureVisible(scene.neurons[(selection.layer, selection.unit)].sceneBoundingRect(), 40, 40)
+        elif selection.kind == CONNECTION:
+            point = scene.edge_pos(selection.layer, selection.source, selection.unit)
+            self.ensureVisible(point.x() - 20, point.y() - 20, 40, 40)
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
         factor = min(max(factor, 0.05 / current), 5.0 / current)
         self._auto_fit = False
+        self.network_scene.changing()  # every cached picture is at the old scale
         self.scale(factor, factor)
 
     def zoom_in(self) -> None:
@@ -345,15 +441,23 @@ class NetworkCanvas(QGraphicsView):
         rect = self.scene().itemsBoundingRect().adjusted(-30, -20, 30, 20)
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
-            self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
-            self.centerOn(rect.center())
+        self._fit(rect)
+        if not self.legend.isHidden():  # keep the colour key clear of the network
+            key = QRectF(self.legend.geometry().translated(-self.viewport().geometry().topLeft()))
+            if key.intersects(QRectF(self.mapFromScene(rect).boundingRect())):
+                self._fit(rect.adjusted(0, 0, 0, (key.height() + 2 * LEGEND_MARGIN) / self.transform().m11()))
         self._auto_fit = True
+
+    def _fit(self, rect: QRectF) -> None:
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > self.max_fit_scale:
+            self.resetTransform()
+            self.scale(self.max_fit_scale, self.max_fit_scale)
+            self.centerOn(rect.center())
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)
+        self.legend.place()
         if self._auto_fit:
             self.fit_to_view()
 
@@ -372,6 +476,13 @@ class NetworkCanvas(QGraphicsView):
     def export_image(self, path: str) -> None:
         """Save the diagram as PNG (2× resolution) or SVG (by the file name's suffix)."""
         rect = self.scene().itemsBoundingRect().adjusted(-24, -24, 24, 24)
+        self.network_scene.set_caching(False)  # vectors in an SVG, full resolution in a PNG
+        try:
+            self._export(path, rect)
+        finally:
+            self.network_scene.set_caching(True)
+
+    def _export(self, path: str, rect: QRectF) -> None:
         if path.lower().endswith(".svg"):
             from PySide6.QtSvg import QSvgGenerator
 

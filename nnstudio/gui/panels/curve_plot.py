@@ -50,8 +50,13 @@ class CurvePlot(pg.PlotWidget):
     """One metric over the epochs: ``curve`` (training) and ``val_curve`` (validation, shown only when there
     are validation numbers). Curves downsample and clip to the view, so long histories stay fast."""
 
+    EMPTY_X = (0.0, 1.0)  # the axes shown before the first epoch (never the last project's range)
+    EMPTY_Y = (0.0, 1.0)
+
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=theme.colors().base)
+        self.fixed_y: tuple[float, float] | None = None  # e.g. accuracy: always 0–1
+        self.log_y = False
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setLabel("bottom", "epoch")
         self.setLabel("left", label)
@@ -67,6 +72,40 @@ class CurvePlot(pg.PlotWidget):
         item.setClipToView(True)
         return item
 
+    def set_fixed_y(self, span: tuple[float, float] | None) -> None:
+        """Keep the y axis at ``span`` (no log scale, no auto range), or None to follow the data again."""
+        if span == self.fixed_y:
+            return
+        self.fixed_y = span
+        self.setLogMode(y=self.log_y and span is None)
+        self.reset_view()
+
+    def set_log_y(self, on: bool) -> None:
+        self.log_y = on
+        self.setLogMode(y=on and self.fixed_y is None)
+        if not self._has_data():
+            self._frame_empty()
+
+    def reset_view(self) -> None:
+        """Fit the axes to the data again (undoes zooming); without data the empty axes (0–1)."""
+        view = self.getPlotItem().getViewBox()
+        view.enableAutoRange(x=True, y=self.fixed_y is None)
+        if self.fixed_y is not None:
+            view.setYRange(*self.fixed_y, padding=0.02)
+        if not self._has_data():
+            self._frame_empty()
+
+    def _has_data(self) -> bool:
+        _, y = self.curve.getData()
+        return y is not None and bool(np.isfinite(y).any())
+
+    def _frame_empty(self) -> None:
+        # with nothing to fit, auto range keeps whatever range was shown before: set it
+        view = self.getPlotItem().getViewBox()
+        y = self.fixed_y or ((-2.0, 0.0) if self.log_y else self.EMPTY_Y)  # log axes are in decades
+        view.setRange(xRange=self.EMPTY_X, yRange=y, padding=0.02 if self.fixed_y else 0.0)
+        view.enableAutoRange(x=True, y=self.fixed_y is None)
+
     def show_values(self, epochs: np.ndarray, training: np.ndarray, validation: np.ndarray) -> None:
         self.curve.setData(epochs, training, connect="finite")
         shown = bool(validation.size and np.isfinite(validation).any())
@@ -80,6 +119,8 @@ class CurvePlot(pg.PlotWidget):
                 if sample.item is self.val_curve:
                     sample.setVisible(shown)
                     label.setVisible(shown)
+        if not self._has_data():
+            self._frame_empty()
 
 
 __all__ = ["CurvePlot", "Series", "plain_axes"]

@@ -2,7 +2,8 @@
 a problem banner, buttons for rows, columns, features and CSV files and, for two input columns, a scatter
 view of the points.
 
-Keys: Enter moves down, Tab moves right, Ctrl+C copies the selection (tab-separated), Ctrl+V pastes a
+Keys: Enter moves down, Tab moves right (see dataset_table.py: past the end they add a row, and a blank row
+added that way goes again when the keys leave the table), Ctrl+C copies the selection (tab-separated), Ctrl+V pastes a
 tab- or comma-separated block at the current cell (adding rows as needed), Delete clears cells.
 "Add feature…" (and the column header's menu) adds a derived input such as x², x·y or sin(x).
 Every change is one undo command on the Document (see dataset_model.py and dataset_commands.py).
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import Dataset
+from nnstudio.core.numbers import count
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_commands import SetDatasetCommand
@@ -57,6 +59,7 @@ class DatasetEditor(QWidget):
         self.model = DatasetTableModel(document, self)
         self._sizes: tuple[int, int] | None = None
         self._validity: tuple[bool, str] | None = None
+        self._added_row: tuple[int, int] | None = None  # (row, undo index after it) of a row the keys added
 
         self.table = DatasetTableView()
         self.table.setModel(self.model)
@@ -75,6 +78,8 @@ class DatasetEditor(QWidget):
         self.table.copyRequested.connect(self.copy_selection)
         self.table.pasteRequested.connect(self.paste_from_clipboard)
         self.table.clearRequested.connect(self.clear_selection)
+        self.table.rowNeeded.connect(self._append_row)
+        self.table.blankRowLeft.connect(self._drop_added_blank_row)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
@@ -162,7 +167,7 @@ class DatasetEditor(QWidget):
     @Slot()
     def _on_edited(self) -> None:
         ds = self.dataset
-        self.status.setText(f"{ds.n_rows} rows × {len(ds.columns)} columns")
+        self.status.setText(f"{count(ds.n_rows, 'row')} × {count(len(ds.columns), 'column')}")
         self.scatter.update_from(ds)
         self.column_bar.show_column(self.table.currentIndex().column())
         self._refresh_validity()
@@ -251,12 +256,38 @@ class DatasetEditor(QWidget):
     # -- rows and columns ----------------------------------------------------------------------------
     @Slot()
     def add_row(self) -> None:
+        """"+ Row": a row below the current one, with the cursor in its first cell, ready for typing."""
         cur = self.table.currentIndex()
         at = cur.row() + 1 if cur.isValid() else self.model.rowCount()
-        col = cur.column() if cur.isValid() else 0
         self.model.request_insert_rows(at, 1)
-        if self.model.columnCount():
-            self.table.setCurrentIndex(self.model.index(at, max(0, col)))
+        columns = self.model.editable_columns()
+        if columns and at < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(at, columns[0]))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _append_row(self) -> None:
+        """A row at the end for the keys (Enter or Tab past the last row), remembered so that it goes again
+        if it is left blank."""
+        n = self.model.rowCount()
+        self.model.request_insert_rows(n, 1)
+        if self.model.rowCount() > n:
+            self._added_row = (n, self.document.undo_stack.index())
+
+    @Slot()
+    def _drop_added_blank_row(self) -> None:
+        """Take back the row the keys added when nothing was typed into it (its undo step, nothing else
+        having happened since)."""
+        added, self._added_row = self._added_row, None
+        if added is None:
+            return
+        row, index = added
+        if self.document.undo_stack.index() == index and row == self.model.rowCount() - 1 \
+                and self.model.is_blank_row(row):
+            column = max(0, self.table.currentIndex().column())
+            self.document.undo()
+            if row > 0:
+                self.table.setCurrentIndex(self.model.index(row - 1, column))
 
     @Slot()
     def remove_selected_rows(self) -> None:
@@ -318,9 +349,10 @@ class DatasetEditor(QWidget):
     # -- files ---------------------------------------------------------------------------------------
     def import_csv(self, path: str) -> None:
         """Replace the table with a CSV file's (bad cells are kept and highlighted). Raises NNStudioError."""
+        from nnstudio.gui.dataset_menu import offer_image
         from nnstudio.io.csv_io import read_csv
 
-        dataset = read_csv(path, strict=False)
+        dataset = offer_image(self, read_csv(path, strict=False))  # pixel-like columns: read as images?
         self.document.push(SetDatasetCommand(self.document, dataset, f"Import {dataset.name}.csv"))
 
     def export_csv(self, path: str) -> None:

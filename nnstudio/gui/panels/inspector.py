@@ -28,6 +28,7 @@ from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
 from nnstudio.gui.text import as_rich, plain, plain_label
+from nnstudio.gui.wheel_guard import guard_wheel
 
 MAX_WEIGHT_ROWS = 32  # incoming weights listed for a neuron; the weight table shows all
 
@@ -116,8 +117,8 @@ class Inspector(QScrollArea):
         self._clear_refs()
         page = QWidget()
         box = QVBoxLayout(page)
-        box.setContentsMargins(10, 10, 10, 10)
-        box.setSpacing(10)
+        box.setContentsMargins(8, 6, 8, 6)  # compact: a 3-input neuron fits a short dock
+        box.setSpacing(6)
         sel = self.document.selection
         net = self.document.network
         self.title = QLabel()
@@ -141,7 +142,7 @@ class Inspector(QScrollArea):
             else:
                 self.title.setText(cmd.layer_title(net, sel.layer).capitalize())
             if sel.layer >= 0:
-                self._build_layer(box, sel.layer)
+                self._build_layer(box, sel.layer, with_activation=sel.kind != NEURON)
             else:
                 info = QLabel(f"{net.input_size} inputs: the dataset's feature columns feed these neurons.")
                 info.setObjectName("hint")
@@ -152,6 +153,7 @@ class Inspector(QScrollArea):
         if old is not None:  # may be the sender of the edit that triggered this rebuild: delete later
             old.hide()
             old.deleteLater()
+        guard_wheel(page)
         self.setWidget(page)
 
     def _neuron_title(self, sel: Selection) -> str:
@@ -189,24 +191,21 @@ class Inspector(QScrollArea):
     def _build_neuron(self, box: QVBoxLayout, sel: Selection) -> None:
         net = self.document.network
         layer, unit = sel.layer, sel.unit
-        if layer == -1 or layer == len(net.layers) - 1:
+        if layer == -1:
             group = QGroupBox("Name")
             form = QFormLayout(group)
-            names = net.input_names if layer == -1 else net.output_names
-            self.name_edit = QLineEdit(names[unit])
-            self.name_edit.setToolTip("The neuron's name (a dataset column name); Enter renames")
-            edit = self.name_edit
-            edit.editingFinished.connect(
-                lambda: edit.text().strip() != names[unit] and self.document.execute(
-                    cmd.RenameNeuronCommand, layer, unit, edit.text()))
-            form.addRow("Name", self.name_edit)
+            form.addRow("Name", self._name_edit(layer, unit))
             box.addWidget(group)
-        if layer == -1:
             return
         lay = net.layers[layer]
-        group = QGroupBox("Bias and incoming weights")
+        group = QGroupBox("Activation, bias and incoming weights")
         form = QFormLayout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(4)
+        if layer == len(net.layers) - 1:  # one group, so a 3-input neuron's numbers fit a short dock
+            form.addRow("Name", self._name_edit(layer, unit))
+        # the activation belongs to the layer; it comes first because it is what a neuron does with z
+        self._add_activation_rows(form, layer, "The activation of this neuron's layer (all its neurons)")
         self.bias_spin = NumberSpin(float(lay.bias[unit]), "This neuron's bias b (z = Σ wᵢ·xᵢ + b)")
         self.bias_spin.setEnabled(lay.use_bias)
         self.bias_spin.valueChanged.connect(lambda v: self.document.execute(cmd.SetBiasCommand, layer, unit, v))
@@ -224,21 +223,36 @@ class Inspector(QScrollArea):
             form.addRow("", more)
         box.addWidget(group)
 
-    def _build_layer(self, box: QVBoxLayout, index: int) -> None:
+    def _name_edit(self, layer: int, unit: int) -> QLineEdit:
+        net = self.document.network
+        names = net.input_names if layer == -1 else net.output_names
+        edit = self.name_edit = QLineEdit(names[unit])
+        edit.setToolTip("The neuron's name (a dataset column name); Enter renames")
+        edit.editingFinished.connect(
+            lambda: edit.text().strip() != names[unit] and self.document.execute(
+                cmd.RenameNeuronCommand, layer, unit, edit.text()))
+        return edit
+
+    def _add_activation_rows(self, form: QFormLayout, index: int, tip: str) -> None:
         lay = self.document.network.layers[index]
-        group = QGroupBox(f"Layer · {lay.units} unit{'s' if lay.units != 1 else ''}")
-        form = QFormLayout(group)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.activation_combo = _registry_combo(ACTIVATIONS, lay.activation, "The layer's activation function")
-        self.activation_combo.currentIndexChanged.connect(
-            lambda _i: self.document.execute(cmd.SetActivationCommand, index,
-                                             self.activation_combo.currentData()))
-        form.addRow("Activation", self.activation_combo)
+        combo = self.activation_combo = _registry_combo(ACTIVATIONS, lay.activation, tip)
+        combo.currentIndexChanged.connect(
+            lambda _i: self.document.execute(cmd.SetActivationCommand, index, combo.currentData()))
+        form.addRow("Activation", combo)
         for name, value in lay.resolved_activation_params.items():
             spin = NumberSpin(value, f"Activation parameter {name}")
             spin.valueChanged.connect(lambda v, n=name: self._set_activation_param(index, n, v))
             self.param_spins[name] = spin
             form.addRow(plain_label(name), spin)
+
+    def _build_layer(self, box: QVBoxLayout, index: int, with_activation: bool = True) -> None:
+        lay = self.document.network.layers[index]
+        group = QGroupBox(f"Layer · {lay.units} unit{'s' if lay.units != 1 else ''}")
+        form = QFormLayout(group)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(4)
+        if with_activation:
+            self._add_activation_rows(form, index, "The layer's activation function")
         self.use_bias_check = QCheckBox("Use bias")
         self.use_bias_check.setChecked(lay.use_bias)
         self.use_bias_check.setToolTip("Whether this layer adds a trainable bias to each neuron")

@@ -9,13 +9,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +46,7 @@ def lines_to_html(lines: list[str]) -> str:
     parts = []
     for line in lines:
         if line in HEADINGS:
-            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:8px 0 2px 0">{line}</h4>')
+            parts.append(f'<h4 style="color:{HEADINGS[line]}; margin:4px 0 1px 0">{line}</h4>')
         else:
             parts.append(f'<div style="font-family: monospace; margin-left: 8px">{html.escape(line)}</div>')
     return "".join(parts)
@@ -58,30 +58,27 @@ class MathInspector(QWidget):
         self.controller = controller
         self.document = controller.document
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs)
 
-        # Formulas
-        formulas = QWidget()
-        fl = QVBoxLayout(formulas)
-        fl.setContentsMargins(0, 0, 0, 0)
+        # Formulas (Copy sits beside the tabs, so every line of the dock's height shows formulas)
         self.text = QTextBrowser()
         self.text.setToolTip("The math of the selected neuron or connection in the phases played so far")
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QToolButton()
+        self.copy_button.setText("Copy")
+        self.copy_button.setAutoRaise(True)
         self.copy_button.setToolTip("Copy the formulas as plain text")
         self.copy_button.clicked.connect(self.copy_text)
-        fl.addWidget(self.text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.copy_button)
-        fl.addLayout(row)
+        self.tabs.setCornerWidget(self.copy_button)
+        formulas = self.text
         self.tabs.addTab(formulas, "Formulas")
 
         # Layer vectors
         self.table = QTableWidget()
         self.table.setToolTip("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)")
-        self.tabs.addTab(self.table, "Layer values")
+        self._add_tab(self.table, "Values", "z, a, δ and ∂L/∂b of every neuron of the selected layer")
 
         # Gradient check
         checks = QWidget()
@@ -98,7 +95,7 @@ class MathInspector(QWidget):
         cl.addWidget(self.check_label)
         cl.addWidget(self.check_button)
         cl.addWidget(self.check_table)
-        self.tabs.addTab(checks, "Gradient check")
+        self._add_tab(checks, "Check", "Gradient check: backpropagation against central differences")
 
         # Loss along one weight
         self.plot = pg.PlotWidget()
@@ -109,13 +106,18 @@ class MathInspector(QWidget):
         self.curve = self.plot.plot(pen=pg.mkPen("#2f6fde", width=2))
         self.marker = self.plot.plot(pen=None, symbol="o", symbolBrush="#e08a1e", symbolSize=9)
         self.plot.setToolTip("The loss over a range of the selected weight's values, all other weights fixed")
-        self.tabs.addTab(self.plot, "Loss vs weight")
+        self._add_tab(self.plot, "Loss(w)", "The loss along the selected weight")
 
         controller.changed.connect(self.refresh)
         self.tabs.currentChanged.connect(self.refresh)
         self.document.selectionChanged.connect(self.refresh)
         self.document.networkChanged.connect(self.refresh)
         self.refresh()
+
+    def _add_tab(self, widget: QWidget, title: str, tip: str) -> None:
+        """Short tab titles (the dock is often a narrow column); the tip says it in full."""
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setTabToolTip(index, tip)
 
     # -- formulas and vectors ---------------------------------------------------------------------------
     def plain_text(self) -> str:

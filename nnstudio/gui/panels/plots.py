@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
-    QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.document import Document
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
 from nnstudio.gui.panels.follow import FollowsDocument
@@ -69,25 +71,60 @@ class PlotsPanel(FollowsDocument, QWidget):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.log_scale = QCheckBox("Log scale")
+        # Log scale and Export sit beside the tabs: the plot keeps the dock's whole height
+        self.log_scale = QCheckBox("Log")
+        self.log_scale.setToolTip("Log scale for the loss (and MAE)")
         self.log_scale.toggled.connect(self.set_log_scale)
-        self.export_png_button = QPushButton("Export PNG…")
-        self.export_csv_button = QPushButton("Export history CSV…")
-        self.export_png_button.clicked.connect(self._export_png_dialog)
-        self.export_csv_button.clicked.connect(self._export_csv_dialog)
-        bar = QHBoxLayout()
+        self.export_menu = QMenu(self)
+        self.export_png_action = self.export_menu.addAction("Plot as PNG…", self._export_png_dialog)
+        self.export_csv_action = self.export_menu.addAction("History as CSV…", self._export_csv_dialog)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the plot shown as a PNG image, or the training history as CSV")
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setAutoRaise(True)
+        corner = QWidget()
+        bar = QHBoxLayout(corner)
+        bar.setContentsMargins(4, 0, 2, 0)
+        bar.setSpacing(4)
         bar.addWidget(self.log_scale)
-        bar.addStretch(1)
-        bar.addWidget(self.export_png_button)
-        bar.addWidget(self.export_csv_button)
+        bar.addWidget(self.export_button)
+        self.tabs.setCornerWidget(corner)
+        self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(bar)
         if project is not None:
             self.set_project(project)
 
+    def set_presenting(self, on: bool, scale: float = 1.5) -> None:
+        """Presentation mode: just the plots (Log and Export stay out of the audience's way), axis titles
+        ``scale`` times larger (the tick numbers follow the application's font by themselves)."""
+        self.tabs.cornerWidget().setVisible(not on)
+        for plot in self.findChildren(pg.PlotWidget):
+            for name in ("left", "bottom"):
+                label = plot.getAxis(name).label
+                font = label.font()
+                font.setPointSizeF(font.pointSizeF() * (scale if on else 1 / scale))
+                label.setFont(font)
+
+    def presentation_width(self) -> int:
+        """The width that shows every tab in presentation mode."""
+        margins = self.layout().contentsMargins()
+        return self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right() + 12
+
     # -- data in -------------------------------------------------------------------------------------
+    def follow(self, document: Document) -> None:
+        super().follow(document)
+        document.projectReplaced.connect(self.reset_axes)  # New, Open, Open Example: start clean
+
+    @Slot()
+    def reset_axes(self) -> None:
+        """Fit every plot to what it shows now: no range (or zoom) kept from the project shown before."""
+        self.loss_plot.reset_view()
+        self.metric_plot.reset_view()  # the other tabs draw each project afresh
+
     def set_project(self, project: Project) -> None:
         """Take a private copy of ``project`` (network, preprocessing, dataset) and show its history."""
         self._redraw_timer.stop()  # a snapshot still waiting belongs to the project shown before
@@ -180,12 +217,14 @@ class PlotsPanel(FollowsDocument, QWidget):
         self.tabs.setTabText(1, "Accuracy" if key == "accuracy" else "MAE")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), key == "accuracy")  # classes only
         self.metric_plot.setLabel("left", "accuracy" if key == "accuracy" else "mean absolute error")
+        self.metric_plot.set_fixed_y((0.0, 1.0) if key == "accuracy" else None)  # accuracy runs 0–1
         self.metric_plot.show_values(x, values[key], values["val_" + key])
 
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
-        self.loss_plot.setLogMode(y=on)
-        self.metric_plot.setLogMode(y=on)
+        """Log scale for loss and MAE (accuracy keeps its 0–1 axis)."""
+        self.loss_plot.set_log_y(on)
+        self.metric_plot.set_log_y(on)
         if self.log_scale.isChecked() != on:
             self.log_scale.setChecked(on)
 

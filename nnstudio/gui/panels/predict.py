@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.core.data import CATEGORICAL, INPUT
+from nnstudio.core.data import CATEGORICAL, INPUT, TARGET
+from nnstudio.core.numbers import display_number, display_percent
 from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
@@ -44,6 +45,7 @@ class PredictPanel(FollowsDocument, QWidget):
     """
 
     activationsChanged = Signal(object)  # Trace of the typed input
+    flowRequested = Signal(object)  # Trace of input the person just typed: the diagram plays its forward pass
     predicted = Signal(object)  # np.ndarray (outputs,) in raw units
 
     def __init__(self, project: Project | None = None, parent: QWidget | None = None) -> None:
@@ -135,7 +137,7 @@ class PredictPanel(FollowsDocument, QWidget):
                 if col is not None:
                     finite = col.values[np.isfinite(col.values)]
                     default = float(finite[0]) if finite.size else 0.0
-                field.setText(f"{default:g}")
+                field.setText(display_number(default))
                 field.textChanged.connect(self.predict)
                 field.setMaximumWidth(140)
             field.setObjectName(name)
@@ -166,7 +168,7 @@ class PredictPanel(FollowsDocument, QWidget):
             if isinstance(field, QComboBox):
                 field.setCurrentIndex(int(value))
             else:
-                field.setText(f"{value:g}")
+                field.setText(display_number(value))
             field.blockSignals(False)
         self.predict()
 
@@ -191,18 +193,35 @@ class PredictPanel(FollowsDocument, QWidget):
                              "(are its weights huge?).")
         self._show(trace)
         self.activationsChanged.emit(trace)
+        if self.sender() in self._fields:
+            self.flowRequested.emit(trace)
         self.predicted.emit(trace.outputs.copy())
         return trace.outputs
 
+    def class_labels(self, names: list[str]) -> list[str]:
+        """The classes as a person reads them: their names, but "buy = 1" rather than "1" when the classes
+        are only the values of a 0/1/… target column."""
+        p = self._project
+        if p is None or names != [str(i) for i in range(len(names))]:
+            return names
+        targets = p.dataset.by_role(TARGET) if p.dataset is not None else []
+        what = targets[0].name if len(targets) == 1 else \
+            p.network.output_names[0] if p.network.output_size == 1 else ""
+        return [f"{what} = {name}" for name in names] if what else names
+
     def _show(self, trace: Trace) -> None:
-        names, outputs, decision = trace.output_names, trace.outputs, trace.decision
+        outputs, decision = trace.outputs, trace.decision
         probabilities = decision is not None
+        names = list(trace.output_names)
+        if decision is not None:
+            classes = self.class_labels(decision.class_names)
+            names = [f"P({classes[1]})"] if len(outputs) == 1 else classes
         best = decision.index if decision is not None and len(outputs) > 1 else None
         table = self.outputs
         table.setRowCount(len(outputs))
         for i, value in enumerate(outputs):
             name_item = QTableWidgetItem(names[i])
-            value_item = QTableWidgetItem(f"{value:.4f}" if probabilities else f"{value:.6g}")
+            value_item = QTableWidgetItem(display_number(value))
             value_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if i == best:
                 font = name_item.font()
@@ -220,10 +239,10 @@ class PredictPanel(FollowsDocument, QWidget):
                 table.setCellWidget(i, 2, bar)
             else:
                 table.removeCellWidget(i, 2)
-        if decision is not None:
-            self.answer.setText(f"→ {decision.name}  ({decision.probability:.1%})")
-        else:
-            self.answer.setText("→ " + ", ".join(f"{v:.6g}" for v in outputs))
+        if decision is not None:  # "yes 99.8%"
+            self.answer.setText(f"{classes[decision.index]}  {display_percent(decision.probability)}")
+        else:  # "mpg = 24.3"
+            self.answer.setText(", ".join(f"{name} = {display_number(v)}" for name, v in zip(names, outputs)))
 
 
 __all__ = ["PredictPanel"]

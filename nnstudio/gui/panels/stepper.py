@@ -1,15 +1,25 @@
-"""The Step panel: pick a sample or mini-batch and play one training step phase by phase."""
+"""The Step panel: pick a sample or mini-batch and play one training step phase by phase.
+
+Its buttons show the window's Train ▸ Step actions (F6 … Shift+F9, declared in window_actions.py), so the
+menu, the keys and the buttons are one set of actions; a panel on its own makes the same actions itself.
+The first time its tab is opened (``tab_opened``) it shows a one-line hint about the keys (remembered in the
+settings).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -17,19 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.loss_change import step_loss_change
+from nnstudio.core.numbers import display_number
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, UpdatePhase
 from nnstudio.gui.step_controller import BATCH, SAMPLE, StepController
-from nnstudio.gui.theme import icon
+from nnstudio.gui.window_actions import ACTIONS, make_action
 
-# (attribute, label, icon, shortcut, tooltip)
-ACTIONS = [
-    ("forward_action", "Forward one layer", "forward", "F6", "Compute the next layer's z and a (then the loss)"),
-    ("backward_action", "Backward one layer", "backward", "F7", "Propagate δ one layer back and compute gradients"),
-    ("update_action", "Apply update", "apply-update", "F8", "Let the optimizer change the weights"),
-    ("complete_action", "Complete the step", "complete-step", "F9", "Play every remaining phase of this step"),
-    ("back_action", "Step back", "step-back", "Shift+F6", "Undo the last phase (over the update: the old weights)"),
-    ("reset_action", "Reset", "reset-weights", "Shift+F9", "Back to the start of this step"),
-]
+# the panel's attribute for each Train ▸ Step action, in the order of the buttons (two per row)
+STEP_ACTIONS = {"forward_action": "step_forward", "backward_action": "step_backward",
+                "update_action": "step_update", "complete_action": "step_complete",
+                "back_action": "step_back", "reset_action": "step_reset"}
+HINT_SETTING = "hints/step_panel_seen"
+HINT = "Tip: F6 forward · F7 back · F9 whole step"
+HINT_DETAIL = ("F6 plays the next forward phase, F7 the next backward phase, F8 applies the update, F9 plays "
+               "the whole step; Shift+F6 steps back, Shift+F9 resets the step. All are in Train ▸ Step.")
+
+
+def step_slots(controller: StepController) -> dict[str, Callable[[], object]]:
+    """What each Train ▸ Step action does."""
+    return {"step_forward": lambda: controller.play_next_phase(),
+            "step_backward": lambda: controller.play_next_phase(),
+            "step_update": lambda: controller.apply_update(),
+            "step_complete": lambda: controller.complete(),
+            "step_back": lambda: controller.undo_last_phase(),
+            "step_reset": lambda: controller.reset()}
 
 
 def loss_change_text(step) -> str:
@@ -42,12 +62,18 @@ def loss_change_text(step) -> str:
 
 
 class StepPanel(QWidget):
-    def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
+    """``actions``: the window's Train ▸ Step actions by key (made here when not given); ``settings``: where
+    the first-time hint is remembered (no hint without settings)."""
+
+    def __init__(self, controller: StepController, actions: Mapping[str, QAction] | None = None,
+                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.settings = settings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
+        layout.addWidget(self._hint_bar())
 
         pick = QGridLayout()
         self.sample_radio = QRadioButton("One sample, row")
@@ -70,20 +96,21 @@ class StepPanel(QWidget):
         pick.addWidget(self.batch_spin, 1, 1)
         layout.addLayout(pick)
 
-        buttons = QHBoxLayout()
+        if actions is None:
+            specs = {spec.key: spec for spec in ACTIONS}
+            slots = step_slots(controller)
+            actions = {key: make_action(self, specs[key], slots[key]) for key in STEP_ACTIONS.values()}
+        buttons = QGridLayout()
         buttons.setSpacing(4)
-        for attr, label, icon_name, shortcut, tip in ACTIONS:
-            action = QAction(icon(icon_name), label, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{label} ({shortcut}): {tip}")
-            setattr(self, attr, action)
-            self.addAction(action)
+        self.buttons: dict[str, QToolButton] = {}
+        for i, (attr, key) in enumerate(STEP_ACTIONS.items()):
+            setattr(self, attr, actions[key])
             button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            button.setDefaultAction(actions[key])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, i // 2, i % 2)
+            self.buttons[key] = button
         layout.addLayout(buttons)
 
         self.phase_label = QLabel()
@@ -100,12 +127,6 @@ class StepPanel(QWidget):
         layout.addWidget(self.loss_change_label)
         layout.addStretch(1)
 
-        self.forward_action.triggered.connect(controller.play_next_phase)
-        self.backward_action.triggered.connect(controller.play_next_phase)
-        self.update_action.triggered.connect(controller.apply_update)
-        self.complete_action.triggered.connect(controller.complete)
-        self.back_action.triggered.connect(controller.undo_last_phase)
-        self.reset_action.triggered.connect(controller.reset)
         self.row_spin.valueChanged.connect(lambda v: controller.set_sample(v - 1))
         self.batch_spin.valueChanged.connect(lambda v: controller.set_batch(v - 1))
         self.sample_radio.toggled.connect(self._mode_changed)
@@ -114,6 +135,32 @@ class StepPanel(QWidget):
         controller.document.projectReplaced.connect(self._update_row_range)
         self._update_row_range()
         self.refresh()
+
+    # -- the first-time hint ---------------------------------------------------------------------------
+    def _hint_bar(self) -> QFrame:
+        self.hint_bar = bar = QFrame()
+        bar.setObjectName("step-hint")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.hint_label = QLabel(HINT)
+        self.hint_label.setObjectName("hint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setToolTip(HINT_DETAIL)
+        close = QToolButton()
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip("Hide this tip")
+        close.clicked.connect(bar.hide)
+        row.addWidget(self.hint_label, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        bar.hide()
+        return bar
+
+    def tab_opened(self, shown: bool) -> None:
+        """The Step dock's tab was opened (``shown``) or closed: the first time, show the hint."""
+        if shown and self.settings is not None and not self.settings.value(HINT_SETTING, False, type=bool):
+            self.settings.setValue(HINT_SETTING, True)
+            self.hint_bar.show()
 
     def _mode_changed(self, sample: bool) -> None:
         if sample:
@@ -144,7 +191,7 @@ class StepPanel(QWidget):
         self.phase_label.setText(c.phase_text().capitalize())
         phase = c.phase
         if isinstance(phase, LossPhase):
-            detail = f"loss = {phase.value:.6g}"
+            detail = f"loss = {display_number(phase.value)}"
         elif isinstance(phase, UpdatePhase):
             detail = "the weights changed; the diagram shows the new weights"
         elif nxt is not None:

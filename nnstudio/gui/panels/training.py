@@ -37,6 +37,7 @@ from nnstudio.errors import NNStudioError
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
+from nnstudio.gui.wheel_guard import guard_wheel
 
 PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
                 "beta_1": "Beta 1", "beta_2": "Beta 2", "initial_accumulator_value": "Initial accumulator"}
@@ -159,11 +160,12 @@ class TrainingPanel(QWidget):
         self.seed.setRange(0, 2_147_483_647)
         self.use_target_loss = QCheckBox("Stop at loss ≤")
         self.target_loss = NumberField(0.01)
-        self.use_patience = QCheckBox("Early stopping, patience")
+        self.use_patience = QCheckBox("Early stopping")
         self.patience = QSpinBox()
         self.patience.setRange(1, 100_000)
         self.patience.setSuffix(" epochs")
         self.patience.setToolTip("Stop when validation loss has not improved for this many epochs")
+        self.use_patience.setToolTip(self.patience.toolTip())
 
         self.params_box = QGroupBox("Optimizer parameters")
         self.params_form = QFormLayout(self.params_box)
@@ -178,24 +180,13 @@ class TrainingPanel(QWidget):
         form.addRow("Epochs", self.epochs)
         form.addRow("", self.shuffle)
         form.addRow("Validation split", self.validation_split)
-        reg = QHBoxLayout()
-        reg.addWidget(QLabel("L1"))
-        reg.addWidget(self.l1)
-        reg.addWidget(QLabel("L2"))
-        reg.addWidget(self.l2)
-        reg.addStretch(1)
-        form.addRow("Regularization", reg)
+        self.l1.setToolTip("L1 regularization: adds l1·Σ|w| to the loss (pushes weights to exactly 0)")
+        self.l2.setToolTip("L2 regularization: adds l2·Σw² to the loss (keeps weights small)")
+        form.addRow("L1 penalty", self.l1)
+        form.addRow("L2 penalty", self.l2)
         form.addRow("Seed", self.seed)
-        stop_row = QHBoxLayout()
-        stop_row.addWidget(self.use_target_loss)
-        stop_row.addWidget(self.target_loss)
-        stop_row.addStretch(1)
-        form.addRow("Stop", stop_row)
-        patience_row = QHBoxLayout()
-        patience_row.addWidget(self.use_patience)
-        patience_row.addWidget(self.patience)
-        patience_row.addStretch(1)
-        form.addRow("", patience_row)
+        form.addRow(self.use_target_loss, self.target_loss)  # a check box in the label column: stays narrow
+        form.addRow(self.use_patience, self.patience)
 
         # -- buttons and progress --------------------------------------------------------------------
         self.train_button = QPushButton("Train")
@@ -210,13 +201,10 @@ class TrainingPanel(QWidget):
         self.reset_optimizer_button.setToolTip(
             "Training again continues the optimizer where it stopped (Adam's moments, momentum, step count), "
             "as calling fit again does in Keras. Reset it to start the optimizer fresh with these weights.")
-        buttons = QGridLayout()
-        buttons.addWidget(self.train_button, 0, 0)
-        buttons.addWidget(self.pause_button, 0, 1)
-        buttons.addWidget(self.step_button, 0, 2)
-        buttons.addWidget(self.stop_button, 1, 0)
-        buttons.addWidget(self.reset_button, 1, 1)
-        buttons.addWidget(self.reset_optimizer_button, 1, 2)
+        buttons = QGridLayout()  # two columns: the dock fits a narrow column
+        for i, button in enumerate((self.train_button, self.pause_button, self.step_button, self.stop_button,
+                                    self.reset_button, self.reset_optimizer_button)):
+            buttons.addWidget(button, i // 2, i % 2)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setFormat("ready")
@@ -277,6 +265,7 @@ class TrainingPanel(QWidget):
 
         self.set_config(self._config)
         self.set_state(IDLE)
+        guard_wheel(self)
 
     # -- config --------------------------------------------------------------------------------------
     def config(self) -> TrainingConfig:
@@ -338,6 +327,7 @@ class TrainingPanel(QWidget):
             self._param_fields[name] = field
             self.params_form.addRow(PARAM_LABELS.get(name, name), field)
         self.params_box.setVisible(bool(params))
+        guard_wheel(self.params_box)
 
     def _read(self) -> TrainingConfig:
         params = {}

@@ -1,0 +1,60 @@
+"""What each connection carries for one sample: the numbers the diagram's moving pulse is drawn from.
+
+Going forward, connection i → j of a layer carries w_ij · a_i (the source neuron's output times the weight),
+so its size says how much that input pushed the neuron, its sign which way. Going backward, a connection
+sends δ_j back to neuron i as w_ij · δ_j (the terms of backpropagation's Σ_j w_ij · δ_j).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def forward_signals(weights: Sequence[np.ndarray], activations: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
+    """Per layer the matrix (fan_in × units) of w_ij · a_i for one sample.
+
+    ``activations`` holds, per column, the values of one sample: the network's inputs first, then each layer's
+    output (``Trace.activations()``); a 2-D array counts by its first row. A layer whose inputs are not known
+    (None, or the wrong size) gets None."""
+    out: list[np.ndarray | None] = []
+    for i, w in enumerate(weights):
+        a = activations[i] if i < len(activations) else None
+        if a is None:
+            out.append(None)
+            continue
+        a = np.asarray(a, dtype=float)
+        a = a[0] if a.ndim == 2 else a
+        w = np.asarray(w, dtype=float)
+        if a.shape != (w.shape[0],):
+            out.append(None)
+            continue
+        with np.errstate(over="ignore", invalid="ignore"):
+            out.append(w * a[:, None])
+    return out
+
+
+def backward_signals(weights: Sequence[np.ndarray], deltas: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
+    """Per layer the matrix (fan_in × units) of w_ij · δ_j for one sample: what each connection sends back.
+
+    ``deltas`` holds per layer its δ = ∂L/∂z (None where it is not known yet); a 2-D array counts by its
+    first row."""
+    out: list[np.ndarray | None] = []
+    for i, w in enumerate(weights):
+        d = deltas[i] if i < len(deltas) else None
+        if d is None:
+            out.append(None)
+            continue
+        d = np.asarray(d, dtype=float)
+        d = d[0] if d.ndim == 2 else d
+        w = np.asarray(w, dtype=float)
+        if d.shape != (w.shape[1],):
+            out.append(None)
+            continue
+        with np.errstate(over="ignore", invalid="ignore"):
+            out.append(w * d[None, :])
+    return out
+
+
+__all__ = ["backward_signals", "forward_signals"]
