@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnstudio.core.replay import Timeline, checkpoint_timeline, flat_index, weight_timeline
@@ -50,7 +51,9 @@ class WeightTimeline(QWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)
             if plot is not self.grad_plot:
-                plot.addLegend(offset=(-8, 4), colCount=2)
+                backdrop = QColor(theme.colors().base)
+                backdrop.setAlpha(215)  # the legend stays readable over the curves
+                plot.addLegend(offset=(-8, 4), colCount=2, brush=pg.mkBrush(backdrop))
         self.terms_plot.setLabel("bottom", "epoch")
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
