@@ -31,7 +31,7 @@ class LandscapeView(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=theme.colors().base)
         plain_axes(self)
-        self.setMinimumSize(260, 220)
+        self.setMinimumSize(200, 140)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.addItem(self.image)

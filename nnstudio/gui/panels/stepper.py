@@ -124,6 +124,7 @@ class StepPanel(QWidget):
         self.loss_change_label = QLabel()  # after the update: predicted vs actual loss change (core/loss_change.py)
         self.loss_change_label.setWordWrap(True)
         self.loss_change_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.loss_change_label.setVisible(False)
         layout.addWidget(self.loss_change_label)
         layout.addStretch(1)
 
@@ -199,4 +200,6 @@ class StepPanel(QWidget):
         else:
             detail = (c.notice + " " if c.notice else "") + "Forward (F6) starts a step; Complete (F9) plays it all."
         self.detail_label.setText(detail)
-        self.loss_change_label.setText(loss_change_text(c.step) if isinstance(phase, UpdatePhase) else "")
+        change = loss_change_text(c.step) if isinstance(phase, UpdatePhase) else ""
+        self.loss_change_label.setText(change)
+        self.loss_change_label.setVisible(bool(change))  # takes no room until there is an update to judge

@@ -57,7 +57,7 @@ class WeightTimeline(QWidget):
         self.terms_plot.setLabel("bottom", "epoch")
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
-        self.setMinimumSize(260, 240)
+        self.setMinimumSize(220, 180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
