@@ -79,6 +79,7 @@ class RunsPanel(QWidget):
         self.only_differences.setChecked(True)
         bar = QHBoxLayout()
         bar.addWidget(self.empty_label, 1)
+        bar.addStretch(1)  # keeps the buttons at the right once the hint is hidden
         bar.addWidget(self.only_differences)
         bar.addWidget(self.delete_button)
         self.diff = QTableWidget()

@@ -51,9 +51,7 @@ class WeightTimeline(QWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)
             if plot is not self.grad_plot:
-                backdrop = QColor(theme.colors().base)
-                backdrop.setAlpha(215)  # the legend stays readable over the curves
-                plot.addLegend(offset=(-8, 4), colCount=2, brush=pg.mkBrush(backdrop))
+                plot.addLegend(offset=(-8, 4), colCount=2)
         self.terms_plot.setLabel("bottom", "epoch")
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
@@ -160,6 +158,10 @@ class WeightTimeline(QWidget):
         for plot in (self.value_plot, self.grad_plot, self.terms_plot):
             plot.clear()
         log = self.document.project.runs
+        backdrop = QColor(theme.colors().base)  # the theme's, as it is now
+        backdrop.setAlpha(215)  # legends stay readable over the curves
+        for plot in (self.value_plot, self.terms_plot):
+            plot.legend.setBrush(pg.mkBrush(backdrop))
         has_terms = any(np.isfinite(v).any() for t in self.timelines.values() for v in t.terms.values())
         self.terms_plot.setVisible(has_terms or not self.timelines)
         self.terms_plot.setLabel("bottom", "epoch")
