@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A frozen bundle starts its training fork server as this program with multiprocessing's arguments: run
+    # that and exit here (a no-op everywhere else).
+    multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     if args:  # no arguments opens the window without loading the command line's modules (start-up time)
         from nnstudio.cli import SUBCOMMANDS, run_cli

@@ -212,6 +212,7 @@ def main() -> None:
     wait(500)
     window.grab().save(str(OUT / "laptop-backward.png"))
     window.docks["Math"].widget().grab().save(str(OUT / "math-inspector.png"))
+    image_shots(window)
     close(window)
     if OUT == ROOT / "docs" / "screenshots":
         copy_guide_pictures()
@@ -229,6 +230,72 @@ def copy_guide_pictures() -> None:
             image.save(str(GUIDE_IMAGES / f"{name}.png"))
         else:
             shutil.copyfile(OUT / f"{name}.png", GUIDE_IMAGES / f"{name}.png")
+
+
+def draw_strokes(pad, strokes: list[list[tuple[int, int]]]) -> None:
+    """Drag the mouse over the drawing pad along each stroke's points."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    for points in strokes:
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+        for point in points[1:]:
+            QTest.mouseMove(pad, QPoint(*point))
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def image_shots(window: MainWindow) -> None:
+    """Image data: the thumbnails after training, the weight images mid-training, the drawing pad."""
+    from PySide6.QtCore import Qt
+
+    window.files.open_example("digits", ask=False)
+    train(window, 15)
+    editor = window.dataset_editor
+    window.resizeDocks([window.docks["Dataset"]], [420], Qt.Orientation.Vertical)
+    editor.splitter.setSizes([360, 0, 640])
+    wrong = editor.thumbnails.model.predictions.wrong.nonzero()[0]
+    editor.select_row(int(wrong[0]) if len(wrong) else 0)  # scrolls to a mistake, framed in red
+    wait(300)
+    window.docks["Dataset"].grab().save(str(OUT / "image-thumbnails.png"))
+
+    window.files.open_example("shapes", ask=False)
+    window.document.set_selection(Selection.neuron(0, 17))
+    window.show_weight_images()
+    window.resizeDocks([window.docks["Dataset"]], [330], Qt.Orientation.Vertical)
+    window.resizeDocks([window.docks["Inspector"]], [330], Qt.Orientation.Vertical)
+    window.resizeDocks([window.docks["Dataset"], window.docks["Weight Images"]], [560, 940],
+                       Qt.Orientation.Horizontal)
+    editor.splitter.setSizes([300, 0, 260])
+    cfg = window.document.project.training
+    cfg.epochs = 10_000
+    window.training_panel.set_config(cfg)
+    epochs: list[int] = []
+    window.training.progress.connect(lambda snapshot: epochs.append(snapshot.global_epoch))
+    window.training_panel.trainRequested.emit()
+    while not epochs or epochs[-1] < 8:
+        wait(50)
+    wait(400)  # the throttled views catch up with the run
+    window.grab().save(str(OUT / "weight-images-training.png"))
+    loop = QEventLoop()
+    window.training.committed.connect(loop.quit)
+    window.training.stop()
+    loop.exec()
+
+    window.files.open_example("digits", ask=False)
+    train(window, 30)
+    window.docks["Weight Images"].hide()
+    window.docks["Plots"].raise_()
+    window.docks["Predict"].raise_()
+    window.resize(1500, 1150)
+    wait(200)
+    window.resizeDocks([window.docks["Dataset"]], [210], Qt.Orientation.Vertical)
+    window.resizeDocks([window.docks["Inspector"], window.docks["Predict"]], [60, 900], Qt.Orientation.Vertical)
+    window.document.set_selection(None)
+    draw_strokes(window.predict.drawing.pad, [[(60, 40), (110, 36), (165, 40)],
+                                              [(165, 40), (140, 90), (118, 140), (100, 190)]])  # a 7
+    wait(300)
+    window.grab().save(str(OUT / "draw-and-predict.png"))
+    window.resize(1500, 940)
 
 
 if __name__ == "__main__":

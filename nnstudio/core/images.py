@@ -17,7 +17,8 @@ finds the one that applies to a project. How a GUI uses this module:
   to the dataset's pixel values and returns the row of base features for ``project.predict(row, base=True)``
   or ``project.trace(row)`` (the model's own normalization is applied there, as for any row).
   ``fit_drawing`` first crops a drawing to its ink and centres it in a square (an option for data whose
-  images fill their frame, like the digits; the shapes are drawn at any place and size).
+  images fill their frame, like the digits; the shapes are drawn at any place and size); ``fills_frame(dataset)``
+  tells which kind a dataset is, for the pad's default.
 * **Confusion-matrix cells**: ``cell_rows(predictions, actual, predicted)`` are the dataset rows of one cell
   of ``metrics.row_predictions(project).confusion()``; ``wrong_rows(predictions)`` those predicted wrongly.
 * **CSV import**: ``guess_image(dataset)`` answers "these columns look like a W x H image" (a square count of
@@ -40,7 +41,7 @@ from nnstudio.errors import DataError, ShapeError
 
 __all__ = [
     "ImageGuess", "ImageSpec", "WeightImage", "WeightImages", "apply_guess", "cell_rows", "downsample",
-    "drawing_input", "drawing_pixels", "fed_by_image", "fit_drawing", "grid_shape", "guess_image",
+    "drawing_input", "drawing_pixels", "fed_by_image", "fills_frame", "fit_drawing", "grid_shape", "guess_image",
     "image_input_indices", "ink", "input_image", "layer_weight_images", "mosaic", "neuron_weight_image",
     "pixel_range", "row_image", "row_images", "wrong_rows",
 ]
@@ -249,6 +250,30 @@ def fit_drawing(drawing: np.ndarray, margin: float = 0.0, threshold: float = 0.0
     top, left = (full - ink.shape[0]) // 2, (full - ink.shape[1]) // 2
     out[top:top + ink.shape[0], left:left + ink.shape[1]] = ink
     return out
+
+
+FILLED_SPAN = 0.9  # images whose ink spans this much of their side (the median row's) fill their frame
+INK_THRESHOLD = 0.25  # a pixel this inked (0..1) counts as ink when measuring the span
+
+
+def fills_frame(dataset: Dataset) -> bool:
+    """Whether the dataset's images fill their frame: the median row's ink (pixels at least a quarter inked)
+    spans at least 90% of the image's longer side, as the digits do (their bitmaps were scaled to the frame)
+    and generated shapes at any place and size do not. A pad then offers ``fit_drawing`` by default.
+    False without an image or rows."""
+    image = dataset.image
+    if image is None or dataset.n_rows == 0:
+        return False
+    inked = np.nan_to_num(ink(row_images(dataset), image)) >= INK_THRESHOLD  # (rows, height, width)
+    rows_inked, cols_inked = inked.any(axis=2), inked.any(axis=1)
+
+    def extent(flags: np.ndarray) -> np.ndarray:
+        first = np.argmax(flags, axis=1)
+        last = flags.shape[1] - 1 - np.argmax(flags[:, ::-1], axis=1)
+        return np.where(flags.any(axis=1), last - first + 1, 0)
+
+    span = np.maximum(extent(rows_inked), extent(cols_inked)) / max(image.width, image.height)
+    return bool(np.median(span) >= FILLED_SPAN)
 
 
 def drawing_input(project: Project, drawing: np.ndarray, others: dict[str, float] | None = None) -> np.ndarray:

@@ -14,13 +14,16 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from nnstudio.core.training_process import ChildRun
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import startup_probe, theme
 from nnstudio.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, make_settings
 from nnstudio.gui.text import as_rich
+from nnstudio.gui.training_process import warm_up_training
 from nnstudio.resource_files import resource
 
 log = logging.getLogger("nnstudio")
+WARM_UP_DELAY_MS = 300  # after the first paint
 
 
 def log_file() -> Path:
@@ -66,6 +69,23 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def smoke_train(window: MainWindow, epochs: int = 3) -> None:
+    """Packaging checks: train the open example a few epochs in a training process, as Train does (in a bundle
+    this needs the fork server and ``freeze_support``); print the outcome, an error to stderr."""
+    child = ChildRun(window.document.project, epochs)
+    child.start()
+    last = None
+    while (message := child.receive()) is not None:
+        last = message
+    child.join()
+    child.close()
+    if last is not None and last[0] == "finished" and last[1].epochs_trained == epochs:
+        print(f"smoke test: trained {epochs} epochs in a training process", flush=True)
+    else:
+        print(f"nnstudio: error: training in a training process failed ({child.start_error or last})",
+              file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``nnstudio [FILE]``: open the window with FILE or the Laptop example."""
     args = list(argv or [])
@@ -85,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         gc.enable()  # off during start-up when launched by ``nnstudio`` (__main__.py)
     if not window.recovery.offer() and args:
         window.files.open_file(args[0], ask=False)
-    if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, quit cleanly
+    # the training fork server imports the engine while the user looks at the window: the first Train is quick
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_training)
+    if os.environ.get("NNSTUDIO_SMOKE_TEST"):  # packaging checks: start, show, train, quit cleanly
+        QTimer.singleShot(0, lambda: smoke_train(window))
         QTimer.singleShot(1000, app.quit)
     return app.exec()

@@ -44,6 +44,7 @@ from nnstudio.gui.panels.predict import PredictPanel
 from nnstudio.gui.panels.runs import RunsPanel
 from nnstudio.gui.panels.stepper import StepPanel, step_slots
 from nnstudio.gui.panels.training import TrainingPanel
+from nnstudio.gui.panels.weight_images import WeightImagesPanel
 from nnstudio.gui.panels.weight_table import WeightTable
 from nnstudio.gui.panels.weight_timeline import WeightTimeline
 from nnstudio.gui.presentation import Presentation
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._fill_menus()
         self.docks = build_docks(self)
+        self.docks["Weight Images"].hide()  # on request: View ▸ Weight Images, the Inspector's "All neurons…"
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
         for title, view in (("Weight Timeline", self.weight_timeline), ("Loss Change", self.loss_change)):
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
                                   self.landscape, self.loss_change, self)
         self.lesson_actions = LessonActions(self, doc, self.lessons, self.lessons_panel, self.acts, self.settings)
+        self._wire_images()
         self._wire()
         self.wheel_guard = keep_guarded(list(self.docks.values()), doc)  # the wheel scrolls docks, not values
         self._update_title()
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self.lessons = LessonController(doc, self.stepper, self.settings, lambda: self.docks,
                                         lambda message, title: self.report_error(message, title), self)
         self.lessons_panel = LessonsPanel(self.lessons)
+        self.weight_images = WeightImagesPanel(doc)
 
     def _slots(self) -> dict[str, object]:
         files, edits, canvas, doc = self.files, self.edits, self.canvas, self.document
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
             "open_lesson": lambda: self.lesson_actions.open_dialog(),
             "new_lesson": lambda: self.lesson_actions.new_from_project(),
             "reset_lesson": lambda: self.lessons.reset_progress(),
+            "weight_images": self.show_weight_images,
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
             **step_slots(self.stepper),
             "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
@@ -211,6 +216,26 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_undo_actions)
         self._update_actions(None)
         self._update_undo_actions()
+
+    def _wire_images(self) -> None:
+        """Image data: weight images follow training and the History; a confusion-matrix cell filters the
+        thumbnails."""
+        for view in (self.inspector.weight_image, self.weight_images):
+            self.views.weightsPreviewed.connect(view.set_preview)
+            self.history.previewChanged.connect(view.set_preview)
+        self.inspector.weight_image.showAllRequested.connect(self.show_weight_images)
+        self.plots.confusion.cellChosen.connect(self.show_confusion_cell)
+
+    def show_weight_images(self) -> None:
+        dock = self.docks["Weight Images"]
+        dock.show()
+        dock.raise_()
+
+    def show_confusion_cell(self, rows: object, text: str) -> None:
+        """The thumbnails show only a confusion-matrix cell's rows (the Dataset dock comes to the front)."""
+        self.dataset_editor.thumbnails.show_cell(rows, text)
+        self.docks["Dataset"].show()
+        self.docks["Dataset"].raise_()
 
     def _note(self, text: str) -> None:
         self.statusBar().showMessage(text, 4000)
@@ -269,6 +294,8 @@ class MainWindow(QMainWindow):
                 action.setIcon(theme.icon(str(action.data())))
         self.canvas.apply_theme()
         self.weight_table.model.reset()
+        for view in (self.inspector.weight_image, self.weight_images):  # zero is drawn in the neuron fill
+            view.refresh()
 
     def show_race(self) -> None:
         """The optimizer race dialog (one per window, kept while open)."""

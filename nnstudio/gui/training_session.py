@@ -1,8 +1,8 @@
 """The training session of the open document: while training there is still one truth, the Document.
 
-A *run* is each press of Train until it ends. It trains on a worker thread in stretches; every stretch
-ends with the whole state it reached (weights, history, normalization, settings, optimizer state, weight
-snapshots), which is applied to the Document at once as an undo step. The stretches of one run merge into
+A *run* is each press of Train until it ends. It trains in a child process (``TrainingProcess``) in stretches;
+every stretch ends with the whole state it reached (weights, history, normalization, settings, optimizer state,
+weight snapshots), which is applied to the Document at once as an undo step. The stretches of one run merge into
 one step ("Train 20 epochs") unless the document was saved in between.
 
 * RUNNING: a worker trains; editing is locked and the document counts as modified. ``commit()`` brings the
@@ -29,7 +29,10 @@ from nnstudio.core.training import StopReason
 from nnstudio.gui.commands import TrainCommand
 from nnstudio.gui.document import Document
 from nnstudio.gui.pacing import Pacer
+from nnstudio.gui.training_process import TrainingProcess
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot, TrainingWorker
+
+Worker = TrainingProcess | TrainingWorker
 
 
 class SessionState(StrEnum):
@@ -45,7 +48,7 @@ LOCKED = "Training is running: pause or stop it (or wait until it finishes) befo
 COMMIT_TIMEOUT_MS = 60_000  # an epoch of the largest workload takes well under a second
 
 # Threads that did not stop in time are parked here so Python never destroys a running QThread.
-_orphans: list[tuple[QThread, TrainingWorker]] = []
+_orphans: list[tuple[QThread, Worker]] = []
 
 
 class TrainingSession(QObject):
@@ -65,9 +68,9 @@ class TrainingSession(QObject):
         super().__init__(parent)
         self.document = document
         self._state = IDLE
-        self._worker: TrainingWorker | None = None
+        self._worker: Worker | None = None
         self._thread: QThread | None = None
-        self._retiring: list[tuple[QThread, TrainingWorker]] = []
+        self._retiring: list[tuple[QThread, Worker]] = []
         self._run_id = 0
         self._goal = 0  # epochs this run aims at
         self._done = 0  # epochs trained in this run so far
@@ -75,7 +78,9 @@ class TrainingSession(QObject):
         self._step = False
         self._applying = False
         self._waits: list[QEventLoop] = []  # commit() calls waiting for the worker (they may nest)
-        self.make_pacer: Callable[[], Pacer] = Pacer  # each worker's pacer (tests give simulated time)
+        # None: runs train in a child process. A pacer factory (tests' simulated time, which cannot cross into
+        # another process): runs train in a worker thread of this process with that pacer.
+        self.make_pacer: Callable[[], Pacer] | None = None
         document.aboutToReplace.connect(self.discard)
         for signal in (document.networkChanged, document.datasetChanged, document.datasetCellsChanged,
                        document.historyChanged):
@@ -96,7 +101,7 @@ class TrainingSession(QObject):
         return self._state != IDLE
 
     @property
-    def worker(self) -> TrainingWorker | None:
+    def worker(self) -> Worker | None:
         return self._worker
 
     @property
@@ -147,11 +152,7 @@ class TrainingSession(QObject):
 
     def _launch(self, epochs: int, step: bool) -> None:
         # raises NNStudioError when data isn't ready
-        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer(),
-                                continues=self._state == PAUSED)  # a resumed run stays one recorded run
-        thread = QThread()
-        thread.setObjectName("nnstudio-training")
-        worker.moveToThread(thread)
+        worker, thread = self._make_worker(epochs, continues=self._state == PAUSED)  # a resumed run: one run
         worker.progress.connect(self._on_progress)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
@@ -162,6 +163,16 @@ class TrainingSession(QObject):
         self._set_state(RUNNING)
         thread.start()
         worker.start()
+
+    def _make_worker(self, epochs: int, continues: bool = False) -> tuple[Worker, QThread]:
+        if self.make_pacer is None:
+            process = TrainingProcess(self.document.project, epochs, continues=continues)
+            return process, process.thread  # the thread relays the child's messages
+        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer(), continues=continues)
+        thread = QThread()
+        thread.setObjectName("nnstudio-training")
+        worker.moveToThread(thread)
+        return worker, thread
 
     @Slot()
     def pause(self) -> None:
@@ -252,7 +263,10 @@ class TrainingSession(QObject):
         ok = True
         for thread, worker in list(self._retiring):
             thread.quit()
-            if not thread.wait(timeout_ms):
+            if not thread.wait(timeout_ms) and isinstance(worker, TrainingProcess):
+                worker.kill()  # a child that did not end in time is ended (its pipe closes, the relay ends)
+                thread.wait(timeout_ms)
+            if not thread.isFinished():
                 ok = False
                 _orphans.append((thread, worker))
         self._retiring.clear()

@@ -1,25 +1,13 @@
-"""The training worker: a QObject that lives in a QThread and trains a private copy of the project.
+"""The training worker in this process: a QObject that runs a ``TrainingRun`` (core/training_run.py) in a QThread.
 
-Threading contract (ARCHITECTURE.md rule 4):
+The window trains in a child process (``gui/training_process.py``), which keeps the GUI thread free of the
+training thread's hold on the interpreter. This worker runs the same loop in a thread of this process; the
+session uses it when a test gives its runs a simulated clock (``TrainingSession.make_pacer``), which cannot
+cross into another process. Both have the same signals and controls.
 
-* The worker owns a *copy* of the project (``Project.copy()``) and a ``Trainer`` made from it; the GUI
-  never sees those objects. Everything it emits is a copy (weights via ``Network.get_weights()``,
-  metric points as fresh NumPy arrays, a copied ``History``).
-* Progress is throttled where it is produced (``core.training.Throttle``): at most ~30 ``progress``
-  signals a second however fast the engine runs.
-* A watched run (``TrainingConfig.epochs_per_second`` set, a live setting) is paced: after every epoch the
-  worker emits a snapshot (so every epoch is drawn) and waits for the epoch's share of time on a
-  ``Pacer`` (an Event wait that pause, stop, abort and a new speed wake at once). The pacer's clock and
-  wait are injected so tests run on simulated time.
-* One worker trains one stretch of epochs and ends with exactly one ``finished(TrainingResult)``: the
-  whole state the project reached (weights, history, normalization, settings, optimizer and shuffle
-  state, weight snapshots by epoch). The GUI applies it to the document as an undo step; a pause is a
-  worker that ended early, and training again starts a new worker that continues from the document
-  exactly (the optimizer state travels in the project).
-* ``pause``/``stop`` end the run at the end of the current epoch (so weights, history and optimizer state
-  always agree); ``abort`` ends it after the current batch and its result is to be dropped. They and the
-  live setters only set plain attributes, so they are safe to call from the GUI thread while the worker
-  thread is busy inside ``Trainer.run``.
+Threading contract (ARCHITECTURE.md rule 4): the run trains a private copy and hands out copies; progress is
+throttled to ~30 snapshots a second where it is produced; ``pause``/``stop``/``abort`` and the live setters
+only set plain attributes, so they are safe to call from the GUI thread while the worker thread trains.
 
 Signals: ``progress(TrainingSnapshot)*  [failed(str)]  finished(TrainingResult)``; ``failed`` comes just
 before ``finished`` when the run ended with an error (divergence message included).
@@ -27,140 +15,26 @@ before ``finished`` when the run ended with an error (divergence message include
 
 from __future__ import annotations
 
-import math
 import time
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from nnstudio.core.numbers import count
-from nnstudio.core.preprocessing import Preprocessing
+from nnstudio.core.pacing import Pacer
 from nnstudio.core.project import Project
-from nnstudio.core.recording import SnapshotRecorder, keep_run
-from nnstudio.core.run_state import RunState
-from nnstudio.core.runs import RunLog
-from nnstudio.core.snapshots import SnapshotHistory
-from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
-from nnstudio.errors import DivergenceError, NNStudioError
-from nnstudio.gui.pacing import Pacer
-
-SNAPSHOT_INTERVAL = 1 / 30
-
-STOP_REASON_TEXT = {
-    StopReason.COMPLETED: "finished all epochs",
-    StopReason.STOPPED: "stopped",
-    StopReason.PAUSED: "paused",
-    StopReason.TARGET_LOSS: "reached the target loss",
-    StopReason.EARLY_STOPPING: "stopped early: validation loss stopped improving",
-    StopReason.DIVERGED: "diverged",
-    StopReason.ERROR: "failed",
-}
-
-Weights = list[tuple[np.ndarray, np.ndarray]]
-
-
-@dataclass(frozen=True)
-class TrainingSnapshot:
-    """A copy of the training state, small enough to emit ~30 times a second.
-
-    ``epoch`` counts the epochs completed in this session and ``total_epochs`` is the session's goal
-    (the progress bar shows "epoch n of N"). ``points`` holds the per-epoch metric points completed since
-    the previous snapshot, one NumPy array per history column (``"epoch"`` is the epoch number in the
-    project's whole history, so curves continue across sessions). ``metrics`` is the latest epoch's row,
-    ``batch_loss`` the last batch's loss. ``elapsed`` is training time in seconds, pauses excluded.
-    """
-
-    epoch: int
-    total_epochs: int
-    points: dict[str, np.ndarray]
-    metrics: dict[str, float]
-    weights: Weights
-    elapsed: float
-    batch_loss: float = math.nan
-    history_offset: int = 0  # epochs in the project's history before this session
-    preprocessing: Preprocessing | None = None  # this session's fitted normalization (shared, read-only)
-    task: str = ""  # "classification" or "regression"
-    epochs_per_second: float | None = None  # the run's pace when this was taken (None: as fast as possible)
-
-    @property
-    def global_epoch(self) -> int:
-        return self.history_offset + self.epoch
-
-    def seconds_remaining(self) -> float | None:
-        """A linear estimate from the epochs done so far (None until one epoch is done)."""
-        if self.epoch <= 0 or self.elapsed <= 0:
-            return None
-        return max(0.0, self.elapsed / self.epoch * (self.total_epochs - self.epoch))
-
-
-@dataclass(frozen=True)
-class TrainingResult:
-    """What a worker hands back when it ends: everything the Document needs for one undo step.
-
-    ``history`` is the project's whole history (earlier runs plus this one); ``preprocessing`` is the
-    normalization fitted on the dataset for this run (store it with the weights so predictions take
-    raw values); ``config`` the settings as they were at the end (live changes included); ``run_state``
-    lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch. When
-    ``stop_reason`` is DIVERGED the weights are the last finite ones and ``message`` says what
-    happened; PAUSED means the run may go on.
-    """
-
-    weights: Weights
-    history: History
-    preprocessing: Preprocessing
-    stop_reason: StopReason
-    epochs_trained: int
-    elapsed: float
-    metrics: dict[str, float] = field(default_factory=dict)
-    message: str = ""
-    config: TrainingConfig | None = None
-    run_state: RunState | None = None
-    snapshots: SnapshotHistory | None = None
-    runs: RunLog | None = None  # the project's runs with this one recorded (core/runs.py)
-
-    @property
-    def ok(self) -> bool:
-        return self.stop_reason not in (StopReason.DIVERGED, StopReason.ERROR)
-
-    def describe(self) -> str:
-        if self.message:
-            return self.message
-        reason = STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)
-        return f"Trained {count(self.epochs_trained, 'epoch')}: {reason}"
-
-
-class _Probe(Callback):
-    """Runs inside ``Trainer.run`` (worker thread): records snapshots, honours pause/stop/abort and emits
-    throttled progress."""
-
-    def __init__(self, worker: TrainingWorker) -> None:
-        self.worker = worker
-
-    def on_batch_end(self, trainer: Trainer, loss: float, batch_size: int) -> None:
-        w = self.worker
-        w._batch_loss = loss
-        if w._abort:
-            trainer.request_stop()
-        if w._throttle.ready():
-            w._emit_progress()
-
-    def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        w = self.worker
-        if not w._ending() and w._config.epochs_per_second is not None:  # a watched run: draw every epoch
-            w._emit_progress()
-            if trainer.epoch < w._goal and not trainer.stop_reason:  # more epochs follow: wait for their turn
-                w._pacer.pace(lambda: w._config.epochs_per_second, w._ending)
-                w._throttle.restart()  # the next snapshot comes from this epoch's end, or a long epoch's batches
-        if w._ending():
-            trainer.request_stop()
+from nnstudio.core.training import TrainingConfig
+from nnstudio.core.training_run import (
+    SNAPSHOT_INTERVAL,
+    STOP_REASON_TEXT,
+    TrainingResult,
+    TrainingRun,
+    TrainingSnapshot,
+)
 
 
 class TrainingWorker(QObject):
     """Trains a private copy of ``project`` for ``epochs`` epochs; move it to a QThread (``TrainingSession``
-    does that).
+    does that), or call ``start()`` unmoved to train right here.
 
     Raises an ``NNStudioError`` from the constructor when the data is not ready for this network
     (the message names the problem), so the GUI can show it before any thread starts.
@@ -176,46 +50,30 @@ class TrainingWorker(QObject):
                  clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
                  continues: bool = False) -> None:
         super().__init__(parent)
-        self._project = project.copy()
-        self._offset = self._project.history.last_epoch()
-        setup = self._project.make_trainer()
-        self._project.keep_fit(setup)  # the private copy predicts as its trainer trains
-        self._trainer = setup.trainer
-        # continues: a resumed paused run, recorded as one run with the stretch before it
-        recorder = SnapshotRecorder(self._project, self._trainer, continues=continues)
-        self._trainer.callbacks += [recorder, _Probe(self)]
-        self._config = self._trainer.config  # read live by the trainer each batch
-        self._prep = setup.preprocessing.copy()  # handed back in the result
-        self._goal = self._config.epochs if epochs is None else int(epochs)
-        self._throttle = Throttle(SNAPSHOT_INTERVAL, clock)  # when progress may be emitted
-        self._pacer = pacer or Pacer()  # holds a watched run to its epochs per second
-        self._end_reason: StopReason | None = None  # set by pause()/stop(): end at the end of the current epoch
-        self._abort = False
-        self._done = False
-        self._emitted = 0  # history rows already sent in snapshots
-        self._elapsed = 0.0
-        self._run_started: float | None = None
-        self._batch_loss = math.nan
+        self._run_loop = TrainingRun(project, epochs, clock=clock, pacer=pacer, continues=continues)
+        self._run_loop.on_progress = self.progress.emit
+        self._run_loop.on_failed = self.failed.emit
+        self._run_loop.on_finished = self.finished.emit
         self._runQueued.connect(self._run)
 
     # -- facts (safe from any thread: plain reads) -------------------------------------------------
     @property
     def epoch(self) -> int:
         """Epochs completed by this worker."""
-        return self._trainer.epoch
+        return self._run_loop.epoch
 
     @property
     def total_epochs(self) -> int:
-        return self._goal
+        return self._run_loop.total_epochs
 
     @property
     def task(self) -> str:
-        return self._trainer.task
+        return self._run_loop.task
 
     @property
     def config(self) -> TrainingConfig:
         """The live settings this run reads before every batch (change them with the setters)."""
-        return self._config
+        return self._run_loop.config
 
     # -- control (call from the GUI thread; they never block) ----------------------------------------
     @Slot()
@@ -225,133 +83,37 @@ class TrainingWorker(QObject):
 
     def pause(self) -> None:
         """End after the current epoch with the result marked "paused" (training again continues it)."""
-        self._end_reason = self._end_reason or StopReason.PAUSED
-        self._pacer.wake()
+        self._run_loop.pause()
 
     def stop(self) -> None:
         """End after the current epoch; the result keeps the weights trained so far."""
-        self._end_reason = StopReason.STOPPED
-        self._pacer.wake()
+        self._run_loop.stop()
 
     def abort(self) -> None:
         """End as soon as the current batch is done; the result is not meant to be used."""
-        self._abort = True
-        self._trainer.request_stop()
-        self._pacer.wake()
-
-    def _ending(self) -> bool:
-        """Pause, stop or abort was asked for: the run ends at this epoch's end."""
-        return bool(self._end_reason or self._abort)
+        self._run_loop.abort()
 
     # live settings: the trainer reads these attributes of its config before every batch
     def set_learning_rate(self, value: float) -> None:
-        self._set("learning_rate", value)
+        self._run_loop.set("learning_rate", value)
 
     def set_l1(self, value: float) -> None:
-        self._set("l1", value)
+        self._run_loop.set("l1", value)
 
     def set_l2(self, value: float) -> None:
-        self._set("l2", value)
+        self._run_loop.set("l2", value)
 
     def set_batch_size(self, value: int) -> None:
-        self._set("batch_size", value)
+        self._run_loop.set("batch_size", value)
 
     def set_epochs_per_second(self, value: float | None) -> None:
         """The pace of a watched run (None: as fast as possible); a wait under the old pace ends at once."""
-        self._set("epochs_per_second", value)
-        self._pacer.wake()
-
-    def _set(self, name: str, value: object) -> None:
-        """Change one live setting after checking it with the same rules as a saved configuration."""
-        candidate = TrainingConfig.from_dict({**self._config.to_dict(), name: value})
-        candidate.validate()  # raises ConfigError with the reason
-        setattr(self._config, name, getattr(candidate, name))
+        self._run_loop.set("epochs_per_second", value)
 
     # -- the worker thread -------------------------------------------------------------------------
     @Slot()
     def _run(self) -> None:
-        if self._done:
-            return
-        trainer = self._trainer
-        self._run_started = time.perf_counter()
-        self._pacer.restart()
-        try:
-            reason = trainer.run(self._goal) if not (self._abort or self._end_reason) else StopReason.STOPPED
-        except DivergenceError as exc:
-            self._stop_clock()
-            self._emit_progress()
-            self.failed.emit(str(exc))
-            self._finish(StopReason.DIVERGED, str(exc))
-            return
-        except NNStudioError as exc:
-            self._stop_clock()
-            self.failed.emit(str(exc))
-            self._finish(StopReason.ERROR, str(exc))
-            return
-        except Exception as exc:  # a bug: report it rather than leave the GUI waiting forever
-            traceback.print_exc()
-            self._stop_clock()
-            message = f"Training failed with an internal error: {type(exc).__name__}: {exc}"
-            self.failed.emit(message)
-            self._finish(StopReason.ERROR, message)
-            return
-        self._stop_clock()
-        if reason == StopReason.STOPPED:
-            reason = self._end_reason or StopReason.STOPPED
-        self._finish(reason)
-
-    def _stop_clock(self) -> None:
-        if self._run_started is not None:
-            self._elapsed += time.perf_counter() - self._run_started
-            self._run_started = None
-
-    def _elapsed_now(self) -> float:
-        extra = 0.0 if self._run_started is None else time.perf_counter() - self._run_started
-        return self._elapsed + extra
-
-    def _snapshot(self) -> TrainingSnapshot:
-        trainer = self._trainer
-        history = trainer.history
-        n = len(history)
-        points = {k: np.array(v[self._emitted:n], dtype=float) for k, v in history.columns.items()}
-        if "epoch" in points:
-            points["epoch"] = points["epoch"] + self._offset
-        self._emitted = n
-        metrics = history.last()
-        if "epoch" in metrics:
-            metrics["epoch"] += self._offset
-        return TrainingSnapshot(trainer.epoch, max(self._goal, trainer.epoch), points, metrics,
-                                trainer.network.get_weights(), self._elapsed_now(), self._batch_loss,
-                                self._offset, self._prep, trainer.task, self._config.epochs_per_second)
-
-    def _emit_progress(self) -> None:
-        self.progress.emit(self._snapshot())
-
-    def _finish(self, reason: StopReason, message: str = "") -> None:
-        if self._done:
-            return
-        self._done = True
-        trainer = self._trainer
-        if len(trainer.history) > self._emitted:
-            self._emit_progress()
-        project = self._project
-        keep_run(project, trainer, self._offset)  # on divergence the trainer restored the last finite weights
-        history = project.history
-        result = TrainingResult(
-            weights=trainer.network.get_weights(),
-            history=history.copy(),
-            preprocessing=self._prep.copy(),
-            stop_reason=reason,
-            epochs_trained=trainer.epoch,
-            elapsed=self._elapsed_now(),
-            metrics=history.last(),
-            message=message,
-            config=TrainingConfig.from_dict(self._config.to_dict()),
-            run_state=project.run_state,
-            snapshots=project.snapshots.copy(),
-            runs=project.runs,
-        )
-        self.finished.emit(result)
+        self._run_loop.run()
 
 
-__all__ = ["TrainingResult", "TrainingSnapshot", "TrainingWorker"]
+__all__ = ["SNAPSHOT_INTERVAL", "STOP_REASON_TEXT", "TrainingResult", "TrainingSnapshot", "TrainingWorker"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.core.input_space import plane_neuron_maps
@@ -35,6 +35,8 @@ PULSE_SHARE = 0.8  # of an epoch's time on screen
 
 
 class ViewSync(QObject):
+    weightsPreviewed = Signal(object)  # a running worker's weights as the diagram shows them, None: the document's
+
     def __init__(self, document: Document, session: TrainingSession, canvas: NetworkCanvas, plots: PlotsPanel,
                  predict: PredictPanel, dataset_editor: DatasetEditor, history: HistorySlider,
                  stepper: StepController, editors: Sequence[QWidget], status: Callable[[str, int], None],
@@ -142,6 +144,7 @@ class ViewSync(QObject):
             widget.setEnabled(not running)
         if not running:
             self.canvas.set_preview_weights(None)
+            self.weightsPreviewed.emit(None)
 
     @Slot(object)
     def _snapshot(self, snapshot: TrainingSnapshot) -> None:
@@ -172,6 +175,7 @@ class ViewSync(QObject):
         if not self.session.is_running:
             return
         self.canvas.set_preview_weights(snapshot.weights)
+        self.weightsPreviewed.emit(snapshot.weights)
         preview = self.document.project.with_weights(snapshot.weights, snapshot.preprocessing)
         self.update_neuron_maps(preview)
         self._show_row(preview, self.sample_row, pulse_ms)
@@ -180,6 +184,7 @@ class ViewSync(QObject):
         self._pending = None
         self._canvas_timer.stop()
         self.canvas.set_preview_weights(None)
+        self.weightsPreviewed.emit(None)
 
     @Slot(object)
     def _committed(self, result: TrainingResult) -> None:

@@ -21,6 +21,7 @@ class DockSpec:
     area: Qt.DockWidgetArea
     tabify_with: str | None = None
     scroll: tuple[int, int] | None = (300, 120)  # minimum (width, height) of a scrolling dock; None: no scrolling
+    on_request: bool = False  # placed, but shown only when asked for (a menu entry shows it)
 
 
 DOCKS = [
@@ -35,6 +36,7 @@ DOCKS = [
     DockSpec("Step", "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
     DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
     DockSpec("Lessons", "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
+    DockSpec("Weight Images", "weight_images", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
     DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),  # issue 16: tabs beside Plots
     DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None),
     DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None),
@@ -108,7 +110,7 @@ def _place_unlisted(window: QMainWindow, docks: dict[str, QDockWidget], arrangem
             window.addDockWidget(spec.area, dock)
         else:
             window.tabifyDockWidget(partner, dock)
-        dock.show()
+        dock.setVisible(not spec.on_request)
 
 
 def arrangement_for(width: int) -> Arrangement:

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from nnstudio.core.metrics import row_predictions
+from nnstudio.core.images import cell_rows
+from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
 
 
 class ConfusionView(QWidget):
-    """``table`` (rows: true class, columns: predicted class) and ``note`` (how many are correct)."""
+    """``table`` (rows: true class, columns: predicted class) and ``note`` (how many are correct).
+    ``cellChosen(rows, text)``: a click on a cell, with the dataset rows it counts (core's cell_rows)."""
+
+    cellChosen = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._predictions: RowPredictions | None = None
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -26,14 +31,17 @@ class ConfusionView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        self.table.cellClicked.connect(self._cell_clicked)
+        self.table.setToolTip("Click a cell to see its rows (image data: as pictures in the Dataset dock)")
 
     def show_project(self, project: Project | None) -> None:
         """The matrix of ``project``'s predictions for its rows (core's row_predictions), or a note."""
-        matrix, names = None, []
+        matrix, names, self._predictions = None, [], None
         if project is not None:
             try:
                 rows = row_predictions(project)
                 matrix, names = rows.confusion(), rows.class_names or []
+                self._predictions = rows
             except NNStudioError:
                 matrix = None
         self.set_confusion(matrix, names)
@@ -67,6 +75,14 @@ class ConfusionView(QWidget):
         total = max(1, int(matrix.sum()))
         self.note.setText(f"rows: true class · columns: predicted class — {correct} of {total} "
                           f"correct ({correct / total:.1%})")
+
+    def _cell_clicked(self, actual: int, predicted: int) -> None:
+        p = self._predictions
+        if p is None or p.class_names is None or p.predicted_index is None \
+                or not (0 <= actual < len(p.class_names) and 0 <= predicted < len(p.class_names)):
+            return
+        names = p.class_names
+        self.cellChosen.emit(cell_rows(p, actual, predicted), f"true {names[actual]}, predicted {names[predicted]}")
 
 
 __all__ = ["ConfusionView"]

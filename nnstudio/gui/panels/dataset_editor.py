@@ -36,6 +36,7 @@ from nnstudio.gui.panels.column_bar import ColumnBar
 from nnstudio.gui.panels.column_menu import ColumnMenu
 from nnstudio.gui.panels.dataset_scatter import ScatterView
 from nnstudio.gui.panels.dataset_table import DatasetTableView, parse_block
+from nnstudio.gui.panels.thumbnails import ThumbnailView
 from nnstudio.gui.text import as_rich, plain
 
 BANNER_STYLE = ("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd; border-radius: 3px;"
@@ -72,6 +73,8 @@ class DatasetEditor(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
         self.scatter = ScatterView()
+        self.thumbnails = ThumbnailView()  # image data: the rows as pictures beside the table
+        self.thumbnails.rowClicked.connect(self.select_row)
         self.actions: dict[str, QAction] = {}
         self._lay_out(self._button_bar())
 
@@ -109,6 +112,8 @@ class DatasetEditor(QWidget):
             if key in ("remove_column", "add_feature"):
                 bar.addSpacing(12)
             self.actions[key] = action
+        bar.addSpacing(12)
+        bar.addWidget(self.thumbnails.toggle)
         bar.addStretch(1)
         return bar
 
@@ -124,8 +129,10 @@ class DatasetEditor(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.scatter)
+        self.splitter.addWidget(self.thumbnails)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -169,6 +176,8 @@ class DatasetEditor(QWidget):
         ds = self.dataset
         self.status.setText(f"{count(ds.n_rows, 'row')} × {count(len(ds.columns), 'column')}")
         self.scatter.update_from(ds)
+        self.thumbnails.show_dataset(ds, keep_predictions=self.model.has_predictions())
+        self.scatter.setVisible(not self.thumbnails.has_images)
         self.column_bar.show_column(self.table.currentIndex().column())
         self._refresh_validity()
         self.datasetEdited.emit()
@@ -191,7 +200,17 @@ class DatasetEditor(QWidget):
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self.column_bar.show_column(current.column() if current.isValid() else -1)
         if current.isValid() and current.row() != previous.row():
+            self.thumbnails.select_row(current.row())
             self.rowActivated.emit(current.row())
+
+    @Slot(int)
+    def select_row(self, row: int) -> None:
+        """Make dataset row ``row`` (from 0) the table's current row, as a click on it does (the diagram shows
+        it); the current column stays."""
+        if 0 <= row < self.model.rowCount() and self.model.columnCount():
+            column = max(0, self.table.currentIndex().column())
+            self.table.setCurrentIndex(self.model.index(row, column))
+            self.table.scrollTo(self.model.index(row, column))
 
     # -- clipboard -----------------------------------------------------------------------------------
     def selected_block(self) -> tuple[int, int, int, int] | None:
@@ -384,14 +403,17 @@ class DatasetEditor(QWidget):
         from nnstudio.core.metrics import row_predictions
 
         try:
-            headers, columns, wrong = row_predictions(project).table()
+            rows = row_predictions(project)
+            headers, columns, wrong = rows.table()
         except NNStudioError:
-            self.model.clear_predictions()
+            self.clear_predictions()
             return
         self.model.set_predictions(headers, columns, wrong)
+        self.thumbnails.set_predictions(rows)
 
     def clear_predictions(self) -> None:
         self.model.clear_predictions()
+        self.thumbnails.set_predictions(None)
 
 
 __all__ = ["DatasetEditor"]

@@ -27,6 +27,7 @@ from nnstudio.core.data import parse_number
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
+from nnstudio.gui.panels.weight_images import NeuronWeightImage
 from nnstudio.gui.text import as_rich, plain, plain_label
 from nnstudio.gui.wheel_guard import guard_wheel
 
@@ -86,6 +87,7 @@ class Inspector(QScrollArea):
         self.document = document
         self.setWidgetResizable(True)
         self.setMinimumWidth(260)
+        self.weight_image = NeuronWeightImage(document)  # image data: the selected neuron's weights as a picture
         self._clear_refs()
         document.selectionChanged.connect(lambda _sel: self.rebuild())
         document.networkChanged.connect(self._on_network_changed)
@@ -126,6 +128,7 @@ class Inspector(QScrollArea):
         self.title.setWordWrap(True)
         plain(self.title)
         box.addWidget(self.title)
+        self.weight_image.place_in(box)
         if sel is None:
             self.title.setText("Nothing selected")
             hint = QLabel("Click a neuron, a connection or a layer title in the diagram to see and edit its "

@@ -171,6 +171,8 @@ class LessonsPanel(QWidget):
         intro.setWordWrap(True)
         self.lesson_list = QListWidget()
         self.lesson_list.setWordWrap(True)
+        self.lesson_list.setSpacing(3)
+        self.lesson_list.setAlternatingRowColors(True)
         self.lesson_list.itemActivated.connect(lambda _item: self._start_selected())
         self.start_button = QPushButton("Start lesson")
         self.start_button.clicked.connect(self._start_selected)
@@ -251,7 +253,6 @@ class LessonsPanel(QWidget):
         sheet_layout = QVBoxLayout(sheet)
         sheet_layout.setContentsMargins(0, 0, 0, 0)
         sheet_layout.addWidget(self.text)
-        sheet_layout.addLayout(self.quiz_box)
         sheet_layout.addStretch(1)
         self.sheet = QScrollArea()
         self.sheet.setWidget(sheet)
@@ -260,6 +261,7 @@ class LessonsPanel(QWidget):
         self.sheet.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sheet.setMinimumHeight(80)
         layout.addWidget(self.sheet, 1)
+        layout.addLayout(self.quiz_box)  # the answers stay in view while the text scrolls
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         return page

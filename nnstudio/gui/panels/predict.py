@@ -32,6 +32,7 @@ from nnstudio.core.numbers import display_number, display_percent
 from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.panels.drawing_pad import DrawToPredict
 from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.text import plain, plain_label
 
@@ -86,6 +87,9 @@ class PredictPanel(FollowsDocument, QWidget):
         layout.addWidget(self.answer)
         layout.addWidget(self.outputs, 1)
         layout.addWidget(self.message)
+        self.drawing = DrawToPredict()  # image data: draw the input instead of typing its pixels
+        self.drawing.drawn.connect(lambda _row: self.predict())
+        layout.insertWidget(0, self.drawing)
         if project is not None:
             self.set_project(project)
 
@@ -96,6 +100,7 @@ class PredictPanel(FollowsDocument, QWidget):
         names = self._input_names()
         if names != self._names:
             self._build_fields(names)
+        self.inputs_box.setVisible(not self.drawing.set_project(project))
         self.predict()
 
     def _input_columns(self) -> list:
@@ -151,6 +156,8 @@ class PredictPanel(FollowsDocument, QWidget):
 
     # -- values --------------------------------------------------------------------------------------
     def values(self) -> list[float]:
+        if self.drawing.active and self.drawing.row is not None:  # image data: the drawing is the input
+            return [float(v) for v in self.drawing.row]
         out = []
         for field in self._fields:
             if isinstance(field, QComboBox):
