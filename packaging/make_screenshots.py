@@ -212,6 +212,7 @@ def main() -> None:
     wait(500)
     window.grab().save(str(OUT / "laptop-backward.png"))
     window.docks["Math"].widget().grab().save(str(OUT / "math-inspector.png"))
+    lesson_shot(window)
     image_shots(window)
     close(window)
     if OUT == ROOT / "docs" / "screenshots":
@@ -230,6 +231,24 @@ def copy_guide_pictures() -> None:
             image.save(str(GUIDE_IMAGES / f"{name}.png"))
         else:
             shutil.copyfile(OUT / f"{name}.png", GUIDE_IMAGES / f"{name}.png")
+
+
+def lesson_shot(window: MainWindow) -> None:
+    """A lesson step in the Lessons dock: the sigmoid neuron's first step, its quiz answered wrong once (so a
+    hint shows), its check ticking."""
+    from nnstudio.io.lesson_format import load_bundled
+
+    window.lesson_actions.start(load_bundled("sigmoid-neuron"))
+    lessons = window.lessons
+    step = lessons.step
+    if step.quizzes:
+        row = window.lessons_panel.quiz_rows[step.quizzes[0].quiz_id]
+        row.field.setText("0.5")
+        lessons.set_answer(step.quizzes[0].quiz_id, "0.5")
+        lessons.check_now()
+    wait(400)
+    window.grab().save(str(OUT / "lesson.png"))
+    lessons.close_lesson()
 
 
 def draw_strokes(pad, strokes: list[list[tuple[int, int]]]) -> None:

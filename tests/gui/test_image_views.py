@@ -272,7 +272,8 @@ def test_a_drawn_stroke_becomes_the_downsampled_input_and_its_prediction(qtbot, 
     draw.brush.setValue(28)  # one image row of the 8x8 digits is 224 / 8 = 28 pad pixels
     outputs = []
     window.predict.predicted.connect(outputs.append)
-    with qtbot.waitSignal(draw.drawn, timeout=5_000):
+    with qtbot.waitSignal(draw.drawn, timeout=5_000), \
+            qtbot.waitSignal(window.predict.flowRequested, timeout=5_000) as flow:  # released: the pass travels
         draw_band(qtbot, draw.pad, 3 * 28 + 14)  # centred on image row 3: pad rows 84..111
 
     drawing = draw.pad.drawing()
@@ -288,6 +289,7 @@ def test_a_drawn_stroke_becomes_the_downsampled_input_and_its_prediction(qtbot, 
     project = window.document.project
     trace = project.trace(row)
     assert np.allclose(outputs[-1], trace.outputs)
+    assert np.array_equal(flow.args[0].outputs, trace.outputs)  # the diagram's pulse plays the drawn input
     answer = re.fullmatch(r"(?:.* = )?(\S+)\s+[\d.]+%", window.predict.answer.text())  # "digit = 4  99.7%"
     assert answer is not None and answer.group(1) == trace.decision.name
     assert all(np.array_equal(a, b) for a, b in zip(window.canvas._activations, trace.activations()))

@@ -129,6 +129,7 @@ class DatasetEditor(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.scatter)
+        self.scatter.setMinimumWidth(160)  # the table and the scatter fit a 1024 px window's bottom half
         self.splitter.addWidget(self.thumbnails)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)

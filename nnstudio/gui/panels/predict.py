@@ -89,6 +89,7 @@ class PredictPanel(FollowsDocument, QWidget):
         layout.addWidget(self.message)
         self.drawing = DrawToPredict()  # image data: draw the input instead of typing its pixels
         self.drawing.drawn.connect(lambda _row: self.predict())
+        self.drawing.pad.strokeFinished.connect(self._play_drawing)  # a finished stroke travels the diagram
         layout.insertWidget(0, self.drawing)
         if project is not None:
             self.set_project(project)
@@ -204,6 +205,17 @@ class PredictPanel(FollowsDocument, QWidget):
             self.flowRequested.emit(trace)
         self.predicted.emit(trace.outputs.copy())
         return trace.outputs
+
+    @Slot()
+    def _play_drawing(self) -> None:
+        """When a stroke is finished, the diagram plays the drawn input's forward pass (as for typed values)."""
+        if self._project is None or not self.drawing.active or self.drawing.row is None:
+            return
+        try:
+            trace = self._project.trace(np.array(self.values(), dtype=float))
+        except NNStudioError:
+            return
+        self.flowRequested.emit(trace)
 
     def class_labels(self, names: list[str]) -> list[str]:
         """The classes as a person reads them: their names, but "buy = 1" rather than "1" when the classes
