@@ -139,6 +139,7 @@ class RaceDialog(QDialog):
         layout.addWidget(self.note)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
+        document.projectReplaced.connect(self._project_replaced)
         self.resize(1100, 680)
 
     def chosen(self) -> list[str]:
@@ -198,8 +199,21 @@ class RaceDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.note.setText(picture.plane.note + " The star marks the starting weights.")
 
+    @Slot()
+    def _project_replaced(self) -> None:
+        """Another project is open: the racers raced the old one's data, so they can no longer be kept."""
+        self.task.cancel()
+        self.results = []
+        for row in range(self.table.rowCount()):
+            button = self.table.cellWidget(row, 3)
+            if button is not None:
+                button.setEnabled(False)
+        self.note.setText("Another project was opened: race again to compare its optimizers.")
+
     def keep(self, result: RacerResult, button: QPushButton | None = None) -> None:
         """Keep a racer as a run of the project (one undo step)."""
+        if not any(r is result for r in self.results):
+            return  # raced another project
         try:
             log = keep_racer(self.document.project.runs, result)
         except ConfigError as exc:

@@ -320,3 +320,17 @@ def test_moving_the_slider_on_cancels_a_replay(qtbot, window):
         slider.set_epoch(5)
     qtbot.waitUntil(lambda: not slider.replay._threads, timeout=10_000)
     assert shown == [5] and slider.selected_epoch() == 5
+
+
+def test_racers_of_a_project_no_longer_open_cannot_be_kept(qtbot, window):
+    window.acts["race"].trigger()
+    dialog = window.race_dialog
+    dialog.epochs.setValue(2)
+    with qtbot.waitSignal(dialog.task.done, timeout=30_000):
+        dialog.start_button.click()
+    adam = dialog.results[3]
+    window.document.replace_project(load_example("xor"))
+    assert not dialog.table.cellWidget(3, 3).isEnabled()
+    dialog.keep(adam)
+    assert len(window.document.project.runs) == 0
+    dialog.close()

@@ -112,6 +112,7 @@ class HistorySlider(QWidget):
     @Slot()
     def refresh(self) -> None:
         self.replay.cancel()
+        self.fork_task.cancel()  # a fork computed from the project as it was would no longer fit
         self._replayer = None  # replays read a copy of the project as it is now
         self._shown = None
         epochs = self._epochs = self._reachable()
