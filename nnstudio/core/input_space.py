@@ -76,6 +76,29 @@ def decision_surface(project: Project, n: int) -> DecisionSurface:
     return DecisionSurface(grid, values, kind, label, classes)
 
 
+def discrete_surface(surface: DecisionSurface, bands: int = 8) -> DecisionSurface:
+    """``surface`` in discrete levels (TensorFlow Playground's "Discretize output"): for classes the class the
+    network picks at each point (the same decision as ``predicted_classes``), for a regression value the
+    middle of the band it falls in, ``bands`` equal bands over the values' range."""
+    values = surface.values
+    finite = np.isfinite(values)
+    if surface.kind == CLASS:
+        return surface
+    if surface.kind == PROBABILITY:
+        picked = predicted_classes(np.where(finite, values, 0.0).reshape(-1, 1)).reshape(values.shape)
+        return DecisionSurface(surface.grid, np.where(finite, picked.astype(float), np.nan), CLASS,
+                               "predicted class", surface.class_names)
+    if not finite.any():
+        return surface
+    lo, hi = float(values[finite].min()), float(values[finite].max())
+    width = (hi - lo) / bands
+    if width <= 0:
+        return surface
+    band = np.clip(np.floor((np.where(finite, values, lo) - lo) / width), 0, bands - 1)
+    levels = np.where(finite, lo + (band + 0.5) * width, np.nan)
+    return DecisionSurface(surface.grid, levels, VALUE, f"{surface.label} in {bands} bands", surface.class_names)
+
+
 @dataclass(frozen=True)
 class Curve:
     x: np.ndarray  # (n,) the input feature, raw units
@@ -99,5 +122,6 @@ def prediction_curve(project: Project, n: int = 200) -> Curve:
     return Curve(gx, project.predict(gx[:, None], base=True)[:, 0], names[0], project.output_labels()[0])
 
 
-__all__ = ["CLASS", "PROBABILITY", "VALUE", "Curve", "DecisionSurface", "PlaneGrid", "decision_surface", "plane",
+__all__ = ["CLASS", "PROBABILITY", "VALUE", "Curve", "DecisionSurface", "PlaneGrid", "decision_surface",
+           "discrete_surface", "plane",
            "plane_neuron_maps", "prediction_curve"]

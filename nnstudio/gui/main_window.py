@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.weight_table = WeightTable(doc)
         self.dataset_editor = DatasetEditor(doc)
         self.dataset_model = self.dataset_editor.model
+        self.dataset_editor.scatter.follow(doc)  # the trained model's curve over a 1-input dataset
         self.training_panel = TrainingPanel(doc.project.training)
         self.plots = PlotsPanel()
         self.plots.follow(doc)

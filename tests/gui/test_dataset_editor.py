@@ -226,7 +226,10 @@ def test_prediction_columns(qtbot, editor):
 def test_scatter_for_two_inputs(qtbot, editor):
     assert editor.scatter.plot.isVisible()
     assert len(editor.scatter.scatter.data) == 9
-    editor.model.request_column_change(1, role=IGNORED)
+    editor.model.request_column_change(1, role=IGNORED)  # one input left: drawn against the target
+    assert editor.scatter.plot.isVisible()
+    assert editor.scatter.plot.getPlotItem().getAxis("left").labelText == "buy"
+    editor.model.request_column_change(0, role=IGNORED)  # no input: nothing to draw
     assert not editor.scatter.plot.isVisible()
 
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QImage
 
 from nnstudio.core.images import cell_rows, ink, input_image, row_images, wrong_rows
 from nnstudio.core.metrics import row_predictions
+from nnstudio.core.split_metrics import confusion_by_split, validation_mask
 from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.drawing_pad import PAD_SIDE
@@ -166,11 +167,12 @@ def test_after_training_tiles_show_predictions_and_filter_to_the_wrong_ones_and_
     plots.tabs.setCurrentWidget(plots.confusion)
     table = plots.confusion.table
     qtbot.waitUntil(lambda: table.rowCount() == 4)
-    matrix = predictions.confusion()
+    held = validation_mask(project)  # the table is the training rows' matrix (shapes holds out a fifth)
+    matrix = confusion_by_split(project).training
     actual, predicted = np.unravel_index(np.argmax(matrix - np.diag(np.diag(matrix))), matrix.shape)
     cell = table.visualItemRect(table.item(int(actual), int(predicted))).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
-    expected = cell_rows(predictions, int(actual), int(predicted))
+    expected = [r for r in cell_rows(predictions, int(actual), int(predicted)) if not held[r]]
     assert len(expected) == matrix[actual, predicted] > 0
     assert thumbs.shown_rows() == [int(r) for r in expected]
     names = predictions.class_names

@@ -1,60 +1,70 @@
-"""The Confusion tab: the confusion matrix of a classification project's rows, coloured by count."""
+"""The Confusion tab: the confusion matrices of a classification project's training rows and of its validation
+rows, each counted on its own (core.split_metrics) and coloured by count. Side by side when the tab is wide,
+one above the other when it is tall. A click on a cell names the dataset rows it counts (``cellChosen``)."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from nnstudio.core.images import cell_rows
 from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.project import Project
+from nnstudio.core.split_metrics import SplitConfusion, confusion_by_split, split_cell_rows
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.text import plain
+
+NO_VALIDATION = "No rows are held out for validation (set a validation split in the Training panel)."
 
 
-class ConfusionView(QWidget):
-    """``table`` (rows: true class, columns: predicted class) and ``note`` (how many are correct).
-    ``cellChosen(rows, text)``: a click on a cell, with the dataset rows it counts (core's cell_rows)."""
-
-    cellChosen = Signal(object, str)
+class ConfusionMatrix(QWidget):
+    """One matrix: ``title`` (which rows, how many correct) over ``table`` (rows: true class, columns:
+    predicted class)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._predictions: RowPredictions | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        plain(self.title)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.note = QLabel("rows: true class · columns: predicted class")
-        self.note.setStyleSheet("color: #555;")
+        self.table.setMinimumSize(120, 80)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
-        self.table.cellClicked.connect(self._cell_clicked)
-        self.table.setToolTip("Click a cell to see its rows (image data: as pictures in the Dataset dock)")
 
-    def show_project(self, project: Project | None) -> None:
-        """The matrix of ``project``'s predictions for its rows (core's row_predictions), or a note."""
-        matrix, names, self._predictions = None, [], None
-        if project is not None:
-            try:
-                rows = row_predictions(project)
-                matrix, names = rows.confusion(), rows.class_names or []
-                self._predictions = rows
-            except NNStudioError:
-                matrix = None
-        self.set_confusion(matrix, names)
+    def counts(self) -> np.ndarray:
+        """The counts shown, as an array (tests read what a person reads)."""
+        t = self.table
+        return np.array([[int(t.item(i, j).text()) for j in range(t.columnCount())] for i in range(t.rowCount())],
+                        dtype=int).reshape(t.rowCount(), t.columnCount())
 
-    def set_confusion(self, matrix: np.ndarray | None, class_names: list[str]) -> None:
+    def clear(self, text: str = "") -> None:
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.title.setText(text)
+
+    def show_matrix(self, what: str, matrix: np.ndarray, class_names: list[str]) -> None:
         table = self.table
-        if matrix is None:
-            table.clear()
-            table.setRowCount(0)
-            table.setColumnCount(0)
-            self.note.setText("A confusion matrix is shown for classification data.")
-            return
         n = matrix.shape[0]
+        font = table.font()
+        font.setPointSizeF(self.font().pointSizeF() * (0.85 if n > 5 else 1.0))  # many classes: smaller cells
+        table.setFont(font)
+        table.verticalHeader().setMinimumSectionSize(16 if n > 5 else 22)
         table.setRowCount(n)
         table.setColumnCount(n)
         table.setHorizontalHeaderLabels([f"→ {c}" for c in class_names])
@@ -71,18 +81,83 @@ class ConfusionView(QWidget):
                 item.setBackground(QBrush(color))
                 item.setForeground(QBrush(QColor("white" if strength > 0.6 else "black")))
                 table.setItem(i, j, item)
-        correct = int(np.trace(matrix))
-        total = max(1, int(matrix.sum()))
-        self.note.setText(f"rows: true class · columns: predicted class — {correct} of {total} "
-                          f"correct ({correct / total:.1%})")
+        correct, total = int(np.trace(matrix)), int(matrix.sum())
+        share = f" ({correct / total:.1%})" if total else ""
+        self.title.setText(f"{what} ({total} rows): {correct} correct{share}")
 
-    def _cell_clicked(self, actual: int, predicted: int) -> None:
-        p = self._predictions
-        if p is None or p.class_names is None or p.predicted_index is None \
-                or not (0 <= actual < len(p.class_names) and 0 <= predicted < len(p.class_names)):
+
+class ConfusionView(QWidget):
+    """``training`` and ``validation`` matrices under ``note``; ``table`` is the training matrix's table.
+    ``cellChosen(rows, text)``: a click on a cell, with the dataset rows it counts (core's split_cell_rows)."""
+
+    cellChosen = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._predictions: RowPredictions | None = None
+        self._split: SplitConfusion | None = None
+        self.training = ConfusionMatrix()
+        self.validation = ConfusionMatrix()
+        self.table = self.training.table
+        for matrix, validation in ((self.training, False), (self.validation, True)):
+            matrix.table.cellClicked.connect(lambda i, j, v=validation: self._cell_clicked(v, i, j))
+            matrix.table.setToolTip("Click a cell to see its rows (image data: as pictures in the Dataset dock)")
+        self.note = QLabel("rows: true class · columns: predicted class")
+        self.note.setObjectName("hint")  # the theme's muted text
+        self.note.setWordWrap(True)
+        self.matrices = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.matrices.setSpacing(12)
+        self.matrices.addWidget(self.training, 1)
+        self.matrices.addWidget(self.validation, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(self.matrices, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        wide = size.width() >= 1.3 * size.height()
+        self.matrices.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+
+    def show_project(self, project: Project | None) -> None:
+        """The matrices of ``project``'s predictions for its training and validation rows, or a note."""
+        split, self._predictions = None, None
+        if project is not None:
+            try:
+                predictions = row_predictions(project)
+                split = confusion_by_split(project, predictions)
+                self._predictions = predictions
+            except NNStudioError:
+                split = None
+        self.set_confusion(split)
+
+    def set_confusion(self, split: SplitConfusion | None) -> None:
+        self._split = split
+        if split is None:
+            self.training.clear()
+            self.validation.clear()
+            self.validation.hide()
+            self.note.setText("A confusion matrix is shown for classification data.")
             return
-        names = p.class_names
-        self.cellChosen.emit(cell_rows(p, actual, predicted), f"true {names[actual]}, predicted {names[predicted]}")
+        self.training.show_matrix("Training", split.training, split.class_names)
+        if split.validation is None:
+            self.validation.clear()
+            self.validation.hide()
+            self.note.setText(f"rows: true class · columns: predicted class. {NO_VALIDATION}")
+        else:
+            self.validation.show_matrix("Validation", split.validation, split.class_names)
+            self.validation.show()
+            self.note.setText("rows: true class · columns: predicted class")
+
+    def _cell_clicked(self, validation: bool, actual: int, predicted: int) -> None:
+        p, split = self._predictions, self._split
+        if p is None or split is None or not (0 <= actual < len(split.class_names) and
+                                               0 <= predicted < len(split.class_names)):
+            return
+        names = split.class_names
+        rows = split_cell_rows(p, split.held_out, validation, actual, predicted)
+        part = "validation" if validation else "training"
+        self.cellChosen.emit(rows, f"true {names[actual]}, predicted {names[predicted]} ({part} rows)")
 
 
-__all__ = ["ConfusionView"]
+__all__ = ["ConfusionMatrix", "ConfusionView"]

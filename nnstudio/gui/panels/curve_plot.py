@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui import theme
+from nnstudio.gui.panels.plot_legend import OutsideLegend
 
 pg.setConfigOptions(antialias=True)
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
@@ -60,11 +61,12 @@ class CurvePlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.25)
         self.setLabel("bottom", "epoch")
         self.setLabel("left", label)
-        self.addLegend(offset=(-10, 10))
         self.setMinimumSize(220, 160)
         plain_axes(self)
         self.curve = self._curve(TRAIN_PEN, "training")
         self.val_curve = self._curve(VAL_PEN, "validation")
+        self.legend = OutsideLegend(self)  # above the curves, never over them
+        self.legend.set_entries([(self.curve, "training")])
 
     def _curve(self, pen: pg.QtGui.QPen, name: str) -> pg.PlotDataItem:
         item = self.plot([], [], pen=pen, name=name)
@@ -113,12 +115,8 @@ class CurvePlot(pg.PlotWidget):
             self.val_curve.setData(epochs, validation, connect="finite")
         else:
             self.val_curve.setData([], [])
-        legend = self.getPlotItem().legend
-        if legend is not None:
-            for sample, label in legend.items:
-                if sample.item is self.val_curve:
-                    sample.setVisible(shown)
-                    label.setVisible(shown)
+        if shown != ("validation" in self.legend.names()):
+            self.legend.set_entries([(self.curve, "training")] + ([(self.val_curve, "validation")] if shown else []))
         if not self._has_data():
             self._frame_empty()
 

@@ -1,31 +1,60 @@
 """The Output tab: the model over its input space — the decision surface behind the points for 2-input data,
-the prediction curve through the points for 1-input regression. The numbers come from core.input_space."""
+the prediction curve through the points for 1-input regression. The numbers come from core.input_space.
+
+TensorFlow Playground's two toggles: "Discretize output" draws the class the network picks (or a regression
+value in bands) instead of the smooth output, and "Show validation data" adds the rows training holds out
+(triangles; core.split_metrics names them, the same rows as the trainer's). The legend sits above the data.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from nnstudio.core.data import INPUT, NUMERIC
-from nnstudio.core.input_space import CLASS, decision_surface, prediction_curve
+from nnstudio.core.data import INPUT, NUMERIC, TARGET
+from nnstudio.core.input_space import CLASS, DecisionSurface, decision_surface, discrete_surface, prediction_curve
 from nnstudio.core.metrics import row_predictions
 from nnstudio.core.project import Project
+from nnstudio.core.split_metrics import validation_mask
 from nnstudio.core.training import CLASSIFICATION
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.panels.curve_plot import plain_axes
-from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS
+from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS, class_brush, class_legend_names
+from nnstudio.gui.panels.plot_legend import OutsideLegend
 from nnstudio.gui.text import escape, plain
 
 GRID = 80  # decision-boundary resolution (GRID x GRID predictions)
 # light diverging colours (blue = low / class 0, orange = high / class 1) so the data points stay visible
 BOUNDARY_MAP = pg.ColorMap([0.0, 0.5, 1.0], [(120, 165, 230), (250, 250, 250), (245, 160, 110)])
+POINT_PEN = pg.mkPen("#222", width=0.8)
+WRONG_PEN = pg.mkPen("#d00", width=2.5)
+DATA_BRUSH = (31, 119, 180, 160)
+DISCRETIZE_TIP = ("Colour each point of the plane by the class the network picks (or, for a number, by the band "
+                  "it falls in) instead of the smooth output")
+NO_VALIDATION = "No rows are held out: set a validation split in the Training panel to see them here."
+
+
+def class_lookup_table(n: int) -> np.ndarray:
+    """(n, 3) background colours, one per class: the ends of BOUNDARY_MAP for two classes, else each class's
+    point colour lightened, so a region has the colour of the points that belong there."""
+    if n == 2:
+        return BOUNDARY_MAP.map(np.array([0.0, 1.0]), mode="byte")[:, :3]
+    table = []
+    for k in range(n):
+        c = QColor(CLASS_COLORS[k % len(CLASS_COLORS)])
+        table.append([round(255 - (255 - v) * 0.45) for v in (c.red(), c.green(), c.blue())])
+    return np.array(table, dtype=np.ubyte)
 
 
 class OutputView(QWidget):
-    """``plot`` with ``image`` (the surface), ``points`` (the data) and ``curve`` (a prediction curve), and
-    ``note`` saying what is shown or why nothing is."""
+    """``plot`` with ``image`` (the surface), ``points`` (the training rows), ``validation_points`` (the held-out
+    rows, when shown) and ``curve`` (a prediction curve); ``discretize`` and ``show_validation`` toggles;
+    ``legend`` above the data; ``note`` saying what is shown or why nothing is. ``surface`` is the surface
+    drawn (None when there is none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,24 +62,54 @@ class OutputView(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumSize(220, 180)
         plain_axes(self.plot)
+        self.legend = OutsideLegend(self.plot)
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
-        self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222", width=0.8))
+        self.points = pg.ScatterPlotItem(size=9, pen=POINT_PEN)
         self.plot.addItem(self.points)
-        self.curve = self.plot.plot([], [], pen=pg.mkPen("#d62728", width=2.5), name="model")
+        self.validation_points = pg.ScatterPlotItem(size=10, symbol="t", pen=POINT_PEN)
+        self.plot.addItem(self.validation_points)
+        self.curve = pg.PlotDataItem([], [], pen=pg.mkPen("#d62728", width=2.5))
+        self.plot.addItem(self.curve)
+        self.surface: DecisionSurface | None = None
+        self._project: Project | None = None
+
+        self.discretize = QCheckBox("Discretize output")
+        self.discretize.setToolTip(DISCRETIZE_TIP)
+        self.show_validation = QCheckBox("Show validation data")
+        self.show_validation.setToolTip("Also draw the rows training holds out for validation (triangles)")
+        for box in (self.discretize, self.show_validation):
+            box.toggled.connect(self._toggled)
+        toggles = QHBoxLayout()
+        toggles.setContentsMargins(0, 0, 0, 0)
+        toggles.addWidget(self.discretize)
+        toggles.addWidget(self.show_validation)
+        toggles.addStretch(1)
+
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setObjectName("hint")  # the theme's muted text
         plain(self.note)  # names classes from the data
         layout = QVBoxLayout(self)
+        layout.addLayout(toggles)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.note)
 
+    @Slot(bool)
+    def _toggled(self, _on: bool) -> None:
+        self.show_project(self._project)
+
     def show_project(self, p: Project | None) -> None:
+        self._project = p
+        self.surface = None
         self.image.clear()
         self.points.clear()
+        self.validation_points.clear()
         self.curve.setData([], [])
+        self.legend.set_entries([])
+        self.discretize.setEnabled(False)
+        self.show_validation.setEnabled(False)
         if p is None or p.dataset is None:
             self.note.setText("Load a dataset to see the model's output.")
             return
@@ -69,48 +128,111 @@ class OutputView(QWidget):
         except NNStudioError as exc:
             self.note.setText(str(exc))
 
+    # -- what is held out --------------------------------------------------------------------------------
+    def _held_out(self, p: Project) -> np.ndarray:
+        """Rows to leave out of the plot: the validation rows unless they are shown (enables the toggle)."""
+        held = validation_mask(p)
+        self.show_validation.setEnabled(bool(held.any()))
+        self.show_validation.setToolTip("Also draw the rows training holds out for validation (triangles)"
+                                        if held.any() else NO_VALIDATION)
+        return held
+
+    def _validation_note(self, held: np.ndarray) -> str:
+        if not held.any():
+            return ""
+        n = int(held.sum())
+        if self.show_validation.isChecked():
+            return f" Triangles: the {n} validation rows."
+        return f" {n} validation rows hidden."
+
+    # -- decision boundary -------------------------------------------------------------------------------
     def _draw_boundary(self, p: Project) -> None:
         surface = decision_surface(p, GRID)  # the network's math: core
+        self.discretize.setEnabled(surface.kind != CLASS)
+        self.discretize.setToolTip(DISCRETIZE_TIP if surface.kind != CLASS else
+                                   "The output is already the class the network picks at each point")
+        if self.discretize.isChecked():
+            surface = discrete_surface(surface)
+        self.surface = surface
         grid = surface.grid
         image = surface.values
-        if surface.kind == CLASS:  # class k of n as a colour from 0 to 1
-            image = image / max(1, len(surface.class_names) - 1)
-        finite_v = image[np.isfinite(image)]
-        levels = (0.0, 1.0) if finite_v.size == 0 or (finite_v.min() >= 0 and finite_v.max() <= 1) else \
-            (float(finite_v.min()), float(finite_v.max()) or 1.0)
-        self.image.setImage(np.nan_to_num(image), levels=levels)
-        self.image.setLookupTable(BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False))
+        if surface.kind == CLASS:  # one colour per class
+            n = len(surface.class_names or ()) or 2
+            self.image.setImage(np.nan_to_num(image), levels=(0, n))
+            self.image.setLookupTable(class_lookup_table(n))
+        else:
+            finite_v = image[np.isfinite(image)]
+            levels = (0.0, 1.0) if finite_v.size == 0 or (finite_v.min() >= 0 and finite_v.max() <= 1) else \
+                (float(finite_v.min()), float(finite_v.max()) or 1.0)
+            self.image.setImage(np.nan_to_num(image), levels=levels)
+            self.image.setLookupTable(BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False))
         lo, hi = (grid.gx[0], grid.gy[0]), (grid.gx[-1], grid.gy[-1])
         self.image.setRect(pg.QtCore.QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
-        self._draw_points(p, grid.data, np.isfinite(grid.data).all(axis=1))
+        held = self._held_out(p)
+        entries = self._draw_points(p, grid.data, np.isfinite(grid.data).all(axis=1), held)
+        self.legend.set_entries(entries)
         self.plot.setLabel("bottom", escape(grid.names[0]))
         self.plot.setLabel("left", escape(grid.names[1]))
-        self.note.setText(f"Background: the network's {surface.label} over the input plane (blue low, orange "
-                          "high); points: the data by class, misclassified ringed in red.")
+        if surface.kind == CLASS:
+            background = "the class the network picks at each point."
+        else:
+            background = f"the network's {surface.label} over the input plane (blue low, orange high)."
+        self.note.setText(f"Background: {background}" + self._validation_note(held))
 
-    def _draw_points(self, p: Project, x: np.ndarray, finite: np.ndarray) -> None:
+    def _draw_points(self, p: Project, x: np.ndarray, finite: np.ndarray,
+                     held: np.ndarray) -> list[tuple[pg.GraphicsObject, str]]:
+        """Training rows as circles, validation rows (when shown) as triangles; returns the legend entries."""
         try:
             rows = row_predictions(p)
         except NNStudioError:
             rows = None
+        shown_val = finite & held if self.show_validation.isChecked() else np.zeros_like(held)
+        train = finite & ~held
+        entries: list[tuple[pg.GraphicsObject, str]] = []
         if rows is not None and rows.task == CLASSIFICATION and rows.true_index is not None:
-            brushes = [pg.mkBrush(CLASS_COLORS[int(i) % len(CLASS_COLORS)]) for i in rows.true_index]
-            pens = [pg.mkPen("#d00", width=2.5) if w else pg.mkPen("#222", width=0.8) for w in rows.wrong]
-            self.points.setData(x=x[finite, 0], y=x[finite, 1], brush=[b for b, f in zip(brushes, finite) if f],
-                                pen=[q for q, f in zip(pens, finite) if f])
+            brushes = np.array([class_brush(int(i)) for i in rows.true_index], dtype=object)
+            pens = np.array([WRONG_PEN if w else POINT_PEN for w in rows.wrong], dtype=object)
+            self.points.setData(x=x[train, 0], y=x[train, 1], brush=list(brushes[train]), pen=list(pens[train]))
+            self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=list(brushes[shown_val]),
+                                           pen=list(pens[shown_val]))
+            target = p.dataset.by_role(TARGET)
+            names = class_legend_names(rows.class_names or [], target[0].name if len(target) == 1 else "class")
+            for k, name in enumerate(names[: len(CLASS_COLORS)]):
+                entries.append((pg.ScatterPlotItem(size=9, brush=class_brush(k), pen=POINT_PEN), name))
+            if rows.wrong[train | shown_val].any():
+                entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.colors().base), pen=WRONG_PEN),
+                                "misclassified"))
         else:
-            self.points.setData(x=x[finite, 0], y=x[finite, 1], brush=pg.mkBrush("#444"))
+            self.points.setData(x=x[train, 0], y=x[train, 1], brush=pg.mkBrush("#444"))
+            self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=pg.mkBrush("#444"))
+            entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#444"), pen=POINT_PEN), "data"))
+        if shown_val.any():
+            entries.append((pg.ScatterPlotItem(size=10, symbol="t", brush=pg.mkBrush(theme.colors().base),
+                                               pen=pg.mkPen(theme.colors().text)), "validation row"))
+        return entries
 
+    # -- regression curve --------------------------------------------------------------------------------
     def _draw_regression_curve(self, p: Project) -> None:
         curve = prediction_curve(p)  # raw units: normalization applied and inverted by core
         x = p.base_rows()[1][:, 0]
-        y = p.dataset.by_role("target")[0].values
+        y = p.dataset.by_role(TARGET)[0].values
         finite = np.isfinite(x) & np.isfinite(y)
-        self.points.setData(x=x[finite], y=y[finite], brush=pg.mkBrush(31, 119, 180, 160))
+        held = self._held_out(p)
+        train = finite & ~held
+        shown_val = finite & held if self.show_validation.isChecked() else np.zeros_like(held)
+        self.points.setData(x=x[train], y=y[train], brush=pg.mkBrush(*DATA_BRUSH))
+        self.validation_points.setData(x=x[shown_val], y=y[shown_val], brush=pg.mkBrush(*DATA_BRUSH))
         self.curve.setData(curve.x, curve.y, connect="finite")
+        entries = [(pg.ScatterPlotItem(size=9, brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN), "data"),
+                   (self.curve, "model's prediction")]
+        if shown_val.any():
+            entries.append((pg.ScatterPlotItem(size=10, symbol="t", brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN),
+                            "validation row"))
+        self.legend.set_entries(entries)
         self.plot.setLabel("bottom", escape(curve.x_name))
         self.plot.setLabel("left", escape(curve.y_name))
-        self.note.setText("Points: the data. Red line: the model's prediction, in raw units.")
+        self.note.setText("Points: the data. Red line: the model's prediction, in raw units."
+                          + self._validation_note(held))
 
 
-__all__ = ["BOUNDARY_MAP", "GRID", "OutputView"]
+__all__ = ["BOUNDARY_MAP", "GRID", "OutputView", "class_lookup_table"]
