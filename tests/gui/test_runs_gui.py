@@ -120,12 +120,14 @@ def test_two_runs_overlay_their_curves_and_the_diff_lists_what_differs(qtbot, wi
         assert np.array_equal(x, run.history.array("epoch")) and np.array_equal(y, run.history.array("loss"))
         assert np.array_equal(acc_curve.getData()[1], run.history.array("accuracy"))
     assert not plots.loss_plot.curve.isVisible()
+    assert plots.loss_plot.legend.names() == ["Run 1", "Run 2"]
     assert panel.differing_settings() == ["learning_rate", "batch_size", "epochs"]
     shown = [panel.diff.item(r, 0).text() for r in range(panel.diff.rowCount())]
     assert shown == ["learning rate", "batch size", "epochs"]
     assert panel.diff.item(0, 2).text() == "0.2"
     panel.select_runs([1])
     assert plots.overlay_curves() == [] and plots.loss_plot.curve.isVisible()
+    assert plots.loss_plot.legend.names() == ["training"]
 
 
 # -- the History slider and forking -------------------------------------------------------------------------

@@ -233,27 +233,30 @@ class PlotsPanel(FollowsDocument, QWidget):
         """Draw each run's own loss and accuracy/MAE curves (``run.history``, core/runs.py) in its colour, in
         place of the project's curves; an empty list shows the project's curves again."""
         for plot, item in self._overlay:
-            plot.removeItem(item)  # and from the legend
+            plot.removeItem(item)
         self._overlay = []
         key = "accuracy" if self._is_classification() else "mae"
+        entries: dict[CurvePlot, list] = {self.loss_plot: [], self.metric_plot: []}
         for i, run in enumerate(runs):
             pen = pg.mkPen(OVERLAY_COLORS[i % len(OVERLAY_COLORS)], width=2)
             epochs = run.history.array("epoch")
             for plot, column in ((self.loss_plot, "loss"), (self.metric_plot, key)):
                 if column in run.history.columns:
-                    item = plot.plot(epochs, run.history.array(column), pen=pen, name=run.name, connect="finite")
+                    item = plot.plot(epochs, run.history.array(column), pen=pen, connect="finite")
                     self._overlay.append((plot, item))
+                    entries[plot].append((item, run.name))
         for plot in (self.loss_plot, self.metric_plot):
             plot.curve.setVisible(not runs)
             plot.val_curve.setVisible(not runs)
-            legend = plot.getPlotItem().legend
-            if legend is not None:
-                for sample, label in legend.items:
-                    if sample.item in (plot.curve, plot.val_curve):
-                        sample.setVisible(not runs and sample.item.isVisible())
-                        label.setVisible(sample.isVisible())
+            if runs:
+                plot.legend.set_entries(entries[plot])
         if not runs:
             self._redraw_curves()
+            for plot in (self.loss_plot, self.metric_plot):
+                validation = plot.val_curve.getData()[0]
+                shown = validation is not None and len(validation) > 0
+                plot.legend.set_entries([(plot.curve, "training")] + ([(plot.val_curve, "validation")] if shown
+                                                                       else []))
 
     def overlay_curves(self) -> list[pg.PlotDataItem]:
         return [item for _plot, item in self._overlay]
