@@ -59,6 +59,75 @@ def train(window: MainWindow, epochs: int | None = None) -> None:
     wait(300)
 
 
+def wait_for(signal, ms: int = 60_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def set_training(window: MainWindow, **values) -> None:
+    cfg = window.document.project.training
+    for key, value in values.items():
+        setattr(cfg, key, value)
+    window.training_panel.set_config(cfg)
+
+
+def runs_screenshots(window: MainWindow) -> None:
+    """Runs compared (issue 16): a run and two forks of it overlaid with their settings side by side, the
+    weight timeline of one connection over the three runs, and the optimizer race on an exact landscape."""
+    window.files.open_example("laptop", ask=False)
+    docks = window.docks
+    window.tabifyDockWidget(docks["Dataset"], docks["Runs"])
+    window.resizeDocks([docks["Runs"], docks["Plots"]], [620, 880], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["Plots"]], [470], Qt.Orientation.Vertical)
+    set_training(window, optimizer="adam", learning_rate=0.1)
+    train(window, 80)
+    for optimizer, rate in (("adam", 0.01), ("sgd", 0.5)):
+        window.history.set_epoch(20)
+        wait(200)
+        window.history.fork()
+        wait_for(window.history.forked)
+        set_training(window, optimizer=optimizer, learning_rate=rate)
+        train(window, 60)
+    for run_id, name in ((1, "Adam η=0.1"), (2, "fork: Adam η=0.01"), (3, "fork: SGD η=0.5")):
+        window.runs_panel.item_of(run_id).setText(0, name)
+    window.runs_panel.select_runs([1, 2, 3])
+    window.runs_panel.only_differences.setChecked(True)
+    window.plots.set_log_scale(True)
+    docks["Runs"].raise_()
+    docks["Plots"].raise_()
+    wait(400)
+    window.grab().save(str(OUT / "runs-overlaid.png"))
+
+    docks["Weight Timeline"].raise_()
+    timeline = window.weight_timeline
+    window.document.set_selection(Selection.connection(0, 0, 1))
+    wait_for(timeline.task.done)
+    wait(300)
+    window.grab().save(str(OUT / "weight-timeline.png"))
+    window.plots.set_log_scale(False)
+
+    docks["Landscape"].raise_()
+    window.landscape.set_plane("connections", (0, 0, 1), (0, 1, 1))
+    window.landscape.draw()
+    wait_for(window.landscape.task.done)
+    wait(300)
+    docks["Landscape"].widget().grab().save(str(OUT / "landscape.png"))
+
+    window.files.open_example("infections-linear", ask=False)
+    window.show_race()
+    dialog = window.race_dialog
+    dialog.rates.setText("0.01")
+    dialog.epochs.setValue(100)
+    dialog.start()
+    wait_for(dialog.task.done)
+    wait(300)
+    dialog.grab().save(str(OUT / "race-landscape.png"))
+    dialog.close()
+    window.document.set_modified(False)
+
+
 def new_window(width: int, height: int) -> MainWindow:
     """A main window with fresh settings (the default layout for its size), shown at width × height."""
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
@@ -128,6 +197,8 @@ def main() -> None:
             bench.step_panel.forward_action.trigger()
         wait(500)
         window.grab().save(str(OUT / f"{name}.png"))
+
+    runs_screenshots(window)
 
     window.files.open_example("laptop", ask=False)
     bench = window

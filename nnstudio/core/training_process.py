@@ -63,11 +63,12 @@ class ChildRun:
     """One run in a child process, seen from the parent. ``start()`` once; ``send`` controls; ``receive()``
     (blocking, from one thread) until it returns None: the child ended and its pipe closed."""
 
-    def __init__(self, project: Project, epochs: int | None) -> None:
+    def __init__(self, project: Project, epochs: int | None, continues: bool = False) -> None:
         ctx = context()
         self._controls_in, self._controls = ctx.Pipe(duplex=False)
         self._events, self._events_out = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=serve, args=(project, epochs, self._controls_in, self._events_out),
+        self._process = ctx.Process(target=serve,
+                                    args=(project, epochs, self._controls_in, self._events_out, continues),
                                     name="nnstudio-training", daemon=True)
         self._send_lock = threading.Lock()
         self.start_error = ""
@@ -150,8 +151,10 @@ def _engine_only() -> Iterator[None]:
             spawn.get_preparation_data = prepare
 
 
-def serve(project: Project, epochs: int | None, controls: Connection, events: Connection) -> None:
-    """The child process: train ``project`` and report to ``events`` while obeying ``controls``."""
+def serve(project: Project, epochs: int | None, controls: Connection, events: Connection,
+          continues: bool = False) -> None:
+    """The child process: train ``project`` and report to ``events`` while obeying ``controls`` (``continues``:
+    a resumed paused run, recorded as one run)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window, which ends the run
     gone = threading.Event()  # the parent went away: stop reporting
 
@@ -165,7 +168,7 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
             run.abort()
 
     try:
-        run = TrainingRun(project, epochs)
+        run = TrainingRun(project, epochs, continues=continues)
     except Exception as exc:  # the parent checked the data before starting this child; report anything else
         events.send(("failed", f"Training could not start: {exc}"))
         return

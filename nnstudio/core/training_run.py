@@ -36,6 +36,7 @@ from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.run_state import RunState
+from nnstudio.core.runs import RunLog
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
@@ -113,6 +114,7 @@ class TrainingResult:
     config: TrainingConfig | None = None
     run_state: RunState | None = None
     snapshots: SnapshotHistory | None = None
+    runs: RunLog | None = None  # the project's runs with this one recorded (core/runs.py)
 
     @property
     def ok(self) -> bool:
@@ -174,13 +176,16 @@ class TrainingRun:
     """
 
     def __init__(self, project: Project, epochs: int | None = None, *,
-                 clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None) -> None:
+                 clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
+                 continues: bool = False) -> None:
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
         setup = self._project.make_trainer()
         self._project.keep_fit(setup)  # the private copy predicts as its trainer trains
         self._trainer = setup.trainer
-        self._trainer.callbacks += [SnapshotRecorder(self._project, self._trainer), _Probe(self)]
+        # continues: a resumed paused run, recorded as one run with the stretch before it
+        recorder = SnapshotRecorder(self._project, self._trainer, continues=continues)
+        self._trainer.callbacks += [recorder, _Probe(self)]
         self._config = self._trainer.config  # read live by the trainer each batch
         self._prep = setup.preprocessing.copy()  # handed back in the result
         self._goal = self._config.epochs if epochs is None else int(epochs)
@@ -335,6 +340,7 @@ class TrainingRun:
             config=TrainingConfig.from_dict(self._config.to_dict()),
             run_state=project.run_state,
             snapshots=project.snapshots.copy(),
+            runs=project.runs,
         )
         self.on_finished(result)
 

@@ -18,6 +18,7 @@ from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
+from nnstudio.core.runs import RunLog
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import ConfigError, ShapeError
@@ -369,13 +370,17 @@ class _Trained:
     config: TrainingConfig
     run_state: RunState | None
     snapshots: SnapshotHistory
+    runs: RunLog | None = None  # the recorded runs (immutable, shared); None: leave them as they are
 
     @classmethod
     def of(cls, project) -> _Trained:
         return cls(project.network.copy(), project.history.copy(), project.preprocessing.copy(),
-                   _copy_config(project.training), _copy_or_none(project.run_state), project.snapshots.copy())
+                   _copy_config(project.training), _copy_or_none(project.run_state), project.snapshots.copy(),
+                   project.runs)
 
     def apply_to(self, document: Document) -> None:
+        if self.runs is not None:  # before the history signal, so views of the runs see them
+            document.project.runs = self.runs
         document.set_trained_state(self.network.copy(), self.history.copy(), self.preprocessing.copy(),
                                 _copy_config(self.config), _copy_or_none(self.run_state), self.snapshots.copy())
 
@@ -393,7 +398,8 @@ class TrainCommand(QUndoCommand):
         self.after = _Trained(network, result.history.copy(), result.preprocessing.copy(),
                               _copy_config(result.config or document.project.training),
                               _copy_or_none(result.run_state),
-                              (result.snapshots or document.project.snapshots).copy())
+                              (result.snapshots or document.project.snapshots).copy(),
+                              getattr(result, "runs", None))
         super().__init__(self._title())
 
     def _title(self) -> str:

@@ -35,17 +35,22 @@ from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.inspector import Inspector
+from nnstudio.gui.panels.landscape import LandscapePanel
 from nnstudio.gui.panels.lessons import LessonsPanel
+from nnstudio.gui.panels.loss_change import LossChangePanel
 from nnstudio.gui.panels.math_inspector import MathInspector
 from nnstudio.gui.panels.palette import Palette
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.predict import PredictPanel
+from nnstudio.gui.panels.runs import RunsPanel
 from nnstudio.gui.panels.stepper import StepPanel, step_slots
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.panels.weight_images import WeightImagesPanel
 from nnstudio.gui.panels.weight_table import WeightTable
+from nnstudio.gui.panels.weight_timeline import WeightTimeline
 from nnstudio.gui.presentation import Presentation
 from nnstudio.gui.recovery import Recovery
+from nnstudio.gui.run_views import RunViews
 from nnstudio.gui.shortcuts_dialog import ShortcutsDialog
 from nnstudio.gui.step_controller import StepController
 from nnstudio.gui.text import as_rich, for_menu
@@ -93,6 +98,9 @@ class MainWindow(QMainWindow):
         self.docks["Weight Images"].hide()  # on request: View ▸ Weight Images, the Inspector's "All neurons…"
         for dock in self.docks.values():
             self.menus["&Panels"].addAction(dock.toggleViewAction())
+        for title, view in (("Weight Timeline", self.weight_timeline), ("Loss Change", self.loss_change)):
+            view.set_shown(self.docks[title].isVisible() and not self.docks[title].visibleRegion().isEmpty())
+            self.docks[title].visibilityChanged.connect(view.set_shown)  # replays only while on screen
         self.docks["Step"].visibilityChanged.connect(self.step_panel.tab_opened)
         self.presentation = Presentation(self, self.docks, self.canvas)
         self.presentation.toggled.connect(self.acts["presentation"].setChecked)
@@ -110,6 +118,8 @@ class MainWindow(QMainWindow):
         self.canvas.biasEditRequested.connect(lambda layer, unit, value: doc.execute(SetBiasCommand, layer, unit,
                                                                                      value))
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
+        self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
+                                  self.landscape, self.loss_change, self)
         self.lesson_actions = LessonActions(self, doc, self.lessons, self.lessons_panel, self.acts, self.settings)
         self._wire_images()
         self._wire()
@@ -145,6 +155,10 @@ class MainWindow(QMainWindow):
         self.history = HistorySlider(doc)
         self.stepper = StepController(doc, self)
         self.math = MathInspector(self.stepper)
+        self.runs_panel = RunsPanel(doc)  # recorded runs (issue 16): list, compare, timeline, landscape
+        self.weight_timeline = WeightTimeline(doc)
+        self.landscape = LandscapePanel(doc)
+        self.loss_change = LossChangePanel(doc)
         self.lessons = LessonController(doc, self.stepper, self.settings, lambda: self.docks,
                                         lambda message, title: self.report_error(message, title), self)
         self.lessons_panel = LessonsPanel(self.lessons)
@@ -166,6 +180,7 @@ class MainWindow(QMainWindow):
             "train": lambda: self.training_controls.train(), "pause": lambda: self.training.pause(),
             "step_epoch": lambda: self.training_controls.step_one_epoch(), "stop": lambda: self.training.stop(),
             "reset_optimizer": lambda: self.training_controls.reset_optimizer(),
+            "race": self.show_race,
             "lessons": lambda: self.lesson_actions.show_lessons(),
             "open_lesson": lambda: self.lesson_actions.open_dialog(),
             "new_lesson": lambda: self.lesson_actions.new_from_project(),
@@ -284,6 +299,17 @@ class MainWindow(QMainWindow):
         for view in (self.inspector.weight_image, self.weight_images):  # zero is drawn in the neuron fill
             view.refresh()
 
+    def show_race(self) -> None:
+        """The optimizer race dialog (one per window, kept while open)."""
+        from nnstudio.gui.race_dialog import RaceDialog
+
+        if self.race_dialog is None:
+            self.race_dialog = RaceDialog(self.document, self)
+        self.race_dialog.show()
+        self.race_dialog.raise_()
+
+    race_dialog = None
+
     def set_full_screen(self, on: bool) -> None:
         if on:
             self.showFullScreen()
@@ -353,6 +379,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.training.shutdown()
+        self.run_views.shutdown()
+        if self.race_dialog is not None:
+            self.race_dialog.shutdown()
         self.save_state()
         self.recovery.timer.stop()
         self.recovery.remove()

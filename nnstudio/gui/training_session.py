@@ -152,7 +152,7 @@ class TrainingSession(QObject):
 
     def _launch(self, epochs: int, step: bool) -> None:
         # raises NNStudioError when data isn't ready
-        worker, thread = self._make_worker(epochs)
+        worker, thread = self._make_worker(epochs, continues=self._state == PAUSED)  # a resumed run: one run
         worker.progress.connect(self._on_progress)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
@@ -164,11 +164,11 @@ class TrainingSession(QObject):
         thread.start()
         worker.start()
 
-    def _make_worker(self, epochs: int) -> tuple[Worker, QThread]:
+    def _make_worker(self, epochs: int, continues: bool = False) -> tuple[Worker, QThread]:
         if self.make_pacer is None:
-            process = TrainingProcess(self.document.project, epochs)
+            process = TrainingProcess(self.document.project, epochs, continues=continues)
             return process, process.thread  # the thread relays the child's messages
-        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer())
+        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer(), continues=continues)
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)

@@ -47,9 +47,10 @@ class TrainingWorker(QObject):
     _runQueued = Signal()
 
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
-                 clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None) -> None:
+                 clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
+                 continues: bool = False) -> None:
         super().__init__(parent)
-        self._run_loop = TrainingRun(project, epochs, clock=clock, pacer=pacer)
+        self._run_loop = TrainingRun(project, epochs, clock=clock, pacer=pacer, continues=continues)
         self._run_loop.on_progress = self.progress.emit
         self._run_loop.on_failed = self.failed.emit
         self._run_loop.on_finished = self.finished.emit

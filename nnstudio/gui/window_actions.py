@@ -77,6 +77,9 @@ ACTIONS = [
     ActionSpec("reset_optimizer", "Reset &Optimizer",
                "Start the optimizer fresh (Adam's moments, momentum, step count); training again otherwise "
                "continues where it stopped"),
+    ActionSpec("race", "Optimizer &Race…",
+               "Train a few epochs from the current weights under SGD, momentum, RMSprop and Adam and compare "
+               "their paths on the loss landscape"),
     # Train ▸ Step: step mode, phase by phase (the Step panel's buttons show these same actions)
     ActionSpec("step_forward", "&Forward", "Compute the next layer's z and a (then the loss)", "F6", "forward"),
     ActionSpec("step_backward", "&Backward", "Propagate δ one layer back and compute the gradients", "F7", "backward"),
@@ -105,7 +108,7 @@ MENUS: dict[str, list[str]] = {
     "&View": ["zoom_in", "zoom_out", "fit", "-", "neuron_maps", "labels", "weight_images", "reduce_motion", "-",
               "theme_light", "theme_dark", "-", "presentation", "full_screen", "reset_layout", "-", "@&Panels"],
     "@Dataset": [],  # the dataset menu is its own widget (dataset_menu.py), placed here
-    "&Train": ["train", "pause", "step_epoch", "stop", "-", "@&Step", "-", "reset_optimizer"],
+    "&Train": ["train", "pause", "step_epoch", "stop", "-", "@&Step", "-", "reset_optimizer", "-", "race"],
     "&Lesson": ["lessons", "open_lesson", "-", "new_lesson", "-", "reset_lesson"],
     "&Help": ["lessons", "user_guide", "-", "shortcuts", "formats", "about"],
 }

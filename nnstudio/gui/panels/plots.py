@@ -38,6 +38,7 @@ from nnstudio.gui.text import as_rich
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 from nnstudio.io.history_csv import write_history_csv
 
+OVERLAY_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 REDRAW_MS = 200  # plots repaint at most 5 times a second while training (painting costs the worker GIL time)
 
 
@@ -57,6 +58,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw_now)
+        self._overlay: list[tuple[CurvePlot, pg.PlotDataItem]] = []  # runs compared (set_overlay)
 
         self.loss_plot = CurvePlot("loss")
         self.metric_plot = CurvePlot("accuracy")
@@ -227,6 +229,39 @@ class PlotsPanel(FollowsDocument, QWidget):
         self.metric_plot.set_log_y(on)
         if self.log_scale.isChecked() != on:
             self.log_scale.setChecked(on)
+
+    # -- runs compared (the Runs dock) -----------------------------------------------------------------
+    def set_overlay(self, runs: list) -> None:
+        """Draw each run's own loss and accuracy/MAE curves (``run.history``, core/runs.py) in its colour, in
+        place of the project's curves; an empty list shows the project's curves again."""
+        for plot, item in self._overlay:
+            plot.removeItem(item)
+        self._overlay = []
+        key = "accuracy" if self._is_classification() else "mae"
+        entries: dict[CurvePlot, list] = {self.loss_plot: [], self.metric_plot: []}
+        for i, run in enumerate(runs):
+            pen = pg.mkPen(OVERLAY_COLORS[i % len(OVERLAY_COLORS)], width=2)
+            epochs = run.history.array("epoch")
+            for plot, column in ((self.loss_plot, "loss"), (self.metric_plot, key)):
+                if column in run.history.columns:
+                    item = plot.plot(epochs, run.history.array(column), pen=pen, connect="finite")
+                    self._overlay.append((plot, item))
+                    entries[plot].append((item, run.name))
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.curve.setVisible(not runs)
+            plot.val_curve.setVisible(not runs)
+            if runs:
+                plot.legend.set_entries(entries[plot])
+        if not runs:
+            self._redraw_curves()
+            for plot in (self.loss_plot, self.metric_plot):
+                validation = plot.val_curve.getData()[0]
+                shown = validation is not None and len(validation) > 0
+                plot.legend.set_entries([(plot.curve, "training")] + ([(plot.val_curve, "validation")] if shown
+                                                                       else []))
+
+    def overlay_curves(self) -> list[pg.PlotDataItem]:
+        return [item for _plot, item in self._overlay]
 
     # -- other tabs ----------------------------------------------------------------------------------
     @Slot(int)

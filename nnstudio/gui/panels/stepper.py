@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.core.loss_change import step_loss_change
 from nnstudio.core.numbers import display_number
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, UpdatePhase
 from nnstudio.gui.step_controller import BATCH, SAMPLE, StepController
@@ -49,6 +50,15 @@ def step_slots(controller: StepController) -> dict[str, Callable[[], object]]:
             "step_complete": lambda: controller.complete(),
             "step_back": lambda: controller.undo_last_phase(),
             "step_reset": lambda: controller.reset()}
+
+
+def loss_change_text(step) -> str:
+    """The update's predicted loss change (g·Δw; −η‖g‖² for plain SGD) against the actual one, and the verdict."""
+    change = step_loss_change(step)
+    sgd = f" (−η‖g‖² = {change.sgd_prediction:.4g})" if change.predicted != change.sgd_prediction else \
+        " = −η‖g‖²"
+    return (f"Predicted loss change g·Δw = {change.predicted:.4g}{sgd}; actual {change.actual:.4g} "
+            f"(on the same rows). {change.diagnosis().text}")
 
 
 class StepPanel(QWidget):
@@ -113,6 +123,11 @@ class StepPanel(QWidget):
         self.detail_label.setWordWrap(True)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.detail_label)
+        self.loss_change_label = QLabel()  # after the update: predicted vs actual loss change (core/loss_change.py)
+        self.loss_change_label.setWordWrap(True)
+        self.loss_change_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.loss_change_label.setVisible(False)
+        layout.addWidget(self.loss_change_label)
         layout.addStretch(1)
 
         self.row_spin.valueChanged.connect(lambda v: controller.set_sample(v - 1))
@@ -187,3 +202,6 @@ class StepPanel(QWidget):
         else:
             detail = (c.notice + " " if c.notice else "") + "Forward (F6) starts a step; Complete (F9) plays it all."
         self.detail_label.setText(detail)
+        change = loss_change_text(c.step) if isinstance(phase, UpdatePhase) else ""
+        self.loss_change_label.setText(change)
+        self.loss_change_label.setVisible(bool(change))  # takes no room until there is an update to judge
