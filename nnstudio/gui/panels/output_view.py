@@ -21,6 +21,9 @@ from nnstudio.gui.text import escape, plain
 GRID = 80  # decision-boundary resolution (GRID x GRID predictions)
 # light diverging colours (blue = low / class 0, orange = high / class 1) so the data points stay visible
 BOUNDARY_MAP = pg.ColorMap([0.0, 0.5, 1.0], [(120, 165, 230), (250, 250, 250), (245, 160, 110)])
+# shared pens and brushes: pyqtgraph renders a point's symbol once per distinct pen and brush object
+POINT_PEN, WRONG_PEN = pg.mkPen("#222", width=0.8), pg.mkPen("#d00", width=2.5)
+CLASS_BRUSHES = [pg.mkBrush(color) for color in CLASS_COLORS]
 
 
 class OutputView(QWidget):
@@ -94,8 +97,8 @@ class OutputView(QWidget):
         except NNStudioError:
             rows = None
         if rows is not None and rows.task == CLASSIFICATION and rows.true_index is not None:
-            brushes = [pg.mkBrush(CLASS_COLORS[int(i) % len(CLASS_COLORS)]) for i in rows.true_index]
-            pens = [pg.mkPen("#d00", width=2.5) if w else pg.mkPen("#222", width=0.8) for w in rows.wrong]
+            brushes = [CLASS_BRUSHES[int(i) % len(CLASS_BRUSHES)] for i in rows.true_index]
+            pens = [WRONG_PEN if w else POINT_PEN for w in rows.wrong]
             self.points.setData(x=x[finite, 0], y=x[finite, 1], brush=[b for b, f in zip(brushes, finite) if f],
                                 pen=[q for q, f in zip(pens, finite) if f])
         else:
