@@ -78,3 +78,31 @@ def test_predictions_added_and_dropped_as_columns(qtbot, window):
     assert window.dataset_editor.table.columnWidth(data_columns) > 0
     model.clear_predictions()
     assert model.columnCount() == data_columns and removed == [(data_columns, inserted[0][1])]
+
+
+def test_hidden_weight_images_draw_when_shown(qtbot, window):
+    panel = window.weight_images
+    assert not window.docks["Weight Images"].isVisible()  # shown on request only
+    window.files.open_example("digits", ask=False)
+    assert panel.images == []  # hidden: nothing drawn for the new project yet
+    window.show_weight_images()
+    qtbot.waitUntil(lambda: len(panel.images) == window.document.network.sizes[1])
+
+
+def test_a_long_loss_curve_draws_one_low_and_high_point_per_pixel(qtbot):
+    import numpy as np
+
+    from nnstudio.gui.panels.curve_plot import CurvePlot
+
+    plot = CurvePlot("loss")
+    qtbot.addWidget(plot)
+    plot.resize(420, 260)
+    plot.show()
+    epochs = np.arange(1, 20_001, dtype=float)
+    loss = np.exp(-epochs / 3000) + 0.01 * np.random.default_rng(0).standard_normal(epochs.size)
+    plot.show_values(epochs, loss, np.array([]))
+    qtbot.waitUntil(lambda: plot.curve.curve.xData is not None and len(plot.curve.curve.xData) < 2_000)
+    drawn = plot.curve.curve.yData
+    width = plot.getPlotItem().getViewBox().width()
+    assert len(drawn) <= 2 * width + 4
+    assert drawn.max() == loss.max() and drawn.min() == loss.min()  # peaks are kept
