@@ -23,6 +23,12 @@ decision boundary) showing, Digits 100 epochs.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_training.py [--repeats 3] [--quick] [--thread]
 
+``--before DIR`` measures a second copy of the package (``git archive <commit> nnstudio | tar -x -C DIR``)
+in the same run: each round starts one process per version (alternated, the earlier version first in odd
+rounds), and the table shows both (medians over all rounds; the stalls are the worst of all).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_training.py --before /tmp/before --rounds 3
+
 On a machine shared with other busy jobs, Linux shares the cores between sessions (autogroups), so the other
 jobs halve every number and their scheduling dominates the stalls. To measure what a user's machine shows,
 run the benchmark in its own session with a higher share (as root; it changes only this session's weight):
@@ -33,8 +39,11 @@ run the benchmark in its own session with a higher share (as root; it changes on
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 
@@ -128,13 +137,9 @@ def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: b
     return epochs / elapsed, (first[0] - start) if first else float("nan")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--quick", action="store_true", help="a tenth of the epochs (a smoke run)")
-    parser.add_argument("--thread", action="store_true", help="also train in a worker thread of the GUI process")
-    parser.add_argument("--no-warm-up", action="store_true", help="do not start the fork server before Train")
-    args = parser.parse_args()
+def measure(args: argparse.Namespace) -> dict:
+    """This process: per workload and mode, the samples of every column (and the Train-to-first-snapshot
+    latencies)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
@@ -156,15 +161,11 @@ def main() -> None:
     QTimer.singleShot(1000, wait.quit)  # a user looks at the window for a second before pressing Train
     wait.exec()
     modes = ["process", "thread"] if args.thread else ["process"]
-    latencies: dict[str, list[float]] = {}
-    print(f"{'workload':<22}{'mode':<9}{'headless ep/s':>15}{'GUI ep/s':>11}{'GUI/headless':>14}{'longest stall':>15}"
-          f"{'busiest 10 ms':>15}")
+    out: dict = {"workloads": {}, "latencies": {}}
     for key, epochs, tab in WORKLOADS:
         epochs = max(10, epochs // 10) if args.quick else epochs
         headless(key, max(2, epochs // 50))  # warm-up
-        rates: dict[str, list[float]] = {mode: [] for mode in modes}
-        stalls: dict[str, list[float]] = {mode: [] for mode in modes}
-        busy: dict[str, list[float]] = {mode: [] for mode in modes}
+        samples = {mode: {"rate": [], "stall": [], "busy": []} for mode in modes}
         head_rates: list[float] = []
         sides = [*modes, "headless"]
         for i in range(args.repeats):
@@ -173,22 +174,87 @@ def main() -> None:
                     head_rates.append(headless(key, epochs))
                 else:
                     rate, latency = gui(window, key, epochs, tab, meter, in_thread=side == "thread")
-                    rates[side].append(rate)
-                    stalls[side].append(meter.worst)
-                    busy[side].append(meter.busiest)
+                    samples[side]["rate"].append(rate)
+                    samples[side]["stall"].append(meter.worst)
+                    samples[side]["busy"].append(meter.busiest)
                     if side == "process":
-                        latencies.setdefault(key, []).append(latency)
-        h = statistics.median(head_rates)
-        for mode in modes:
-            g = statistics.median(rates[mode])
-            print(f"{key + f' ({epochs} ep)':<22}{mode:<9}{h:>15.1f}{g:>11.1f}{g / h:>14.0%}"
-                  f"{max(stalls[mode]):>12.0f} ms{max(busy[mode]):>12.0f} ms")
-    warm = "no warm-up" if args.no_warm_up else "fork server started after the window showed"
-    first_key = WORKLOADS[0][0]
-    print(f"Train to first snapshot: the first Train ({first_key}) {latencies[first_key][0] * 1000:.0f} ms ({warm}); "
-          + "; ".join(f"{key} median {statistics.median(values[1:] or values) * 1000:.0f} ms"
-                      for key, values in latencies.items()))
+                        out["latencies"].setdefault(key, []).append(latency)
+        out["workloads"][key] = {"epochs": epochs, "headless": head_rates, "modes": samples}
     window.training.shutdown()
+    return out
+
+
+def run_version(source: str | None, argv: list[str]) -> dict:
+    """Measure in a process of its own, with the package found in ``source`` (None: this checkout's)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if source is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.path.abspath(source), env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), *argv, "--json"], env=env, check=True,
+                          capture_output=True, text=True, cwd=os.path.abspath(source) if source else None)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def merge(results: list[dict]) -> dict:
+    merged: dict = {"workloads": {}, "latencies": {}}
+    for result in results:
+        for key, work in result["workloads"].items():
+            into = merged["workloads"].setdefault(key, {"epochs": work["epochs"], "headless": [], "modes": {}})
+            into["headless"] += work["headless"]
+            for mode, columns in work["modes"].items():
+                for name, values in columns.items():
+                    into["modes"].setdefault(mode, {}).setdefault(name, []).extend(values)
+        for key, values in result["latencies"].items():
+            merged["latencies"].setdefault(key, []).extend(values)
+    return merged
+
+
+def print_table(versions: dict[str, dict], args: argparse.Namespace) -> None:
+    label = "version" if len(versions) > 1 else "mode"
+    print(f"{'workload':<22}{label:<9}{'headless ep/s':>15}{'GUI ep/s':>11}{'GUI/headless':>14}{'longest stall':>15}"
+          f"{'busiest 10 ms':>15}")
+    for key, _epochs, _tab in WORKLOADS:
+        for name, result in versions.items():
+            work = result["workloads"][key]
+            h = statistics.median(work["headless"])
+            for mode, columns in work["modes"].items():
+                g = statistics.median(columns["rate"])
+                tag = name if len(versions) > 1 else mode
+                title = f"{key} ({work['epochs']} ep)"
+                print(f"{title:<22}{tag:<9}{h:>15.1f}{g:>11.1f}{g / h:>14.0%}"
+                      f"{max(columns['stall']):>12.0f} ms{max(columns['busy']):>12.0f} ms")
+    warm = "no warm-up" if args.no_warm_up else "fork server started after the window showed"
+    for name, result in versions.items():
+        latencies = result["latencies"]
+        first_key = WORKLOADS[0][0]
+        print(f"{name}: Train to first snapshot: the first Train ({first_key}) {latencies[first_key][0] * 1000:.0f} ms"
+              f" ({warm}); " + "; ".join(f"{key} median {statistics.median(values[1:] or values) * 1000:.0f} ms"
+                                         for key, values in latencies.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="a tenth of the epochs (a smoke run)")
+    parser.add_argument("--thread", action="store_true", help="also train in a worker thread of the GUI process")
+    parser.add_argument("--no-warm-up", action="store_true", help="do not start the fork server before Train")
+    parser.add_argument("--before", help="a folder holding another nnstudio package, measured in the same run")
+    parser.add_argument("--rounds", type=int, default=2, help="with --before: processes per version (default 2)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.json:
+        print(json.dumps(measure(args)))
+        return
+    if not args.before:
+        print_table({"now": measure(args)}, args)
+        return
+    argv = [f"--repeats={args.repeats}"] + [flag for flag, on in (("--quick", args.quick), ("--thread", args.thread),
+                                                                   ("--no-warm-up", args.no_warm_up)) if on]
+    runs: dict[str, list[dict]] = {"before": [], "now": []}
+    for i in range(args.rounds):
+        order = ["before", "now"] if i % 2 == 0 else ["now", "before"]
+        for name in order:
+            runs[name].append(run_version(args.before if name == "before" else None, argv))
+    print_table({name: merge(results) for name, results in runs.items()}, args)
 
 
 if __name__ == "__main__":

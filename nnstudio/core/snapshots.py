@@ -5,6 +5,9 @@ evenly: snapshots are kept at epochs that are multiples of a stride, and when th
 doubles and every other snapshot is dropped. The store is bounded in entries and in bytes, so 100 000 epochs
 of a large network take no more memory than a few hundred of a small one. The latest weights are always
 kept as well. Stored arrays are never modified, so copies of the store share them.
+
+Pickled (a training process hands its store back), the arrays go stacked: a few arrays to copy instead of
+thousands of small ones.
 """
 
 from __future__ import annotations
@@ -33,6 +36,34 @@ class SnapshotHistory:
 
     def __len__(self) -> int:
         return len(self.epochs)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled with the arrays stacked: the k-th array of every snapshot in one array (when, as usual,
+        every snapshot has the same shapes and types; else the snapshots as they are)."""
+        entries = list(self._weights) + ([self.latest[1]] if self.latest is not None else [])
+        state: dict[str, object] = {"capacity": self.capacity, "max_bytes": self.max_bytes, "stride": self.stride,
+                                    "epochs": list(self._epochs),
+                                    "latest_epoch": None if self.latest is None else self.latest[0]}
+        layouts = {tuple((a.shape, a.dtype) for pair in weights for a in pair) for weights in entries}
+        if len(layouts) == 1 and entries[0]:
+            state["stacks"] = [np.stack([weights[k // 2][k % 2] for weights in entries])
+                               for k in range(2 * len(entries[0]))]
+        else:
+            state["entries"] = entries
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.capacity, self.max_bytes, self.stride = state["capacity"], state["max_bytes"], state["stride"]
+        self._epochs = list(state["epochs"])
+        if "stacks" in state:
+            stacks = state["stacks"]
+            pairs = list(zip(stacks[0::2], stacks[1::2]))
+            entries = [[(w[i], b[i]) for w, b in pairs] for i in range(len(stacks[0]))]
+        else:
+            entries = state.get("entries", [])
+        latest_epoch = state["latest_epoch"]
+        self._weights = entries[:len(self._epochs)]
+        self.latest = None if latest_epoch is None else (latest_epoch, entries[-1])
 
     def copy(self) -> SnapshotHistory:
         """A copy sharing the stored arrays (they are never changed in place)."""

@@ -333,19 +333,34 @@ class DatasetTableModel(QAbstractTableModel):
     def set_predictions(self, headers: Sequence[str], columns: Sequence[Sequence[str]],
                         wrong: Sequence[bool] | None = None) -> None:
         """Show read-only columns after the data (texts per row), e.g. "prediction" and "error";
-        rows flagged in ``wrong`` are drawn in red."""
-        self.beginResetModel()
-        self._pred_headers = list(headers)
+        rows flagged in ``wrong`` are drawn in red. The same columns again repaint their cells only (the
+        selection, the current cell and the scroll position stay)."""
+        headers = list(headers)
+        if len(headers) != len(self._pred_headers):
+            self.clear_predictions()
+            if headers:
+                first = self.n_data_columns
+                self.beginInsertColumns(QModelIndex(), first, first + len(headers) - 1)
+                self._pred_headers = headers
+                self._pred_values = [list(c) for c in columns]
+                self._wrong = list(wrong or [])
+                self.endInsertColumns()
+            return
+        renamed = headers != self._pred_headers
+        self._pred_headers = headers
         self._pred_values = [list(c) for c in columns]
         self._wrong = list(wrong or [])
-        self.endResetModel()
+        first, last = self.n_data_columns, self.columnCount() - 1
+        if headers and self.rowCount():
+            self.dataChanged.emit(self.index(0, first), self.index(self.rowCount() - 1, last))
+        if renamed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, first, last)
 
     def clear_predictions(self, notify: bool = True) -> None:
-        if notify:
-            self.beginResetModel()
+        if notify and self._pred_headers:
+            self._drop_predictions()
+            return
         self._pred_headers, self._pred_values, self._wrong = [], [], []
-        if notify:
-            self.endResetModel()
 
 
 def formula_text(formula: Formula) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui import theme
@@ -73,6 +74,7 @@ class CurvePlot(pg.PlotWidget):
     def _curve(self, pen: pg.QtGui.QPen, name: str) -> pg.PlotDataItem:
         item = self.plot([], [], pen=pen, name=name)
         item.setDownsampling(auto=True, method="peak")
+        item.opts["autoDownsampleFactor"] = 1.0  # one min/max pair a pixel (pyqtgraph draws 5: 4x the paint time)
         item.setClipToView(True)
         return item
 
@@ -110,15 +112,31 @@ class CurvePlot(pg.PlotWidget):
         view.setRange(xRange=self.EMPTY_X, yRange=y, padding=0.02 if self.fixed_y else 0.0)
         view.enableAutoRange(x=True, y=self.fixed_y is None)
 
+    _waiting: tuple[np.ndarray, np.ndarray, np.ndarray | None] | None = None
+
     def show_values(self, epochs: np.ndarray, training: np.ndarray, validation: np.ndarray) -> None:
-        self.curve.setData(epochs, training, connect="finite")
+        """Show these numbers (the curves of a hidden plot, on another tab or in a closed dock, are drawn
+        when it is shown)."""
         shown = bool(validation.size and np.isfinite(validation).any())
-        if shown:
+        self._waiting = (epochs, training, validation if shown else None)
+        if shown != ("validation" in self.legend.names()):
+            self.legend.set_entries([(self.curve, "training")] + ([(self.val_curve, "validation")] if shown else []))
+        if self.isVisible():
+            self._show_waiting()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._waiting is not None:
+            self._show_waiting()
+        super().showEvent(event)
+
+    def _show_waiting(self) -> None:
+        epochs, training, validation = self._waiting
+        self._waiting = None
+        self.curve.setData(epochs, training, connect="finite")
+        if validation is not None:
             self.val_curve.setData(epochs, validation, connect="finite")
         else:
             self.val_curve.setData([], [])
-        if shown != ("validation" in self.legend.names()):
-            self.legend.set_entries([(self.curve, "training")] + ([(self.val_curve, "validation")] if shown else []))
         if not self._has_data():
             self._frame_empty()
 

@@ -39,6 +39,7 @@ from nnstudio.gui.panels.dataset_table import DatasetTableView, parse_block
 from nnstudio.gui.panels.thumbnails import ThumbnailView
 from nnstudio.gui.text import as_rich, plain
 
+RESIZE_SAMPLE_ROWS = 100  # fitting a column to its contents measures the rows in view and at most this many
 BANNER_STYLE = ("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd; border-radius: 3px;"
                 " padding: 4px 6px; }")
 
@@ -90,6 +91,8 @@ class DatasetEditor(QWidget):
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.datasetEdited.connect(self._on_edited)
         self.model.modelReset.connect(self._after_reset)
+        self.model.columnsInserted.connect(self._fit_inserted_columns)
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         self._on_edited()
 
     def _button_bar(self) -> QHBoxLayout:
@@ -198,6 +201,15 @@ class DatasetEditor(QWidget):
         self.column_bar.show_column(self.table.currentIndex().column())
         if self.model.columnCount() <= 40:  # headers carry role and normalization: let them be read
             self.table.resizeColumnsToContents()
+
+    @Slot(QModelIndex, int, int)
+    def _fit_inserted_columns(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Fit the prediction columns added after a run to the rows in view (their texts are alike)."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(0)
+        for column in range(first, last + 1):
+            self.table.resizeColumnToContents(column)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -7,6 +7,7 @@ the curve's numbers come from core.input_space. Validation rows (the trainer's o
 
 from __future__ import annotations
 
+import functools
 from functools import cache
 
 import numpy as np
@@ -35,6 +36,7 @@ NOT_SHOWN = "The scatter view shows one or two numeric input columns."
 
 
 @cache
+@functools.lru_cache(maxsize=64)
 def class_brush(k: int) -> QBrush:
     """Class k's point fill (-1 or NaN: grey). One shared brush per class: pyqtgraph renders a symbol once
     per distinct brush object, so a brush per point would render hundreds."""

@@ -1,21 +1,31 @@
-"""Views that follow the Document: given it once, they show its project again after every change of it."""
+"""Views that follow the Document: given it once, they show its project again after every change of it.
+
+A panel with ``coalesce_document = True`` redraws once per edit, when control returns to the event loop,
+however many signals the edit emits (a training commit: network, then history); ``flush_document()``
+redraws a pending change at once. Other panels redraw for every signal, at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 
 from nnstudio.core.project import Project
 from nnstudio.gui.document import Document
 
 
 class FollowsDocument:
-    """Mixin for a panel with ``set_project(project)``: ``follow(document)`` subscribes it to the document's
-    signals (the connections end with the panel, since the slot is the panel's own method)."""
+    """Mixin for a panel (a QObject) with ``set_project(project)``: ``follow(document)`` subscribes it to the
+    document's signals (the connections end with the panel, since the slot is the panel's own method)."""
 
+    coalesce_document = False
     _followed: Document | None = None
+    _follow_timer: QTimer | None = None
 
     def follow(self, document: Document) -> None:
         self._followed = document
+        self._follow_timer = QTimer(self)  # type: ignore[arg-type]  # the panel is a QObject
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self.flush_document)
         for signal in (document.projectReplaced, document.datasetChanged, document.datasetCellsChanged,
                        document.networkChanged, document.historyChanged, document.trainingConfigChanged):
             signal.connect(self._document_changed)
@@ -23,6 +33,20 @@ class FollowsDocument:
 
     @Slot()
     def _document_changed(self, *_args: object) -> None:
+        if not self.coalesce_document:
+            self.flush_document()
+        elif self._follow_timer is not None and not self._follow_timer.isActive():
+            self._follow_timer.start()
+
+    def document_pending(self) -> bool:
+        """Whether a change of the document waits to be shown."""
+        return self._follow_timer is not None and self._follow_timer.isActive()
+
+    @Slot()
+    def flush_document(self) -> None:
+        """Show the document's project now (a change waiting to be shown is shown)."""
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
         if self._followed is not None:
             self.set_project(self._followed.project)
 

@@ -46,6 +46,7 @@ class PlotsPanel(FollowsDocument, QWidget):
     """Tabs: Loss, Accuracy (or MAE), Confusion, Weights, Output. Feed it snapshots or a History."""
 
     KEYS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy", "mae", "val_mae")
+    coalesce_document = True  # one redraw per edit (a training commit changes network and history)
     TABS = ("loss", "metric", "confusion", "weights", "output")
 
     def __init__(self, project: Project | None = None, parent: QWidget | None = None) -> None:
@@ -178,7 +179,9 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._refresh_visible()
 
     def flush(self) -> None:
-        """Draw a pending snapshot now (tests, export)."""
+        """Draw a pending change of the document or a pending snapshot now (tests, export)."""
+        if self.document_pending():
+            self.flush_document()
         self._redraw_timer.stop()
         self._redraw_now()
 
@@ -266,6 +269,8 @@ class PlotsPanel(FollowsDocument, QWidget):
     # -- other tabs ----------------------------------------------------------------------------------
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
+        if self.document_pending():
+            self.flush_document()  # draws the tab now shown
         self._refresh_visible()
 
     def _refresh_visible(self) -> None:
@@ -284,6 +289,8 @@ class PlotsPanel(FollowsDocument, QWidget):
 
     def refresh_all(self) -> None:
         """Redraw every tab now (normally only the visible one is redrawn)."""
+        if self.document_pending():
+            self.flush_document()
         for key in ("confusion", "weights", "output"):
             self._draw(key)
         self._dirty.clear()
@@ -291,6 +298,8 @@ class PlotsPanel(FollowsDocument, QWidget):
     # -- export --------------------------------------------------------------------------------------
     def history(self) -> History:
         """The epochs shown (the project's history and the points of a run in progress)."""
+        if self.document_pending():
+            self.flush_document()
         return History({k: self._series[k].values.tolist() for k in self.KEYS})
 
     def export_history_csv(self, path: str) -> None:

@@ -89,7 +89,7 @@ class ThumbnailModel(QAbstractListModel):
     def set_predictions(self, predictions: RowPredictions | None) -> None:
         self.predictions = predictions if predictions is not None and len(predictions.outputs) == self.count \
             else None
-        self._refilter()
+        self._refilter(relayout=False)
 
     def set_cell_rows(self, rows: np.ndarray | None) -> None:
         self.cell_rows = None if rows is None else np.asarray(rows, dtype=int)
@@ -99,11 +99,17 @@ class ThumbnailModel(QAbstractListModel):
         self.wrong_only = on
         self._refilter()
 
-    def _refilter(self) -> None:
+    def _refilter(self, relayout: bool = True) -> None:
+        """Show the rows the filters let through; without ``relayout``, the same rows as before only repaint
+        (new predictions: no reset, so the view keeps its layout, selection and scroll position)."""
         rows = np.arange(self.count) if self.cell_rows is None else self.cell_rows
         rows = rows[(rows >= 0) & (rows < self.count)]
         if self.wrong_only and self.predictions is not None:
             rows = np.intersect1d(rows, wrong_rows(self.predictions))
+        if not relayout and np.array_equal(rows, self.shown):
+            if len(rows):
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
         self.shown = rows
         self.endResetModel()

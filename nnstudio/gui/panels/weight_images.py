@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from nnstudio.core.images import fed_by_image, input_image, layer_weight_images, neuron_weight_image
@@ -203,6 +203,7 @@ class WeightImagesPanel(QWidget):
         self.images: list = []
         self.limit = 1.0
         self._preview: Weights | None = None
+        self._stale = True
         self.title = QLabel()
         self.title.setWordWrap(True)
         plain(self.title)
@@ -227,6 +228,10 @@ class WeightImagesPanel(QWidget):
 
     @Slot()
     def refresh(self, *_args: object) -> None:
+        if not self.isVisible():  # hidden (its dock shows on request): drawn when shown
+            self._stale = True
+            return
+        self._stale = False
         project = self.document.project
         pictures = None
         if fed_by_image(project, 0):
@@ -250,6 +255,11 @@ class WeightImagesPanel(QWidget):
             self.title.setText(f"{layer}: each neuron's weights from the pixels, one colour range for all "
                                f"{n}{live}")
         self.grid.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def selected_unit(self) -> int | None:
         sel = self.document.selection
