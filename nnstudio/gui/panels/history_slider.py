@@ -70,6 +70,7 @@ class HistorySlider(QWidget):
         self.restore_button = QPushButton("Restore weights from this epoch")
         self.restore_button.setToolTip("Make the weights of the chosen epoch the current weights (undoable)")
         self.fork_button = QPushButton("Fork from here")
+        self.fork_button.setAccessibleDescription("This epoch's weights and optimizer state, to train on as a branch")
         self.fork_button.setToolTip("Go back to this epoch exactly — weights, optimizer state, settings and history "
                                     "— as one undo step; the next training run is a branch of this run")
         bottom = QHBoxLayout()

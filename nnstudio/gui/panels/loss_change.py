@@ -30,6 +30,8 @@ class LossChangePanel(QWidget):
         self.task.done.connect(self._computed)
         self.task.failed.connect(lambda message: self.verdict.setText(message))
         self.plot = pg.PlotWidget(background=theme.colors().base)
+        self.plot.setAccessibleName("Loss change")
+        self.plot.setAccessibleDescription("Per epoch: the predicted and the actual change of the loss")
         plain_axes(self.plot)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "epoch")

@@ -58,6 +58,8 @@ class RunsPanel(QWidget):
         self.document = document
         self._filling = False
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Runs")
+        self.tree.setAccessibleDescription("Every training run; select two or more to compare them")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -76,6 +78,7 @@ class RunsPanel(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the selected runs (undoable)")
         self.only_differences = QCheckBox("Only settings that differ")
+        self.only_differences.setAccessibleDescription("List only the settings in which the selected runs differ")
         self.only_differences.setChecked(True)
         bar = QHBoxLayout()
         bar.addWidget(self.empty_label, 1)

@@ -41,6 +41,8 @@ class WeightTimeline(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setAccessibleName("Weight timeline")
+        self.plots.setAccessibleDescription("A connection's value, gradient and optimizer terms by epoch")
         self.plots.setBackground(theme.colors().base)
         self.value_plot = self.plots.addPlot(row=0, col=0)
         self.grad_plot = self.plots.addPlot(row=1, col=0)
