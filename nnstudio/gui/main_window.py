@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
             "new_lesson": lambda: self.lesson_actions.new_from_project(),
             "reset_lesson": lambda: self.lessons.reset_progress(),
             "weight_images": self.show_weight_images,
+            "show_landscape": lambda: self.show_dock("Landscape"),
+            "show_timeline": lambda: self.show_dock("Weight Timeline"),
+            "show_loss_change": lambda: self.show_dock("Loss Change"),
             "shortcuts": self.show_shortcuts, "formats": self.show_formats, "about": self.show_about,
             **step_slots(self.stepper),
             "presentation": lambda on: self.presentation.set_active(on), "full_screen": self.set_full_screen,
@@ -229,7 +232,11 @@ class MainWindow(QMainWindow):
         self.plots.confusion.cellChosen.connect(self.show_confusion_cell)
 
     def show_weight_images(self) -> None:
-        dock = self.docks["Weight Images"]
+        self.show_dock("Weight Images")
+
+    def show_dock(self, title: str) -> None:
+        """Show a dock that waits to be asked for, in front of its tab group."""
+        dock = self.docks[title]
         dock.show()
         dock.raise_()
 

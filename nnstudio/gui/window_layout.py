@@ -37,10 +37,11 @@ DOCKS = [
     DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
     DockSpec("Lessons", "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
     DockSpec("Weight Images", "weight_images", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
-    DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),  # issue 16: tabs beside Plots
-    DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None),
-    DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None),
-    DockSpec("Loss Change", "loss_change", BOTTOM, tabify_with="Plots", scroll=None),
+    DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),
+    # views for looking into a run, opened from View ▸ Panels (and the race): tabs beside Plots
+    DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
+    DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
+    DockSpec("Loss Change", "loss_change", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
 ]
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 

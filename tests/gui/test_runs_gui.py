@@ -194,8 +194,8 @@ def test_fork_restores_the_epoch_as_one_step_and_the_next_run_is_a_branch(qtbot,
 def test_selecting_a_connection_shows_its_replayed_timeline(qtbot, window):
     doc, timeline = window.document, window.weight_timeline
     train(qtbot, window, 8)
-    assert not timeline._shown  # behind the Plots tab: nothing replayed
-    window.docks["Weight Timeline"].raise_()
+    assert not timeline._shown  # not asked for yet: nothing replayed
+    window.acts["show_timeline"].trigger()  # View ▸ Weight Timeline
     with qtbot.waitSignal(timeline.task.done, timeout=10_000):
         doc.set_selection(Selection.connection(1, 2, 0))
     index = flat_index(doc.network, 1, 2, 0)
@@ -249,7 +249,7 @@ def test_the_loss_change_per_epoch_is_plotted_for_the_run(qtbot, window):
     from nnstudio.core.run_loss_change import run_loss_change
 
     doc, panel = window.document, window.loss_change
-    window.docks["Loss Change"].raise_()
+    window.acts["show_loss_change"].trigger()  # View ▸ Loss Change
     with qtbot.waitSignal(panel.task.done, timeout=20_000):
         train(qtbot, window, 6, optimizer="sgd", learning_rate=0.001)
     expected = run_loss_change(doc.project, 1)
