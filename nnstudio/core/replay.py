@@ -30,7 +30,7 @@ How a GUI uses it (on a worker thread, given ``document.project.copy()``: a repl
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -305,6 +305,32 @@ class _Collect(Callback):
             trainer.request_stop()
 
 
+def replay_stretches(project: Project, run: Run, start: Checkpoint, first: int, last: int,
+                     prepare: Callable[[Trainer, int], None]) -> Iterator[Trainer]:
+    """Replay ``run`` from ``start`` (epoch ``first``) to ``last`` in stretches without a live settings change:
+    each stretch starts from the checkpoint pinned where a setting changed. ``prepare(trainer, epoch)`` adds
+    the caller's callbacks before a stretch runs (``epoch``: where it starts); yields its trainer after it
+    ran. A caller that sees its cancel flag raises ``Canceled``."""
+    epoch = first
+    while epoch < last:
+        following = [c.from_epoch - 1 for c in run.changes if epoch < c.from_epoch - 1 < last]
+        stretch_end = min([*following, last])
+        trainer = replay_trainer(project, run, start)
+        prepare(trainer, epoch)
+        try:
+            trainer.run(stretch_end - epoch)
+        except DivergenceError as exc:
+            raise ReplayError(f"Replaying diverged where the recorded run did not ({exc}).") from None
+        yield trainer
+        if stretch_end < last:
+            checkpoint = run.checkpoints.get(stretch_end)
+            if checkpoint is None:
+                raise ReplayError(f"{run.name}: the checkpoint where a setting changed (epoch {stretch_end}) "
+                                  "was not kept")
+            start = checkpoint
+        epoch = stretch_end
+
+
 def weight_timeline(project: Project, run_id: int, indices: Sequence[int], first: int | None = None,
                     last: int | None = None, cancel: Callable[[], bool] | None = None,
                     max_points: int = MAX_TIMELINE_POINTS) -> Timeline:
@@ -319,26 +345,13 @@ def weight_timeline(project: Project, run_id: int, indices: Sequence[int], first
     start = Checkpoint(first, state.flat, state.run_state)
     rows = [(first, state.flat[idx].astype(float), np.full(idx.size, np.nan),
              {k: v[idx].astype(float) for k, v in state.run_state.slots.items()})]
-    epoch = first
-    while epoch < last:  # in stretches without a live settings change
-        following = [c.from_epoch - 1 for c in run.changes if epoch < c.from_epoch - 1 < last]
-        stretch_end = min([*following, last])
-        collect = _Collect(idx, every, epoch, cancel)
-        trainer = replay_trainer(project, run, start, callbacks=[collect])
-        try:
-            trainer.run(stretch_end - epoch)
-        except DivergenceError as exc:
-            raise ReplayError(f"Replaying diverged where the recorded run did not ({exc}).") from None
+    for trainer in replay_stretches(
+            project, run, start, first, last,
+            lambda trainer, epoch: trainer.callbacks.append(_Collect(idx, every, epoch, cancel))):
+        collect = trainer.callbacks[-1]
         if collect.canceled:
             raise Canceled()
         rows += collect.rows
-        if stretch_end < last:
-            checkpoint = run.checkpoints.get(stretch_end)
-            if checkpoint is None:
-                raise ReplayError(f"{run.name}: the checkpoint where a setting changed (epoch {stretch_end}) "
-                                  "was not kept")
-            start = checkpoint
-        epoch = stretch_end
     names = sorted({k for _, _, _, t in rows for k in t})
     nan = np.full(idx.size, np.nan)
     return Timeline(np.array([r[0] for r in rows]), np.array([r[1] for r in rows]).reshape(len(rows), idx.size),

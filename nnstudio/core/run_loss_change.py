@@ -11,8 +11,8 @@ import numpy as np
 
 from nnstudio.core.loss_change import Diagnosis, LossChangeMonitor, diagnose
 from nnstudio.core.project import Project
-from nnstudio.core.replay import Canceled, ReplayError, _Cancel, replay_trainer
-from nnstudio.errors import DivergenceError
+from nnstudio.core.replay import Canceled, ReplayError, _Cancel, replay_stretches
+from nnstudio.core.training import Trainer
 
 
 @dataclass(frozen=True)
@@ -39,28 +39,16 @@ def run_loss_change(project: Project, run_id: int, cancel: Callable[[], bool] | 
         raise ReplayError(f"{run.name}: its first checkpoint was not kept, so it cannot be replayed")
     columns: dict[str, list[float]] = {k: [] for k in ("epoch", "predicted", "actual", "rises", "steps",
                                                        "loss_before")}
-    epoch, last = run.start_epoch, run.end_epoch
-    while epoch < last:
-        following = [c.from_epoch - 1 for c in run.changes if epoch < c.from_epoch - 1 < last]
-        stretch_end = min([*following, last])
-        stop = _Cancel(cancel)
-        trainer = replay_trainer(project, run, start, callbacks=[stop])
-        monitor = LossChangeMonitor(trainer, offset=epoch)
-        trainer.callbacks.append(monitor)
-        try:
-            trainer.run(stretch_end - epoch)
-        except DivergenceError as exc:
-            raise ReplayError(f"Replaying diverged where the recorded run did not ({exc}).") from None
+    stop = _Cancel(cancel)
+
+    def watch(trainer: Trainer, epoch: int) -> None:
+        trainer.callbacks += [stop, LossChangeMonitor(trainer, offset=epoch)]
+
+    for trainer in replay_stretches(project, run, start, run.start_epoch, run.end_epoch, watch):
         if stop.canceled:
             raise Canceled()
-        for key, values in monitor.epochs().items():
+        for key, values in trainer.callbacks[-1].epochs().items():
             columns[key] += values.tolist()
-        if stretch_end < last:
-            start = run.checkpoints.get(stretch_end)
-            if start is None:
-                raise ReplayError(f"{run.name}: the checkpoint where a setting changed (epoch {stretch_end}) "
-                                  "was not kept")
-        epoch = stretch_end
     out = {k: np.asarray(v, dtype=float) for k, v in columns.items()}
     verdict = diagnose(out["predicted"][-1], out["actual"][-1], out["loss_before"][-1], int(out["rises"][-1]),
                        int(out["steps"][-1])) if out["epoch"].size else None

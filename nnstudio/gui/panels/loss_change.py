@@ -14,13 +14,14 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
 
 PREDICTED_PEN = pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine)
 ACTUAL_PEN = pg.mkPen("#1f77b4", width=2)
 
 
-class LossChangePanel(QWidget):
+class LossChangePanel(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -63,21 +64,11 @@ class LossChangePanel(QWidget):
                 return run_id
         return log.head.run if log.head is not None and log.find(log.head.run) is not None else None
 
-    _stale = False
-    _shown = True  # the dock is on screen (its visibilityChanged signal sets it)
-
-    @Slot(bool)
-    def set_shown(self, shown: bool) -> None:
-        self._shown = shown
-        if shown and self._stale:
-            self.refresh()
-
     @Slot()
     def refresh(self) -> None:
         """Recompute (a replay) when shown; a hidden panel only remembers to do it when it is shown."""
         self.task.cancel()
-        self._stale = not self._shown
-        if self._stale:
+        if not self.refresh_now():
             return
         run_id = self.run_id()
         if run_id is None:

@@ -20,6 +20,7 @@ from nnstudio.core.runs import network_from_architecture
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
+from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
 
@@ -27,7 +28,7 @@ MAX_REPLAYED_EPOCHS = 5_000  # a longer run shows its recorded checkpoints only 
 TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
 
-class WeightTimeline(QWidget):
+class WeightTimeline(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -95,21 +96,11 @@ class WeightTimeline(QWidget):
             return None
         return flat_index(network, layer, source, target)
 
-    _stale = False
-    _shown = True  # the dock is on screen (its visibilityChanged signal sets it)
-
-    @Slot(bool)
-    def set_shown(self, shown: bool) -> None:
-        self._shown = shown
-        if shown and self._stale:
-            self.refresh()
-
     @Slot()
     def refresh(self) -> None:
         """Recompute (a replay) when shown; a hidden panel only remembers to do it when it is shown."""
         self.task.cancel()
-        self._stale = not self._shown
-        if self._stale:
+        if not self.refresh_now():
             return
         self.timelines = {}
         if self.connection is None:
