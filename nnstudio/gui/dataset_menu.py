@@ -83,98 +83,130 @@ def generated_dataset(key: str, generated: Generated2D) -> Dataset:
                                name=key)
 
 
-class GeneratorDialog(QDialog):
-    """Samples, noise and seed for one 2-D generator, with a live preview; OK takes the points.
+class _GenerateDialog(QDialog):
+    """Samples, noise and seed for one generator with a preview; OK takes the data. Subclasses say what is
+    generated (``WHAT``: "points" or "images"), build the preview and draw it, and call ``_generate``."""
 
-    ``dataset()`` and ``description()`` give what the menu emits. "Regenerate" draws a new sample
-    (the next seed)."""
+    WHAT = "points"
 
-    def __init__(self, info: GeneratorInfo, seed: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, info, seed: int, noise: tuple[float, int, float], sample_step: int, noise_tip: str,
+                 preview: pg.PlotWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info = info
-        self.generated: Generated2D | None = None
+        self.generated = None
         self.setWindowTitle(f"Generate: {info.label}")
         self.samples = QSpinBox()
         self.samples.setRange(1, MAX_SAMPLES)
         self.samples.setValue(info.default_n_samples)
-        self.samples.setSingleStep(50)
-        self.samples.setToolTip("How many points")
+        self.samples.setSingleStep(sample_step)
+        self.samples.setToolTip(f"How many {self.WHAT}")
         self.noise = QDoubleSpinBox()
-        self.noise.setRange(0.0, MAX_NOISE)
-        self.noise.setDecimals(3)
-        self.noise.setSingleStep(0.01)
+        top, decimals, step = noise
+        self.noise.setRange(0.0, top)
+        self.noise.setDecimals(decimals)
+        self.noise.setSingleStep(step)
         self.noise.setValue(info.default_noise)
-        self.noise.setToolTip("Gaussian jitter, as a fraction of the shape's radius (0.1 = half a unit)")
+        self.noise.setToolTip(noise_tip)
         self.seed = QSpinBox()
         self.seed.setRange(0, MAX_SEED)
         self.seed.setValue(seed)
-        self.seed.setToolTip("The same seed gives the same points")
+        self.seed.setToolTip(f"The same seed gives the same {self.WHAT}")
         self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Draw new points (the next seed)")
+        self.regenerate_button.setToolTip(f"Draw new {self.WHAT} (the next seed)")
         self.regenerate_button.clicked.connect(self.regenerate)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.regenerate_button)
         form = QFormLayout()
-        form.addRow("Samples:", self.samples)
+        form.addRow("Samples:" if self.WHAT == "points" else "Images:", self.samples)
         form.addRow("Noise:", self.noise)
         form.addRow("Seed:", seed_row)
         description = QLabel(info.description)
         description.setWordWrap(True)
-        self.preview = pg.PlotWidget(background=theme.colors().base)
-        self.preview.setMinimumSize(220, 200)
-        self.preview.setAspectLocked(True)
-        self.preview.hideAxis("left")
-        self.preview.hideAxis("bottom")
-        self.preview.setMouseEnabled(x=False, y=False)
-        self.preview.hideButtons()
-        self.points = pg.ScatterPlotItem(size=5, pen=None)
-        self.preview.addItem(self.points)
+        self.preview = preview
+        preview.setAspectLocked(True)
+        preview.hideAxis("left")
+        preview.hideAxis("bottom")
+        preview.setMouseEnabled(x=False, y=False)
+        preview.hideButtons()
         self.preview_label = QLabel()
         self.preview_label.setObjectName("hint")  # the theme's muted text
+        plain(self.preview_label)
         self.message = QLabel()
         self.message.setObjectName("error")  # the theme's error colour
         self.message.setWordWrap(True)
+        plain(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these points")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Use these {self.WHAT}")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(description)
         layout.addLayout(form)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(preview, 1)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        for box in (self.samples, self.seed):
-            box.valueChanged.connect(self._refresh)
-        self.noise.valueChanged.connect(self._refresh)
-        self._refresh()
+
+    def _watch_settings(self, slot) -> None:
+        for box in (self.samples, self.seed, self.noise):
+            box.valueChanged.connect(slot)
 
     def settings(self) -> tuple[int, float, int]:
         return self.samples.value(), self.noise.value(), self.seed.value()
 
     @Slot()
     def regenerate(self) -> None:
-        """New points: the next seed (wrapping at the largest)."""
+        """New data: the next seed (wrapping at the largest)."""
         self.seed.setValue(self.seed.value() + 1 if self.seed.value() < MAX_SEED else 0)
 
-    @Slot()
-    def _refresh(self) -> None:
-        n, noise, seed = self.settings()
+    def _generate(self, make) -> bool:
+        """``make(n, noise, seed)`` for the settings; a bad setting is shown and disables OK."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         try:
-            self.generated = generate(self.info.key, n, noise, seed)
+            self.generated = make(*self.settings())
         except NNStudioError as exc:
             self.generated = None
             self.message.setText(str(exc))
             self.preview_label.setText("")
-            self.points.clear()
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            return
+            ok.setEnabled(False)
+            return False
         self.message.setText("")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        ok.setEnabled(True)
         self.preview_label.setText(self.preview_text())
-        self._draw()
+        return True
+
+    def preview_text(self) -> str:
+        raise NotImplementedError
+
+    def description(self) -> str:
+        n, noise, seed = self.settings()
+        return f"Generate {self.info.label} ({n} {self.WHAT}, noise {noise:g}, seed {seed})"
+
+
+class GeneratorDialog(_GenerateDialog):
+    """Samples, noise and seed for one 2-D generator, with a live preview; OK takes the points.
+
+    ``dataset()`` and ``description()`` give what the menu emits. "Regenerate" draws a new sample
+    (the next seed)."""
+
+    def __init__(self, info: GeneratorInfo, seed: int = 0, parent: QWidget | None = None) -> None:
+        preview = pg.PlotWidget(background=theme.colors().base)
+        preview.setMinimumSize(220, 200)
+        super().__init__(info, seed, (MAX_NOISE, 3, 0.01), 50,
+                         "Gaussian jitter, as a fraction of the shape's radius (0.1 = half a unit)", preview, parent)
+        self.generated: Generated2D | None = None
+        self.points = pg.ScatterPlotItem(size=5, pen=None)
+        self.preview.addItem(self.points)
+        self._watch_settings(self._refresh)
+        self._refresh()
+
+    @Slot()
+    def _refresh(self) -> None:
+        if self._generate(lambda n, noise, seed: generate(self.info.key, n, noise, seed)):
+            self._draw()
+        else:
+            self.points.clear()
 
     def preview_text(self) -> str:
         """"200 points: 100 of class 1, 100 of class 0" (or the target's range for regression)."""
@@ -207,18 +239,6 @@ class GeneratorDialog(QDialog):
             self.generated = generate(self.info.key, n, noise, seed)
         return generated_dataset(self.info.key, self.generated)
 
-    def description(self) -> str:
-        n, noise, seed = self.settings()
-        return f"Generate {self.info.label} ({n} points, noise {noise:g}, seed {seed})"
-
-
-def _seed_box(seed: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(0, MAX_SEED)
-    box.setValue(seed)
-    box.setToolTip("The same seed gives the same data")
-    return box
-
 
 def ink_lookup_table() -> np.ndarray:
     """Grey levels 0 (blank: white) .. 1 (ink: near black) as a 256-entry RGB table for an ImageItem."""
@@ -226,81 +246,30 @@ def ink_lookup_table() -> np.ndarray:
     return np.column_stack([grey, grey, grey])
 
 
-class ImageGeneratorDialog(QDialog):
+class ImageGeneratorDialog(_GenerateDialog):
     """Samples, noise and seed for one image generator (core.datasets.IMAGE_GENERATORS), with a preview of the
     first images; OK takes them. ``dataset()`` and ``description()`` give what the menu emits; "Regenerate"
     draws new images (the next seed)."""
 
+    WHAT = "images"
+
     def __init__(self, info: ImageGeneratorInfo, seed: int = 0, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.info = info
+        preview = pg.PlotWidget(background=theme.colors().base)
+        preview.setMinimumSize(360, 200)
+        preview.invertY(True)  # row 0 of an image is its top
+        super().__init__(info, seed, (MAX_IMAGE_NOISE, 2, 0.05), 100,
+                         "Gaussian noise added to every pixel (0 = blank, 1 = ink)", preview, parent)
         self.generated: GeneratedImages | None = None
-        self.setWindowTitle(f"Generate: {info.label}")
-        self.samples = QSpinBox()
-        self.samples.setRange(1, MAX_SAMPLES)
-        self.samples.setValue(info.default_n_samples)
-        self.samples.setSingleStep(100)
-        self.samples.setToolTip("How many images")
-        self.noise = QDoubleSpinBox()
-        self.noise.setRange(0.0, MAX_IMAGE_NOISE)
-        self.noise.setDecimals(2)
-        self.noise.setSingleStep(0.05)
-        self.noise.setValue(info.default_noise)
-        self.noise.setToolTip("Gaussian noise added to every pixel (0 = blank, 1 = ink)")
-        self.seed = _seed_box(seed)
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Draw new images (the next seed)")
-        self.regenerate_button.clicked.connect(self.regenerate)
-        seed_row = QHBoxLayout()
-        seed_row.addWidget(self.seed, 1)
-        seed_row.addWidget(self.regenerate_button)
-        form = QFormLayout()
-        form.addRow("Images:", self.samples)
-        form.addRow("Noise:", self.noise)
-        form.addRow("Seed:", seed_row)
-        description = QLabel(info.description)
-        description.setWordWrap(True)
-        self.preview = pg.PlotWidget(background=theme.colors().base)
-        self.preview.setMinimumSize(360, 200)
-        self.preview.setAspectLocked(True)
-        self.preview.invertY(True)  # row 0 of an image is its top
-        self.preview.hideAxis("left")
-        self.preview.hideAxis("bottom")
-        self.preview.setMouseEnabled(x=False, y=False)
-        self.preview.hideButtons()
         self.tiles = pg.ImageItem()
         self.tiles.setLookupTable(ink_lookup_table())
         self.preview.addItem(self.tiles)
-        self.preview_label = QLabel()
-        self.preview_label.setObjectName("hint")  # the theme's muted text
-        plain(self.preview_label)
-        self.message = QLabel()
-        self.message.setObjectName("error")  # the theme's error colour
-        self.message.setWordWrap(True)
-        plain(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these images")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(description)
-        layout.addLayout(form)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.preview_label)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         # drawing a thousand images takes a moment: wait until typing pauses before drawing them again
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
         self.refresh_timer.timeout.connect(self._refresh)
-        for box in (self.samples, self.seed):
-            box.valueChanged.connect(self.refresh_timer.start)
-        self.noise.valueChanged.connect(self.refresh_timer.start)
+        self._watch_settings(self.refresh_timer.start)
         self._refresh()
-
-    def settings(self) -> tuple[int, float, int]:
-        return self.samples.value(), self.noise.value(), self.seed.value()
 
     def refresh_now(self) -> None:
         """Draw the images for the current settings now, if a change is still waiting."""
@@ -309,26 +278,10 @@ class ImageGeneratorDialog(QDialog):
             self._refresh()
 
     @Slot()
-    def regenerate(self) -> None:
-        """New images: the next seed (wrapping at the largest)."""
-        self.seed.setValue(self.seed.value() + 1 if self.seed.value() < MAX_SEED else 0)
-
-    @Slot()
     def _refresh(self) -> None:
-        n, noise, seed = self.settings()
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            self.generated = generate_images(self.info.key, n, noise, seed)
-        except NNStudioError as exc:
-            self.generated = None
-            self.message.setText(str(exc))
-            self.preview_label.setText("")
+        if not self._generate(lambda n, noise, seed: generate_images(self.info.key, n, noise, seed)):
             self.tiles.clear()
-            ok.setEnabled(False)
             return
-        self.message.setText("")
-        ok.setEnabled(True)
-        self.preview_label.setText(self.preview_text())
         g = self.generated
         first = g.x[:PREVIEW_IMAGES].reshape(-1, g.height, g.width)
         tiles = mosaic(first, columns=8, gap=1, fill=0.3)  # grey lines between the images
@@ -352,10 +305,6 @@ class ImageGeneratorDialog(QDialog):
             n, noise, seed = self.settings()
             self.generated = generate_images(self.info.key, n, noise, seed)
         return self.generated.to_dataset(self.info.key)
-
-    def description(self) -> str:
-        n, noise, seed = self.settings()
-        return f"Generate {self.info.label} ({n} images, noise {noise:g}, seed {seed})"
 
 
 def offer_image(parent: QWidget | None, dataset: Dataset) -> Dataset:
