@@ -18,21 +18,7 @@ def forward_signals(weights: Sequence[np.ndarray], activations: Sequence[np.ndar
     ``activations`` holds, per column, the values of one sample: the network's inputs first, then each layer's
     output (``Trace.activations()``); a 2-D array counts by its first row. A layer whose inputs are not known
     (None, or the wrong size) gets None."""
-    out: list[np.ndarray | None] = []
-    for i, w in enumerate(weights):
-        a = activations[i] if i < len(activations) else None
-        if a is None:
-            out.append(None)
-            continue
-        a = np.asarray(a, dtype=float)
-        a = a[0] if a.ndim == 2 else a
-        w = np.asarray(w, dtype=float)
-        if a.shape != (w.shape[0],):
-            out.append(None)
-            continue
-        with np.errstate(over="ignore", invalid="ignore"):
-            out.append(w * a[:, None])
-    return out
+    return _per_connection(weights, activations, along_inputs=True)
 
 
 def backward_signals(weights: Sequence[np.ndarray], deltas: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
@@ -40,20 +26,26 @@ def backward_signals(weights: Sequence[np.ndarray], deltas: Sequence[np.ndarray 
 
     ``deltas`` holds per layer its δ = ∂L/∂z (None where it is not known yet); a 2-D array counts by its
     first row."""
+    return _per_connection(weights, deltas, along_inputs=False)
+
+
+def _per_connection(weights: Sequence[np.ndarray], values: Sequence[np.ndarray | None],
+                    along_inputs: bool) -> list[np.ndarray | None]:
+    """Each layer's weights times one sample's values: of its inputs (rows) or of its units (columns)."""
     out: list[np.ndarray | None] = []
     for i, w in enumerate(weights):
-        d = deltas[i] if i < len(deltas) else None
-        if d is None:
+        v = values[i] if i < len(values) else None
+        if v is None:
             out.append(None)
             continue
-        d = np.asarray(d, dtype=float)
-        d = d[0] if d.ndim == 2 else d
+        v = np.asarray(v, dtype=float)
+        v = v[0] if v.ndim == 2 else v
         w = np.asarray(w, dtype=float)
-        if d.shape != (w.shape[1],):
+        if v.shape != (w.shape[0 if along_inputs else 1],):
             out.append(None)
             continue
         with np.errstate(over="ignore", invalid="ignore"):
-            out.append(w * d[None, :])
+            out.append(w * (v[:, None] if along_inputs else v[None, :]))
     return out
 
 
