@@ -336,3 +336,16 @@ def test_racers_of_a_project_no_longer_open_cannot_be_kept(qtbot, window):
     dialog.keep(adam)
     assert len(window.document.project.runs) == 0
     dialog.close()
+
+
+def test_a_run_named_like_html_is_shown_as_its_characters_in_the_timeline(qtbot, window):
+    from nnstudio.gui.run_commands import RenameRunCommand
+
+    doc, timeline = window.document, window.weight_timeline
+    train(qtbot, window, 3)
+    doc.push(RenameRunCommand(doc, 1, "<b>bold</b>"))
+    window.acts["show_timeline"].trigger()
+    with qtbot.waitSignal(timeline.task.done, timeout=10_000):
+        doc.set_selection(Selection.connection(1, 2, 0))
+    names = [label.text for _sample, label in timeline.value_plot.legend.items]
+    assert names == ["&lt;b&gt;bold&lt;/b&gt;"]  # pyqtgraph renders legend text as HTML

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from nnstudio.core.landscape import Landscape
 from nnstudio.gui import theme
 from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.text import escape
 
 PATH_COLORS = ("#ffffff", "#ff4d4d", "#4dd2ff", "#ffd24d", "#7dff6b", "#ff8cf0", "#ffa64d", "#b3b3ff")
 CONTOURS = 12
@@ -72,14 +73,14 @@ class LandscapeView(pg.PlotWidget):
                 self.contours.append(contour)
         for i, (label, pa, pb) in enumerate(paths):
             color = PATH_COLORS[i % len(PATH_COLORS)]
-            item = self.plot(pa, pb, pen=pg.mkPen(color, width=2.5), name=label, symbol="o", symbolSize=4,
+            item = self.plot(pa, pb, pen=pg.mkPen(color, width=2.5), name=escape(label), symbol="o", symbolSize=4,
                              symbolBrush=color, symbolPen=None)
             item.setZValue(10)
             self.paths.append(item)
         self.current.setData([landscape.current[0]], [landscape.current[1]])
         self.current.setZValue(20)
-        self.setLabel("bottom", landscape.plane.labels[0])
-        self.setLabel("left", landscape.plane.labels[1])
+        self.setLabel("bottom", escape(landscape.plane.labels[0]))  # pyqtgraph takes HTML; names come from files
+        self.setLabel("left", escape(landscape.plane.labels[1]))
         self.getViewBox().setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)
         self.setAspectLocked(False)
         self.getPlotItem().setTitle(None)

@@ -23,6 +23,7 @@ from nnstudio.gui.document import Document
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
+from nnstudio.gui.text import escape
 
 MAX_REPLAYED_EPOCHS = 5_000  # a longer run shows its recorded checkpoints only (a replay would take minutes)
 TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -161,7 +162,7 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.grad_plot.setLabel("bottom", "" if has_terms or not self.timelines else "epoch")
         for i, (run_id, timeline) in enumerate(self.timelines.items()):
             run = log.find(run_id)
-            name = run.name if run is not None else f"Run {run_id}"
+            name = escape(run.name if run is not None else f"Run {run_id}")  # legends take HTML
             color = OVERLAY_COLORS[i % len(OVERLAY_COLORS)]
             symbol = "o" if timeline.source == "recorded" else None
             x = timeline.epoch.astype(float)
