@@ -349,3 +349,21 @@ def test_a_run_named_like_html_is_shown_as_its_characters_in_the_timeline(qtbot,
         doc.set_selection(Selection.connection(1, 2, 0))
     names = [label.text for _sample, label in timeline.value_plot.legend.items]
     assert names == ["&lt;b&gt;bold&lt;/b&gt;"]  # pyqtgraph renders legend text as HTML
+
+
+def test_fork_is_not_offered_while_a_run_holds_the_document(qtbot, window):
+    doc, slider, session = window.document, window.history, window.training
+    train(qtbot, window, 6)
+    slider.set_epoch(3)
+    doc.project.training.epochs = 1_000_000
+    window.training_panel.set_config(doc.project.training)
+    seen: list[int] = []
+    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
+    window.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert not slider.fork_button.isEnabled() or not slider.isEnabled()  # the History panel waits for the run
+    before = doc.project.runs
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
+    qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
+    assert len(doc.project.runs.runs) == len(before.runs) + 1  # the run, not a fork

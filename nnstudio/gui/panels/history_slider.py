@@ -249,8 +249,10 @@ class HistorySlider(QWidget):
         run = self.document.project.runs.find(run_id)
         if run is None:
             return
+        locked = self.document.locked_reason  # a run started meanwhile: the Document refuses and says why
         self.document.push(ForkCommand(self.document, state, run.name, epoch))
-        self.forked.emit(run_id, epoch)
+        if not locked:
+            self.forked.emit(run_id, epoch)
 
     def shutdown(self) -> None:
         self.replay.shutdown()
