@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnstudio.core.training_process import ChildRun
 from nnstudio.errors import NNStudioError
-from nnstudio.gui import startup_probe, theme
+from nnstudio.gui import i18n, startup_probe, theme
 from nnstudio.gui.main_window import APPLICATION, ORGANIZATION, MainWindow, make_settings
 from nnstudio.gui.text import as_rich
 from nnstudio.gui.training_process import warm_up_training
@@ -65,7 +65,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app_icon = Path(str(resource("icons", "nnstudio.svg")))
     if app_icon.is_file():
         app.setWindowIcon(QIcon(str(app_icon)))
-    theme.apply_theme(app, str(make_settings().value("theme", theme.LIGHT)))
+    settings = make_settings()
+    i18n.apply_language(i18n.chosen_language(settings))
+    theme.apply_theme(app, str(settings.value("theme", theme.LIGHT)))
     return app
 
 
