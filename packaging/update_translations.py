@@ -25,10 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = ROOT / "resources" / "translations"
 CONTEXT = "NNStudio"  # nnstudio/gui/i18n.py CONTEXT
 LANGUAGES = ("de",)
-AREAS = {  # catalogue name → the source it covers (one file per area keeps edits apart)
-    "window": ["nnstudio/gui/*.py", "nnstudio/gui/canvas/*.py"],
-    "panels": ["nnstudio/gui/panels/*.py"],
-    "core": ["nnstudio/core/**/*.py", "nnstudio/io/*.py", "nnstudio/errors.py"],
+EDITS = ["nnstudio/gui/commands.py", "nnstudio/gui/dataset_commands.py", "nnstudio/gui/dataset_menu.py",
+         "nnstudio/gui/dataset_model.py", "nnstudio/gui/new_network_dialog.py", "nnstudio/gui/race_dialog.py",
+         "nnstudio/gui/run_commands.py", "nnstudio/gui/run_views.py", "nnstudio/gui/document.py",
+         "nnstudio/gui/text.py", "nnstudio/gui/canvas/*.py"]
+AREAS = {  # catalogue name → (the source it covers, minus these); one file per area keeps edits apart
+    "window": (["nnstudio/gui/*.py"], EDITS),
+    "edits": (EDITS, []),
+    "panels": (["nnstudio/gui/panels/*.py"], []),
+    "core": (["nnstudio/core/**/*.py", "nnstudio/io/*.py", "nnstudio/errors.py"], []),
 }
 
 
@@ -40,18 +45,23 @@ def _tool(name: str) -> str:
     return found
 
 
-def _sources(patterns: list[str]) -> list[str]:
-    return sorted({str(p) for pattern in patterns for p in ROOT.glob(pattern) if p.is_file()})
+def _files(patterns: list[str]) -> set[Path]:
+    return {p for pattern in patterns for p in ROOT.glob(pattern) if p.is_file()}
+
+
+def _sources(area: tuple[list[str], list[str]]) -> list[str]:
+    include, exclude = area
+    return sorted(map(str, _files(include) - _files(exclude)))
 
 
 Key = tuple[str, str]  # (source text, disambiguation)
 
 
-def extract(patterns: list[str]) -> dict[Key, bool]:
+def extract(area: tuple[list[str], list[str]]) -> dict[Key, bool]:
     """The messages lupdate finds in the area's files: key → numerus."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "extracted.ts"
-        subprocess.run([_tool("pyside6-lupdate"), *_sources(patterns), "-locations", "none", "-ts", str(out)],
+        subprocess.run([_tool("pyside6-lupdate"), *_sources(area), "-locations", "none", "-ts", str(out)],
                        check=True, capture_output=True)
         found: dict[Key, bool] = {}
         for message in ET.parse(out).getroot().iter("message"):
@@ -103,12 +113,12 @@ def update(check: bool, only: str | None = None) -> int:
     for language in LANGUAGES:
         with tempfile.TemporaryDirectory() as folder:
             staged = []
-            for area, patterns in AREAS.items():
+            for area, sources in AREAS.items():
                 if only and area != only:
                     staged.append(CATALOGUES / language / f"{area}.ts")
                     continue
                 path = CATALOGUES / language / f"{area}.ts"
-                text, missing = render(language, extract(patterns), read_catalogue(path))
+                text, missing = render(language, extract(sources), read_catalogue(path))
                 problems += [f"{language}/{area}.ts: no translation for {source!r}" for source in missing]
                 if check:
                     if not path.is_file() or path.read_text(encoding="utf-8") != text:
