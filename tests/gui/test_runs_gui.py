@@ -413,3 +413,33 @@ def test_fork_is_not_offered_while_a_run_holds_the_document(qtbot, window):
         session.stop()
     qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
     assert len(doc.project.runs.runs) == len(before.runs) + 1  # the run, not a fork
+
+
+def test_keep_as_run_waits_while_a_training_run_holds_the_document(qtbot, window):
+    from nnstudio.gui.training_session import LOCKED
+
+    doc, session = window.document, window.training
+    window.acts["race"].trigger()
+    dialog = window.race_dialog
+    dialog.epochs.setValue(3)
+    with qtbot.waitSignal(dialog.task.done, timeout=30_000):
+        dialog.start_button.click()
+    keep = dialog.table.cellWidget(3, 3)  # Adam's "Keep as run"
+    doc.project.training.epochs = 1_000_000
+    window.training_panel.set_config(doc.project.training)
+    seen: list[int] = []
+    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
+    window.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    before = doc.project.runs
+    keep.click()
+    assert doc.project.runs is before and dialog.note.text() == LOCKED  # refused with the Document's reason
+    assert keep.isEnabled() and keep.text() == "Keep as run" and window.errors == []
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
+    qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
+    assert [r.name for r in doc.project.runs.runs] == ["Run 1"]
+    keep.click()  # the run has ended: now it is kept
+    assert [r.name for r in doc.project.runs.runs] == ["Run 1", "Adam"] and keep.text() == "Kept"
+    assert doc.undo_stack.undoText() == "Keep racer Adam as a run"
+    dialog.close()
