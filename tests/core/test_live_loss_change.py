@@ -4,6 +4,7 @@ same run log the child recorded."""
 
 from __future__ import annotations
 
+import itertools
 import pickle
 
 import numpy as np
@@ -25,7 +26,8 @@ def stretch(project: Project, epochs: int, *, continues: bool = False, loss_chan
             pause_after: int | None = None) -> tuple[list[TrainingSnapshot], TrainingResult]:
     """Train ``project`` in this process as the window's training process does; returns the snapshots and the
     result, and applies the result to ``project`` (as the Document does)."""
-    run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change)
+    ticks = itertools.count()  # a clock a second further at every look: a snapshot after every batch
+    run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change, clock=lambda: float(next(ticks)))
     snapshots: list[TrainingSnapshot] = []
     results: list[TrainingResult] = []
 
@@ -74,7 +76,7 @@ def test_a_paused_and_resumed_run_sends_the_same_rows_as_its_replay():
     project = load_example("spiral")
     project.training.epochs = 8
     first, paused = stretch(project, 8, pause_after=3)
-    assert paused.stop_reason == StopReason.PAUSED and 3 <= paused.epochs_trained < 8
+    assert paused.stop_reason == StopReason.PAUSED and paused.epochs_trained == 4  # asked during epoch 4
     second, done = stretch(project, 8 - paused.epochs_trained, continues=True)
     assert done.stop_reason == StopReason.COMPLETED
     assert len(project.runs.runs) == 1 and (project.runs.runs[0].start_epoch, project.runs.runs[0].end_epoch) == (0, 8)
@@ -160,3 +162,19 @@ def test_a_child_process_sends_its_runs_new_part_not_the_projects_runs():
     full = pickle.dumps(here, protocol=pickle.HIGHEST_PROTOCOL)
     lean = pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL)
     assert len(lean) < len(full)
+
+
+# -- which runs the views replay on demand ------------------------------------------------------------------------
+def test_views_replay_runs_by_their_training_time_not_their_epoch_count():
+    from nnstudio.core.replay import MAX_REPLAY_SECONDS, MAX_REPLAYED_EPOCHS, worth_replaying
+
+    project = load_example("xor")
+    stretch(project, 30, loss_change=False)
+    run = project.runs.runs[0]
+    long_but_quick = run.with_(end_epoch=run.start_epoch + 50_000, seconds=2.0)
+    short_but_slow = run.with_(end_epoch=run.start_epoch + 500, seconds=MAX_REPLAY_SECONDS * 3)
+    assert worth_replaying([long_but_quick]) and not worth_replaying([short_but_slow])
+    assert not worth_replaying([long_but_quick] * 6)  # together they trained longer
+    unknown = run.with_(seconds=0.0)  # no training time recorded: its epochs decide
+    assert worth_replaying([unknown.with_(end_epoch=run.start_epoch + MAX_REPLAYED_EPOCHS)])
+    assert not worth_replaying([unknown.with_(end_epoch=run.start_epoch + MAX_REPLAYED_EPOCHS + 1)])
