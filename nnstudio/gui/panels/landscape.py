@@ -38,6 +38,7 @@ from nnstudio.core.landscape import (
 )
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
+from nnstudio.core.replay import worth_replaying
 from nnstudio.core.runs import architecture_of
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.gui.background import BackgroundTask
@@ -46,7 +47,6 @@ from nnstudio.gui.panels.landscape_view import LandscapeView
 from nnstudio.gui.run_commands import run_log_notifier
 
 EXACT, CONNECTIONS, RANDOM = "exact", "connections", "random"
-MAX_REPLAYED_EPOCHS = 5_000  # a longer run's path is drawn through its recorded checkpoints
 PLANE_TEXT = {EXACT: "The model's two parameters (exact)", CONNECTIONS: "Two connections (a slice)",
               RANDOM: "Two random directions (a projection)"}
 
@@ -91,7 +91,7 @@ def compute_landscape(project: Project, plane: Plane, run_ids: list[int], size: 
         if run.architecture != architecture:
             skipped.append(run.name)
             continue
-        if run.epochs > MAX_REPLAYED_EPOCHS:
+        if not worth_replaying([run]):  # a long run's path goes through its recorded checkpoints
             pieces.append((f"{run.name} (checkpoints)", *path_from_checkpoints(project, run_id)))
         else:
             pieces.append((run.name, *path_from_run(project, run_id, cancel=cancel)))
