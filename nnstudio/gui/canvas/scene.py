@@ -104,7 +104,7 @@ class NetworkScene(QGraphicsScene):
         label = tr(ACTIVATIONS.label(layer.activation))
         if params:
             label += " (" + ", ".join(f"{k}={v:g}" for k, v in params.items()) + ")"
-        return title, f"{label} · {count(layer.units, tr('unit'), tr('units'))}"
+        return title, label + " · " + count(layer.units, tr("unit"), tr("units"))
 
     def _neuron_tooltip(self, layer: int, unit: int) -> str:
         if layer == -1:
