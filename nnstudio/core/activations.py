@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.registry import Registry
 from nnstudio.errors import TrainingError
 
@@ -149,8 +150,8 @@ class Step(Activation):
 
     def backward(self, z, a, grad_a):
         raise TrainingError(
-            "A step activation has zero slope everywhere, so backpropagation cannot train through it. "
-            "Use the perceptron rule on a single-layer step network, or pick sigmoid/tanh/relu."
+            tr("A step activation has zero slope everywhere, so backpropagation cannot train through it. "
+               "Use the perceptron rule on a single-layer step network, or pick sigmoid/tanh/relu.")
         )
 
 

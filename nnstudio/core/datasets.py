@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.data import Column, Dataset
+from nnstudio.core.i18n import tr
 from nnstudio.core.images import downsample
 from nnstudio.core.registry import Registry
 from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
@@ -182,19 +183,20 @@ class Generated2D:
 
 def _check_n_samples(n_samples: object) -> int:
     if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
-        raise DataError(f"n_samples must be a whole number from 1 to {MAX_SAMPLES}, got {n_samples!r}")
+        raise DataError(tr("n_samples must be a whole number from 1 to {MAX_SAMPLES}, got {n_samples!r}")
+                        .format(MAX_SAMPLES=MAX_SAMPLES, n_samples=n_samples))
     n = int(n_samples)
     if not 1 <= n <= MAX_SAMPLES:
-        raise DataError(f"n_samples must be from 1 to {MAX_SAMPLES}, got {n}")
+        raise DataError(tr("n_samples must be from 1 to {MAX_SAMPLES}, got {n}").format(MAX_SAMPLES=MAX_SAMPLES, n=n))
     return n
 
 
 def _check_noise(noise: object) -> float:
     if isinstance(noise, bool) or not isinstance(noise, int | float | np.integer | np.floating):
-        raise DataError(f"noise must be a number >= 0, got {noise!r}")
+        raise DataError(tr("noise must be a number >= 0, got {noise!r}").format(noise=noise))
     value = float(noise)
     if not math.isfinite(value) or value < 0:
-        raise DataError(f"noise must be a finite number >= 0, got {noise!r}")
+        raise DataError(tr("noise must be a finite number >= 0, got {noise!r}").format(noise=noise))
     return value
 
 
@@ -202,9 +204,9 @@ def _rng(seed: object) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise DataError(f"seed must be a whole number or a numpy.random.Generator, got {seed!r}")
+        raise DataError(tr("seed must be a whole number or a numpy.random.Generator, got {seed!r}").format(seed=seed))
     if seed < 0:
-        raise DataError(f"seed must be >= 0, got {seed!r}")
+        raise DataError(tr("seed must be >= 0, got {seed!r}").format(seed=seed))
     return np.random.default_rng(int(seed))
 
 

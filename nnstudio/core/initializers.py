@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError
 
@@ -40,7 +41,8 @@ def _random_normal(rng, shape, p):
 
 def _random_uniform(rng, shape, p):
     if p["maxval"] < p["minval"]:
-        raise ConfigError(f"random_uniform needs minval <= maxval, got {p['minval']} > {p['maxval']}")
+        raise ConfigError(tr("random_uniform needs minval <= maxval, got {p} > {p2}")
+                          .format(p=p['minval'], p2=p['maxval']))
     return rng.uniform(p["minval"], p["maxval"], size=shape)
 
 

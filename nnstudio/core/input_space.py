@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.decisions import class_probabilities, predicted_classes
+from nnstudio.core.i18n import tr
 from nnstudio.core.inspection import neuron_maps, plane_grid
 from nnstudio.core.project import Project
 from nnstudio.errors import DataError
@@ -34,11 +35,11 @@ def plane(project: Project, n: int) -> PlaneGrid:
     """An n × n grid over the range of the dataset's two base features (padded by a tenth)."""
     names, data = project.base_rows()
     if len(names) != 2:
-        raise DataError(f"a plane is drawn over two input features; the data has {len(names)}")
+        raise DataError(tr("a plane is drawn over two input features; the data has {count}").format(count=len(names)))
     try:
         gx, gy, points = plane_grid(data, n)
     except ValueError:
-        raise DataError("the two input features have no row with two numbers") from None
+        raise DataError(tr("the two input features have no row with two numbers")) from None
     return PlaneGrid(list(names), gx, gy, points, data)
 
 
@@ -111,11 +112,12 @@ def prediction_curve(project: Project, n: int = 200) -> Curve:
     """The first output over the range of a one-feature dataset (padded by 5%), in raw units."""
     names, data = project.base_rows()
     if len(names) != 1:
-        raise DataError(f"a prediction curve is drawn over one input feature; the data has {len(names)}")
+        raise DataError(tr("a prediction curve is drawn over one input feature; the data has {count}")
+                        .format(count=len(names)))
     x = data[:, 0]
     x = x[np.isfinite(x)]
     if not x.size:
-        raise DataError("the input column has no numbers")
+        raise DataError(tr("the input column has no numbers"))
     lo, hi = float(x.min()), float(x.max())
     pad = (hi - lo) * 0.05 or 1.0
     gx = np.linspace(lo - pad, hi + pad, n)

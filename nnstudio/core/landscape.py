@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.activations import Sigmoid, Softmax
+from nnstudio.core.i18n import tr
 from nnstudio.core.losses import (
     EPSILON,
     BinaryCrossentropy,
@@ -130,9 +131,9 @@ def connections_plane(network: Network, first: tuple[int, int | None, int], seco
     parameters are held at ``weights`` (default: the network's current ones)."""
     i, j = flat_index(network, *first), flat_index(network, *second)
     if i == j:
-        raise ConfigError("choose two different connections")
+        raise ConfigError(tr("choose two different connections"))
     if not {i, j} <= set(trainable_indices(network)):
-        raise ConfigError("a bias of a layer without bias is not trained; choose a connection")
+        raise ConfigError(tr("a bias of a layer without bias is not trained; choose a connection"))
     origin = (flatten(network) if weights is None else np.asarray(weights, dtype=float)).astype(float).copy()
     origin[[i, j]] = 0.0
     size = origin.size
@@ -263,7 +264,7 @@ def loss_grid(data: LossData, plane: Plane, a_values: Sequence[float], b_values:
     ``dtype`` (default: ``grid_dtype``, float64 unless the grid is large)."""
     a_values, b_values = np.asarray(a_values, dtype=float), np.asarray(b_values, dtype=float)
     if not (1 <= a_values.size <= MAX_GRID and 1 <= b_values.size <= MAX_GRID):
-        raise ConfigError(f"a grid has 1 to {MAX_GRID} points per side")
+        raise ConfigError(tr("a grid has 1 to {MAX_GRID} points per side").format(MAX_GRID=MAX_GRID))
     bb, aa = np.meshgrid(b_values, a_values, indexing="ij")
     values = _evaluate(data, plane, aa.ravel(), bb.ravel(), cancel, dtype or grid_dtype(data, aa.size))
     return values.reshape(b_values.size, a_values.size)

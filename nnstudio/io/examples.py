@@ -15,6 +15,7 @@ import numpy as np
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.datasets import builtin_table_csv, declare_builtin_image, generate, shapes
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
@@ -199,7 +200,8 @@ def list_examples() -> list[ExampleInfo]:
 def load_example(key: str) -> Project:
     """A bundled example as a Project (read from the shipped file)."""
     if key not in EXAMPLES:
-        raise ModelFormatError(f"no example named {key!r}; the examples are: {', '.join(EXAMPLES)}")
+        raise ModelFormatError(tr("no example named {key!r}; the examples are: {names}")
+                               .format(key=key, names=', '.join(EXAMPLES)))
     info = EXAMPLES[key].item
     return load_text(resource("examples", info.filename).read_bytes(), info.filename)
 

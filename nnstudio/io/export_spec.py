@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nnstudio.core import features
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
@@ -97,5 +98,5 @@ def feature_expression(column: NetworkInput, source: str, lib: str) -> str:
     if column.op is None:
         return columns[0]
     if column.op not in FEATURE_CODE:
-        raise ConfigError(f"export does not know the derived feature {column.op!r}")
+        raise ConfigError(tr("export does not know the derived feature {op!r}").format(op=column.op))
     return FEATURE_CODE[column.op].format(*columns, lib=lib)

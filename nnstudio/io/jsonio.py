@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nnstudio.core import limits
+from nnstudio.core.i18n import tr
 from nnstudio.errors import ModelFormatError
 from nnstudio.io.json_shape import JsonShape, json_shape
 from nnstudio.io.reading import read_limited_bytes
@@ -64,18 +65,21 @@ def check_json_shape(raw: bytes | bytearray, source: str = "file") -> None:
     """ModelFormatError unless the JSON text ``raw`` is within the size and shape limits of NN Studio files
     (the same check runs on every file NN Studio writes)."""
     if len(raw) > limits.MAX_FILE_BYTES:
-        raise ModelFormatError(f"{source}: too large ({len(raw):,} bytes; the limit is "
-                               f"{limits.MAX_FILE_BYTES // limits.MIB} MB)")
+        raise ModelFormatError(tr("{source}: too large ({count:,} bytes; the limit is "
+                                  "{value} MB)")
+                               .format(source=source, count=len(raw), value=limits.MAX_FILE_BYTES // limits.MIB))
     bound = JsonShape(limits.MAX_JSON_DEPTH, limits.MAX_JSON_OBJECTS, limits.MAX_JSON_VALUES)
     shape = json_shape(raw, bound)
     if shape.depth > bound.depth:
-        raise ModelFormatError(f"{source}: nested too deeply (more than {bound.depth} levels)")
+        raise ModelFormatError(tr("{source}: nested too deeply (more than {depth} levels)")
+                               .format(source=source, depth=bound.depth))
     if shape.objects > bound.objects:
-        raise ModelFormatError(f"{source}: too many JSON objects (more than {bound.objects:,}); an NN Studio "
-                               "file has a few per layer, input and column")
+        raise ModelFormatError(tr("{source}: too many JSON objects (more than {objects:,}); an NN Studio "
+                                  "file has a few per layer, input and column")
+                               .format(source=source, objects=bound.objects))
     if shape.values > bound.values:
-        raise ModelFormatError(f"{source}: too many values (more than {bound.values:,} numbers, names and "
-                               "lists); NN Studio files are smaller")
+        raise ModelFormatError(tr("{source}: too many values (more than {values:,} numbers, names and "
+                                  "lists); NN Studio files are smaller").format(source=source, values=bound.values))
 
 
 def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
@@ -87,26 +91,30 @@ def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
         try:
             decoded = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ModelFormatError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+            raise ModelFormatError(tr("{source}: not UTF-8 text (byte {start})")
+                                   .format(source=source, start=exc.start)) from None
     if not decoded or decoded.isspace():
-        raise ModelFormatError(f"{source}: the file is empty")
+        raise ModelFormatError(tr("{source}: the file is empty").format(source=source))
     try:
         return json.loads(decoded, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        raise ModelFormatError(f"{source}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") \
+        raise ModelFormatError(tr("{source}: not valid JSON: {msg} at line {lineno}, column {colno}")
+                               .format(source=source, msg=exc.msg, lineno=exc.lineno, colno=exc.colno)) \
             from None
     except _ConstantError as exc:
-        raise ModelFormatError(f"{source}: {exc}{_where_constant(decoded)} is not allowed in NN Studio "
-                               "files (numbers must be finite)") from None
+        raise ModelFormatError(tr("{source}: {exc}{where_constant} is not allowed in NN Studio "
+                                  "files (numbers must be finite)")
+                               .format(source=source, exc=exc, where_constant=_where_constant(decoded))) from None
     except _DuplicateKey as exc:
-        raise ModelFormatError(f"{source}: the key {exc.key!r} appears twice in one object; keep one of "
-                               "them") from None
+        raise ModelFormatError(tr("{source}: the key {key!r} appears twice in one object; keep one of "
+                                  "them").format(source=source, key=exc.key)) from None
     except ValueError as exc:  # an integer of more than 4300 digits
         digits = re.search(r"value has (\d+) digits", str(exc))
         what = f"{digits.group(1)} digits" if digits else "too many digits"
-        raise ModelFormatError(f"{source}: a number with {what} is too long") from None
+        raise ModelFormatError(tr("{source}: a number with {what} is too long")
+                               .format(source=source, what=what)) from None
     except RecursionError:
-        raise ModelFormatError(f"{source}: nested too deeply") from None
+        raise ModelFormatError(tr("{source}: nested too deeply").format(source=source)) from None
 
 
 def read_json_file(path: str | os.PathLike) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.lessons.context import LessonContext, Unavailable
 from nnstudio.core.project import Project
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, StepThrough, UpdatePhase
@@ -34,7 +35,8 @@ def _index(q: Mapping[str, Any], key: str, size: int, what: str) -> int:
     """The 0-based index of the 1-based field ``key``; Unavailable when the network has no such thing."""
     n = int(q.get(key, 1))
     if not 1 <= n <= size:
-        raise Unavailable(f"there is no {what} {n} (there {'is' if size == 1 else 'are'} {size})")
+        raise Unavailable(tr("there is no {what} {n} (there {value} {size})")
+                          .format(what=what, n=n, value='is' if size == 1 else 'are', size=size))
     return n - 1
 
 
@@ -46,7 +48,7 @@ def _layer(project_or_step: Project | StepThrough, q: Mapping[str, Any]):
 
 def _stepping(ctx: LessonContext) -> StepThrough:
     if ctx.stepping is None:
-        raise Unavailable("no step in step mode yet: play a phase first")
+        raise Unavailable(tr("no step in step mode yet: play a phase first"))
     return ctx.stepping
 
 
@@ -64,7 +66,7 @@ def _trace(ctx: LessonContext, q: Mapping[str, Any]):
 def _finite(value: float, what: str) -> float:
     value = float(value)
     if not np.isfinite(value):
-        raise Unavailable(f"{what} is not a finite number")
+        raise Unavailable(tr("{what} is not a finite number").format(what=what))
     return value
 
 
@@ -114,10 +116,10 @@ def _evaluation(project: Project) -> dict[str, float]:
 
 def _last_epoch(project: Project, key: str) -> float:
     if not len(project.history):
-        raise Unavailable("not trained yet")
+        raise Unavailable(tr("not trained yet"))
     column = project.history.columns.get(key)
     if column is None:
-        raise Unavailable(f"the training history has no {key}")
+        raise Unavailable(tr("the training history has no {key}").format(key=key))
     return _finite(column[-1], f"the last epoch's {key}")
 
 
@@ -132,7 +134,7 @@ def _accuracy(ctx: LessonContext, q: Mapping[str, Any]) -> float:
         return _last_epoch(ctx.project, "accuracy")
     result = _evaluation(ctx.project)
     if "accuracy" not in result:
-        raise Unavailable("accuracy is measured for classification only; this network predicts numbers")
+        raise Unavailable(tr("accuracy is measured for classification only; this network predicts numbers"))
     return float(result["accuracy"])
 
 
