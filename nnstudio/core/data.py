@@ -683,10 +683,11 @@ class Dataset:
             raise DataError(tr("{name} is computed, so it holds numbers").format(name=col.name))
         users = self.dependents(col.name)
         if users:
-            raise DataError(tr("{names} {value} computed "
-                               "from {name}, so it must hold numbers; remove {name2} first")
-                            .format(names=', '.join(c.name for c in users), value='is' if len(users) == 1 else 'are',
-                                    name=col.name, name2=users[0].name))
+            if len(users) == 1:
+                raise DataError(tr("{names} is computed from {name}, so it must hold numbers; remove {first} first")
+                                .format(names=users[0].name, name=col.name, first=users[0].name))
+            raise DataError(tr("{names} are computed from {name}, so it must hold numbers; remove {first} first")
+                            .format(names=", ".join(c.name for c in users), name=col.name, first=users[0].name))
         texts = [col.cell_text(r) for r in range(len(col))]
         if kind == CATEGORICAL:
             new = Column.categorical(col.name, texts, role=col.role)

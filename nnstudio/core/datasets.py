@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.data import Column, Dataset
-from nnstudio.core.i18n import tr
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.images import downsample
 from nnstudio.core.registry import Registry
 from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
@@ -63,7 +63,7 @@ def _table(key: str, label: str, description: str, task: Task, target: str,
 
 
 BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
-    "built-in table",
+    QT_TR_NOOP("built-in table"),
     (
         _table(
             "laptop",
@@ -331,7 +331,7 @@ class GeneratorInfo:
 
 
 GENERATORS: Registry[GeneratorInfo] = Registry.of(
-    "generator",
+    QT_TR_NOOP("generator"),
     (
         GeneratorInfo(
             "xor",
@@ -494,7 +494,7 @@ class ImageGeneratorInfo:
 
 
 IMAGE_GENERATORS: Registry[ImageGeneratorInfo] = Registry.of(
-    "image generator",
+    QT_TR_NOOP("image generator"),
     (
         ImageGeneratorInfo(
             "shapes",

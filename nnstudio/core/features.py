@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnstudio.core.i18n import tr
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.registry import Registry
 from nnstudio.errors import DataError
 
@@ -24,7 +24,7 @@ class Feature:
     pattern: str  # how the default column name is made, e.g. "{0}²"
 
 
-FEATURES: Registry[Feature] = Registry("derived feature")
+FEATURES: Registry[Feature] = Registry(QT_TR_NOOP("derived feature"))
 FEATURES.add("square", "x²", Feature(1, lambda a: a * a, "{0}²"))
 FEATURES.add("cube", "x³", Feature(1, lambda a: a * a * a, "{0}³"))
 FEATURES.add("product", "x·y", Feature(2, lambda a, b: a * b, "{0}·{1}"))

@@ -139,8 +139,8 @@ def _symmetric_limit(values: np.ndarray) -> float:
 
 def _layer_kernel_images(project: Project, layer: int, kernel: np.ndarray | None) -> np.ndarray:
     if not fed_by_image(project, layer):
-        raise DataError(f"layer {layer + 1} is not fed by an image" if layer != 0
-                        else "the network's inputs do not form an image")
+        raise DataError(tr("layer {layer} is not fed by an image").format(layer=layer + 1) if layer != 0
+                        else tr("the network's inputs do not form an image"))
     image = input_image(project)
     own = project.network.layers[0].weights
     kernel = np.asarray(own if kernel is None else kernel, dtype=float)  # (fan_in, units)
@@ -330,8 +330,10 @@ class ImageGuess:
         """"The 64 columns pixel0 … pixel63 look like grey images of 8×8 pixels (blank 0, ink 16)." for an
         offer."""
         cols, image = self.image.columns, self.image
-        return (f"The {len(cols)} columns {cols[0]} … {cols[-1]} look like grey images of {image.label} pixels "
-                f"(blank {image.low:g}, ink {image.high:g}).")
+        return (tr("The {count} columns {first} … {last} look like grey images of {size} pixels "
+                   "(blank {low:g}, ink {high:g}).")
+                .format(count=len(cols), first=cols[0], last=cols[-1], size=image.label, low=image.low,
+                        high=image.high))
 
 
 def pixel_range(values: np.ndarray) -> tuple[float, float] | None:

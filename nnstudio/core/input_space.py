@@ -72,7 +72,7 @@ def decision_surface(project: Project, n: int) -> DecisionSurface:
     elif len(classes) == 2:
         values, kind, label = class_probabilities(out)[:, 1], PROBABILITY, f"P({classes[1]})"
     else:
-        values, kind, label = predicted_classes(out).astype(float), CLASS, "predicted class"
+        values, kind, label = predicted_classes(out).astype(float), CLASS, tr("predicted class")
     values = np.where(finite, values, np.nan).reshape(n, n)
     return DecisionSurface(grid, values, kind, label, classes)
 
@@ -88,7 +88,7 @@ def discrete_surface(surface: DecisionSurface, bands: int = 8) -> DecisionSurfac
     if surface.kind == PROBABILITY:
         picked = predicted_classes(np.where(finite, values, 0.0).reshape(-1, 1)).reshape(values.shape)
         return DecisionSurface(surface.grid, np.where(finite, picked.astype(float), np.nan), CLASS,
-                               "predicted class", surface.class_names)
+                               tr("predicted class"), surface.class_names)
     if not finite.any():
         return surface
     lo, hi = float(values[finite].min()), float(values[finite].max())
@@ -97,7 +97,8 @@ def discrete_surface(surface: DecisionSurface, bands: int = 8) -> DecisionSurfac
         return surface
     band = np.clip(np.floor((np.where(finite, values, lo) - lo) / width), 0, bands - 1)
     levels = np.where(finite, lo + (band + 0.5) * width, np.nan)
-    return DecisionSurface(surface.grid, levels, VALUE, f"{surface.label} in {bands} bands", surface.class_names)
+    return DecisionSurface(surface.grid, levels, VALUE, tr("{label} in {bands} bands").format(
+        label=surface.label, bands=bands), surface.class_names)
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def _describe(network: Network, index: int) -> str:
             return f"w {names_in[src]} → {names_out[dst]}"
         offset += layer.weights.size
         if index < offset + layer.bias.size:
-            return f"bias of {names_out[index - offset]}"
+            return tr("bias of {name}").format(name=names_out[index - offset])
         offset += layer.bias.size
     raise IndexError(index)
 
@@ -122,7 +122,7 @@ def exact_plane(network: Network) -> Plane | None:
     i, j = indices
     return Plane(np.zeros(size), _one_hot(size, i), _one_hot(size, j), "exact",
                  (_describe(network, i), _describe(network, j)),
-                 "The model has exactly these two parameters: the surface is its whole loss.", False)
+                 tr("The model has exactly these two parameters: the surface is its whole loss."), False)
 
 
 def connections_plane(network: Network, first: tuple[int, int | None, int], second: tuple[int, int | None, int],
@@ -139,8 +139,8 @@ def connections_plane(network: Network, first: tuple[int, int | None, int], seco
     size = origin.size
     return Plane(origin, _one_hot(size, i), _one_hot(size, j), "connections",
                  (_describe(network, i), _describe(network, j)),
-                 "Two chosen weights; every other weight is held at its current value (a slice of the loss). The "
-                 "path shows the two weights' values, while the other weights moved too.", True)
+                 tr("Two chosen weights; every other weight is held at its current value (a slice of the loss). "
+                    "The path shows the two weights' values, while the other weights moved too."), True)
 
 
 def random_plane(network: Network, seed: int = 0, weights: np.ndarray | None = None) -> Plane:
@@ -161,9 +161,10 @@ def random_plane(network: Network, seed: int = 0, weights: np.ndarray | None = N
             parts += [d.ravel(), np.zeros(layer.bias.size)]
             offset += layer.weights.size + layer.bias.size
         directions.append(np.concatenate(parts))
-    return Plane(center.astype(float).copy(), directions[0], directions[1], "random", ("direction 1", "direction 2"),
-                 "Two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018). The "
-                 "path is projected onto this plane: its points are the nearest points of the plane.", True)
+    return Plane(center.astype(float).copy(), directions[0], directions[1], "random",
+                 (tr("direction {n}").format(n=1), tr("direction {n}").format(n=2)),
+                 tr("Two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018). "
+                    "The path is projected onto this plane: its points are the nearest points of the plane."), True)
 
 
 # -- the loss over a grid --------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from nnstudio.core.i18n import tr
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError
@@ -206,12 +206,12 @@ class Perceptron(SGD):
         super().__init__(learning_rate, momentum=0.0, nesterov=0.0)
 
 
-OPTIMIZERS: Registry[type[Optimizer]] = Registry("optimizer")
+OPTIMIZERS: Registry[type[Optimizer]] = Registry(QT_TR_NOOP("optimizer"))
 OPTIMIZERS.add("sgd", "SGD", SGD, {"momentum": 0.0, "nesterov": 0.0}, doc="stochastic gradient descent")
 OPTIMIZERS.add("rmsprop", "RMSprop", RMSprop, {"rho": 0.9, "epsilon": 1e-7})
 OPTIMIZERS.add("adagrad", "Adagrad", Adagrad, {"initial_accumulator_value": 0.1, "epsilon": 1e-7})
 OPTIMIZERS.add("adam", "Adam", Adam, {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7})
-OPTIMIZERS.add("perceptron", "Perceptron rule", Perceptron, doc="Rosenblatt: w ← w + η(y − ŷ)x")
+OPTIMIZERS.add("perceptron", QT_TR_NOOP("Perceptron rule"), Perceptron, doc="Rosenblatt: w ← w + η(y − ŷ)x")
 
 
 def make_optimizer(key: str, learning_rate: float, params: Mapping[str, object] | None = None) -> Optimizer:

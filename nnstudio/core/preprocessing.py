@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core.features import Formula
-from nnstudio.core.i18n import tr
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError, ShapeError
 
-NORMALIZATIONS: Registry[None] = Registry("normalization")
-NORMALIZATIONS.add("none", "None", None)
+NORMALIZATIONS: Registry[None] = Registry(QT_TR_NOOP("normalization"))
+NORMALIZATIONS.add("none", QT_TR_NOOP("None"), None)
 NORMALIZATIONS.add("min_max", "Min–max (0…1)", None)
 NORMALIZATIONS.add("z_score", "Z-score", None)
 

@@ -63,7 +63,7 @@ class Registry(Mapping[str, Entry[T]]):
         except (KeyError, TypeError):
             names = ", ".join(self._entries)
             raise ConfigError(tr("unknown {kind} {key!r}; choose one of: {names}")
-                              .format(kind=self.kind, key=key, names=names)) from None
+                              .format(kind=tr(self.kind), key=key, names=names)) from None
 
     def get(self, key: object, default: Entry[T] | None = None) -> Entry[T] | None:
         """The entry of ``key``, or ``default`` for a name that is not registered."""
@@ -79,7 +79,8 @@ class Registry(Mapping[str, Entry[T]]):
         return len(self._entries)
 
     def label(self, key: str) -> str:
-        return self[key].label
+        """The entry's name as the GUI shows it, in the user's language (the key stays the file's word)."""
+        return tr(self[key].label)
 
     def resolve_params(self, key: str, params: Mapping[str, object] | None) -> dict[str, float]:
         """Defaults overlaid with ``params``; unknown or non-numeric parameters raise ConfigError."""
@@ -87,11 +88,11 @@ class Registry(Mapping[str, Entry[T]]):
         merged = dict(entry.params)
         for name, value in (params or {}).items():
             if name not in entry.params:
-                allowed = ", ".join(entry.params) or "none"
+                allowed = ", ".join(entry.params) or tr("none")
                 raise ConfigError(tr("{kind} {key!r} has no parameter {name!r} (allowed: {allowed})")
-                                  .format(kind=self.kind, key=key, name=name, allowed=allowed))
+                                  .format(kind=tr(self.kind), key=key, name=name, allowed=allowed))
             if not is_finite_number(value):
                 raise ConfigError(tr("{kind} {key!r} parameter {name!r} must be a finite number, got {value!r}")
-                                  .format(kind=self.kind, key=key, name=name, value=value))
+                                  .format(kind=tr(self.kind), key=key, name=name, value=value))
             merged[name] = float(value)
         return merged

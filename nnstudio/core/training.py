@@ -268,8 +268,8 @@ class Trainer:
         self.output_transform = output_transform  # maps outputs/targets to raw units for MAE
         self._check_rule()
         dtype = network.dtype
-        x = self._as_matrix(x, network.input_size, "inputs", dtype)
-        y = self._as_matrix(y, network.output_size, "targets", dtype)
+        x = self._as_matrix(x, network.input_size, tr("inputs"), dtype)
+        y = self._as_matrix(y, network.output_size, tr("targets"), dtype)
         if x.shape[0] != y.shape[0]:
             raise ShapeError(tr("{shape} input rows but {shape2} target rows")
                              .format(shape=x.shape[0], shape2=y.shape[0]))
@@ -281,8 +281,8 @@ class Trainer:
             if val_idx.size:
                 x, y, x_val, y_val = x[train_idx], y[train_idx], x[val_idx], y[val_idx]
         self.x, self.y = x, y
-        self.x_val = None if x_val is None else self._as_matrix(x_val, network.input_size, "inputs", dtype)
-        self.y_val = None if y_val is None else self._as_matrix(y_val, network.output_size, "targets", dtype)
+        self.x_val = None if x_val is None else self._as_matrix(x_val, network.input_size, tr("inputs"), dtype)
+        self.y_val = None if y_val is None else self._as_matrix(y_val, network.output_size, tr("targets"), dtype)
         self.task = task or infer_task(network, config.loss, y)
         self.loss = make_loss(config.loss)
         self.optimizer = make_optimizer(config.optimizer, config.learning_rate, config.optimizer_params)
@@ -515,8 +515,8 @@ class Trainer:
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, prefix: str = "") -> dict[str, float]:
         """Loss and accuracy (classification) or MAE (regression) on (x, y) with the current weights."""
-        x = self._as_matrix(x, self.network.input_size, "inputs", self.network.dtype)
-        y = self._as_matrix(y, self.network.output_size, "targets", self.network.dtype)
+        x = self._as_matrix(x, self.network.input_size, tr("inputs"), self.network.dtype)
+        y = self._as_matrix(y, self.network.output_size, tr("targets"), self.network.dtype)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             traces = self.network.forward_trace(x)
             if self.perceptron:  # a step output has no derivative: only the loss value is needed

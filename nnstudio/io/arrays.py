@@ -26,10 +26,10 @@ def json_kind(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, int | float):
-        return "a number"
+        return tr("a number")
     if isinstance(value, str):
-        return "text"
-    return "a list" if isinstance(value, list) else "an object"
+        return tr("text")
+    return tr("a list") if isinstance(value, list) else tr("an object")
 
 
 def number_vector(value: Any, where: str, allow_null: bool = False) -> np.ndarray:
@@ -41,10 +41,9 @@ def number_vector(value: Any, where: str, allow_null: bool = False) -> np.ndarra
     allowed = _NUMBER_OR_NULL if allow_null else _NUMBER
     if not set(map(type, value)) <= allowed:
         i, item = next((i, v) for i, v in enumerate(value) if type(v) not in allowed)
-        raise ModelFormatError(tr("{where}[{i}]: expected a number{value}, got "
-                                  "{json_kind}")
-                               .format(where=where, i=i, value=' or null' if allow_null else '',
-                                       json_kind=json_kind(item)))
+        expected = tr("{where}[{i}]: expected a number or null, got {json_kind}") if allow_null else \
+            tr("{where}[{i}]: expected a number, got {json_kind}")
+        raise ModelFormatError(expected.format(where=where, i=i, json_kind=json_kind(item)))
     try:
         array = np.array(value, dtype=np.float64)
     except OverflowError:  # an integer beyond the float range

@@ -112,12 +112,12 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return tr("a device")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return tr("a pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return tr("a socket")
+    return tr("a special file")
 
 
 def _exists(path: Path) -> bool:

@@ -296,9 +296,11 @@ class _Parser:
         if self.strict and bad:
             r = min(bad)
             text = bad[r].strip()
-            what = "is empty" if not text else f"{text!r} is not a number"
-            raise CSVFormatError(tr("{name}: row {value}, column {value2} ({header!r}): {what}")
-                                 .format(name=self.name, value=r + 1, value2=j + 1, header=header, what=what))
+            where = tr("{name}: row {row}, column {column} ({header!r})").format(name=self.name, row=r + 1,
+                                                                               column=j + 1, header=header)
+            if not text:
+                raise CSVFormatError(tr("{where}: is empty").format(where=where))
+            raise CSVFormatError(tr("{where}: {text!r} is not a number").format(where=where, text=text))
         return Column(header, role, NUMERIC, values, bad=dict(sorted(bad.items())))
 
     def _categorical(self, header: str, j: int, role: str, labels: list[str]) -> Column:

@@ -15,7 +15,7 @@ import numpy as np
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.datasets import builtin_table_csv, declare_builtin_image, generate, shapes
-from nnstudio.core.i18n import tr
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
@@ -173,7 +173,7 @@ def shapes_example() -> Project:
                                        "weights form a 16x16 picture of what it looks for."))
 
 
-EXAMPLES: Registry[ExampleInfo] = Registry.of("example", [
+EXAMPLES: Registry[ExampleInfo] = Registry.of(QT_TR_NOOP("example"), [
     ExampleInfo("laptop", "Laptop (2-3-2)", "Buy a laptop? The TensorFlow.js tutorial network.", laptop),
     ExampleInfo("perceptron", "Perceptron", "A single step neuron with hand-set weights.", perceptron),
     ExampleInfo("perceptron-sigmoid", "Sigmoid neuron", "The perceptron's weights with a sigmoid.",

@@ -46,8 +46,8 @@ def _import_onnx() -> Any:
         import onnx.helper
         import onnx.numpy_helper
     except ImportError as exc:
-        raise NNStudioError(tr("ONNX export needs the 'onnx' package ({exc}); {EXPORT_EXTRA_HINT}")
-                            .format(exc=exc, EXPORT_EXTRA_HINT=EXPORT_EXTRA_HINT)) from None
+        raise NNStudioError(tr("ONNX export needs the 'onnx' package ({exc}); {hint}")
+                            .format(exc=exc, hint=tr(EXPORT_EXTRA_HINT))) from None
     return onnx
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
 from nnstudio.errors import NNStudioError
@@ -38,9 +39,11 @@ class ExportFormat:
 
     def missing_message(self) -> str:
         if getattr(sys, "frozen", False):
-            return (f"{self.label} export needs the {self.requires!r} package, which this build of NN Studio "
-                    f"does not include; export with the pip-installed nnstudio instead ({EXPORT_EXTRA_HINT})")
-        return f"{self.label} export needs the {self.requires!r} package; {EXPORT_EXTRA_HINT}"
+            return (tr("{format} export needs the {package!r} package, which this build of NN Studio "
+                       "does not include; export with the pip-installed nnstudio instead ({hint})")
+                    .format(format=self.label, package=self.requires, hint=tr(EXPORT_EXTRA_HINT)))
+        return tr("{format} export needs the {package!r} package; {hint}").format(
+            format=self.label, package=self.requires, hint=tr(EXPORT_EXTRA_HINT))
 
 
 def _export_json(project: Project, path: str | os.PathLike) -> None:
@@ -67,7 +70,7 @@ def _export_pytorch(project: Project, path: str | os.PathLike) -> None:
     export_pytorch(project, path)
 
 
-EXPORT_FORMATS: Registry[ExportFormat] = Registry.of("export format", [
+EXPORT_FORMATS: Registry[ExportFormat] = Registry.of(QT_TR_NOOP("export format"), [
     ExportFormat("json", "NN Studio model JSON", ".json", _export_json,
                  description="the model file NN Studio reads back (network, preprocessing, training settings)"),
     ExportFormat("onnx", "ONNX model", ".onnx", _export_onnx, requires="onnx",

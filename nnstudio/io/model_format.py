@@ -208,7 +208,7 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
     network = Network(len(inputs), layers, inputs, outputs)
     preprocessing = _preprocessing(data.get("preprocessing"), inputs, len(outputs), p)
     training = _training(data.get("training", {}), p)
-    image = image_from_dict(data.get("image"), f"{p}image", inputs, "model's inputs")
+    image = image_from_dict(data.get("image"), f"{p}image", inputs, tr("model's inputs"))
     return Project(network, training, preprocessing, name=data.get("name", "Untitled"),
                    description=data.get("description", ""), image=image)
 
@@ -276,7 +276,7 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[Formula
                 raise ModelFormatError(tr("{where}[{i}].sources[{k}]: {too_long}")
                                        .format(where=where, i=i, k=k, too_long=too_long(source, MAX_NAME)))
             if source in derived:
-                what = "itself" if source == name else f"{source!r}, which is computed too"
+                what = tr("itself") if source == name else tr("{name!r}, which is computed too").format(name=source)
                 raise ModelFormatError(tr("{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
                                           "sources must be base features")
                                        .format(where=where, i=i, k=k, name=name, what=what))

@@ -90,7 +90,7 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
     _check_derived(dataset, where)
-    image = image_from_dict(data.get("image"), f"{where}.image", dataset.column_names(), "dataset's columns")
+    image = image_from_dict(data.get("image"), f"{where}.image", dataset.column_names(), tr("dataset's columns"))
     try:
         dataset.set_image(image)
     except NNStudioError as exc:

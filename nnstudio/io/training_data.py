@@ -80,10 +80,12 @@ def _check_used_cells(data: Dataset, matched: Dataset) -> None:
         problems = data.columns[index].problems(index)
         if problems:
             p = problems[0]
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise DataError(tr("{name}: row {value}, column {value2} ({name2!r}): {message}{more}")
-                            .format(name=data.name, value=p.row + 1, value2=index + 1, name2=name, message=p.message,
-                                    more=more))
+            where = tr("{name}: row {row}, column {column} ({column_name!r})").format(
+                name=data.name, row=p.row + 1, column=index + 1, column_name=name)
+            if len(problems) > 1:
+                raise DataError(tr("{problem} (and {more} more)").format(problem=f"{where}: {p.message}",
+                                                                         more=len(problems) - 1))
+            raise DataError(f"{where}: {p.message}")
 
 
 def _keep_normalization(project: Project, old: Dataset | None) -> None:

@@ -47,15 +47,15 @@ def _unit(size: int, value: Any, what: str) -> int:
 
 def _set_weight(project: Project, p: Mapping[str, Any]) -> None:
     layer = project.network.layers[_layer(project, p)]
-    layer.weights[_unit(layer.fan_in, p["from"], "input of this layer"),
-                  _unit(layer.units, p["to"], "neuron in this layer")] = float(p["value"])
+    layer.weights[_unit(layer.fan_in, p["from"], tr("input of this layer")),
+                  _unit(layer.units, p["to"], tr("neuron in this layer"))] = float(p["value"])
 
 
 def _set_bias(project: Project, p: Mapping[str, Any]) -> None:
     layer = project.network.layers[_layer(project, p)]
     if not layer.use_bias:
-        raise ConfigError(tr("layer {p} has no bias").format(p=p['layer']))
-    layer.bias[_unit(layer.units, p["neuron"], "neuron in this layer")] = float(p["value"])
+        raise ConfigError(tr("layer {layer} has no bias").format(layer=p["layer"]))
+    layer.bias[_unit(layer.units, p["neuron"], tr("neuron in this layer"))] = float(p["value"])
 
 
 def _set_weights(project: Project, p: Mapping[str, Any]) -> None:
