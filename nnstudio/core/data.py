@@ -223,7 +223,7 @@ class ImageSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "columns", tuple(self.columns))
-        for what, side in (("width", self.width), ("height", self.height)):
+        for what, side in ((tr("width"), self.width), (tr("height"), self.height)):
             if isinstance(side, bool) or not isinstance(side, int | np.integer) or side < 1:
                 raise DataError(tr("an image's {what} must be a whole number of pixels from 1 up, got {side!r}")
                                 .format(what=what, side=side))

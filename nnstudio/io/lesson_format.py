@@ -106,7 +106,7 @@ def _lesson(data: Any, source: str) -> Lesson:
         try:
             projects[key] = project_from_dict(spec)
         except ModelFormatError as exc:
-            raise ModelFormatError(tr("projects.{key}: {exc}").format(key=key, exc=exc)) from None
+            raise ModelFormatError(f"projects.{key}: {exc}") from None
     lesson_locks = _locks(data.get("locks", {}), Locks())
     lesson_docks = _docks(data.get("docks", {}), Docks(), "docks")
     lesson_controls = tuple(data.get("controls", {}).get("hide", ()))
@@ -131,7 +131,7 @@ def _check_counts(data: dict) -> None:
     for key, spec in (projects.items() if isinstance(projects, dict) else ()):
         problem = project_limit_problem(spec) if isinstance(spec, dict) else None
         if problem:
-            raise ModelFormatError(tr("projects.{key}: {problem}").format(key=key, problem=problem))
+            raise ModelFormatError(f"projects.{key}: {problem}")
 
 
 def _many(items: Any, limit: int, where: str, what: str) -> str | None:

@@ -46,7 +46,7 @@ def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, di
         key = params.pop("name")
     if key not in registry:
         raise ModelFormatError(tr("{where}: unknown {kind} {key!r}; choose one of: {choices}")
-                               .format(where=where, kind=registry.kind, key=key, choices=', '.join(registry)))
+                               .format(where=where, kind=tr(registry.kind), key=key, choices=', '.join(registry)))
     for name, v in params.items():
         if isinstance(v, int | float) and not is_finite_number(v):
             raise ModelFormatError(tr("{where}.{name}: contains a value too large to represent")
@@ -236,8 +236,7 @@ def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> 
             except ModelFormatError:
                 raise
             except NNStudioError as exc:
-                raise ModelFormatError(tr("{p}preprocessing.{key}[{i}]: {exc}")
-                                       .format(p=p, key=key, i=i, exc=exc)) from None
+                raise ModelFormatError(f"{p}preprocessing.{key}[{i}]: {exc}") from None
         return out
 
     classes = data.get("classes")
@@ -273,8 +272,7 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[Formula
                 raise ModelFormatError(tr("{where}[{i}].sources[{k}]: a source name cannot be empty")
                                        .format(where=where, i=i, k=k))
             if too_long(source, MAX_NAME):
-                raise ModelFormatError(tr("{where}[{i}].sources[{k}]: {too_long}")
-                                       .format(where=where, i=i, k=k, too_long=too_long(source, MAX_NAME)))
+                raise ModelFormatError(f"{where}[{i}].sources[{k}]: {too_long(source, MAX_NAME)}")
             if source in derived:
                 what = tr("itself") if source == name else tr("{name!r}, which is computed too").format(name=source)
                 raise ModelFormatError(tr("{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
@@ -296,5 +294,5 @@ def _training(data: dict, p: str) -> TrainingConfig:
     try:
         config.validate()
     except NNStudioError as exc:
-        raise ModelFormatError(tr("{p}training: {exc}").format(p=p, exc=exc)) from None
+        raise ModelFormatError(f"{p}training: {exc}") from None
     return config

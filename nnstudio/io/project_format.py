@@ -94,7 +94,7 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
     try:
         dataset.set_image(image)
     except NNStudioError as exc:
-        raise ModelFormatError(tr("{where}.image: {exc}").format(where=where, exc=exc)) from None
+        raise ModelFormatError(f"{where}.image: {exc}") from None
     return dataset
 
 
@@ -137,7 +137,7 @@ def _check_derived(dataset: Dataset, where: str) -> None:
                 try:
                     dataset.source_column(name, f"column {col.name!r}")
                 except DataError as exc:
-                    raise ModelFormatError(tr("{here}.sources[{k}]: {exc}").format(here=here, k=k, exc=exc)) from None
+                    raise ModelFormatError(f"{here}.sources[{k}]: {exc}") from None
         except DataError as exc:
             raise ModelFormatError(f"{here}: {exc}") from None
     dataset.recompute_derived()

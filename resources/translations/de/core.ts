@@ -720,6 +720,10 @@
       <translation>geben Sie mindestens eine Eingabe- und eine Ausgabegröße an, z. B. 2,1</translation>
     </message>
     <message>
+      <source>height</source>
+      <translation>die Höhe</translation>
+    </message>
+    <message>
       <source>hidden layer</source>
       <translation>verborgene Schicht</translation>
     </message>
@@ -978,14 +982,6 @@
     <message>
       <source>prediction ŷ = {prediction}, target y = {target}</source>
       <translation>Vorhersage ŷ = {prediction}, Ziel y = {target}</translation>
-    </message>
-    <message>
-      <source>projects.{key}: {exc}</source>
-      <translation>projects.{key}: {exc}</translation>
-    </message>
-    <message>
-      <source>projects.{key}: {problem}</source>
-      <translation>projects.{key}: {problem}</translation>
     </message>
     <message>
       <source>random_uniform needs minval &lt;= maxval, got {p} &gt; {p2}</source>
@@ -1384,6 +1380,10 @@
       <translation>die Gewichte müssen fan_in x {units} sein, erhalten: Form {shape}</translation>
     </message>
     <message>
+      <source>width</source>
+      <translation>die Breite</translation>
+    </message>
+    <message>
       <source>z (total input)</source>
       <translation>z (Gesamteingabe)</translation>
     </message>
@@ -1414,10 +1414,6 @@
     <message>
       <source>{here}.name: two columns are named {col!r}</source>
       <translation>{here}.name: zwei Spalten heißen {col!r}</translation>
-    </message>
-    <message>
-      <source>{here}.sources[{k}]: {exc}</source>
-      <translation>{here}.sources[{k}]: {exc}</translation>
     </message>
     <message>
       <source>{here}.{key}: expected up to 32 hexadecimal digits</source>
@@ -1668,20 +1664,12 @@
       <translation>{p}preprocessing.{key}[{i}]: enthält einen Wert, der zu groß zum Darstellen ist</translation>
     </message>
     <message>
-      <source>{p}preprocessing.{key}[{i}]: {exc}</source>
-      <translation>{p}preprocessing.{key}[{i}]: {exc}</translation>
-    </message>
-    <message>
       <source>{p}training.loss: unknown loss {data!r}; choose one of: {names}</source>
       <translation>{p}training.loss: unbekannter Verlust {data!r}; wählen Sie einen von: {names}</translation>
     </message>
     <message>
       <source>{p}training.target_loss: contains a value too large to represent</source>
       <translation>{p}training.target_loss: enthält einen Wert, der zu groß zum Darstellen ist</translation>
-    </message>
-    <message>
-      <source>{p}training: {exc}</source>
-      <translation>{p}training: {exc}</translation>
     </message>
     <message>
       <source>{relative!r}: no such file beside the lesson</source>
@@ -1886,10 +1874,6 @@
     <message>
       <source>{where}.head: expected an object or null</source>
       <translation>{where}.head: Objekt oder null erwartet</translation>
-    </message>
-    <message>
-      <source>{where}.image: {exc}</source>
-      <translation>{where}.image: {exc}</translation>
     </message>
     <message>
       <source>{where}.layer: only the forward and backward phases go through a layer</source>
@@ -2150,10 +2134,6 @@
     <message>
       <source>{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; sources must be base features</source>
       <translation>{where}[{i}].sources[{k}]: Eingabe {name!r} kann nicht aus {what} berechnet werden; Quellen müssen Basismerkmale sein</translation>
-    </message>
-    <message>
-      <source>{where}[{i}].sources[{k}]: {too_long}</source>
-      <translation>{where}[{i}].sources[{k}]: {too_long}</translation>
     </message>
     <message>
       <source>{where}[{i}]: expected [from_epoch, setting, value]</source>
