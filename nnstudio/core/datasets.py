@@ -67,61 +67,61 @@ BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
     (
         _table(
             "laptop",
-            "Laptop (pink, small → buy)",
-            "Nine laptops rated by how pink and how small they are (0..1), and whether the buyer takes "
-            "them (1) or not (0). Linearly separable: a single perceptron learns it.",
+            QT_TR_NOOP("Laptop (pink, small → buy)"),
+            QT_TR_NOOP("Nine laptops rated by how pink and how small they are (0..1), and whether the buyer takes "
+                       "them (1) or not (0). Linearly separable: a single perceptron learns it."),
             CLASSIFICATION,
             "buy",
         ),
         _table(
             "and",
-            "AND truth table",
-            "Logical AND of two bits (4 rows). Linearly separable.",
+            QT_TR_NOOP("AND truth table"),
+            QT_TR_NOOP("Logical AND of two bits (4 rows). Linearly separable."),
             CLASSIFICATION,
             "y",
         ),
         _table(
             "or",
-            "OR truth table",
-            "Logical OR of two bits (4 rows). Linearly separable.",
+            QT_TR_NOOP("OR truth table"),
+            QT_TR_NOOP("Logical OR of two bits (4 rows). Linearly separable."),
             CLASSIFICATION,
             "y",
         ),
         _table(
             "xor",
-            "XOR truth table",
-            "Exclusive OR of two bits (4 rows). Not linearly separable: needs a hidden layer.",
+            QT_TR_NOOP("XOR truth table"),
+            QT_TR_NOOP("Exclusive OR of two bits (4 rows). Not linearly separable: needs a hidden layer."),
             CLASSIFICATION,
             "y",
         ),
         _table(
             "infections",
-            "Infections (today, countries → tomorrow)",
-            "Four days of infection counts and affected countries, with the next day's infections: "
-            "a tiny two-input regression small enough to follow by hand.",
+            QT_TR_NOOP("Infections (today, countries → tomorrow)"),
+            QT_TR_NOOP("Four days of infection counts and affected countries, with the next day's infections: "
+                       "a tiny two-input regression small enough to follow by hand."),
             REGRESSION,
             "next_day_infections",
         ),
         _table(
             "cars",
-            "Car horsepower → MPG",
-            "392 cars from the Auto MPG data: engine horsepower and fuel economy in miles per gallon. "
-            "A curved one-input regression.",
+            QT_TR_NOOP("Car horsepower → MPG"),
+            QT_TR_NOOP("392 cars from the Auto MPG data: engine horsepower and fuel economy in miles per gallon. "
+                       "A curved one-input regression."),
             REGRESSION,
             "mpg",
         ),
         _table(
             "iris",
-            "Iris flowers (4 measurements → species)",
-            "Fisher's 150 iris flowers: sepal and petal length and width in cm, and the species "
-            "(setosa, versicolor, virginica; 50 each).",
+            QT_TR_NOOP("Iris flowers (4 measurements → species)"),
+            QT_TR_NOOP("Fisher's 150 iris flowers: sepal and petal length and width in cm, and the species "
+                       "(setosa, versicolor, virginica; 50 each)."),
             CLASSIFICATION,
             "species",
         ),
         _table(
             "digits",
-            "Handwritten digits (8×8 pixels → digit)",
-            "1797 handwritten digits as 8×8 images: 64 pixel columns with values 0..16 and the digit 0..9.",
+            QT_TR_NOOP("Handwritten digits (8×8 pixels → digit)"),
+            QT_TR_NOOP("1797 handwritten digits as 8×8 images: 64 pixel columns with values 0..16 and the digit 0..9."),
             CLASSIFICATION,
             "digit",
             (8, 8, 0.0, 16.0),
@@ -335,49 +335,50 @@ GENERATORS: Registry[GeneratorInfo] = Registry.of(
     (
         GeneratorInfo(
             "xor",
-            "XOR (quadrants)",
+            QT_TR_NOOP("XOR (quadrants)"),
             CLASSIFICATION,
             xor_quadrants,
             200,
             0.05,
-            "Opposite-sign quadrants against same-sign quadrants.",
+            QT_TR_NOOP("Opposite-sign quadrants against same-sign quadrants."),
         ),
         GeneratorInfo(
             "circle",
-            "Circle (disc inside a ring)",
+            QT_TR_NOOP("Circle (disc inside a ring)"),
             CLASSIFICATION,
             circle,
             200,
             0.05,
-            "An inner disc surrounded by a ring.",
+            QT_TR_NOOP("An inner disc surrounded by a ring."),
         ),
         GeneratorInfo(
             "gaussians",
-            "Two Gaussian clouds",
+            QT_TR_NOOP("Two Gaussian clouds"),
             CLASSIFICATION,
             gaussians,
             200,
             0.0,
-            "Two round clouds, linearly separable.",
+            QT_TR_NOOP("Two round clouds, linearly separable."),
         ),
         GeneratorInfo(
             "spiral",
-            "Spiral (two arms)",
+            QT_TR_NOOP("Spiral (two arms)"),
             CLASSIFICATION,
             spiral,
             300,
             0.02,
-            "Two interleaved spiral arms: hard, needs several hidden neurons.",
+            QT_TR_NOOP("Two interleaved spiral arms: hard, needs several hidden neurons."),
         ),
-        GeneratorInfo("moons", "Two moons", CLASSIFICATION, moons, 200, 0.05, "Two interlocking half-moons."),
+        GeneratorInfo("moons", QT_TR_NOOP("Two moons"), CLASSIFICATION, moons, 200, 0.05,
+                      QT_TR_NOOP("Two interlocking half-moons.")),
         GeneratorInfo(
             "plane",
-            "Plane (linear regression)",
+            QT_TR_NOOP("Plane (linear regression)"),
             REGRESSION,
             plane,
             200,
             0.1,
-            "A real target that is a linear function of x1 and x2 plus noise.",
+            QT_TR_NOOP("A real target that is a linear function of x1 and x2 plus noise."),
         ),
     )
 )
@@ -498,12 +499,12 @@ IMAGE_GENERATORS: Registry[ImageGeneratorInfo] = Registry.of(
     (
         ImageGeneratorInfo(
             "shapes",
-            "Shapes (16×16 images)",
+            QT_TR_NOOP("Shapes (16×16 images)"),
             shapes,
             1000,
             0.1,
-            "16×16 grey outlines of circles, squares, triangles and crosses of random size, position, "
-            "thickness and turn, with noise: 256 pixel inputs, 4 classes.",
+            QT_TR_NOOP("16×16 grey outlines of circles, squares, triangles and crosses of random size, position, "
+                       "thickness and turn, with noise: 256 pixel inputs, 4 classes."),
         ),
     ),
 )

@@ -71,17 +71,18 @@ def _export_pytorch(project: Project, path: str | os.PathLike) -> None:
 
 
 EXPORT_FORMATS: Registry[ExportFormat] = Registry.of(QT_TR_NOOP("export format"), [
-    ExportFormat("json", "NN Studio model JSON", ".json", _export_json,
-                 description="the model file NN Studio reads back (network, preprocessing, training settings)"),
-    ExportFormat("onnx", "ONNX model", ".onnx", _export_onnx, requires="onnx",
-                 description="opset 13, float32; takes the raw inputs predict takes (derived inputs and "
-                             "normalization inside); runs in onnxruntime and friends"),
-    ExportFormat("python", "Python script (NumPy)", ".py", _export_python,
-                 description="a standalone NumPy script with the weights that predicts like nnstudio predict, "
-                             "from the command line or predict(rows)"),
-    ExportFormat("pytorch", "PyTorch code", ".py", _export_pytorch,
-                 description="an nn.Sequential with the weights loaded (build_model()) that takes the raw inputs "
-                             "predict takes; torch is needed to run it"),
+    ExportFormat("json", QT_TR_NOOP("NN Studio model JSON"), ".json", _export_json,
+                 description=QT_TR_NOOP("the model file NN Studio reads back (network, preprocessing, training "
+                                        "settings)")),
+    ExportFormat("onnx", QT_TR_NOOP("ONNX model"), ".onnx", _export_onnx, requires="onnx",
+                 description=QT_TR_NOOP("opset 13, float32; takes the raw inputs predict takes (derived inputs and "
+                                        "normalization inside); runs in onnxruntime and friends")),
+    ExportFormat("python", QT_TR_NOOP("Python script (NumPy)"), ".py", _export_python,
+                 description=QT_TR_NOOP("a standalone NumPy script with the weights that predicts like nnstudio "
+                                        "predict, from the command line or predict(rows)")),
+    ExportFormat("pytorch", QT_TR_NOOP("PyTorch code"), ".py", _export_pytorch,
+                 description=QT_TR_NOOP("an nn.Sequential with the weights loaded (build_model()) that takes the raw "
+                                        "inputs predict takes; torch is needed to run it")),
 ])
 
 

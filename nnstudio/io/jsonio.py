@@ -50,15 +50,13 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
 
 
-def _where_constant(text: str) -> str:
-    """' at line L, column C' of the first NaN/Infinity token outside strings (the parser does not say)."""
+def _where_constant(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first NaN/Infinity token outside strings (the parser does not say)."""
     for match in _STRING_OR_CONSTANT.finditer(text):
         if match.group(1):
             start = match.start(1)
-            line = text.count("\n", 0, start) + 1
-            column = start - text.rfind("\n", 0, start)
-            return f" at line {line}, column {column}"
-    return ""
+            return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+    return None
 
 
 def check_json_shape(raw: bytes | bytearray, source: str = "file") -> None:
@@ -102,17 +100,23 @@ def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
                                .format(source=source, msg=exc.msg, lineno=exc.lineno, colno=exc.colno)) \
             from None
     except _ConstantError as exc:
-        raise ModelFormatError(tr("{source}: {exc}{where_constant} is not allowed in NN Studio "
+        place = _where_constant(decoded)
+        if place is None:
+            raise ModelFormatError(tr("{source}: {constant} is not allowed in NN Studio files (numbers must be "
+                                      "finite)").format(source=source, constant=exc)) from None
+        raise ModelFormatError(tr("{source}: {constant} at line {line}, column {column} is not allowed in NN Studio "
                                   "files (numbers must be finite)")
-                               .format(source=source, exc=exc, where_constant=_where_constant(decoded))) from None
+                               .format(source=source, constant=exc, line=place[0], column=place[1])) from None
     except _DuplicateKey as exc:
         raise ModelFormatError(tr("{source}: the key {key!r} appears twice in one object; keep one of "
                                   "them").format(source=source, key=exc.key)) from None
     except ValueError as exc:  # an integer of more than 4300 digits
         digits = re.search(r"value has (\d+) digits", str(exc))
-        what = f"{digits.group(1)} digits" if digits else "too many digits"
-        raise ModelFormatError(tr("{source}: a number with {what} is too long")
-                               .format(source=source, what=what)) from None
+        if digits:
+            raise ModelFormatError(tr("{source}: a number with {digits} digits is too long")
+                                   .format(source=source, digits=digits.group(1))) from None
+        raise ModelFormatError(tr("{source}: a number with too many digits is too long").format(source=source)) \
+            from None
     except RecursionError:
         raise ModelFormatError(tr("{source}: nested too deeply").format(source=source)) from None
 
@@ -130,7 +134,7 @@ def format_path(parts: Iterable[str | int]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
-    return out or "(top level)"
+    return out or tr("(top level)")
 
 
 def _scalar(value: Any) -> bool:

@@ -118,7 +118,7 @@ def check_version(data: Any, expected_format: str, prefix: str = "") -> None:
     where = f"{prefix}." if prefix else ""
     if not isinstance(data, dict):
         raise ModelFormatError(tr("{value}: expected a JSON object, got {kind}")
-                               .format(value=prefix or '(top level)', kind=type(data).__name__))
+                               .format(value=prefix or tr('(top level)'), kind=type(data).__name__))
     if data.get("format") != expected_format:
         raise ModelFormatError(tr("{where}format: expected {expected_format!r}, got {get!r}")
                                .format(where=where, expected_format=expected_format, get=data.get('format')))

@@ -44,28 +44,116 @@
       <translation> oder </translation>
     </message>
     <message>
+      <source>(top level)</source>
+      <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
       <source>(top level): expected a JSON object, got {json_kind}</source>
       <translation>(oberste Ebene): JSON-Objekt erwartet, erhalten: {json_kind}</translation>
+    </message>
+    <message>
+      <source>16x16 generated images of four shapes.</source>
+      <translation>16x16 erzeugte Bilder von vier Formen.</translation>
+    </message>
+    <message>
+      <source>16×16 grey outlines of circles, squares, triangles and crosses of random size, position, thickness and turn, with noise: 256 pixel inputs, 4 classes.</source>
+      <translation>16×16 graue Umrisse von Kreisen, Quadraten, Dreiecken und Kreuzen mit zufälliger Größe, Lage, Strichstärke und Drehung, mit Rauschen: 256 Pixeleingaben, 4 Klassen.</translation>
+    </message>
+    <message>
+      <source>1797 handwritten digits as 8×8 images: 64 pixel columns with values 0..16 and the digit 0..9.</source>
+      <translation>1797 handgeschriebene Ziffern als 8×8-Bilder: 64 Pixelspalten mit Werten 0..16 und die Ziffer 0..9.</translation>
+    </message>
+    <message>
+      <source>2-3-1 sigmoid learns XOR.</source>
+      <translation>2-3-1 sigmoid lernt XOR.</translation>
+    </message>
+    <message>
+      <source>2-4-1 tanh, full-batch SGD.</source>
+      <translation>2-4-1 tanh, SGD mit dem ganzen Datensatz als Stapel.</translation>
+    </message>
+    <message>
+      <source>392 cars from the Auto MPG data: engine horsepower and fuel economy in miles per gallon. A curved one-input regression.</source>
+      <translation>392 Autos aus den Auto-MPG-Daten: Motorleistung in PS und Verbrauch in Meilen pro Gallone. Eine gekrümmte Regression mit einer Eingabe.</translation>
+    </message>
+    <message>
+      <source>8x8 handwritten digits.</source>
+      <translation>8x8 handgeschriebene Ziffern.</translation>
     </message>
     <message>
       <source>A mini-batch of {n} rows: neuron values are those of its first row; gradients add up all {n}.</source>
       <translation>Ein Mini-Batch aus {n} Zeilen: Die Neuronenwerte sind die seiner ersten Zeile; die Gradienten summieren alle {n}.</translation>
     </message>
     <message>
+      <source>A real target that is a linear function of x1 and x2 plus noise.</source>
+      <translation>Ein reelles Ziel, das eine lineare Funktion von x1 und x2 plus Rauschen ist.</translation>
+    </message>
+    <message>
+      <source>A single step neuron with hand-set weights.</source>
+      <translation>Ein einzelnes Stufen-Neuron mit von Hand gesetzten Gewichten.</translation>
+    </message>
+    <message>
       <source>A step activation has zero slope everywhere, so backpropagation cannot train through it. Use the perceptron rule on a single-layer step network, or pick sigmoid/tanh/relu.</source>
       <translation>Eine Stufen-Aktivierung hat überall die Steigung null, daher kann Backpropagation nicht durch sie trainieren. Verwenden Sie die Perzeptron-Regel für ein einschichtiges Stufen-Netz oder wählen Sie sigmoid/tanh/relu.</translation>
+    </message>
+    <message>
+      <source>AND truth table</source>
+      <translation>UND-Wahrheitstabelle</translation>
+    </message>
+    <message>
+      <source>An inner disc surrounded by a ring.</source>
+      <translation>Eine innere Scheibe, umgeben von einem Ring.</translation>
     </message>
     <message>
       <source>Binary crossentropy</source>
       <translation>Binäre Kreuzentropie</translation>
     </message>
     <message>
+      <source>Buy a laptop? The TensorFlow.js tutorial network.</source>
+      <translation>Einen Laptop kaufen? Das Netz aus dem TensorFlow.js-Tutorial.</translation>
+    </message>
+    <message>
+      <source>Car MPG</source>
+      <translation>Auto-MPG</translation>
+    </message>
+    <message>
+      <source>Car MPG (deep)</source>
+      <translation>Auto-MPG (tief)</translation>
+    </message>
+    <message>
+      <source>Car horsepower → MPG</source>
+      <translation>Auto-PS → MPG</translation>
+    </message>
+    <message>
       <source>Categorical crossentropy</source>
       <translation>Kategoriale Kreuzentropie</translation>
     </message>
     <message>
+      <source>Circle</source>
+      <translation>Kreis</translation>
+    </message>
+    <message>
+      <source>Circle (disc inside a ring)</source>
+      <translation>Kreis (Scheibe in einem Ring)</translation>
+    </message>
+    <message>
       <source>Constant</source>
       <translation>Konstant</translation>
+    </message>
+    <message>
+      <source>Digits (64-32-10)</source>
+      <translation>Ziffern (64-32-10)</translation>
+    </message>
+    <message>
+      <source>Exclusive OR of two bits (4 rows). Not linearly separable: needs a hidden layer.</source>
+      <translation>Exklusives ODER zweier Bits (4 Zeilen). Nicht linear trennbar: braucht eine verborgene Schicht.</translation>
+    </message>
+    <message>
+      <source>Fisher's 150 iris flowers: sepal and petal length and width in cm, and the species (setosa, versicolor, virginica; 50 each).</source>
+      <translation>Fishers 150 Schwertlilien: Länge und Breite von Kelch- und Kronblatt in cm und die Art (setosa, versicolor, virginica; je 50).</translation>
+    </message>
+    <message>
+      <source>Four days of infection counts and affected countries, with the next day's infections: a tiny two-input regression small enough to follow by hand.</source>
+      <translation>Vier Tage mit Infektionszahlen und betroffenen Ländern, dazu die Infektionen des nächsten Tages: eine winzige Regression mit zwei Eingaben, klein genug, um sie von Hand nachzuvollziehen.</translation>
     </message>
     <message>
       <source>Glorot normal</source>
@@ -76,6 +164,10 @@
       <translation>Glorot gleichverteilt</translation>
     </message>
     <message>
+      <source>Handwritten digits (8×8 pixels → digit)</source>
+      <translation>Handgeschriebene Ziffern (8×8 Pixel → Ziffer)</translation>
+    </message>
+    <message>
       <source>He normal</source>
       <translation>He normal</translation>
     </message>
@@ -84,12 +176,56 @@
       <translation>He gleichverteilt</translation>
     </message>
     <message>
+      <source>Horsepower → MPG with a hidden layer.</source>
+      <translation>PS → MPG mit einer verborgenen Schicht.</translation>
+    </message>
+    <message>
+      <source>Horsepower → MPG, 1-1-1 linear.</source>
+      <translation>PS → MPG, 1-1-1 linear.</translation>
+    </message>
+    <message>
+      <source>Infections (deep)</source>
+      <translation>Infektionen (tief)</translation>
+    </message>
+    <message>
+      <source>Infections (linear)</source>
+      <translation>Infektionen (linear)</translation>
+    </message>
+    <message>
+      <source>Infections (today, countries → tomorrow)</source>
+      <translation>Infektionen (heute, Länder → morgen)</translation>
+    </message>
+    <message>
+      <source>Inner disc vs ring, 2-8-8-1 tanh.</source>
+      <translation>Innere Scheibe gegen Ring, 2-8-8-1 tanh.</translation>
+    </message>
+    <message>
+      <source>Iris flowers (4 measurements → species)</source>
+      <translation>Schwertlilien (4 Maße → Art)</translation>
+    </message>
+    <message>
       <source>L = {loss} + L1/L2 penalty = {data} + {penalty} = {total}</source>
       <translation>L = {loss} + L1/L2-Strafterm = {data} + {penalty} = {total}</translation>
     </message>
     <message>
+      <source>Laptop (2-3-2)</source>
+      <translation>Laptop (2-3-2)</translation>
+    </message>
+    <message>
+      <source>Laptop (pink, small → buy)</source>
+      <translation>Laptop (pink, klein → kaufen)</translation>
+    </message>
+    <message>
       <source>LeCun normal</source>
       <translation>LeCun normal</translation>
+    </message>
+    <message>
+      <source>Logical AND of two bits (4 rows). Linearly separable.</source>
+      <translation>Logisches UND zweier Bits (4 Zeilen). Linear trennbar.</translation>
+    </message>
+    <message>
+      <source>Logical OR of two bits (4 rows). Linearly separable.</source>
+      <translation>Logisches ODER zweier Bits (4 Zeilen). Linear trennbar.</translation>
     </message>
     <message>
       <source>Mean absolute error</source>
@@ -98,6 +234,14 @@
     <message>
       <source>Mean squared error</source>
       <translation>Mittlerer quadratischer Fehler</translation>
+    </message>
+    <message>
+      <source>NN Studio model JSON</source>
+      <translation>NN-Studio-Modell (JSON)</translation>
+    </message>
+    <message>
+      <source>Nine laptops rated by how pink and how small they are (0..1), and whether the buyer takes them (1) or not (0). Linearly separable: a single perceptron learns it.</source>
+      <translation>Neun Laptops, bewertet danach, wie pink und wie klein sie sind (0..1), und ob der Käufer sie nimmt (1) oder nicht (0). Linear trennbar: ein einzelnes Perzeptron lernt es.</translation>
     </message>
     <message>
       <source>None</source>
@@ -120,12 +264,40 @@
       <translation>Der ONNX-Export braucht das Paket 'onnx' ({exc}); {hint}</translation>
     </message>
     <message>
+      <source>ONNX model</source>
+      <translation>ONNX-Modell</translation>
+    </message>
+    <message>
+      <source>OR truth table</source>
+      <translation>ODER-Wahrheitstabelle</translation>
+    </message>
+    <message>
+      <source>One linear neuron, per-sample SGD.</source>
+      <translation>Ein lineares Neuron, SGD pro Stichprobe.</translation>
+    </message>
+    <message>
       <source>Ones</source>
       <translation>Einsen</translation>
     </message>
     <message>
+      <source>Opposite-sign quadrants against same-sign quadrants.</source>
+      <translation>Quadranten mit ungleichen Vorzeichen gegen Quadranten mit gleichen Vorzeichen.</translation>
+    </message>
+    <message>
+      <source>Perceptron</source>
+      <translation>Perzeptron</translation>
+    </message>
+    <message>
       <source>Perceptron rule</source>
       <translation>Perzeptron-Regel</translation>
+    </message>
+    <message>
+      <source>Plane (linear regression)</source>
+      <translation>Ebene (lineare Regression)</translation>
+    </message>
+    <message>
+      <source>PyTorch code</source>
+      <translation>PyTorch-Code</translation>
     </message>
     <message>
       <source>PyTorch export does not know the activation {key!r}</source>
@@ -134,6 +306,10 @@
     <message>
       <source>Python export does not know the activation {key!r}</source>
       <translation>Der Python-Export kennt die Aktivierung {key!r} nicht</translation>
+    </message>
+    <message>
+      <source>Python script (NumPy)</source>
+      <translation>Python-Skript (NumPy)</translation>
     </message>
     <message>
       <source>Random normal</source>
@@ -150,6 +326,26 @@
     <message>
       <source>Replaying stopped early where the recorded run went on.</source>
       <translation>Die Wiedergabe hat früh angehalten, wo der aufgezeichnete Lauf weiterlief.</translation>
+    </message>
+    <message>
+      <source>Shapes (16×16 images)</source>
+      <translation>Formen (16×16-Bilder)</translation>
+    </message>
+    <message>
+      <source>Shapes (256-32-4)</source>
+      <translation>Formen (256-32-4)</translation>
+    </message>
+    <message>
+      <source>Sigmoid neuron</source>
+      <translation>Sigmoid-Neuron</translation>
+    </message>
+    <message>
+      <source>Spiral</source>
+      <translation>Spirale</translation>
+    </message>
+    <message>
+      <source>Spiral (two arms)</source>
+      <translation>Spirale (zwei Arme)</translation>
     </message>
     <message>
       <source>Step (Heaviside)</source>
@@ -192,6 +388,10 @@
       <translation>Die Perzeptron-Regel trainiert nur eine einzige Schicht (Eingaben direkt zu Ausgaben). Entfernen Sie die verborgenen Schichten oder wählen Sie einen anderen Optimierer.</translation>
     </message>
     <message>
+      <source>The perceptron's weights with a sigmoid.</source>
+      <translation>Die Gewichte des Perzeptrons mit einer Sigmoid-Funktion.</translation>
+    </message>
+    <message>
       <source>The {count} columns {first} … {last} look like grey images of {size} pixels (blank {low:g}, ink {high:g}).</source>
       <translation>Die {count} Spalten {first} … {last} sehen aus wie Graustufenbilder mit {size} Pixeln (leer {low:g}, Tinte {high:g}).</translation>
     </message>
@@ -232,12 +432,48 @@
       <translation>Das Training ist mit einem internen Fehler abgebrochen: {kind}: {exc}</translation>
     </message>
     <message>
+      <source>Two Gaussian clouds</source>
+      <translation>Zwei Gauß-Wolken</translation>
+    </message>
+    <message>
       <source>Two chosen weights; every other weight is held at its current value (a slice of the loss). The path shows the two weights' values, while the other weights moved too.</source>
       <translation>Zwei gewählte Gewichte; jedes andere Gewicht bleibt auf seinem aktuellen Wert (ein Schnitt durch den Verlust). Der Pfad zeigt die Werte der beiden Gewichte, während sich auch die anderen Gewichte bewegt haben.</translation>
     </message>
     <message>
+      <source>Two interleaved spiral arms: hard, needs several hidden neurons.</source>
+      <translation>Zwei ineinander verschlungene Spiralarme: schwer, braucht mehrere verborgene Neuronen.</translation>
+    </message>
+    <message>
+      <source>Two interleaved spirals, 2-8-8-1 tanh.</source>
+      <translation>Zwei ineinander verschlungene Spiralen, 2-8-8-1 tanh.</translation>
+    </message>
+    <message>
+      <source>Two interlocking half-moons.</source>
+      <translation>Zwei ineinandergreifende Halbmonde.</translation>
+    </message>
+    <message>
+      <source>Two moons</source>
+      <translation>Zwei Monde</translation>
+    </message>
+    <message>
       <source>Two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018). The path is projected onto this plane: its points are the nearest points of the plane.</source>
       <translation>Zwei zufällige Richtungen, der Anteil jedes Neurons auf dessen Gewichte skaliert (Li et al. 2018). Der Pfad ist auf diese Ebene projiziert: Seine Punkte sind die nächstgelegenen Punkte der Ebene.</translation>
+    </message>
+    <message>
+      <source>Two round clouds, linearly separable.</source>
+      <translation>Zwei runde Wolken, linear trennbar.</translation>
+    </message>
+    <message>
+      <source>XOR</source>
+      <translation>XOR</translation>
+    </message>
+    <message>
+      <source>XOR (quadrants)</source>
+      <translation>XOR (Quadranten)</translation>
+    </message>
+    <message>
+      <source>XOR truth table</source>
+      <translation>XOR-Wahrheitstabelle</translation>
     </message>
     <message>
       <source>Zeros</source>
@@ -340,6 +576,10 @@
       <translation>eine Spezialdatei</translation>
     </message>
     <message>
+      <source>a standalone NumPy script with the weights that predicts like nnstudio predict, from the command line or predict(rows)</source>
+      <translation>ein eigenständiges NumPy-Skript mit den Gewichten, das wie nnstudio predict vorhersagt, von der Kommandozeile oder mit predict(rows)</translation>
+    </message>
+    <message>
       <source>a trace follows one sample, got an array of shape {shape}</source>
       <translation>eine Verfolgung folgt einer Stichprobe, erhalten: ein Array der Form {shape}</translation>
     </message>
@@ -390,6 +630,10 @@
     <message>
       <source>an image's {what} value must be a finite number, got {value!r}</source>
       <translation>der Wert {what} eines Bildes muss eine endliche Zahl sein, erhalten: {value!r}</translation>
+    </message>
+    <message>
+      <source>an nn.Sequential with the weights loaded (build_model()) that takes the raw inputs predict takes; torch is needed to run it</source>
+      <translation>ein nn.Sequential mit geladenen Gewichten (build_model()), das die Roheingaben nimmt, die predict nimmt; zum Ausführen wird torch gebraucht</translation>
     </message>
     <message>
       <source>an object</source>
@@ -956,6 +1200,10 @@
       <translation>nur verborgene Schichten können entfernt werden (die Ausgabeschicht muss bleiben)</translation>
     </message>
     <message>
+      <source>opset 13, float32; takes the raw inputs predict takes (derived inputs and normalization inside); runs in onnxruntime and friends</source>
+      <translation>Opset 13, float32; nimmt die Roheingaben, die predict nimmt (abgeleitete Eingaben und Normalisierung inklusive); läuft in onnxruntime und Verwandten</translation>
+    </message>
+    <message>
       <source>optimizer</source>
       <translation>Optimierer</translation>
     </message>
@@ -1178,6 +1426,10 @@
     <message>
       <source>the loss is large because {name} is in its own units ({low} to {high}) and is not normalized; --normalize z_score (or min_max) trains on normalized columns and keeps the normalization with the model, so predictions stay in raw units</source>
       <translation>der Verlust ist groß, weil {name} in eigenen Einheiten vorliegt ({low} bis {high}) und nicht normalisiert ist; --normalize z_score (oder min_max) trainiert auf normalisierten Spalten und speichert die Normalisierung mit dem Modell, sodass Vorhersagen in den Rohwerten bleiben</translation>
+    </message>
+    <message>
+      <source>the model file NN Studio reads back (network, preprocessing, training settings)</source>
+      <translation>die Modelldatei, die NN Studio wieder einliest (Netz, Vorverarbeitung, Trainingseinstellungen)</translation>
     </message>
     <message>
       <source>the network expects {width} {what} per row, the data has {value}</source>
@@ -1688,8 +1940,12 @@
       <translation>{shape} Eingabezeilen, aber {shape2} Zielzeilen</translation>
     </message>
     <message>
-      <source>{source}: a number with {what} is too long</source>
-      <translation>{source}: eine Zahl mit {what} ist zu lang</translation>
+      <source>{source}: a number with too many digits is too long</source>
+      <translation>{source}: eine Zahl mit zu vielen Ziffern ist zu lang</translation>
+    </message>
+    <message>
+      <source>{source}: a number with {digits} digits is too long</source>
+      <translation>{source}: eine Zahl mit {digits} Ziffern ist zu lang</translation>
     </message>
     <message>
       <source>{source}: cannot tell which column is the target: it could be {names}; choose one</source>
@@ -1740,8 +1996,12 @@
       <translation>{source}: zu viele Werte (mehr als {values:,} Zahlen, Namen und Listen); NN-Studio-Dateien sind kleiner</translation>
     </message>
     <message>
-      <source>{source}: {exc}{where_constant} is not allowed in NN Studio files (numbers must be finite)</source>
-      <translation>{source}: {exc}{where_constant} ist in NN-Studio-Dateien nicht erlaubt (Zahlen müssen endlich sein)</translation>
+      <source>{source}: {constant} at line {line}, column {column} is not allowed in NN Studio files (numbers must be finite)</source>
+      <translation>{source}: {constant} in Zeile {line}, Spalte {column} ist in NN-Studio-Dateien nicht erlaubt (Zahlen müssen endlich sein)</translation>
+    </message>
+    <message>
+      <source>{source}: {constant} is not allowed in NN Studio files (numbers must be finite)</source>
+      <translation>{source}: {constant} ist in NN-Studio-Dateien nicht erlaubt (Zahlen müssen endlich sein)</translation>
     </message>
     <message>
       <source>{target!r} is an input of the model, so it cannot be the target</source>
