@@ -234,9 +234,9 @@ class ImageSpec:
             raise DataError(tr("an image of {width}x{height} is too large: {why}")
                             .format(width=self.width, height=self.height, why=why))
         if len(self.columns) != self.width * self.height:
-            raise DataError(tr("an image of {width}x{height} needs {value} pixel "
+            raise DataError(tr("an image of {width}x{height} needs {pixels} pixel "
                                "columns, got {count}")
-                            .format(width=self.width, height=self.height, value=self.width * self.height,
+                            .format(width=self.width, height=self.height, pixels=self.width * self.height,
                                     count=len(self.columns)))
         if len(set(self.columns)) != len(self.columns):
             raise DataError(tr("an image names each pixel column once"))
@@ -284,8 +284,8 @@ class Dataset:
         self.image: ImageSpec | None = None
         lengths = {len(c) for c in self.columns}
         if len(lengths) > 1:
-            raise ShapeError(tr("all columns need the same number of rows, got {sorted}")
-                             .format(sorted=sorted(lengths)))
+            raise ShapeError(tr("all columns need the same number of rows, got {lengths}")
+                             .format(lengths=sorted(lengths)))
         problem = table_problem(self.n_rows, len(self.columns))
         if problem:
             raise DataError(tr("the table is too large: {problem}").format(problem=problem))
@@ -675,8 +675,8 @@ class Dataset:
         number becomes a bad cell). A derived column and the sources of one stay numbers (DataError)."""
         col = self.columns[column]
         if kind not in (NUMERIC, CATEGORICAL):
-            raise DataError(tr("a column holds {NUMERIC} or {CATEGORICAL} cells, not {kind!r}")
-                            .format(NUMERIC=NUMERIC, CATEGORICAL=CATEGORICAL, kind=kind))
+            raise DataError(tr("a column holds {numeric} or {categorical} cells, not {kind!r}")
+                            .format(numeric=NUMERIC, categorical=CATEGORICAL, kind=kind))
         if kind == col.kind:
             return
         if col.formula is not None:

@@ -145,8 +145,8 @@ def _layer_kernel_images(project: Project, layer: int, kernel: np.ndarray | None
     own = project.network.layers[0].weights
     kernel = np.asarray(own if kernel is None else kernel, dtype=float)  # (fan_in, units)
     if kernel.shape != own.shape:
-        raise ShapeError(tr("the first layer's weights are {shape} x {shape2}, got {shape3}")
-                         .format(shape=own.shape[0], shape2=own.shape[1], shape3=kernel.shape))
+        raise ShapeError(tr("the first layer's weights are {rows} x {columns}, got {got}")
+                         .format(rows=own.shape[0], columns=own.shape[1], got=kernel.shape))
     picked = kernel[image_input_indices(project, image)]  # (pixels, units)
     return picked.T.reshape(kernel.shape[1], image.height, image.width)
 
@@ -157,7 +157,7 @@ def neuron_weight_image(project: Project, neuron: int, layer: int = 0, kernel: n
     (fan_in x units) shows other weights of that layer than the network's: a training snapshot's, live."""
     images = _layer_kernel_images(project, layer, kernel)
     if not 0 <= neuron < len(images):
-        raise DataError(tr("layer {value} has neurons 1 to {count}").format(value=layer + 1, count=len(images)))
+        raise DataError(tr("layer {layer} has neurons 1 to {count}").format(layer=layer + 1, count=len(images)))
     pixels = images[neuron].copy()
     return WeightImage(pixels, _symmetric_limit(pixels))
 

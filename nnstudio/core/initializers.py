@@ -41,8 +41,8 @@ def _random_normal(rng, shape, p):
 
 def _random_uniform(rng, shape, p):
     if p["maxval"] < p["minval"]:
-        raise ConfigError(tr("random_uniform needs minval <= maxval, got {p} > {p2}")
-                          .format(p=p['minval'], p2=p['maxval']))
+        raise ConfigError(tr("random_uniform needs minval <= maxval, got {minval} > {maxval}")
+                          .format(minval=p['minval'], maxval=p['maxval']))
     return rng.uniform(p["minval"], p["maxval"], size=shape)
 
 

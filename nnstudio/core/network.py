@@ -207,8 +207,8 @@ class Network:
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 1)
         if len(activations) != len(sizes) - 1:
-            raise ConfigError(tr("{value} layers need {value} activations, got {count}")
-                              .format(value=len(sizes) - 1, count=len(activations)))
+            raise ConfigError(tr("{layers} layers need {layers} activations, got {count}")
+                              .format(layers=len(sizes) - 1, count=len(activations)))
         rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
         layers = []
         for fan_in, units, act in zip(sizes[:-1], sizes[1:], activations):
@@ -251,15 +251,15 @@ class Network:
     def set_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         """Copy values into the existing arrays (keeps views, e.g. a trainer's packed buffer, valid)."""
         if len(weights) != len(self.layers):
-            raise ShapeError(tr("expected weights for {count} layers, got {count2}")
-                             .format(count=len(self.layers), count2=len(weights)))
+            raise ShapeError(tr("expected weights for {layers} layers, got {got}")
+                             .format(layers=len(self.layers), got=len(weights)))
         for i, (layer, (w, b)) in enumerate(zip(self.layers, weights)):
             w, b = np.asarray(w), np.asarray(b)
             if w.shape != layer.weights.shape or b.shape != layer.bias.shape:
-                raise ShapeError(tr("layer {i}: expected weights {shape} and bias {shape2}, "
-                                    "got {shape3} and {shape4}")
-                                 .format(i=i, shape=layer.weights.shape, shape2=layer.bias.shape, shape3=w.shape,
-                                         shape4=b.shape))
+                raise ShapeError(tr("layer {i}: expected weights {weights} and bias {bias}, "
+                                    "got {got_weights} and {got_bias}")
+                                 .format(i=i, weights=layer.weights.shape, bias=layer.bias.shape, got_weights=w.shape,
+                                         got_bias=b.shape))
             layer.weights[...] = w
             layer.bias[...] = b
 

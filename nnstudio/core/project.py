@@ -264,9 +264,9 @@ class Project:
         """``trace`` of dataset row ``row`` (counted from 0)."""
         _, rows = self.base_rows()
         if not 0 <= row < len(rows):
-            raise DataError(tr("the dataset has no row {value}").format(value=row + 1))
+            raise DataError(tr("the dataset has no row {row}").format(row=row + 1))
         if not np.isfinite(rows[row]).all():
-            raise DataError(tr("row {value} has an empty or bad cell in an input column").format(value=row + 1))
+            raise DataError(tr("row {row} has an empty or bad cell in an input column").format(row=row + 1))
         return self.trace(rows[row])
 
     def with_weights(self, weights: list[tuple[np.ndarray, np.ndarray]],
@@ -385,8 +385,8 @@ def prediction_inputs(project: Project, dataset: Dataset) -> np.ndarray:
         col = dataset.columns[index]
         if col.kind != NUMERIC:
             first = next((label for label in col.labels if label), "")
-            raise DataError(tr("{name}: column {value} ({name2!r}) must hold numbers, got text such as "
-                               "{first!r}").format(name=dataset.name, value=index + 1, name2=name, first=first))
+            raise DataError(tr("{name}: column {column} ({column_name!r}) must hold numbers, got text such as "
+                               "{first!r}").format(name=dataset.name, column=index + 1, column_name=name, first=first))
         problems = col.problems(index)
         if problems:
             p = problems[0]

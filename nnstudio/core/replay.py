@@ -139,9 +139,10 @@ class Replayer:
     def state_at(self, run_id: int, epoch: int, cancel: Callable[[], bool] | None = None) -> EpochState:
         run = self.project.runs.get(run_id)
         if not run.start_epoch <= epoch <= run.end_epoch:
-            raise ReplayError(tr("{name} trained epochs {value} to {end_epoch}; "
+            raise ReplayError(tr("{name} trained epochs {start_epoch} to {end_epoch}; "
                                  "there is no epoch {epoch} in it")
-                              .format(name=run.name, value=run.start_epoch + 1, end_epoch=run.end_epoch, epoch=epoch))
+                              .format(name=run.name, start_epoch=run.start_epoch + 1, end_epoch=run.end_epoch,
+                                      epoch=epoch))
         exact = run.checkpoints.get(epoch)
         if exact is not None:
             return _state(run, exact.epoch, exact.weights.copy(), exact.state.copy(), 0, run.architecture)

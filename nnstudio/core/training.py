@@ -271,8 +271,8 @@ class Trainer:
         x = self._as_matrix(x, network.input_size, tr("inputs"), dtype)
         y = self._as_matrix(y, network.output_size, tr("targets"), dtype)
         if x.shape[0] != y.shape[0]:
-            raise ShapeError(tr("{shape} input rows but {shape2} target rows")
-                             .format(shape=x.shape[0], shape2=y.shape[0]))
+            raise ShapeError(tr("{inputs} input rows but {targets} target rows")
+                             .format(inputs=x.shape[0], targets=y.shape[0]))
         if x.shape[0] == 0:
             raise ShapeError(tr("the dataset has no rows to train on"))
         self.rng = np.random.default_rng(config.seed)
@@ -308,7 +308,7 @@ class Trainer:
             a = a[:, None] if width == 1 else a[None, :]
         if a.ndim != 2 or a.shape[1] != width:
             raise ShapeError(tr("the network expects {width} {what} per row, the data has "
-                                "{value}").format(width=width, what=what, value=a.shape[1] if a.ndim == 2 else a.shape))
+                                "{got}").format(width=width, what=what, got=a.shape[1] if a.ndim == 2 else a.shape))
         if not np.isfinite(a).all():
             raise ShapeError(tr("the {what} contain NaN or infinite values").format(what=what))
         return np.ascontiguousarray(a)

@@ -104,8 +104,8 @@ def _decoded_lines(raw: bytes | bytearray, name: str) -> Iterator[str]:
         try:
             text = decoder.decode(view[start:end], final=end == len(view))
         except UnicodeDecodeError as exc:
-            raise CSVFormatError(tr("{name}: not UTF-8 text (byte {value}); save the file as UTF-8")
-                                 .format(name=name, value=start + exc.start)) \
+            raise CSVFormatError(tr("{name}: not UTF-8 text (byte {byte}); save the file as UTF-8")
+                                 .format(name=name, byte=start + exc.start)) \
                 from None
         parts = text.split("\n")
         if len(parts) > 1:
@@ -115,8 +115,8 @@ def _decoded_lines(raw: bytes | bytearray, name: str) -> Iterator[str]:
             pending, pending_chars = [], 0
         pending_chars += len(parts[-1])
         if pending_chars > MAX_LINE_CHARS:
-            raise CSVFormatError(tr("{name}: a line is longer than {value} million "
-                                    "characters").format(name=name, value=MAX_LINE_CHARS // (1024 * 1024)))
+            raise CSVFormatError(tr("{name}: a line is longer than {millions} million "
+                                    "characters").format(name=name, millions=MAX_LINE_CHARS // (1024 * 1024)))
         pending.append(parts[-1])
     rest = "".join(pending)
     if rest:
@@ -219,12 +219,12 @@ class _Parser:
             raise CSVFormatError(tr("{name}: too many columns: {count:,} (the limit is {max_columns:,})")
                                  .format(name=name, count=len(header), max_columns=limits.MAX_COLUMNS))
         if any(not h for h in header):
-            raise CSVFormatError(tr("{name}: column {value} has no name in the "
-                                    "header row").format(name=name, value=[bool(h) for h in header].index(False) + 1))
+            raise CSVFormatError(tr("{name}: column {column} has no name in the "
+                                    "header row").format(name=name, column=[bool(h) for h in header].index(False) + 1))
         for j, h in enumerate(header):
             if too_long(h):
-                raise CSVFormatError(tr("{name}: the name of column {value} is {too_long}")
-                                     .format(name=name, value=j + 1, too_long=too_long(h)))
+                raise CSVFormatError(tr("{name}: the name of column {column} is {why}")
+                                     .format(name=name, column=j + 1, why=too_long(h)))
         dupes = sorted({h for h in header if header.count(h) > 1}) if len(set(header)) < len(header) else []
         if dupes:
             raise CSVFormatError(tr("{name}: repeated column name(s) in the header: {names}")
@@ -242,9 +242,9 @@ class _Parser:
                 if not "".join(row).strip():
                     continue
                 if len(row) != width:  # rows are counted as in the other messages: data rows, blanks skipped
-                    raise CSVFormatError(tr("{name}: row {value} (line {line_num}) has {count} fields "
+                    raise CSVFormatError(tr("{name}: row {row} (line {line_num}) has {count} fields "
                                             "but the header has {width}")
-                                         .format(name=self.name, value=n + 1, line_num=reader.line_num,
+                                         .format(name=self.name, row=n + 1, line_num=reader.line_num,
                                                  count=len(row), width=width))
                 n += 1
                 if n > most:
@@ -253,9 +253,9 @@ class _Parser:
                 yield row
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
-                raise CSVFormatError(tr("{name}: row {value} (line {line_num}): a cell is longer than "
+                raise CSVFormatError(tr("{name}: row {row} (line {line_num}): a cell is longer than "
                                         "{field_size_limit:,} characters")
-                                     .format(name=self.name, value=n + 1, line_num=reader.line_num,
+                                     .format(name=self.name, row=n + 1, line_num=reader.line_num,
                                              field_size_limit=csv.field_size_limit())) from None
             raise CSVFormatError(tr("{name}: not a readable CSV file: {exc}").format(name=self.name, exc=exc)) from None
 
@@ -306,8 +306,8 @@ class _Parser:
     def _categorical(self, header: str, j: int, role: str, labels: list[str]) -> Column:
         if self.strict and not all(labels):
             r = labels.index("")
-            raise CSVFormatError(tr("{name}: row {value}, column {value2} ({header!r}) is empty")
-                                 .format(name=self.name, value=r + 1, value2=j + 1, header=header))
+            raise CSVFormatError(tr("{name}: row {row}, column {column} ({header!r}) is empty")
+                                 .format(name=self.name, row=r + 1, column=j + 1, header=header))
         return Column(header, role, CATEGORICAL, labels=labels)
 
 
@@ -337,19 +337,20 @@ def write_csv(dataset: Dataset, path: str | os.PathLike, delimiter: str = ",") -
                          .format(shown=shown))
     unnamed = next((i for i, c in enumerate(dataset.columns) if not c.name.strip()), None)
     if unnamed is not None:
-        raise WriteError(tr("cannot write {shown}: column {value} has no name").format(shown=shown, value=unnamed + 1))
+        raise WriteError(tr("cannot write {shown}: column {column} has no name").format(shown=shown,
+                                                                                        column=unnamed + 1))
     for col in dataset.columns:
         long = next((r for r in range(dataset.n_rows) if len(col.cell_text(r)) > limits.MAX_CELL_TEXT), None) \
             if col.kind == CATEGORICAL or col.bad else None
         if long is not None:
-            raise WriteError(tr("cannot write {shown}: row {value} of column {name!r} is longer than "
+            raise WriteError(tr("cannot write {shown}: row {row} of column {name!r} is longer than "
                                 "{max_cell_text:,} characters")
-                             .format(shown=shown, value=long + 1, name=col.name, max_cell_text=limits.MAX_CELL_TEXT))
+                             .format(shown=shown, row=long + 1, name=col.name, max_cell_text=limits.MAX_CELL_TEXT))
     raw = dataset_to_csv_text(dataset, delimiter).encode("utf-8", "surrogatepass")
     if len(raw) > limits.MAX_CSV_BYTES:
-        raise WriteError(tr("cannot write {shown}: the table would take {value:.0f} MB; CSV files "
-                            "are limited to {value2} MB")
-                         .format(shown=shown, value=len(raw) / limits.MIB, value2=limits.MAX_CSV_BYTES // limits.MIB))
+        raise WriteError(tr("cannot write {shown}: the table would take {size:.0f} MB; CSV files "
+                            "are limited to {limit} MB")
+                         .format(shown=shown, size=len(raw) / limits.MIB, limit=limits.MAX_CSV_BYTES // limits.MIB))
     atomic_write_bytes(path, raw)
 
 

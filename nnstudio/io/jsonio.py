@@ -63,9 +63,9 @@ def check_json_shape(raw: bytes | bytearray, source: str = "file") -> None:
     """ModelFormatError unless the JSON text ``raw`` is within the size and shape limits of NN Studio files
     (the same check runs on every file NN Studio writes)."""
     if len(raw) > limits.MAX_FILE_BYTES:
-        raise ModelFormatError(tr("{source}: too large ({count:,} bytes; the limit is "
-                                  "{value} MB)")
-                               .format(source=source, count=len(raw), value=limits.MAX_FILE_BYTES // limits.MIB))
+        raise ModelFormatError(tr("{source}: too large ({size:,} bytes; the limit is "
+                                  "{limit} MB)")
+                               .format(source=source, size=len(raw), limit=limits.MAX_FILE_BYTES // limits.MIB))
     bound = JsonShape(limits.MAX_JSON_DEPTH, limits.MAX_JSON_OBJECTS, limits.MAX_JSON_VALUES)
     shape = json_shape(raw, bound)
     if shape.depth > bound.depth:

@@ -90,8 +90,8 @@ def _lesson(data: Any, source: str) -> Lesson:
         raise ModelFormatError(tr("(top level): expected a JSON object, got {json_kind}")
                                .format(json_kind=json_kind(data)))
     if data.get("format") != LESSON_FORMAT:
-        raise ModelFormatError(tr("format: expected {LESSON_FORMAT!r}, got {get!r}")
-                               .format(LESSON_FORMAT=LESSON_FORMAT, get=data.get('format')))
+        raise ModelFormatError(tr("format: expected {LESSON_FORMAT!r}, got {found!r}")
+                               .format(LESSON_FORMAT=LESSON_FORMAT, found=data.get('format')))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > LESSON_VERSION:
         raise ModelFormatError(tr("version: this lesson is version {version}, written for a newer NN Studio; this "
@@ -269,8 +269,8 @@ def _check(spec: dict, where: str) -> Check:
     if kind == "network" and "sizes" in params and "activations" in params \
             and len(params["activations"]) != len(params["sizes"]) - 1:
         raise ModelFormatError(tr("{where}.activations: one per layer after the inputs "
-                                  "({value}), got {count}")
-                               .format(where=where, value=len(params['sizes']) - 1, count=len(params['activations'])))
+                                  "({layers}), got {count}")
+                               .format(where=where, layers=len(params['sizes']) - 1, count=len(params['activations'])))
     if kind == "training":
         _settings(params["settings"], f"{where}.settings", check=True)
     if kind == "dataset" and "values" in params:
@@ -349,8 +349,8 @@ def _dataset_params(params: dict, where: str) -> dict:
         names.append(col["name"])
         columns.append(col)
     if len(lengths) > 1:
-        raise ModelFormatError(tr("{where}.columns: every column needs the same number of rows, got {sorted}")
-                               .format(where=where, sorted=sorted(lengths)))
+        raise ModelFormatError(tr("{where}.columns: every column needs the same number of rows, got {lengths}")
+                               .format(where=where, lengths=sorted(lengths)))
     if not any(c.get("role") == "target" for c in columns):
         raise ModelFormatError(tr("{where}.columns: one column needs \"role\": \"target\"").format(where=where))
     if lengths.pop() * len(columns) > limits.MAX_CELLS:
@@ -565,8 +565,8 @@ def rehearse_lesson(lesson: Lesson) -> list[StepRehearsal]:
         if started is not None:
             context = LessonContext(started)
         elif context is None:
-            raise ModelFormatError(tr("step {value} ({title!r}) has no project to start from (name one, so the "
-                                      "lesson starts the same for everyone)").format(value=i + 1, title=step.title))
+            raise ModelFormatError(tr("step {step} ({title!r}) has no project to start from (name one, so the "
+                                      "lesson starts the same for everyone)").format(step=i + 1, title=step.title))
         context = replace(context, answers={})
         before = evaluate_step(step, context)
         context = solve(step, context)

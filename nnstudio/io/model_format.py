@@ -117,11 +117,11 @@ def check_version(data: Any, expected_format: str, prefix: str = "") -> None:
     """ModelFormatError unless ``data`` is an object of format ``expected_format`` this version can read."""
     where = f"{prefix}." if prefix else ""
     if not isinstance(data, dict):
-        raise ModelFormatError(tr("{value}: expected a JSON object, got {kind}")
-                               .format(value=prefix or tr('(top level)'), kind=type(data).__name__))
+        raise ModelFormatError(tr("{where}: expected a JSON object, got {kind}")
+                               .format(where=prefix or tr('(top level)'), kind=type(data).__name__))
     if data.get("format") != expected_format:
-        raise ModelFormatError(tr("{where}format: expected {expected_format!r}, got {get!r}")
-                               .format(where=where, expected_format=expected_format, get=data.get('format')))
+        raise ModelFormatError(tr("{where}format: expected {expected_format!r}, got {found!r}")
+                               .format(where=where, expected_format=expected_format, found=data.get('format')))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > MODEL_VERSION:
         raise ModelFormatError(tr("{where}version: this file is version {version}, written by a newer NN Studio; "
@@ -255,8 +255,8 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[Formula
     if items is None:
         return []
     if len(items) != len(inputs):
-        raise ModelFormatError(tr("{where}: expected {count} entries (one per input), got {count2}")
-                               .format(where=where, count=len(inputs), count2=len(items)))
+        raise ModelFormatError(tr("{where}: expected {wanted} entries (one per input), got {got}")
+                               .format(where=where, wanted=len(inputs), got=len(items)))
     derived = {name for name, item in zip(inputs, items) if item is not None}
     out: list[Formula | None] = []
     for i, (name, item) in enumerate(zip(inputs, items)):

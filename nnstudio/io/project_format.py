@@ -83,8 +83,8 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
         lengths.add(len(col))
         columns.append(col)
     if len(lengths) > 1:
-        raise ModelFormatError(tr("{where}.columns: all columns need the same number of rows, got {sorted}")
-                               .format(where=where, sorted=sorted(lengths)))
+        raise ModelFormatError(tr("{where}.columns: all columns need the same number of rows, got {lengths}")
+                               .format(where=where, lengths=sorted(lengths)))
     try:
         dataset = Dataset(columns, data.get("name", "data"))
     except NNStudioError as exc:

@@ -382,8 +382,8 @@ def _config(data: Any, where: str) -> TrainingConfig:
             isinstance(k, str) and (isinstance(v, int | float) and math.isfinite(v)) for k, v in params.items()):
         raise ModelFormatError(tr("{where}.optimizer_params: expected an object of numbers").format(where=where))
     if data.get("optimizer") not in OPTIMIZERS:
-        raise ModelFormatError(tr("{where}.optimizer: unknown optimizer {get!r}")
-                               .format(where=where, get=data.get('optimizer')))
+        raise ModelFormatError(tr("{where}.optimizer: unknown optimizer {name!r}")
+                               .format(where=where, name=data.get('optimizer')))
     try:
         config = TrainingConfig.from_dict(data)
         config.validate()

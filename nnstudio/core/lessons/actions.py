@@ -62,15 +62,15 @@ def _set_weights(project: Project, p: Mapping[str, Any]) -> None:
     layer = project.network.layers[_layer(project, p)]
     weights = np.array(p["weights"], dtype=layer.weights.dtype)
     if weights.shape != layer.weights.shape:
-        raise ConfigError(tr("layer {p} needs {fan_in} rows of {units} weights, got shape "
+        raise ConfigError(tr("layer {layer} needs {fan_in} rows of {units} weights, got shape "
                              "{shape}")
-                          .format(p=p['layer'], fan_in=layer.fan_in, units=layer.units, shape=weights.shape))
+                          .format(layer=p['layer'], fan_in=layer.fan_in, units=layer.units, shape=weights.shape))
     layer.weights = weights
     if "bias" in p:
         bias = np.array(p["bias"], dtype=layer.bias.dtype)
         if bias.shape != layer.bias.shape:
-            raise ConfigError(tr("layer {p} needs {units} biases, got {size}")
-                              .format(p=p['layer'], units=layer.units, size=bias.size))
+            raise ConfigError(tr("layer {layer} needs {units} biases, got {size}")
+                              .format(layer=p['layer'], units=layer.units, size=bias.size))
         layer.bias = bias
 
 

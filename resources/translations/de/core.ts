@@ -488,8 +488,8 @@
       <translation>ein Bias einer Schicht ohne Bias wird nicht trainiert; wählen Sie eine Verbindung</translation>
     </message>
     <message>
-      <source>a column holds {NUMERIC} or {CATEGORICAL} cells, not {kind!r}</source>
-      <translation>eine Spalte enthält {NUMERIC}- oder {CATEGORICAL}-Zellen, nicht {kind!r}</translation>
+      <source>a column holds {numeric} or {categorical} cells, not {kind!r}</source>
+      <translation>eine Spalte enthält {numeric}- oder {categorical}-Zellen, nicht {kind!r}</translation>
     </message>
     <message>
       <source>a column's role is one of {names}, not {role!r}</source>
@@ -604,8 +604,8 @@
       <translation>Aktivierung</translation>
     </message>
     <message>
-      <source>all columns need the same number of rows, got {sorted}</source>
-      <translation>alle Spalten brauchen gleich viele Zeilen, erhalten: {sorted}</translation>
+      <source>all columns need the same number of rows, got {lengths}</source>
+      <translation>alle Spalten brauchen gleich viele Zeilen, erhalten: {lengths}</translation>
     </message>
     <message>
       <source>an image names each pixel column once</source>
@@ -616,8 +616,8 @@
       <translation>ein Bild mit {width}x{height} ist zu groß: {why}</translation>
     </message>
     <message>
-      <source>an image of {width}x{height} needs {value} pixel columns, got {count}</source>
-      <translation>ein Bild mit {width}x{height} braucht {value} Pixelspalten, erhalten: {count}</translation>
+      <source>an image of {width}x{height} needs {pixels} pixel columns, got {count}</source>
+      <translation>ein Bild mit {width}x{height} braucht {pixels} Pixelspalten, erhalten: {count}</translation>
     </message>
     <message>
       <source>an image's blank (low) and ink (high) values must differ</source>
@@ -720,8 +720,8 @@
       <translation>{shown} kann nicht geschrieben werden: es ist nicht erkennbar, welche Datei gemeint ist</translation>
     </message>
     <message>
-      <source>cannot write {shown}: column {value} has no name</source>
-      <translation>{shown} kann nicht geschrieben werden: Spalte {value} hat keinen Namen</translation>
+      <source>cannot write {shown}: column {column} has no name</source>
+      <translation>{shown} kann nicht geschrieben werden: Spalte {column} hat keinen Namen</translation>
     </message>
     <message>
       <source>cannot write {shown}: it is a folder; give a file name</source>
@@ -732,8 +732,8 @@
       <translation>{shown} kann nicht geschrieben werden: es ist {kind}, keine gewöhnliche Datei; NN Studio schreibt nur in gewöhnliche Dateien</translation>
     </message>
     <message>
-      <source>cannot write {shown}: row {value} of column {name!r} is longer than {max_cell_text:,} characters</source>
-      <translation>{shown} kann nicht geschrieben werden: Zeile {value} der Spalte {name!r} ist länger als {max_cell_text:,} Zeichen</translation>
+      <source>cannot write {shown}: row {row} of column {name!r} is longer than {max_cell_text:,} characters</source>
+      <translation>{shown} kann nicht geschrieben werden: Zeile {row} der Spalte {name!r} ist länger als {max_cell_text:,} Zeichen</translation>
     </message>
     <message>
       <source>cannot write {shown}: the file is read-only</source>
@@ -748,8 +748,8 @@
       <translation>{shown} kann nicht geschrieben werden: die Tabelle hat keine Zeilen (eine CSV-Datei braucht eine Kopfzeile und Datenzeilen)</translation>
     </message>
     <message>
-      <source>cannot write {shown}: the table would take {value:.0f} MB; CSV files are limited to {value2} MB</source>
-      <translation>{shown} kann nicht geschrieben werden: die Tabelle bräuchte {value:.0f} MB; CSV-Dateien sind auf {value2} MB begrenzt</translation>
+      <source>cannot write {shown}: the table would take {size:.0f} MB; CSV files are limited to {limit} MB</source>
+      <translation>{shown} kann nicht geschrieben werden: die Tabelle bräuchte {size:.0f} MB; CSV-Dateien sind auf {limit} MB begrenzt</translation>
     </message>
     <message>
       <source>cannot write {shown}: {reason}</source>
@@ -904,8 +904,8 @@
       <translation>ein nicht leeres 2-D-Array erwartet, erhalten: Form {shape}</translation>
     </message>
     <message>
-      <source>expected weights for {count} layers, got {count2}</source>
-      <translation>Gewichte für {count} Schichten erwartet, erhalten: {count2}</translation>
+      <source>expected weights for {layers} layers, got {got}</source>
+      <translation>Gewichte für {layers} Schichten erwartet, erhalten: {got}</translation>
     </message>
     <message>
       <source>expected {count} values per row ({names}), got {got}</source>
@@ -940,8 +940,8 @@
       <translation>alle Epochen abgeschlossen</translation>
     </message>
     <message>
-      <source>format: expected {LESSON_FORMAT!r}, got {get!r}</source>
-      <translation>format: {LESSON_FORMAT!r} erwartet, erhalten: {get!r}</translation>
+      <source>format: expected {LESSON_FORMAT!r}, got {found!r}</source>
+      <translation>format: {LESSON_FORMAT!r} erwartet, erhalten: {found!r}</translation>
     </message>
     <message>
       <source>forward</source>
@@ -1080,8 +1080,12 @@
       <translation>Schicht {i} erwartet {count}, aber die Schicht davor hat {fan_in}</translation>
     </message>
     <message>
-      <source>layer {i}: expected weights {shape} and bias {shape2}, got {shape3} and {shape4}</source>
-      <translation>Schicht {i}: Gewichte {shape} und Bias {shape2} erwartet, erhalten: {shape3} und {shape4}</translation>
+      <source>layer {i}: expected weights {weights} and bias {bias}, got {got_weights} and {got_bias}</source>
+      <translation>Schicht {i}: Gewichte {weights} und Bias {bias} erwartet, erhalten: {got_weights} und {got_bias}</translation>
+    </message>
+    <message>
+      <source>layer {layer} has neurons 1 to {count}</source>
+      <translation>Schicht {layer} hat die Neuronen 1 bis {count}</translation>
     </message>
     <message>
       <source>layer {layer} has no bias</source>
@@ -1092,16 +1096,12 @@
       <translation>Schicht {layer} wird nicht von einem Bild gespeist</translation>
     </message>
     <message>
-      <source>layer {p} needs {fan_in} rows of {units} weights, got shape {shape}</source>
-      <translation>Schicht {p} braucht {fan_in} Zeilen mit {units} Gewichten, erhalten: Form {shape}</translation>
+      <source>layer {layer} needs {fan_in} rows of {units} weights, got shape {shape}</source>
+      <translation>Schicht {layer} braucht {fan_in} Zeilen mit {units} Gewichten, erhalten: Form {shape}</translation>
     </message>
     <message>
-      <source>layer {p} needs {units} biases, got {size}</source>
-      <translation>Schicht {p} braucht {units} Biases, erhalten: {size}</translation>
-    </message>
-    <message>
-      <source>layer {value} has neurons 1 to {count}</source>
-      <translation>Schicht {value} hat die Neuronen 1 bis {count}</translation>
+      <source>layer {layer} needs {units} biases, got {size}</source>
+      <translation>Schicht {layer} braucht {units} Biases, erhalten: {size}</translation>
     </message>
     <message>
       <source>layers</source>
@@ -1232,8 +1232,8 @@
       <translation>Vorhersage ŷ = {prediction}, Ziel y = {target}</translation>
     </message>
     <message>
-      <source>random_uniform needs minval &lt;= maxval, got {p} &gt; {p2}</source>
-      <translation>random_uniform braucht minval &lt;= maxval, erhalten: {p} &gt; {p2}</translation>
+      <source>random_uniform needs minval &lt;= maxval, got {minval} &gt; {maxval}</source>
+      <translation>random_uniform braucht minval &lt;= maxval, erhalten: {minval} &gt; {maxval}</translation>
     </message>
     <message>
       <source>reached the target loss</source>
@@ -1244,12 +1244,12 @@
       <translation>Zeile</translation>
     </message>
     <message>
-      <source>row {row}, column {column}: {message}</source>
-      <translation>Zeile {row}, Spalte {column}: {message}</translation>
+      <source>row {row} has an empty or bad cell in an input column</source>
+      <translation>Zeile {row} hat eine leere oder ungültige Zelle in einer Eingabespalte</translation>
     </message>
     <message>
-      <source>row {value} has an empty or bad cell in an input column</source>
-      <translation>Zeile {value} hat eine leere oder ungültige Zelle in einer Eingabespalte</translation>
+      <source>row {row}, column {column}: {message}</source>
+      <translation>Zeile {row}, Spalte {column}: {message}</translation>
     </message>
     <message>
       <source>rows</source>
@@ -1288,12 +1288,12 @@
       <translation>der Schrittmodus hat die Phase {phase} erreicht</translation>
     </message>
     <message>
-      <source>step {title!r} changes the learner's project, but there is no project yet</source>
-      <translation>Schritt {title!r} ändert das Projekt der Lernenden, aber es gibt noch kein Projekt</translation>
+      <source>step {step} ({title!r}) has no project to start from (name one, so the lesson starts the same for everyone)</source>
+      <translation>Schritt {step} ({title!r}) hat kein Projekt, mit dem er beginnt (nennen Sie eines, damit die Lektion für alle gleich beginnt)</translation>
     </message>
     <message>
-      <source>step {value} ({title!r}) has no project to start from (name one, so the lesson starts the same for everyone)</source>
-      <translation>Schritt {value} ({title!r}) hat kein Projekt, mit dem er beginnt (nennen Sie eines, damit die Lektion für alle gleich beginnt)</translation>
+      <source>step {title!r} changes the learner's project, but there is no project yet</source>
+      <translation>Schritt {title!r} ändert das Projekt der Lernenden, aber es gibt noch kein Projekt</translation>
     </message>
     <message>
       <source>stopped</source>
@@ -1328,8 +1328,8 @@
       <translation>der Datensatz erklärt kein Bild</translation>
     </message>
     <message>
-      <source>the dataset has no row {value}</source>
-      <translation>der Datensatz hat keine Zeile {value}</translation>
+      <source>the dataset has no row {row}</source>
+      <translation>der Datensatz hat keine Zeile {row}</translation>
     </message>
     <message>
       <source>the dataset has no rows</source>
@@ -1384,8 +1384,8 @@
       <translation>das exportierte ONNX-Modell hat onnx.checker nicht bestanden: {exc}</translation>
     </message>
     <message>
-      <source>the first layer's weights are {shape} x {shape2}, got {shape3}</source>
-      <translation>die Gewichte der ersten Schicht sind {shape} x {shape2}, erhalten: {shape3}</translation>
+      <source>the first layer's weights are {rows} x {columns}, got {got}</source>
+      <translation>die Gewichte der ersten Schicht sind {rows} x {columns}, erhalten: {got}</translation>
     </message>
     <message>
       <source>the image's pixel column {name!r} holds text, not numbers</source>
@@ -1432,8 +1432,8 @@
       <translation>die Modelldatei, die NN Studio wieder einliest (Netz, Vorverarbeitung, Trainingseinstellungen)</translation>
     </message>
     <message>
-      <source>the network expects {width} {what} per row, the data has {value}</source>
-      <translation>das Netz erwartet {width} {what} pro Zeile, die Daten haben {value}</translation>
+      <source>the network expects {width} {what} per row, the data has {got}</source>
+      <translation>das Netz erwartet {width} {what} pro Zeile, die Daten haben {got}</translation>
     </message>
     <message>
       <source>the network has no layer {i} (it has {n})</source>
@@ -1676,6 +1676,10 @@
       <translation>{here}: Zustand eines PCG64-Generators erwartet</translation>
     </message>
     <message>
+      <source>{inputs} input rows but {targets} target rows</source>
+      <translation>{inputs} Eingabezeilen, aber {targets} Zielzeilen</translation>
+    </message>
+    <message>
       <source>{kind} {key!r} has no parameter {name!r} (allowed: {allowed})</source>
       <translation>{kind} {key!r} hat keinen Parameter {name!r} (erlaubt: {allowed})</translation>
     </message>
@@ -1694,6 +1698,10 @@
     <message>
       <source>{label}: choose SGD, RMSprop, Adagrad or Adam</source>
       <translation>{label}: wählen Sie SGD, RMSprop, Adagrad oder Adam</translation>
+    </message>
+    <message>
+      <source>{layers} layers need {layers} activations, got {count}</source>
+      <translation>{layers} Schichten brauchen {layers} Aktivierungen, erhalten: {count}</translation>
     </message>
     <message>
       <source>{length:,} characters long (the limit is {limit:,})</source>
@@ -1744,28 +1752,28 @@
       <translation>{name} muss in [0, 1) liegen, erhalten: {resolved}</translation>
     </message>
     <message>
-      <source>{name} trained epochs {value} to {end_epoch}; there is no epoch {epoch} in it</source>
-      <translation>{name} hat die Epochen {value} bis {end_epoch} trainiert; Epoche {epoch} ist nicht darin</translation>
+      <source>{name} trained epochs {start_epoch} to {end_epoch}; there is no epoch {epoch} in it</source>
+      <translation>{name} hat die Epochen {start_epoch} bis {end_epoch} trainiert; Epoche {epoch} ist nicht darin</translation>
     </message>
     <message>
       <source>{name}: a column name in the header row is longer than {max_name} characters</source>
       <translation>{name}: ein Spaltenname in der Kopfzeile ist länger als {max_name} Zeichen</translation>
     </message>
     <message>
-      <source>{name}: a line is longer than {value} million characters</source>
-      <translation>{name}: eine Zeile ist länger als {value} Millionen Zeichen</translation>
+      <source>{name}: a line is longer than {millions} million characters</source>
+      <translation>{name}: eine Zeile ist länger als {millions} Millionen Zeichen</translation>
     </message>
     <message>
       <source>{name}: a setting changed while epoch {epoch} was near, and the checkpoint of that moment was not kept, so this epoch cannot be replayed exactly</source>
       <translation>{name}: eine Einstellung hat sich um Epoche {epoch} herum geändert, und der Prüfpunkt dieses Moments wurde nicht behalten, daher kann diese Epoche nicht exakt wiedergegeben werden</translation>
     </message>
     <message>
-      <source>{name}: column {value} ({name2!r}) must hold numbers, got text such as {first!r}</source>
-      <translation>{name}: Spalte {value} ({name2!r}) muss Zahlen enthalten, erhalten: Text wie {first!r}</translation>
+      <source>{name}: column {column} ({column_name!r}) must hold numbers, got text such as {first!r}</source>
+      <translation>{name}: Spalte {column} ({column_name!r}) muss Zahlen enthalten, erhalten: Text wie {first!r}</translation>
     </message>
     <message>
-      <source>{name}: column {value} has no name in the header row</source>
-      <translation>{name}: Spalte {value} hat keinen Namen in der Kopfzeile</translation>
+      <source>{name}: column {column} has no name in the header row</source>
+      <translation>{name}: Spalte {column} hat keinen Namen in der Kopfzeile</translation>
     </message>
     <message>
       <source>{name}: its first checkpoint was not kept, so it cannot be replayed</source>
@@ -1788,8 +1796,8 @@
       <translation>{name}: {read_idle_seconds:g} Sekunden lang kamen keine Daten an; speichern Sie die Daten in einer Datei und öffnen Sie diese</translation>
     </message>
     <message>
-      <source>{name}: not UTF-8 text (byte {value}); save the file as UTF-8</source>
-      <translation>{name}: kein UTF-8-Text (Byte {value}); speichern Sie die Datei als UTF-8</translation>
+      <source>{name}: not UTF-8 text (byte {byte}); save the file as UTF-8</source>
+      <translation>{name}: kein UTF-8-Text (Byte {byte}); speichern Sie die Datei als UTF-8</translation>
     </message>
     <message>
       <source>{name}: not a readable CSV file: {exc}</source>
@@ -1800,6 +1808,14 @@
       <translation>{name}: wiederholte Spaltennamen in der Kopfzeile: {names}</translation>
     </message>
     <message>
+      <source>{name}: row {row} (line {line_num}) has {count} fields but the header has {width}</source>
+      <translation>{name}: Zeile {row} (Dateizeile {line_num}) hat {count} Felder, aber die Kopfzeile hat {width}</translation>
+    </message>
+    <message>
+      <source>{name}: row {row} (line {line_num}): a cell is longer than {field_size_limit:,} characters</source>
+      <translation>{name}: Zeile {row} (Dateizeile {line_num}): eine Zelle ist länger als {field_size_limit:,} Zeichen</translation>
+    </message>
+    <message>
       <source>{name}: row {row}, column {column} ({column_name!r})</source>
       <translation>{name}: Zeile {row}, Spalte {column} ({column_name!r})</translation>
     </message>
@@ -1808,16 +1824,8 @@
       <translation>{name}: Zeile {row}, Spalte {column} ({header!r})</translation>
     </message>
     <message>
-      <source>{name}: row {value} (line {line_num}) has {count} fields but the header has {width}</source>
-      <translation>{name}: Zeile {value} (Dateizeile {line_num}) hat {count} Felder, aber die Kopfzeile hat {width}</translation>
-    </message>
-    <message>
-      <source>{name}: row {value} (line {line_num}): a cell is longer than {field_size_limit:,} characters</source>
-      <translation>{name}: Zeile {value} (Dateizeile {line_num}): eine Zelle ist länger als {field_size_limit:,} Zeichen</translation>
-    </message>
-    <message>
-      <source>{name}: row {value}, column {value2} ({header!r}) is empty</source>
-      <translation>{name}: Zeile {value}, Spalte {value2} ({header!r}) ist leer</translation>
+      <source>{name}: row {row}, column {column} ({header!r}) is empty</source>
+      <translation>{name}: Zeile {row}, Spalte {column} ({header!r}) ist leer</translation>
     </message>
     <message>
       <source>{name}: still sending after {read_total_seconds:g} seconds; save the data to a file and open that</source>
@@ -1848,8 +1856,8 @@
       <translation>{name}: die Kopfzeile ist zu lang (die Spaltennamen einer Tabelle umfassen höchstens {MAX_HEADER_CHARS:,} Zeichen)</translation>
     </message>
     <message>
-      <source>{name}: the name of column {value} is {too_long}</source>
-      <translation>{name}: der Name der Spalte {value} ist {too_long}</translation>
+      <source>{name}: the name of column {column} is {why}</source>
+      <translation>{name}: der Name der Spalte {column} ist {why}</translation>
     </message>
     <message>
       <source>{name}: too large (more than {limit}, the limit)</source>
@@ -1936,10 +1944,6 @@
       <translation>{relative!r}: zu groß zum Anzeigen</translation>
     </message>
     <message>
-      <source>{shape} input rows but {shape2} target rows</source>
-      <translation>{shape} Eingabezeilen, aber {shape2} Zielzeilen</translation>
-    </message>
-    <message>
       <source>{source}: a number with too many digits is too long</source>
       <translation>{source}: eine Zahl mit zu vielen Ziffern ist zu lang</translation>
     </message>
@@ -1984,8 +1988,8 @@
       <translation>{source}: der Schlüssel {key!r} kommt in einem Objekt zweimal vor; behalten Sie einen davon</translation>
     </message>
     <message>
-      <source>{source}: too large ({count:,} bytes; the limit is {value} MB)</source>
-      <translation>{source}: zu groß ({count:,} Bytes; die Grenze ist {value} MB)</translation>
+      <source>{source}: too large ({size:,} bytes; the limit is {limit} MB)</source>
+      <translation>{source}: zu groß ({size:,} Bytes; die Grenze ist {limit} MB)</translation>
     </message>
     <message>
       <source>{source}: too many JSON objects (more than {objects:,}); an NN Studio file has a few per layer, input and column</source>
@@ -2020,14 +2024,6 @@
       <translation>{title}: die Datei {file!r} der Lektion fehlt</translation>
     </message>
     <message>
-      <source>{value} layers need {value} activations, got {count}</source>
-      <translation>{value} Schichten brauchen {value} Aktivierungen, erhalten: {count}</translation>
-    </message>
-    <message>
-      <source>{value}: expected a JSON object, got {kind}</source>
-      <translation>{value}: JSON-Objekt erwartet, erhalten: {kind}</translation>
-    </message>
-    <message>
       <source>{what} cannot be computed from {name}, which is computed itself; use {names} instead</source>
       <translation>{what} kann nicht aus {name} berechnet werden, das selbst berechnet wird; verwenden Sie stattdessen {names}</translation>
     </message>
@@ -2056,8 +2052,8 @@
       <translation>{what} braucht Zahlen, aber {name} enthält Klassenbezeichnungen</translation>
     </message>
     <message>
-      <source>{where}.activations: one per layer after the inputs ({value}), got {count}</source>
-      <translation>{where}.activations: eine pro Schicht nach den Eingaben ({value}), erhalten: {count}</translation>
+      <source>{where}.activations: one per layer after the inputs ({layers}), got {count}</source>
+      <translation>{where}.activations: eine pro Schicht nach den Eingaben ({layers}), erhalten: {count}</translation>
     </message>
     <message>
       <source>{where}.best_val_loss: expected a number or null</source>
@@ -2076,12 +2072,12 @@
       <translation>{where}.checks: zwei Quizfragen haben die id {repeated!r}; geben Sie jeder eine eigene</translation>
     </message>
     <message>
-      <source>{where}.columns: all columns need the same number of rows, got {sorted}</source>
-      <translation>{where}.columns: alle Spalten brauchen gleich viele Zeilen, erhalten: {sorted}</translation>
+      <source>{where}.columns: all columns need the same number of rows, got {lengths}</source>
+      <translation>{where}.columns: alle Spalten brauchen gleich viele Zeilen, erhalten: {lengths}</translation>
     </message>
     <message>
-      <source>{where}.columns: every column needs the same number of rows, got {sorted}</source>
-      <translation>{where}.columns: jede Spalte braucht gleich viele Zeilen, erhalten: {sorted}</translation>
+      <source>{where}.columns: every column needs the same number of rows, got {lengths}</source>
+      <translation>{where}.columns: jede Spalte braucht gleich viele Zeilen, erhalten: {lengths}</translation>
     </message>
     <message>
       <source>{where}.columns: more than {max_cells:,} cells</source>
@@ -2156,8 +2152,8 @@
       <translation>{where}.name: Text mit höchstens {MAX_NAME} Zeichen erwartet</translation>
     </message>
     <message>
-      <source>{where}.optimizer: unknown optimizer {get!r}</source>
-      <translation>{where}.optimizer: unbekannter Optimierer {get!r}</translation>
+      <source>{where}.optimizer: unknown optimizer {name!r}</source>
+      <translation>{where}.optimizer: unbekannter Optimierer {name!r}</translation>
     </message>
     <message>
       <source>{where}.optimizer: unknown optimizer {optimizer!r}</source>
@@ -2256,6 +2252,10 @@
       <translation>{where}: enthält einen Wert, der zu groß zum Darstellen ist</translation>
     </message>
     <message>
+      <source>{where}: expected a JSON object, got {kind}</source>
+      <translation>{where}: JSON-Objekt erwartet, erhalten: {kind}</translation>
+    </message>
+    <message>
       <source>{where}: expected a list of at most {MAX_RUN_CHANGES:,} changes</source>
       <translation>{where}: Liste mit höchstens {MAX_RUN_CHANGES:,} Änderungen erwartet</translation>
     </message>
@@ -2308,12 +2308,12 @@
       <translation>{where}: Text mit höchstens {MAX_NAME} Zeichen erwartet</translation>
     </message>
     <message>
-      <source>{where}: expected {count} entries (one per input), got {count2}</source>
-      <translation>{where}: {count} Einträge erwartet (einer pro Eingabe), erhalten: {count2}</translation>
-    </message>
-    <message>
       <source>{where}: expected {rows} x {cols}, got {shape}</source>
       <translation>{where}: {rows} x {cols} erwartet, erhalten: {shape}</translation>
+    </message>
+    <message>
+      <source>{where}: expected {wanted} entries (one per input), got {got}</source>
+      <translation>{where}: {wanted} Einträge erwartet (einer pro Eingabe), erhalten: {got}</translation>
     </message>
     <message>
       <source>{where}: give a built-in table or columns</source>
@@ -2416,8 +2416,8 @@
       <translation>{where}[{r}][{c}]: enthält einen Wert, der zu groß zum Darstellen ist</translation>
     </message>
     <message>
-      <source>{where}format: expected {expected_format!r}, got {get!r}</source>
-      <translation>{where}format: {expected_format!r} erwartet, erhalten: {get!r}</translation>
+      <source>{where}format: expected {expected_format!r}, got {found!r}</source>
+      <translation>{where}format: {expected_format!r} erwartet, erhalten: {found!r}</translation>
     </message>
     <message>
       <source>{where}version: this file is version {version}, written by a newer NN Studio; this one reads up to version {MODEL_VERSION}</source>
