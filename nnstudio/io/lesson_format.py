@@ -117,8 +117,8 @@ def _lesson(data: Any, source: str) -> Lesson:
 
 def _check_counts(data: dict) -> None:
     """The counts the limits bound, checked before the schema pass (which would visit every item)."""
-    problems = [_many(data.get("steps"), limits.MAX_LESSON_STEPS, "steps", "steps"),
-                _many(data.get("projects"), limits.MAX_LESSON_PROJECTS, "projects", "embedded projects")]
+    problems = [_many(data.get("steps"), limits.MAX_LESSON_STEPS, "steps", tr("steps")),
+                _many(data.get("projects"), limits.MAX_LESSON_PROJECTS, "projects", tr("embedded projects"))]
     steps = data.get("steps")
     for i, step in enumerate(steps if isinstance(steps, list) else []):
         if isinstance(step, dict):

@@ -45,7 +45,8 @@ def german(qapp):
 @pytest.fixture
 def english(qapp):
     apply_language("en")
-    assert core_i18n._translator is None  # no translator: core speaks English, as the command line does
+    # no translator: core speaks English, as the command line does (this text has a German translation)
+    assert core_i18n.tr("the dataset has no rows") == "the dataset has no rows"
     yield
 
 
@@ -231,3 +232,20 @@ def test_every_german_core_message_keeps_the_fields_of_its_english_source():
             and any(c.isalpha() for c in m.findtext("source").replace("{", " ").split("}")[-1])]
     # names that are the same in German (technical terms, field paths) are few; a copied English sentence is a bug
     assert all(len(text.split()) <= 3 for text in same), same
+
+
+def test_every_template_gets_exactly_its_fields():
+    """``tr("... {name} ...").format(name=...)``: a field without its value (or a value without its field) would
+    only fail when the message is raised, so each template is checked against its ``format`` call here."""
+    mismatched = []
+    for path in AREA:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+                    and isinstance(node.func.value, ast.Call) and _name(node.func.value) == "tr"
+                    and isinstance(node.func.value.args[0], ast.Constant)):
+                continue
+            template = node.func.value.args[0].value
+            fields = {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+            if node.args or fields != {k.arg for k in node.keywords}:
+                mismatched.append(f"{path.name}:{node.lineno}")
+    assert not mismatched

@@ -844,6 +844,10 @@
       <translation>eingebettetes Projekt {name!r}</translation>
     </message>
     <message>
+      <source>embedded projects</source>
+      <translation>eingebettete Projekte</translation>
+    </message>
+    <message>
       <source>empty</source>
       <translation>leer</translation>
     </message>
@@ -1294,6 +1298,10 @@
     <message>
       <source>step {title!r} changes the learner's project, but there is no project yet</source>
       <translation>Schritt {title!r} ändert das Projekt der Lernenden, aber es gibt noch kein Projekt</translation>
+    </message>
+    <message>
+      <source>steps</source>
+      <translation>Schritte</translation>
     </message>
     <message>
       <source>stopped</source>
