@@ -1569,15 +1569,15 @@
     </message>
     <message>
       <source>there is no {what} {i} (there are {size})</source>
-      <translation>es gibt kein(e) {what} {i} (es gibt {size})</translation>
+      <translation>{what} {i} gibt es nicht (es gibt {size})</translation>
     </message>
     <message>
       <source>there is no {what} {n} (there are {size})</source>
-      <translation>es gibt kein(e) {what} {n} (es gibt {size})</translation>
+      <translation>{what} {n} gibt es nicht (es gibt {size})</translation>
     </message>
     <message>
       <source>there is no {what} {n} (there is 1)</source>
-      <translation>es gibt kein(e) {what} {n} (es gibt 1)</translation>
+      <translation>{what} {n} gibt es nicht (es gibt nur 1)</translation>
     </message>
     <message>
       <source>this project has no dataset</source>
@@ -1609,7 +1609,7 @@
     </message>
     <message>
       <source>unknown {kind} {key!r}; choose one of: {names}</source>
-      <translation>unbekannt ({kind}): {key!r}; wählen Sie eines von: {names}</translation>
+      <translation>unbekannt als {kind}: {key!r}; zur Wahl stehen: {names}</translation>
     </message>
     <message>
       <source>update</source>
@@ -2369,7 +2369,7 @@
     </message>
     <message>
       <source>{where}: unknown {kind} {key!r}; choose one of: {choices}</source>
-      <translation>{where}: unbekannt ({kind}): {key!r}; wählen Sie eines von: {choices}</translation>
+      <translation>{where}: unbekannt als {kind}: {key!r}; zur Wahl stehen: {choices}</translation>
     </message>
     <message>
       <source>{where}: {names} cannot be both shown and hidden</source>
