@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 
 def decimal_point(locale: QLocale | None = None) -> str:
@@ -30,7 +30,13 @@ def show_in_locale(text: str) -> str:
 
 
 class DecimalSpinBox(QDoubleSpinBox):
-    """A QDoubleSpinBox that also takes a decimal point under a decimal-comma locale (it shows the comma)."""
+    """A QDoubleSpinBox that also takes a decimal point under a decimal-comma locale (it shows the comma). What is
+    typed counts on Enter or on leaving the field: a half-typed "0" is no value of its own (a panel that shows
+    the document's value again after each change would rewrite the field under the typing)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setKeyboardTracking(False)
 
     def validate(self, text: str, pos: int) -> object:
         return super().validate(read_as_locale(text, self.locale()), pos)
