@@ -24,7 +24,7 @@ from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.window_actions import ACTIONS, MENUS, SUBMENUS
 
 # (where, what, keys) for keys handled by a view itself rather than by a menu action
-# (the words are translated where shown; key names are not)
+# (shown in the app's language: the words through tr, key names as Qt names them — "Del" is "Entf" in German)
 VIEW_KEYS = [
     (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Zoom"), QT_TR_NOOP("Mouse wheel")),
     (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Pan"), QT_TR_NOOP("Drag the background")),
@@ -67,7 +67,13 @@ def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, str, str]]:
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
         if keys:
             rows.append((paths.get(spec.key, ""), _title(spec.text).rstrip("…"), keys))
-    return rows + [(tr(where), tr(what), tr(keys)) for where, what, keys in VIEW_KEYS]
+    return rows + [(tr(where), tr(what), _keys(keys)) for where, what, keys in VIEW_KEYS]
+
+
+def _keys(text: str) -> str:
+    """A key's name as Qt shows it in the app's language, or the words of a gesture ("Mouse wheel")."""
+    name = QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
+    return name.toString(QKeySequence.SequenceFormat.NativeText) or tr(text)
 
 
 class ShortcutsDialog(QDialog):
@@ -97,7 +103,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(560, min(760, 90 + (table.fontMetrics().height() + 8) * (len(rows) + 1)))
+        columns = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(3))
+        width = min(900, max(560, columns + table.verticalScrollBar().sizeHint().width() + 40))  # longer words
+        self.resize(width, min(760, 90 + (table.fontMetrics().height() + 8) * (len(rows) + 1)))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows, row by row."""

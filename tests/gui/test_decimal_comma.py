@@ -77,6 +77,7 @@ def test_the_inspector_and_the_weights_table(qtbot, window):
     for text, value in SPELLINGS:
         retype(qtbot, window.inspector.bias_spin.lineEdit(), text)
         assert doc.network.layers[0].bias[1] == value
+    assert window.inspector.bias_spin.text() == "0,25"  # and shows it the German way
     model = window.weight_table.model
     for text, value in SPELLINGS:
         assert model.setData(model.index(1, 0), text)

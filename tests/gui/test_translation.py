@@ -69,6 +69,7 @@ def test_a_german_system_gets_a_german_window(german, qtbot, tmp_path, message_b
     assert [a.text() for a in window.menus["Open &Recent"].actions()] == ["Keine zuletzt geöffneten Dateien"]
     rows = window.show_shortcuts().rows()
     assert ("Training ▸ Schritt", "Vorwärts", "F6") in rows and ("Diagramm", "Zoomen", "Mausrad") in rows
+    assert ("Diagramm", "Auswahl entfernen", "Entf") in rows  # a key as Qt names it in German
     window.training.shutdown()
 
 
