@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -54,6 +53,7 @@ from nnstudio.core.numbers import count
 from nnstudio.core.project import network_mismatch
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.decimal_input import DecimalSpinBox
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.io.csv_io import read_csv_text
@@ -109,7 +109,7 @@ class _GenerateDialog(QDialog):
         self.samples.setValue(info.default_n_samples)
         self.samples.setSingleStep(sample_step)
         self.samples.setToolTip(tr(self.TEXTS["count_tip"]))
-        self.noise = QDoubleSpinBox()
+        self.noise = DecimalSpinBox()  # 0,5 and 0.5 under a decimal-comma locale
         top, decimals, step = noise
         self.noise.setRange(0.0, top)
         self.noise.setDecimals(decimals)

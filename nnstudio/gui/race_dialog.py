@@ -30,6 +30,7 @@ from nnstudio.core.race import RacerResult, keep_racer, race, racers_for
 from nnstudio.errors import ConfigError
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
+from nnstudio.gui.decimal_input import decimal_point, show_in_locale
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.curve_plot import plain_axes
@@ -39,15 +40,16 @@ from nnstudio.gui.run_commands import SetRunLogCommand
 KINDS = ("SGD", "Momentum", "RMSprop", "Adam")  # optimizer names: not translated
 
 
-def parse_rates(text: str) -> list[float]:
-    """"0.1, 0.01" → [0.1, 0.01]; a ConfigError names a value that is not a positive number."""
+def parse_rates(text: str, decimal_comma: bool = False) -> list[float]:
+    """"0.1, 0.01" → [0.1, 0.01]; with ``decimal_comma`` (the locale writes 0,1) semicolons separate the rates:
+    "0,1; 0.01" → [0.1, 0.01]. A ConfigError names a value that is not a positive number."""
     rates = []
-    for part in text.replace(";", ",").split(","):
+    for part in text.split(";") if decimal_comma else text.replace(";", ",").split(","):
         part = part.strip()
         if not part:
             continue
         try:
-            value = float(part)
+            value = float(part.replace(",", ".") if decimal_comma else part)
         except ValueError:
             raise ConfigError(tr("“{text}” is not a learning rate: list numbers such as 0.1, 0.01").format(
                 text=part)) from None
@@ -93,7 +95,7 @@ class RaceDialog(QDialog):
         self.kind_boxes = {kind: QCheckBox(kind) for kind in KINDS}
         for box in self.kind_boxes.values():
             box.setChecked(True)
-        self.rates = QLineEdit(f"{document.project.training.learning_rate:g}")
+        self.rates = QLineEdit(show_in_locale(f"{document.project.training.learning_rate:g}"))
         self.rates.setToolTip(tr("Learning rates, separated by commas: every optimizer races at each"))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100_000)
@@ -151,7 +153,7 @@ class RaceDialog(QDialog):
     @Slot()
     def start(self) -> None:
         try:
-            rates = parse_rates(self.rates.text())
+            rates = parse_rates(self.rates.text(), decimal_point() == ",")
             if not self.chosen():
                 raise ConfigError(tr("choose at least one optimizer"))
         except ConfigError as exc:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
+from nnstudio.gui.decimal_input import DecimalSpinBox
 from nnstudio.gui.document import Selection
 from nnstudio.gui.i18n import tr
 
@@ -37,7 +38,7 @@ class InlineWeightEditor(QObject):
 
     def _open(self, value: float, at: QPoint, tip: str, emit: Callable[[float], None]) -> QDoubleSpinBox:
         self.close()
-        editor = QDoubleSpinBox(self.host)
+        editor = DecimalSpinBox(self.host)  # 0,5 and 0.5 under a decimal-comma locale
         editor.setDecimals(4)
         editor.setRange(-1e6, 1e6)
         editor.setSingleStep(0.1)

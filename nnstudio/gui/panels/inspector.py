@@ -26,6 +26,7 @@ from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import parse_number
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.gui import commands as cmd
+from nnstudio.gui.decimal_input import show_in_locale
 from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
 from nnstudio.gui.panels.weight_images import NeuronWeightImage
 from nnstudio.gui.text import as_rich, plain, plain_label
@@ -50,7 +51,7 @@ class NumberSpin(QDoubleSpinBox):
             self.setToolTip(as_rich(tip))  # tips name inputs after the data's columns
 
     def textFromValue(self, value: float) -> str:
-        return f"{value:.6g}"
+        return show_in_locale(f"{value:.6g}")  # 0,5 under a decimal-comma locale (both are read)
 
     def valueFromText(self, text: str) -> float:
         number = parse_number(text)
@@ -60,7 +61,7 @@ class NumberSpin(QDoubleSpinBox):
         stripped = text.strip()
         if parse_number(stripped) is not None:
             return QValidator.State.Acceptable, text, pos
-        if stripped in ("", "-", "+", ".", "-.", "+.") or stripped.lower().endswith(("e", "e-", "e+")):
+        if stripped in ("", "-", "+", ".", "-.", "+.", ",", "-,", "+,") or stripped.lower().endswith(("e", "e-", "e+")):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 
