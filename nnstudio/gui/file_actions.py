@@ -185,8 +185,8 @@ class FileActions(QObject):
         menu.setToolTipsVisible(True)
         for entry in EXPORT_FORMATS.values():
             fmt = entry.item
-            action = menu.addAction(f"{fmt.label}…")
-            tip = fmt.description if fmt.available() else fmt.missing_message()
+            action = menu.addAction(tr(fmt.label) + "…")
+            tip = tr(fmt.description) if fmt.available() else fmt.missing_message()
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.setEnabled(fmt.available())
@@ -256,9 +256,9 @@ class FileActions(QObject):
             log.warning("examples unavailable: %s", exc)
             examples = []
         for info in examples:
-            action = menu.addAction(info.label)
-            action.setToolTip(info.description)
-            action.setStatusTip(info.description)
+            action = menu.addAction(tr(info.label))  # the catalogue holds the bundled examples' names
+            action.setToolTip(tr(info.description))
+            action.setStatusTip(tr(info.description))
             action.triggered.connect(lambda _=False, k=info.key: self.open_example(k))
         menu.setToolTipsVisible(True)
         menu.setEnabled(bool(examples))

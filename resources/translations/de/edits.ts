@@ -851,7 +851,7 @@ Klicken wählt die Schicht; Rechtsklick für mehr.</translation>
     </message>
     <message>
       <source>“{text}” is not a learning rate: list numbers such as 0.1, 0.01</source>
-      <translation>„{text}“ ist keine Lernrate: Geben Sie Zahlen wie 0.1; 0.01 an</translation>
+      <translation>„{text}“ ist keine Lernrate: Geben Sie Zahlen wie 0,1; 0,01 an</translation>
     </message>
     <message>
       <source>… {count} more</source>
