@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.numbers import count
 from nnstudio.core.pacing import Pacer
 from nnstudio.core.preprocessing import Preprocessing
@@ -98,9 +99,11 @@ class TrainingResult:
     ``history`` is the project's whole history (earlier runs plus this one); ``preprocessing`` is the
     normalization fitted on the dataset for this run (store it with the weights so predictions take
     raw values); ``config`` the settings as they were at the end (live changes included); ``run_state``
-    lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch. When
-    ``stop_reason`` is DIVERGED the weights are the last finite ones and ``message`` says what
-    happened; PAUSED means the run may go on.
+    lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch;
+    ``predictions`` every dataset row's prediction with these weights (None when the data cannot be
+    predicted), computed where the run trained so the window only shows them. When ``stop_reason`` is
+    DIVERGED the weights are the last finite ones and ``message`` says what happened; PAUSED means the run
+    may go on.
     """
 
     weights: Weights
@@ -115,6 +118,7 @@ class TrainingResult:
     run_state: RunState | None = None
     snapshots: SnapshotHistory | None = None
     runs: RunLog | None = None  # the project's runs with this one recorded (core/runs.py)
+    predictions: RowPredictions | None = None  # core.metrics.row_predictions of the project with these weights
 
     @property
     def ok(self) -> bool:
@@ -139,6 +143,13 @@ def checked_setting(config: TrainingConfig, name: str, value: object) -> object:
 
 def _ignore(_value: object) -> None:
     return None
+
+
+def _predictions(project: Project) -> RowPredictions | None:
+    try:
+        return row_predictions(project)
+    except NNStudioError:  # no dataset, or one that does not fit the network
+        return None
 
 
 class _Probe(Callback):
@@ -341,6 +352,7 @@ class TrainingRun:
             run_state=project.run_state,
             snapshots=project.snapshots.copy(),
             runs=project.runs,
+            predictions=_predictions(project),
         )
         self.on_finished(result)
 

@@ -191,7 +191,7 @@ class ViewSync(QObject):
         """A stretch of training is now in the document: every view shows the document again."""
         self._drop_pending_snapshot()  # the plots already follow the document (and redrew from it)
         self.refresh()
-        self.dataset_editor.show_predictions(self.document.project)
+        self.dataset_editor.show_predictions(self.document.project, result.predictions)  # computed by the run
         session = self.session
         self.status(f"Paused at epoch {session.done} of {session.goal}" if session.is_active
                     else result.describe(), 8000)
