@@ -169,7 +169,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         snapshot, self._pending = self._pending, None
         if snapshot is None:
             return
-        self._redraw_curves()
+        self._redraw_curves(x_end=snapshot.history_offset + snapshot.total_epochs)
         self._weights = snapshot.weights
         if self._project is not None:
             self._project.network.set_weights(snapshot.weights)
@@ -215,15 +215,16 @@ class PlotsPanel(FollowsDocument, QWidget):
         except NNStudioError:
             return p.dataset.is_classification
 
-    def _redraw_curves(self) -> None:
+    def _redraw_curves(self, x_end: float | None = None) -> None:
+        """The curves as the series hold them (``x_end``: a run in progress ends at that epoch)."""
         x, values = self._series["epoch"].values, {k: s.values for k, s in self._series.items()}
-        self.loss_plot.show_values(x, values["loss"], values["val_loss"])
+        self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end)
         key = "accuracy" if self._is_classification() else "mae"
         self.tabs.setTabText(1, "Accuracy" if key == "accuracy" else "MAE")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), key == "accuracy")  # classes only
         self.metric_plot.setLabel("left", "accuracy" if key == "accuracy" else "mean absolute error")
         self.metric_plot.set_fixed_y((0.0, 1.0) if key == "accuracy" else None)  # accuracy runs 0–1
-        self.metric_plot.show_values(x, values[key], values["val_" + key])
+        self.metric_plot.show_values(x, values[key], values["val_" + key], x_end)
 
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
