@@ -48,7 +48,7 @@ import tempfile
 import time
 
 # Only light imports at the top: a training child process prepares itself by importing this script's module.
-WORKLOADS = [("laptop", 20_000, "Plots"), ("spiral", 300, "Output"), ("digits", 100, "Plots")]
+WORKLOADS = [("laptop", 20_000, "Loss"), ("spiral", 300, "Output"), ("digits", 100, "Loss")]
 AFTER_COMMIT_MS = 300  # the stall meter keeps running this long after the run is committed
 
 

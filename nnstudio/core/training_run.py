@@ -3,8 +3,9 @@
 * ``TrainingRun`` owns a *copy* of the project (``Project.copy()``) and a ``Trainer`` made from it. Everything
   it hands out is a copy (weights via ``Network.get_weights()``, metric points as fresh NumPy arrays, a copied
   ``History``), so it may be sent to another thread or pickled to another process as it is.
-* Progress is throttled where it is produced (``core.training.Throttle``): at most ~30 snapshots a second
-  however fast the engine runs.
+* Progress is throttled where it is produced (``core.training.Throttle``): at most ~12 snapshots a second
+  however fast the engine runs, a little more often than the busiest view redraws (the diagram, ~7 a second);
+  more would only cost the run time to copy and pickle them and the window time to take them in.
 * A watched run (``TrainingConfig.epochs_per_second`` set, a live setting) is paced: after every epoch the
   run hands out a snapshot (so every epoch is drawn) and waits for the epoch's share of time on a ``Pacer``
   (an Event wait that pause, stop, abort and a new speed wake at once). The clock and the pacer are injected
@@ -42,7 +43,7 @@ from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
 
-SNAPSHOT_INTERVAL = 1 / 30
+SNAPSHOT_INTERVAL = 1 / 12
 LIVE_SETTINGS = ("learning_rate", "l1", "l2", "batch_size", "epochs_per_second")
 
 STOP_REASON_TEXT = {
@@ -60,7 +61,7 @@ Weights = list[tuple[np.ndarray, np.ndarray]]
 
 @dataclass(frozen=True)
 class TrainingSnapshot:
-    """A copy of the training state, small enough to hand out ~30 times a second.
+    """A copy of the training state, small enough to hand out ~12 times a second.
 
     ``epoch`` counts the epochs completed in this session and ``total_epochs`` is the session's goal
     (the progress bar shows "epoch n of N"). ``points`` holds the per-epoch metric points completed since

@@ -3,7 +3,7 @@ bridge thread turns the child's messages into the same Qt signals ``TrainingWork
 
 Why a process: a training thread in the GUI process holds the interpreter lock most of the time, and every
 Qt call of a repaint gives the lock up and waits to get it back, so the window stalled for hundreds of
-milliseconds while the engine ran. The child has its own interpreter; this process only unpickles ~30
+milliseconds while the engine ran. The child has its own interpreter; this process only unpickles ~12
 snapshots a second. The bridge thread spends its life blocked in ``recv`` (the lock released), never spins.
 
 The child hands over copies by construction (pickles). Controls (pause, stop, abort, live settings) go to

@@ -19,6 +19,7 @@ from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.canvas import NetworkCanvas
 from nnstudio.gui.document import Document
+from nnstudio.gui.frame_budget import budget
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.plots import PlotsPanel
@@ -162,7 +163,7 @@ class ViewSync(QObject):
             return
         self._pending = snapshot
         if not self._canvas_timer.isActive():
-            self._canvas_timer.start()
+            self._canvas_timer.start(budget.interval(CANVAS_REFRESH_MS))  # less often while drawing takes much time
 
     def _show_pending_snapshot(self) -> None:
         snapshot, self._pending = self._pending, None

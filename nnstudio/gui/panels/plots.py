@@ -29,6 +29,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
+from nnstudio.gui.frame_budget import budget
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
 from nnstudio.gui.panels.follow import FollowsDocument
@@ -153,14 +154,15 @@ class PlotsPanel(FollowsDocument, QWidget):
     @Slot(object)
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """A worker snapshot: keep its points and weights; the visible tab is redrawn at most every
-        REDRAW_MS (snapshots arrive up to 30 a second; repainting that often would slow training)."""
+        REDRAW_MS, or less often when the window's drawing takes more than its share of a core (snapshots arrive
+        up to 12 a second; repainting that often would slow training)."""
         for key in self.KEYS:
             n = len(snapshot.points.get("epoch", ()))
             if n:
                 self._series[key].extend(snapshot.points[key] if key in snapshot.points else np.full(n, np.nan))
         self._pending = snapshot
         if not self._redraw_timer.isActive():
-            self._redraw_timer.start()
+            self._redraw_timer.start(budget.interval(REDRAW_MS))  # less often while drawing takes much time
 
     _pending: TrainingSnapshot | None = None
 
