@@ -61,6 +61,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw_now)
         self._overlay: list[tuple[CurvePlot, pg.PlotDataItem]] = []  # runs compared (set_overlay)
+        self._overlaid = False  # the runs' curves show instead of the project's
 
         self.loss_plot = CurvePlot("loss")
         self.metric_plot = CurvePlot("accuracy")
@@ -239,7 +240,11 @@ class PlotsPanel(FollowsDocument, QWidget):
     # -- runs compared (the Runs dock) -----------------------------------------------------------------
     def set_overlay(self, runs: list) -> None:
         """Draw each run's own loss and accuracy/MAE curves (``run.history``, core/runs.py) in its colour, in
-        place of the project's curves; an empty list shows the project's curves again."""
+        place of the project's curves; an empty list shows the project's curves again (nothing to do when
+        they show: the Runs dock says so after every training commit)."""
+        if not runs and not self._overlaid:
+            return
+        self._overlaid = bool(runs)
         for plot, item in self._overlay:
             plot.removeItem(item)
         self._overlay = []
