@@ -32,6 +32,8 @@ from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
+import numpy.ma  # noqa: F401 (np.unique imports it on first use: 45 ms at a long run's end; the fork server loads it once)
+
 from nnstudio.core.i18n import tr
 from nnstudio.core.project import Project
 from nnstudio.core.runs import RunLog
