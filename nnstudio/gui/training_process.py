@@ -23,7 +23,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.core.training_process import ChildRun, warm_up
 from nnstudio.core.training_run import TrainingResult, checked_setting
-from nnstudio.gui.i18n import tr
+from nnstudio.gui.i18n import core_messages, tr
 
 log = logging.getLogger("nnstudio")
 
@@ -61,7 +61,7 @@ class TrainingProcess(QObject):
         self._unchanged = TrainingResult(project.network.get_weights(), project.history.copy(),
                                          setup.preprocessing.copy(), StopReason.ERROR, 0, 0.0)  # a child that died
         self._epoch = 0
-        self._child = ChildRun(project, epochs, continues, loss_change)  # continues: a resumed run stays one run
+        self._child = ChildRun(project, epochs, continues, loss_change, core_messages())  # continues: one recorded run
         self.thread = _Bridge(self)
         self.thread.setObjectName("nnstudio-training-bridge")
 
