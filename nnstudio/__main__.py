@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     # Opening the window creates tens of thousands of long-lived objects (Qt types, enums, modules) and
     # the cyclic collector would scan them over and over: it is off until the window is shown (app.main).
     gc.disable()
+    # The window's own matrix products are small: one BLAS thread (before NumPy loads). Training processes
+    # get the user's setting back (core.training_process.engine_environment).
+    if "OPENBLAS_NUM_THREADS" not in os.environ:
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        os.environ["NNSTUDIO_WINDOW_BLAS"] = "1"
     from nnstudio.gui.app import main as gui_main
 
     return gui_main(args)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import multiprocessing
+import os
 import signal
 import threading
 from collections.abc import Iterator, Mapping
@@ -63,7 +64,28 @@ def warm_up() -> None:
     if context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        with _start_lock, engine_environment():
+            forkserver.ensure_running()
+
+
+WINDOW_BLAS = "NNSTUDIO_WINDOW_BLAS"  # set by the window's launcher when it limited its own BLAS threads
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+
+
+@contextlib.contextmanager
+def engine_environment() -> Iterator[None]:
+    """Start processes with the environment the user gave, not the window's: the window runs its small
+    matrix products on one BLAS thread (``nnstudio.__main__``; on a busy two-core machine OpenBLAS's second
+    thread turned a 0.15 ms product into 20-30 ms), while a training process may use every core."""
+    limited = os.environ.pop(WINDOW_BLAS, None) is not None
+    value = os.environ.pop(BLAS_THREADS, None) if limited else None
+    try:
+        yield
+    finally:
+        if limited:
+            os.environ[WINDOW_BLAS] = "1"
+            if value is not None:
+                os.environ[BLAS_THREADS] = value
 
 
 class ChildRun:
@@ -155,7 +177,8 @@ def _engine_only() -> Iterator[None]:
 
         spawn.get_preparation_data = engine_only
         try:
-            yield
+            with engine_environment():
+                yield
         finally:
             spawn.get_preparation_data = prepare
 
