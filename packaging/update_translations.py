@@ -135,7 +135,7 @@ def update(check: bool, only: str | None = None) -> int:
                     compile_catalogue(language, staged, fresh)
                     if not qm.is_file() or qm.read_bytes() != fresh.read_bytes():
                         problems.append(f"{qm.name} is older than its catalogues: run this script")
-            else:
+            elif not check:
                 compile_catalogue(language, staged, qm)
     for problem in problems:
         print(problem)
