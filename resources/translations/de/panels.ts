@@ -197,7 +197,7 @@
     </message>
     <message>
       <source>Class labels</source>
-      <translation>Klassennamen</translation>
+      <translation>Klassen</translation>
     </message>
     <message>
       <source>Clear</source>
@@ -743,11 +743,11 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Normalization</source>
-      <translation>Normalisierung</translation>
+      <translation>Normierung</translation>
     </message>
     <message>
       <source>Normalize:</source>
-      <translation>Normalisieren:</translation>
+      <translation>Normieren:</translation>
     </message>
     <message>
       <source>Nothing selected</source>
