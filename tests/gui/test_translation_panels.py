@@ -80,11 +80,11 @@ def test_the_docks_show_german(qtbot, german):
     assert training.speed.itemText(0) == "Am schnellsten"
     assert training.progress.format() == "bereit"
     assert win.inspector.title.text() == "Nichts ausgewählt"
-    assert win.step_panel.sample_radio.text() == "Eine Stichprobe, Zeile"
+    assert win.step_panel.sample_radio.text() == "Ein Beispiel, Zeile"
     assert [win.plots.tabs.tabText(i) for i in range(3)] == ["Verlust", "Genauigkeit", "Konfusion"]
     assert win.plots.loss_plot.getAxis("bottom").labelText == "Epoche"
     assert win.plots.loss_plot.legend.names() == ["Training"]
-    assert win.plots.loss_plot.accessibleName() == "Verlust-Kurve"
+    assert win.plots.loss_plot.accessibleName() == "Kurve: Verlust"
     assert win.dataset_editor.status.text() == "9 Zeilen × 3 Spalten"  # plurals in German
     assert win.dataset_editor.actions["add_row"].text() == "+ Zeile"
     assert win.predict.outputs.horizontalHeaderItem(0).text() == "Ausgabe"
@@ -102,7 +102,7 @@ def test_a_selected_neuron_and_a_layer_in_german(qtbot, german):
     assert inspector.weight_spins[0].accessibleName() == "Gewicht von pink"  # the column name stays
     win.document.set_selection(Selection.layer_(0))
     group = inspector.use_bias_check.parentWidget()
-    assert isinstance(group, QGroupBox) and group.title() == f"Schicht · {net.layers[0].units} Einheiten"
+    assert isinstance(group, QGroupBox) and group.title() == f"Schicht · {net.layers[0].units} Neuronen"
     assert inspector.use_bias_check.text() == "Bias verwenden"
 
 
@@ -115,7 +115,7 @@ def test_messages_come_out_in_german_with_their_values(qtbot, german):
     assert errors == ["der eingefügte Block (1 × 5) passt ab der ausgewählten Zelle nicht in die 3 × 3-Tabelle"]
     field = win.predict.inputs_box.findChildren(QLineEdit)[0]
     field.clear()  # an empty input: nothing to predict from
-    assert win.predict.message.text() == "Tippe in jede Eingabe eine Zahl."
+    assert win.predict.message.text() == "Geben Sie in jede Eingabe eine Zahl ein."
     win.training_panel.set_can_train(False, "Zeile 3")
     assert win.training_panel.reason.text() == "Training nicht möglich: Zeile 3"
     assert win.training_panel.controls()["reset_weights"] == (True, "Gewichte neu setzen")

@@ -227,10 +227,11 @@ class TrainingPanel(QWidget):
         self.pause_button.setAccessibleDescription(tr("Pause the run at the end of this epoch"))
         self.step_button.setAccessibleDescription(tr("Train exactly one epoch"))
         self.stop_button.setAccessibleDescription(tr("End the run after this epoch; its weights are kept"))
-        self.reset_button = QPushButton(tr("Reset weights"))
+        # "training button": the narrow dock's own (shorter) translation, apart from the undo texts' one
+        self.reset_button = QPushButton(tr("Reset weights", "training button"))
         self.reset_button.setToolTip(tr("Re-initialize every weight with the layer's initializer "
                                         "(the optimizer starts fresh too)"))
-        self.reset_optimizer_button = QPushButton(tr("Reset optimizer"))
+        self.reset_optimizer_button = QPushButton(tr("Reset optimizer", "training button"))
         self.reset_optimizer_button.setToolTip(tr(
             "Training again continues the optimizer where it stopped (Adam's moments, momentum, step count), "
             "as calling fit again does in Keras. Reset it to start the optimizer fresh with these weights."))
@@ -439,8 +440,8 @@ class TrainingPanel(QWidget):
                 "pause": (state == RUNNING, tr("Pause")),
                 "step_epoch": (state != RUNNING and can, tr("Step one epoch")),
                 "stop": (state != IDLE, tr("Stop")),
-                "reset_weights": (state != RUNNING, tr("Reset weights")),
-                "reset_optimizer": (state != RUNNING, tr("Reset optimizer"))}
+                "reset_weights": (state != RUNNING, tr("Reset weights", "training button")),
+                "reset_optimizer": (state != RUNNING, tr("Reset optimizer", "training button"))}
 
     def blocked_reason(self) -> str:
         """Why Train and Step cannot be used now ("" when they can, or when only a run is in the way)."""

@@ -85,7 +85,7 @@
     </message>
     <message>
       <source>Add feature…</source>
-      <translation>+ Merkmal …</translation>
+      <translation>+ Merkmal…</translation>
     </message>
     <message>
       <source>All lessons</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
       <source>All neurons…</source>
-      <translation>Alle Neuronen …</translation>
+      <translation>Alle Neuronen…</translation>
     </message>
     <message>
       <source>Also draw the rows training holds out for validation (triangles)</source>
@@ -189,11 +189,11 @@
     </message>
     <message>
       <source>Check your work now; when something is not right yet, the next hint shows</source>
-      <translation>Deine Arbeit jetzt prüfen; stimmt etwas noch nicht, erscheint der nächste Hinweis</translation>
+      <translation>Ihre Arbeit jetzt prüfen; stimmt etwas noch nicht, erscheint der nächste Hinweis</translation>
     </message>
     <message>
       <source>Choose the source columns.</source>
-      <translation>Wähle die Quellspalten.</translation>
+      <translation>Wählen Sie die Quellspalten.</translation>
     </message>
     <message>
       <source>Class labels</source>
@@ -209,15 +209,15 @@
     </message>
     <message>
       <source>Click a cell to see its rows (image data: as pictures in the Dataset dock)</source>
-      <translation>Klicke eine Zelle, um ihre Zeilen zu sehen (Bilddaten: als Bilder im Datensatz-Fenster)</translation>
+      <translation>Eine Zelle anklicken, um ihre Zeilen zu sehen (Bilddaten: als Bilder im Fenster Datensatz)</translation>
     </message>
     <message>
       <source>Click a neuron to select it</source>
-      <translation>Klicke ein Neuron, um es auszuwählen</translation>
+      <translation>Ein Neuron anklicken, um es auszuwählen</translation>
     </message>
     <message>
       <source>Click a neuron, a connection or a layer title in the diagram to see and edit its weights, bias and activation.</source>
-      <translation>Klicke im Diagramm ein Neuron, eine Verbindung oder einen Schichttitel an, um Gewichte, Bias und Aktivierung zu sehen und zu bearbeiten.</translation>
+      <translation>Klicken Sie im Diagramm ein Neuron, eine Verbindung oder einen Schichttitel an, um Gewichte, Bias und Aktivierung zu sehen und zu bearbeiten.</translation>
     </message>
     <message>
       <source>Colour each point of the plane by the class the network picks (or, for a number, by the band it falls in) instead of the smooth output</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
       <source>Compare backpropagation with central differences on the current sample</source>
-      <translation>Backpropagation mit zentralen Differenzen an der aktuellen Stichprobe vergleichen</translation>
+      <translation>Backpropagation mit zentralen Differenzen am aktuellen Beispiel vergleichen</translation>
     </message>
     <message>
       <source>Compute the loss over the plane (on a background thread)</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
       <source>Computing the loss over the plane…</source>
-      <translation>Verlust über der Ebene wird berechnet …</translation>
+      <translation>Verlust über der Ebene wird berechnet…</translation>
     </message>
     <message>
       <source>Confusion</source>
@@ -331,7 +331,7 @@
       <source>Each press of Train until it stops is a run; a fork is a branch of its run.
 Select two or more to compare them; double-click a name to rename it.</source>
       <translation>Jeder Druck auf Trainieren bis zum Halt ist ein Lauf; eine Abzweigung ist ein Zweig ihres Laufs.
-Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn um.</translation>
+Zwei oder mehr auswählen, um sie zu vergleichen; Doppelklick auf einen Namen benennt ihn um.</translation>
     </message>
     <message>
       <source>Early stopping</source>
@@ -351,7 +351,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Epoch {epoch}: replaying…</source>
-      <translation>Epoche {epoch}: wird nachgespielt …</translation>
+      <translation>Epoche {epoch}: wird nachgespielt…</translation>
     </message>
     <message>
       <source>Epochs</source>
@@ -359,7 +359,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Every training run; select two or more to compare them</source>
-      <translation>Jeder Trainingslauf; wähle zwei oder mehr zum Vergleichen</translation>
+      <translation>Jeder Trainingslauf; zwei oder mehr auswählen, um sie zu vergleichen</translation>
     </message>
     <message>
       <source>Export</source>
@@ -383,11 +383,11 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Export…</source>
-      <translation>Export …</translation>
+      <translation>Export…</translation>
     </message>
     <message>
       <source>F6 plays the next forward phase, F7 the next backward phase, F8 applies the update, F9 plays the whole step; Shift+F6 steps back, Shift+F9 resets the step. All are in Train ▸ Step.</source>
-      <translation>F6 spielt die nächste Vorwärtsphase, F7 die nächste Rückwärtsphase, F8 wendet das Update an, F9 spielt den ganzen Schritt; Umschalt+F6 geht zurück, Umschalt+F9 setzt den Schritt zurück. Alle stehen unter Training ▸ Schritt.</translation>
+      <translation>F6 spielt die nächste Vorwärtsphase, F7 die nächste Rückwärtsphase, F8 wendet die Änderung an, F9 spielt den ganzen Schritt; Umschalt+F6 geht eine Phase zurück, Umschalt+F9 setzt den Schritt zurück. Alle stehen unter Training ▸ Schritt.</translation>
     </message>
     <message>
       <source>Fastest</source>
@@ -411,7 +411,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Forking from epoch {epoch} of {run}…</source>
-      <translation>Abzweigung bei Epoche {epoch} von {run} …</translation>
+      <translation>Abzweigung bei Epoche {epoch} von {run}…</translation>
     </message>
     <message>
       <source>Formulas</source>
@@ -423,7 +423,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Forward (F6) starts a step; Complete (F9) plays it all.</source>
-      <translation>Vorwärts (F6) beginnt einen Schritt; Vollständig (F9) spielt ihn ganz.</translation>
+      <translation>Vorwärts (F6) beginnt einen Schritt; Abschließen (F9) spielt ihn ganz.</translation>
     </message>
     <message>
       <source>Go back to this epoch exactly — weights, optimizer state, settings and history — as one undo step; the next training run is a branch of this run</source>
@@ -459,7 +459,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Guided steps through the classic tutorials. Each step checks your work as you go; hints and “Show me” help when you are stuck.</source>
-      <translation>Geführte Schritte durch die klassischen Tutorials. Jeder Schritt prüft deine Arbeit laufend; Hinweise und „Zeig es mir“ helfen, wenn du nicht weiterkommst.</translation>
+      <translation>Geführte Schritte durch die klassischen Tutorials. Jeder Schritt prüft Ihre Arbeit laufend; Hinweise und „Vormachen“ helfen, wenn Sie nicht weiterkommen.</translation>
     </message>
     <message>
       <source>Hidden layer {layer} · neuron {neuron}</source>
@@ -487,7 +487,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>History as CSV…</source>
-      <translation>Verlauf als CSV …</translation>
+      <translation>Verlauf als CSV…</translation>
     </message>
     <message>
       <source>How Re-initialize draws this layer's biases</source>
@@ -499,7 +499,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>How each update changes the weights from their gradients</source>
-      <translation>Wie jedes Update die Gewichte aus ihren Gradienten ändert</translation>
+      <translation>Wie jede Aktualisierung die Gewichte aus ihren Gradienten ändert</translation>
     </message>
     <message>
       <source>How fast a run goes on screen. Slower speeds draw every epoch: the loss curve, the network's weights and the decision boundary. You can change it while training runs. Training from the command line always runs as fast as possible.</source>
@@ -527,7 +527,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>How much of the previous update carries into the next one</source>
-      <translation>Wie viel vom vorigen Update in das nächste übergeht</translation>
+      <translation>Wie viel von der vorigen Aktualisierung in die nächste übergeht</translation>
     </message>
     <message>
       <source>How the difference between the network's outputs and the targets is measured</source>
@@ -559,7 +559,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Import…</source>
-      <translation>Import …</translation>
+      <translation>Import…</translation>
     </message>
     <message>
       <source>Incoming weights as the {image} image they see: blue raises z where the pixel is inked, orange lowers it.</source>
@@ -635,7 +635,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Leave this lesson (your progress is kept)</source>
-      <translation>Diese Lektion verlassen (dein Fortschritt bleibt erhalten)</translation>
+      <translation>Diese Lektion verlassen (Ihr Fortschritt bleibt erhalten)</translation>
     </message>
     <message>
       <source>Lesson step</source>
@@ -651,7 +651,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Load a dataset to see the model's output.</source>
-      <translation>Lade einen Datensatz, um die Ausgabe des Modells zu sehen.</translation>
+      <translation>Laden Sie einen Datensatz, um die Ausgabe des Modells zu sehen.</translation>
     </message>
     <message>
       <source>Log</source>
@@ -723,15 +723,15 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>No recorded run has this connection yet: train, then select it again.</source>
-      <translation>Noch kein aufgezeichneter Lauf hat diese Verbindung: trainiere und wähle sie dann erneut.</translation>
+      <translation>Noch kein aufgezeichneter Lauf hat diese Verbindung: trainieren Sie und wählen Sie sie dann erneut.</translation>
     </message>
     <message>
       <source>No rows are held out for validation (set a validation split in the Training panel).</source>
-      <translation>Keine Zeilen sind zur Validierung zurückgehalten (lege im Trainingsbereich einen Validierungsanteil fest).</translation>
+      <translation>Keine Zeilen sind zur Validierung zurückgehalten (legen Sie im Fenster Training einen Validierungsanteil fest).</translation>
     </message>
     <message>
       <source>No rows are held out: set a validation split in the Training panel to see them here.</source>
-      <translation>Keine Zeilen zurückgehalten: lege im Trainingsbereich einen Validierungsanteil fest, um sie hier zu sehen.</translation>
+      <translation>Keine Zeilen zurückgehalten: Legen Sie im Fenster Training einen Validierungsanteil fest, um sie hier zu sehen.</translation>
     </message>
     <message>
       <source>No runs yet: every press of Train records one here.</source>
@@ -767,11 +767,11 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>One row per example; type to edit, Enter goes down, Tab goes right</source>
-      <translation>Eine Zeile je Beispiel; tippen zum Bearbeiten, Eingabe geht nach unten, Tab nach rechts</translation>
+      <translation>Eine Zeile je Beispiel; Tippen bearbeitet, Eingabe geht nach unten, Tab nach rechts</translation>
     </message>
     <message>
       <source>One sample, row</source>
-      <translation>Eine Stichprobe, Zeile</translation>
+      <translation>Ein Beispiel, Zeile</translation>
     </message>
     <message>
       <source>Only settings that differ</source>
@@ -783,7 +783,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Open lesson file…</source>
-      <translation>Lektionsdatei öffnen …</translation>
+      <translation>Lektionsdatei öffnen…</translation>
     </message>
     <message>
       <source>Optimizer</source>
@@ -795,7 +795,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Other…</source>
-      <translation>Andere …</translation>
+      <translation>Andere…</translation>
     </message>
     <message>
       <source>Output</source>
@@ -827,7 +827,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Pick a lesson; Enter starts it</source>
-      <translation>Wähle eine Lektion; Eingabe startet sie</translation>
+      <translation>Eine Lektion wählen; Eingabe startet sie</translation>
     </message>
     <message>
       <source>Plane</source>
@@ -835,11 +835,11 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Play a phase of a step (Forward, F6) to see its math with your numbers.</source>
-      <translation>Spiele eine Phase eines Schritts (Vorwärts, F6), um ihre Mathematik mit deinen Zahlen zu sehen.</translation>
+      <translation>Spielen Sie eine Phase eines Schritts (Vorwärts, F6), um ihre Mathematik mit Ihren Zahlen zu sehen.</translation>
     </message>
     <message>
       <source>Plot as PNG…</source>
-      <translation>Diagramm als PNG …</translation>
+      <translation>Diagramm als PNG…</translation>
     </message>
     <message>
       <source>Points: the data. Red line: the model's prediction, in raw units.</source>
@@ -875,18 +875,20 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Rename…</source>
-      <translation>Umbenennen …</translation>
+      <translation>Umbenennen…</translation>
     </message>
     <message>
       <source>Replaying {run} step by step…</source>
-      <translation>{run} wird Schritt für Schritt nachgespielt …</translation>
+      <translation>{run} wird Schritt für Schritt nachgespielt…</translation>
     </message>
     <message>
       <source>Reset optimizer</source>
+      <comment>training button</comment>
       <translation>Optimierer neu</translation>
     </message>
     <message>
       <source>Reset weights</source>
+      <comment>training button</comment>
       <translation>Gewichte neu setzen</translation>
     </message>
     <message>
@@ -931,7 +933,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Rows per update (as many as the training rows: one update an epoch)</source>
-      <translation>Zeilen je Update (so viele wie Trainingszeilen: ein Update je Epoche)</translation>
+      <translation>Zeilen je Aktualisierung (so viele wie Trainingszeilen: eine Aktualisierung je Epoche)</translation>
     </message>
     <message>
       <source>Rows: the true class; columns: the predicted class</source>
@@ -959,15 +961,15 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Select a connection on the diagram to follow its weight over the epochs.</source>
-      <translation>Wähle im Diagramm eine Verbindung, um ihr Gewicht über die Epochen zu verfolgen.</translation>
+      <translation>Wählen Sie im Diagramm eine Verbindung, um ihr Gewicht über die Epochen zu verfolgen.</translation>
     </message>
     <message>
       <source>Select a neuron or a connection on the diagram.</source>
-      <translation>Wähle im Diagramm ein Neuron oder eine Verbindung.</translation>
+      <translation>Wählen Sie im Diagramm ein Neuron oder eine Verbindung.</translation>
     </message>
     <message>
       <source>Select two or more runs to compare their settings.</source>
-      <translation>Wähle zwei oder mehr Läufe, um ihre Einstellungen zu vergleichen.</translation>
+      <translation>Wählen Sie zwei oder mehr Läufe, um ihre Einstellungen zu vergleichen.</translation>
     </message>
     <message>
       <source>Setting</source>
@@ -983,7 +985,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Show me</source>
-      <translation>Zeig es mir</translation>
+      <translation>Vormachen</translation>
     </message>
     <message>
       <source>Show only the images the network classifies wrongly (after training)</source>
@@ -1191,7 +1193,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>The size of each update step (type 1e-3 for 0.001)</source>
-      <translation>Die Größe jedes Update-Schritts (1e-3 für 0,001 tippen)</translation>
+      <translation>Die Größe jedes Aktualisierungsschritts (1e-3 für 0,001 eingeben)</translation>
     </message>
     <message>
       <source>The star marks the current weights.</source>
@@ -1247,7 +1249,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Tip: F6 forward · F7 back · F9 whole step</source>
-      <translation>Tipp: F6 vorwärts · F7 zurück · F9 ganzer Schritt</translation>
+      <translation>Tipp: F6 vorwärts · F7 rückwärts · F9 ganzer Schritt</translation>
     </message>
     <message>
       <source>Train</source>
@@ -1263,7 +1265,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Train to see, for every epoch, how far the loss fell against what the slope predicted.</source>
-      <translation>Trainiere, um für jede Epoche zu sehen, wie weit der Verlust fiel im Vergleich zur Vorhersage der Steigung.</translation>
+      <translation>Trainieren Sie, um für jede Epoche zu sehen, wie weit der Verlust fiel, verglichen mit der Vorhersage der Steigung.</translation>
     </message>
     <message>
       <source>Training</source>
@@ -1287,11 +1289,11 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Type a number in every input.</source>
-      <translation>Tippe in jede Eingabe eine Zahl.</translation>
+      <translation>Geben Sie in jede Eingabe eine Zahl ein.</translation>
     </message>
     <message>
       <source>Update</source>
-      <translation>Update</translation>
+      <translation>Aktualisierung</translation>
     </message>
     <message>
       <source>Use bias</source>
@@ -1355,7 +1357,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Well done: every check holds. Go on with Next.</source>
-      <translation>Gut gemacht: jede Prüfung ist erfüllt. Weiter geht es mit Weiter.</translation>
+      <translation>Gut gemacht: jede Prüfung ist erfüllt. Weiter mit „Weiter“.</translation>
     </message>
     <message>
       <source>Well done: every check holds. That was the last step of this lesson.</source>
@@ -1375,7 +1377,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>What this step of the lesson asks you to do</source>
-      <translation>Was dieser Schritt der Lektion von dir verlangt</translation>
+      <translation>Was dieser Schritt der Lektion verlangt</translation>
     </message>
     <message>
       <source>Whether this layer adds a trainable bias to each neuron</source>
@@ -1403,7 +1405,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
     </message>
     <message>
       <source>Your answer: a number (Enter checks it)</source>
-      <translation>Deine Antwort: eine Zahl (Eingabe prüft sie)</translation>
+      <translation>Ihre Antwort: eine Zahl (Eingabe prüft sie)</translation>
     </message>
     <message>
       <source>accuracy</source>
@@ -1433,7 +1435,7 @@ Wähle zwei oder mehr zum Vergleichen; Doppelklick auf einen Namen benennt ihn u
       <source>bias {value}
 Type a number; paste a tab-separated block from a spreadsheet.</source>
       <translation>Bias {value}
-Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkulation ein.</translation>
+Eine Zahl eingeben oder einen tabulatorgetrennten Block aus einer Tabellenkalkulation einfügen.</translation>
     </message>
     <message>
       <source>changed while training</source>
@@ -1441,7 +1443,7 @@ Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkula
     </message>
     <message>
       <source>choose two connections for the plane</source>
-      <translation>wähle zwei Verbindungen für die Ebene</translation>
+      <translation>wählen Sie zwei Verbindungen für die Ebene</translation>
     </message>
     <message>
       <source>class</source>
@@ -1589,11 +1591,11 @@ Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkula
     </message>
     <message>
       <source>recorded at the kept checkpoints (runs longer than {limit} epochs are not replayed here; select fewer runs for every epoch)</source>
-      <translation>aufgezeichnet an den gespeicherten Kontrollpunkten (Läufe über {limit} Epochen werden hier nicht nachgespielt; wähle weniger Läufe für jede Epoche)</translation>
+      <translation>aufgezeichnet an den gespeicherten Kontrollpunkten (Läufe über {limit} Epochen werden hier nicht nachgespielt; wählen Sie weniger Läufe für jede Epoche)</translation>
     </message>
     <message>
       <source>recorded at the kept checkpoints; replaying every epoch…</source>
-      <translation>aufgezeichnet an den gespeicherten Kontrollpunkten; jede Epoche wird nachgespielt …</translation>
+      <translation>aufgezeichnet an den gespeicherten Kontrollpunkten; jede Epoche wird nachgespielt…</translation>
     </message>
     <message>
       <source>replayed 1 epoch from the checkpoint at epoch {start}</source>
@@ -1693,11 +1695,11 @@ Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkula
     </message>
     <message>
       <source>unit</source>
-      <translation>Einheit</translation>
+      <translation>Neuron</translation>
     </message>
     <message>
       <source>units</source>
-      <translation>Einheiten</translation>
+      <translation>Neuronen</translation>
     </message>
     <message>
       <source>val. MAE</source>
@@ -1747,15 +1749,15 @@ Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkula
       <source>weight {value}
 Type a number; paste a tab-separated block from a spreadsheet.</source>
       <translation>Gewicht {value}
-Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkulation ein.</translation>
+Eine Zahl eingeben oder einen tabulatorgetrennten Block aus einer Tabellenkalkulation einfügen.</translation>
     </message>
     <message>
       <source>your answer (a number)</source>
-      <translation>deine Antwort (eine Zahl)</translation>
+      <translation>Ihre Antwort (eine Zahl)</translation>
     </message>
     <message>
       <source>z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)</source>
-      <translation>z, a, δ und ∂L/∂b jedes Neurons der ausgewählten Schicht (erste Stichprobe)</translation>
+      <translation>z, a, δ und ∂L/∂b jedes Neurons der ausgewählten Schicht (erstes Beispiel)</translation>
     </message>
     <message>
       <source>z, a, δ and ∂L/∂b of every neuron of the selected layer</source>
@@ -1795,7 +1797,7 @@ Tippe eine Zahl; füge einen tabulatorgetrennten Block aus einer Tabellenkalkula
     </message>
     <message>
       <source>{name} curve</source>
-      <translation>{name}-Kurve</translation>
+      <translation>Kurve: {name}</translation>
     </message>
     <message>
       <source>{name}: epochs {first}–{last}</source>
