@@ -211,6 +211,44 @@ def test_the_training_step_and_inspector_docks_fit_1280x800_in_german(qtbot, ger
     assert all(b.width() >= b.minimumSizeHint().width() for b in step_buttons if b.isVisible())
 
 
+def _columns(panel) -> set[int]:
+    grid = panel.button_grid
+    return {grid.getItemPosition(grid.indexOf(button))[1] for button in panel.buttons.values()}
+
+
+def test_long_step_action_texts_make_a_column_of_buttons(qtbot, german):
+    """The Step panel shows the window's Train ▸ Step actions: two to a row while they fit, one to a row
+    when a language names them at length, never a dock that scrolls sideways."""
+    win = shown_window(qtbot)
+    win.docks["Step"].raise_()
+    settle()
+    panel = win.step_panel
+    assert _columns(panel) == {0, 1}
+    for key, text in (("step_update", "Änderung &anwenden"), ("step_complete", "Schritt a&bschließen"),
+                      ("step_back", "Phase &zurück"), ("step_reset", "Schritt zurück&setzen")):
+        win.acts[key].setText(text)
+    settle()
+    assert _columns(panel) == {0}
+    assert not _clipped(win.docks["Step"])
+
+
+def test_a_long_translated_loss_name_goes_under_its_label(qtbot, german, monkeypatch):
+    """Core names the losses; a long German name ("Mittlerer quadratischer Fehler") puts the field under its
+    label instead of widening the Training dock."""
+    from nnstudio.gui.panels import training as training_panel
+
+    core_names = {"Mean squared error": "Mittlerer quadratischer Fehler",
+                  "Categorical crossentropy": "Kategoriale Kreuzentropie"}  # as core's catalogue may say
+    monkeypatch.setattr(training_panel, "tr", lambda text, comment=None: core_names.get(text) or tr(text, comment))
+    win = shown_window(qtbot)
+    win.docks["Training"].raise_()
+    settle()
+    assert not _clipped(win.docks["Training"])
+    loss = win.training_panel.loss
+    label = win.training_panel.layout().itemAt(0).layout().labelForField(loss)
+    assert label.geometry().bottom() < loss.geometry().top()  # wrapped: the field sits under its label
+
+
 def test_english_is_back_after_german(german):
     assert current_language() == "de" and tr("Train") == "Trainieren"
     apply_language("en")

@@ -209,6 +209,7 @@ class Inspector(QScrollArea):
         lay = net.layers[layer]
         group = QGroupBox(tr("Activation, bias and incoming weights"))
         form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long translation: field under label
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(4)
         if layer == len(net.layers) - 1:  # one group, so a 3-input neuron's numbers fit a short dock
@@ -262,6 +263,7 @@ class Inspector(QScrollArea):
         lay = self.document.network.layers[index]
         group = QGroupBox(tr("Layer · {units}").format(units=count(lay.units, tr("unit"), tr("units"))))
         form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(4)
         if with_activation:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -107,17 +107,21 @@ class StepPanel(QWidget):
             specs = {spec.key: spec for spec in ACTIONS}
             slots = step_slots(controller)
             actions = {key: make_action(self, specs[key], slots[key]) for key in STEP_ACTIONS.values()}
-        buttons = QGridLayout()
+        self.button_grid = buttons = QGridLayout()
         buttons.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
-        for i, (attr, key) in enumerate(STEP_ACTIONS.items()):
+        for attr, key in STEP_ACTIONS.items():
             setattr(self, attr, actions[key])
             button = QToolButton()
             button.setDefaultAction(actions[key])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button, i // 2, i % 2)
+            # no minimum width of their own: the panel picks two columns or one (_fit_buttons), so a long
+            # translation makes a column of buttons rather than a dock that scrolls sideways
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.buttons[key] = button
+            actions[key].changed.connect(self._fit_buttons)
+        self._columns = 0
+        self._place_buttons(2)
         layout.addLayout(buttons)
 
         self.phase_label = QLabel()
@@ -143,6 +147,26 @@ class StepPanel(QWidget):
         controller.document.projectReplaced.connect(self._update_row_range)
         self._update_row_range()
         self.refresh()
+
+    # -- two buttons a row when they fit ----------------------------------------------------------------
+    def _place_buttons(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        for button in self.buttons.values():
+            self.button_grid.removeWidget(button)
+        for i, button in enumerate(self.buttons.values()):
+            self.button_grid.addWidget(button, i // columns, i % columns)
+        self._columns = columns
+
+    def _fit_buttons(self) -> None:
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        widest = max(button.sizeHint().width() for button in self.buttons.values())
+        self._place_buttons(2 if 2 * widest + self.button_grid.horizontalSpacing() <= room else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_buttons()
 
     # -- the first-time hint ---------------------------------------------------------------------------
     def _hint_bar(self) -> QFrame:

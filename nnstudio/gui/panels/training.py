@@ -201,6 +201,7 @@ class TrainingPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long translation: field under label
         form.addRow(tr("Loss"), self.loss)
         form.addRow(tr("Optimizer"), self.optimizer)
         form.addRow(tr("Learning rate"), self.learning_rate)
