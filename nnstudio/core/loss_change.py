@@ -13,10 +13,18 @@ How a GUI uses it
 * Step mode: ``step_loss_change(step)`` for a ``StepThrough`` (core/stepping.py) gives a ``LossChange``
   computed once from the step's recorded numbers (the gradient, the update, the loss before) plus the loss
   of the same rows after the update; ``.diagnosis()`` gives a ``Diagnosis`` (``kind`` and plain ``text``).
-* During training: add a ``LossChangeMonitor`` to the trainer's callbacks (it costs one forward pass of the
-  batch per step, and nothing when not added); ``monitor.epochs()`` gives per-epoch arrays (predicted and
-  actual sums over the epoch's steps, how many steps raised the loss) for a plot, ``monitor.steps()`` the
-  last ``MAX_STEPS`` steps, and ``monitor.diagnosis()`` the verdict on the latest epoch.
+* During training: add a ``LossChangeMonitor`` to the trainer's callbacks (the trainer's optional hook: it
+  costs nothing when not added); ``monitor.epochs()`` gives per-epoch arrays (predicted and actual sums over
+  the epoch's steps, how many steps raised the loss) for a plot, ``monitor.take_epochs()`` the rows not taken
+  before (a training run sends them with its snapshots), ``monitor.steps()`` the last ``MAX_STEPS`` steps,
+  and ``monitor.diagnosis()`` the verdict on the latest epoch. The prediction takes the trainer's own
+  gradient and the update it applied (one dot product over the packed parameters); the actual change needs
+  the loss of the same rows after the update, one forward pass of the batch (no backward pass).
+
+Why the actual change is measured on the step's own rows: with mini-batches the sum of the steps' g·Δw is
+much larger than the change of the epoch's loss (each step mostly fits its own rows, and the steps partly undo
+each other), so the loss curve's change or the loss of the next batch would call any mini-batch learning rate
+"far from the slope". On the step's own rows the prediction and the change agree whenever the step is short.
 """
 
 from __future__ import annotations
@@ -100,16 +108,28 @@ def batch_loss(network: Network, x: np.ndarray, y: np.ndarray, loss: Loss, l1: f
                perceptron: bool = False) -> float:
     """The loss of rows (x, y) with the network's weights, computed as training computes it (penalties
     included)."""
+    x = np.atleast_2d(np.asarray(x, dtype=network.dtype))
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        traces = network.forward_trace(x)
-        last = traces[-1]
-        if perceptron:
-            value = loss.value(last.a, y)
-        else:
-            value, _ = output_delta(loss, network.layers[-1].activation_fn, last.z, last.a, y)
-        if l1 or l2:
-            value += sum(l1 * float(np.abs(layer.weights).sum()) + l2 * float((layer.weights ** 2).sum())
-                         for layer in network.layers)
+        return _batch_loss(network, x, y, loss, l1, l2, perceptron)
+
+
+def _batch_loss(network: Network, x: np.ndarray, y: np.ndarray, loss: Loss, l1: float, l2: float,
+                perceptron: bool) -> float:
+    """batch_loss without its error state (the trainer's loop has one): the forward pass as the trainer's
+    backward pass does it, keeping only the last layer's z and a."""
+    a = x
+    z = x
+    for layer in network.layers:
+        z = a @ layer.weights
+        z += layer.bias
+        a = layer.activation_fn.forward(z)
+    if perceptron:
+        value = loss.value(a, y)
+    else:
+        value, _ = output_delta(loss, network.layers[-1].activation_fn, z, a, y)
+    if l1 or l2:
+        value += sum(l1 * float(np.abs(layer.weights).sum()) + l2 * float((layer.weights ** 2).sum())
+                     for layer in network.layers)
     return float(value)
 
 
@@ -133,33 +153,40 @@ def step_loss_change(step: StepThrough) -> LossChange:
                       update.learning_rate, float(g @ g))
 
 
+EPOCH_COLUMNS = ("epoch", "predicted", "actual", "rises", "steps", "loss_before")
+
+
 class LossChangeMonitor(Callback):
     """Records every training step's predicted and actual loss change (after the trainer's own callbacks that
-    change weights, add it last). Costs a copy of the weights and one forward pass of the batch per step."""
+    change weights, add it last). Costs a copy of the weights, one dot product and one forward pass of the
+    batch per step. ``keep_steps=False`` keeps only the per-epoch sums (a training run's live plot)."""
 
-    def __init__(self, trainer: Trainer, offset: int = 0) -> None:
+    def __init__(self, trainer: Trainer, offset: int = 0, keep_steps: bool = True) -> None:
         self.offset = offset  # epochs the project had trained before (for epoch numbers)
         self._before = trainer.flat.copy()
-        self._steps: deque[tuple[int, LossChange]] = deque(maxlen=MAX_STEPS)
+        self._step = np.empty_like(self._before)  # the update just applied
+        self._steps: deque[tuple[int, LossChange]] | None = deque(maxlen=MAX_STEPS) if keep_steps else None
         self._epoch = {"predicted": 0.0, "actual": 0.0, "rises": 0, "steps": 0, "loss": math.nan}
-        self._epochs: dict[str, list[float]] = {"epoch": [], "predicted": [], "actual": [], "rises": [],
-                                                "steps": [], "loss_before": []}
+        self._epochs: dict[str, list[float]] = {key: [] for key in EPOCH_COLUMNS}
+        self._taken = 0
 
     def on_batch_end(self, trainer: Trainer, loss: float, batch_size: int) -> None:
         xb, yb = trainer.last_batch
         cfg = trainer.config
         after = trainer.flat
         g = trainer.flat_grad
-        predicted = float(g @ (after - self._before))
-        actual = batch_loss(trainer.network, xb, yb, trainer.loss, cfg.l1, cfg.l2, trainer.perceptron) - loss
-        change = LossChange(predicted, actual, float(loss), float(cfg.learning_rate), float(g @ g))
-        self._steps.append((self.offset + trainer.epoch + 1, change))
+        np.subtract(after, self._before, out=self._step)
+        predicted = float(g @ self._step)
+        actual = _batch_loss(trainer.network, xb, yb, trainer.loss, cfg.l1, cfg.l2, trainer.perceptron) - loss
+        if self._steps is not None:
+            change = LossChange(predicted, actual, float(loss), float(cfg.learning_rate), float(g @ g))
+            self._steps.append((self.offset + trainer.epoch + 1, change))
         e = self._epoch
         if e["steps"] == 0:
             e["loss"] = float(loss)
         e["predicted"] += predicted
         e["actual"] += actual
-        e["rises"] += int(actual > 0)
+        e["rises"] += actual > 0
         e["steps"] += 1
         np.copyto(self._before, after)
 
@@ -176,9 +203,14 @@ class LossChangeMonitor(Callback):
         the loss, how many steps, and the first step's loss."""
         return {k: np.asarray(v, dtype=float) for k, v in self._epochs.items()}
 
+    def take_epochs(self) -> dict[str, np.ndarray]:
+        """The rows of ``epochs()`` that ended since the previous call (fresh arrays, none when no epoch did)."""
+        start, self._taken = self._taken, len(self._epochs["epoch"])
+        return {k: np.asarray(v[start:self._taken], dtype=float) for k, v in self._epochs.items()}
+
     def steps(self) -> list[tuple[int, LossChange]]:
-        """(epoch, LossChange) of the latest steps."""
-        return list(self._steps)
+        """(epoch, LossChange) of the latest steps (none with ``keep_steps=False``)."""
+        return list(self._steps or ())
 
     def diagnosis(self) -> Diagnosis | None:
         """The verdict on the latest epoch (None before one ended)."""
@@ -188,4 +220,5 @@ class LossChangeMonitor(Callback):
         return diagnose(e["predicted"], e["actual"], e["loss_before"], int(e["rises"]), int(e["steps"]))
 
 
-__all__ = ["Diagnosis", "LossChange", "LossChangeMonitor", "batch_loss", "diagnose", "step_loss_change"]
+__all__ = ["EPOCH_COLUMNS", "Diagnosis", "LossChange", "LossChangeMonitor", "batch_loss", "diagnose",
+           "step_loss_change"]

@@ -54,6 +54,8 @@ from nnstudio.core.training import Callback, History, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
 
 MAX_TIMELINE_POINTS = 5_000
+MAX_REPLAY_SECONDS = 10.0  # views replay every epoch of runs that trained in at most this long together
+MAX_REPLAYED_EPOCHS = 5_000  # ... or, when a run's training time is not known, of at most this many epochs
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
 
@@ -359,6 +361,16 @@ def weight_timeline(project: Project, run_id: int, indices: Sequence[int], first
                     {k: np.array([r[3].get(k, nan) for r in rows]).reshape(len(rows), idx.size) for k in names})
 
 
+def worth_replaying(runs: Sequence[Run]) -> bool:
+    """Whether a view may replay every epoch of ``runs`` on demand. Replay trains the same epochs, so it takes
+    about as long as the runs trained (benchmarks/bench_replay.py: 0.6–1.5 times), whatever their epoch count:
+    20 000 epochs of XOR replay in seconds, 5 000 of Digits take a minute. A run without a known training time
+    (0 s) counts by its epochs."""
+    if all(run.seconds > 0 for run in runs):
+        return sum(run.seconds for run in runs) <= MAX_REPLAY_SECONDS
+    return sum(run.epochs for run in runs) <= MAX_REPLAYED_EPOCHS
+
+
 def checkpoint_timeline(project: Project, run_id: int, indices: Sequence[int]) -> Timeline:
     """The timeline at the run's kept checkpoints only: recorded numbers, no training, instant for a run of
     any length (values and optimizer terms; the gradient is not kept, so it is NaN)."""
@@ -375,6 +387,6 @@ def checkpoint_timeline(project: Project, run_id: int, indices: Sequence[int]) -
                     "recorded")
 
 
-__all__ = ["MAX_TIMELINE_POINTS", "Canceled", "EpochState", "ForkState", "ReplayError", "Replayer", "Timeline",
-           "checkpoint_timeline", "flat_index", "fork_at", "lineage_history", "replay_trainer", "run_at",
-           "weight_timeline", "weights_at"]
+__all__ = ["MAX_REPLAYED_EPOCHS", "MAX_REPLAY_SECONDS", "MAX_TIMELINE_POINTS", "Canceled", "EpochState",
+           "ForkState", "ReplayError", "Replayer", "Timeline", "checkpoint_timeline", "flat_index", "fork_at",
+           "lineage_history", "replay_trainer", "run_at", "weight_timeline", "weights_at", "worth_replaying"]

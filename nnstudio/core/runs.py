@@ -31,6 +31,9 @@ How a GUI uses it
   TrainCommand's before/after states, so undoing the training also takes its run back.
   A paused run that is resumed should pass ``continues=True`` to ``SnapshotRecorder`` so its stretches
   stay one run (otherwise the resumed stretch is a new run whose parent is the paused one).
+* Across a process boundary: ``RunRecorder.update()`` is only what the run added (its new checkpoints and
+  curve rows, its settings and head); ``update.apply(log)`` on the log the run started from gives the same
+  log as ``finish()`` (the training process sends the update, not the project's whole log).
 * ``log.head`` says which run and epoch the project's weights are at; the next run records it as its
   parent. Forking (``core.replay.fork_at``) sets it to the forked run and epoch.
 
@@ -447,6 +450,33 @@ def _live(config: TrainingConfig) -> dict:
     return {name: getattr(config, name) for name in LIVE_SETTINGS}
 
 
+@dataclass(frozen=True)
+class RunUpdate:
+    """What a run added to the log it started from: ``run`` with only this stretch's curve rows (epochs in
+    project numbering) and only the checkpoints that log does not hold; ``kept`` is every epoch the run's store
+    keeps (the others are the resumed run's own, found in the log); ``continues``: a resumed stretch of the
+    log's run of the same id. ``apply`` gives what ``RunRecorder.finish`` gives."""
+
+    run: Run
+    kept: tuple[int, ...]
+    continues: bool
+    head: Head
+
+    def apply(self, log: RunLog) -> RunLog:
+        run, base = self.run, log.find(self.run.id) if self.continues else None
+        store = run.checkpoints.copy()
+        history = History()
+        if base is not None:
+            for epoch in self.kept:
+                if store.get(epoch) is None and base.checkpoints.get(epoch) is not None:
+                    store._items[epoch] = base.checkpoints.get(epoch)
+            store._bytes = sum(c.nbytes for c in store._items.values())
+            history = base.history.copy()
+        history.extend(run.history, 0)
+        return log.with_run(run.with_(checkpoints=store, history=history.thinned(MAX_RUN_HISTORY_POINTS)),
+                            self.head)
+
+
 class RunRecorder(Callback):
     """Records the run ``trainer`` is making on ``project`` (SnapshotRecorder calls it; ``finish`` returns
     the new RunLog). A checkpoint is copied only at the epochs the store keeps; a setting changed while
@@ -498,6 +528,7 @@ class RunRecorder(Callback):
         self.exact_until = self.base.exact_until if self.base is not None else None
         store.add(start, pin=True)
         self.store = store
+        self._update: tuple[tuple[int, str], RunUpdate] | None = None
         self.fingerprint, self.architecture = fingerprint, architecture
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
@@ -514,24 +545,37 @@ class RunRecorder(Callback):
 
     def finish(self, stop_reason: str = "") -> RunLog:
         """The project's run log with this run in it (nothing new when no epoch was trained)."""
+        update = self.update(stop_reason)
+        return self.log if update is None else update.apply(self.log)
+
+    def update(self, stop_reason: str = "") -> RunUpdate | None:
+        """What this run adds to the log it started from (None when no epoch was trained)."""
         trainer = self.trainer
         if trainer.epoch == 0:
-            return self.log
+            return None
         end = self.offset + trainer.epoch
+        if self._update is not None and self._update[0] == (end, stop_reason):
+            return self._update[1]  # asked again for the same end (keep_run, then the training process)
         if self.store.get(end) is None or not np.array_equal(self.store.get(end).weights, trainer.flat):
             self.store.add(Checkpoint(end, trainer.flat.copy(), trainer.run_state()))
-        history = self.history.copy()
-        history.extend(trainer.history, self.offset)
+        new = self.store.copy()
+        if self.base is not None:  # the log holds the resumed run's own checkpoints: send only the others
+            old = self.base.checkpoints
+            new._items = {e: c for e, c in new._items.items() if old.get(e) is not c}
+            new._bytes = sum(c.nbytes for c in new._items.values())
+        rows = History()
+        rows.extend(trainer.history, self.offset)
         run = Run(self.run_id, self.name, self.config, self.base.start_epoch if self.base else self.offset, end,
-                  history.thinned(MAX_RUN_HISTORY_POINTS), self.architecture, self.fingerprint, self.store,
+                  rows, self.architecture, self.fingerprint, new,
                   self.parent, self.parent_epoch, tuple(self.changes),
                   self.seconds + (time.perf_counter() - self._clock), self.started,
                   str(stop_reason or trainer.stop_reason), self.exact_until)
-        head = Head(run.id, end, trainer.flat.copy())
-        return self.log.with_run(run, head)
+        update = RunUpdate(run, tuple(self.store.epochs), self.base is not None, Head(run.id, end, trainer.flat.copy()))
+        self._update = ((end, stop_reason), update)
+        return update
 
 
 __all__ = ["CHECKPOINT_BYTES", "LIVE_SETTINGS", "MAX_CHECKPOINTS", "PROJECT_CHECKPOINT_BYTES", "Checkpoint",
-           "Checkpoints", "Head", "Run", "RunLog", "RunRecorder", "SettingsChange", "architecture_of",
+           "Checkpoints", "Head", "Run", "RunLog", "RunRecorder", "RunUpdate", "SettingsChange", "architecture_of",
            "data_fingerprint", "first_stride", "network_from_architecture", "optimizer_label", "run_row", "set_flat",
            "settings_table"]

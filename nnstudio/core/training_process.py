@@ -6,7 +6,9 @@ queue for the interpreter lock behind it).
 one-way pipes:
 
 * events, child → parent: ``("progress", TrainingSnapshot)*  [("failed", str)]  ("finished", TrainingResult)``,
-  pickled copies; the pipe closes when the child ends, however it ends (a crash or a kill included);
+  pickled copies; the pipe closes when the child ends, however it ends (a crash or a kill included). The
+  result carries the recorded run as a ``RunUpdate`` (its new part) and no ``runs``: the parent applies the
+  update to its own log (``with_runs``), so the project's earlier runs never cross the pipe;
 * controls, parent → child: ``("pause",)``, ``("stop",)``, ``("abort",)``, ``("set", name, value)``. A thread
   of the child waits on them (blocked in ``recv``, costing the loop nothing) and applies them to the run as
   the GUI thread did to a worker thread: plain attributes the loop reads between batches. When the parent
@@ -21,6 +23,7 @@ spawned. Frozen bundles need ``multiprocessing.freeze_support()`` at the program
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import signal
 import threading
@@ -30,7 +33,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
 from nnstudio.core.project import Project
-from nnstudio.core.training_run import TrainingRun
+from nnstudio.core.runs import RunLog
+from nnstudio.core.training_run import TrainingResult, TrainingRun
 
 PRELOAD = ["nnstudio.core.training_process"]  # what the fork server imports once for all children
 JOIN_SECONDS = 5.0
@@ -63,12 +67,14 @@ class ChildRun:
     """One run in a child process, seen from the parent. ``start()`` once; ``send`` controls; ``receive()``
     (blocking, from one thread) until it returns None: the child ended and its pipe closed."""
 
-    def __init__(self, project: Project, epochs: int | None, continues: bool = False) -> None:
+    def __init__(self, project: Project, epochs: int | None, continues: bool = False,
+                 loss_change: bool = False) -> None:
         ctx = context()
         self._controls_in, self._controls = ctx.Pipe(duplex=False)
         self._events, self._events_out = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=serve,
-                                    args=(project, epochs, self._controls_in, self._events_out, continues),
+                                    args=(project, epochs, self._controls_in, self._events_out, continues,
+                                          loss_change),
                                     name="nnstudio-training", daemon=True)
         self._send_lock = threading.Lock()
         self.start_error = ""
@@ -152,9 +158,9 @@ def _engine_only() -> Iterator[None]:
 
 
 def serve(project: Project, epochs: int | None, controls: Connection, events: Connection,
-          continues: bool = False) -> None:
+          continues: bool = False, loss_change: bool = False) -> None:
     """The child process: train ``project`` and report to ``events`` while obeying ``controls`` (``continues``:
-    a resumed paused run, recorded as one run)."""
+    a resumed paused run, recorded as one run; ``loss_change``: snapshots carry the epochs' loss change)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window, which ends the run
     gone = threading.Event()  # the parent went away: stop reporting
 
@@ -168,16 +174,24 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
             run.abort()
 
     try:
-        run = TrainingRun(project, epochs, continues=continues)
+        run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change)
     except Exception as exc:  # the parent checked the data before starting this child; report anything else
         events.send(("failed", f"Training could not start: {exc}"))
         return
     run.on_progress = lambda snapshot: report("progress", snapshot)
     run.on_failed = lambda message: report("failed", message)
-    run.on_finished = lambda result: report("finished", result)
+    run.on_finished = lambda result: report("finished", dataclasses.replace(result, runs=None))
     threading.Thread(target=_obey, args=(controls, run, gone), name="controls", daemon=True).start()
     run.run()
     events.close()
+
+
+def with_runs(result: TrainingResult, log: RunLog) -> TrainingResult:
+    """A child's result with the project's runs it recorded: its run's update applied to ``log``, the runs the
+    child started from (the parent's; the document is locked while the child trains)."""
+    if result.runs is not None or result.run_update is None:
+        return result
+    return dataclasses.replace(result, runs=result.run_update.apply(log))
 
 
 def _obey(controls: Connection, run: TrainingRun, gone: threading.Event) -> None:
@@ -201,4 +215,4 @@ def _obey(controls: Connection, run: TrainingRun, gone: threading.Event) -> None
                 run.set(*args)
 
 
-__all__ = ["ChildRun", "context", "serve", "warm_up"]
+__all__ = ["ChildRun", "context", "serve", "warm_up", "with_runs"]

@@ -15,6 +15,8 @@
   and optimizer state always agree); ``abort`` ends it after the current batch and its result is to be
   dropped. They and the live setters only set plain attributes, so another thread may call them while
   ``run()`` is busy inside ``Trainer.run``.
+* ``loss_change=True`` watches every step's predicted and actual loss change (core/loss_change.py) and sends
+  the epochs' rows with the snapshots: the same numbers a replay of the run gives.
 
 Calls, in order: ``on_progress(TrainingSnapshot)*  [on_failed(str)]  on_finished(TrainingResult)``;
 ``on_failed`` comes just before ``on_finished`` when the run ended with an error (divergence included).
@@ -30,13 +32,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.loss_change import LossChangeMonitor
 from nnstudio.core.numbers import count
 from nnstudio.core.pacing import Pacer
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.run_state import RunState
-from nnstudio.core.runs import RunLog
+from nnstudio.core.runs import RunLog, RunUpdate
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
@@ -79,6 +82,8 @@ class TrainingSnapshot:
     preprocessing: Preprocessing | None = None  # this session's fitted normalization (shared, read-only)
     task: str = ""  # "classification" or "regression"
     epochs_per_second: float | None = None  # the run's pace when this was taken (None: as fast as possible)
+    run_id: int | None = None  # the recorded run (core/runs.py) these epochs belong to
+    loss_change: dict[str, np.ndarray] | None = None  # epochs' loss-change rows since the previous snapshot
 
     @property
     def global_epoch(self) -> int:
@@ -115,6 +120,7 @@ class TrainingResult:
     run_state: RunState | None = None
     snapshots: SnapshotHistory | None = None
     runs: RunLog | None = None  # the project's runs with this one recorded (core/runs.py)
+    run_update: RunUpdate | None = None  # what this run added to them (None: no epoch trained)
 
     @property
     def ok(self) -> bool:
@@ -177,7 +183,7 @@ class TrainingRun:
 
     def __init__(self, project: Project, epochs: int | None = None, *,
                  clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
-                 continues: bool = False) -> None:
+                 continues: bool = False, loss_change: bool = False) -> None:
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
         setup = self._project.make_trainer()
@@ -185,7 +191,10 @@ class TrainingRun:
         self._trainer = setup.trainer
         # continues: a resumed paused run, recorded as one run with the stretch before it
         recorder = SnapshotRecorder(self._project, self._trainer, continues=continues)
-        self._trainer.callbacks += [recorder, _Probe(self)]
+        self._recorder = recorder
+        # the loss change of every step, when asked (it costs a forward pass of each batch)
+        self._loss_change = LossChangeMonitor(self._trainer, self._offset, keep_steps=False) if loss_change else None
+        self._trainer.callbacks += [recorder, *([self._loss_change] if loss_change else []), _Probe(self)]
         self._config = self._trainer.config  # read live by the trainer each batch
         self._prep = setup.preprocessing.copy()  # handed back in the result
         self._goal = self._config.epochs if epochs is None else int(epochs)
@@ -311,9 +320,11 @@ class TrainingRun:
         metrics = history.last()
         if "epoch" in metrics:
             metrics["epoch"] += self._offset
+        changes = self._loss_change.take_epochs() if self._loss_change is not None else None
         return TrainingSnapshot(trainer.epoch, max(self._goal, trainer.epoch), points, metrics,
                                 trainer.network.get_weights(), self._elapsed_now(), self._batch_loss,
-                                self._offset, self._prep, trainer.task, self._config.epochs_per_second)
+                                self._offset, self._prep, trainer.task, self._config.epochs_per_second,
+                                self._recorder.run.run_id, changes)
 
     def _emit_progress(self) -> None:
         self.on_progress(self._snapshot())
@@ -341,6 +352,7 @@ class TrainingRun:
             run_state=project.run_state,
             snapshots=project.snapshots.copy(),
             runs=project.runs,
+            run_update=self._recorder.run.update(),
         )
         self.on_finished(result)
 

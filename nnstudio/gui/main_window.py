@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
         self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
                                   self.landscape, self.loss_change, self)
+        self.loss_change.follow(self.training)  # measured live by runs started while it is on screen
         self.lesson_actions = LessonActions(self, doc, self.lessons, self.lessons_panel, self.acts, self.settings)
         self._wire_images()
         self._wire()

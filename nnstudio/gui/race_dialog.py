@@ -211,9 +211,13 @@ class RaceDialog(QDialog):
         self.note.setText("Another project was opened: race again to compare its optimizers.")
 
     def keep(self, result: RacerResult, button: QPushButton | None = None) -> None:
-        """Keep a racer as a run of the project (one undo step)."""
+        """Keep a racer as a run of the project (one undo step). While a training run holds the document the
+        Document's reason is shown and the racer stays available for later."""
         if not any(r is result for r in self.results):
             return  # raced another project
+        if self.document.locked_reason:
+            self.note.setText(self.document.locked_reason)
+            return
         try:
             log = keep_racer(self.document.project.runs, result)
         except ConfigError as exc:

@@ -48,7 +48,7 @@ class TrainingProcess(QObject):
     failed = Signal(str)  # divergence / error message, just before finished
 
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
-                 continues: bool = False) -> None:
+                 continues: bool = False, loss_change: bool = False) -> None:
         super().__init__(parent)
         check = TrainingRun(project, epochs)  # raises NNStudioError here, before anything starts
         self._config = TrainingConfig.from_dict(check.config.to_dict())  # mirrors the child's live settings
@@ -56,7 +56,7 @@ class TrainingProcess(QObject):
         self._unchanged = TrainingResult(check.weights(), project.history.copy(), check.preprocessing.copy(),
                                          StopReason.ERROR, 0, 0.0)  # what a child that died hands back
         self._epoch = 0
-        self._child = ChildRun(project, epochs, continues)  # continues: a resumed run stays one recorded run
+        self._child = ChildRun(project, epochs, continues, loss_change)  # continues: a resumed run stays one run
         self.thread = _Bridge(self)
         self.thread.setObjectName("nnstudio-training-bridge")
 

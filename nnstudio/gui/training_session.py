@@ -26,6 +26,7 @@ from enum import StrEnum
 from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 from nnstudio.core.training import StopReason
+from nnstudio.core.training_process import with_runs
 from nnstudio.gui.commands import TrainCommand
 from nnstudio.gui.document import Document
 from nnstudio.gui.pacing import Pacer
@@ -81,6 +82,7 @@ class TrainingSession(QObject):
         # None: runs train in a child process. A pacer factory (tests' simulated time, which cannot cross into
         # another process): runs train in a worker thread of this process with that pacer.
         self.make_pacer: Callable[[], Pacer] | None = None
+        self.watch_loss_change: Callable[[], bool] = lambda: False  # runs send each epoch's loss change when true
         document.aboutToReplace.connect(self.discard)
         for signal in (document.networkChanged, document.datasetChanged, document.datasetCellsChanged,
                        document.historyChanged):
@@ -165,10 +167,12 @@ class TrainingSession(QObject):
         worker.start()
 
     def _make_worker(self, epochs: int, continues: bool = False) -> tuple[Worker, QThread]:
+        watch = self.watch_loss_change()
         if self.make_pacer is None:
-            process = TrainingProcess(self.document.project, epochs, continues=continues)
+            process = TrainingProcess(self.document.project, epochs, continues=continues, loss_change=watch)
             return process, process.thread  # the thread relays the child's messages
-        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer(), continues=continues)
+        worker = TrainingWorker(self.document.project, epochs, pacer=self.make_pacer(), continues=continues,
+                                loss_change=watch)
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)
@@ -296,6 +300,7 @@ class TrainingSession(QObject):
         if self.sender() is not self._worker or self._worker is None:
             return
         self._retire()
+        result = with_runs(result, self.document.project.runs)  # a child sends only its run's new part
         self._done += result.epochs_trained
         self._elapsed += result.elapsed
         doc = self.document

@@ -48,9 +48,10 @@ class TrainingWorker(QObject):
 
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
                  clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
-                 continues: bool = False) -> None:
+                 continues: bool = False, loss_change: bool = False) -> None:
         super().__init__(parent)
-        self._run_loop = TrainingRun(project, epochs, clock=clock, pacer=pacer, continues=continues)
+        self._run_loop = TrainingRun(project, epochs, clock=clock, pacer=pacer, continues=continues,
+                                     loss_change=loss_change)
         self._run_loop.on_progress = self.progress.emit
         self._run_loop.on_failed = self.failed.emit
         self._run_loop.on_finished = self.finished.emit

@@ -245,19 +245,65 @@ def test_step_mode_shows_the_predicted_change_minus_eta_g_squared_for_sgd(qtbot,
     assert change.diagnosis().text in text
 
 
-def test_the_loss_change_per_epoch_is_plotted_for_the_run(qtbot, window):
+def test_the_loss_change_per_epoch_is_plotted_live_and_equals_the_replay(qtbot, window):
     from nnstudio.core.run_loss_change import run_loss_change
 
-    doc, panel = window.document, window.loss_change
-    window.acts["show_loss_change"].trigger()  # View ▸ Loss Change
-    with qtbot.waitSignal(panel.task.done, timeout=20_000):
-        train(qtbot, window, 6, optimizer="sgd", learning_rate=0.001)
-    expected = run_loss_change(doc.project, 1)
+    doc, panel, session = window.document, window.loss_change, window.training
+    window.acts["show_loss_change"].trigger()  # View ▸ Loss Change, on screen when Train is pressed
+    replays: list[bool] = []
+    panel.task.started.connect(lambda: replays.append(True))
+    drawn: list[int] = []  # epochs plotted when each snapshot had been drawn (the panel's slot runs first)
+    session.progress.connect(lambda _snapshot: drawn.append(0 if panel.result is None else panel.result.epoch.size))
+    train(qtbot, window, 6, optimizer="sgd", learning_rate=0.001)
+    assert drawn and drawn[-1] == 6 and not replays  # drawn while training, from the run's own numbers
+    expected = run_loss_change(doc.project, 1)  # the run replayed
     x, y = panel.predicted.getData()
     assert np.array_equal(x, np.arange(1, 7)) and np.array_equal(y, expected.predicted)
     assert np.array_equal(panel.actual.getData()[1], expected.actual)
     np.testing.assert_allclose(expected.actual, expected.predicted, rtol=0.05)  # a tiny rate follows the slope
     assert expected.diagnosis.text in panel.verdict.text()
+
+
+def test_a_run_trained_with_the_view_closed_is_replayed_when_it_opens(qtbot, window):
+    from nnstudio.core.run_loss_change import run_loss_change
+
+    doc, panel = window.document, window.loss_change
+    train(qtbot, window, 4)  # the Loss Change view is closed: the run does not measure it
+    assert panel.live.run_id is None
+    with qtbot.waitSignal(panel.task.done, timeout=20_000):
+        window.acts["show_loss_change"].trigger()
+    expected = run_loss_change(doc.project, 1)
+    assert np.array_equal(panel.predicted.getData()[1], expected.predicted)
+    assert np.array_equal(panel.actual.getData()[1], expected.actual)
+
+
+def test_a_paused_and_resumed_run_is_one_run_with_exact_curves_and_live_loss_change(qtbot, window):
+    from nnstudio.core.run_loss_change import run_loss_change
+
+    doc, session, panel = window.document, window.training, window.loss_change
+    window.acts["show_loss_change"].trigger()
+    start = doc.project.copy()
+    doc.project.training.epochs = 7
+    window.training_panel.set_config(doc.project.training)
+    replays: list[bool] = []
+    panel.task.started.connect(lambda: replays.append(True))
+    for _ in range(2):
+        with qtbot.waitSignal(session.committed, timeout=20_000):
+            session.step_one_epoch()  # trains one epoch and pauses
+    with qtbot.waitSignal(session.committed, timeout=20_000):
+        session.train()  # resumes the paused run for the epochs left
+    qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
+    runs = doc.project.runs.runs
+    assert len(runs) == 1 and (runs[0].start_epoch, runs[0].end_epoch) == (0, 7)
+    straight = start.make_trainer().trainer  # the same seven epochs in one go
+    straight.run(7)
+    for key in ("loss", "accuracy"):
+        assert np.array_equal(runs[0].history.array(key), straight.history.array(key))
+        assert np.array_equal(doc.project.history.array(key), straight.history.array(key))
+    assert np.array_equal(flatten(doc.network), straight.flat)
+    expected = run_loss_change(doc.project, runs[0].id)
+    assert not replays and np.array_equal(panel.result.predicted, expected.predicted)
+    assert np.array_equal(panel.result.actual, expected.actual) and panel.result.epoch.tolist() == list(range(1, 8))
 
 
 # -- the optimizer race -----------------------------------------------------------------------------------------
@@ -367,3 +413,33 @@ def test_fork_is_not_offered_while_a_run_holds_the_document(qtbot, window):
         session.stop()
     qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
     assert len(doc.project.runs.runs) == len(before.runs) + 1  # the run, not a fork
+
+
+def test_keep_as_run_waits_while_a_training_run_holds_the_document(qtbot, window):
+    from nnstudio.gui.training_session import LOCKED
+
+    doc, session = window.document, window.training
+    window.acts["race"].trigger()
+    dialog = window.race_dialog
+    dialog.epochs.setValue(3)
+    with qtbot.waitSignal(dialog.task.done, timeout=30_000):
+        dialog.start_button.click()
+    keep = dialog.table.cellWidget(3, 3)  # Adam's "Keep as run"
+    doc.project.training.epochs = 1_000_000
+    window.training_panel.set_config(doc.project.training)
+    seen: list[int] = []
+    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
+    window.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    before = doc.project.runs
+    keep.click()
+    assert doc.project.runs is before and dialog.note.text() == LOCKED  # refused with the Document's reason
+    assert keep.isEnabled() and keep.text() == "Keep as run" and window.errors == []
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
+    qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
+    assert [r.name for r in doc.project.runs.runs] == ["Run 1"]
+    keep.click()  # the run has ended: now it is kept
+    assert [r.name for r in doc.project.runs.runs] == ["Run 1", "Adam"] and keep.text() == "Kept"
+    assert doc.undo_stack.undoText() == "Keep racer Adam as a run"
+    dialog.close()

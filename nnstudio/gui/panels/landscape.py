@@ -38,6 +38,7 @@ from nnstudio.core.landscape import (
 )
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
+from nnstudio.core.replay import worth_replaying
 from nnstudio.core.runs import architecture_of
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.gui.background import BackgroundTask
@@ -47,7 +48,6 @@ from nnstudio.gui.panels.landscape_view import LandscapeView
 from nnstudio.gui.run_commands import run_log_notifier
 
 EXACT, CONNECTIONS, RANDOM = "exact", "connections", "random"
-MAX_REPLAYED_EPOCHS = 5_000  # a longer run's path is drawn through its recorded checkpoints
 PLANE_TEXT = {EXACT: QT_TR_NOOP("The model's two parameters (exact)"),  # shown through tr()
               CONNECTIONS: QT_TR_NOOP("Two connections (a slice)"),
               RANDOM: QT_TR_NOOP("Two random directions (a projection)")}
@@ -93,7 +93,7 @@ def compute_landscape(project: Project, plane: Plane, run_ids: list[int], size: 
         if run.architecture != architecture:
             skipped.append(run.name)
             continue
-        if run.epochs > MAX_REPLAYED_EPOCHS:
+        if not worth_replaying([run]):  # a long run's path goes through its recorded checkpoints
             pieces.append((tr("{name} (checkpoints)").format(name=run.name), *path_from_checkpoints(project, run_id)))
         else:
             pieces.append((run.name, *path_from_run(project, run_id, cancel=cancel)))

@@ -1,15 +1,22 @@
 """Predicted vs actual loss change per epoch: for the selected run (or the run the weights are at), the sum of
 each step's first-order prediction g·Δw (−η‖g‖² for plain SGD) against the change that happened, with a
-plain-language verdict on the learning rate (core/loss_change.py, core/run_loss_change.py). The run is
-replayed exactly on a background thread after each training run or selection."""
+plain-language verdict on the learning rate (core/loss_change.py, core/run_loss_change.py).
+
+While the view is on screen when Train is pressed, the run measures it as it trains and the rows arrive with
+the training snapshots (drawn as they come, kept for that run afterwards). Any other run — or one whose start
+the view did not see — is replayed exactly on a background thread; both give the same numbers."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from nnstudio.core.run_loss_change import RunLossChange, run_loss_change
+from nnstudio.core.loss_change import EPOCH_COLUMNS
+from nnstudio.core.run_loss_change import RunLossChange, run_loss_change, run_loss_change_of
+from nnstudio.core.runs import Run
+from nnstudio.core.training import History
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
@@ -22,12 +29,51 @@ PREDICTED_PEN = pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine)
 ACTUAL_PEN = pg.mkPen("#1f77b4", width=2)
 
 
+class _LiveRows:
+    """The loss-change rows one run sent while it trained. ``open``: rows arrived since the last commit;
+    after a commit they are bound to that run's recorded curve (``history``), so an undone run whose id is
+    used again is not mistaken for it."""
+
+    def __init__(self) -> None:
+        self.run_id: int | None = None
+        self.columns: dict[str, list[np.ndarray]] = {k: [] for k in EPOCH_COLUMNS}
+        self.last_epoch = -1
+        self.open = False
+        self.history: History | None = None
+
+    def add(self, run_id: int, rows: dict[str, np.ndarray]) -> None:
+        epochs = rows["epoch"]
+        if run_id != self.run_id or epochs[0] != self.last_epoch + 1:  # another run, or not where it left off
+            self.__init__()
+            self.run_id = run_id
+        for key in EPOCH_COLUMNS:
+            self.columns[key].append(rows[key])
+        self.last_epoch = int(epochs[-1])
+        self.open = True
+
+    def rows(self) -> dict[str, np.ndarray]:
+        return {k: np.concatenate(v) if v else np.empty(0) for k, v in self.columns.items()}
+
+    def covers(self, run: Run) -> bool:
+        epochs = self.rows()["epoch"]
+        return np.array_equal(epochs, np.arange(run.start_epoch + 1, run.end_epoch + 1))
+
+    def usable_for(self, run: Run | None, run_id: int | None) -> bool:
+        """Whether these rows are the loss change of ``run_id`` (``run``: its record, None while it trains)."""
+        if run_id is None or run_id != self.run_id:
+            return False
+        if self.open:
+            return True
+        return run is not None and run.history is self.history
+
+
 class LossChangePanel(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.run_ids: list[int] = []
         self.result: RunLossChange | None = None
+        self.live = _LiveRows()
         self.task = BackgroundTask(self)
         self.task.done.connect(self._computed)
         self.task.failed.connect(lambda message: self.verdict.setText(message))
@@ -42,6 +88,9 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         self.plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888", width=1)))
         self.predicted = self.plot.plot([], [], pen=PREDICTED_PEN, name=tr("predicted (slope · step)"))
         self.actual = self.plot.plot([], [], pen=ACTUAL_PEN, name=tr("actual"))
+        for curve in (self.predicted, self.actual):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
         self.plot.setMinimumSize(240, 160)
         self.verdict = QLabel(tr("Train to see, for every epoch, how far the loss fell against what the slope "
                                  "predicted."))
@@ -51,9 +100,16 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.verdict)
-        document.projectReplaced.connect(self.refresh)
+        document.projectReplaced.connect(self._project_replaced)
         document.historyChanged.connect(self.refresh)
         run_log_notifier(document).changed.connect(self.refresh)
+
+    def follow(self, session) -> None:
+        """Take the loss change live from ``session``'s runs (a TrainingSession): a run started while this
+        view is on screen measures it and sends it with its snapshots."""
+        session.watch_loss_change = lambda: self._shown
+        session.progress.connect(self._snapshot)
+        session.committed.connect(self._committed)
 
     def set_runs(self, run_ids: list[int]) -> None:
         self.run_ids = list(run_ids)
@@ -64,11 +120,14 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         for run_id in self.run_ids:
             if log.find(run_id) is not None:
                 return run_id
+        if self.live.open:  # a run training now, not yet in the log
+            return self.live.run_id
         return log.head.run if log.head is not None and log.find(log.head.run) is not None else None
 
     @Slot()
     def refresh(self) -> None:
-        """Recompute (a replay) when shown; a hidden panel only remembers to do it when it is shown."""
+        """Show the run's rows: those sent live when they cover it, else a replay (computed when shown; a
+        hidden panel only remembers to do it when it is shown)."""
         self.task.cancel()
         if not self.refresh_now():
             return
@@ -78,20 +137,56 @@ class LossChangePanel(RefreshWhenShown, QWidget):
             self.predicted.setData([], [])
             self.actual.setData([], [])
             return
+        log = self.document.project.runs
+        if self.live.usable_for(log.find(run_id), run_id):
+            self._show(run_id, run_loss_change_of(self.live.rows()))
+            return
         project = self.document.project.copy()
         self.verdict.setText(tr("Replaying {run} step by step…").format(run=project.runs.get(run_id).name))
         self.task.start(lambda cancel: (run_id, run_loss_change(project, run_id, cancel)))
 
     @Slot(object)
-    def _computed(self, answer: tuple) -> None:
-        run_id, result = answer
+    def _snapshot(self, snapshot) -> None:
+        rows = getattr(snapshot, "loss_change", None)
+        if rows is None or snapshot.run_id is None or not rows["epoch"].size:
+            return
+        self.live.add(snapshot.run_id, rows)
+        if self.run_id() == snapshot.run_id:
+            self.task.cancel()
+            if self.refresh_now():
+                self._show(snapshot.run_id, run_loss_change_of(self.live.rows()))
+
+    @Slot(object)
+    def _committed(self, result) -> None:
+        """A stretch of training was applied: bind the rows sent live to the run it recorded (or drop them when
+        they do not cover it: the view was opened after the run started)."""
+        if not self.live.open:
+            return
+        self.live.open = False
+        run = result.runs.find(self.live.run_id) if getattr(result, "runs", None) is not None else None
+        if run is not None and self.live.covers(run):
+            self.live.history = run.history
+        else:
+            self.live = _LiveRows()
+        self.refresh()
+
+    @Slot()
+    def _project_replaced(self) -> None:
+        self.live = _LiveRows()
+        self.refresh()
+
+    def _show(self, run_id: int, result: RunLossChange) -> None:
         self.result = result
         self.predicted.setData(result.epoch, result.predicted)
         self.actual.setData(result.epoch, result.actual)
         run = self.document.project.runs.find(run_id)
-        name = run.name if run is not None else tr("the run")
+        name = run.name if run is not None else tr("This run")
         text = result.diagnosis.text if result.diagnosis is not None else ""
         self.verdict.setText(tr("{run}, last epoch: {diagnosis}").format(run=name, diagnosis=text))
+
+    @Slot(object)
+    def _computed(self, answer: tuple) -> None:
+        self._show(*answer)
 
     def shutdown(self) -> None:
         self.task.shutdown()

@@ -15,7 +15,14 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from nnstudio.core.replay import Timeline, checkpoint_timeline, flat_index, weight_timeline
+from nnstudio.core.replay import (
+    MAX_REPLAY_SECONDS,
+    Timeline,
+    checkpoint_timeline,
+    flat_index,
+    weight_timeline,
+    worth_replaying,
+)
 from nnstudio.core.runs import network_from_architecture
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
@@ -26,7 +33,6 @@ from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
 from nnstudio.gui.text import escape
 
-MAX_REPLAYED_EPOCHS = 5_000  # a longer run shows its recorded checkpoints only (a replay would take minutes)
 TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 PICK_CONNECTION = QT_TR_NOOP("Select a connection on the diagram to follow its weight over the epochs.")  # via tr()
 
@@ -118,10 +124,10 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         project = self.document.project
         for run, index in runs:
             self.timelines[run.id] = checkpoint_timeline(project, run.id, [index])
-        if sum(run.epochs for run, _index in runs) > MAX_REPLAYED_EPOCHS:
-            self._draw(self._describe(tr("recorded at the kept checkpoints (runs longer than {limit} epochs are not "
-                                         "replayed here; select fewer runs for every epoch)").format(
-                limit=f"{MAX_REPLAYED_EPOCHS:,}")))
+        if not worth_replaying([run for run, _index in runs]):  # replay takes about as long as the training took
+            self._draw(self._describe(tr("recorded at the kept checkpoints (runs that trained longer than {seconds} s "
+                                         "are not replayed here; select fewer runs for every epoch)").format(
+                seconds=f"{MAX_REPLAY_SECONDS:g}")))
             return
         self._draw(self._describe(tr("recorded at the kept checkpoints; replaying every epoch…")))
         copy = project.copy()

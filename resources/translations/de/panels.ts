@@ -1244,6 +1244,10 @@ Zwei oder mehr auswählen, um sie zu vergleichen; Doppelklick auf einen Namen be
       <translation>Der Bias b dieses Neurons (z = Σ wᵢ·xᵢ + b)</translation>
     </message>
     <message>
+      <source>This run</source>
+      <translation>Dieser Lauf</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>Zeit</translation>
     </message>
@@ -1590,8 +1594,8 @@ Eine Zahl eingeben oder einen tabulatorgetrennten Block aus einer Tabellenkalkul
       <translation>bereit</translation>
     </message>
     <message>
-      <source>recorded at the kept checkpoints (runs longer than {limit} epochs are not replayed here; select fewer runs for every epoch)</source>
-      <translation>aufgezeichnet an den gespeicherten Kontrollpunkten (Läufe über {limit} Epochen werden hier nicht nachgespielt; wählen Sie weniger Läufe für jede Epoche)</translation>
+      <source>recorded at the kept checkpoints (runs that trained longer than {seconds} s are not replayed here; select fewer runs for every epoch)</source>
+      <translation>aufgezeichnet an den gespeicherten Kontrollpunkten (Läufe, die länger als {seconds} s trainiert haben, werden hier nicht nachgespielt; wählen Sie weniger Läufe für jede Epoche)</translation>
     </message>
     <message>
       <source>recorded at the kept checkpoints; replaying every epoch…</source>
@@ -1668,10 +1672,6 @@ Eine Zahl eingeben oder einen tabulatorgetrennten Block aus einer Tabellenkalkul
     <message>
       <source>the pasted rows have different numbers of cells</source>
       <translation>die eingefügten Zeilen haben unterschiedlich viele Zellen</translation>
-    </message>
-    <message>
-      <source>the run</source>
-      <translation>der Lauf</translation>
     </message>
     <message>
       <source>the weights changed; the diagram shows the new weights</source>
