@@ -5,6 +5,8 @@ The GUI shows ``str(error)`` in a dialog or banner; the CLI prints it on one lin
 
 from __future__ import annotations
 
+from nnstudio.core.i18n import tr
+
 
 class NNStudioError(Exception):
     """Base class for every error caused by user input rather than by a bug."""
@@ -30,8 +32,8 @@ class DivergenceError(TrainingError):
         self.epoch = epoch
         super().__init__(
             message
-            or f"Training diverged in epoch {epoch}: the loss became NaN or infinite. "
-            "The last finite weights were kept. Try a lower learning rate."
+            or tr("Training diverged in epoch {epoch}: the loss became NaN or infinite. "
+                  "The last finite weights were kept. Try a lower learning rate.").format(epoch=epoch)
         )
 
 
@@ -57,5 +59,5 @@ class TargetChoiceError(DataError):
 
     def __init__(self, source: str, candidates: list[str]) -> None:
         self.source, self.candidates = source, list(candidates)
-        super().__init__(f"{source}: cannot tell which column is the target: it could be {', '.join(candidates)}; "
-                         "choose one")
+        super().__init__(tr("{source}: cannot tell which column is the target: it could be {names}; "
+                            "choose one").format(source=source, names=", ".join(candidates)))

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.registry import Registry
 from nnstudio.errors import TrainingError
 
@@ -149,12 +150,12 @@ class Step(Activation):
 
     def backward(self, z, a, grad_a):
         raise TrainingError(
-            "A step activation has zero slope everywhere, so backpropagation cannot train through it. "
-            "Use the perceptron rule on a single-layer step network, or pick sigmoid/tanh/relu."
+            tr("A step activation has zero slope everywhere, so backpropagation cannot train through it. "
+               "Use the perceptron rule on a single-layer step network, or pick sigmoid/tanh/relu.")
         )
 
 
-ACTIVATIONS: Registry[type[Activation]] = Registry("activation")
+ACTIVATIONS: Registry[type[Activation]] = Registry(QT_TR_NOOP("activation"))
 ACTIVATIONS.add("linear", "Linear", Linear, doc="a = z")
 ACTIVATIONS.add("sigmoid", "Sigmoid", Sigmoid, doc="a = 1 / (1 + e^−z)")
 ACTIVATIONS.add("tanh", "Tanh", Tanh, doc="a = tanh(z)")
@@ -163,7 +164,7 @@ ACTIVATIONS.add("leaky_relu", "Leaky ReLU", LeakyReLU, {"alpha": 0.2}, doc="a = 
 ACTIVATIONS.add("elu", "ELU", ELU, {"alpha": 1.0}, doc="a = z if z > 0 else α·(e^z − 1)")
 ACTIVATIONS.add("softplus", "Softplus", Softplus, doc="a = ln(1 + e^z)")
 ACTIVATIONS.add("softmax", "Softmax", Softmax, doc="a_i = e^{z_i} / Σ_j e^{z_j} (output layer)")
-ACTIVATIONS.add("step", "Step (Heaviside)", Step, doc="a = 1 if z ≥ 0 else 0 (forward only)")
+ACTIVATIONS.add("step", QT_TR_NOOP("Step (Heaviside)"), Step, doc="a = 1 if z ≥ 0 else 0 (forward only)")
 
 
 def make_activation(key: str, params: Mapping[str, object] | None = None) -> Activation:

@@ -23,6 +23,7 @@ import numpy as np
 
 from nnstudio.core import limits
 from nnstudio.core.features import Formula
+from nnstudio.core.i18n import tr
 from nnstudio.core.limits import too_long, too_many
 from nnstudio.core.numbers import count
 from nnstudio.core.preprocessing import NORMALIZATIONS, Normalizer, Preprocessing
@@ -56,7 +57,8 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"row {self.row + 1}, column {self.column + 1}: {self.message}"
+        return tr("row {row}, column {column}: {message}").format(row=self.row + 1, column=self.column + 1,
+                                                                  message=self.message)
 
 
 def parse_cell(text: str) -> float | None:
@@ -82,23 +84,23 @@ def parse_number(text: str) -> float | None:
 
 def table_problem(n_rows: int, n_columns: int) -> str | None:
     """Why a table of this size is refused ("250,000 rows (the limit is 200,000)"), or None."""
-    return (too_many(n_columns, limits.MAX_COLUMNS, "columns") or too_many(n_rows, limits.MAX_ROWS, "rows")
-            or too_many(n_rows * n_columns, limits.MAX_CELLS, "cells (rows x columns)"))
+    return (too_many(n_columns, limits.MAX_COLUMNS, tr("columns")) or too_many(n_rows, limits.MAX_ROWS, tr("rows"))
+            or too_many(n_rows * n_columns, limits.MAX_CELLS, tr("cells (rows x columns)")))
 
 
 def text_input_problem(name: str, index: int, example: str) -> str:
     """Why the text column ``name`` (column ``index``, 0-based; ``example`` one of its cells) cannot be an
     input. Inputs must be numbers: a category mapping made while training would not travel with the model,
     so predictions would disagree with training."""
-    return (f"column {index + 1} ({name!r}) is an input but holds text such as {example!r}; inputs must be "
-            "numbers (text can be the target, or be ignored)")
+    return (tr("column {column} ({name!r}) is an input but holds text such as {example!r}; inputs must be "
+               "numbers (text can be the target, or be ignored)").format(column=index + 1, name=name, example=example))
 
 
 def check_column_name(name: str) -> None:
     """DataError for a column name the files cannot store (longer than MAX_NAME)."""
     why = too_long(name, limits.MAX_NAME)
     if why:
-        raise DataError(f"the column name {name[:40]!r}... is {why}")
+        raise DataError(tr("the column name {name!r}... is {why}").format(name=name[:40], why=why))
 
 
 @dataclass
@@ -115,9 +117,11 @@ class Column:
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
-            raise DataError(f"column {self.name!r}: role must be one of {', '.join(ROLES)}, got {self.role!r}")
+            raise DataError(tr("column {name!r}: role must be one of {names}, got {role!r}")
+                            .format(name=self.name, names=', '.join(ROLES), role=self.role))
         if self.kind not in tuple(ColumnKind):
-            raise DataError(f"column {self.name!r}: kind must be one of {', '.join(ColumnKind)}, got {self.kind!r}")
+            raise DataError(tr("column {name!r}: kind must be one of {names}, got {kind!r}")
+                            .format(name=self.name, names=', '.join(ColumnKind), kind=self.kind))
         self.role, self.kind = Role(self.role), ColumnKind(self.kind)
         NORMALIZATIONS[self.normalization]
         self.values = np.asarray(self.values, dtype=float)
@@ -149,7 +153,8 @@ class Column:
 
     def derived_note(self) -> str:
         """"computed from x1; edit x1 instead" for a derived column."""
-        return f"{self.name} is computed from {' and '.join(self.sources)}; edit {' or '.join(self.sources)} instead"
+        return tr("{name} is computed from {sources}; edit {choices} instead").format(
+            name=self.name, sources=tr(" and ").join(self.sources), choices=tr(" or ").join(self.sources))
 
     def cell_text(self, row: int) -> str:
         if self.kind == CATEGORICAL:
@@ -186,14 +191,14 @@ class Column:
 
     def problems(self, index: int) -> list[CellProblem]:
         if self.formula is not None and self.kind == NUMERIC:
-            sources = " or ".join(self.sources)
-            return [CellProblem(int(r), index, f"cannot compute {self.name}: {sources} is not a number in this row")
-                    for r in np.flatnonzero(~np.isfinite(self.values))]
+            why = tr("cannot compute {name}: {sources} is not a number in this row").format(
+                name=self.name, sources=tr(" or ").join(self.sources))
+            return [CellProblem(int(r), index, why) for r in np.flatnonzero(~np.isfinite(self.values))]
         if self.kind == CATEGORICAL:
-            return [CellProblem(r, index, "empty label") for r, label in enumerate(self.labels) if not label]
-        out = [CellProblem(r, index, f"{text!r} is not a number") for r, text in sorted(self.bad.items())
-               if text.strip()]
-        out += [CellProblem(r, index, "empty cell") for r, text in sorted(self.bad.items()) if not text.strip()]
+            return [CellProblem(r, index, tr("empty label")) for r, label in enumerate(self.labels) if not label]
+        out = [CellProblem(r, index, tr("{text!r} is not a number").format(text=text))
+               for r, text in sorted(self.bad.items()) if text.strip()]
+        out += [CellProblem(r, index, tr("empty cell")) for r, text in sorted(self.bad.items()) if not text.strip()]
         return sorted(out, key=lambda p: p.row)
 
     def copy(self) -> Column:
@@ -218,27 +223,32 @@ class ImageSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "columns", tuple(self.columns))
-        for what, side in (("width", self.width), ("height", self.height)):
+        for what, side in ((tr("width"), self.width), (tr("height"), self.height)):
             if isinstance(side, bool) or not isinstance(side, int | np.integer) or side < 1:
-                raise DataError(f"an image's {what} must be a whole number of pixels from 1 up, got {side!r}")
+                raise DataError(tr("an image's {what} must be a whole number of pixels from 1 up, got {side!r}")
+                                .format(what=what, side=side))
         object.__setattr__(self, "width", int(self.width))
         object.__setattr__(self, "height", int(self.height))
-        why = too_many(self.width * self.height, limits.MAX_IMAGE_PIXELS, "pixels")
+        why = too_many(self.width * self.height, limits.MAX_IMAGE_PIXELS, tr("pixels"))
         if why:
-            raise DataError(f"an image of {self.width}x{self.height} is too large: {why}")
+            raise DataError(tr("an image of {width}x{height} is too large: {why}")
+                            .format(width=self.width, height=self.height, why=why))
         if len(self.columns) != self.width * self.height:
-            raise DataError(f"an image of {self.width}x{self.height} needs {self.width * self.height} pixel "
-                            f"columns, got {len(self.columns)}")
+            raise DataError(tr("an image of {width}x{height} needs {pixels} pixel "
+                               "columns, got {count}")
+                            .format(width=self.width, height=self.height, pixels=self.width * self.height,
+                                    count=len(self.columns)))
         if len(set(self.columns)) != len(self.columns):
-            raise DataError("an image names each pixel column once")
+            raise DataError(tr("an image names each pixel column once"))
         for what, value in (("low", self.low), ("high", self.high)):
             if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating) \
                     or not np.isfinite(value):
-                raise DataError(f"an image's {what} value must be a finite number, got {value!r}")
+                raise DataError(tr("an image's {what} value must be a finite number, got {value!r}")
+                                .format(what=what, value=value))
         object.__setattr__(self, "low", float(self.low))
         object.__setattr__(self, "high", float(self.high))
         if self.low == self.high:
-            raise DataError("an image's blank (low) and ink (high) values must differ")
+            raise DataError(tr("an image's blank (low) and ink (high) values must differ"))
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -274,16 +284,17 @@ class Dataset:
         self.image: ImageSpec | None = None
         lengths = {len(c) for c in self.columns}
         if len(lengths) > 1:
-            raise ShapeError(f"all columns need the same number of rows, got {sorted(lengths)}")
+            raise ShapeError(tr("all columns need the same number of rows, got {lengths}")
+                             .format(lengths=sorted(lengths)))
         problem = table_problem(self.n_rows, len(self.columns))
         if problem:
-            raise DataError(f"the table is too large: {problem}")
+            raise DataError(tr("the table is too large: {problem}").format(problem=problem))
         for c in self.columns:
             check_column_name(c.name)
         names = [c.name for c in self.columns]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
-            raise DataError(f"column names must be unique; repeated: {', '.join(dupes)}")
+            raise DataError(tr("column names must be unique; repeated: {names}").format(names=', '.join(dupes)))
         if image is not None:
             self.set_image(image)
 
@@ -312,7 +323,8 @@ class Dataset:
         for c in self.columns:
             if c.name == name:
                 return c
-        raise DataError(f"no column named {name!r}; the columns are: {', '.join(self.column_names())}")
+        raise DataError(tr("no column named {name!r}; the columns are: {names}")
+                        .format(name=name, names=', '.join(self.column_names())))
 
     def by_role(self, role: Role) -> list[Column]:
         return [c for c in self.columns if c.role == role]
@@ -362,23 +374,28 @@ class Dataset:
     def check_ready(self, n_inputs: int, n_outputs: int) -> None:
         """Raise DataError/ShapeError with a message a person can act on unless training can start."""
         if self.n_rows == 0:
-            raise DataError("the dataset has no rows")
+            raise DataError(tr("the dataset has no rows"))
         self.check_numeric_inputs()
         problems = self.problems()
         if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise DataError(f"{problems[0]}{more}")
+            if len(problems) > 1:
+                raise DataError(tr("{problem} (and {more} more)").format(problem=problems[0], more=len(problems) - 1))
+            raise DataError(str(problems[0]))
         inputs, targets = self.by_role(INPUT), self.by_role(TARGET)
         if not inputs:
-            raise DataError("no input columns: set the role of at least one column to input")
+            raise DataError(tr("no input columns: set the role of at least one column to input"))
         if not targets:
-            raise DataError("no target column: set the role of at least one column to target")
+            raise DataError(tr("no target column: set the role of at least one column to target"))
         if len(inputs) != n_inputs:
-            raise ShapeError(f"the dataset has {count(len(inputs), 'input column')} but the network has "
-                             f"{count(n_inputs, 'input')}")
+            raise ShapeError(tr("the dataset has {count} but the network has "
+                                "{count2}")
+                             .format(count=count(len(inputs), tr("input column"), tr("input columns")),
+                                     count2=count(n_inputs, tr("input"), tr("inputs"))))
         if not self.target_fits(n_outputs):
-            raise ShapeError(f"the dataset's targets need {count(self.output_width(), 'output')} but the "
-                             f"network has {n_outputs}")
+            raise ShapeError(tr("the dataset's targets need {count} but the "
+                                "network has {n_outputs}")
+                             .format(count=count(self.output_width(), tr("output"), tr("outputs")),
+                                     n_outputs=n_outputs))
 
     def check_numeric_inputs(self) -> None:
         """DataError naming the first input column that holds text: inputs must be numbers (a text column
@@ -432,13 +449,14 @@ class Dataset:
         for name in image.columns:
             col = by_name.get(name)
             if col is None:
-                return f"the image's pixel column {name!r} is not in the table"
+                return tr("the image's pixel column {name!r} is not in the table").format(name=name)
             if col.role != INPUT:
-                return f"the image's pixel column {name!r} is not an input column"
+                return tr("the image's pixel column {name!r} is not an input column").format(name=name)
             if col.kind != NUMERIC:
-                return f"the image's pixel column {name!r} holds text, not numbers"
+                return tr("the image's pixel column {name!r} holds text, not numbers").format(name=name)
             if col.formula is not None:
-                return f"the image's pixel column {name!r} is computed; pixels must be plain columns"
+                return tr("the image's pixel column {name!r} is computed; pixels must be plain columns").format(
+                    name=name)
         return None
 
     def set_image(self, image: ImageSpec | None) -> None:
@@ -510,7 +528,7 @@ class Dataset:
     def insert_rows(self, at: int, count: int) -> None:
         problem = table_problem(self.n_rows + count, len(self.columns))
         if problem:
-            raise DataError(f"the table would be too large: {problem}")
+            raise DataError(tr("the table would be too large: {problem}").format(problem=problem))
         for c in self.columns:
             if c.kind == CATEGORICAL:
                 c.labels[at:at] = [""] * count
@@ -541,13 +559,14 @@ class Dataset:
         try:
             col = self.column(name)
         except DataError:
-            raise DataError(f"{what} is computed from {name!r}, but there is no column of that name; the columns "
-                            f"are: {', '.join(self.column_names())}") from None
+            raise DataError(tr("{what} is computed from {name!r}, but there is no column of that name; the columns "
+                               "are: {names}")
+                            .format(what=what, name=name, names=', '.join(self.column_names()))) from None
         if col.formula is not None:
-            raise DataError(f"{what} cannot be computed from {name}, which is computed itself; use "
-                            f"{' and '.join(col.sources)} instead")
+            raise DataError(tr("{what} cannot be computed from {name}, which is computed itself; use "
+                               "{names} instead").format(what=what, name=name, names=' and '.join(col.sources)))
         if col.kind != NUMERIC:
-            raise DataError(f"{what} needs numbers, but {name} holds class labels")
+            raise DataError(tr("{what} needs numbers, but {name} holds class labels").format(what=what, name=name))
         return col
 
     def check_formulas(self) -> None:
@@ -556,13 +575,14 @@ class Dataset:
             if c.formula is None:
                 continue
             if c.kind != NUMERIC:
-                raise DataError(f"column {c.name!r} is computed, so it must hold numbers")
+                raise DataError(tr("column {name!r} is computed, so it must hold numbers").format(name=c.name))
             for name in c.formula.sources:
-                self.source_column(name, f"column {c.name!r}")
+                self.source_column(name, tr("column {name!r}").format(name=c.name))
 
     def _recompute(self, col: Column, rows: slice | None = None) -> None:
         rows = rows if rows is not None else slice(None)
-        col.values[rows] = col.formula.compute([self.source_column(s, f"column {col.name!r}").values[rows]
+        what = tr("column {name!r}").format(name=col.name)
+        col.values[rows] = col.formula.compute([self.source_column(s, what).values[rows]
                                                 for s in col.formula.sources])
         col.bad = {}
 
@@ -583,11 +603,11 @@ class Dataset:
             self.source_column(s, formula.label)
         name = (name or "").strip() or formula.default_name
         if name in self.column_names():
-            raise DataError(f"there is already a column named {name!r}; choose another name")
+            raise DataError(tr("there is already a column named {name!r}; choose another name").format(name=name))
         check_column_name(name)
         problem = table_problem(self.n_rows, len(self.columns) + 1)
         if problem:
-            raise DataError(f"the table would be too large: {problem}")
+            raise DataError(tr("the table would be too large: {problem}").format(problem=problem))
         col = Column(name, INPUT, NUMERIC, np.full(self.n_rows, np.nan), formula=formula)
         self._recompute(col)
         inputs = [i for i, c in enumerate(self.columns) if c.role == INPUT]
@@ -602,7 +622,7 @@ class Dataset:
         if not name or name == col.name:
             return
         if name in self.column_names():
-            raise DataError(f"there is already a column named {name!r}; choose another name")
+            raise DataError(tr("there is already a column named {name!r}; choose another name").format(name=name))
         check_column_name(name)
         old = col.name
         col.name = name
@@ -627,11 +647,11 @@ class Dataset:
                 i += 1
             name = f"x{i}"
         if name in names:
-            raise DataError(f"there is already a column named {name!r}; choose another name")
+            raise DataError(tr("there is already a column named {name!r}; choose another name").format(name=name))
         check_column_name(name)
         problem = table_problem(self.n_rows, len(self.columns) + 1)
         if problem:
-            raise DataError(f"the table would be too large: {problem}")
+            raise DataError(tr("the table would be too large: {problem}").format(problem=problem))
         column = Column.numeric(name, np.full(self.n_rows, np.nan), role=role)
         column.bad = {r: "" for r in range(self.n_rows)}
         self.columns.insert(max(0, min(at, len(self.columns))), column)
@@ -640,7 +660,8 @@ class Dataset:
     def set_role(self, column: int, role: str) -> None:
         """Make column ``column`` an input, the target or ignored."""
         if role not in ROLES:
-            raise DataError(f"a column's role is one of {', '.join(ROLES)}, not {role!r}")
+            raise DataError(tr("a column's role is one of {names}, not {role!r}")
+                            .format(names=', '.join(ROLES), role=role))
         self.columns[column].role = role
         self._check_image()
 
@@ -654,15 +675,19 @@ class Dataset:
         number becomes a bad cell). A derived column and the sources of one stay numbers (DataError)."""
         col = self.columns[column]
         if kind not in (NUMERIC, CATEGORICAL):
-            raise DataError(f"a column holds {NUMERIC} or {CATEGORICAL} cells, not {kind!r}")
+            raise DataError(tr("a column holds {numeric} or {categorical} cells, not {kind!r}")
+                            .format(numeric=NUMERIC, categorical=CATEGORICAL, kind=kind))
         if kind == col.kind:
             return
         if col.formula is not None:
-            raise DataError(f"{col.name} is computed, so it holds numbers")
+            raise DataError(tr("{name} is computed, so it holds numbers").format(name=col.name))
         users = self.dependents(col.name)
         if users:
-            raise DataError(f"{', '.join(c.name for c in users)} {'is' if len(users) == 1 else 'are'} computed "
-                            f"from {col.name}, so it must hold numbers; remove {users[0].name} first")
+            if len(users) == 1:
+                raise DataError(tr("{names} is computed from {name}, so it must hold numbers; remove {first} first")
+                                .format(names=users[0].name, name=col.name, first=users[0].name))
+            raise DataError(tr("{names} are computed from {name}, so it must hold numbers; remove {first} first")
+                            .format(names=", ".join(c.name for c in users), name=col.name, first=users[0].name))
         texts = [col.cell_text(r) for r in range(len(col))]
         if kind == CATEGORICAL:
             new = Column.categorical(col.name, texts, role=col.role)

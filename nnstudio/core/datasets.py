@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.data import Column, Dataset
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.images import downsample
 from nnstudio.core.registry import Registry
 from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
@@ -62,65 +63,65 @@ def _table(key: str, label: str, description: str, task: Task, target: str,
 
 
 BUILTIN_TABLES: Registry[BuiltinTable] = Registry.of(
-    "built-in table",
+    QT_TR_NOOP("built-in table"),
     (
         _table(
             "laptop",
-            "Laptop (pink, small → buy)",
-            "Nine laptops rated by how pink and how small they are (0..1), and whether the buyer takes "
-            "them (1) or not (0). Linearly separable: a single perceptron learns it.",
+            QT_TR_NOOP("Laptop (pink, small → buy)"),
+            QT_TR_NOOP("Nine laptops rated by how pink and how small they are (0..1), and whether the buyer takes "
+                       "them (1) or not (0). Linearly separable: a single perceptron learns it."),
             CLASSIFICATION,
             "buy",
         ),
         _table(
             "and",
-            "AND truth table",
-            "Logical AND of two bits (4 rows). Linearly separable.",
+            QT_TR_NOOP("AND truth table"),
+            QT_TR_NOOP("Logical AND of two bits (4 rows). Linearly separable."),
             CLASSIFICATION,
             "y",
         ),
         _table(
             "or",
-            "OR truth table",
-            "Logical OR of two bits (4 rows). Linearly separable.",
+            QT_TR_NOOP("OR truth table"),
+            QT_TR_NOOP("Logical OR of two bits (4 rows). Linearly separable."),
             CLASSIFICATION,
             "y",
         ),
         _table(
             "xor",
-            "XOR truth table",
-            "Exclusive OR of two bits (4 rows). Not linearly separable: needs a hidden layer.",
+            QT_TR_NOOP("XOR truth table"),
+            QT_TR_NOOP("Exclusive OR of two bits (4 rows). Not linearly separable: needs a hidden layer."),
             CLASSIFICATION,
             "y",
         ),
         _table(
             "infections",
-            "Infections (today, countries → tomorrow)",
-            "Four days of infection counts and affected countries, with the next day's infections: "
-            "a tiny two-input regression small enough to follow by hand.",
+            QT_TR_NOOP("Infections (today, countries → tomorrow)"),
+            QT_TR_NOOP("Four days of infection counts and affected countries, with the next day's infections: "
+                       "a tiny two-input regression small enough to follow by hand."),
             REGRESSION,
             "next_day_infections",
         ),
         _table(
             "cars",
-            "Car horsepower → MPG",
-            "392 cars from the Auto MPG data: engine horsepower and fuel economy in miles per gallon. "
-            "A curved one-input regression.",
+            QT_TR_NOOP("Car horsepower → MPG"),
+            QT_TR_NOOP("392 cars from the Auto MPG data: engine horsepower and fuel economy in miles per gallon. "
+                       "A curved one-input regression."),
             REGRESSION,
             "mpg",
         ),
         _table(
             "iris",
-            "Iris flowers (4 measurements → species)",
-            "Fisher's 150 iris flowers: sepal and petal length and width in cm, and the species "
-            "(setosa, versicolor, virginica; 50 each).",
+            QT_TR_NOOP("Iris flowers (4 measurements → species)"),
+            QT_TR_NOOP("Fisher's 150 iris flowers: sepal and petal length and width in cm, and the species "
+                       "(setosa, versicolor, virginica; 50 each)."),
             CLASSIFICATION,
             "species",
         ),
         _table(
             "digits",
-            "Handwritten digits (8×8 pixels → digit)",
-            "1797 handwritten digits as 8×8 images: 64 pixel columns with values 0..16 and the digit 0..9.",
+            QT_TR_NOOP("Handwritten digits (8×8 pixels → digit)"),
+            QT_TR_NOOP("1797 handwritten digits as 8×8 images: 64 pixel columns with values 0..16 and the digit 0..9."),
             CLASSIFICATION,
             "digit",
             (8, 8, 0.0, 16.0),
@@ -182,19 +183,20 @@ class Generated2D:
 
 def _check_n_samples(n_samples: object) -> int:
     if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
-        raise DataError(f"n_samples must be a whole number from 1 to {MAX_SAMPLES}, got {n_samples!r}")
+        raise DataError(tr("n_samples must be a whole number from 1 to {MAX_SAMPLES}, got {n_samples!r}")
+                        .format(MAX_SAMPLES=MAX_SAMPLES, n_samples=n_samples))
     n = int(n_samples)
     if not 1 <= n <= MAX_SAMPLES:
-        raise DataError(f"n_samples must be from 1 to {MAX_SAMPLES}, got {n}")
+        raise DataError(tr("n_samples must be from 1 to {MAX_SAMPLES}, got {n}").format(MAX_SAMPLES=MAX_SAMPLES, n=n))
     return n
 
 
 def _check_noise(noise: object) -> float:
     if isinstance(noise, bool) or not isinstance(noise, int | float | np.integer | np.floating):
-        raise DataError(f"noise must be a number >= 0, got {noise!r}")
+        raise DataError(tr("noise must be a number >= 0, got {noise!r}").format(noise=noise))
     value = float(noise)
     if not math.isfinite(value) or value < 0:
-        raise DataError(f"noise must be a finite number >= 0, got {noise!r}")
+        raise DataError(tr("noise must be a finite number >= 0, got {noise!r}").format(noise=noise))
     return value
 
 
@@ -202,9 +204,9 @@ def _rng(seed: object) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise DataError(f"seed must be a whole number or a numpy.random.Generator, got {seed!r}")
+        raise DataError(tr("seed must be a whole number or a numpy.random.Generator, got {seed!r}").format(seed=seed))
     if seed < 0:
-        raise DataError(f"seed must be >= 0, got {seed!r}")
+        raise DataError(tr("seed must be >= 0, got {seed!r}").format(seed=seed))
     return np.random.default_rng(int(seed))
 
 
@@ -329,53 +331,54 @@ class GeneratorInfo:
 
 
 GENERATORS: Registry[GeneratorInfo] = Registry.of(
-    "generator",
+    QT_TR_NOOP("generator"),
     (
         GeneratorInfo(
             "xor",
-            "XOR (quadrants)",
+            QT_TR_NOOP("XOR (quadrants)"),
             CLASSIFICATION,
             xor_quadrants,
             200,
             0.05,
-            "Opposite-sign quadrants against same-sign quadrants.",
+            QT_TR_NOOP("Opposite-sign quadrants against same-sign quadrants."),
         ),
         GeneratorInfo(
             "circle",
-            "Circle (disc inside a ring)",
+            QT_TR_NOOP("Circle (disc inside a ring)"),
             CLASSIFICATION,
             circle,
             200,
             0.05,
-            "An inner disc surrounded by a ring.",
+            QT_TR_NOOP("An inner disc surrounded by a ring."),
         ),
         GeneratorInfo(
             "gaussians",
-            "Two Gaussian clouds",
+            QT_TR_NOOP("Two Gaussian clouds"),
             CLASSIFICATION,
             gaussians,
             200,
             0.0,
-            "Two round clouds, linearly separable.",
+            QT_TR_NOOP("Two round clouds, linearly separable."),
         ),
         GeneratorInfo(
             "spiral",
-            "Spiral (two arms)",
+            QT_TR_NOOP("Spiral (two arms)"),
             CLASSIFICATION,
             spiral,
             300,
             0.02,
-            "Two interleaved spiral arms: hard, needs several hidden neurons.",
+            QT_TR_NOOP("Two interleaved spiral arms: hard, needs several hidden neurons."),
         ),
-        GeneratorInfo("moons", "Two moons", CLASSIFICATION, moons, 200, 0.05, "Two interlocking half-moons."),
+        GeneratorInfo("moons", QT_TR_NOOP("Two moons"), CLASSIFICATION, moons, 200, 0.05,
+                      QT_TR_NOOP("Two interlocking half-moons.")),
         GeneratorInfo(
             "plane",
-            "Plane (linear regression)",
+            QT_TR_NOOP("Plane (linear regression)"),
             REGRESSION,
             plane,
             200,
             0.1,
-            "A real target that is a linear function of x1 and x2 plus noise.",
+            QT_TR_NOOP("A real target that is a linear function of x1 and x2 plus noise."),
         ),
     )
 )
@@ -492,16 +495,16 @@ class ImageGeneratorInfo:
 
 
 IMAGE_GENERATORS: Registry[ImageGeneratorInfo] = Registry.of(
-    "image generator",
+    QT_TR_NOOP("image generator"),
     (
         ImageGeneratorInfo(
             "shapes",
-            "Shapes (16×16 images)",
+            QT_TR_NOOP("Shapes (16×16 images)"),
             shapes,
             1000,
             0.1,
-            "16×16 grey outlines of circles, squares, triangles and crosses of random size, position, "
-            "thickness and turn, with noise: 256 pixel inputs, 4 classes.",
+            QT_TR_NOOP("16×16 grey outlines of circles, squares, triangles and crosses of random size, position, "
+                       "thickness and turn, with noise: 256 pixel inputs, 4 classes."),
         ),
     ),
 )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, INPUT, TARGET, Column, Dataset
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Network
 from nnstudio.core.numbers import display_number
 from nnstudio.core.preprocessing import NORMALIZATIONS
@@ -125,9 +126,10 @@ def loss_scale_hint(dataset: Dataset | None, loss: float) -> str | None:
     if not loss >= min(HUGE_LOSS, 0.5 * float(finite.var())):
         return None
     low, high = float(finite.min()), float(finite.max())
-    return (f"the loss is large because {column.name} is in its own units ({display_number(low)} to "
-            f"{display_number(high)}) and is not normalized; --normalize z_score (or min_max) trains on normalized "
-            "columns and keeps the normalization with the model, so predictions stay in raw units")
+    return (tr("the loss is large because {name} is in its own units ({low} to {high}) and is not normalized; "
+               "--normalize z_score (or min_max) trains on normalized columns and keeps the normalization with "
+               "the model, so predictions stay in raw units")
+            .format(name=column.name, low=display_number(low), high=display_number(high)))
 
 
 def normalize_large_columns(dataset: Dataset) -> list[str]:

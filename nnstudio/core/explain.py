@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.losses import LOSSES
 from nnstudio.core.stepping import (
     FUSED,
@@ -97,8 +98,8 @@ def explain(step: StepThrough, sel: MathSelection) -> list[str]:
     lines = explain_connection(step, sel) if sel.source is not None else explain_neuron(step, sel)
     n = step.batch_size
     if lines and n > 1:
-        lines.insert(0, f"A mini-batch of {n} rows: neuron values are those of its first row; "
-                        f"gradients add up all {n}.")
+        lines.insert(0, tr("A mini-batch of {n} rows: neuron values are those of its first row; "
+                           "gradients add up all {n}.").format(n=n))
     return lines
 
 
@@ -106,7 +107,7 @@ def explain(step: StepThrough, sel: MathSelection) -> list[str]:
 def explain_neuron(step: StepThrough, sel: MathSelection) -> list[str]:
     if sel.layer == -1:
         name = step.network_before.input_names[sel.unit]
-        return [f"input {name}: x = {num(step.x[0, sel.unit])} (after normalization)"]
+        return [tr("input {name}: x = {value} (after normalization)").format(name=name, value=num(step.x[0, sel.unit]))]
     j, output = sel.unit, sel.layer == step.n_layers - 1
     fwd = step.forward_phase(sel.layer)
     lines: list[str] = []
@@ -143,10 +144,12 @@ def _forward_lines(phase: ForwardPhase, j: int) -> list[str]:
 
 def _loss_lines(phase: LossPhase, j: int) -> list[str]:
     label = LOSSES.label(phase.loss)
-    lines = [f"prediction ŷ = {num(phase.prediction[0, j])}, target y = {num(phase.target[0, j])}"]
+    lines = [tr("prediction ŷ = {prediction}, target y = {target}").format(prediction=num(phase.prediction[0, j]),
+                                                                           target=num(phase.target[0, j]))]
     if phase.penalty:
         data = phase.value - phase.penalty
-        lines.append(f"L = {label} + L1/L2 penalty = {num(data)} + {num(phase.penalty)} = {num(phase.value)}")
+        lines.append(tr("L = {loss} + L1/L2 penalty = {data} + {penalty} = {total}").format(
+            loss=label, data=num(data), penalty=num(phase.penalty), total=num(phase.value)))
     else:
         lines.append(f"L ({label}) = {num(phase.value)}")
     formula = LOSS_GRADIENTS.get(phase.loss, "∂L/∂ŷ")
@@ -207,7 +210,8 @@ def _batch_sum(name: str, symbolic: str, terms: list[str], total: float, extra: 
         return f"{name} = {symbolic.removeprefix('Σ ')}{extra[0]} = {terms[0]}{extra[1]} = {num(total)}"
     if len(terms) <= MAX_TERMS:
         return f"{name} = {symbolic}{extra[0]} = {_sum(terms)}{extra[1]} = {num(total)}"
-    return f"{name} = {symbolic} over {len(terms)} samples{extra[0]} = {num(total)}"
+    return tr("{name} = {formula} over {n} samples{extra} = {total}").format(
+        name=name, formula=symbolic, n=len(terms), extra=extra[0], total=num(total))
 
 
 # -- a connection -----------------------------------------------------------------------------------------
@@ -217,7 +221,7 @@ def explain_connection(step: StepThrough, sel: MathSelection) -> list[str]:
     for phase in step.played:
         if isinstance(phase, ForwardPhase) and phase.layer == layer:
             w, x = phase.weights[i, j], phase.inputs[0, i]
-            lines += ["Forward", f"w = {num(w)}", "its share of the next neuron's z:",
+            lines += ["Forward", f"w = {num(w)}", tr("its share of the next neuron's z:"),
                       f"w·x = {_prod(w, x)} = {num(w * x)}"]
         elif isinstance(phase, BackwardPhase) and phase.layer == layer:
             lines += ["Backward", _weight_gradient_line(phase, i, j)]

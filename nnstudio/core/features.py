@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.registry import Registry
 from nnstudio.errors import DataError
 
@@ -23,7 +24,7 @@ class Feature:
     pattern: str  # how the default column name is made, e.g. "{0}²"
 
 
-FEATURES: Registry[Feature] = Registry("derived feature")
+FEATURES: Registry[Feature] = Registry(QT_TR_NOOP("derived feature"))
 FEATURES.add("square", "x²", Feature(1, lambda a: a * a, "{0}²"))
 FEATURES.add("cube", "x³", Feature(1, lambda a: a * a * a, "{0}³"))
 FEATURES.add("product", "x·y", Feature(2, lambda a, b: a * b, "{0}·{1}"))
@@ -42,18 +43,21 @@ class Formula:
 
     def __post_init__(self) -> None:
         if not isinstance(self.op, str) or self.op not in FEATURES:
-            raise DataError(f"unknown derived feature {self.op!r}; choose one of: {', '.join(FEATURES)}")
+            raise DataError(tr("unknown derived feature {op!r}; choose one of: {names}")
+                            .format(op=self.op, names=', '.join(FEATURES)))
         arity = FEATURES[self.op].item.arity
         if (not isinstance(self.sources, list | tuple) or len(self.sources) != arity
                 or not all(isinstance(s, str) for s in self.sources)):
-            raise DataError(f"{self.op} needs {arity} source column name(s), got {self.sources!r}")
+            raise DataError(tr("{op} needs {arity} source column name(s), got {sources!r}")
+                            .format(op=self.op, arity=arity, sources=self.sources))
         object.__setattr__(self, "sources", tuple(self.sources))
 
     @classmethod
     def from_dict(cls, data: object) -> Formula:
         """The formula a file describes (DataError when it is not one)."""
         if not isinstance(data, Mapping):
-            raise DataError(f"a derived feature needs an op and its sources, got {type(data).__name__}")
+            raise DataError(tr("a derived feature needs an op and its sources, got {kind}")
+                            .format(kind=type(data).__name__))
         return cls(data.get("op"), data.get("sources"))
 
     def to_dict(self) -> dict[str, object]:

@@ -35,6 +35,7 @@ import numpy as np
 
 from nnstudio.core import limits
 from nnstudio.core.data import IGNORED, INPUT, NUMERIC, TARGET, Dataset, ImageSpec
+from nnstudio.core.i18n import tr
 from nnstudio.core.metrics import RowPredictions
 from nnstudio.core.project import Project
 from nnstudio.errors import DataError, ShapeError
@@ -65,11 +66,11 @@ def image_input_indices(project: Project, image: ImageSpec | None = None) -> np.
     DataError when the network has no image inputs."""
     image = image or input_image(project)
     if image is None:
-        raise DataError("the network's inputs do not form an image")
+        raise DataError(tr("the network's inputs do not form an image"))
     lookup = {name: i for i, name in enumerate(project.network.input_names)}
     missing = [c for c in image.columns if c not in lookup]
     if missing:
-        raise DataError(f"the image's pixel {missing[0]!r} is not an input of the network")
+        raise DataError(tr("the image's pixel {missing!r} is not an input of the network").format(missing=missing[0]))
     return np.array([lookup[c] for c in image.columns], dtype=int)
 
 
@@ -79,10 +80,10 @@ def row_images(dataset: Dataset, rows: np.ndarray | list[int] | None = None) -> 
     values (NaN for an empty or bad cell). DataError when the dataset declares no image."""
     image = dataset.image
     if image is None:
-        raise DataError("the dataset does not declare an image")
+        raise DataError(tr("the dataset does not declare an image"))
     index = np.arange(dataset.n_rows) if rows is None else np.asarray(rows, dtype=int).ravel()
     if index.size and (index.min() < 0 or index.max() >= dataset.n_rows):
-        raise DataError(f"the dataset has rows 1 to {dataset.n_rows}")
+        raise DataError(tr("the dataset has rows 1 to {n_rows}").format(n_rows=dataset.n_rows))
     by_name = {c.name: c for c in dataset.columns}
     pixels = np.empty((index.size, len(image.columns)))
     for j, name in enumerate(image.columns):
@@ -138,13 +139,14 @@ def _symmetric_limit(values: np.ndarray) -> float:
 
 def _layer_kernel_images(project: Project, layer: int, kernel: np.ndarray | None) -> np.ndarray:
     if not fed_by_image(project, layer):
-        raise DataError(f"layer {layer + 1} is not fed by an image" if layer != 0
-                        else "the network's inputs do not form an image")
+        raise DataError(tr("layer {layer} is not fed by an image").format(layer=layer + 1) if layer != 0
+                        else tr("the network's inputs do not form an image"))
     image = input_image(project)
     own = project.network.layers[0].weights
     kernel = np.asarray(own if kernel is None else kernel, dtype=float)  # (fan_in, units)
     if kernel.shape != own.shape:
-        raise ShapeError(f"the first layer's weights are {own.shape[0]} x {own.shape[1]}, got {kernel.shape}")
+        raise ShapeError(tr("the first layer's weights are {rows} x {columns}, got {got}")
+                         .format(rows=own.shape[0], columns=own.shape[1], got=kernel.shape))
     picked = kernel[image_input_indices(project, image)]  # (pixels, units)
     return picked.T.reshape(kernel.shape[1], image.height, image.width)
 
@@ -155,7 +157,7 @@ def neuron_weight_image(project: Project, neuron: int, layer: int = 0, kernel: n
     (fan_in x units) shows other weights of that layer than the network's: a training snapshot's, live."""
     images = _layer_kernel_images(project, layer, kernel)
     if not 0 <= neuron < len(images):
-        raise DataError(f"layer {layer + 1} has neurons 1 to {len(images)}")
+        raise DataError(tr("layer {layer} has neurons 1 to {count}").format(layer=layer + 1, count=len(images)))
     pixels = images[neuron].copy()
     return WeightImage(pixels, _symmetric_limit(pixels))
 
@@ -181,7 +183,7 @@ def mosaic(images: np.ndarray, columns: int | None = None, gap: int = 1, fill: f
     near-square ``grid_shape``), ``gap`` pixels apart; gaps and empty tiles hold ``fill`` (NaN: transparent)."""
     images = np.asarray(images, dtype=float)
     if images.ndim != 3:
-        raise ShapeError(f"expected (n, height, width) images, got shape {images.shape}")
+        raise ShapeError(tr("expected (n, height, width) images, got shape {shape}").format(shape=images.shape))
     n, h, w = images.shape
     rows, cols = grid_shape(n) if columns is None else (math.ceil(n / max(1, columns)), max(1, columns))
     out = np.full((rows * h + max(0, rows - 1) * gap, cols * w + max(0, cols - 1) * gap), fill)
@@ -208,7 +210,7 @@ def downsample(array: np.ndarray, width: int, height: int) -> np.ndarray:
     shapes from their fine drawing)."""
     array = np.asarray(array, dtype=float)
     if array.ndim != 2 or array.size == 0:
-        raise ShapeError(f"expected a non-empty 2-D array, got shape {array.shape}")
+        raise ShapeError(tr("expected a non-empty 2-D array, got shape {shape}").format(shape=array.shape))
     rows, columns = array.shape
     # einsum rather than @: these products are small, and multi-threaded BLAS stalls for tens of milliseconds
     # on a busy machine (called at every stroke of a drawing)
@@ -222,12 +224,12 @@ def drawing_pixels(drawing: np.ndarray, image: ImageSpec) -> np.ndarray:
     area-averaged to (height, width) and scaled to the dataset's values ``low .. high``."""
     drawing = np.asarray(drawing, dtype=float)
     if drawing.ndim != 2 or drawing.size == 0:
-        raise ShapeError(f"a drawing is a non-empty 2-D array, got shape {drawing.shape}")
+        raise ShapeError(tr("a drawing is a non-empty 2-D array, got shape {shape}").format(shape=drawing.shape))
     why = limits.too_many(drawing.size, limits.MAX_DRAWING_PIXELS, "pixels")
     if why:
-        raise DataError(f"the drawing is too large: {why}")
+        raise DataError(tr("the drawing is too large: {why}").format(why=why))
     if not np.isfinite(drawing).all():
-        raise DataError("the drawing holds a value that is not a number")
+        raise DataError(tr("the drawing holds a value that is not a number"))
     levels = downsample(np.clip(drawing, 0.0, 1.0), image.width, image.height)
     return image.low + levels * (image.high - image.low)
 
@@ -239,7 +241,7 @@ def fit_drawing(drawing: np.ndarray, margin: float = 0.0, threshold: float = 0.0
     down. A blank drawing comes back as it is. Pass the result to ``drawing_pixels``/``drawing_input``."""
     drawing = np.asarray(drawing, dtype=float)
     if drawing.ndim != 2:
-        raise ShapeError(f"a drawing is a 2-D array, got shape {drawing.shape}")
+        raise ShapeError(tr("a drawing is a 2-D array, got shape {shape}").format(shape=drawing.shape))
     rows, cols = np.nonzero(drawing > threshold)
     if rows.size == 0:
         return drawing.copy()
@@ -282,7 +284,7 @@ def drawing_input(project: Project, drawing: np.ndarray, others: dict[str, float
     ``project.predict(row)`` or ``project.trace(row)`` (``base=True`` when the model has derived inputs)."""
     image = input_image(project)
     if image is None:
-        raise DataError("the network's inputs do not form an image, so there is nothing to draw")
+        raise DataError(tr("the network's inputs do not form an image, so there is nothing to draw"))
     pixels = drawing_pixels(drawing, image).ravel()
     names, formulas = project.input_spec()
     if any(f is not None for f in formulas):  # derived inputs: the row holds their sources
@@ -291,7 +293,7 @@ def drawing_input(project: Project, drawing: np.ndarray, others: dict[str, float
     row = np.array([float((others or {}).get(name, 0.0)) for name in names])
     for name, value in zip(image.columns, pixels):
         if name not in where:
-            raise DataError(f"the image's pixel {name!r} is not an input of the network")
+            raise DataError(tr("the image's pixel {name!r} is not an input of the network").format(name=name))
         row[where[name]] = value
     return row
 
@@ -301,7 +303,7 @@ def cell_rows(predictions: RowPredictions, actual: int, predicted: int) -> np.nd
     """The dataset rows (indices from 0, ascending) whose true class is ``actual`` and predicted class is
     ``predicted``: the rows counted in cell [actual, predicted] of ``predictions.confusion()``."""
     if predictions.true_index is None or predictions.predicted_index is None:
-        raise DataError("a confusion matrix is made for classification data")
+        raise DataError(tr("a confusion matrix is made for classification data"))
     return np.flatnonzero((predictions.true_index == actual) & (predictions.predicted_index == predicted))
 
 
@@ -328,8 +330,10 @@ class ImageGuess:
         """"The 64 columns pixel0 … pixel63 look like grey images of 8×8 pixels (blank 0, ink 16)." for an
         offer."""
         cols, image = self.image.columns, self.image
-        return (f"The {len(cols)} columns {cols[0]} … {cols[-1]} look like grey images of {image.label} pixels "
-                f"(blank {image.low:g}, ink {image.high:g}).")
+        return (tr("The {count} columns {first} … {last} look like grey images of {size} pixels "
+                   "(blank {low:g}, ink {high:g}).")
+                .format(count=len(cols), first=cols[0], last=cols[-1], size=image.label, low=image.low,
+                        high=image.high))
 
 
 def pixel_range(values: np.ndarray) -> tuple[float, float] | None:

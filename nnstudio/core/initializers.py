@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError
 
@@ -40,7 +41,8 @@ def _random_normal(rng, shape, p):
 
 def _random_uniform(rng, shape, p):
     if p["maxval"] < p["minval"]:
-        raise ConfigError(f"random_uniform needs minval <= maxval, got {p['minval']} > {p['maxval']}")
+        raise ConfigError(tr("random_uniform needs minval <= maxval, got {minval} > {maxval}")
+                          .format(minval=p['minval'], maxval=p['maxval']))
     return rng.uniform(p["minval"], p["maxval"], size=shape)
 
 
@@ -82,17 +84,17 @@ def _lecun_normal(rng, shape, p):
     return _truncated_normal(rng, shape, np.sqrt(1.0 / fan_in))
 
 
-INITIALIZERS: Registry[InitFn] = Registry("initializer")
-INITIALIZERS.add("zeros", "Zeros", _zeros)
-INITIALIZERS.add("ones", "Ones", _ones)
-INITIALIZERS.add("constant", "Constant", _constant, {"value": 0.0})
-INITIALIZERS.add("random_normal", "Random normal", _random_normal, {"mean": 0.0, "stddev": 0.05})
-INITIALIZERS.add("random_uniform", "Random uniform", _random_uniform, {"minval": -0.05, "maxval": 0.05})
-INITIALIZERS.add("glorot_uniform", "Glorot uniform", _glorot_uniform, doc="U(±√(6/(fan_in+fan_out)))")
-INITIALIZERS.add("glorot_normal", "Glorot normal", _glorot_normal, doc="truncated N(0, 2/(fan_in+fan_out))")
-INITIALIZERS.add("he_uniform", "He uniform", _he_uniform, doc="U(±√(6/fan_in))")
-INITIALIZERS.add("he_normal", "He normal", _he_normal, doc="truncated N(0, 2/fan_in)")
-INITIALIZERS.add("lecun_normal", "LeCun normal", _lecun_normal, doc="truncated N(0, 1/fan_in)")
+INITIALIZERS: Registry[InitFn] = Registry(QT_TR_NOOP("initializer"))
+INITIALIZERS.add("zeros", QT_TR_NOOP("Zeros"), _zeros)
+INITIALIZERS.add("ones", QT_TR_NOOP("Ones"), _ones)
+INITIALIZERS.add("constant", QT_TR_NOOP("Constant"), _constant, {"value": 0.0})
+INITIALIZERS.add("random_normal", QT_TR_NOOP("Random normal"), _random_normal, {"mean": 0.0, "stddev": 0.05})
+INITIALIZERS.add("random_uniform", QT_TR_NOOP("Random uniform"), _random_uniform, {"minval": -0.05, "maxval": 0.05})
+INITIALIZERS.add("glorot_uniform", QT_TR_NOOP("Glorot uniform"), _glorot_uniform, doc="U(±√(6/(fan_in+fan_out)))")
+INITIALIZERS.add("glorot_normal", QT_TR_NOOP("Glorot normal"), _glorot_normal, doc="truncated N(0, 2/(fan_in+fan_out))")
+INITIALIZERS.add("he_uniform", QT_TR_NOOP("He uniform"), _he_uniform, doc="U(±√(6/fan_in))")
+INITIALIZERS.add("he_normal", QT_TR_NOOP("He normal"), _he_normal, doc="truncated N(0, 2/fan_in)")
+INITIALIZERS.add("lecun_normal", QT_TR_NOOP("LeCun normal"), _lecun_normal, doc="truncated N(0, 1/fan_in)")
 
 
 def initialize(

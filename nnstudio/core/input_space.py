@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.decisions import class_probabilities, predicted_classes
+from nnstudio.core.i18n import tr
 from nnstudio.core.inspection import neuron_maps, plane_grid
 from nnstudio.core.project import Project
 from nnstudio.errors import DataError
@@ -34,11 +35,11 @@ def plane(project: Project, n: int) -> PlaneGrid:
     """An n × n grid over the range of the dataset's two base features (padded by a tenth)."""
     names, data = project.base_rows()
     if len(names) != 2:
-        raise DataError(f"a plane is drawn over two input features; the data has {len(names)}")
+        raise DataError(tr("a plane is drawn over two input features; the data has {count}").format(count=len(names)))
     try:
         gx, gy, points = plane_grid(data, n)
     except ValueError:
-        raise DataError("the two input features have no row with two numbers") from None
+        raise DataError(tr("the two input features have no row with two numbers")) from None
     return PlaneGrid(list(names), gx, gy, points, data)
 
 
@@ -71,7 +72,7 @@ def decision_surface(project: Project, n: int) -> DecisionSurface:
     elif len(classes) == 2:
         values, kind, label = class_probabilities(out)[:, 1], PROBABILITY, f"P({classes[1]})"
     else:
-        values, kind, label = predicted_classes(out).astype(float), CLASS, "predicted class"
+        values, kind, label = predicted_classes(out).astype(float), CLASS, tr("predicted class")
     values = np.where(finite, values, np.nan).reshape(n, n)
     return DecisionSurface(grid, values, kind, label, classes)
 
@@ -87,7 +88,7 @@ def discrete_surface(surface: DecisionSurface, bands: int = 8) -> DecisionSurfac
     if surface.kind == PROBABILITY:
         picked = predicted_classes(np.where(finite, values, 0.0).reshape(-1, 1)).reshape(values.shape)
         return DecisionSurface(surface.grid, np.where(finite, picked.astype(float), np.nan), CLASS,
-                               "predicted class", surface.class_names)
+                               tr("predicted class"), surface.class_names)
     if not finite.any():
         return surface
     lo, hi = float(values[finite].min()), float(values[finite].max())
@@ -96,7 +97,8 @@ def discrete_surface(surface: DecisionSurface, bands: int = 8) -> DecisionSurfac
         return surface
     band = np.clip(np.floor((np.where(finite, values, lo) - lo) / width), 0, bands - 1)
     levels = np.where(finite, lo + (band + 0.5) * width, np.nan)
-    return DecisionSurface(surface.grid, levels, VALUE, f"{surface.label} in {bands} bands", surface.class_names)
+    return DecisionSurface(surface.grid, levels, VALUE, tr("{label} in {bands} bands").format(
+        label=surface.label, bands=bands), surface.class_names)
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,12 @@ def prediction_curve(project: Project, n: int = 200) -> Curve:
     """The first output over the range of a one-feature dataset (padded by 5%), in raw units."""
     names, data = project.base_rows()
     if len(names) != 1:
-        raise DataError(f"a prediction curve is drawn over one input feature; the data has {len(names)}")
+        raise DataError(tr("a prediction curve is drawn over one input feature; the data has {count}")
+                        .format(count=len(names)))
     x = data[:, 0]
     x = x[np.isfinite(x)]
     if not x.size:
-        raise DataError("the input column has no numbers")
+        raise DataError(tr("the input column has no numbers"))
     lo, hi = float(x.min()), float(x.max())
     pad = (hi - lo) * 0.05 or 1.0
     gx = np.linspace(lo - pad, hi + pad, n)

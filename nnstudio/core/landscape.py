@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.activations import Sigmoid, Softmax
+from nnstudio.core.i18n import tr
 from nnstudio.core.losses import (
     EPSILON,
     BinaryCrossentropy,
@@ -101,7 +102,7 @@ def _describe(network: Network, index: int) -> str:
             return f"w {names_in[src]} → {names_out[dst]}"
         offset += layer.weights.size
         if index < offset + layer.bias.size:
-            return f"bias of {names_out[index - offset]}"
+            return tr("bias of {name}").format(name=names_out[index - offset])
         offset += layer.bias.size
     raise IndexError(index)
 
@@ -121,7 +122,7 @@ def exact_plane(network: Network) -> Plane | None:
     i, j = indices
     return Plane(np.zeros(size), _one_hot(size, i), _one_hot(size, j), "exact",
                  (_describe(network, i), _describe(network, j)),
-                 "The model has exactly these two parameters: the surface is its whole loss.", False)
+                 tr("The model has exactly these two parameters: the surface is its whole loss."), False)
 
 
 def connections_plane(network: Network, first: tuple[int, int | None, int], second: tuple[int, int | None, int],
@@ -130,16 +131,16 @@ def connections_plane(network: Network, first: tuple[int, int | None, int], seco
     parameters are held at ``weights`` (default: the network's current ones)."""
     i, j = flat_index(network, *first), flat_index(network, *second)
     if i == j:
-        raise ConfigError("choose two different connections")
+        raise ConfigError(tr("choose two different connections"))
     if not {i, j} <= set(trainable_indices(network)):
-        raise ConfigError("a bias of a layer without bias is not trained; choose a connection")
+        raise ConfigError(tr("a bias of a layer without bias is not trained; choose a connection"))
     origin = (flatten(network) if weights is None else np.asarray(weights, dtype=float)).astype(float).copy()
     origin[[i, j]] = 0.0
     size = origin.size
     return Plane(origin, _one_hot(size, i), _one_hot(size, j), "connections",
                  (_describe(network, i), _describe(network, j)),
-                 "Two chosen weights; every other weight is held at its current value (a slice of the loss). The "
-                 "path shows the two weights' values, while the other weights moved too.", True)
+                 tr("Two chosen weights; every other weight is held at its current value (a slice of the loss). "
+                    "The path shows the two weights' values, while the other weights moved too."), True)
 
 
 def random_plane(network: Network, seed: int = 0, weights: np.ndarray | None = None) -> Plane:
@@ -160,9 +161,10 @@ def random_plane(network: Network, seed: int = 0, weights: np.ndarray | None = N
             parts += [d.ravel(), np.zeros(layer.bias.size)]
             offset += layer.weights.size + layer.bias.size
         directions.append(np.concatenate(parts))
-    return Plane(center.astype(float).copy(), directions[0], directions[1], "random", ("direction 1", "direction 2"),
-                 "Two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018). The "
-                 "path is projected onto this plane: its points are the nearest points of the plane.", True)
+    return Plane(center.astype(float).copy(), directions[0], directions[1], "random",
+                 (tr("direction {n}").format(n=1), tr("direction {n}").format(n=2)),
+                 tr("Two random directions, each neuron's part scaled to that neuron's weights (Li et al. 2018). "
+                    "The path is projected onto this plane: its points are the nearest points of the plane."), True)
 
 
 # -- the loss over a grid --------------------------------------------------------------------------------------
@@ -263,7 +265,7 @@ def loss_grid(data: LossData, plane: Plane, a_values: Sequence[float], b_values:
     ``dtype`` (default: ``grid_dtype``, float64 unless the grid is large)."""
     a_values, b_values = np.asarray(a_values, dtype=float), np.asarray(b_values, dtype=float)
     if not (1 <= a_values.size <= MAX_GRID and 1 <= b_values.size <= MAX_GRID):
-        raise ConfigError(f"a grid has 1 to {MAX_GRID} points per side")
+        raise ConfigError(tr("a grid has 1 to {MAX_GRID} points per side").format(MAX_GRID=MAX_GRID))
     bb, aa = np.meshgrid(b_values, a_values, indexing="ij")
     values = _evaluate(data, plane, aa.ravel(), bb.ravel(), cancel, dtype or grid_dtype(data, aa.size))
     return values.reshape(b_values.size, a_values.size)

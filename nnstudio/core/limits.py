@@ -7,6 +7,8 @@ in bytes, time and memory. (Lives in core because the dataset and the network en
 
 from __future__ import annotations
 
+from nnstudio.core.i18n import tr
+
 MIB = 1024 * 1024
 
 # -- files ------------------------------------------------------------------------------------------------
@@ -59,14 +61,14 @@ MAX_LESSON_ASSET_BYTES = 10 * MIB  # an image a lesson's text shows
 def too_long(text: str, limit: int = MAX_NAME) -> str | None:
     """A short description of why ``text`` is too long (``"230 characters; the limit is 200"``), or None."""
     if len(text) > limit:
-        return f"{len(text):,} characters long (the limit is {limit:,})"
+        return tr("{length:,} characters long (the limit is {limit:,})").format(length=len(text), limit=limit)
     return None
 
 
 def too_many(count: int, limit: int, what: str) -> str | None:
     """``"1,300,000 layers (the limit is 100)"`` when ``count`` exceeds ``limit``, else None."""
     if count > limit:
-        return f"{count:,} {what} (the limit is {limit:,})"
+        return tr("{count:,} {what} (the limit is {limit:,})").format(count=count, what=what, limit=limit)
     return None
 
 # -- training runs (core/runs.py) --------------------------------------------------------------------------------

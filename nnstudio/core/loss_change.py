@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.losses import Loss, output_delta
 from nnstudio.core.network import Network
 from nnstudio.core.stepping import LossPhase, StepThrough, UpdatePhase
@@ -56,26 +57,34 @@ def diagnose(predicted: float, actual: float, loss_before: float, rises: int = 0
     ``steps`` steps, ``rises`` of which raised the loss)."""
     scale = max(abs(loss_before), 1e-12)
     if not (math.isfinite(predicted) and math.isfinite(actual)):
-        return Diagnosis("too_large", "The loss is no longer a finite number: the learning rate is far too large.")
+        return Diagnosis("too_large", tr("The loss is no longer a finite number: the learning rate is far too large."))
     if actual > 0 and predicted <= 0:
-        return Diagnosis("too_large", f"The loss rose by {actual:.3g} although the slope predicted a fall of "
-                                      f"{-predicted:.3g}: the step jumped past the valley. The learning rate is "
-                                      "too large; try about a tenth of it.")
+        return Diagnosis("too_large", tr("The loss rose by {actual:.3g} although the slope predicted a fall of "
+                                         "{fall:.3g}: the step jumped past the valley. The learning rate is "
+                                         "too large; try about a tenth of it.").format(actual=actual, fall=-predicted))
     if abs(predicted) < 1e-15 * scale and abs(actual) < 1e-15 * scale:
-        return Diagnosis("flat", "The gradient is practically zero: the weights sit at a minimum or on a flat "
-                                 "stretch, and no learning rate moves them from here.")
+        return Diagnosis("flat", tr("The gradient is practically zero: the weights sit at a minimum or on a flat "
+                                    "stretch, and no learning rate moves them from here."))
     if abs(actual - predicted) > FAR * abs(predicted):
-        share = f" ({rises} of {steps} steps raised the loss)" if rises else ""
-        return Diagnosis("large", f"The loss changed by {actual:.3g}, the slope predicted {predicted:.3g}{share}: "
-                                  "the step is long enough that the curve of the loss matters. The learning rate "
-                                  "is large; a smaller one follows the slope more closely.")
+        if rises:
+            return Diagnosis("large", tr("The loss changed by {actual:.3g}, the slope predicted {predicted:.3g} "
+                                         "({rises} of {steps} steps raised the loss): the step is long enough that "
+                                         "the curve of the loss matters. The learning rate is large; a smaller one "
+                                         "follows the slope more closely.")
+                             .format(actual=actual, predicted=predicted, rises=rises, steps=steps))
+        return Diagnosis("large", tr("The loss changed by {actual:.3g}, the slope predicted {predicted:.3g}: "
+                                     "the step is long enough that the curve of the loss matters. The learning rate "
+                                     "is large; a smaller one follows the slope more closely.")
+                         .format(actual=actual, predicted=predicted))
     per_step = actual / max(1, steps)
     if abs(predicted) / max(1, steps) < TINY * scale:
-        return Diagnosis("too_small", f"The loss changes by only {per_step:.3g} per step ({abs(per_step) / scale:.1e} "
-                                      "of the loss), as the slope predicts: the learning rate is probably too small; "
-                                      "try ten times more.")
-    return Diagnosis("good", f"The loss changed by {actual:.3g}, close to the predicted {predicted:.3g}: the step "
-                             "follows the slope. The learning rate suits this stage of training.")
+        return Diagnosis("too_small", tr("The loss changes by only {per_step:.3g} per step ({share:.1e} "
+                                         "of the loss), as the slope predicts: the learning rate is probably too "
+                                         "small; try ten times more.")
+                         .format(per_step=per_step, share=abs(per_step) / scale))
+    return Diagnosis("good", tr("The loss changed by {actual:.3g}, close to the predicted {predicted:.3g}: the step "
+                                "follows the slope. The learning rate suits this stage of training.")
+                     .format(actual=actual, predicted=predicted))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnstudio.core.activations import Activation, Sigmoid, Softmax
+from nnstudio.core.i18n import QT_TR_NOOP
 from nnstudio.core.registry import Registry
 
 EPSILON = 1e-7
@@ -84,15 +85,17 @@ class CategoricalCrossentropy(Loss):
         return -y / p / a.shape[0]
 
 
-LOSSES: Registry[type[Loss]] = Registry("loss")
-LOSSES.add("mean_squared_error", "Mean squared error", MeanSquaredError, doc="L = mean((ŷ − y)²)")
-LOSSES.add("mean_absolute_error", "Mean absolute error", MeanAbsoluteError, doc="L = mean(|ŷ − y|)")
+LOSSES: Registry[type[Loss]] = Registry(QT_TR_NOOP("loss"))
+LOSSES.add("mean_squared_error", QT_TR_NOOP("Mean squared error"), MeanSquaredError, doc="L = mean((ŷ − y)²)")
+LOSSES.add("mean_absolute_error", QT_TR_NOOP("Mean absolute error"), MeanAbsoluteError,
+           doc="L = mean(|ŷ − y|)")
 LOSSES.add(
-    "binary_crossentropy", "Binary crossentropy", BinaryCrossentropy, doc="L = −mean(y·ln ŷ + (1−y)·ln(1−ŷ))"
+    "binary_crossentropy", QT_TR_NOOP("Binary crossentropy"), BinaryCrossentropy,
+    doc="L = −mean(y·ln ŷ + (1−y)·ln(1−ŷ))",
 )
 LOSSES.add(
     "categorical_crossentropy",
-    "Categorical crossentropy",
+    QT_TR_NOOP("Categorical crossentropy"),
     CategoricalCrossentropy,
     doc="L = −mean over rows of Σ y·ln ŷ",
 )

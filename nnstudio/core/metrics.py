@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.decisions import class_probabilities, predicted_classes
+from nnstudio.core.i18n import tr
 from nnstudio.core.numbers import display_number
 from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, REGRESSION, Task
@@ -71,7 +72,7 @@ def row_predictions(project: Project) -> RowPredictions:
     if ds is None:
         from nnstudio.errors import DataError
 
-        raise DataError("this project has no dataset")
+        raise DataError(tr("this project has no dataset"))
     n_out = project.network.output_size
     ds.check_ready(project.network.input_size, n_out)
     x = ds.raw_inputs()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS, Activation, make_activation
+from nnstudio.core.i18n import tr
 from nnstudio.core.initializers import INITIALIZERS, initialize
 from nnstudio.core.limits import MAX_UNITS
 from nnstudio.core.losses import Loss, output_delta
@@ -21,7 +22,8 @@ from nnstudio.errors import ConfigError, ShapeError
 
 def _check_units(units: object, what: str) -> int:
     if isinstance(units, bool) or not isinstance(units, int | np.integer) or not 1 <= units <= MAX_UNITS:
-        raise ConfigError(f"{what} must be a whole number from 1 to {MAX_UNITS:,}, got {units!r}")
+        raise ConfigError(tr("{what} must be a whole number from 1 to {limit:,}, got {units!r}")
+                          .format(what=what, limit=MAX_UNITS, units=units))
     return int(units)
 
 
@@ -56,7 +58,7 @@ class Layer:
         self.bias_initializer_params = dict(bias_initializer_params or {})
         if weights is None:
             if fan_in is None:
-                raise ConfigError("a new layer needs its fan_in (the size of the layer before it)")
+                raise ConfigError(tr("a new layer needs its fan_in (the size of the layer before it)"))
             self.weights = np.zeros((fan_in, self.units), dtype=dtype)
             self.bias = np.zeros(self.units, dtype=dtype)
             self.reinitialize(rng or np.random.default_rng())
@@ -64,9 +66,11 @@ class Layer:
             self.weights = np.array(weights, dtype=dtype)
             self.bias = np.zeros(self.units, dtype=dtype) if bias is None else np.array(bias, dtype=dtype)
             if self.weights.ndim != 2 or self.weights.shape[1] != self.units:
-                raise ShapeError(f"weights must be fan_in x {self.units}, got shape {self.weights.shape}")
+                raise ShapeError(tr("weights must be fan_in x {units}, got shape {shape}")
+                                 .format(units=self.units, shape=self.weights.shape))
             if self.bias.shape != (self.units,):
-                raise ShapeError(f"bias must have {self.units} values, got shape {self.bias.shape}")
+                raise ShapeError(tr("bias must have {units} values, got shape {shape}")
+                                 .format(units=self.units, shape=self.bias.shape))
 
     # -- properties -------------------------------------------------------------------------
     @property
@@ -156,14 +160,15 @@ class Network:
         input_names: Sequence[str] | None = None,
         output_names: Sequence[str] | None = None,
     ) -> None:
-        self.input_size = _check_units(input_size, "input size")
+        self.input_size = _check_units(input_size, tr("input size"))
         self.layers = list(layers)
         if not self.layers:
-            raise ConfigError("a network needs at least one layer (the output layer)")
+            raise ConfigError(tr("a network needs at least one layer (the output layer)"))
         fan_in = self.input_size
         for i, layer in enumerate(self.layers):
             if layer.fan_in != fan_in:
-                raise ShapeError(f"layer {i} expects {count(layer.fan_in, 'input')} but the layer before has {fan_in}")
+                raise ShapeError(tr("layer {i} expects {count} but the layer before has {fan_in}")
+                                 .format(i=i, count=count(layer.fan_in, tr("input"), tr("inputs")), fan_in=fan_in))
             fan_in = layer.units
         self.input_names = self._names(input_names, self.input_size, "x")
         self.output_names = self._names(output_names, self.layers[-1].units, "y")
@@ -179,7 +184,7 @@ class Network:
             return Network.default_names(n, prefix)
         names = [str(x) for x in names]
         if len(names) != n:
-            raise ShapeError(f"expected {n} names, got {len(names)}")
+            raise ShapeError(tr("expected {n} names, got {count}").format(n=n, count=len(names)))
         return names
 
     @classmethod
@@ -198,16 +203,17 @@ class Network:
     ) -> Network:
         """A fresh network from layer sizes (inputs first), e.g. ``build([2, 3, 2], ["relu", "softmax"])``."""
         if len(sizes) < 2:
-            raise ConfigError("give at least an input size and an output size, e.g. 2,1")
+            raise ConfigError(tr("give at least an input size and an output size, e.g. 2,1"))
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 1)
         if len(activations) != len(sizes) - 1:
-            raise ConfigError(f"{len(sizes) - 1} layers need {len(sizes) - 1} activations, got {len(activations)}")
+            raise ConfigError(tr("{layers} layers need {layers} activations, got {count}")
+                              .format(layers=len(sizes) - 1, count=len(activations)))
         rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
         layers = []
         for fan_in, units, act in zip(sizes[:-1], sizes[1:], activations):
             layers.append(Layer(units, act, use_bias=use_bias, kernel_initializer=kernel_initializer,
-                                bias_initializer=bias_initializer, fan_in=_check_units(fan_in, "layer size"),
+                                bias_initializer=bias_initializer, fan_in=_check_units(fan_in, tr("layer size")),
                                 rng=rng, dtype=dtype))
         return cls(sizes[0], layers, input_names, output_names)
 
@@ -245,12 +251,15 @@ class Network:
     def set_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         """Copy values into the existing arrays (keeps views, e.g. a trainer's packed buffer, valid)."""
         if len(weights) != len(self.layers):
-            raise ShapeError(f"expected weights for {len(self.layers)} layers, got {len(weights)}")
+            raise ShapeError(tr("expected weights for {layers} layers, got {got}")
+                             .format(layers=len(self.layers), got=len(weights)))
         for i, (layer, (w, b)) in enumerate(zip(self.layers, weights)):
             w, b = np.asarray(w), np.asarray(b)
             if w.shape != layer.weights.shape or b.shape != layer.bias.shape:
-                raise ShapeError(f"layer {i}: expected weights {layer.weights.shape} and bias {layer.bias.shape}, "
-                                 f"got {w.shape} and {b.shape}")
+                raise ShapeError(tr("layer {i}: expected weights {weights} and bias {bias}, "
+                                    "got {got_weights} and {got_bias}")
+                                 .format(i=i, weights=layer.weights.shape, bias=layer.bias.shape, got_weights=w.shape,
+                                         got_bias=b.shape))
             layer.weights[...] = w
             layer.bias[...] = b
 
@@ -275,8 +284,10 @@ class Network:
         if x.ndim == 1:
             x = x[None, :]
         if x.ndim != 2 or x.shape[1] != self.input_size:
-            raise ShapeError(f"the network has {count(self.input_size, 'input')} but the data has "
-                             f"{count(x.shape[-1] if x.ndim else 0, 'column')}")
+            raise ShapeError(tr("the network has {count} but the data has "
+                                "{count2}")
+                             .format(count=count(self.input_size, tr("input"), tr("inputs")),
+                                     count2=count(x.shape[-1] if x.ndim else 0, tr("column"), tr("columns"))))
         return x
 
     def forward(self, x: np.ndarray) -> np.ndarray:
@@ -326,8 +337,9 @@ class Network:
             if y.ndim == 1:
                 y = y[:, None] if self.output_size == 1 and y.shape[0] == x.shape[0] else y[None, :]
             if y.shape != (x.shape[0], self.output_size):
-                raise ShapeError(f"the network has {count(self.output_size, 'output')} but the targets have "
-                                 f"shape {y.shape}")
+                raise ShapeError(tr("the network has {count} but the targets have "
+                                    "shape {shape}").format(count=count(self.output_size, tr("output"), tr("outputs")),
+                                                                  shape=y.shape))
         traces = self._trace(x)
         last, out_layer = traces[-1], self.layers[-1]
         if perceptron:
@@ -367,7 +379,8 @@ class Network:
     # -- structural edits (the GUI's commands call these; new weights come from the initializers) --
     def _check_layer(self, index: int) -> Layer:
         if not 0 <= index < len(self.layers):
-            raise ConfigError(f"there is no layer {index}; the network has {len(self.layers)} layers")
+            raise ConfigError(tr("there is no layer {index}; the network has {count} layers")
+                              .format(index=index, count=len(self.layers)))
         return self.layers[index]
 
     def add_neuron(self, layer_index: int, rng: np.random.Generator, name: str | None = None) -> None:
@@ -405,9 +418,10 @@ class Network:
         """Remove neuron ``unit`` of layer ``layer_index`` (-1 = input layer) with its connections."""
         size = self.input_size if layer_index == -1 else self._check_layer(layer_index).units
         if not 0 <= unit < size:
-            raise ConfigError(f"there is no neuron {unit} in that layer (it has {size})")
+            raise ConfigError(tr("there is no neuron {unit} in that layer (it has {size})")
+                              .format(unit=unit, size=size))
         if size == 1:
-            raise ConfigError("a layer needs at least one neuron; remove the layer instead")
+            raise ConfigError(tr("a layer needs at least one neuron; remove the layer instead"))
         if layer_index == -1:
             self.layers[0].weights = np.delete(self.layers[0].weights, unit, axis=0)
             self.input_size -= 1
@@ -431,7 +445,7 @@ class Network:
         The layer that follows keeps its units but gets fresh incoming weights (its fan-in changed).
         """
         if not 0 <= index < len(self.layers):
-            raise ConfigError("a hidden layer goes between the inputs and the output layer")
+            raise ConfigError(tr("a hidden layer goes between the inputs and the output layer"))
         fan_in = self.sizes[index]
         new = Layer(units, activation, fan_in=fan_in, rng=rng, dtype=self.dtype, **layer_options)  # type: ignore[arg-type]
         nxt = self.layers[index]
@@ -442,7 +456,7 @@ class Network:
     def remove_layer(self, index: int, rng: np.random.Generator) -> None:
         """Remove hidden layer ``index``; the next layer gets fresh weights from the layer before."""
         if not 0 <= index < len(self.layers) - 1:
-            raise ConfigError("only hidden layers can be removed (the output layer must stay)")
+            raise ConfigError(tr("only hidden layers can be removed (the output layer must stay)"))
         del self.layers[index]
         nxt = self.layers[index]
         nxt.weights = initialize(nxt.kernel_initializer, (self.sizes[index], nxt.units), rng,

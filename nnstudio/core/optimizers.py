@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError
@@ -28,7 +29,8 @@ Terms = dict[str, np.ndarray | float]
 def check_learning_rate(learning_rate: object) -> float:
     """The learning rate as a float; anything but a finite positive number raises ConfigError."""
     if not is_finite_number(learning_rate) or learning_rate <= 0:
-        raise ConfigError(f"learning rate must be a positive number, got {learning_rate!r}")
+        raise ConfigError(tr("learning rate must be a positive number, got {learning_rate!r}")
+                          .format(learning_rate=learning_rate))
     return float(learning_rate)
 
 
@@ -204,12 +206,12 @@ class Perceptron(SGD):
         super().__init__(learning_rate, momentum=0.0, nesterov=0.0)
 
 
-OPTIMIZERS: Registry[type[Optimizer]] = Registry("optimizer")
+OPTIMIZERS: Registry[type[Optimizer]] = Registry(QT_TR_NOOP("optimizer"))
 OPTIMIZERS.add("sgd", "SGD", SGD, {"momentum": 0.0, "nesterov": 0.0}, doc="stochastic gradient descent")
 OPTIMIZERS.add("rmsprop", "RMSprop", RMSprop, {"rho": 0.9, "epsilon": 1e-7})
 OPTIMIZERS.add("adagrad", "Adagrad", Adagrad, {"initial_accumulator_value": 0.1, "epsilon": 1e-7})
 OPTIMIZERS.add("adam", "Adam", Adam, {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7})
-OPTIMIZERS.add("perceptron", "Perceptron rule", Perceptron, doc="Rosenblatt: w ← w + η(y − ŷ)x")
+OPTIMIZERS.add("perceptron", QT_TR_NOOP("Perceptron rule"), Perceptron, doc="Rosenblatt: w ← w + η(y − ŷ)x")
 
 
 def make_optimizer(key: str, learning_rate: float, params: Mapping[str, object] | None = None) -> Optimizer:
@@ -218,5 +220,5 @@ def make_optimizer(key: str, learning_rate: float, params: Mapping[str, object] 
     resolved = OPTIMIZERS.resolve_params(key, params)
     for name in ("momentum", "rho", "beta_1", "beta_2"):
         if name in resolved and not 0.0 <= resolved[name] < 1.0:
-            raise ConfigError(f"{name} must be in [0, 1), got {resolved[name]}")
+            raise ConfigError(tr("{name} must be in [0, 1), got {resolved}").format(name=name, resolved=resolved[name]))
     return OPTIMIZERS[key].item(learning_rate, **resolved)

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core.features import Formula
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.core.registry import Registry
 from nnstudio.errors import ConfigError, ShapeError
 
-NORMALIZATIONS: Registry[None] = Registry("normalization")
-NORMALIZATIONS.add("none", "None", None)
+NORMALIZATIONS: Registry[None] = Registry(QT_TR_NOOP("normalization"))
+NORMALIZATIONS.add("none", QT_TR_NOOP("None"), None)
 NORMALIZATIONS.add("min_max", "Min–max (0…1)", None)
 NORMALIZATIONS.add("z_score", "Z-score", None)
 
@@ -34,8 +35,8 @@ class Normalizer:
     def __post_init__(self) -> None:
         NORMALIZATIONS[self.method]
         if not (is_finite_number(self.offset) and is_finite_number(self.scale) and self.scale != 0):
-            raise ConfigError(f"normalization needs a finite offset and a non-zero scale, got "
-                              f"{self.offset}, {self.scale}")
+            raise ConfigError(tr("normalization needs a finite offset and a non-zero scale, got "
+                                 "{offset}, {scale}").format(offset=self.offset, scale=self.scale))
 
     @classmethod
     def fit(cls, method: str, values: np.ndarray) -> Normalizer:
@@ -84,7 +85,8 @@ class Preprocessing:
         if values.ndim == 1:
             values = values[None, :]
         if values.shape[1] != len(norms):
-            raise ShapeError(f"expected {len(norms)} values per row, got {values.shape[1]}")
+            raise ShapeError(tr("expected {count} values per row, got {shape}")
+                             .format(count=len(norms), shape=values.shape[1]))
         offset = np.array([n.offset for n in norms])
         scale = np.array([n.scale for n in norms])
         return values * scale + offset if inverse else (values - offset) / scale

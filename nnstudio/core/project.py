@@ -21,7 +21,9 @@ from nnstudio.core import features
 from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset, ImageSpec
 from nnstudio.core.decisions import decide
 from nnstudio.core.features import Formula
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import count
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.run_state import RunState
 from nnstudio.core.runs import RunLog
@@ -77,12 +79,12 @@ class Project:
     def training_data(self) -> tuple[np.ndarray, np.ndarray, Preprocessing]:
         """Normalized arrays from the dataset (raises DataError/ShapeError with the reason when not ready)."""
         if self.dataset is None:
-            raise DataError("this project has no dataset; load or type one first")
+            raise DataError(tr("this project has no dataset; load or type one first"))
         return self.dataset.training_arrays(self.network.input_size, self.network.output_size)
 
     def raw_training_data(self) -> tuple[np.ndarray, np.ndarray]:
         if self.dataset is None:
-            raise DataError("this project has no dataset; load or type one first")
+            raise DataError(tr("this project has no dataset; load or type one first"))
         self.dataset.check_ready(self.network.input_size, self.network.output_size)
         return self.dataset.raw_inputs(), self.dataset.raw_targets(self.network.output_size)
 
@@ -148,7 +150,8 @@ class Project:
             x_base = x_base[None, :]
         if x_base.ndim != 2 or x_base.shape[1] != len(base):
             got = x_base.shape[1] if x_base.ndim == 2 else x_base.shape
-            raise ShapeError(f"expected {len(base)} values per row ({', '.join(base)}), got {got}")
+            raise ShapeError(tr("expected {count} values per row ({names}), got {got}")
+                             .format(count=len(base), names=', '.join(base), got=got))
         if not any(f is not None for f in formulas):
             return x_base
         return features.expand_inputs(x_base, base, names, formulas)
@@ -232,9 +235,9 @@ class Project:
         if x_base.ndim == 2 and x_base.shape[0] == 1:
             x_base = x_base[0]
         if x_base.ndim != 1:
-            raise ShapeError(f"a trace follows one sample, got an array of shape {x_base.shape}")
+            raise ShapeError(tr("a trace follows one sample, got an array of shape {shape}").format(shape=x_base.shape))
         if not np.isfinite(x_base).all():
-            raise DataError("every input needs a number")
+            raise DataError(tr("every input needs a number"))
         x_raw, x = self.network_inputs(x_base)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             layers = self.network.forward_trace(x)
@@ -250,7 +253,7 @@ class Project:
         A categorical column gives class indices; an empty or bad cell gives NaN."""
         ds = self.dataset
         if ds is None:
-            raise DataError("this project has no dataset")
+            raise DataError(tr("this project has no dataset"))
         if not self.has_derived_inputs:
             return ds.input_names, ds.raw_inputs()
         names = self.base_input_names()
@@ -261,9 +264,9 @@ class Project:
         """``trace`` of dataset row ``row`` (counted from 0)."""
         _, rows = self.base_rows()
         if not 0 <= row < len(rows):
-            raise DataError(f"the dataset has no row {row + 1}")
+            raise DataError(tr("the dataset has no row {row}").format(row=row + 1))
         if not np.isfinite(rows[row]).all():
-            raise DataError(f"row {row + 1} has an empty or bad cell in an input column")
+            raise DataError(tr("row {row} has an empty or bad cell in an input column").format(row=row + 1))
         return self.trace(rows[row])
 
     def with_weights(self, weights: list[tuple[np.ndarray, np.ndarray]],
@@ -316,13 +319,15 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
         sources = formula.sources if formula is not None else [name]
         missing += [n for n in sources if n not in names and n not in missing]
     if missing:
-        raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
-                        f"its columns are {', '.join(names)}")
+        raise DataError(tr("the data has no column for the model input(s) {names}; "
+                           "its columns are {names2}")
+                        .format(names=', '.join(map(repr, missing)), names2=', '.join(names)))
     if target is not None and target not in names:
-        raise DataError(f"there is no target column named {target!r}; the columns are {', '.join(names)}")
+        raise DataError(tr("there is no target column named {target!r}; the columns are {names}")
+                        .format(target=target, names=', '.join(names)))
     rest = target_candidates(dataset, network, formulas)
     if target is not None and target not in rest:
-        raise DataError(f"{target!r} is an input of the model, so it cannot be the target")
+        raise DataError(tr("{target!r} is an input of the model, so it cannot be the target").format(target=target))
     if target is not None:
         targets = [target]
     else:
@@ -347,7 +352,8 @@ def match_columns(dataset: Dataset, network: Network, classes: list[str] | None 
         if col.role == TARGET and col.kind == CATEGORICAL and classes:
             unknown = sorted(set(col.labels) - set(classes))
             if unknown:
-                raise DataError(f"column {name!r} has labels the model does not know: {', '.join(unknown[:5])}")
+                raise DataError(tr("column {name!r} has labels the model does not know: {names}")
+                                .format(name=name, names=', '.join(unknown[:5])))
             col.classes = list(classes)
         columns.append(col)
     return Dataset(columns, dataset.name)
@@ -372,20 +378,24 @@ def prediction_inputs(project: Project, dataset: Dataset) -> np.ndarray:
     _require_columns(dataset, names)
     have = dataset.column_names()
     if dataset.n_rows == 0:
-        raise DataError("the data has no rows")
+        raise DataError(tr("the data has no rows"))
     out = np.empty((dataset.n_rows, len(names)))
     for j, name in enumerate(names):
         index = have.index(name)
         col = dataset.columns[index]
         if col.kind != NUMERIC:
             first = next((label for label in col.labels if label), "")
-            raise DataError(f"{dataset.name}: column {index + 1} ({name!r}) must hold numbers, got text such as "
-                            f"{first!r}")
+            raise DataError(tr("{name}: column {column} ({column_name!r}) must hold numbers, got text such as "
+                               "{first!r}").format(name=dataset.name, column=index + 1, column_name=name, first=first))
         problems = col.problems(index)
         if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             p = problems[0]
-            raise DataError(f"{dataset.name}: row {p.row + 1}, column {index + 1} ({name!r}): {p.message}{more}")
+            where = tr("{name}: row {row}, column {column} ({column_name!r})").format(
+                name=dataset.name, row=p.row + 1, column=index + 1, column_name=name)
+            if len(problems) > 1:
+                raise DataError(tr("{problem} (and {more} more)").format(problem=f"{where}: {p.message}",
+                                                                         more=len(problems) - 1))
+            raise DataError(f"{where}: {p.message}")
         out[:, j] = col.values
     return out
 
@@ -394,8 +404,9 @@ def _require_columns(dataset: Dataset, names: list[str]) -> None:
     have = dataset.column_names()
     missing = [n for n in names if n not in have]
     if missing:
-        raise DataError(f"the data has no column for the model input(s) {', '.join(map(repr, missing))}; "
-                        f"its columns are {', '.join(have)}")
+        raise DataError(tr("the data has no column for the model input(s) {names}; "
+                           "its columns are {names2}")
+                        .format(names=', '.join(map(repr, missing)), names2=', '.join(have)))
 
 
 def network_mismatch(network: Network, dataset: Dataset) -> str:
@@ -403,12 +414,13 @@ def network_mismatch(network: Network, dataset: Dataset) -> str:
     n_in = len(dataset.by_role(INPUT))
     parts = []
     if n_in and n_in != network.input_size:
-        parts.append(f"the dataset has {n_in} input column{'s' * (n_in != 1)} but the network has "
-                     f"{network.input_size} input{'s' * (network.input_size != 1)}")
+        parts.append(tr("the dataset has {columns} but the network has {inputs}").format(
+            columns=count(n_in, tr("input column"), tr("input columns")),
+            inputs=count(network.input_size, tr("input"), tr("inputs"))))
     if dataset.by_role(TARGET) and not dataset.target_fits(network.output_size):
         width = dataset.output_width()
-        parts.append(f"the target needs {width} output{'s' * (width != 1)} but the network has "
-                     f"{network.output_size}")
+        parts.append(tr("the target needs {outputs} but the network has {have}").format(
+            outputs=count(width, tr("output"), tr("outputs")), have=network.output_size))
     if not parts:
         return ""
     text = "; ".join(parts)
@@ -474,7 +486,7 @@ def fit_project_to_dataset(project: Project, rng: np.random.Generator) -> tuple[
     """The project's network fitted to its dataset (``fit_network_to_dataset``) and its training settings
     with the loss that suits the fitted output (``suitable_loss``), the rest unchanged."""
     if project.dataset is None:
-        raise DataError("this project has no dataset to fit the network to")
+        raise DataError(tr("this project has no dataset to fit the network to"))
     network = fit_network_to_dataset(project.network, project.dataset, rng)
     config = TrainingConfig.from_dict(project.training.to_dict())
     config.loss = suitable_loss(network, project.dataset)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.project import Project
 from nnstudio.core.replay import Canceled
@@ -97,12 +98,12 @@ def race(project: Project, epochs: int, racers: Sequence[Racer], cancel: Callabl
          max_path_points: int = MAX_PATH_POINTS) -> list[RacerResult]:
     """Train ``epochs`` epochs per racer from the project's current weights (see the module docstring)."""
     if not 1 <= len(racers) <= MAX_RACERS:
-        raise ConfigError(f"a race has 1 to {MAX_RACERS} racers")
+        raise ConfigError(tr("a race has 1 to {MAX_RACERS} racers").format(MAX_RACERS=MAX_RACERS))
     if epochs < 1:
-        raise ConfigError("a race needs at least one epoch")
+        raise ConfigError(tr("a race needs at least one epoch"))
     for racer in racers:
         if racer.optimizer not in OPTIMIZERS or racer.optimizer == "perceptron":
-            raise ConfigError(f"{racer.label}: choose SGD, RMSprop, Adagrad or Adam")
+            raise ConfigError(tr("{label}: choose SGD, RMSprop, Adagrad or Adam").format(label=racer.label))
     return [_run_racer(project, epochs, racer, cancel, max_path_points) for racer in racers]
 
 
@@ -145,7 +146,7 @@ def _run_racer(project: Project, epochs: int, racer: Racer, cancel: Callable[[],
 def keep_racer(log: RunLog, result: RacerResult) -> RunLog:
     """The run log with the racer kept as a run (a new id; the head stays where it is)."""
     if result.run is None:
-        raise ConfigError(f"{result.racer.label} trained no epoch, so there is no run to keep")
+        raise ConfigError(tr("{label} trained no epoch, so there is no run to keep").format(label=result.racer.label))
     return log.with_run(result.run.with_(id=log.next_id), log.head)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.numbers import is_finite_number
 from nnstudio.errors import ConfigError
 
@@ -61,7 +62,8 @@ class Registry(Mapping[str, Entry[T]]):
             return self._entries[key]
         except (KeyError, TypeError):
             names = ", ".join(self._entries)
-            raise ConfigError(f"unknown {self.kind} {key!r}; choose one of: {names}") from None
+            raise ConfigError(tr("unknown {kind} {key!r}; choose one of: {names}")
+                              .format(kind=tr(self.kind), key=key, names=names)) from None
 
     def get(self, key: object, default: Entry[T] | None = None) -> Entry[T] | None:
         """The entry of ``key``, or ``default`` for a name that is not registered."""
@@ -77,7 +79,8 @@ class Registry(Mapping[str, Entry[T]]):
         return len(self._entries)
 
     def label(self, key: str) -> str:
-        return self[key].label
+        """The entry's name as the GUI shows it, in the user's language (the key stays the file's word)."""
+        return tr(self[key].label)
 
     def resolve_params(self, key: str, params: Mapping[str, object] | None) -> dict[str, float]:
         """Defaults overlaid with ``params``; unknown or non-numeric parameters raise ConfigError."""
@@ -85,9 +88,11 @@ class Registry(Mapping[str, Entry[T]]):
         merged = dict(entry.params)
         for name, value in (params or {}).items():
             if name not in entry.params:
-                allowed = ", ".join(entry.params) or "none"
-                raise ConfigError(f"{self.kind} {key!r} has no parameter {name!r} (allowed: {allowed})")
+                allowed = ", ".join(entry.params) or tr("none")
+                raise ConfigError(tr("{kind} {key!r} has no parameter {name!r} (allowed: {allowed})")
+                                  .format(kind=tr(self.kind), key=key, name=name, allowed=allowed))
             if not is_finite_number(value):
-                raise ConfigError(f"{self.kind} {key!r} parameter {name!r} must be a finite number, got {value!r}")
+                raise ConfigError(tr("{kind} {key!r} parameter {name!r} must be a finite number, got {value!r}")
+                                  .format(kind=tr(self.kind), key=key, name=name, value=value))
             merged[name] = float(value)
         return merged

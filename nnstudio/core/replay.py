@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
@@ -99,13 +100,13 @@ def replay_trainer(project: Project, run: Run, checkpoint: Checkpoint, config: T
     """A trainer at ``checkpoint`` of ``run`` on the project's data, with the settings of the epoch after it
     (or ``config``); raises ReplayError when the data no longer gives the run's training arrays."""
     config = config or run.config_for(checkpoint.epoch + 1)
-    problem = "the project has no dataset"
+    problem = tr("the project has no dataset")
     for refit in (True, False):  # the app refits the normalization; a model file trained on a CSV keeps its own
         network = network_from_architecture(run.architecture, checkpoint.weights)
         state = checkpoint.state.copy()
         if not state.fits(config.optimizer, checkpoint.weights.size, network.dtype):
-            raise ReplayError(f"{run.name}: its optimizer state at epoch {checkpoint.epoch} does not fit its "
-                              "settings")
+            raise ReplayError(tr("{name}: its optimizer state at epoch {epoch} does not fit its "
+                                 "settings").format(name=run.name, epoch=checkpoint.epoch))
         candidate = Project(network, config, project.preprocessing, project.dataset)
         try:
             trainer = candidate.make_trainer(refit=refit, resume=state, callbacks=list(callbacks)).trainer
@@ -115,19 +116,19 @@ def replay_trainer(project: Project, run: Run, checkpoint: Checkpoint, config: T
         if data_fingerprint(trainer) == run.fingerprint:
             trainer._loss_limit = math.inf  # the run did not diverge here; a replay starts from a later loss
             return trainer
-        problem = "the training data changed since this run (other rows, values or normalization)"
-    raise ReplayError(f"{run.name} cannot be replayed: {problem}.")
+        problem = tr("the training data changed since this run (other rows, values or normalization)")
+    raise ReplayError(tr("{name} cannot be replayed: {problem}.").format(name=run.name, problem=problem))
 
 
 def _trained_to(trainer: Trainer, epochs: int, cancel: _Cancel) -> None:
     try:
         trainer.run(epochs)
     except DivergenceError as exc:
-        raise ReplayError(f"Replaying diverged where the recorded run did not ({exc}).") from None
+        raise ReplayError(tr("Replaying diverged where the recorded run did not ({exc}).").format(exc=exc)) from None
     if cancel.canceled:
         raise Canceled()
     if trainer.epoch < epochs:
-        raise ReplayError("Replaying stopped early where the recorded run went on.")
+        raise ReplayError(tr("Replaying stopped early where the recorded run went on."))
 
 
 class Replayer:
@@ -140,17 +141,21 @@ class Replayer:
     def state_at(self, run_id: int, epoch: int, cancel: Callable[[], bool] | None = None) -> EpochState:
         run = self.project.runs.get(run_id)
         if not run.start_epoch <= epoch <= run.end_epoch:
-            raise ReplayError(f"{run.name} trained epochs {run.start_epoch + 1} to {run.end_epoch}; "
-                              f"there is no epoch {epoch} in it")
+            raise ReplayError(tr("{name} trained epochs {start_epoch} to {end_epoch}; "
+                                 "there is no epoch {epoch} in it")
+                              .format(name=run.name, start_epoch=run.start_epoch + 1, end_epoch=run.end_epoch,
+                                      epoch=epoch))
         exact = run.checkpoints.get(epoch)
         if exact is not None:
             return _state(run, exact.epoch, exact.weights.copy(), exact.state.copy(), 0, run.architecture)
         checkpoint = run.checkpoints.at_or_before(epoch)
         if checkpoint is None:
-            raise ReplayError(f"{run.name}: no checkpoint before epoch {epoch} was kept, so it cannot be replayed")
+            raise ReplayError(tr("{name}: no checkpoint before epoch {epoch} was kept, so it cannot be replayed")
+                              .format(name=run.name, epoch=epoch))
         if run.crosses_change(checkpoint.epoch, epoch):
-            raise ReplayError(f"{run.name}: a setting changed while epoch {epoch} was near, and the checkpoint "
-                              "of that moment was not kept, so this epoch cannot be replayed exactly")
+            raise ReplayError(tr("{name}: a setting changed while epoch {epoch} was near, and the checkpoint "
+                                 "of that moment was not kept, so this epoch cannot be replayed exactly")
+                              .format(name=run.name, epoch=epoch))
         stop = _Cancel(cancel)
         cached = self._cached
         if cached and cached[0] == run.id and checkpoint.epoch <= cached[1] <= epoch:
@@ -322,13 +327,14 @@ def replay_stretches(project: Project, run: Run, start: Checkpoint, first: int, 
         try:
             trainer.run(stretch_end - epoch)
         except DivergenceError as exc:
-            raise ReplayError(f"Replaying diverged where the recorded run did not ({exc}).") from None
+            raise ReplayError(tr("Replaying diverged where the recorded run did not ({exc}).")
+                              .format(exc=exc)) from None
         yield trainer
         if stretch_end < last:
             checkpoint = run.checkpoints.get(stretch_end)
             if checkpoint is None:
-                raise ReplayError(f"{run.name}: the checkpoint where a setting changed (epoch {stretch_end}) "
-                                  "was not kept")
+                raise ReplayError(tr("{name}: the checkpoint where a setting changed (epoch {stretch_end}) "
+                                     "was not kept").format(name=run.name, stretch_end=stretch_end))
             start = checkpoint
         epoch = stretch_end
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.loss_change import EPOCH_COLUMNS, Diagnosis, LossChangeMonitor, diagnose
 from nnstudio.core.project import Project
 from nnstudio.core.replay import Canceled, ReplayError, _Cancel, replay_stretches
@@ -37,7 +38,8 @@ def run_loss_change(project: Project, run_id: int, cancel: Callable[[], bool] | 
     run = project.runs.get(run_id)
     start = run.checkpoints.get(run.start_epoch) or run.checkpoints.at_or_before(run.start_epoch)
     if start is None or start.epoch != run.start_epoch:
-        raise ReplayError(f"{run.name}: its first checkpoint was not kept, so it cannot be replayed")
+        raise ReplayError(tr("{name}: its first checkpoint was not kept, so it cannot be replayed")
+                          .format(name=run.name))
     columns: dict[str, list[float]] = {k: [] for k in EPOCH_COLUMNS}
     stop = _Cancel(cancel)
 

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.limits import MAX_NAME, MAX_RUN_CHANGES, MAX_RUN_HISTORY_POINTS, MAX_RUNS
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.optimizers import OPTIMIZERS
@@ -408,8 +409,9 @@ def settings_table(runs: Sequence[Run]) -> list[tuple[str, list[str], bool]]:
         values = [_shown(c.get(key)) for c in configs]
         rows.append((key, values, len(set(values)) > 1))
     for label, get in (("epochs", lambda r: str(r.epochs)),
-                       ("changed while training", lambda r: "; ".join(
-                           f"from epoch {c.from_epoch}: " + ", ".join(f"{k} {_shown(v)}" for k, v in c.values.items())
+                       (QT_TR_NOOP("changed while training"), lambda r: "; ".join(
+                           tr("from epoch {epoch}: {settings}").format(
+                               epoch=c.from_epoch, settings=", ".join(f"{k} {_shown(v)}" for k, v in c.values.items()))
                            for c in r.changes) or "-")):
         values = [get(r) for r in runs]
         rows.append((label, values, len(set(values)) > 1))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.metrics import RowPredictions, confusion_matrix, row_predictions
 from nnstudio.core.project import Project
 from nnstudio.core.training import split_rows
@@ -31,7 +32,7 @@ def held_out_rows(n_rows: int, validation_split: float, seed: int) -> np.ndarray
 def validation_mask(project: Project) -> np.ndarray:
     """One flag per dataset row: True where training holds the row out for validation."""
     if project.dataset is None:
-        raise DataError("this project has no dataset")
+        raise DataError(tr("this project has no dataset"))
     n = project.dataset.n_rows
     mask = np.zeros(n, dtype=bool)
     mask[held_out_rows(n, project.training.validation_split, project.training.seed)] = True
@@ -57,7 +58,7 @@ def confusion_by_split(project: Project, rows: RowPredictions | None = None) -> 
     rows = row_predictions(project) if rows is None else rows
     names = rows.class_names
     if names is None or rows.true_index is None or rows.predicted_index is None:
-        raise DataError("a confusion matrix needs class labels")
+        raise DataError(tr("a confusion matrix needs class labels"))
     held = validation_mask(project)
     n = len(names)
     train = confusion_matrix(rows.true_index[~held], rows.predicted_index[~held], n)
@@ -70,7 +71,7 @@ def split_cell_rows(predictions: RowPredictions, held_out: np.ndarray, validatio
     """The dataset rows (ascending) counted in cell [actual, predicted] of the training matrix, or with
     ``validation`` of the validation matrix (``held_out``: the flags of ``SplitConfusion.held_out``)."""
     if predictions.true_index is None or predictions.predicted_index is None:
-        raise DataError("a confusion matrix is made for classification data")
+        raise DataError(tr("a confusion matrix is made for classification data"))
     part = held_out if validation else ~held_out
     return np.flatnonzero(part & (predictions.true_index == actual) & (predictions.predicted_index == predicted))
 

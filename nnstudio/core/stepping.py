@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.losses import fused_divisor
 from nnstudio.core.network import Gradients
 from nnstudio.core.training import Trainer
@@ -43,7 +44,7 @@ class ForwardPhase:
     a: np.ndarray  # batch x units: output
 
     def title(self, n_layers: int) -> str:
-        return f"forward: layer {self.layer + 1} of {n_layers}"
+        return tr("forward: layer {layer} of {layers}").format(layer=self.layer + 1, layers=n_layers)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class LossPhase:
     delta: np.ndarray  # dL/dz at the output
 
     def title(self, n_layers: int) -> str:
-        return "loss"
+        return tr("loss")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class BackwardPhase:
     l2: float = 0.0
 
     def title(self, n_layers: int) -> str:
-        return f"backward: layer {self.layer + 1}"
+        return tr("backward: layer {layer}").format(layer=self.layer + 1)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class UpdatePhase:
         return [new - old for old, new in zip(self.old_weights, self.new_weights)]
 
     def title(self, n_layers: int) -> str:
-        return "update"
+        return tr("update")
 
 
 Phase = ForwardPhase | LossPhase | BackwardPhase | UpdatePhase

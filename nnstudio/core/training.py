@@ -16,6 +16,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.losses import LOSSES, Loss, make_loss, output_delta
 from nnstudio.core.network import Gradients, Network
 from nnstudio.core.numbers import is_finite_number
@@ -54,13 +55,14 @@ MAX_EPOCHS_PER_SECOND = 30.0  # a paced run draws every epoch: no more than the 
 
 def _number(value: object, name: str) -> float:
     if not is_finite_number(value):
-        raise ConfigError(f"{name} must be a finite number, got {value!r}")
+        raise ConfigError(tr("{name} must be a finite number, got {value!r}").format(name=name, value=value))
     return float(value)
 
 
 def _whole(value: object, name: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ConfigError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
+        raise ConfigError(tr("{name} must be a whole number of at least {minimum}, got {value!r}")
+                          .format(name=name, minimum=minimum, value=value))
     return int(value)
 
 
@@ -92,21 +94,25 @@ class TrainingConfig:
         _whole(self.epochs, "epochs", 0)
         _whole(self.seed, "seed", 0)
         if not 0.0 <= _number(self.validation_split, "validation_split") < 1.0:
-            raise ConfigError(f"validation_split must be in [0, 1), got {self.validation_split}")
+            raise ConfigError(tr("validation_split must be in [0, 1), got {validation_split}")
+                              .format(validation_split=self.validation_split))
         for name in ("l1", "l2"):
             if _number(getattr(self, name), name) < 0:
-                raise ConfigError(f"{name} must be a number of at least 0, got {getattr(self, name)!r}")
+                raise ConfigError(tr("{name} must be a number of at least 0, got {value!r}")
+                                  .format(name=name, value=getattr(self, name)))
         if self.target_loss is not None:
             _number(self.target_loss, "target_loss")
         if self.early_stopping_patience is not None:
             _whole(self.early_stopping_patience, "early_stopping_patience", 1)
         if self.epochs_per_second is not None and not (
                 MIN_EPOCHS_PER_SECOND <= _number(self.epochs_per_second, "epochs_per_second") <= MAX_EPOCHS_PER_SECOND):
-            raise ConfigError(f"epochs_per_second must be between {MIN_EPOCHS_PER_SECOND:g} and "
-                              f"{MAX_EPOCHS_PER_SECOND:g} (or null for as fast as possible), "
-                              f"got {self.epochs_per_second!r}")
+            raise ConfigError(tr("epochs_per_second must be between {low:g} and "
+                                 "{high:g} (or null for as fast as possible), "
+                                 "got {epochs_per_second!r}")
+                              .format(low=MIN_EPOCHS_PER_SECOND, high=MAX_EPOCHS_PER_SECOND,
+                                      epochs_per_second=self.epochs_per_second))
         if not isinstance(self.shuffle, bool):
-            raise ConfigError(f"shuffle must be true or false, got {self.shuffle!r}")
+            raise ConfigError(tr("shuffle must be true or false, got {shuffle!r}").format(shuffle=self.shuffle))
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -181,7 +187,7 @@ def split_rows(n: int, validation_split: float, seed: int) -> tuple[np.ndarray, 
     out (the same rows for the same seed, so a view can mark them)."""
     n_val = round(n * validation_split)
     if n_val >= n:
-        raise ConfigError("validation_split leaves no rows for training")
+        raise ConfigError(tr("validation_split leaves no rows for training"))
     perm = np.random.default_rng(seed).permutation(n)
     return np.sort(perm[n_val:]), np.sort(perm[:n_val])
 
@@ -262,20 +268,21 @@ class Trainer:
         self.output_transform = output_transform  # maps outputs/targets to raw units for MAE
         self._check_rule()
         dtype = network.dtype
-        x = self._as_matrix(x, network.input_size, "inputs", dtype)
-        y = self._as_matrix(y, network.output_size, "targets", dtype)
+        x = self._as_matrix(x, network.input_size, tr("inputs"), dtype)
+        y = self._as_matrix(y, network.output_size, tr("targets"), dtype)
         if x.shape[0] != y.shape[0]:
-            raise ShapeError(f"{x.shape[0]} input rows but {y.shape[0]} target rows")
+            raise ShapeError(tr("{inputs} input rows but {targets} target rows")
+                             .format(inputs=x.shape[0], targets=y.shape[0]))
         if x.shape[0] == 0:
-            raise ShapeError("the dataset has no rows to train on")
+            raise ShapeError(tr("the dataset has no rows to train on"))
         self.rng = np.random.default_rng(config.seed)
         if x_val is None and config.validation_split > 0:
             train_idx, val_idx = split_rows(x.shape[0], config.validation_split, config.seed)
             if val_idx.size:
                 x, y, x_val, y_val = x[train_idx], y[train_idx], x[val_idx], y[val_idx]
         self.x, self.y = x, y
-        self.x_val = None if x_val is None else self._as_matrix(x_val, network.input_size, "inputs", dtype)
-        self.y_val = None if y_val is None else self._as_matrix(y_val, network.output_size, "targets", dtype)
+        self.x_val = None if x_val is None else self._as_matrix(x_val, network.input_size, tr("inputs"), dtype)
+        self.y_val = None if y_val is None else self._as_matrix(y_val, network.output_size, tr("targets"), dtype)
         self.task = task or infer_task(network, config.loss, y)
         self.loss = make_loss(config.loss)
         self.optimizer = make_optimizer(config.optimizer, config.learning_rate, config.optimizer_params)
@@ -300,10 +307,10 @@ class Trainer:
         if a.ndim == 1:
             a = a[:, None] if width == 1 else a[None, :]
         if a.ndim != 2 or a.shape[1] != width:
-            raise ShapeError(f"the network expects {width} {what} per row, the data has "
-                             f"{a.shape[1] if a.ndim == 2 else a.shape}")
+            raise ShapeError(tr("the network expects {width} {what} per row, the data has "
+                                "{got}").format(width=width, what=what, got=a.shape[1] if a.ndim == 2 else a.shape))
         if not np.isfinite(a).all():
-            raise ShapeError(f"the {what} contain NaN or infinite values")
+            raise ShapeError(tr("the {what} contain NaN or infinite values").format(what=what))
         return np.ascontiguousarray(a)
 
     def _check_rule(self) -> None:
@@ -311,13 +318,13 @@ class Trainer:
         has_step = any(layer.activation == "step" for layer in net.layers)
         self.perceptron = opt == "perceptron"
         if self.perceptron and len(net.layers) != 1:
-            raise TrainingError("The perceptron rule trains a single layer only (inputs straight to outputs). "
-                                "Remove the hidden layers or choose another optimizer.")
+            raise TrainingError(tr("The perceptron rule trains a single layer only (inputs straight to outputs). "
+                                   "Remove the hidden layers or choose another optimizer."))
         if has_step and not (self.perceptron and len(net.layers) == 1):
             raise TrainingError(
-                "This network uses step activations, whose slope is zero everywhere, so gradient descent "
-                "gets no signal. Train a single-layer step network with the perceptron rule, or use "
-                "sigmoid/tanh/relu instead of step."
+                tr("This network uses step activations, whose slope is zero everywhere, so gradient descent "
+                   "gets no signal. Train a single-layer step network with the perceptron rule, or use "
+                   "sigmoid/tanh/relu instead of step.")
             )
 
     def _pack(self) -> None:
@@ -418,9 +425,10 @@ class Trainer:
         epoch = self.epoch + 1
         if loss is None:
             return DivergenceError(epoch)
-        return DivergenceError(epoch, f"Training diverged in epoch {epoch}: the loss grew to {loss:.3g} "
-                                      f"(it was {self._start_loss:.3g} at the start). The weights from the start "
-                                      f"of epoch {epoch} were kept. Try a lower learning rate.")
+        return DivergenceError(epoch, tr("Training diverged in epoch {epoch}: the loss grew to {loss:.3g} "
+                                         "(it was {start:.3g} at the start). The weights from the start "
+                                         "of epoch {epoch} were kept. Try a lower learning rate.")
+                               .format(epoch=epoch, loss=loss, start=self._start_loss))
 
     def run(self, epochs: int | None = None) -> StopReason:
         """Train until ``epochs`` more epochs are done (default: config.epochs) or a stop condition holds.
@@ -507,8 +515,8 @@ class Trainer:
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, prefix: str = "") -> dict[str, float]:
         """Loss and accuracy (classification) or MAE (regression) on (x, y) with the current weights."""
-        x = self._as_matrix(x, self.network.input_size, "inputs", self.network.dtype)
-        y = self._as_matrix(y, self.network.output_size, "targets", self.network.dtype)
+        x = self._as_matrix(x, self.network.input_size, tr("inputs"), self.network.dtype)
+        y = self._as_matrix(y, self.network.output_size, tr("targets"), self.network.dtype)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             traces = self.network.forward_trace(x)
             if self.perceptron:  # a step output has no derivative: only the loss value is needed

@@ -32,6 +32,7 @@ from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.project import Project
 from nnstudio.core.runs import RunLog
 from nnstudio.core.training_run import TrainingResult, TrainingRun
@@ -176,7 +177,7 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
     try:
         run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change)
     except Exception as exc:  # the parent checked the data before starting this child; report anything else
-        events.send(("failed", f"Training could not start: {exc}"))
+        events.send(("failed", tr("Training could not start: {exc}").format(exc=exc)))
         return
     run.on_progress = lambda snapshot: report("progress", snapshot)
     run.on_failed = lambda message: report("failed", message)

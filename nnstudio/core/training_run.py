@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.loss_change import LossChangeMonitor
 from nnstudio.core.numbers import count
 from nnstudio.core.pacing import Pacer
@@ -48,13 +49,13 @@ SNAPSHOT_INTERVAL = 1 / 30
 LIVE_SETTINGS = ("learning_rate", "l1", "l2", "batch_size", "epochs_per_second")
 
 STOP_REASON_TEXT = {
-    StopReason.COMPLETED: "finished all epochs",
-    StopReason.STOPPED: "stopped",
-    StopReason.PAUSED: "paused",
-    StopReason.TARGET_LOSS: "reached the target loss",
-    StopReason.EARLY_STOPPING: "stopped early: validation loss stopped improving",
-    StopReason.DIVERGED: "diverged",
-    StopReason.ERROR: "failed",
+    StopReason.COMPLETED: QT_TR_NOOP("finished all epochs"),
+    StopReason.STOPPED: QT_TR_NOOP("stopped"),
+    StopReason.PAUSED: QT_TR_NOOP("paused"),
+    StopReason.TARGET_LOSS: QT_TR_NOOP("reached the target loss"),
+    StopReason.EARLY_STOPPING: QT_TR_NOOP("stopped early: validation loss stopped improving"),
+    StopReason.DIVERGED: QT_TR_NOOP("diverged"),
+    StopReason.ERROR: QT_TR_NOOP("failed"),
 }
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
@@ -129,8 +130,9 @@ class TrainingResult:
     def describe(self) -> str:
         if self.message:
             return self.message
-        reason = STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason)
-        return f"Trained {count(self.epochs_trained, 'epoch')}: {reason}"
+        reason = tr(STOP_REASON_TEXT.get(self.stop_reason, self.stop_reason))
+        return tr("Trained {epochs}: {reason}").format(epochs=count(self.epochs_trained, tr("epoch"), tr("epochs")),
+                                                       reason=reason)
 
 
 def checked_setting(config: TrainingConfig, name: str, value: object) -> object:
@@ -291,7 +293,8 @@ class TrainingRun:
         except Exception as exc:  # a bug: report it rather than leave the GUI waiting forever
             traceback.print_exc()
             self._stop_clock()
-            message = f"Training failed with an internal error: {type(exc).__name__}: {exc}"
+            message = tr("Training failed with an internal error: {kind}: {exc}").format(kind=type(exc).__name__,
+                                                                                         exc=exc)
             self.on_failed(message)
             self._finish(StopReason.ERROR, message)
             return

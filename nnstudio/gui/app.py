@@ -47,8 +47,8 @@ def install_excepthook() -> None:
         if isinstance(error, NNStudioError):
             text = str(error)
         else:
-            text = (f"Something went wrong: {error}\n\nYour work is kept; the details were written to the log "
-                    f"file. Saving your project now is a good idea.")
+            text = i18n.tr("Something went wrong: {error}\n\nYour work is kept; the details were written to the log "
+                           "file. Saving your project now is a good idea.").format(error=error)
         QMessageBox.critical(QApplication.activeWindow(), "NN Studio", as_rich(text))
 
     sys.excepthook = hook

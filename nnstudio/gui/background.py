@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnstudio.core.replay import Canceled
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import tr
 
 
 class _TaskThread(QThread):
@@ -35,7 +36,7 @@ class _TaskThread(QThread):
             self.error = str(exc)
         except Exception as exc:  # a bug: say so rather than leave the view waiting
             traceback.print_exc()
-            self.error = f"Internal error: {type(exc).__name__}: {exc}"
+            self.error = tr("Internal error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)
 
 
 class BackgroundTask(QObject):

@@ -23,6 +23,7 @@ from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import ConfigError, ShapeError
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 
 _SET_WEIGHT_ID = 1001
 _SET_BIAS_ID = 1002
@@ -32,10 +33,10 @@ _TRAIN_ID = 1003
 def layer_title(network: Network, index: int) -> str:
     """'input layer', 'hidden layer 2', 'output layer' for a column index (-1 = inputs)."""
     if index == -1:
-        return "input layer"
+        return tr("input layer")
     if index == len(network.layers) - 1:
-        return "output layer"
-    return f"hidden layer {index + 1}"
+        return tr("output layer")
+    return tr("hidden layer {number}").format(number=index + 1)
 
 
 class NetworkCommand(QUndoCommand):
@@ -65,7 +66,7 @@ class AddNeuronCommand(NetworkCommand):
 
     def __init__(self, document: Document, layer_index: int, name: str | None = None) -> None:
         self.layer_index, self.name = layer_index, name
-        super().__init__(document, f"Add neuron to {layer_title(document.network, layer_index)}")
+        super().__init__(document, tr("Add neuron to {layer}").format(layer=layer_title(document.network, layer_index)))
 
     def build(self, network: Network) -> None:
         network.add_neuron(self.layer_index, self.document.rng, self.name)
@@ -76,7 +77,8 @@ class RemoveNeuronCommand(NetworkCommand):
 
     def __init__(self, document: Document, layer_index: int, unit: int) -> None:
         self.layer_index, self.unit = layer_index, unit
-        super().__init__(document, f"Remove neuron from {layer_title(document.network, layer_index)}")
+        super().__init__(document, tr("Remove neuron from {layer}").format(
+            layer=layer_title(document.network, layer_index)))
 
     def build(self, network: Network) -> None:
         network.remove_neuron(self.layer_index, self.unit)
@@ -90,7 +92,7 @@ class InsertLayerCommand(NetworkCommand):
     def __init__(self, document: Document, index: int, units: int = 3, activation: str = "relu",
                  **layer_options: object) -> None:
         self.index, self.units, self.activation, self.options = index, units, activation, layer_options
-        super().__init__(document, f"Insert {ACTIVATIONS.label(activation)} layer")
+        super().__init__(document, tr("Insert {activation} layer").format(activation=tr(ACTIVATIONS.label(activation))))
 
     def build(self, network: Network) -> None:
         network.insert_layer(self.index, self.units, self.activation, self.document.rng, **self.options)
@@ -101,7 +103,7 @@ class RemoveLayerCommand(NetworkCommand):
 
     def __init__(self, document: Document, index: int) -> None:
         self.index = index
-        super().__init__(document, f"Remove {layer_title(document.network, index)}")
+        super().__init__(document, tr("Remove {layer}").format(layer=layer_title(document.network, index)))
 
     def build(self, network: Network) -> None:
         network.remove_layer(self.index, self.document.rng)
@@ -109,7 +111,7 @@ class RemoveLayerCommand(NetworkCommand):
 
 def _layer(network: Network, index: int):
     if not 0 <= index < len(network.layers):
-        raise ConfigError(f"there is no layer {index}")
+        raise ConfigError(tr("there is no layer {index}").format(index=index))
     return network.layers[index]
 
 
@@ -119,7 +121,7 @@ class SetActivationCommand(NetworkCommand):
     def __init__(self, document: Document, layer_index: int, key: str,
                  params: Mapping[str, float] | None = None) -> None:
         self.layer_index, self.key, self.params = layer_index, key, dict(params or {})
-        super().__init__(document, f"Set activation to {ACTIVATIONS.label(key)}")
+        super().__init__(document, tr("Set activation to {activation}").format(activation=tr(ACTIVATIONS.label(key))))
 
     def build(self, network: Network) -> None:
         _layer(network, self.layer_index).set_activation(self.key, self.params)
@@ -130,7 +132,7 @@ class SetUseBiasCommand(NetworkCommand):
 
     def __init__(self, document: Document, layer_index: int, use_bias: bool) -> None:
         self.layer_index, self.use_bias = layer_index, bool(use_bias)
-        super().__init__(document, "Use bias" if use_bias else "Remove bias")
+        super().__init__(document, tr("Use bias") if use_bias else tr("Remove bias"))
 
     def build(self, network: Network) -> None:
         layer = _layer(network, self.layer_index)
@@ -149,7 +151,7 @@ class SetInitializersCommand(NetworkCommand):
                  bias_params: Mapping[str, float] | None = None) -> None:
         self.layer_index = layer_index
         self.kernel, self.kernel_params, self.bias, self.bias_params = kernel, kernel_params, bias, bias_params
-        super().__init__(document, "Change initializer")
+        super().__init__(document, tr("Change initializer"))
 
     def build(self, network: Network) -> None:
         layer = _layer(network, self.layer_index)
@@ -169,13 +171,14 @@ class SetWeightCommand(NetworkCommand):
     def __init__(self, document: Document, layer_index: int, source: int, target: int, value: float) -> None:
         self.key = (layer_index, source, target)
         self.value = float(value)
-        super().__init__(document, "Edit weight")
+        super().__init__(document, tr("Edit weight"))
 
     def build(self, network: Network) -> None:
         layer_index, source, target = self.key
         layer = _layer(network, layer_index)
         if not (0 <= source < layer.fan_in and 0 <= target < layer.units):
-            raise ShapeError(f"there is no connection {source}→{target} into {layer_index}")
+            raise ShapeError(tr("there is no connection {source}→{target} into {layer}").format(
+                source=source, target=target, layer=layer_index))
         layer.weights[source, target] = self.value
 
     def id(self) -> int:
@@ -194,12 +197,12 @@ class SetBiasCommand(NetworkCommand):
     def __init__(self, document: Document, layer_index: int, unit: int, value: float) -> None:
         self.key = (layer_index, unit)
         self.value = float(value)
-        super().__init__(document, "Edit bias")
+        super().__init__(document, tr("Edit bias"))
 
     def build(self, network: Network) -> None:
         layer = _layer(network, self.key[0])
         if not layer.use_bias:
-            raise ConfigError("this layer has no bias; tick “Use bias” first")
+            raise ConfigError(tr("this layer has no bias; tick “Use bias” first"))
         layer.bias[self.key[1]] = self.value
 
     def id(self) -> int:
@@ -218,21 +221,23 @@ class SetWeightMatrixCommand(NetworkCommand):
 
 
     def __init__(self, document: Document, layer_index: int, weights: np.ndarray,
-                 bias: np.ndarray | None = None, text: str = "Paste weights") -> None:
+                 bias: np.ndarray | None = None, text: str | None = None) -> None:
         self.layer_index = layer_index
         self.weights = np.array(weights, dtype=float)
         self.bias = None if bias is None else np.array(bias, dtype=float)
-        super().__init__(document, text)
+        super().__init__(document, tr("Paste weights") if text is None else text)
 
     def build(self, network: Network) -> None:
         layer = _layer(network, self.layer_index)
         if self.weights.shape != layer.weights.shape:
-            raise ShapeError(f"expected a {layer.fan_in} × {layer.units} weight matrix, "
-                             f"got {self.weights.shape[0]} × {self.weights.shape[1] if self.weights.ndim > 1 else 1}")
+            raise ShapeError(tr("expected a {rows} × {columns} weight matrix, got {got_rows} × {got_columns}").format(
+                rows=layer.fan_in, columns=layer.units, got_rows=self.weights.shape[0],
+                got_columns=self.weights.shape[1] if self.weights.ndim > 1 else 1))
         layer.weights = self.weights.astype(layer.weights.dtype)
         if self.bias is not None:
             if self.bias.shape != layer.bias.shape:
-                raise ShapeError(f"expected {layer.units} bias values, got {self.bias.size}")
+                raise ShapeError(tr("expected {expected} bias values, got {got}").format(expected=layer.units,
+                                                                                    got=self.bias.size))
             layer.bias = self.bias.astype(layer.bias.dtype)
 
 
@@ -243,8 +248,9 @@ class ReinitializeCommand(NetworkCommand):
 
     def __init__(self, document: Document, layer_index: int | None = None) -> None:
         self.layer_index = layer_index
-        what = "all weights" if layer_index is None else layer_title(document.network, layer_index)
-        super().__init__(document, f"Re-initialize {what}")
+        text = tr("Re-initialize all weights") if layer_index is None else \
+            tr("Re-initialize {layer}").format(layer=layer_title(document.network, layer_index))
+        super().__init__(document, text)
 
     def build(self, network: Network) -> None:
         network.reinitialize(self.document.rng, self.layer_index)
@@ -267,31 +273,31 @@ class RenameNeuronCommand(NetworkCommand):
 
     def __init__(self, document: Document, layer_index: int, unit: int, name: str) -> None:
         self.layer_index, self.unit, self.name = layer_index, unit, name.strip()
-        super().__init__(document, f"Rename to “{self.name}”")
+        super().__init__(document, tr("Rename to “{name}”").format(name=self.name))
 
     def build(self, network: Network) -> None:
         if not self.name:
-            raise ConfigError("a neuron name cannot be empty")
+            raise ConfigError(tr("a neuron name cannot be empty"))
         if self.layer_index == -1:
             names = network.input_names
         elif self.layer_index == len(network.layers) - 1:
             names = network.output_names
         else:
-            raise ConfigError("only input and output neurons have names")
+            raise ConfigError(tr("only input and output neurons have names"))
         if self.name in names[: self.unit] + names[self.unit + 1:]:
-            raise ConfigError(f"another neuron is already called “{self.name}”")
+            raise ConfigError(tr("another neuron is already called “{name}”").format(name=self.name))
         names[self.unit] = self.name
 
 
 class ReplaceNetworkCommand(NetworkCommand):
     """Swap in a whole network (e.g. after training: “Train 120 epochs”), optionally with its history."""
 
-    def __init__(self, document: Document, network: Network, text: str = "Replace network",
+    def __init__(self, document: Document, network: Network, text: str | None = None,
                  history: History | None = None) -> None:
         self.new_network = network.copy()
         self.history_before = document.project.history.copy() if history is not None else None
         self.history_after = history.copy() if history is not None else None
-        super().__init__(document, text)
+        super().__init__(document, tr("Replace network") if text is None else text)
 
     def build(self, network: Network) -> None:
         self.after = self.new_network
@@ -354,10 +360,10 @@ def _copy_config(config: TrainingConfig) -> TrainingConfig:
 class SetTrainingConfigCommand(_ValueCommand):
     category = "training"
 
-    def __init__(self, document: Document, config: TrainingConfig, text: str = "Change training settings") -> None:
+    def __init__(self, document: Document, config: TrainingConfig, text: str | None = None) -> None:
         config.validate()
-        super().__init__(text, document.set_training_config, _copy_config(document.project.training),
-                         _copy_config(config), _copy_config)
+        super().__init__(tr("Change training settings") if text is None else text, document.set_training_config,
+                         _copy_config(document.project.training), _copy_config(config), _copy_config)
 
 
 @dataclass(frozen=True)
@@ -403,7 +409,7 @@ class TrainCommand(QUndoCommand):
         super().__init__(self._title())
 
     def _title(self) -> str:
-        return f"Train {self.epochs} epoch{'s' * (self.epochs != 1)}"
+        return tr("Train 1 epoch") if self.epochs == 1 else tr("Train {epochs} epochs").format(epochs=self.epochs)
 
     def id(self) -> int:
         return _TRAIN_ID
@@ -426,7 +432,7 @@ class ResetOptimizerCommand(QUndoCommand):
     """Forget the optimizer's state (Adam's moments, momentum, step count): the next run starts it fresh."""
 
     def __init__(self, document: Document) -> None:
-        super().__init__("Reset optimizer")
+        super().__init__(tr("Reset optimizer"))
         self.document, self.before = document, _copy_or_none(document.project.run_state)
 
     def redo(self) -> None:

@@ -13,6 +13,7 @@ from nnstudio.gui import commands as cmd
 from nnstudio.gui.dataset_commands import SetDatasetCommand
 from nnstudio.gui.dataset_menu import DatasetMenu, MismatchBanner
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 
 
@@ -41,7 +42,7 @@ class DatasetActions(QObject):
         if not network_mismatch(doc.network, dataset):
             renamed = fit_network_to_dataset(doc.network, dataset, doc.rng)  # same sizes: only the names
             if (renamed.input_names, renamed.output_names) != (doc.network.input_names, doc.network.output_names):
-                doc.push(cmd.ReplaceNetworkCommand(doc, renamed, "Name the neurons after the data"))
+                doc.push(cmd.ReplaceNetworkCommand(doc, renamed, tr("Name the neurons after the data")))
         stack.endMacro()
         self.status(description)
 
@@ -53,7 +54,7 @@ class DatasetActions(QObject):
         if doc.project.dataset is None:
             return
         network, config = fit_project_to_dataset(doc.project, doc.rng)
-        doc.push(cmd.FitToDataCommand(doc, network, config, "Fit the network to the data"))
+        doc.push(cmd.FitToDataCommand(doc, network, config, tr("Fit the network to the data")))
 
     @Slot()
     def update_banner(self) -> None:

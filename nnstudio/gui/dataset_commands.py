@@ -13,11 +13,14 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, Dataset
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Dataset
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 
 CellEdit = tuple[int, int, str]  # (row, column, text)
+ROLE_CHANGES = {INPUT: QT_TR_NOOP("role input"), TARGET: QT_TR_NOOP("role target"),
+                IGNORED: QT_TR_NOOP("role ignored")}
 
 
 def count_of(n: int, word: str) -> str:
@@ -32,8 +35,8 @@ def _copy_or_none(dataset: Dataset | None) -> Dataset | None:
 class DatasetCellsCommand(QUndoCommand):
     """Typed or cleared cell texts; the texts before are kept, so undo restores exactly what was there."""
 
-    def __init__(self, document: Document, edits: Sequence[CellEdit], text: str = "Edit cells") -> None:
-        super().__init__(text)
+    def __init__(self, document: Document, edits: Sequence[CellEdit], text: str | None = None) -> None:
+        super().__init__(tr("Edit cells") if text is None else text)
         self.document = document
         self.after = list(edits)
         dataset = document.project.dataset
@@ -49,8 +52,8 @@ class DatasetCellsCommand(QUndoCommand):
 class DatasetCommand(QUndoCommand):
     """Base: swaps between a copy of the dataset before and after the edit; ``build`` makes the after state."""
 
-    def __init__(self, document: Document, text: str = "Edit dataset") -> None:
-        super().__init__(text)
+    def __init__(self, document: Document, text: str | None = None) -> None:
+        super().__init__(tr("Edit dataset") if text is None else text)
         self.document = document
         self.before = _copy_or_none(document.project.dataset)
         self.after = self.build(Dataset([]) if self.before is None else self.before.copy())
@@ -70,7 +73,7 @@ class DatasetCommand(QUndoCommand):
 class SetDatasetCommand(DatasetCommand):
     """A whole new table (a built-in table, generated points, an imported CSV file)."""
 
-    def __init__(self, document: Document, dataset: Dataset | None, text: str = "Edit dataset") -> None:
+    def __init__(self, document: Document, dataset: Dataset | None, text: str | None = None) -> None:
         self.dataset = dataset
         super().__init__(document, text)
 
@@ -83,7 +86,8 @@ class PasteCommand(DatasetCommand):
 
     def __init__(self, document: Document, top: int, left: int, block: Sequence[Sequence[str]]) -> None:
         self.top, self.left, self.block, self.added = top, left, [list(row) for row in block], 0
-        super().__init__(document, f"Paste {count_of(len(block), 'row')}")
+        super().__init__(document, tr("Paste 1 row") if len(block) == 1 else
+                         tr("Paste {count} rows").format(count=len(block)))
 
     def build(self, dataset: Dataset) -> Dataset:
         self.added = dataset.paste(self.top, self.left, self.block)
@@ -93,7 +97,7 @@ class PasteCommand(DatasetCommand):
 class InsertRowsCommand(DatasetCommand):
     def __init__(self, document: Document, at: int, count: int = 1) -> None:
         self.at, self.count = at, count
-        super().__init__(document, f"Add {count_of(count, 'row')}")
+        super().__init__(document, tr("Add 1 row") if count == 1 else tr("Add {count} rows").format(count=count))
 
     def build(self, dataset: Dataset) -> Dataset:
         dataset.insert_rows(max(0, min(self.at, dataset.n_rows)), self.count)
@@ -103,7 +107,8 @@ class InsertRowsCommand(DatasetCommand):
 class RemoveRowsCommand(DatasetCommand):
     def __init__(self, document: Document, rows: Sequence[int]) -> None:
         self.rows = sorted(set(rows))
-        super().__init__(document, f"Remove {count_of(len(self.rows), 'row')}")
+        n = len(self.rows)
+        super().__init__(document, tr("Remove 1 row") if n == 1 else tr("Remove {count} rows").format(count=n))
 
     def build(self, dataset: Dataset) -> Dataset:
         dataset.remove_rows(self.rows)
@@ -119,7 +124,7 @@ class InsertColumnCommand(DatasetCommand):
 
     def build(self, dataset: Dataset) -> Dataset:
         self.name = dataset.insert_column(self.at, self.name, self.role).name
-        self.setText(f"Add column {self.name}")
+        self.setText(tr("Add column {name}").format(name=self.name))
         return dataset
 
 
@@ -132,7 +137,8 @@ class RemoveColumnsCommand(DatasetCommand):
 
     def build(self, dataset: Dataset) -> Dataset:
         names = dataset.remove_columns(self.columns)
-        self.setText(f"Remove column{'s' * (len(names) != 1)} {', '.join(names)}")
+        text = tr("Remove column {names}") if len(names) == 1 else tr("Remove columns {names}")
+        self.setText(text.format(names=", ".join(names)))
         return dataset
 
 
@@ -145,7 +151,7 @@ class AddFeatureCommand(DatasetCommand):
 
     def build(self, dataset: Dataset) -> Dataset:
         self.name = dataset.add_derived(self.op, self.sources, self.name).name
-        self.setText(f"Add feature {self.name}")
+        self.setText(tr("Add feature {name}").format(name=self.name))
         return dataset
 
 
@@ -165,17 +171,18 @@ class ChangeColumnCommand(DatasetCommand):
         title = col.name
         if self.name is not None and self.name.strip() and self.name.strip() != col.name:
             dataset.rename_column(i, self.name)
-            self.changes.append(f"rename to {dataset.columns[i].name}")
+            self.changes.append(tr("rename to {name}").format(name=dataset.columns[i].name))
         if self.role is not None and self.role != col.role:
             dataset.set_role(i, self.role)
-            self.changes.append(f"role {self.role}")
+            self.changes.append(tr(ROLE_CHANGES[self.role]))
         if self.normalization is not None and self.normalization != col.normalization:
             dataset.set_normalization(i, self.normalization)
-            self.changes.append(f"normalization {NORMALIZATIONS.label(self.normalization)}")
+            self.changes.append(tr("normalization {method}").format(
+                method=tr(NORMALIZATIONS.label(self.normalization))))
         if self.kind is not None and self.kind != col.kind:
             dataset.set_kind(i, self.kind)
-            self.changes.append({CATEGORICAL: "class labels", NUMERIC: "numbers"}[self.kind])
-        self.setText(f"Column {title}: {', '.join(self.changes)}")
+            self.changes.append({CATEGORICAL: tr("class labels"), NUMERIC: tr("numbers")}[self.kind])
+        self.setText(tr("Column {name}: {changes}").format(name=title, changes=", ".join(self.changes)))
         return dataset
 
 

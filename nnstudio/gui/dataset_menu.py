@@ -11,6 +11,8 @@ generators, the mismatch text by ``core.project.network_mismatch``, the image gu
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -18,7 +20,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,9 +49,12 @@ from nnstudio.core.datasets import (
 )
 from nnstudio.core.images import apply_guess, guess_image, mosaic
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import count
 from nnstudio.core.project import network_mismatch
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.decimal_input import DecimalSpinBox
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.io.csv_io import read_csv_text
 
@@ -85,22 +89,27 @@ def generated_dataset(key: str, generated: Generated2D) -> Dataset:
 
 class _GenerateDialog(QDialog):
     """Samples, noise and seed for one generator with a preview; OK takes the data. Subclasses say what is
-    generated (``WHAT``: "points" or "images"), build the preview and draw it, and call ``_generate``."""
+    generated (``TEXTS``: the words for points or images), build the preview and draw it, and call
+    ``_generate``."""
 
-    WHAT = "points"
+    TEXTS: ClassVar[dict[str, str]] = {  # the words that name what is generated
+        "count": QT_TR_NOOP("Samples:"), "count_tip": QT_TR_NOOP("How many points"),
+        "seed_tip": QT_TR_NOOP("The same seed gives the same points"),
+        "regenerate_tip": QT_TR_NOOP("Draw new points (the next seed)"), "ok": QT_TR_NOOP("Use these points"),
+        "description": QT_TR_NOOP("Generate {name} ({count} points, noise {noise:g}, seed {seed})")}
 
     def __init__(self, info, seed: int, noise: tuple[float, int, float], sample_step: int, noise_tip: str,
                  preview: pg.PlotWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info = info
         self.generated = None
-        self.setWindowTitle(f"Generate: {info.label}")
+        self.setWindowTitle(tr("Generate: {name}").format(name=tr(info.label)))
         self.samples = QSpinBox()
         self.samples.setRange(1, MAX_SAMPLES)
         self.samples.setValue(info.default_n_samples)
         self.samples.setSingleStep(sample_step)
-        self.samples.setToolTip(f"How many {self.WHAT}")
-        self.noise = QDoubleSpinBox()
+        self.samples.setToolTip(tr(self.TEXTS["count_tip"]))
+        self.noise = DecimalSpinBox()  # 0,5 and 0.5 under a decimal-comma locale
         top, decimals, step = noise
         self.noise.setRange(0.0, top)
         self.noise.setDecimals(decimals)
@@ -110,18 +119,18 @@ class _GenerateDialog(QDialog):
         self.seed = QSpinBox()
         self.seed.setRange(0, MAX_SEED)
         self.seed.setValue(seed)
-        self.seed.setToolTip(f"The same seed gives the same {self.WHAT}")
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip(f"Draw new {self.WHAT} (the next seed)")
+        self.seed.setToolTip(tr(self.TEXTS["seed_tip"]))
+        self.regenerate_button = QPushButton(tr("Regenerate"))
+        self.regenerate_button.setToolTip(tr(self.TEXTS["regenerate_tip"]))
         self.regenerate_button.clicked.connect(self.regenerate)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.regenerate_button)
         form = QFormLayout()
-        form.addRow("Samples:" if self.WHAT == "points" else "Images:", self.samples)
-        form.addRow("Noise:", self.noise)
-        form.addRow("Seed:", seed_row)
-        description = QLabel(info.description)
+        form.addRow(tr(self.TEXTS["count"]), self.samples)
+        form.addRow(tr("Noise:"), self.noise)
+        form.addRow(tr("Seed:"), seed_row)
+        description = QLabel(tr(info.description))
         description.setWordWrap(True)
         self.preview = preview
         preview.setAspectLocked(True)
@@ -137,7 +146,7 @@ class _GenerateDialog(QDialog):
         self.message.setWordWrap(True)
         plain(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Use these {self.WHAT}")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr(self.TEXTS["ok"]))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -181,7 +190,7 @@ class _GenerateDialog(QDialog):
 
     def description(self) -> str:
         n, noise, seed = self.settings()
-        return f"Generate {self.info.label} ({n} {self.WHAT}, noise {noise:g}, seed {seed})"
+        return tr(self.TEXTS["description"]).format(name=tr(self.info.label), count=n, noise=noise, seed=seed)
 
 
 class GeneratorDialog(_GenerateDialog):
@@ -194,7 +203,8 @@ class GeneratorDialog(_GenerateDialog):
         preview = pg.PlotWidget(background=theme.colors().base)
         preview.setMinimumSize(220, 200)
         super().__init__(info, seed, (MAX_NOISE, 3, 0.01), 50,
-                         "Gaussian jitter, as a fraction of the shape's radius (0.1 = half a unit)", preview, parent)
+                         tr("Gaussian jitter, as a fraction of the shape's radius (0.1 = half a unit)"), preview,
+                         parent)
         self.generated: Generated2D | None = None
         self.points = pg.ScatterPlotItem(size=5, pen=None)
         self.preview.addItem(self.points)
@@ -214,11 +224,13 @@ class GeneratorDialog(_GenerateDialog):
         if g is None:
             return ""
         n = len(g.y)
-        head = f"{n} point{'s' * (n != 1)}"
+        points = count(n, tr("point"), tr("points"))
         if g.task == CLASSIFICATION:
             ones = int(np.count_nonzero(g.y == 1))
-            return f"{head}: {ones} of class 1, {n - ones} of class 0"
-        return f"{head}: {g.target_name} from {float(g.y.min()):.3g} to {float(g.y.max()):.3g}"
+            return tr("{points}: {ones} of class 1, {zeros} of class 0").format(points=points, ones=ones,
+                                                                                zeros=n - ones)
+        return tr("{points}: {target} from {low:.3g} to {high:.3g}").format(
+            points=points, target=g.target_name, low=float(g.y.min()), high=float(g.y.max()))
 
     def _draw(self) -> None:
         g = self.generated
@@ -251,14 +263,18 @@ class ImageGeneratorDialog(_GenerateDialog):
     first images; OK takes them. ``dataset()`` and ``description()`` give what the menu emits; "Regenerate"
     draws new images (the next seed)."""
 
-    WHAT = "images"
+    TEXTS: ClassVar[dict[str, str]] = {  # the words that name what is generated
+        "count": QT_TR_NOOP("Images:"), "count_tip": QT_TR_NOOP("How many images"),
+        "seed_tip": QT_TR_NOOP("The same seed gives the same images"),
+        "regenerate_tip": QT_TR_NOOP("Draw new images (the next seed)"), "ok": QT_TR_NOOP("Use these images"),
+        "description": QT_TR_NOOP("Generate {name} ({count} images, noise {noise:g}, seed {seed})")}
 
     def __init__(self, info: ImageGeneratorInfo, seed: int = 0, parent: QWidget | None = None) -> None:
         preview = pg.PlotWidget(background=theme.colors().base)
         preview.setMinimumSize(360, 200)
         preview.invertY(True)  # row 0 of an image is its top
         super().__init__(info, seed, (MAX_IMAGE_NOISE, 2, 0.05), 100,
-                         "Gaussian noise added to every pixel (0 = blank, 1 = ink)", preview, parent)
+                         tr("Gaussian noise added to every pixel (0 = blank, 1 = ink)"), preview, parent)
         self.generated: GeneratedImages | None = None
         self.tiles = pg.ImageItem()
         self.tiles.setLookupTable(ink_lookup_table())
@@ -295,7 +311,8 @@ class ImageGeneratorDialog(_GenerateDialog):
         counts = np.bincount(g.labels, minlength=len(g.class_names))
         per_class = ", ".join(f"{int(c)} {name}" for name, c in zip(g.class_names, counts))
         n = len(g.labels)
-        return f"{n} image{'s' * (n != 1)} of {g.width}×{g.height} pixels: {per_class}"
+        return tr("{images} of {width}×{height} pixels: {classes}").format(
+            images=count(n, tr("image"), tr("images")), width=g.width, height=g.height, classes=per_class)
 
     def dataset(self) -> Dataset:
         """The images for the settings, as a Dataset with its image declared (raises NNStudioError for invalid
@@ -315,10 +332,10 @@ def offer_image(parent: QWidget | None, dataset: Dataset) -> Dataset:
     guess = guess_image(dataset)
     if guess is None:
         return dataset
-    target = f" The column {guess.target!r} becomes the target." if guess.target else ""
+    question = tr("Show its rows as pictures and its neurons' weights as images?")
+    target = " " + tr("The column {name!r} becomes the target.").format(name=guess.target) if guess.target else ""
     answer = QMessageBox.question(
-        parent, "Import CSV", as_rich(f"{guess.text} Show its rows as pictures and its neurons' weights as "
-                                      f"images?{target}"),
+        parent, tr("Import CSV"), as_rich(f"{guess.text} {question}{target}"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     return apply_guess(dataset, guess) if answer == QMessageBox.StandardButton.Yes else dataset
 
@@ -333,43 +350,43 @@ class DatasetMenu(QMenu):
     importRequested = Signal()
     exportRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, title: str = "&Dataset") -> None:
-        super().__init__(title, parent)
+    def __init__(self, parent: QWidget | None = None, title: str | None = None) -> None:
+        super().__init__(tr("&Dataset") if title is None else title, parent)
         self.generator_seed = 0
-        self.import_action = self.addAction("&Import CSV…")
-        self.import_action.setToolTip("Read a CSV file (header row required) into the dataset")
+        self.import_action = self.addAction(tr("&Import CSV…"))
+        self.import_action.setToolTip(tr("Read a CSV file (header row required) into the dataset"))
         self.import_action.triggered.connect(lambda: self.importRequested.emit())
-        self.export_action = self.addAction("&Export CSV…")
-        self.export_action.setToolTip("Write the dataset to a CSV file")
+        self.export_action = self.addAction(tr("&Export CSV…"))
+        self.export_action.setToolTip(tr("Write the dataset to a CSV file"))
         self.export_action.triggered.connect(lambda: self.exportRequested.emit())
-        self.addSection("Built-in tables")
+        self.addSection(tr("Built-in tables"))
         self.table_actions: dict[str, QAction] = {}
         for key, entry in BUILTIN_TABLES.items():
             table = entry.item
-            action = self.addAction(table.label)
+            action = self.addAction(tr(table.label))
             action.setObjectName(f"table:{key}")
-            action.setToolTip(table.description)
-            action.setStatusTip(table.description)
+            action.setToolTip(tr(table.description))
+            action.setStatusTip(tr(table.description))
             action.triggered.connect(lambda _=False, k=key: self.choose_table(k))
             self.table_actions[key] = action
-        self.addSection("2-D generators")
+        self.addSection(tr("2-D generators"))
         self.generator_actions: dict[str, QAction] = {}
         for key, entry in GENERATORS.items():
             info = entry.item
-            action = self.addAction(f"{info.label}…")
+            action = self.addAction(tr(info.label) + "…")
             action.setObjectName(f"generator:{key}")
-            action.setToolTip(info.description)
-            action.setStatusTip(info.description)
+            action.setToolTip(tr(info.description))
+            action.setStatusTip(tr(info.description))
             action.triggered.connect(lambda _=False, k=key: self.open_generator(k))
             self.generator_actions[key] = action
-        self.addSection("Image generators")
+        self.addSection(tr("Image generators"))
         self.image_generator_actions: dict[str, QAction] = {}
         for key, entry in IMAGE_GENERATORS.items():
             image_info = entry.item
-            action = self.addAction(f"{image_info.label}…")
+            action = self.addAction(tr(image_info.label) + "…")
             action.setObjectName(f"image-generator:{key}")
-            action.setToolTip(image_info.description)
-            action.setStatusTip(image_info.description)
+            action.setToolTip(tr(image_info.description))
+            action.setStatusTip(tr(image_info.description))
             action.triggered.connect(lambda _=False, k=key: self.open_image_generator(k))
             self.image_generator_actions[key] = action
         self.setToolTipsVisible(True)
@@ -380,9 +397,9 @@ class DatasetMenu(QMenu):
         try:
             dataset = builtin_dataset(key)
         except (NNStudioError, KeyError) as exc:
-            QMessageBox.warning(self.parentWidget(), "Built-in table", as_rich(exc))
+            QMessageBox.warning(self.parentWidget(), tr("Built-in table"), as_rich(exc))
             return None
-        self.datasetChosen.emit(dataset, f"Load {BUILTIN_TABLES[key].label}")
+        self.datasetChosen.emit(dataset, tr("Load {table}").format(table=tr(BUILTIN_TABLES[key].label)))
         return dataset
 
     @Slot(str)
@@ -408,7 +425,7 @@ class DatasetMenu(QMenu):
         try:
             dataset = dialog.dataset()
         except NNStudioError as exc:
-            QMessageBox.warning(self.parentWidget(), "Generate", as_rich(exc))
+            QMessageBox.warning(self.parentWidget(), tr("Generate"), as_rich(exc))
             return
         self.generator_seed = dialog.seed.value()
         self.datasetChosen.emit(dataset, dialog.description())
@@ -434,9 +451,9 @@ class MismatchBanner(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         plain(self.label)
-        self.button = QPushButton("Resize the network")
-        self.button.setToolTip("Give the input and output layers one neuron per input column and per output "
-                               "(new weights from the layers' initializers; one undo step)")
+        self.button = QPushButton(tr("Resize the network"))
+        self.button.setToolTip(tr("Give the input and output layers one neuron per input column and per output "
+                                  "(new weights from the layers' initializers; one undo step)"))
         self.button.clicked.connect(lambda: self.resizeRequested.emit())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)

@@ -37,9 +37,10 @@ from nnstudio.gui.dataset_commands import (
     RemoveRowsCommand,
 )
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich
 
-ROLE_LABELS = {INPUT: "input", TARGET: "target", IGNORED: "ignored"}
+ROLE_LABELS = {INPUT: QT_TR_NOOP("input"), TARGET: QT_TR_NOOP("target"), IGNORED: QT_TR_NOOP("ignored")}
 # The table's own colours per theme: each text colour reaches 4.5:1 on the cells it is drawn on.
 TABLE_COLORS = {
     theme.LIGHT: {INPUT: "#1f6fb2", TARGET: "#ad5700", IGNORED: "#6e6e6e", "bad_cell": "#ffd6d6",
@@ -165,7 +166,7 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "computed by the network (read-only)"
+            return tr("computed by the network (read-only)")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -187,25 +188,27 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(table_color(column.role))
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = "class labels" if column.kind == CATEGORICAL else "numbers"
-            extra = f"\nclasses: {', '.join(column.classes)}" if column.kind == CATEGORICAL else ""
+            kind = tr("class labels") if column.kind == CATEGORICAL else tr("numbers")
+            extra = "\n" + tr("classes: {classes}").format(classes=", ".join(column.classes)) \
+                if column.kind == CATEGORICAL else ""
             if column.formula is not None:
                 extra += f"\n{column.derived_note()}"
-            return as_rich(f"{column.name}\nrole: {column.role}\nkind: {kind}\n"
-                           f"normalization: {NORMALIZATIONS.label(column.normalization)}{extra}\n"
-                           "Right-click for role, normalization, rename, kind.")
+            return as_rich(tr("{name}\nrole: {role}\nkind: {kind}\nnormalization: {normalization}{extra}\n"
+                              "Right-click for role, normalization, rename, kind.").format(
+                name=column.name, role=tr(ROLE_LABELS[column.role]), kind=kind, extra=extra,
+                normalization=tr(NORMALIZATIONS.label(column.normalization))))
         return None
 
     @staticmethod
     def column_summary(column: Column) -> str:
-        parts = [ROLE_LABELS[column.role]]
+        parts = [tr(ROLE_LABELS[column.role])]
         if column.kind == CATEGORICAL:
-            parts.append("labels")
+            parts.append(tr("labels"))
         if column.formula is not None:
             text = formula_text(column.formula)
-            parts.append("computed" if text == column.name else f"= {text}")
+            parts.append(tr("computed") if text == column.name else f"= {text}")
         if column.normalization != "none":
-            parts.append(NORMALIZATIONS.label(column.normalization).split(" ")[0].lower())
+            parts.append(tr(NORMALIZATIONS.label(column.normalization)).split(" ")[0].lower())
         return " · ".join(parts)
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -217,11 +220,12 @@ class DatasetTableModel(QAbstractTableModel):
             return False
         name = self._dataset.columns[index.column()].name
         self.document.push(DatasetCellsCommand(self.document, [(index.row(), index.column(), text)],
-                                               f"Edit {name} in row {index.row() + 1}"))
+                                               tr("Edit {column} in row {row}").format(column=name,
+                                                                                       row=index.row() + 1)))
         return True
 
     # -- requests: each one undo command on the Document ------------------------------------------------
-    def request_cells(self, edits: list[CellEdit], description: str = "Edit cells") -> None:
+    def request_cells(self, edits: list[CellEdit], description: str | None = None) -> None:
         edits = [e for e in edits if self.is_data_column(e[1]) and not self.is_derived_column(e[1])
                  and 0 <= e[0] < self._dataset.n_rows]
         if edits:

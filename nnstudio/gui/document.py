@@ -28,6 +28,7 @@ from nnstudio.core.run_state import RunState
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import tr
 
 NEURON = "neuron"
 CONNECTION = "connection"
@@ -149,7 +150,10 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        return Path(self.path).name if self.path else (self.project.name or "Untitled")
+        if self.path:
+            return Path(self.path).name
+        name = self.project.name
+        return tr("Untitled") if not name or name == "Untitled" else name  # "Untitled": no name (files' word)
 
     # -- editing --------------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
@@ -312,7 +316,7 @@ class Document(QObject):
 
         target = str(path) if path is not None else self.path
         if target is None:
-            raise NNStudioError("choose a file name first (File ▸ Save As…)")
+            raise NNStudioError(tr("choose a file name first (File ▸ Save As…)"))
         save_project(self.project, target)
         self._set_path(target)
         self.undo_stack.setClean()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.canvas import NetworkCanvas
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
+from nnstudio.gui.i18n import tr
 
 
 class EditActions(QObject):
@@ -38,13 +39,13 @@ class EditActions(QObject):
     def delete_selection(self) -> None:
         sel, doc = self.document.selection, self.document
         if sel is None:
-            self.status("Select a neuron, layer or connection first")
+            self.status(tr("Select a neuron, layer or connection first"))
         elif sel.kind == NEURON:
             doc.execute(cmd.RemoveNeuronCommand, sel.layer, sel.unit)
         elif sel.kind == LAYER:
             if not 0 <= sel.layer < len(doc.network.layers) - 1:
-                self.report("Only hidden layers can be removed; the input and output layers follow the "
-                            "dataset's columns.", "Cannot do that")
+                self.report(tr("Only hidden layers can be removed; the input and output layers follow the "
+                               "dataset's columns."), tr("Cannot do that"))
                 return
             doc.execute(cmd.RemoveLayerCommand, sel.layer)
         elif sel.kind == CONNECTION:

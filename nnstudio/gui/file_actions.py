@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessage
 
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.new_network_dialog import NewNetworkDialog
 from nnstudio.gui.text import as_rich, for_menu
 from nnstudio.gui.training_session import TrainingSession
@@ -26,7 +27,7 @@ from nnstudio.gui.training_session import TrainingSession
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
-FILE_FILTER = "NN Studio files (*.nnstudio *.json);;Projects (*.nnstudio);;Models (*.json);;All files (*)"
+FILE_FILTER = QT_TR_NOOP("NN Studio files (*.nnstudio *.json);;Projects (*.nnstudio);;Models (*.json);;All files (*)")
 
 
 class SaveChoice(enum.Enum):
@@ -48,7 +49,8 @@ class FileActions(QObject):
     def ask_save_changes(self) -> SaveChoice:
         """Ask Save / Discard / Cancel about unsaved changes (tests patch this)."""
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", as_rich(f"Save the changes to “{self.document.display_name}”?"),
+            self.window, tr("Unsaved changes"),
+            as_rich(tr("Save the changes to “{name}”?").format(name=self.document.display_name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: SaveChoice.SAVE,
@@ -82,23 +84,23 @@ class FileActions(QObject):
         try:
             self.document.load(path)
         except (NNStudioError, OSError) as exc:
-            self.window.report_error(str(exc), "Cannot open file")
+            self.window.report_error(str(exc), tr("Cannot open file"))
             return False
         self._add_recent(str(path))
         self.settings.setValue("last_dir", str(Path(path).parent))
-        self.window.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        self.window.statusBar().showMessage(tr("Opened {name}").format(name=Path(path).name), 5000)
         return True
 
     def open_dialog(self) -> bool:
         if not self.maybe_save():
             return False
-        path = self.get_open_path("Open", FILE_FILTER)
+        path = self.get_open_path(tr("Open"), tr(FILE_FILTER))
         return bool(path) and self.open_file(path, ask=False)
 
     def import_model(self) -> bool:
         if not self.maybe_save():
             return False
-        path = self.get_open_path("Import Model JSON", "Model JSON (*.json);;All files (*)")
+        path = self.get_open_path(tr("Import Model JSON"), tr("Model JSON (*.json);;All files (*)"))
         return bool(path) and self.open_file(path, ask=False)
 
     def open_example(self, key: str, ask: bool = True) -> bool:
@@ -109,10 +111,10 @@ class FileActions(QObject):
 
             project = load_example(key)
         except (ImportError, NNStudioError) as exc:
-            self.window.report_error(str(exc), "Cannot open example")
+            self.window.report_error(str(exc), tr("Cannot open example"))
             return False
         self.document.replace_project(project)
-        self.window.statusBar().showMessage(f"Opened example “{project.name}”", 5000)
+        self.window.statusBar().showMessage(tr("Opened example “{name}”").format(name=project.name), 5000)
         return True
 
     def new_network(self) -> bool:
@@ -124,10 +126,11 @@ class FileActions(QObject):
         try:
             project = dialog.project()
         except NNStudioError as exc:
-            self.window.report_error(str(exc), "Cannot create network")
+            self.window.report_error(str(exc), tr("Cannot create network"))
             return False
         self.document.replace_project(project)
-        self.window.statusBar().showMessage(f"New network {'-'.join(map(str, project.network.sizes))}", 5000)
+        sizes = "-".join(map(str, project.network.sizes))
+        self.window.statusBar().showMessage(tr("New network {sizes}").format(sizes=sizes), 5000)
         return True
 
     def save(self) -> bool:
@@ -136,8 +139,8 @@ class FileActions(QObject):
         return self.session.run_committed(lambda: self._save_to(self.document.path))
 
     def save_as(self) -> bool:
-        suggested = f"{self.document.project.name or 'Untitled'}.nnstudio"
-        path = self.get_save_path("Save Project", "NN Studio project (*.nnstudio)", suggested)
+        suggested = f"{self.document.project.name or tr('Untitled')}.nnstudio"
+        path = self.get_save_path(tr("Save Project"), tr("NN Studio project (*.nnstudio)"), suggested)
         if not path:
             return False
         if not path.lower().endswith(".nnstudio"):
@@ -148,26 +151,28 @@ class FileActions(QObject):
         try:
             self.document.save(path)
         except (NNStudioError, OSError) as exc:
-            self.window.report_error(f"Could not save {Path(path).name}: {exc}", "Cannot save")
+            self.window.report_error(tr("Could not save {name}: {error}").format(name=Path(path).name, error=exc),
+                                     tr("Cannot save"))
             return False
         self._add_recent(path)
         self.settings.setValue("last_dir", str(Path(path).parent))
         self.saved.emit(path)
-        self.window.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        self.window.statusBar().showMessage(tr("Saved {name}").format(name=Path(path).name), 5000)
         return True
 
     def export_model(self) -> bool:
-        path = self.get_save_path("Export Model JSON", "Model JSON (*.json)", f"{self.document.project.name}.json")
+        path = self.get_save_path(tr("Export Model JSON"), tr("Model JSON (*.json)"),
+                                  f"{self.document.project.name}.json")
         if not path:
             return False
-        return self.session.run_committed(lambda: self._export(lambda: self.document.export_model(path),
-                                                                 f"Exported model to {Path(path).name}"))
+        done = tr("Exported model to {name}").format(name=Path(path).name)
+        return self.session.run_committed(lambda: self._export(lambda: self.document.export_model(path), done))
 
     def _export(self, write: Callable[[], None], done: str) -> bool:
         try:
             write()
         except (NNStudioError, OSError) as exc:
-            self.window.report_error(str(exc), "Cannot export")
+            self.window.report_error(str(exc), tr("Cannot export"))
             return False
         self.window.statusBar().showMessage(done, 5000)
         return True
@@ -180,8 +185,8 @@ class FileActions(QObject):
         menu.setToolTipsVisible(True)
         for entry in EXPORT_FORMATS.values():
             fmt = entry.item
-            action = menu.addAction(f"{fmt.label}…")
-            tip = fmt.description if fmt.available() else fmt.missing_message()
+            action = menu.addAction(tr(fmt.label) + "…")
+            tip = tr(fmt.description) if fmt.available() else fmt.missing_message()
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.setEnabled(fmt.available())
@@ -193,16 +198,18 @@ class FileActions(QObject):
 
         fmt = EXPORT_FORMATS[key].item
         stem = Path(self.document.path).stem if self.document.path else self.document.project.name
-        path = self.get_save_path(f"Export {fmt.label}", fmt.file_filter, f"{stem}{fmt.suffix}")
+        path = self.get_save_path(tr("Export {format}").format(format=fmt.label), fmt.file_filter,
+                                  f"{stem}{fmt.suffix}")
         if not path:
             return False
         if not path.lower().endswith(fmt.suffix):
             path += fmt.suffix
+        done = tr("Exported {format} to {name}").format(format=fmt.label, name=Path(path).name)
         return self.session.run_committed(lambda: self._export(
-            lambda: export_model(self.document.project, key, path), f"Exported {fmt.label} to {Path(path).name}"))
+            lambda: export_model(self.document.project, key, path), done))
 
     def export_diagram(self) -> bool:
-        path = self.get_save_path("Export Diagram", "PNG image (*.png);;SVG drawing (*.svg)",
+        path = self.get_save_path(tr("Export Diagram"), tr("PNG image (*.png);;SVG drawing (*.svg)"),
                                   f"{self.document.project.name}.png")
         if not path:
             return False
@@ -211,9 +218,9 @@ class FileActions(QObject):
         try:
             self.window.canvas.export_image(path)
         except OSError as exc:
-            self.window.report_error(str(exc), "Cannot export")
+            self.window.report_error(str(exc), tr("Cannot export"))
             return False
-        self.window.statusBar().showMessage(f"Saved diagram to {Path(path).name}", 5000)
+        self.window.statusBar().showMessage(tr("Saved diagram to {name}").format(name=Path(path).name), 5000)
         return True
 
     # -- recent files -------------------------------------------------------------------------------
@@ -237,7 +244,7 @@ class FileActions(QObject):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
         if not files:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(tr("No recent files")).setEnabled(False)
 
     def fill_examples_menu(self, menu: QMenu) -> None:
         """One entry per bundled example (the menu is disabled when none can be found)."""
@@ -249,9 +256,9 @@ class FileActions(QObject):
             log.warning("examples unavailable: %s", exc)
             examples = []
         for info in examples:
-            action = menu.addAction(info.label)
-            action.setToolTip(info.description)
-            action.setStatusTip(info.description)
+            action = menu.addAction(tr(info.label))  # the catalogue holds the bundled examples' names
+            action.setToolTip(tr(info.description))
+            action.setStatusTip(tr(info.description))
             action.triggered.connect(lambda _=False, k=info.key: self.open_example(k))
         menu.setToolTipsVisible(True)
         menu.setEnabled(bool(examples))

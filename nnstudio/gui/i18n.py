@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from nnstudio.core import i18n as core_i18n
-from nnstudio.core.i18n import QT_TR_NOOP
 from nnstudio.resource_files import resource
 
 __all__ = ["CONTEXT", "LANGUAGES", "QT_TR_NOOP", "SYSTEM", "apply_language", "chosen_language",
@@ -32,17 +31,23 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
 
 
+def QT_TR_NOOP(text: str, disambiguation: str | None = None) -> str:  # the name Qt's lupdate looks for
+    """Marks a literal for the catalogue where it is defined (a table built at import); pass it through
+    :func:`tr` (with the same ``disambiguation``) where it is shown."""
+    return text
+
+
 def _core_translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def chosen_language(settings: QSettings) -> str:
-    """The language code to use: the View ▸ Language setting, else the system locale's when NN Studio
-    speaks it, else English."""
+    """The language code to use: the View ▸ Language setting, else the locale's when NN Studio speaks it, else
+    English. The locale is Qt's default one: the system's at start (before :func:`apply_language` sets it)."""
     choice = str(settings.value(SETTING, SYSTEM) or SYSTEM)
     if choice in LANGUAGES:
         return choice
-    system = QLocale.system().name().split("_")[0]
+    system = QLocale().name().split("_")[0]
     return system if system in LANGUAGES else "en"
 
 

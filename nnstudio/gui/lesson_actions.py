@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton
 from nnstudio.core.lessons import CONTROL_NAMES, Lesson
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.panels.lessons import LessonsPanel
 from nnstudio.io.lesson_format import bundled_lessons, read_lesson, write_lesson_skeleton
 
-LESSON_FILTER = "NN Studio lessons (*.nnlesson);;All files (*)"
+LESSON_FILTER = QT_TR_NOOP("NN Studio lessons (*.nnlesson);;All files (*)")
 LESSON_SUFFIX = ".nnlesson"
 OFFERED_KEY = "lessons/offered"
 
@@ -68,7 +69,7 @@ class LessonActions(QObject):
         try:
             self.panel.set_lessons(bundled_lessons())
         except NNStudioError as exc:
-            self.window.report_error(f"The bundled lessons cannot be read: {exc}", "Lessons")
+            self.window.report_error(tr("The bundled lessons cannot be read: {error}").format(error=exc), tr("Lessons"))
         self._listed = True
 
     def start(self, lesson: Lesson) -> bool:
@@ -79,7 +80,7 @@ class LessonActions(QObject):
     # -- files --------------------------------------------------------------------------------------------
     def open_dialog(self) -> bool:
         start = str(self.settings.value("last_dir", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Lesson", start, LESSON_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open Lesson"), start, tr(LESSON_FILTER))
         return bool(path) and self.open_path(path)
 
     def open_path(self, path: str) -> bool:
@@ -87,7 +88,7 @@ class LessonActions(QObject):
         try:
             lesson = read_lesson(path)
         except (NNStudioError, OSError) as exc:
-            self.window.report_error(str(exc), "Cannot open lesson")
+            self.window.report_error(str(exc), tr("Cannot open lesson"))
             return False
         self.settings.setValue("last_dir", str(Path(path).parent))
         return self.start(lesson)
@@ -96,7 +97,8 @@ class LessonActions(QObject):
         """Write a skeleton lesson with the current project embedded, for a teacher to edit."""
         name = (self.document.project.name or "lesson").strip() or "lesson"
         start = str(Path(str(self.settings.value("last_dir", str(Path.home())))) / f"{name}{LESSON_SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "New Lesson from Current Project", start, LESSON_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("New Lesson from Current Project"), start,
+                                              tr(LESSON_FILTER))
         if not path:
             return False
         if not path.lower().endswith(LESSON_SUFFIX):
@@ -104,10 +106,11 @@ class LessonActions(QObject):
         try:
             write_lesson_skeleton(self.document.project, path)
         except (NNStudioError, OSError) as exc:
-            self.window.report_error(str(exc), "Cannot write the lesson")
+            self.window.report_error(str(exc), tr("Cannot write the lesson"))
             return False
         self.window.statusBar().showMessage(
-            f"Wrote {Path(path).name}: edit its text and checks in a text editor, then Lesson ▸ Open Lesson", 8000)
+            tr("Wrote {name}: edit its text and checks in a text editor, then Lesson ▸ Open Lesson")
+            .format(name=Path(path).name), 8000)
         return True
 
     # -- locks ------------------------------------------------------------------------------------------
@@ -135,14 +138,14 @@ class LessonActions(QObject):
         offer = QWidget()
         layout = QHBoxLayout(offer)
         layout.setContentsMargins(0, 0, 0, 0)
-        start = QPushButton("▶ Start with a lesson")
+        start = QPushButton(tr("▶ Start with a lesson"))
         start.setFlat(True)
-        start.setToolTip("Guided lessons: the perceptron, gradient descent by hand, backpropagation…")
+        start.setToolTip(tr("Guided lessons: the perceptron, gradient descent by hand, backpropagation…"))
         start.clicked.connect(self._take_offer)
         close = QPushButton("✕")
         close.setFlat(True)
-        close.setToolTip("No thanks (Help ▸ Lessons has them any time)")
-        close.setAccessibleName("Dismiss the lesson offer")
+        close.setToolTip(tr("No thanks (Help ▸ Lessons has them any time)"))
+        close.setAccessibleName(tr("Dismiss the lesson offer"))
         close.clicked.connect(self._dismiss_offer)
         layout.addWidget(start)
         layout.addWidget(close)

@@ -28,6 +28,7 @@ from nnstudio.core.lessons.progress import Progress
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.commands import ProjectStateCommand
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.step_controller import StepController
 from nnstudio.io.lesson_format import start_step_project
 
@@ -122,14 +123,16 @@ class LessonController(QObject):
         try:
             project = start_step_project(lesson, step, self.document.project)
         except NNStudioError as exc:
-            self._report(f"The step “{step.title}” cannot start: {exc}", "Lesson")
+            self._report(tr("The step “{title}” cannot start: {error}").format(title=step.title, error=exc),
+                         tr("Lesson"))
             return False
         if project is not None:
             if self.document.locked_reason:
-                self._report(self.document.locked_reason, "Lesson")
+                self._report(self.document.locked_reason, tr("Lesson"))
                 return False
             self.document.restrict({})  # the new step's own project is never refused
-            self.document.push(ProjectStateCommand(self.document, project, f"Lesson: {step.title}"))
+            self.document.push(ProjectStateCommand(self.document, project,
+                                                   tr("Lesson: {title}").format(title=step.title)))
         self.index, self.answers = index, {}
         self._keep(self.progress.go_to(index, lesson))
         self.document.restrict(restrictions_for(step.locks))
@@ -180,17 +183,18 @@ class LessonController(QObject):
         if step is None:
             return
         if self.document.locked_reason:
-            self._report(self.document.locked_reason, "Lesson")
+            self._report(self.document.locked_reason, tr("Lesson"))
             return
         try:
             solution = apply_solution(step, self.document.project)
         except NNStudioError as exc:
-            self._report(f"“Show me” cannot be done on this project: {exc}", "Lesson")
+            self._report(tr("“Show me” cannot be done on this project: {error}").format(error=exc), tr("Lesson"))
             return
         if solution.changed:
             restrictions = self.document.restrictions
             self.document.restrict({})
-            self.document.push(ProjectStateCommand(self.document, solution.project, f"Show me: {step.title}"))
+            self.document.push(ProjectStateCommand(self.document, solution.project,
+                                                   tr("Show me: {title}").format(title=step.title)))
             self.document.restrict(restrictions)
         if solution.step_to is not None:
             self._play_to(solution)

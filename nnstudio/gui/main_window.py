@@ -30,6 +30,8 @@ from nnstudio.gui.dock_focus import out_of_sight
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.edit_actions import EditActions
 from nnstudio.gui.file_actions import FileActions
+from nnstudio.gui.i18n import tr
+from nnstudio.gui.language_menu import LanguageMenu
 from nnstudio.gui.lesson_actions import LessonActions
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
                                        lambda text: self.statusBar().showMessage(text, 5000), self)
         self.training_controls = TrainingControls(
             doc, self.training, self.training_panel, self.acts,
-            lambda message: self.report_error(message, "Training stopped"), self)
+            lambda message: self.report_error(message, tr("Training stopped")), self)
         editors = [self.palette_panel, self.inspector, self.weight_table, self.dataset_editor, self.step_panel,
                    self.predict, self.history]
         self.views = ViewSync(doc, self.training, self.canvas, self.plots, self.predict, self.dataset_editor,
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
         self.dataset_editor.validityChanged.connect(self.training_panel.set_can_train)
         self.canvas.biasEditRequested.connect(lambda layer, unit, value: doc.execute(SetBiasCommand, layer, unit,
                                                                                      value))
-        self.stepper.errorOccurred.connect(lambda message: self.report_error(message, "Cannot step"))
+        self.stepper.errorOccurred.connect(lambda message: self.report_error(message, tr("Cannot step")))
         self.run_views = RunViews(doc, self.runs_panel, self.plots, self.history, self.weight_timeline,
                                   self.landscape, self.loss_change, self)
         self.loss_change.follow(self.training)  # measured live by runs started while it is on screen
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(initial_size(self.screen().availableGeometry().size()))
         self.restore_state()
-        self.statusBar().showMessage("Ready: drag a Neuron or Layer from the palette onto the diagram", 8000)
+        self.statusBar().showMessage(tr("Ready: drag a Neuron or Layer from the palette onto the diagram"), 8000)
 
     # -- parts -----------------------------------------------------------------------------------
     def _create_panels(self) -> None:
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         recent = self.menus["Open &Recent"]
         recent.aboutToShow.connect(lambda: self.files.fill_recent_menu(recent))
         self.files.fill_export_menu(self.menus["Export Model &As"])
+        self.language_menu = LanguageMenu(self.menus["Lan&guage"], self.settings, self)
         self.theme_group = QActionGroup(self)
         for name in (theme.LIGHT, theme.DARK):
             self.theme_group.addAction(self.acts[f"theme_{name}"])
@@ -210,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         doc = self.document
-        doc.errorOccurred.connect(lambda message: self.report_error(message, "Cannot do that"))
+        doc.errorOccurred.connect(lambda message: self.report_error(message, tr("Cannot do that")))
         doc.modifiedChanged.connect(lambda _m: self._update_title())
         doc.pathChanged.connect(lambda _p: self._update_title())
         doc.projectReplaced.connect(self._update_title)
@@ -255,8 +258,9 @@ class MainWindow(QMainWindow):
         """"Undo Train 20 epochs", "Redo Add neuron to hidden layer 1"."""
         stack = self.document.undo_stack
         try:
-            self.acts["undo"].setText(f"&Undo {for_menu(stack.undoText())}".rstrip())
-            self.acts["redo"].setText(f"&Redo {for_menu(stack.redoText())}".rstrip())
+            undo, redo = stack.undoText(), stack.redoText()
+            self.acts["undo"].setText(tr("&Undo {command}").format(command=for_menu(undo)) if undo else tr("&Undo"))
+            self.acts["redo"].setText(tr("&Redo {command}").format(command=for_menu(redo)) if redo else tr("&Redo"))
         except RuntimeError:  # the window is being destroyed
             pass
 
@@ -342,9 +346,10 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from nnstudio import __version__
 
-        QMessageBox.about(self, "About NN Studio",
-                          f"<h3>NN Studio {__version__}</h3><p>Build, train and step through small neural "
-                          "networks by hand — every number visible.</p><p>For learners and teachers.</p>")
+        QMessageBox.about(self, tr("About NN Studio"),
+                          tr("<h3>NN Studio {version}</h3><p>Build, train and step through small neural "
+                             "networks by hand — every number visible.</p><p>For learners and teachers.</p>")
+                          .format(version=__version__))
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help ▸ Keyboard Shortcuts: every shortcut of the window's actions, by menu (not modal)."""
@@ -357,11 +362,11 @@ class MainWindow(QMainWindow):
 
     def show_formats(self) -> None:
         QMessageBox.information(
-            self, "File Formats",
-            "<p><b>Model (.json)</b>: the network (layers, activations, weights), preprocessing and training "
-            "settings. <b>Project (.nnstudio)</b>: the model plus the dataset and training history.</p>"
-            "<p>Both are JSON files checked against the schema shipped in <i>resources/schema</i>. "
-            "Weights have shape (inputs × units), like Keras kernels.</p>")
+            self, tr("File Formats"),
+            tr("<p><b>Model (.json)</b>: the network (layers, activations, weights), preprocessing and training "
+               "settings. <b>Project (.nnstudio)</b>: the model plus the dataset and training history.</p>"
+               "<p>Both are JSON files checked against the schema shipped in <i>resources/schema</i>. "
+               "Weights have shape (inputs × units), like Keras kernels.</p>"))
 
     # -- window state --------------------------------------------------------------------------------
     def restore_state(self) -> None:

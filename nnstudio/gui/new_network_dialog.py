@@ -16,6 +16,7 @@ from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_menu import builtin_dataset, generated_dataset
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.text import plain
 
 
@@ -27,40 +28,40 @@ class NewNetworkDialog(QDialog):
         super().__init__(parent)
         self.current_dataset = current
         self.dataset: Dataset | None = None
-        self.setWindowTitle("New Network")
+        self.setWindowTitle(tr("New Network"))
         form = QFormLayout(self)
         form.setContentsMargins(16, 16, 16, 16)
         form.setSpacing(10)
-        self.inputs = QSpinBox(minimum=1, maximum=10_000, value=2, toolTip="Number of input neurons (features)")
-        self.outputs = QSpinBox(minimum=1, maximum=10_000, value=1, toolTip="Number of output neurons")
+        self.inputs = QSpinBox(minimum=1, maximum=10_000, value=2, toolTip=tr("Number of input neurons (features)"))
+        self.outputs = QSpinBox(minimum=1, maximum=10_000, value=1, toolTip=tr("Number of output neurons"))
         suggested = network_defaults(None)
         self.hidden = QLineEdit(", ".join(map(str, suggested.hidden)),
-                                toolTip="Hidden layer sizes separated by commas, e.g. 4, 3 (empty for none)")
-        self.hidden.setPlaceholderText("e.g. 4, 3 (empty: no hidden layer)")
+                                toolTip=tr("Hidden layer sizes separated by commas, e.g. 4, 3 (empty for none)"))
+        self.hidden.setPlaceholderText(tr("e.g. 4, 3 (empty: no hidden layer)"))
         self.hidden_activation = self._combo(ACTIVATIONS, suggested.hidden_activation,
-                                             "Activation of the hidden layers")
+                                             tr("Activation of the hidden layers"))
         self.output_activation = self._combo(ACTIVATIONS, suggested.output_activation,
-                                             "Activation of the output layer")
-        self.initializer = self._combo(INITIALIZERS, "glorot_uniform", "How the first weights are drawn")
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip="Random seed: same seed, same weights")
-        self.source = QComboBox(toolTip="Take the numbers of inputs and outputs (and the data) from a dataset")
-        self.source.addItem("None: I set the sizes", None)
+                                             tr("Activation of the output layer"))
+        self.initializer = self._combo(INITIALIZERS, "glorot_uniform", tr("How the first weights are drawn"))
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip=tr("Random seed: same seed, same weights"))
+        self.source = QComboBox(toolTip=tr("Take the numbers of inputs and outputs (and the data) from a dataset"))
+        self.source.addItem(tr("None: I set the sizes"), None)
         if current is not None and current.n_rows:
-            self.source.addItem(f"The current dataset ({current.name})", ("current", ""))
+            self.source.addItem(tr("The current dataset ({name})").format(name=current.name), ("current", ""))
         for key, table in BUILTIN_TABLES.items():
-            self.source.addItem(table.label, ("table", key))
+            self.source.addItem(tr(table.label), ("table", key))
         for key, info in GENERATORS.items():
-            self.source.addItem(f"{info.label} (generated)", ("generator", key))
+            self.source.addItem(tr("{name} (generated)").format(name=tr(info.label)), ("generator", key))
         self.source.currentIndexChanged.connect(self._source_changed)
-        form.addRow("Dataset", self.source)
-        form.addRow("Inputs", self.inputs)
-        form.addRow("Hidden layers", self.hidden)
-        form.addRow("Hidden activation", self.hidden_activation)
-        form.addRow("Outputs", self.outputs)
-        form.addRow("Output activation", self.output_activation)
-        form.addRow("Weight initializer", self.initializer)
-        form.addRow("Seed", self.seed)
-        self.training_note = QLabel(toolTip="Change them later in the Training panel")
+        form.addRow(tr("Dataset"), self.source)
+        form.addRow(tr("Inputs"), self.inputs)
+        form.addRow(tr("Hidden layers"), self.hidden)
+        form.addRow(tr("Hidden activation"), self.hidden_activation)
+        form.addRow(tr("Outputs"), self.outputs)
+        form.addRow(tr("Output activation"), self.output_activation)
+        form.addRow(tr("Weight initializer"), self.initializer)
+        form.addRow(tr("Seed"), self.seed)
+        self.training_note = QLabel(toolTip=tr("Change them later in the Training panel"))
         self.training_note.setObjectName("hint")
         self.training_note.setWordWrap(True)
         plain(self.training_note)  # it names the dataset's columns
@@ -109,13 +110,17 @@ class NewNetworkDialog(QDialog):
             self.training_note.setText("")
             return
         config = training_defaults(network, self.dataset)
-        text = (f"Trains with {OPTIMIZERS.label(config.optimizer)} (learning rate {config.learning_rate:g}), "
-                f"{LOSSES.label(config.loss).lower()} loss, {count(config.epochs, 'epoch')}.")
+        loss = LOSSES.label(config.loss)
+        loss = loss.lower() if tr(loss) == loss else tr(loss)  # lower case reads right in English only
+        text = tr("Trains with {optimizer} (learning rate {rate:g}), {loss} loss, {epochs}.").format(
+            optimizer=tr(OPTIMIZERS.label(config.optimizer)), rate=config.learning_rate, loss=loss,
+            epochs=count(config.epochs, tr("epoch"), tr("epochs")))
         if self.dataset is not None:
             normalized = normalize_large_columns(self.dataset.copy())
             if normalized:
-                names = ", ".join(normalized) if len(normalized) <= 4 else count(len(normalized), "column")
-                text += f" Z-score normalization on {names}."
+                names = ", ".join(normalized) if len(normalized) <= 4 else \
+                    count(len(normalized), tr("column"), tr("columns"))
+                text += " " + tr("Z-score normalization on {names}.").format(names=names)
         self.training_note.setText(text)
 
     def project(self) -> Project:
@@ -137,7 +142,7 @@ class NewNetworkDialog(QDialog):
     def _combo(registry: object, current: str, tip: str) -> QComboBox:
         combo = QComboBox(toolTip=tip)
         for key in registry:  # type: ignore[attr-defined]
-            combo.addItem(registry.label(key), key)  # type: ignore[attr-defined]
+            combo.addItem(tr(registry.label(key)), key)  # type: ignore[attr-defined]
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 
@@ -146,7 +151,8 @@ class NewNetworkDialog(QDialog):
         try:
             return [int(part) for part in text.split(",") if part.strip()]
         except ValueError:
-            raise NNStudioError(f"hidden layer sizes must be whole numbers separated by commas, got “{text}”") from None
+            raise NNStudioError(tr("hidden layer sizes must be whole numbers separated by commas, got “{text}”").format(
+                text=text)) from None
 
     def network(self) -> Network:
         hidden = self.hidden_sizes()

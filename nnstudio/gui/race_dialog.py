@@ -30,30 +30,34 @@ from nnstudio.core.race import RacerResult, keep_racer, race, racers_for
 from nnstudio.errors import ConfigError
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
+from nnstudio.gui.decimal_input import decimal_point, show_in_locale
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.curve_plot import plain_axes
 from nnstudio.gui.panels.landscape_view import PATH_COLORS, LandscapeView
 from nnstudio.gui.run_commands import SetRunLogCommand
 
-KINDS = ("SGD", "Momentum", "RMSprop", "Adam")
+KINDS = ("SGD", "Momentum", "RMSprop", "Adam")  # optimizer names: not translated
 
 
-def parse_rates(text: str) -> list[float]:
-    """"0.1, 0.01" → [0.1, 0.01]; a ConfigError names a value that is not a positive number."""
+def parse_rates(text: str, decimal_comma: bool = False) -> list[float]:
+    """"0.1, 0.01" → [0.1, 0.01]; with ``decimal_comma`` (the locale writes 0,1) semicolons separate the rates:
+    "0,1; 0.01" → [0.1, 0.01]. A ConfigError names a value that is not a positive number."""
     rates = []
-    for part in text.replace(";", ",").split(","):
+    for part in text.split(";") if decimal_comma else text.replace(";", ",").split(","):
         part = part.strip()
         if not part:
             continue
         try:
-            value = float(part)
+            value = float(part.replace(",", ".") if decimal_comma else part)
         except ValueError:
-            raise ConfigError(f"“{part}” is not a learning rate: list numbers such as 0.1, 0.01") from None
+            raise ConfigError(tr("“{text}” is not a learning rate: list numbers such as 0.1, 0.01").format(
+                text=part)) from None
         if not (np.isfinite(value) and value > 0):
-            raise ConfigError(f"a learning rate is a positive number, not {part}")
+            raise ConfigError(tr("a learning rate is a positive number, not {text}").format(text=part))
         rates.append(value)
     if not rates:
-        raise ConfigError("list at least one learning rate, e.g. 0.01")
+        raise ConfigError(tr("list at least one learning rate, e.g. 0.01"))
     return rates
 
 
@@ -82,7 +86,7 @@ class RaceDialog(QDialog):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setWindowTitle("Optimizer Race")
+        self.setWindowTitle(tr("Optimizer Race"))
         self.results: list[RacerResult] = []
         self.task = BackgroundTask(self)
         self.task.done.connect(self._finished)
@@ -91,21 +95,21 @@ class RaceDialog(QDialog):
         self.kind_boxes = {kind: QCheckBox(kind) for kind in KINDS}
         for box in self.kind_boxes.values():
             box.setChecked(True)
-        self.rates = QLineEdit(f"{document.project.training.learning_rate:g}")
-        self.rates.setToolTip("Learning rates, separated by commas: every optimizer races at each")
+        self.rates = QLineEdit(show_in_locale(f"{document.project.training.learning_rate:g}"))
+        self.rates.setToolTip(tr("Learning rates, separated by commas: every optimizer races at each"))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100_000)
         self.epochs.setValue(min(100, max(1, document.project.training.epochs)))
-        self.epochs.setSuffix(" epochs")
-        self.start_button = QPushButton("Race")
+        self.epochs.setSuffix(tr(" epochs"))
+        self.start_button = QPushButton(tr("Race"))
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         top = QHBoxLayout()
         for box in self.kind_boxes.values():
             top.addWidget(box)
         top.addSpacing(12)
-        top.addWidget(QLabel("learning rates"))
+        top.addWidget(QLabel(tr("learning rates")))
         top.addWidget(self.rates)
         top.addWidget(self.epochs)
         top.addStretch(1)
@@ -114,8 +118,8 @@ class RaceDialog(QDialog):
         self.view = LandscapeView()
         self.curves = pg.PlotWidget(background=theme.colors().base)
         plain_axes(self.curves)
-        self.curves.setLabel("bottom", "epoch")
-        self.curves.setLabel("left", "loss")
+        self.curves.setLabel("bottom", tr("epoch"))
+        self.curves.setLabel("left", tr("loss"))
         self.curves.showGrid(x=True, y=True, alpha=0.25)
         self.curves.setLogMode(y=True)
         self.curves.addLegend(offset=(-8, 8))
@@ -123,12 +127,13 @@ class RaceDialog(QDialog):
         split.addWidget(self.view)
         split.addWidget(self.curves)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Racer", "Final loss", "Note", ""])
+        self.table.setHorizontalHeaderLabels([tr("Racer"), tr("Final loss"), tr("Note"), ""])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setMaximumHeight(170)
-        self.note = QLabel("Every racer starts from the current weights and sees the same batches in the same order.")
+        self.note = QLabel(tr("Every racer starts from the current weights and sees the same batches in the same "
+                              "order."))
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setObjectName("hint")
@@ -148,20 +153,20 @@ class RaceDialog(QDialog):
     @Slot()
     def start(self) -> None:
         try:
-            rates = parse_rates(self.rates.text())
+            rates = parse_rates(self.rates.text(), decimal_point() == ",")
             if not self.chosen():
-                raise ConfigError("choose at least one optimizer")
+                raise ConfigError(tr("choose at least one optimizer"))
         except ConfigError as exc:
             self.note.setText(str(exc))
             return
         project, epochs, kinds = self.document.project.copy(), self.epochs.value(), self.chosen()
-        self.note.setText("Racing…")
+        self.note.setText(tr("Racing…"))
         self.task.start(lambda cancel: run_race(project, epochs, kinds, rates, 60, cancel))
 
     @Slot()
     def cancel(self) -> None:
         self.task.cancel()
-        self.note.setText("Canceled.")
+        self.note.setText(tr("Canceled."))
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
@@ -187,17 +192,17 @@ class RaceDialog(QDialog):
             last = result.history.last().get("loss", float("nan"))
             self.table.setItem(i, 0, QTableWidgetItem(result.racer.label))
             self.table.setItem(i, 1, QTableWidgetItem(f"{last:.4g}"))
-            note = f"{result.message} (its path leaves the picture)" if result.message else \
-                f"trained {len(result.history)} epochs"
+            note = tr("{message} (its path leaves the picture)").format(message=result.message) if result.message \
+                else tr("trained {epochs} epochs").format(epochs=len(result.history))
             note_item = QTableWidgetItem(note)
             note_item.setToolTip(note)
             self.table.setItem(i, 2, note_item)
-            keep = QPushButton("Keep as run")
+            keep = QPushButton(tr("Keep as run"))
             keep.setEnabled(result.run is not None)
             keep.clicked.connect(lambda _checked=False, r=result, b=keep: self.keep(r, b))
             self.table.setCellWidget(i, 3, keep)
         self.table.resizeColumnsToContents()
-        self.note.setText(picture.plane.note + " The star marks the starting weights.")
+        self.note.setText(picture.plane.note + " " + tr("The star marks the starting weights."))
 
     @Slot()
     def _project_replaced(self) -> None:
@@ -208,7 +213,7 @@ class RaceDialog(QDialog):
             button = self.table.cellWidget(row, 3)
             if button is not None:
                 button.setEnabled(False)
-        self.note.setText("Another project was opened: race again to compare its optimizers.")
+        self.note.setText(tr("Another project was opened: race again to compare its optimizers."))
 
     def keep(self, result: RacerResult, button: QPushButton | None = None) -> None:
         """Keep a racer as a run of the project (one undo step). While a training run holds the document the
@@ -223,10 +228,11 @@ class RaceDialog(QDialog):
         except ConfigError as exc:
             self.note.setText(str(exc))
             return
-        self.document.push(SetRunLogCommand(self.document, log, f"Keep racer {result.racer.label} as a run"))
+        self.document.push(SetRunLogCommand(self.document, log,
+                                            tr("Keep racer {racer} as a run").format(racer=result.racer.label)))
         if button is not None:
             button.setEnabled(False)
-            button.setText("Kept")
+            button.setText(tr("Kept"))
 
     def shutdown(self) -> None:
         self.task.shutdown()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.training_session import TrainingSession
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class Recovery(QObject):
         except (NNStudioError, OSError) as exc:
             log.warning("autosave failed: %s", exc)
             return False
-        self.window.statusBar().showMessage("Recovery copy saved", 2000)
+        self.window.statusBar().showMessage(tr("Recovery copy saved"), 2000)
         return True
 
     def remove(self, *_args: object) -> None:
@@ -69,8 +70,8 @@ class Recovery(QObject):
     def ask_restore(self) -> bool:
         """Ask whether to restore the recovery copy (tests patch this)."""
         answer = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            "NN Studio did not close cleanly last time. Restore the unsaved changes it kept?",
+            self.window, tr("Restore unsaved work?"),
+            tr("NN Studio did not close cleanly last time. Restore the unsaved changes it kept?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -87,9 +88,10 @@ class Recovery(QObject):
 
             project = load_path(path)
         except (NNStudioError, OSError) as exc:
-            self.window.report_error(f"The recovery copy could not be read: {exc}", "Cannot restore")
+            self.window.report_error(tr("The recovery copy could not be read: {error}").format(error=exc),
+                                     tr("Cannot restore"))
             return False
         self.document.replace_project(project)
         self.document.set_modified(True)
-        self.window.statusBar().showMessage("Restored unsaved work", 5000)
+        self.window.statusBar().showMessage(tr("Restored unsaved work"), 5000)
         return True

@@ -14,6 +14,7 @@ from nnstudio.core.replay import ForkState
 from nnstudio.core.runs import RunLog
 from nnstudio.gui.commands import _copy_config, _Trained
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 
 
 class RunLogNotifier(QObject):
@@ -51,7 +52,8 @@ class SetRunLogCommand(QUndoCommand):
 class RenameRunCommand(SetRunLogCommand):
     def __init__(self, document: Document, run_id: int, name: str) -> None:
         log = document.project.runs
-        super().__init__(document, log.renamed(run_id, name), f"Rename run “{log.get(run_id).name}”")
+        super().__init__(document, log.renamed(run_id, name),
+                         tr("Rename run “{name}”").format(name=log.get(run_id).name))
 
 
 class DeleteRunCommand(SetRunLogCommand):
@@ -60,7 +62,8 @@ class DeleteRunCommand(SetRunLogCommand):
         names = [log.get(i).name for i in run_ids]
         for run_id in run_ids:
             log = log.deleted(run_id)
-        text = f"Delete run “{names[0]}”" if len(names) == 1 else f"Delete {len(names)} runs"
+        text = tr("Delete run “{name}”").format(name=names[0]) if len(names) == 1 else \
+            tr("Delete {count} runs").format(count=len(names))
         super().__init__(document, log, text)
 
 
@@ -69,7 +72,7 @@ class ForkCommand(QUndoCommand):
     in one undo step; the next run is recorded as a branch of that run."""
 
     def __init__(self, document: Document, state: ForkState, run_name: str, epoch: int) -> None:
-        super().__init__(f"Fork from epoch {epoch} of {run_name}")
+        super().__init__(tr("Fork from epoch {epoch} of {run}").format(epoch=epoch, run=run_name))
         self.document = document
         self.before = _Trained.of(document.project)
         self.after = _Trained(state.network.copy(), state.history.copy(), state.preprocessing.copy(),

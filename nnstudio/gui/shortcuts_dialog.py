@@ -20,35 +20,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.window_actions import ACTIONS, MENUS, SUBMENUS
 
 # (where, what, keys) for keys handled by a view itself rather than by a menu action
+# (shown in the app's language: the words through tr, key names as Qt names them — "Del" is "Entf" in German)
 VIEW_KEYS = [
-    ("Diagram", "Zoom", "Mouse wheel"),
-    ("Diagram", "Pan", "Drag the background"),
-    ("Diagram", "Move the selection: neurons and layers (Shift: connections)", "Arrow keys"),
-    ("Diagram", "Edit the selected weight or bias", "Enter"),
-    ("Diagram", "Add a neuron to the selected layer", "+"),
-    ("Diagram", "Remove the selection", "Del"),
-    ("Dataset", "Next row (a new one at the end)", "Enter"),
-    ("Dataset", "Next cell (the next row's first at the end of a row)", "Tab"),
+    (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Zoom"), QT_TR_NOOP("Mouse wheel")),
+    (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Pan"), QT_TR_NOOP("Drag the background")),
+    (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Move the selection: neurons and layers (Shift: connections)"),
+     QT_TR_NOOP("Arrow keys")),
+    (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Edit the selected weight or bias"), "Enter"),
+    (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Add a neuron to the selected layer"), "+"),
+    (QT_TR_NOOP("Diagram"), QT_TR_NOOP("Remove the selection"), "Del"),
+    (QT_TR_NOOP("Dataset"), QT_TR_NOOP("Next row (a new one at the end)"), "Enter"),
+    (QT_TR_NOOP("Dataset"), QT_TR_NOOP("Next cell (the next row's first at the end of a row)"), "Tab"),
 ]
 
 
-def _title(text: str) -> str:
-    return text.replace("&", "").lstrip("@")
+def _title(text: str, disambiguation: str | None = None) -> str:
+    """A menu's (``disambiguation`` "menu") or action's text as shown, without its mnemonic."""
+    return tr(text.lstrip("@"), disambiguation).replace("&", "")
 
 
 def menu_paths() -> dict[str, str]:
-    """Each action key's place in the menus: "Train ▸ Step" for step_forward."""
+    """Each action key's place in the menus: "Train ▸ Step" for step_forward (in the app's language)."""
     paths: dict[str, str] = {}
     for menu, entries in MENUS.items():
         for entry in entries:
             if entry.startswith("@"):
                 for key in SUBMENUS.get(entry[1:], []):
-                    paths.setdefault(key, f"{_title(menu)} ▸ {_title(entry)}")
+                    paths.setdefault(key, f"{_title(menu, 'menu')} ▸ {_title(entry, 'menu')}")
             elif entry != "-":
-                paths.setdefault(entry, _title(menu))
+                paths.setdefault(entry, _title(menu, "menu"))
     return paths
 
 
@@ -63,19 +67,25 @@ def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, str, str]]:
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
         if keys:
             rows.append((paths.get(spec.key, ""), _title(spec.text).rstrip("…"), keys))
-    return rows + VIEW_KEYS
+    return rows + [(tr(where), tr(what), _keys(keys)) for where, what, keys in VIEW_KEYS]
+
+
+def _keys(text: str) -> str:
+    """A key's name as Qt shows it in the app's language, or the words of a gesture ("Mouse wheel")."""
+    name = QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
+    return name.toString(QKeySequence.SequenceFormat.NativeText) or tr(text)
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(tr("Keyboard Shortcuts"))
         rows = shortcut_rows(actions)
         self.table = table = QTableWidget(len(rows), 3)
-        table.setAccessibleName("Keyboard shortcuts")
-        table.setAccessibleDescription("Each command, its menu and its key")
+        table.setAccessibleName(tr("Keyboard shortcuts"))
+        table.setAccessibleDescription(tr("Each command, its menu and its key"))
         table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on to Close
-        table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
+        table.setHorizontalHeaderLabels([tr("Menu"), tr("Command"), tr("Keys")])
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,7 +103,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(560, min(760, 90 + (table.fontMetrics().height() + 8) * (len(rows) + 1)))
+        columns = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(3))
+        width = min(900, max(560, columns + table.verticalScrollBar().sizeHint().width() + 40))  # longer words
+        self.resize(width, min(760, 90 + (table.fontMetrics().height() + 8) * (len(rows) + 1)))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows, row by row."""

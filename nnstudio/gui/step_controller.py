@@ -27,6 +27,7 @@ from nnstudio.errors import NNStudioError
 from nnstudio.gui.canvas.overlay import Overlay
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 
 
 class StepMode(StrEnum):
@@ -37,7 +38,8 @@ class StepMode(StrEnum):
 
 
 SAMPLE, BATCH = StepMode.SAMPLE, StepMode.BATCH
-RESTARTED = "The network changed outside step mode, so the next phase starts a fresh step from its current weights."
+RESTARTED = QT_TR_NOOP("The network changed outside step mode, so the next phase starts a fresh step from its current "
+                       "weights.")
 
 
 class StepController(QObject):
@@ -87,8 +89,9 @@ class StepController(QObject):
     def phase_text(self) -> str:
         step = self.step
         if step is None or step.position == 0:
-            what = f"sample {self.row + 1}" if self.mode == SAMPLE else f"mini-batch {self.batch + 1}"
-            return f"ready: {what}"
+            if self.mode == SAMPLE:
+                return tr("ready: sample {row}").format(row=self.row + 1)
+            return tr("ready: mini-batch {batch}").format(batch=self.batch + 1)
         return step.current.title(self.n_layers)
 
     def n_rows(self) -> int:
@@ -126,7 +129,7 @@ class StepController(QObject):
             out = step.n_layers - 1
             captions = {(out, j): f"ŷ {_short(phase.prediction[0, j])} · y {_short(phase.target[0, j])}"
                         for j in range(phase.prediction.shape[1])}
-            captions[(out, 0)] += f"\nloss {_short(phase.value)}"
+            captions[(out, 0)] += "\n" + tr("loss {value}").format(value=_short(phase.value))
             return Overlay(neurons=self.activations(), captions=captions, weights=weights)
         if isinstance(phase, ForwardPhase):
             return Overlay(neurons=self.activations(), pulse_layer=phase.layer, weights=weights)
@@ -251,8 +254,9 @@ class StepController(QObject):
     # -- keeping the Document in step ------------------------------------------------------------------------------
     def _push_weights(self) -> None:
         rows = self.step.rows
-        what = f"row {rows[0] + 1}" if len(rows) == 1 else f"{len(rows)} rows"
-        command = ReplaceNetworkCommand(self.document, self.trainer.network, f"Training step ({what})")
+        text = (tr("Training step (row {row})").format(row=rows[0] + 1) if len(rows) == 1
+                else tr("Training step ({count} rows)").format(count=len(rows)))
+        command = ReplaceNetworkCommand(self.document, self.trainer.network, text)
         self._busy = True
         try:
             self.document.push(command)
@@ -268,7 +272,7 @@ class StepController(QObject):
             if pushed is not None and stack.index() > 0 and stack.command(stack.index() - 1) is pushed:
                 stack.undo()
             else:  # the command is gone (e.g. the stack was cleaned): set the weights directly
-                self.document.push(ReplaceNetworkCommand(self.document, self.trainer.network, "Step back"))
+                self.document.push(ReplaceNetworkCommand(self.document, self.trainer.network, tr("Step back")))
         finally:
             self._busy = False
 
@@ -286,7 +290,7 @@ class StepController(QObject):
         had = self.trainer is not None or bool(self.steps)
         self.trainer = None
         if self.steps:
-            self.notice = RESTARTED
+            self.notice = tr(RESTARTED)
         self.steps, self._batches, self._pushed = [], [], []
         if had:
             self.changed.emit()

@@ -17,6 +17,7 @@ from nnstudio.core.training import TrainingConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.training import TrainingPanel
 from nnstudio.gui.text import as_rich
 from nnstudio.gui.training_session import TrainingSession
@@ -84,7 +85,8 @@ class TrainingControls(QObject):
             if key == "train":
                 action.setText(f"&{text}")
             if key in ("train", "step_epoch"):  # a disabled Train says why, like the panel's button
-                action.setToolTip(as_rich(f"Can't train: {reason}") if reason else self._tips[key])
+                action.setToolTip(as_rich(tr("Can't train: {reason}").format(reason=reason)) if reason
+                                  else self._tips[key])
 
     # -- settings --------------------------------------------------------------------------------------
     @Slot(object)

@@ -23,6 +23,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.core.training_process import ChildRun, warm_up
 from nnstudio.core.training_run import TrainingResult, TrainingRun, checked_setting
+from nnstudio.gui.i18n import tr
 
 log = logging.getLogger("nnstudio")
 
@@ -154,17 +155,20 @@ class TrainingProcess(QObject):
 
     def _ended_message(self, exitcode: int | None) -> str:
         if self._child.start_error:
-            how = f"the training process could not be started ({self._child.start_error})"
-        elif exitcode is not None and exitcode < 0:
+            return tr("Training stopped: the training process could not be started ({error}). The epochs trained "
+                      "since the last pause or save are lost; the project is otherwise unchanged. Press Train to try "
+                      "again.").format(error=self._child.start_error)
+        if exitcode is not None and exitcode < 0:
             try:
                 name = signal.Signals(-exitcode).name
             except ValueError:
-                name = f"signal {-exitcode}"
-            how = f"the training process was ended by the system ({name})"
-        else:
-            how = f"the training process ended unexpectedly (exit code {exitcode})"
-        return (f"Training stopped: {how}. The epochs trained since the last pause or save are lost; the project "
-                f"is otherwise unchanged. Press Train to try again.")
+                name = tr("signal {number}").format(number=-exitcode)
+            return tr("Training stopped: the training process was ended by the system ({signal}). The epochs trained "
+                      "since the last pause or save are lost; the project is otherwise unchanged. Press Train to try "
+                      "again.").format(signal=name)
+        return tr("Training stopped: the training process ended unexpectedly (exit code {code}). The epochs trained "
+                  "since the last pause or save are lost; the project is otherwise unchanged. Press Train to try "
+                  "again.").format(code=exitcode)
 
 
 def _with_message(result: TrainingResult, message: str) -> TrainingResult:

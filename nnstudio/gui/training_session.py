@@ -29,6 +29,7 @@ from nnstudio.core.training import StopReason
 from nnstudio.core.training_process import with_runs
 from nnstudio.gui.commands import TrainCommand
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.pacing import Pacer
 from nnstudio.gui.training_process import TrainingProcess
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot, TrainingWorker
@@ -45,7 +46,7 @@ class SessionState(StrEnum):
 
 
 IDLE, RUNNING, PAUSED = SessionState.IDLE, SessionState.RUNNING, SessionState.PAUSED
-LOCKED = "Training is running: pause or stop it (or wait until it finishes) before editing."
+LOCKED = QT_TR_NOOP("Training is running: pause or stop it (or wait until it finishes) before editing.")
 COMMIT_TIMEOUT_MS = 60_000  # an epoch of the largest workload takes well under a second
 
 # Threads that did not stop in time are parked here so Python never destroys a running QThread.
@@ -160,7 +161,7 @@ class TrainingSession(QObject):
         worker.finished.connect(self._on_finished)
         thread.finished.connect(self._on_thread_finished)
         self._worker, self._thread, self._step = worker, thread, step
-        self.document.lock(LOCKED)
+        self.document.lock(tr(LOCKED))
         self.document.set_run_pending(True)
         self._set_state(RUNNING)
         thread.start()

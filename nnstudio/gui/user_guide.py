@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.i18n import tr
 from nnstudio.resource_files import read_resource_text, resource
 
 GUIDE = ("guide", "user-guide.md")
@@ -48,13 +49,13 @@ class GuideBrowser(QTextBrowser):
 class UserGuide(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("NN Studio User Guide")
+        self.setWindowTitle(tr("NN Studio User Guide"))
         self.setObjectName("user-guide")
         self.browser = GuideBrowser()
         self.browser.setOpenLinks(False)  # links are handled below: sections here, the web in the browser
         self.browser.anchorClicked.connect(self.follow_link)
         self.contents = QListWidget()
-        self.contents.setToolTip("Jump to a section")
+        self.contents.setToolTip(tr("Jump to a section"))
         self.contents.setWordWrap(True)
         self.contents.setSpacing(2)
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

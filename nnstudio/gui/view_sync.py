@@ -19,6 +19,7 @@ from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.canvas import NetworkCanvas
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
 from nnstudio.gui.panels.plots import PlotsPanel
@@ -32,6 +33,14 @@ CANVAS_EVERY_EPOCH = 1000 / CANVAS_REFRESH_MS  # a run watched at most this many
 MAP_GRID = 24  # neuron maps: 24 × 24 points of the input plane
 PULSE_AT_MOST = 2.0  # epochs a second: a run watched this slowly shows the sample's forward pass travel
 PULSE_SHARE = 0.8  # of an epoch's time on screen
+# the history's metric keys as the status bar names them (translated with the disambiguation "metric")
+METRIC_NAMES = {"loss": QT_TR_NOOP("loss", "metric"), "accuracy": QT_TR_NOOP("accuracy", "metric"),
+                "mae": QT_TR_NOOP("mae", "metric"), "val_loss": QT_TR_NOOP("val_loss", "metric"),
+                "val_accuracy": QT_TR_NOOP("val_accuracy", "metric"), "val_mae": QT_TR_NOOP("val_mae", "metric")}
+
+
+def metric_name(key: str) -> str:
+    return tr(METRIC_NAMES[key], "metric") if key in METRIC_NAMES else key
 
 
 class ViewSync(QObject):
@@ -149,8 +158,8 @@ class ViewSync(QObject):
     @Slot(object)
     def _snapshot(self, snapshot: TrainingSnapshot) -> None:
         self.plots.show_snapshot(snapshot)
-        metrics = " · ".join(f"{k} {v:.4g}" for k, v in snapshot.metrics.items() if k != "epoch")
-        self.status(f"Epoch {snapshot.global_epoch}: {metrics}", 0)
+        metrics = " · ".join(f"{metric_name(k)} {v:.4g}" for k, v in snapshot.metrics.items() if k != "epoch")
+        self.status(tr("Epoch {epoch}: {metrics}").format(epoch=snapshot.global_epoch, metrics=metrics), 0)
         pace = snapshot.epochs_per_second
         if pace is not None and pace <= CANVAS_EVERY_EPOCH:  # slow enough to draw every snapshot as it comes
             self._canvas_timer.stop()
@@ -193,8 +202,8 @@ class ViewSync(QObject):
         self.refresh()
         self.dataset_editor.show_predictions(self.document.project)
         session = self.session
-        self.status(f"Paused at epoch {session.done} of {session.goal}" if session.is_active
-                    else result.describe(), 8000)
+        self.status(tr("Paused at epoch {done} of {goal}").format(done=session.done, goal=session.goal)
+                    if session.is_active else result.describe(), 8000)
 
 
 __all__ = ["ViewSync"]

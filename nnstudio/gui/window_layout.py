@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
+
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -16,7 +18,7 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 @dataclass(frozen=True)
 class DockSpec:
-    title: str
+    title: str  # English: the dock's key (object name, arrangements, lessons); shown translated
     panel: str  # the window attribute holding the panel widget
     area: Qt.DockWidgetArea
     tabify_with: str | None = None
@@ -25,23 +27,24 @@ class DockSpec:
 
 
 DOCKS = [
-    DockSpec("Palette", "palette_panel", LEFT, scroll=None),
-    DockSpec("Training", "training_panel", LEFT),
-    DockSpec("Inspector", "inspector", RIGHT, scroll=None),
-    DockSpec("Weights", "weight_table", RIGHT, scroll=None),
-    DockSpec("Dataset", "dataset_editor", BOTTOM, scroll=(420, 150)),
-    DockSpec("Plots", "plots", BOTTOM, scroll=(300, 150)),
-    DockSpec("History", "history", BOTTOM, tabify_with="Plots"),
-    DockSpec("Predict", "predict", RIGHT, tabify_with="Weights", scroll=(240, 120)),
-    DockSpec("Step", "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
-    DockSpec("Math", "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
-    DockSpec("Lessons", "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
-    DockSpec("Weight Images", "weight_images", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
-    DockSpec("Runs", "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),
+    DockSpec(QT_TR_NOOP("Palette"), "palette_panel", LEFT, scroll=None),
+    DockSpec(QT_TR_NOOP("Training"), "training_panel", LEFT),
+    DockSpec(QT_TR_NOOP("Inspector"), "inspector", RIGHT, scroll=None),
+    DockSpec(QT_TR_NOOP("Weights"), "weight_table", RIGHT, scroll=None),
+    DockSpec(QT_TR_NOOP("Dataset"), "dataset_editor", BOTTOM, scroll=(420, 150)),
+    DockSpec(QT_TR_NOOP("Plots"), "plots", BOTTOM, scroll=(300, 150)),
+    DockSpec(QT_TR_NOOP("History"), "history", BOTTOM, tabify_with="Plots"),
+    DockSpec(QT_TR_NOOP("Predict"), "predict", RIGHT, tabify_with="Weights", scroll=(240, 120)),
+    DockSpec(QT_TR_NOOP("Step"), "step_panel", RIGHT, tabify_with="Inspector", scroll=(240, 120)),
+    DockSpec(QT_TR_NOOP("Math"), "math", RIGHT, tabify_with="Weights", scroll=(240, 150)),
+    DockSpec(QT_TR_NOOP("Lessons"), "lessons_panel", RIGHT, tabify_with="Inspector", scroll=None),  # its text scrolls
+    DockSpec(QT_TR_NOOP("Weight Images"), "weight_images", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
+    DockSpec(QT_TR_NOOP("Runs"), "runs_panel", BOTTOM, tabify_with="Plots", scroll=None),
     # views for looking into a run, opened from View ▸ Panels (and the race): tabs beside Plots
-    DockSpec("Landscape", "landscape", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
-    DockSpec("Weight Timeline", "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
-    DockSpec("Loss Change", "loss_change", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
+    DockSpec(QT_TR_NOOP("Landscape"), "landscape", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
+    DockSpec(QT_TR_NOOP("Weight Timeline"), "weight_timeline", BOTTOM, tabify_with="Plots", scroll=None,
+             on_request=True),
+    DockSpec(QT_TR_NOOP("Loss Change"), "loss_change", BOTTOM, tabify_with="Plots", scroll=None, on_request=True),
 ]
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 
@@ -104,7 +107,7 @@ def _place_unlisted(window: QMainWindow, docks: dict[str, QDockWidget], arrangem
             continue
         dock = docks[spec.title]
         partner = docks.get(spec.tabify_with or "")
-        if partner is None or area_in(arrangement, partner.windowTitle()) is None:
+        if partner is None or area_in(arrangement, spec.tabify_with or "") is None:
             own, bottom = leads.get(spec.area), leads.get(BOTTOM)
             partner = own[0] if own else bottom[-1] if bottom else None
         if partner is None:
@@ -177,7 +180,7 @@ def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> 
 
 def add_dock(window: QMainWindow, widget: QWidget, title: str, area: Qt.DockWidgetArea,
              tabify_with: QDockWidget | None = None) -> QDockWidget:
-    dock = QDockWidget(title, window)
+    dock = QDockWidget(tr(title), window)
     dock.setObjectName(f"dock-{title.lower().replace(' ', '-')}")
     dock.setWidget(widget)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

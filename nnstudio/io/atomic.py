@@ -21,6 +21,7 @@ import stat
 import time
 from pathlib import Path
 
+from nnstudio.core.i18n import tr
 from nnstudio.errors import WriteError
 
 NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
@@ -34,7 +35,8 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise WriteError(f"cannot write {path}: the text has a character UTF-8 cannot store ({exc.reason})") \
+        raise WriteError(tr("cannot write {path}: the text has a character UTF-8 cannot store ({reason})")
+                         .format(path=path, reason=exc.reason)) \
             from None
     atomic_write_bytes(path, data)
 
@@ -53,7 +55,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         _unlink(tmp)
-        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise WriteError(tr("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
     except BaseException:  # an encoding error, KeyboardInterrupt, ...: never leave the temp file behind
         _unlink(tmp)
         raise
@@ -71,31 +73,32 @@ def writable_target(path: str | os.PathLike) -> Path:
     be written: a folder, a device, pipe or socket, a read-only file, a missing folder."""
     shown = os.fspath(path)
     if not shown or shown.endswith(os.sep):
-        raise WriteError(f"cannot write {shown!r}: give a file name")
+        raise WriteError(tr("cannot write {shown!r}: give a file name").format(shown=shown))
     try:
         st = os.stat(path)  # follows links, so /dev/stdout shows what it really is
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise WriteError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise WriteError(tr("cannot write {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)) from None
     target = Path(os.path.realpath(path))
     if st is None:
         if not target.parent.is_dir():
-            raise WriteError(f"cannot write {shown}: the folder {target.parent} does not exist")
+            raise WriteError(tr("cannot write {shown}: the folder {parent} does not exist")
+                             .format(shown=shown, parent=target.parent))
         return target
     if stat.S_ISDIR(st.st_mode):
-        raise WriteError(f"cannot write {shown}: it is a folder; give a file name")
+        raise WriteError(tr("cannot write {shown}: it is a folder; give a file name").format(shown=shown))
     if not stat.S_ISREG(st.st_mode):
-        raise WriteError(f"cannot write {shown}: it is {_kind(st.st_mode)}, not a regular file; NN Studio "
-                         "writes only to regular files")
+        raise WriteError(tr("cannot write {shown}: it is {kind}, not a regular file; NN Studio "
+                            "writes only to regular files").format(shown=shown, kind=_kind(st.st_mode)))
     try:
         same = os.path.samefile(target, path)
     except OSError:
         same = False
     if not same:  # e.g. a link to a file that has been deleted
-        raise WriteError(f"cannot write {shown}: cannot tell which file it refers to")
+        raise WriteError(tr("cannot write {shown}: cannot tell which file it refers to").format(shown=shown))
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise WriteError(f"cannot write {shown}: the file is read-only")
+        raise WriteError(tr("cannot write {shown}: the file is read-only").format(shown=shown))
     return target
 
 
@@ -109,12 +112,12 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return tr("a device")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return tr("a pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return tr("a socket")
+    return tr("a special file")
 
 
 def _exists(path: Path) -> bool:
@@ -137,7 +140,7 @@ def _create_temp(shown: str | os.PathLike, target: Path) -> tuple[Path, int]:
     try:
         return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
-        raise WriteError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        raise WriteError(tr("cannot write {shown}: {reason}").format(shown=shown, reason=exc.strerror or exc)) from None
 
 
 def _remove_stale_temps(target: Path) -> None:

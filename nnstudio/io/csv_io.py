@@ -36,6 +36,7 @@ from nnstudio.core.data import (
     table_problem,
     text_input_problem,
 )
+from nnstudio.core.i18n import tr
 from nnstudio.core.limits import too_long
 from nnstudio.errors import CSVFormatError, WriteError
 from nnstudio.io.atomic import atomic_write_bytes
@@ -80,12 +81,15 @@ def read_csv_bytes(raw: bytes | bytearray, name: str = "data", targets: Sequence
     name) is named when the bytes are not text."""
     lines = raw.count(b"\n")
     if lines > limits.MAX_CSV_LINES:
-        raise CSVFormatError(f"{name}: too many lines ({lines:,}; the limit is {limits.MAX_CSV_LINES:,}, for "
-                             f"at most {limits.MAX_ROWS:,} rows)")
+        raise CSVFormatError(tr("{name}: too many lines ({lines:,}; the limit is {max_csv_lines:,}, for "
+                                "at most {max_rows:,} rows)")
+                             .format(name=name, lines=lines, max_csv_lines=limits.MAX_CSV_LINES,
+                                     max_rows=limits.MAX_ROWS))
     header_end = raw.find(b"\n", 0, 4 * MAX_HEADER_CHARS)
     if header_end < 0 and len(raw) > 4 * MAX_HEADER_CHARS:
-        raise CSVFormatError(f"{name}: the header row is too long (the column names of a table take at most "
-                             f"{MAX_HEADER_CHARS:,} characters)")
+        raise CSVFormatError(tr("{name}: the header row is too long (the column names of a table take at most "
+                                "{MAX_HEADER_CHARS:,} characters)")
+                             .format(name=name, MAX_HEADER_CHARS=MAX_HEADER_CHARS))
     return _Parser(name, strict).parse(lambda: _decoded_lines(raw, source or name), targets, numbers)
 
 
@@ -100,7 +104,8 @@ def _decoded_lines(raw: bytes | bytearray, name: str) -> Iterator[str]:
         try:
             text = decoder.decode(view[start:end], final=end == len(view))
         except UnicodeDecodeError as exc:
-            raise CSVFormatError(f"{name}: not UTF-8 text (byte {start + exc.start}); save the file as UTF-8") \
+            raise CSVFormatError(tr("{name}: not UTF-8 text (byte {byte}); save the file as UTF-8")
+                                 .format(name=name, byte=start + exc.start)) \
                 from None
         parts = text.split("\n")
         if len(parts) > 1:
@@ -110,8 +115,8 @@ def _decoded_lines(raw: bytes | bytearray, name: str) -> Iterator[str]:
             pending, pending_chars = [], 0
         pending_chars += len(parts[-1])
         if pending_chars > MAX_LINE_CHARS:
-            raise CSVFormatError(f"{name}: a line is longer than {MAX_LINE_CHARS // (1024 * 1024)} million "
-                                 "characters")
+            raise CSVFormatError(tr("{name}: a line is longer than {millions} million "
+                                    "characters").format(name=name, millions=MAX_LINE_CHARS // (1024 * 1024)))
         pending.append(parts[-1])
     rest = "".join(pending)
     if rest:
@@ -162,7 +167,8 @@ class _Parser:
         target_set = set(targets) if targets else {header[-1]} if len(header) > 1 else set()
         unknown = sorted(target_set - set(header))
         if unknown:
-            raise CSVFormatError(f"{name}: no column named {', '.join(map(repr, unknown))}")
+            raise CSVFormatError(tr("{name}: no column named {names}")
+                                 .format(name=name, names=', '.join(map(repr, unknown))))
         numbers = [_Numbers() for _ in header]
         n_rows = 0
         for chunk in self._chunks(lines(), len(header)):
@@ -170,7 +176,7 @@ class _Parser:
             for column, cells in zip(numbers, zip(*chunk)):
                 column.add(cells)
         if not n_rows:
-            raise CSVFormatError(f"{name}: the file has a header but no data rows")
+            raise CSVFormatError(tr("{name}: the file has a header but no data rows").format(name=name))
         numeric = [c.numbers * 2 >= n_rows for c in numbers]
         for j, h in enumerate(header):
             if h in numbers_only and not numeric[j]:
@@ -192,12 +198,12 @@ class _Parser:
     def _reader(self, lines: Iterator[str]) -> csv.Reader:
         first = next(lines, "").lstrip("\ufeff")
         if not first.strip():
-            raise CSVFormatError(f"{self.name}: the file is empty or has no header row")
+            raise CSVFormatError(tr("{name}: the file is empty or has no header row").format(name=self.name))
         try:
             delimiter = detect_delimiter(first)
         except csv.Error:
-            raise CSVFormatError(f"{self.name}: a column name in the header row is longer than "
-                                 f"{limits.MAX_NAME} characters") from None
+            raise CSVFormatError(tr("{name}: a column name in the header row is longer than "
+                                    "{max_name} characters").format(name=self.name, max_name=limits.MAX_NAME)) from None
         return csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
 
     def _header(self, lines: Iterator[str]) -> list[str]:
@@ -206,19 +212,23 @@ class _Parser:
         try:
             header = [h.strip() for h in next(reader)]
         except csv.Error as exc:
-            raise CSVFormatError(f"{self.name}: the header row is not readable: {exc}") from None
+            raise CSVFormatError(tr("{name}: the header row is not readable: {exc}")
+                                 .format(name=self.name, exc=exc)) from None
         name = self.name
         if len(header) > limits.MAX_COLUMNS:
-            raise CSVFormatError(f"{name}: too many columns: {len(header):,} (the limit is {limits.MAX_COLUMNS:,})")
+            raise CSVFormatError(tr("{name}: too many columns: {count:,} (the limit is {max_columns:,})")
+                                 .format(name=name, count=len(header), max_columns=limits.MAX_COLUMNS))
         if any(not h for h in header):
-            raise CSVFormatError(f"{name}: column {[bool(h) for h in header].index(False) + 1} has no name in the "
-                                 "header row")
+            raise CSVFormatError(tr("{name}: column {column} has no name in the "
+                                    "header row").format(name=name, column=[bool(h) for h in header].index(False) + 1))
         for j, h in enumerate(header):
             if too_long(h):
-                raise CSVFormatError(f"{name}: the name of column {j + 1} is {too_long(h)}")
+                raise CSVFormatError(tr("{name}: the name of column {column} is {why}")
+                                     .format(name=name, column=j + 1, why=too_long(h)))
         dupes = sorted({h for h in header if header.count(h) > 1}) if len(set(header)) < len(header) else []
         if dupes:
-            raise CSVFormatError(f"{name}: repeated column name(s) in the header: {', '.join(dupes)}")
+            raise CSVFormatError(tr("{name}: repeated column name(s) in the header: {names}")
+                                 .format(name=name, names=', '.join(dupes)))
         return header
 
     def _rows(self, lines: Iterator[str], width: int) -> Iterator[list[str]]:
@@ -232,17 +242,22 @@ class _Parser:
                 if not "".join(row).strip():
                     continue
                 if len(row) != width:  # rows are counted as in the other messages: data rows, blanks skipped
-                    raise CSVFormatError(f"{self.name}: row {n + 1} (line {reader.line_num}) has {len(row)} fields "
-                                         f"but the header has {width}")
+                    raise CSVFormatError(tr("{name}: row {row} (line {line_num}) has {count} fields "
+                                            "but the header has {width}")
+                                         .format(name=self.name, row=n + 1, line_num=reader.line_num,
+                                                 count=len(row), width=width))
                 n += 1
                 if n > most:
-                    raise CSVFormatError(f"{self.name}: too large: {table_problem(n, width)}")
+                    raise CSVFormatError(tr("{name}: too large: {table_problem}")
+                                         .format(name=self.name, table_problem=table_problem(n, width)))
                 yield row
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
-                raise CSVFormatError(f"{self.name}: row {n + 1} (line {reader.line_num}): a cell is longer than "
-                                     f"{csv.field_size_limit():,} characters") from None
-            raise CSVFormatError(f"{self.name}: not a readable CSV file: {exc}") from None
+                raise CSVFormatError(tr("{name}: row {row} (line {line_num}): a cell is longer than "
+                                        "{field_size_limit:,} characters")
+                                     .format(name=self.name, row=n + 1, line_num=reader.line_num,
+                                             field_size_limit=csv.field_size_limit())) from None
+            raise CSVFormatError(tr("{name}: not a readable CSV file: {exc}").format(name=self.name, exc=exc)) from None
 
     def _chunks(self, lines: Iterator[str], width: int) -> Iterator[list[list[str]]]:
         rows = self._rows(lines, width)
@@ -281,14 +296,18 @@ class _Parser:
         if self.strict and bad:
             r = min(bad)
             text = bad[r].strip()
-            what = "is empty" if not text else f"{text!r} is not a number"
-            raise CSVFormatError(f"{self.name}: row {r + 1}, column {j + 1} ({header!r}): {what}")
+            where = tr("{name}: row {row}, column {column} ({header!r})").format(name=self.name, row=r + 1,
+                                                                               column=j + 1, header=header)
+            if not text:
+                raise CSVFormatError(tr("{where}: is empty").format(where=where))
+            raise CSVFormatError(tr("{where}: {text!r} is not a number").format(where=where, text=text))
         return Column(header, role, NUMERIC, values, bad=dict(sorted(bad.items())))
 
     def _categorical(self, header: str, j: int, role: str, labels: list[str]) -> Column:
         if self.strict and not all(labels):
             r = labels.index("")
-            raise CSVFormatError(f"{self.name}: row {r + 1}, column {j + 1} ({header!r}) is empty")
+            raise CSVFormatError(tr("{name}: row {row}, column {column} ({header!r}) is empty")
+                                 .format(name=self.name, row=r + 1, column=j + 1, header=header))
         return Column(header, role, CATEGORICAL, labels=labels)
 
 
@@ -314,20 +333,24 @@ def write_csv(dataset: Dataset, path: str | os.PathLike, delimiter: str = ",") -
     """Write the table, unless the CSV reader would refuse the file (no rows, a cell too long, too big)."""
     shown = Path(path).name
     if dataset.n_rows == 0 or not dataset.columns:
-        raise WriteError(f"cannot write {shown}: the table has no rows (a CSV file needs a header and data rows)")
+        raise WriteError(tr("cannot write {shown}: the table has no rows (a CSV file needs a header and data rows)")
+                         .format(shown=shown))
     unnamed = next((i for i, c in enumerate(dataset.columns) if not c.name.strip()), None)
     if unnamed is not None:
-        raise WriteError(f"cannot write {shown}: column {unnamed + 1} has no name")
+        raise WriteError(tr("cannot write {shown}: column {column} has no name").format(shown=shown,
+                                                                                        column=unnamed + 1))
     for col in dataset.columns:
         long = next((r for r in range(dataset.n_rows) if len(col.cell_text(r)) > limits.MAX_CELL_TEXT), None) \
             if col.kind == CATEGORICAL or col.bad else None
         if long is not None:
-            raise WriteError(f"cannot write {shown}: row {long + 1} of column {col.name!r} is longer than "
-                             f"{limits.MAX_CELL_TEXT:,} characters")
+            raise WriteError(tr("cannot write {shown}: row {row} of column {name!r} is longer than "
+                                "{max_cell_text:,} characters")
+                             .format(shown=shown, row=long + 1, name=col.name, max_cell_text=limits.MAX_CELL_TEXT))
     raw = dataset_to_csv_text(dataset, delimiter).encode("utf-8", "surrogatepass")
     if len(raw) > limits.MAX_CSV_BYTES:
-        raise WriteError(f"cannot write {shown}: the table would take {len(raw) / limits.MIB:.0f} MB; CSV files "
-                         f"are limited to {limits.MAX_CSV_BYTES // limits.MIB} MB")
+        raise WriteError(tr("cannot write {shown}: the table would take {size:.0f} MB; CSV files "
+                            "are limited to {limit} MB")
+                         .format(shown=shown, size=len(raw) / limits.MIB, limit=limits.MAX_CSV_BYTES // limits.MIB))
     atomic_write_bytes(path, raw)
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.datasets import builtin_table_csv, declare_builtin_image, generate, shapes
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.network import Layer, Network
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
@@ -172,23 +173,28 @@ def shapes_example() -> Project:
                                        "weights form a 16x16 picture of what it looks for."))
 
 
-EXAMPLES: Registry[ExampleInfo] = Registry.of("example", [
-    ExampleInfo("laptop", "Laptop (2-3-2)", "Buy a laptop? The TensorFlow.js tutorial network.", laptop),
-    ExampleInfo("perceptron", "Perceptron", "A single step neuron with hand-set weights.", perceptron),
-    ExampleInfo("perceptron-sigmoid", "Sigmoid neuron", "The perceptron's weights with a sigmoid.",
-                perceptron_sigmoid),
-    ExampleInfo("infections-linear", "Infections (linear)", "One linear neuron, per-sample SGD.",
-                infections_linear),
-    ExampleInfo("infections-deep", "Infections (deep)", "2-4-1 tanh, full-batch SGD.", infections_deep),
-    ExampleInfo("xor", "XOR", "2-3-1 sigmoid learns XOR.", xor),
-    ExampleInfo("car-mpg", "Car MPG", "Horsepower → MPG, 1-1-1 linear.", car_mpg),
-    ExampleInfo("car-mpg-deep", "Car MPG (deep)", "Horsepower → MPG with a hidden layer.", lambda: car_mpg(True)),
-    ExampleInfo("spiral", "Spiral", "Two interleaved spirals, 2-8-8-1 tanh.",
+EXAMPLES: Registry[ExampleInfo] = Registry.of(QT_TR_NOOP("example"), [
+    ExampleInfo("laptop", QT_TR_NOOP("Laptop (2-3-2)"), QT_TR_NOOP("Buy a laptop? The TensorFlow.js tutorial network."),
+                laptop),
+    ExampleInfo("perceptron", QT_TR_NOOP("Perceptron"), QT_TR_NOOP("A single step neuron with hand-set weights."),
+                perceptron),
+    ExampleInfo("perceptron-sigmoid", QT_TR_NOOP("Sigmoid neuron"),
+                QT_TR_NOOP("The perceptron's weights with a sigmoid."), perceptron_sigmoid),
+    ExampleInfo("infections-linear", QT_TR_NOOP("Infections (linear)"),
+                QT_TR_NOOP("One linear neuron, per-sample SGD."), infections_linear),
+    ExampleInfo("infections-deep", QT_TR_NOOP("Infections (deep)"), QT_TR_NOOP("2-4-1 tanh, full-batch SGD."),
+                infections_deep),
+    ExampleInfo("xor", QT_TR_NOOP("XOR"), QT_TR_NOOP("2-3-1 sigmoid learns XOR."), xor),
+    ExampleInfo("car-mpg", QT_TR_NOOP("Car MPG"), QT_TR_NOOP("Horsepower → MPG, 1-1-1 linear."), car_mpg),
+    ExampleInfo("car-mpg-deep", QT_TR_NOOP("Car MPG (deep)"), QT_TR_NOOP("Horsepower → MPG with a hidden layer."),
+                lambda: car_mpg(True)),
+    ExampleInfo("spiral", QT_TR_NOOP("Spiral"), QT_TR_NOOP("Two interleaved spirals, 2-8-8-1 tanh."),
                 lambda: _playground("spiral", "Spiral", 0.05)),
-    ExampleInfo("circle", "Circle", "Inner disc vs ring, 2-8-8-1 tanh.",
+    ExampleInfo("circle", QT_TR_NOOP("Circle"), QT_TR_NOOP("Inner disc vs ring, 2-8-8-1 tanh."),
                 lambda: _playground("circle", "Circle", 0.05)),
-    ExampleInfo("digits", "Digits (64-32-10)", "8x8 handwritten digits.", digits),
-    ExampleInfo("shapes", "Shapes (256-32-4)", "16x16 generated images of four shapes.", shapes_example),
+    ExampleInfo("digits", QT_TR_NOOP("Digits (64-32-10)"), QT_TR_NOOP("8x8 handwritten digits."), digits),
+    ExampleInfo("shapes", QT_TR_NOOP("Shapes (256-32-4)"), QT_TR_NOOP("16x16 generated images of four shapes."),
+                shapes_example),
 ])
 
 
@@ -199,7 +205,8 @@ def list_examples() -> list[ExampleInfo]:
 def load_example(key: str) -> Project:
     """A bundled example as a Project (read from the shipped file)."""
     if key not in EXAMPLES:
-        raise ModelFormatError(f"no example named {key!r}; the examples are: {', '.join(EXAMPLES)}")
+        raise ModelFormatError(tr("no example named {key!r}; the examples are: {names}")
+                               .format(key=key, names=', '.join(EXAMPLES)))
     info = EXAMPLES[key].item
     return load_text(resource("examples", info.filename).read_bytes(), info.filename)
 

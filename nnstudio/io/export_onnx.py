@@ -26,6 +26,7 @@ import numpy as np
 
 from nnstudio import __version__
 from nnstudio.core.features import Formula
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Layer
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
@@ -45,7 +46,8 @@ def _import_onnx() -> Any:
         import onnx.helper
         import onnx.numpy_helper
     except ImportError as exc:
-        raise NNStudioError(f"ONNX export needs the 'onnx' package ({exc}); {EXPORT_EXTRA_HINT}") from None
+        raise NNStudioError(tr("ONNX export needs the 'onnx' package ({exc}); {hint}")
+                            .format(exc=exc, hint=tr(EXPORT_EXTRA_HINT))) from None
     return onnx
 
 
@@ -89,7 +91,7 @@ class _GraphBuilder:
             zero = self.const(f"{prefix}/zero", 0.0)
             mask = self.node("GreaterOrEqual", [z, zero], f"{prefix}/z_ge_0", f"{prefix}/step_compare")
             return self.node("Cast", [mask], out, name, to=self.elem_type)
-        raise ConfigError(f"ONNX export does not know the activation {key!r}")
+        raise ConfigError(tr("ONNX export does not know the activation {key!r}").format(key=key))
 
 
 # Derived features as ONNX operators on their source columns (see features.py for the formulas).
@@ -101,7 +103,7 @@ def _feature(g: _GraphBuilder, op: str, sources: list[str], out: str) -> str:
         return g.node("Mul", sources, out, f"{out}/mul")
     if op in ("sin", "cos", "abs"):
         return g.node(op.capitalize(), sources, out, f"{out}/{op}")
-    raise ConfigError(f"ONNX export does not know the derived feature {op!r}")
+    raise ConfigError(tr("ONNX export does not know the derived feature {op!r}").format(op=op))
 
 
 def _network_input(g: _GraphBuilder, spec: ExportSpec, x: str) -> str:
@@ -127,7 +129,7 @@ def build_onnx_model(project: Project, *, opset: int = OPSET) -> Any:
     no float64 LeakyRelu, Elu or Softplus); predictions agree with the float64 engine to about 1e-7 relative.
     """
     if opset < OPSET:
-        raise ConfigError(f"ONNX export needs opset {OPSET} or later, got {opset}")
+        raise ConfigError(tr("ONNX export needs opset {OPSET} or later, got {opset}").format(OPSET=OPSET, opset=opset))
     onnx = _import_onnx()
     h = onnx.helper
     spec = export_spec(project)
@@ -179,7 +181,7 @@ def build_onnx_model(project: Project, *, opset: int = OPSET) -> Any:
     try:
         onnx.checker.check_model(model, full_check=True)
     except Exception as exc:  # a bug in this exporter, but say what failed rather than crash
-        raise NNStudioError(f"the exported ONNX model did not pass onnx.checker: {exc}") from None
+        raise NNStudioError(tr("the exported ONNX model did not pass onnx.checker: {exc}").format(exc=exc)) from None
     return model
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 from nnstudio import __version__
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Layer
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
@@ -159,7 +160,7 @@ if __name__ == "__main__":
 def _activation_call(layer: Layer) -> str:
     key = layer.activation
     if key not in ACTIVATION_SOURCE:
-        raise ConfigError(f"Python export does not know the activation {key!r}")
+        raise ConfigError(tr("Python export does not know the activation {key!r}").format(key=key))
     params = layer.resolved_activation_params
     return f"{key}(z, {float_literal(params['alpha'])})" if key in ("leaky_relu", "elu") else f"{key}(z)"
 
@@ -211,7 +212,7 @@ def python_source(project: Project) -> str:
     used = list(dict.fromkeys(layer.activation for layer in net.layers))
     for key in used:
         if key not in ACTIVATION_SOURCE:
-            raise ConfigError(f"Python export does not know the activation {key!r}")
+            raise ConfigError(tr("Python export does not know the activation {key!r}").format(key=key))
     classes = spec.classes
     parts = [
         _header(spec),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 
 from nnstudio import __version__
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Layer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError
@@ -150,7 +151,7 @@ def _module(layer: Layer) -> str:
         return "nn.Softmax(dim=-1)"
     if key == "step":
         return "Step()"
-    raise ConfigError(f"PyTorch export does not know the activation {key!r}")
+    raise ConfigError(tr("PyTorch export does not know the activation {key!r}").format(key=key))
 
 
 def _derived_inputs_source(spec: ExportSpec) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nnstudio.core import features
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.network import Network
 from nnstudio.core.preprocessing import Normalizer
 from nnstudio.core.project import Project
 from nnstudio.errors import ConfigError
 
-EXPORT_EXTRA_HINT = "install the export extra: pip install 'nnstudio[export]'"  # an optional package is missing
+# shown when an optional package is missing (through tr where shown)
+EXPORT_EXTRA_HINT = QT_TR_NOOP("install the export extra: pip install 'nnstudio[export]'")
 
 # Each derived feature as an expression over its source columns {0}, {1}, written with the operations
 # features.py uses (a * a * a for x³, so the NumPy script gives the engine's numbers bit for bit).
@@ -97,5 +99,5 @@ def feature_expression(column: NetworkInput, source: str, lib: str) -> str:
     if column.op is None:
         return columns[0]
     if column.op not in FEATURE_CODE:
-        raise ConfigError(f"export does not know the derived feature {column.op!r}")
+        raise ConfigError(tr("export does not know the derived feature {op!r}").format(op=column.op))
     return FEATURE_CODE[column.op].format(*columns, lib=lib)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.project import Project
 from nnstudio.core.registry import Registry
 from nnstudio.errors import NNStudioError
@@ -38,9 +39,11 @@ class ExportFormat:
 
     def missing_message(self) -> str:
         if getattr(sys, "frozen", False):
-            return (f"{self.label} export needs the {self.requires!r} package, which this build of NN Studio "
-                    f"does not include; export with the pip-installed nnstudio instead ({EXPORT_EXTRA_HINT})")
-        return f"{self.label} export needs the {self.requires!r} package; {EXPORT_EXTRA_HINT}"
+            return (tr("{format} export needs the {package!r} package, which this build of NN Studio "
+                       "does not include; export with the pip-installed nnstudio instead ({hint})")
+                    .format(format=self.label, package=self.requires, hint=tr(EXPORT_EXTRA_HINT)))
+        return tr("{format} export needs the {package!r} package; {hint}").format(
+            format=self.label, package=self.requires, hint=tr(EXPORT_EXTRA_HINT))
 
 
 def _export_json(project: Project, path: str | os.PathLike) -> None:
@@ -67,18 +70,19 @@ def _export_pytorch(project: Project, path: str | os.PathLike) -> None:
     export_pytorch(project, path)
 
 
-EXPORT_FORMATS: Registry[ExportFormat] = Registry.of("export format", [
-    ExportFormat("json", "NN Studio model JSON", ".json", _export_json,
-                 description="the model file NN Studio reads back (network, preprocessing, training settings)"),
-    ExportFormat("onnx", "ONNX model", ".onnx", _export_onnx, requires="onnx",
-                 description="opset 13, float32; takes the raw inputs predict takes (derived inputs and "
-                             "normalization inside); runs in onnxruntime and friends"),
-    ExportFormat("python", "Python script (NumPy)", ".py", _export_python,
-                 description="a standalone NumPy script with the weights that predicts like nnstudio predict, "
-                             "from the command line or predict(rows)"),
-    ExportFormat("pytorch", "PyTorch code", ".py", _export_pytorch,
-                 description="an nn.Sequential with the weights loaded (build_model()) that takes the raw inputs "
-                             "predict takes; torch is needed to run it"),
+EXPORT_FORMATS: Registry[ExportFormat] = Registry.of(QT_TR_NOOP("export format"), [
+    ExportFormat("json", QT_TR_NOOP("NN Studio model JSON"), ".json", _export_json,
+                 description=QT_TR_NOOP("the model file NN Studio reads back (network, preprocessing, training "
+                                        "settings)")),
+    ExportFormat("onnx", QT_TR_NOOP("ONNX model"), ".onnx", _export_onnx, requires="onnx",
+                 description=QT_TR_NOOP("opset 13, float32; takes the raw inputs predict takes (derived inputs and "
+                                        "normalization inside); runs in onnxruntime and friends")),
+    ExportFormat("python", QT_TR_NOOP("Python script (NumPy)"), ".py", _export_python,
+                 description=QT_TR_NOOP("a standalone NumPy script with the weights that predicts like nnstudio "
+                                        "predict, from the command line or predict(rows)")),
+    ExportFormat("pytorch", QT_TR_NOOP("PyTorch code"), ".py", _export_pytorch,
+                 description=QT_TR_NOOP("an nn.Sequential with the weights loaded (build_model()) that takes the raw "
+                                        "inputs predict takes; torch is needed to run it")),
 ])
 
 

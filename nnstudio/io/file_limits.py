@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from nnstudio.core import limits
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.limits import too_long, too_many
 
 TRAINING_MAXIMA = {  # key in "training" -> (limit, what is counted)
-    "epochs": (limits.MAX_EPOCHS, "epochs"),
-    "batch_size": (limits.MAX_BATCH_SIZE, "rows per batch"),
-    "seed": (limits.MAX_SEED, "as the seed"),
-    "early_stopping_patience": (limits.MAX_PATIENCE, "epochs of patience"),
+    "epochs": (limits.MAX_EPOCHS, QT_TR_NOOP("epochs")),
+    "batch_size": (limits.MAX_BATCH_SIZE, QT_TR_NOOP("rows per batch")),
+    "seed": (limits.MAX_SEED, QT_TR_NOOP("as the seed")),
+    "early_stopping_patience": (limits.MAX_PATIENCE, QT_TR_NOOP("epochs of patience")),
 }
 
 
@@ -53,12 +54,12 @@ def _model_problems(data: Any, p: str) -> Iterator[str | None]:
     yield _text(data.get("description"), f"{p}description", limits.MAX_DESCRIPTION)
     for key in ("inputs", "outputs"):
         names = data.get(key)
-        yield _count(names, limits.MAX_UNITS, f"{p}{key}", "names")
+        yield _count(names, limits.MAX_UNITS, f"{p}{key}", tr("names"))
         if isinstance(names, list):
             yield from (_text(name, f"{p}{key}[{i}]") for i, name in enumerate(names))
     yield from _image_problems(data.get("image"), f"{p}image")
     layers = data.get("layers")
-    yield _count(layers, limits.MAX_LAYERS, f"{p}layers", "layers")
+    yield _count(layers, limits.MAX_LAYERS, f"{p}layers", tr("layers"))
     if isinstance(layers, list):
         yield from _layer_problems(layers, data.get("inputs"), p)
     training = data.get("training")
@@ -66,7 +67,8 @@ def _model_problems(data: Any, p: str) -> Iterator[str | None]:
         for key, (limit, what) in TRAINING_MAXIMA.items():
             value = training.get(key)
             if _whole(value) and value > limit:
-                yield f"{p}training.{key}: {value:,} {what} (the limit is {limit:,})"
+                why = too_many(value, limit, tr(what))
+                yield f"{p}training.{key}: {why}"
 
 
 def _layer_problems(layers: list, inputs: Any, p: str) -> Iterator[str | None]:
@@ -78,11 +80,12 @@ def _layer_problems(layers: list, inputs: Any, p: str) -> Iterator[str | None]:
             fan_in = None
             continue
         if units > limits.MAX_UNITS:
-            yield f"{p}layers[{i}].units: {units:,} neurons (the limit is {limits.MAX_UNITS:,})"
+            why = too_many(units, limits.MAX_UNITS, tr("neurons"))
+            yield f"{p}layers[{i}].units: {why}"
         if fan_in is not None:
             parameters += (fan_in + 1) * units
         fan_in = units
-    why = too_many(parameters, limits.MAX_PARAMETERS, "weights and biases")
+    why = too_many(parameters, limits.MAX_PARAMETERS, tr("weights and biases"))
     yield f"{p}layers: {why}" if why else None
 
 
@@ -94,12 +97,12 @@ def _project_problems(data: Any) -> Iterator[str | None]:
     if isinstance(dataset, dict):
         yield _text(dataset.get("name"), "dataset.name")
         columns = dataset.get("columns")
-        yield _count(columns, limits.MAX_COLUMNS, "dataset.columns", "columns")
+        yield _count(columns, limits.MAX_COLUMNS, "dataset.columns", tr("columns"))
         if isinstance(columns, list):
             yield from _column_problems(columns)
         yield from _image_problems(dataset.get("image"), "dataset.image")
     history = data.get("history")
-    yield _count(history, limits.MAX_HISTORY_METRICS, "history", "metrics")
+    yield _count(history, limits.MAX_HISTORY_METRICS, "history", tr("metrics"))
     if isinstance(history, dict):
         yield from (_text(key, f"history[{key[:40]!r}...]") for key in history)
 
@@ -107,7 +110,7 @@ def _project_problems(data: Any) -> Iterator[str | None]:
 def _image_problems(image: Any, where: str) -> Iterator[str | None]:
     if isinstance(image, dict):
         columns = image.get("columns")
-        yield _count(columns, limits.MAX_IMAGE_PIXELS, f"{where}.columns", "pixels")
+        yield _count(columns, limits.MAX_IMAGE_PIXELS, f"{where}.columns", tr("pixels"))
         if isinstance(columns, list):
             yield from (_text(name, f"{where}.columns[{i}]") for i, name in enumerate(columns))
 
@@ -120,8 +123,8 @@ def _column_problems(columns: list) -> Iterator[str | None]:
         yield _text(column.get("name"), f"dataset.columns[{i}].name")
         for key in ("values", "labels"):
             cells = column.get(key)
-            yield _count(cells, limits.MAX_ROWS, f"dataset.columns[{i}].{key}", "rows")
+            yield _count(cells, limits.MAX_ROWS, f"dataset.columns[{i}].{key}", tr("rows"))
             if isinstance(cells, list):
                 rows = max(rows, len(cells))
-    why = too_many(rows * len(columns), limits.MAX_CELLS, "cells (rows x columns)")
+    why = too_many(rows * len(columns), limits.MAX_CELLS, tr("cells (rows x columns)"))
     yield f"dataset: {why}" if why else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.limits import MAX_NAME
 from nnstudio.core.project import Project
 from nnstudio.errors import ModelFormatError, WriteError
@@ -27,9 +28,10 @@ def project_from_data(data: object, source: str = "file") -> Project:
     except ModelFormatError as exc:
         raise ModelFormatError(f"{source}: {exc}") from None
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{source}: expected a JSON object with a \"format\" field, got "
-                               f"{type(data).__name__}")
-    raise ModelFormatError(f"{source}: format: expected {MODEL_FORMAT!r} or {PROJECT_FORMAT!r}, got {fmt!r}")
+        raise ModelFormatError(tr("{source}: expected a JSON object with a \"format\" field, got "
+                                  "{kind}").format(source=source, kind=type(data).__name__))
+    raise ModelFormatError(tr("{source}: format: expected {MODEL_FORMAT!r} or {PROJECT_FORMAT!r}, got {fmt!r}")
+                           .format(source=source, MODEL_FORMAT=MODEL_FORMAT, PROJECT_FORMAT=PROJECT_FORMAT, fmt=fmt))
 
 
 def name_from_path(path: str | os.PathLike) -> str:
@@ -77,15 +79,16 @@ def _write_json(path: str | os.PathLike, data: dict, problem: str | None) -> Non
     big in shape once written."""
     name = Path(path).name
     if problem:
-        raise WriteError(f"cannot save {name}: {problem}")
+        raise WriteError(tr("cannot save {name}: {problem}").format(name=name, problem=problem))
     try:
         raw = dump_json(data).encode("utf-8")
     except ValueError:  # NaN or infinity in a weight or setting
-        raise WriteError(f"cannot save {name}: it holds a number that is not finite (NaN or infinity)") from None
+        raise WriteError(tr("cannot save {name}: it holds a number that is not finite (NaN or infinity)")
+                         .format(name=name)) from None
     try:
         check_json_shape(raw, name)
     except ModelFormatError as exc:
-        raise WriteError(f"cannot save {exc}") from None
+        raise WriteError(tr("cannot save {exc}").format(exc=exc)) from None
     atomic_write_bytes(path, raw)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from nnstudio.core.data import ImageSpec
+from nnstudio.core.i18n import tr
 from nnstudio.errors import ModelFormatError, NNStudioError
 from nnstudio.io.arrays import string_list
 
@@ -29,5 +30,6 @@ def image_from_dict(data: Any, where: str, names: list[str], what: str) -> Image
     for i, name in enumerate(columns):
         if name not in known:
             shown = name if len(name) <= 40 else name[:40] + "..."
-            raise ModelFormatError(f"{where}.columns[{i}]: {shown!r} is not one of the {what}")
+            raise ModelFormatError(tr("{where}.columns[{i}]: {shown!r} is not one of the {what}")
+                                   .format(where=where, i=i, shown=shown, what=what))
     return image

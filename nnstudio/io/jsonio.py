@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nnstudio.core import limits
+from nnstudio.core.i18n import tr
 from nnstudio.errors import ModelFormatError
 from nnstudio.io.json_shape import JsonShape, json_shape
 from nnstudio.io.reading import read_limited_bytes
@@ -49,33 +50,34 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
 
 
-def _where_constant(text: str) -> str:
-    """' at line L, column C' of the first NaN/Infinity token outside strings (the parser does not say)."""
+def _where_constant(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first NaN/Infinity token outside strings (the parser does not say)."""
     for match in _STRING_OR_CONSTANT.finditer(text):
         if match.group(1):
             start = match.start(1)
-            line = text.count("\n", 0, start) + 1
-            column = start - text.rfind("\n", 0, start)
-            return f" at line {line}, column {column}"
-    return ""
+            return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+    return None
 
 
 def check_json_shape(raw: bytes | bytearray, source: str = "file") -> None:
     """ModelFormatError unless the JSON text ``raw`` is within the size and shape limits of NN Studio files
     (the same check runs on every file NN Studio writes)."""
     if len(raw) > limits.MAX_FILE_BYTES:
-        raise ModelFormatError(f"{source}: too large ({len(raw):,} bytes; the limit is "
-                               f"{limits.MAX_FILE_BYTES // limits.MIB} MB)")
+        raise ModelFormatError(tr("{source}: too large ({size:,} bytes; the limit is "
+                                  "{limit} MB)")
+                               .format(source=source, size=len(raw), limit=limits.MAX_FILE_BYTES // limits.MIB))
     bound = JsonShape(limits.MAX_JSON_DEPTH, limits.MAX_JSON_OBJECTS, limits.MAX_JSON_VALUES)
     shape = json_shape(raw, bound)
     if shape.depth > bound.depth:
-        raise ModelFormatError(f"{source}: nested too deeply (more than {bound.depth} levels)")
+        raise ModelFormatError(tr("{source}: nested too deeply (more than {depth} levels)")
+                               .format(source=source, depth=bound.depth))
     if shape.objects > bound.objects:
-        raise ModelFormatError(f"{source}: too many JSON objects (more than {bound.objects:,}); an NN Studio "
-                               "file has a few per layer, input and column")
+        raise ModelFormatError(tr("{source}: too many JSON objects (more than {objects:,}); an NN Studio "
+                                  "file has a few per layer, input and column")
+                               .format(source=source, objects=bound.objects))
     if shape.values > bound.values:
-        raise ModelFormatError(f"{source}: too many values (more than {bound.values:,} numbers, names and "
-                               "lists); NN Studio files are smaller")
+        raise ModelFormatError(tr("{source}: too many values (more than {values:,} numbers, names and "
+                                  "lists); NN Studio files are smaller").format(source=source, values=bound.values))
 
 
 def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
@@ -87,26 +89,36 @@ def parse_json_text(text: str | bytes | bytearray, source: str = "file") -> Any:
         try:
             decoded = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ModelFormatError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+            raise ModelFormatError(tr("{source}: not UTF-8 text (byte {start})")
+                                   .format(source=source, start=exc.start)) from None
     if not decoded or decoded.isspace():
-        raise ModelFormatError(f"{source}: the file is empty")
+        raise ModelFormatError(tr("{source}: the file is empty").format(source=source))
     try:
         return json.loads(decoded, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        raise ModelFormatError(f"{source}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") \
+        raise ModelFormatError(tr("{source}: not valid JSON: {msg} at line {lineno}, column {colno}")
+                               .format(source=source, msg=exc.msg, lineno=exc.lineno, colno=exc.colno)) \
             from None
     except _ConstantError as exc:
-        raise ModelFormatError(f"{source}: {exc}{_where_constant(decoded)} is not allowed in NN Studio "
-                               "files (numbers must be finite)") from None
+        place = _where_constant(decoded)
+        if place is None:
+            raise ModelFormatError(tr("{source}: {constant} is not allowed in NN Studio files (numbers must be "
+                                      "finite)").format(source=source, constant=exc)) from None
+        raise ModelFormatError(tr("{source}: {constant} at line {line}, column {column} is not allowed in NN Studio "
+                                  "files (numbers must be finite)")
+                               .format(source=source, constant=exc, line=place[0], column=place[1])) from None
     except _DuplicateKey as exc:
-        raise ModelFormatError(f"{source}: the key {exc.key!r} appears twice in one object; keep one of "
-                               "them") from None
+        raise ModelFormatError(tr("{source}: the key {key!r} appears twice in one object; keep one of "
+                                  "them").format(source=source, key=exc.key)) from None
     except ValueError as exc:  # an integer of more than 4300 digits
         digits = re.search(r"value has (\d+) digits", str(exc))
-        what = f"{digits.group(1)} digits" if digits else "too many digits"
-        raise ModelFormatError(f"{source}: a number with {what} is too long") from None
+        if digits:
+            raise ModelFormatError(tr("{source}: a number with {digits} digits is too long")
+                                   .format(source=source, digits=digits.group(1))) from None
+        raise ModelFormatError(tr("{source}: a number with too many digits is too long").format(source=source)) \
+            from None
     except RecursionError:
-        raise ModelFormatError(f"{source}: nested too deeply") from None
+        raise ModelFormatError(tr("{source}: nested too deeply").format(source=source)) from None
 
 
 def read_json_file(path: str | os.PathLike) -> Any:
@@ -122,7 +134,7 @@ def format_path(parts: Iterable[str | int]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
-    return out or "(top level)"
+    return out or tr("(top level)")
 
 
 def _scalar(value: Any) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from nnstudio.core import limits
 from nnstudio.core.datasets import BUILTIN_TABLES, builtin_table_csv
+from nnstudio.core.i18n import tr
 from nnstudio.core.lessons import quantities
 from nnstudio.core.lessons.actions import apply_actions, solve
 from nnstudio.core.lessons.checks import CheckResult, evaluate_step
@@ -86,13 +87,16 @@ def is_lesson_data(data: Any) -> bool:
 
 def _lesson(data: Any, source: str) -> Lesson:
     if not isinstance(data, dict):
-        raise ModelFormatError(f"(top level): expected a JSON object, got {json_kind(data)}")
+        raise ModelFormatError(tr("(top level): expected a JSON object, got {json_kind}")
+                               .format(json_kind=json_kind(data)))
     if data.get("format") != LESSON_FORMAT:
-        raise ModelFormatError(f"format: expected {LESSON_FORMAT!r}, got {data.get('format')!r}")
+        raise ModelFormatError(tr("format: expected {LESSON_FORMAT!r}, got {found!r}")
+                               .format(LESSON_FORMAT=LESSON_FORMAT, found=data.get('format')))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > LESSON_VERSION:
-        raise ModelFormatError(f"version: this lesson is version {version}, written for a newer NN Studio; this "
-                               f"one reads up to version {LESSON_VERSION}")
+        raise ModelFormatError(tr("version: this lesson is version {version}, written for a newer NN Studio; this "
+                                  "one reads up to version {LESSON_VERSION}")
+                               .format(version=version, LESSON_VERSION=LESSON_VERSION))
     _check_counts(data)
     view = _schema_view(data)
     check_schema(view, "lesson")
@@ -113,8 +117,8 @@ def _lesson(data: Any, source: str) -> Lesson:
 
 def _check_counts(data: dict) -> None:
     """The counts the limits bound, checked before the schema pass (which would visit every item)."""
-    problems = [_many(data.get("steps"), limits.MAX_LESSON_STEPS, "steps", "steps"),
-                _many(data.get("projects"), limits.MAX_LESSON_PROJECTS, "projects", "embedded projects")]
+    problems = [_many(data.get("steps"), limits.MAX_LESSON_STEPS, "steps", tr("steps")),
+                _many(data.get("projects"), limits.MAX_LESSON_PROJECTS, "projects", tr("embedded projects"))]
     steps = data.get("steps")
     for i, step in enumerate(steps if isinstance(steps, list) else []):
         if isinstance(step, dict):
@@ -186,7 +190,8 @@ def _check_numbers(value: Any, path: list) -> None:
         try:
             float(value)
         except OverflowError:
-            raise ModelFormatError(f"{format_path(path)}: the number is too large") from None
+            raise ModelFormatError(tr("{format_path}: the number is too large")
+                                   .format(format_path=format_path(path))) from None
 
 
 # -- the parts ------------------------------------------------------------------------------------------------
@@ -199,7 +204,8 @@ def _docks(spec: dict, base: Docks, where: str) -> Docks:
     hide = tuple(spec.get("hide", base.hide if "show" not in spec else ()))
     both = sorted(set(show) & set(hide))
     if both:
-        raise ModelFormatError(f"{where}: {', '.join(both)} cannot be both shown and hidden")
+        raise ModelFormatError(tr("{where}: {names} cannot be both shown and hidden")
+                               .format(where=where, names=', '.join(both)))
     return Docks(show, hide)
 
 
@@ -209,18 +215,20 @@ _SAFE_PART = re.compile(r"^[^\\/:*?\"<>|\x00-\x1f]+$")
 def _source(spec: dict, where: str, projects: dict) -> ProjectSource:
     if "example" in spec:
         if spec["example"] not in EXAMPLES:
-            raise ModelFormatError(f"{where}.example: no example named {spec['example']!r}; the examples are "
-                                   f"{', '.join(EXAMPLES)}")
+            raise ModelFormatError(tr("{where}.example: no example named {spec!r}; the examples are "
+                                      "{names}").format(where=where, spec=spec['example'], names=', '.join(EXAMPLES)))
         return ProjectSource(example=spec["example"])
     if "embedded" in spec:
         if spec["embedded"] not in projects:
             known = ", ".join(map(repr, projects)) or "none"
-            raise ModelFormatError(f"{where}.embedded: the lesson has no project named {spec['embedded']!r} "
-                                   f"(its projects: {known})")
+            raise ModelFormatError(tr("{where}.embedded: the lesson has no project named {spec!r} "
+                                      "(its projects: {known})")
+                                   .format(where=where, spec=spec['embedded'], known=known))
         return ProjectSource(embedded=spec["embedded"])
     if _inside_path(spec["file"]) is None:
-        raise ModelFormatError(f"{where}.file: {spec['file'][:80]!r} must be a path inside the lesson's folder, "
-                               "written with / (for example \"data/start.nnstudio\")")
+        raise ModelFormatError(tr("{where}.file: {spec!r} must be a path inside the lesson's folder, "
+                                  "written with / (for example \"data/start.nnstudio\")")
+                               .format(where=where, spec=spec['file'][:80]))
     return ProjectSource(file=spec["file"])
 
 
@@ -230,7 +238,8 @@ def _step(spec: dict, where: str, projects: dict, locks: Locks, docks: Docks, co
     ids = [c.quiz_id for c in checks if c.is_quiz]
     repeated = next((i for i in ids if ids.count(i) > 1), None)
     if repeated is not None:
-        raise ModelFormatError(f"{where}.checks: two quizzes have the id {repeated!r}; give each its own")
+        raise ModelFormatError(tr("{where}.checks: two quizzes have the id {repeated!r}; give each its own")
+                               .format(where=where, repeated=repeated))
     return Step(
         title=spec["title"], text=spec.get("text", ""), task=spec.get("task", ""), project=source,
         setup=tuple(_action(a, f"{where}.setup[{i}]") for i, a in enumerate(spec.get("setup", []))),
@@ -245,19 +254,23 @@ def _check(spec: dict, where: str) -> Check:
     params = {k: v for k, v in spec.items() if k not in ("check", "text")}
     comparisons = [k for k in ("equals", "below", "at_most", "above", "at_least") if k in params]
     if (kind in _COMPARED or (kind == "prediction" and "class" not in params)) and not comparisons:
-        raise ModelFormatError(f"{where}: a {kind} check needs equals, below, at_most, above or at_least")
+        raise ModelFormatError(tr("{where}: a {kind} check needs equals, below, at_most, above or at_least")
+                               .format(where=where, kind=kind))
     if kind == "prediction" and "class" in params and (comparisons or "output" in params):
-        raise ModelFormatError(f"{where}: a prediction check takes either class or a comparison of one output")
+        raise ModelFormatError(tr("{where}: a prediction check takes either class or a comparison of one output")
+                               .format(where=where))
     if ("tolerance" in params or "relative_tolerance" in params) and "equals" not in params and kind != "quiz":
-        raise ModelFormatError(f"{where}: a tolerance goes with equals")
+        raise ModelFormatError(tr("{where}: a tolerance goes with equals").format(where=where))
     if "tolerance" in params and "relative_tolerance" in params:
-        raise ModelFormatError(f"{where}: give tolerance or relative_tolerance, not both")
+        raise ModelFormatError(tr("{where}: give tolerance or relative_tolerance, not both").format(where=where))
     if kind == "phase" and "layer" in params and params["reached"] not in ("forward", "backward"):
-        raise ModelFormatError(f"{where}.layer: only the forward and backward phases go through a layer")
+        raise ModelFormatError(tr("{where}.layer: only the forward and backward phases go through a layer")
+                               .format(where=where))
     if kind == "network" and "sizes" in params and "activations" in params \
             and len(params["activations"]) != len(params["sizes"]) - 1:
-        raise ModelFormatError(f"{where}.activations: one per layer after the inputs "
-                               f"({len(params['sizes']) - 1}), got {len(params['activations'])}")
+        raise ModelFormatError(tr("{where}.activations: one per layer after the inputs "
+                                  "({layers}), got {count}")
+                               .format(where=where, layers=len(params['sizes']) - 1, count=len(params['activations'])))
     if kind == "training":
         _settings(params["settings"], f"{where}.settings", check=True)
     if kind == "dataset" and "values" in params:
@@ -272,8 +285,9 @@ def _check(spec: dict, where: str) -> Check:
 def _settings(settings: dict, where: str, check: bool = False) -> None:
     unknown = sorted(set(settings) - _SETTINGS)
     if unknown:
-        raise ModelFormatError(f"{where}: {unknown[0]!r} is not a training setting; the settings are "
-                               f"{', '.join(sorted(_SETTINGS))}")
+        raise ModelFormatError(tr("{where}: {unknown!r} is not a training setting; the settings are "
+                                  "{names}")
+                               .format(where=where, unknown=unknown[0], names=', '.join(sorted(_SETTINGS))))
     values = dict(settings)
     if check and values.get("batch_size") == "full":
         values.pop("batch_size")
@@ -291,7 +305,8 @@ def _action(spec: dict, where: str) -> Action:
         cols = len(weights[0]) if isinstance(weights, list) and weights and isinstance(weights[0], list) else 0
         rows = len(weights) if isinstance(weights, list) else 0
         if not rows or not cols:
-            raise ModelFormatError(f"{where}.weights: expected rows of numbers, one row per input of the layer")
+            raise ModelFormatError(tr("{where}.weights: expected rows of numbers, one row per input of the layer")
+                                   .format(where=where))
         params["weights"] = number_matrix(weights, f"{where}.weights", rows, cols).tolist()
         if "bias" in params:
             params["bias"] = number_vector(params["bias"], f"{where}.bias").tolist()
@@ -300,23 +315,25 @@ def _action(spec: dict, where: str) -> Action:
     elif kind == "set_dataset":
         params = _dataset_params(params, where)
     elif kind == "train" and "epochs" in params and "until_epoch" in params:
-        raise ModelFormatError(f"{where}: give epochs or until_epoch, not both")
+        raise ModelFormatError(tr("{where}: give epochs or until_epoch, not both").format(where=where))
     elif kind == "step":
         if "row" in params and "batch" in params:
-            raise ModelFormatError(f"{where}: a step is on one row or on one mini-batch, not both")
+            raise ModelFormatError(tr("{where}: a step is on one row or on one mini-batch, not both")
+                                   .format(where=where))
         if "layer" in params and params["to"] not in ("forward", "backward"):
-            raise ModelFormatError(f"{where}.layer: only the forward and backward phases go through a layer")
+            raise ModelFormatError(tr("{where}.layer: only the forward and backward phases go through a layer")
+                                   .format(where=where))
     return Action(kind, params)
 
 
 def _dataset_params(params: dict, where: str) -> dict:
     if ("table" in params) == ("columns" in params):
-        raise ModelFormatError(f"{where}: give a built-in table or columns")
+        raise ModelFormatError(tr("{where}: give a built-in table or columns").format(where=where))
     if "table" in params:
         key = params["table"]
         if key not in BUILTIN_TABLES:
-            raise ModelFormatError(f"{where}.table: no built-in table named {key!r}; the tables are "
-                                   f"{', '.join(BUILTIN_TABLES)}")
+            raise ModelFormatError(tr("{where}.table: no built-in table named {key!r}; the tables are "
+                                      "{names}").format(where=where, key=key, names=', '.join(BUILTIN_TABLES)))
         return {"dataset": read_csv_text(builtin_table_csv(key), key), "table": key}
     columns, lengths, names = [], set(), []
     for i, col in enumerate(params["columns"]):
@@ -328,20 +345,23 @@ def _dataset_params(params: dict, where: str) -> dict:
             col["labels"] = string_list(col["labels"], f"{here}.labels")
         lengths.add(len(col.get("values", col.get("labels", []))))
         if col["name"] in names:
-            raise ModelFormatError(f"{here}.name: two columns are named {col['name']!r}")
+            raise ModelFormatError(tr("{here}.name: two columns are named {col!r}").format(here=here, col=col['name']))
         names.append(col["name"])
         columns.append(col)
     if len(lengths) > 1:
-        raise ModelFormatError(f"{where}.columns: every column needs the same number of rows, got {sorted(lengths)}")
+        raise ModelFormatError(tr("{where}.columns: every column needs the same number of rows, got {lengths}")
+                               .format(where=where, lengths=sorted(lengths)))
     if not any(c.get("role") == "target" for c in columns):
-        raise ModelFormatError(f"{where}.columns: one column needs \"role\": \"target\"")
+        raise ModelFormatError(tr("{where}.columns: one column needs \"role\": \"target\"").format(where=where))
     if lengths.pop() * len(columns) > limits.MAX_CELLS:
-        raise ModelFormatError(f"{where}.columns: more than {limits.MAX_CELLS:,} cells")
+        raise ModelFormatError(tr("{where}.columns: more than {max_cells:,} cells")
+                               .format(where=where, max_cells=limits.MAX_CELLS))
     try:  # built now, so a table the app would refuse is refused with the lesson
         dataset = apply_actions(Project(Network(1, [Layer(1, weights=[[0.0]])])),
                                 [Action("set_dataset", {"columns": columns, **params})]).dataset
     except NNStudioError as exc:
-        raise ModelFormatError(f"{where}.columns: {str(exc).removeprefix('action 1 (set_dataset): ')}") from None
+        prefix = tr("action {n} ({kind}): {exc}").format(n=1, kind="set_dataset", exc="")
+        raise ModelFormatError(f"{where}.columns: {str(exc).removeprefix(prefix)}") from None
     return {**params, "columns": columns, "dataset": dataset}
 
 
@@ -364,14 +384,16 @@ def load_step_project(lesson: Lesson, step: Step) -> Project | None:
         return lesson.projects[src.embedded].copy()
     folder = lesson_folder(lesson)
     if folder is None:
-        raise ModelFormatError(f"{lesson.title}: a step names the file {src.file!r} but the lesson has no folder")
+        raise ModelFormatError(tr("{title}: a step names the file {file!r} but the lesson has no folder")
+                               .format(title=lesson.title, file=src.file))
     node = folder.joinpath(*PurePosixPath(src.file).parts)
     if isinstance(node, Path):
         return read_file(node)[0]
     try:
         raw = node.read_bytes()
     except OSError:
-        raise ModelFormatError(f"{lesson.title}: the lesson's file {src.file!r} is missing") from None
+        raise ModelFormatError(tr("{title}: the lesson's file {file!r} is missing")
+                               .format(title=lesson.title, file=src.file)) from None
     return load_text(raw, src.file)
 
 
@@ -389,16 +411,18 @@ def read_lesson_asset(lesson: Lesson, relative: str) -> bytes:
     parts = _inside_path(relative)
     folder = lesson_folder(lesson)
     if parts is None or folder is None:
-        raise ModelFormatError(f"{relative[:80]!r}: only files inside the lesson's folder can be shown")
+        raise ModelFormatError(tr("{relative!r}: only files inside the lesson's folder can be shown")
+                               .format(relative=relative[:80]))
     node = folder.joinpath(*parts)
     if isinstance(node, Path):
         return bytes(read_limited_bytes(node, limits.MAX_LESSON_ASSET_BYTES, ModelFormatError))
     try:
         data = node.read_bytes()
     except OSError:
-        raise ModelFormatError(f"{relative[:80]!r}: no such file beside the lesson") from None
+        raise ModelFormatError(tr("{relative!r}: no such file beside the lesson")
+                               .format(relative=relative[:80])) from None
     if len(data) > limits.MAX_LESSON_ASSET_BYTES:
-        raise ModelFormatError(f"{relative[:80]!r}: too large to show")
+        raise ModelFormatError(tr("{relative!r}: too large to show").format(relative=relative[:80]))
     return data
 
 
@@ -411,7 +435,8 @@ def start_step_project(lesson: Lesson, step: Step, current: Project | None) -> P
         return None
     base = project if project is not None else current
     if base is None:
-        raise ModelFormatError(f"step {step.title!r} changes the learner's project, but there is no project yet")
+        raise ModelFormatError(tr("step {title!r} changes the learner's project, but there is no project yet")
+                               .format(title=step.title))
     return apply_actions(base, step.setup) if step.setup else base
 
 
@@ -425,8 +450,10 @@ def load_bundled(key: str) -> Lesson:
     not changed by its users (a step's project and table are handed out as copies)."""
     name = key if key.endswith(LESSON_SUFFIX) else f"{key}{LESSON_SUFFIX}"
     if name not in bundled_lesson_files():
-        raise ModelFormatError(f"no bundled lesson named {key!r}; the lessons are "
-                               f"{', '.join(n.removesuffix(LESSON_SUFFIX) for n in bundled_lesson_files())}")
+        raise ModelFormatError(tr("no bundled lesson named {key!r}; the lessons are "
+                                  "{names}")
+                               .format(key=key, names=", ".join(n.removesuffix(LESSON_SUFFIX)
+                                                                for n in bundled_lesson_files())))
     return _read_bundled(name)
 
 
@@ -496,9 +523,10 @@ def write_lesson(data: dict[str, Any], path: str | os.PathLike) -> None:
         check_json_shape(raw, name)
         lesson_from_data(parse_json_text(raw, name), name, str(path))
     except ValueError:
-        raise WriteError(f"cannot save {name}: it holds a number that is not finite (NaN or infinity)") from None
+        raise WriteError(tr("cannot save {name}: it holds a number that is not finite (NaN or infinity)")
+                         .format(name=name)) from None
     except ModelFormatError as exc:
-        raise WriteError(f"cannot save {exc}") from None
+        raise WriteError(tr("cannot save {exc}").format(exc=exc)) from None
     atomic_write_bytes(path, raw)
 
 
@@ -537,8 +565,8 @@ def rehearse_lesson(lesson: Lesson) -> list[StepRehearsal]:
         if started is not None:
             context = LessonContext(started)
         elif context is None:
-            raise ModelFormatError(f"step {i + 1} ({step.title!r}) has no project to start from (name one, so the "
-                                   "lesson starts the same for everyone)")
+            raise ModelFormatError(tr("step {step} ({title!r}) has no project to start from (name one, so the "
+                                      "lesson starts the same for everyone)").format(step=i + 1, title=step.title))
         context = replace(context, answers={})
         before = evaluate_step(step, context)
         context = solve(step, context)

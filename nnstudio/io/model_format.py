@@ -12,6 +12,7 @@ import numpy as np
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.features import Formula
+from nnstudio.core.i18n import tr
 from nnstudio.core.images import input_image
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.limits import MAX_NAME, too_long
@@ -44,10 +45,12 @@ def _unnamed(value: str | dict, registry: Registry, where: str) -> tuple[str, di
         params = {k: float(v) if isinstance(v, bool) else v for k, v in value.items()}
         key = params.pop("name")
     if key not in registry:
-        raise ModelFormatError(f"{where}: unknown {registry.kind} {key!r}; choose one of: {', '.join(registry)}")
+        raise ModelFormatError(tr("{where}: unknown {kind} {key!r}; choose one of: {choices}")
+                               .format(where=where, kind=tr(registry.kind), key=key, choices=', '.join(registry)))
     for name, v in params.items():
         if isinstance(v, int | float) and not is_finite_number(v):
-            raise ModelFormatError(f"{where}.{name}: contains a value too large to represent")
+            raise ModelFormatError(tr("{where}.{name}: contains a value too large to represent")
+                                   .format(where=where, name=name))
     try:
         registry.resolve_params(key, params)
     except NNStudioError as exc:
@@ -114,13 +117,16 @@ def check_version(data: Any, expected_format: str, prefix: str = "") -> None:
     """ModelFormatError unless ``data`` is an object of format ``expected_format`` this version can read."""
     where = f"{prefix}." if prefix else ""
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{prefix or '(top level)'}: expected a JSON object, got {type(data).__name__}")
+        raise ModelFormatError(tr("{where}: expected a JSON object, got {kind}")
+                               .format(where=prefix or tr('(top level)'), kind=type(data).__name__))
     if data.get("format") != expected_format:
-        raise ModelFormatError(f"{where}format: expected {expected_format!r}, got {data.get('format')!r}")
+        raise ModelFormatError(tr("{where}format: expected {expected_format!r}, got {found!r}")
+                               .format(where=where, expected_format=expected_format, found=data.get('format')))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > MODEL_VERSION:
-        raise ModelFormatError(f"{where}version: this file is version {version}, written by a newer NN Studio; "
-                               f"this one reads up to version {MODEL_VERSION}")
+        raise ModelFormatError(tr("{where}version: this file is version {version}, written by a newer NN Studio; "
+                                  "this one reads up to version {MODEL_VERSION}")
+                               .format(where=where, version=version, MODEL_VERSION=MODEL_VERSION))
 
 
 def _schema_view(data: dict) -> tuple[dict, dict[tuple, list[int]]]:
@@ -152,7 +158,7 @@ def _as(arr: np.ndarray, dtype: np.dtype) -> np.ndarray:
 def _finite(arr: np.ndarray, where: str) -> np.ndarray:
     with np.errstate(over="ignore"):
         if not np.isfinite(arr).all():
-            raise ModelFormatError(f"{where}: contains a value too large to represent")
+            raise ModelFormatError(tr("{where}: contains a value too large to represent").format(where=where))
     return arr
 
 
@@ -183,24 +189,26 @@ def model_from_dict(data: Any, prefix: str = "") -> Project:
         if "bias" in spec:
             bias = number_vector(spec["bias"], f"{where}.bias")
             if len(bias) != units:
-                raise ModelFormatError(f"{where}.bias: expected {units} values, got {len(bias)}")
+                raise ModelFormatError(tr("{where}.bias: expected {units} values, got {count}")
+                                       .format(where=where, units=units, count=len(bias)))
             bias = _finite(_as(bias, dtype), f"{where}.bias")
         else:
             bias = np.zeros(units, dtype)
         if not use_bias and np.any(bias):
-            raise ModelFormatError(f"{where}.bias: the layer has use_bias false, so its bias must be all zeros")
+            raise ModelFormatError(tr("{where}.bias: the layer has use_bias false, so its bias must be all zeros")
+                                   .format(where=where))
         layers.append(Layer(units, act, activation_params=act_params, use_bias=use_bias,
                             kernel_initializer=k_init, kernel_initializer_params=k_params,
                             bias_initializer=b_init, bias_initializer_params=b_params,
                             weights=weights, bias=bias, dtype=dtype))
         fan_in = units
     if len(outputs) != fan_in:
-        raise ModelFormatError(f"{p}outputs: the last layer has {fan_in} units but {len(outputs)} output names "
-                               "are given")
+        raise ModelFormatError(tr("{p}outputs: the last layer has {fan_in} units but {count} output names "
+                                  "are given").format(p=p, fan_in=fan_in, count=len(outputs)))
     network = Network(len(inputs), layers, inputs, outputs)
     preprocessing = _preprocessing(data.get("preprocessing"), inputs, len(outputs), p)
     training = _training(data.get("training", {}), p)
-    image = image_from_dict(data.get("image"), f"{p}image", inputs, "model's inputs")
+    image = image_from_dict(data.get("image"), f"{p}image", inputs, tr("model's inputs"))
     return Project(network, training, preprocessing, name=data.get("name", "Untitled"),
                    description=data.get("description", ""), image=image)
 
@@ -215,13 +223,15 @@ def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> 
         if items is None:
             return [Normalizer()] * n
         if len(items) != n:
-            raise ModelFormatError(f"{p}preprocessing.{key}: expected {n} entries, got {len(items)}")
+            raise ModelFormatError(tr("{p}preprocessing.{key}: expected {n} entries, got {count}")
+                                   .format(p=p, key=key, n=n, count=len(items)))
         out = []
         for i, item in enumerate(items):
             offset, scale = item.get("offset", 0.0), item.get("scale", 1.0)
             try:
                 if not (is_finite_number(offset) and is_finite_number(scale)):
-                    raise ModelFormatError(f"{p}preprocessing.{key}[{i}]: contains a value too large to represent")
+                    raise ModelFormatError(tr("{p}preprocessing.{key}[{i}]: contains a value too large to represent")
+                                           .format(p=p, key=key, i=i))
                 out.append(Normalizer(item["method"], float(offset), float(scale)))
             except ModelFormatError:
                 raise
@@ -233,7 +243,8 @@ def _preprocessing(data: dict | None, inputs: list[str], n_out: int, p: str) -> 
     if classes is not None:
         string_list(classes, f"{p}preprocessing.classes")
     if classes is not None and n_out > 1 and len(classes) != n_out:
-        raise ModelFormatError(f"{p}preprocessing.classes: expected {n_out} class names, got {len(classes)}")
+        raise ModelFormatError(tr("{p}preprocessing.classes: expected {n_out} class names, got {count}")
+                               .format(p=p, n_out=n_out, count=len(classes)))
     formulas = _formulas(data.get("formulas"), inputs, f"{p}preprocessing.formulas")
     return Preprocessing(norms("inputs", n_in), norms("targets", n_out), classes, formulas)
 
@@ -244,7 +255,8 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[Formula
     if items is None:
         return []
     if len(items) != len(inputs):
-        raise ModelFormatError(f"{where}: expected {len(inputs)} entries (one per input), got {len(items)}")
+        raise ModelFormatError(tr("{where}: expected {wanted} entries (one per input), got {got}")
+                               .format(where=where, wanted=len(inputs), got=len(items)))
     derived = {name for name, item in zip(inputs, items) if item is not None}
     out: list[Formula | None] = []
     for i, (name, item) in enumerate(zip(inputs, items)):
@@ -257,13 +269,15 @@ def _formulas(items: list | None, inputs: list[str], where: str) -> list[Formula
             raise ModelFormatError(f"{where}[{i}]: {exc}") from None
         for k, source in enumerate(formula.sources):
             if not source.strip():
-                raise ModelFormatError(f"{where}[{i}].sources[{k}]: a source name cannot be empty")
+                raise ModelFormatError(tr("{where}[{i}].sources[{k}]: a source name cannot be empty")
+                                       .format(where=where, i=i, k=k))
             if too_long(source, MAX_NAME):
                 raise ModelFormatError(f"{where}[{i}].sources[{k}]: {too_long(source, MAX_NAME)}")
             if source in derived:
-                what = "itself" if source == name else f"{source!r}, which is computed too"
-                raise ModelFormatError(f"{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
-                                       "sources must be base features")
+                what = tr("itself") if source == name else tr("{name!r}, which is computed too").format(name=source)
+                raise ModelFormatError(tr("{where}[{i}].sources[{k}]: input {name!r} cannot be computed from {what}; "
+                                          "sources must be base features")
+                                       .format(where=where, i=i, k=k, name=name, what=what))
         out.append(formula)
     return out if derived else []
 
@@ -272,10 +286,11 @@ def _training(data: dict, p: str) -> TrainingConfig:
     data = dict(data)
     opt_key, opt_params = _unnamed(data.pop("optimizer", "sgd"), OPTIMIZERS, f"{p}training.optimizer")
     if "loss" in data and data["loss"] not in LOSSES:
-        raise ModelFormatError(f"{p}training.loss: unknown loss {data['loss']!r}; choose one of: {', '.join(LOSSES)}")
+        raise ModelFormatError(tr("{p}training.loss: unknown loss {data!r}; choose one of: {names}")
+                               .format(p=p, data=data['loss'], names=', '.join(LOSSES)))
     config = TrainingConfig.from_dict({**data, "optimizer": opt_key, "optimizer_params": opt_params})
     if config.target_loss is not None and not is_finite_number(config.target_loss):
-        raise ModelFormatError(f"{p}training.target_loss: contains a value too large to represent")
+        raise ModelFormatError(tr("{p}training.target_loss: contains a value too large to represent").format(p=p))
     try:
         config.validate()
     except NNStudioError as exc:

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnstudio.core.data import CATEGORICAL, INPUT, NUMERIC, Column, Dataset
 from nnstudio.core.features import Formula
+from nnstudio.core.i18n import tr
 from nnstudio.core.limits import MAX_HISTORY_POINTS, MAX_JSON_VALUES
 from nnstudio.core.project import Project
 from nnstudio.core.training import History
@@ -82,13 +83,14 @@ def dataset_from_dict(data: dict[str, Any], where: str = "dataset") -> Dataset:
         lengths.add(len(col))
         columns.append(col)
     if len(lengths) > 1:
-        raise ModelFormatError(f"{where}.columns: all columns need the same number of rows, got {sorted(lengths)}")
+        raise ModelFormatError(tr("{where}.columns: all columns need the same number of rows, got {lengths}")
+                               .format(where=where, lengths=sorted(lengths)))
     try:
         dataset = Dataset(columns, data.get("name", "data"))
     except NNStudioError as exc:
         raise ModelFormatError(f"{where}: {exc}") from None
     _check_derived(dataset, where)
-    image = image_from_dict(data.get("image"), f"{where}.image", dataset.column_names(), "dataset's columns")
+    image = image_from_dict(data.get("image"), f"{where}.image", dataset.column_names(), tr("dataset's columns"))
     try:
         dataset.set_image(image)
     except NNStudioError as exc:
@@ -102,11 +104,14 @@ def _bad_cells(bad: dict, values: np.ndarray, where: str) -> dict[int, str]:
     for key, text in bad.items():
         if not (key.isascii() and key.isdigit()) or key != str(int(key[:12])) or int(key) >= len(values):
             shown = key if len(key) <= 20 else key[:20] + "..."
-            raise ModelFormatError(f"{where}: {shown!r} is not a row of this column")
+            raise ModelFormatError(tr("{where}: {shown!r} is not a row of this column")
+                                   .format(where=where, shown=shown))
         if not isinstance(text, str):
-            raise ModelFormatError(f"{where}.{key}: expected the cell's text, got {json_kind(text)}")
+            raise ModelFormatError(tr("{where}.{key}: expected the cell's text, got {json_kind}")
+                                   .format(where=where, key=key, json_kind=json_kind(text)))
         if not np.isnan(values[int(key)]):
-            raise ModelFormatError(f"{where}.{key}: row {key} holds a number, so it cannot be a bad cell")
+            raise ModelFormatError(tr("{where}.{key}: row {key} holds a number, so it cannot be a bad cell")
+                                   .format(where=where, key=key))
         out[int(key)] = text
     return out
 
@@ -127,7 +132,7 @@ def _check_derived(dataset: Dataset, where: str) -> None:
         here = f"{where}.columns[{i}].formula"
         try:
             if col.kind != NUMERIC:
-                raise DataError(f"column {col.name!r} is computed, so its kind must be numeric")
+                raise DataError(tr("column {name!r} is computed, so its kind must be numeric").format(name=col.name))
             for k, name in enumerate(col.formula.sources):
                 try:
                     dataset.source_column(name, f"column {col.name!r}")
@@ -207,14 +212,14 @@ def history_from_dict(data: dict) -> History:
     columns = {key: number_vector(col, f"history.{key}", allow_null=True) for key, col in data.items()}
     lengths = {len(col) for col in columns.values()}
     if len(lengths) > 1:
-        raise ModelFormatError("history: all columns need the same length")
+        raise ModelFormatError(tr("history: all columns need the same length"))
     n = lengths.pop() if lengths else 0
     if n and "epoch" not in columns:
         columns = {"epoch": np.arange(1.0, n + 1), **columns}
     epoch = columns.get("epoch")
     if n and (not np.isfinite(epoch).all() or epoch[0] < 1 or (epoch != np.round(epoch)).any()
               or (np.diff(epoch) <= 0).any() or epoch[-1] > 2**53):
-        raise ModelFormatError("history.epoch: epoch numbers must be whole numbers from 1 up, in increasing order")
+        raise ModelFormatError(tr("history.epoch: epoch numbers must be whole numbers from 1 up, in increasing order"))
     return History({key: col.tolist() for key, col in columns.items()}).thinned(MAX_HISTORY_POINTS)
 
 

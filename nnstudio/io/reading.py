@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from nnstudio.core import limits
+from nnstudio.core.i18n import tr
 from nnstudio.errors import NNStudioError
 
 CHUNK = 1024 * 1024
@@ -29,27 +30,28 @@ def read_limited_bytes(path: str | os.PathLike, limit: int, error: type[NNStudio
     try:
         fd = os.open(path, _FLAGS)
     except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a file") from None
+        raise error(tr("{path}: is a folder, not a file").format(path=path)) from None
     except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
+        raise error(tr("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(tr("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise error(f"{path}: is a folder, not a file")
+            raise error(tr("{path}: is a folder, not a file").format(path=path))
         regular = stat.S_ISREG(st.st_mode)
         if regular and st.st_size > limit:
-            raise error(f"{name}: too large ({_mb(st.st_size)}; the limit is {_mb(limit)})")
+            raise error(tr("{name}: too large ({size}; the limit is {limit})")
+                        .format(name=name, size=_mb(st.st_size), limit=_mb(limit)))
         data = _read_at_most(fd, limit + 1, name, regular, error)
     except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(tr("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)) from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise error(f"{name}: too large (more than {_mb(limit)}, the limit)")
+        raise error(tr("{name}: too large (more than {limit}, the limit)").format(name=name, limit=_mb(limit)))
     if not data and stat.S_ISFIFO(st.st_mode):
-        raise error(f"{path}: no data came through this pipe (is anything writing to it?)")
+        raise error(tr("{path}: no data came through this pipe (is anything writing to it?)").format(path=path))
     return data
 
 
@@ -67,8 +69,8 @@ def _read_at_most(fd: int, most: int, name: str, regular: bool, error: type[NNSt
         data += chunk
         last = time.monotonic()
         if not regular and last - started > limits.READ_TOTAL_SECONDS:
-            raise error(f"{name}: still sending after {limits.READ_TOTAL_SECONDS:g} seconds; save the data to "
-                        "a file and open that")
+            raise error(tr("{name}: still sending after {read_total_seconds:g} seconds; save the data to "
+                           "a file and open that").format(name=name, read_total_seconds=limits.READ_TOTAL_SECONDS))
     return data
 
 
@@ -80,8 +82,8 @@ def _wait_readable(fd: int, name: str, started: float, last: float, error: type[
         poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
         if poller.poll(left * 1000):
             return
-    raise error(f"{name}: no data arrived for {limits.READ_IDLE_SECONDS:g} seconds; save the data to a file "
-                "and open that")
+    raise error(tr("{name}: no data arrived for {read_idle_seconds:g} seconds; save the data to a file "
+                   "and open that").format(name=name, read_idle_seconds=limits.READ_IDLE_SECONDS))
 
 
 def _mb(size: int) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.limits import (
     MAX_HISTORY_METRICS,
     MAX_LAYERS,
@@ -74,13 +75,15 @@ def _unflat(values: np.ndarray, network: Network) -> Weights:
 def _numbers(value: Any, length: int, where: str) -> np.ndarray:
     """A list of ``length`` numbers as a float array (``number_vector`` checks the numbers)."""
     if isinstance(value, list) and len(value) != length:
-        raise ModelFormatError(f"{where}: expected a list of {length} numbers, got {len(value)}")
+        raise ModelFormatError(tr("{where}: expected a list of {length} numbers, got {count}")
+                               .format(where=where, length=length, count=len(value)))
     return number_vector(value, where)
 
 
 def _whole(value: Any, where: str, minimum: int = 0, maximum: int = 2**63 - 1) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-        raise ModelFormatError(f"{where}: expected a whole number from {minimum} to {maximum}, got {value!r}")
+        raise ModelFormatError(tr("{where}: expected a whole number from {minimum} to {maximum}, got {value!r}")
+                               .format(where=where, minimum=minimum, maximum=maximum, value=value))
     return value
 
 
@@ -107,28 +110,32 @@ def run_state_to_dict(state: RunState) -> dict[str, Any]:
 
 def run_state_from_dict(data: Any, network: Network, where: str = "run_state") -> RunState:
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{where}: expected an object")
+        raise ModelFormatError(tr("{where}: expected an object").format(where=where))
     optimizer = data.get("optimizer")
     if optimizer not in OPTIMIZERS:
-        raise ModelFormatError(f"{where}.optimizer: unknown optimizer {optimizer!r}")
+        raise ModelFormatError(tr("{where}.optimizer: unknown optimizer {optimizer!r}")
+                               .format(where=where, optimizer=optimizer))
     parameters = _whole(data.get("parameters"), f"{where}.parameters")
     if parameters != flat_size(network):
-        raise ModelFormatError(f"{where}.parameters: the optimizer state is for {parameters} parameters, "
-                               f"the network has {flat_size(network)}")
+        raise ModelFormatError(tr("{where}.parameters: the optimizer state is for {parameters} parameters, "
+                                  "the network has {flat_size}")
+                               .format(where=where, parameters=parameters, flat_size=flat_size(network)))
     dtype = data.get("dtype", "float64")
     if dtype not in ("float64", "float32"):
-        raise ModelFormatError(f"{where}.dtype: expected 'float64' or 'float32', got {dtype!r}")
+        raise ModelFormatError(tr("{where}.dtype: expected 'float64' or 'float32', got {dtype!r}")
+                               .format(where=where, dtype=dtype))
     slots_in = data.get("slots", {})
     if not isinstance(slots_in, dict) or len(slots_in) > MAX_SLOTS:
-        raise ModelFormatError(f"{where}.slots: expected an object with at most {MAX_SLOTS} entries")
+        raise ModelFormatError(tr("{where}.slots: expected an object with at most {MAX_SLOTS} entries")
+                               .format(where=where, MAX_SLOTS=MAX_SLOTS))
     slots = {}
     for name, values in slots_in.items():
         if not (isinstance(name, str) and name.isidentifier() and len(name) <= 32):
-            raise ModelFormatError(f"{where}.slots: {name!r} is not a slot name")
+            raise ModelFormatError(tr("{where}.slots: {name!r} is not a slot name").format(where=where, name=name))
         slots[name] = _numbers(values, parameters, f"{where}.slots.{name}").astype(dtype)
     best = data.get("best_val_loss")
     if best is not None and (isinstance(best, bool) or not isinstance(best, int | float) or not math.isfinite(best)):
-        raise ModelFormatError(f"{where}.best_val_loss: expected a number or null")
+        raise ModelFormatError(tr("{where}.best_val_loss: expected a number or null").format(where=where))
     return RunState(optimizer, parameters, dtype, _whole(data.get("iterations", 0), f"{where}.iterations"), slots,
                     _whole(data.get("seed", 0), f"{where}.seed"), _shuffle_from_dict(data.get("shuffle"), where),
                     math.inf if best is None else float(best),
@@ -140,12 +147,12 @@ def _shuffle_from_dict(data: Any, where: str) -> dict | None:
         return None
     here = f"{where}.shuffle"
     if not isinstance(data, dict) or data.get("bit_generator") != "PCG64":
-        raise ModelFormatError(f"{here}: expected a PCG64 generator state")
+        raise ModelFormatError(tr("{here}: expected a PCG64 generator state").format(here=here))
     numbers = {}
     for key in ("state", "inc"):
         text = data.get(key)
         if not (isinstance(text, str) and _HEX128.fullmatch(text)):
-            raise ModelFormatError(f"{here}.{key}: expected up to 32 hexadecimal digits")
+            raise ModelFormatError(tr("{here}.{key}: expected up to 32 hexadecimal digits").format(here=here, key=key))
         numbers[key] = int(text, 16)
     return {"bit_generator": "PCG64", "state": numbers,
             "has_uint32": _whole(data.get("has_uint32", 0), f"{here}.has_uint32", 0, 1),
@@ -164,18 +171,21 @@ def snapshots_from_dict(data: Any, network: Network, where: str = "snapshots") -
     if data is None:
         return SnapshotHistory()
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{where}: expected an object")
+        raise ModelFormatError(tr("{where}: expected an object").format(where=where))
     epochs, weights = data.get("epochs"), data.get("weights")
     if not isinstance(epochs, list) or not isinstance(weights, list) or len(epochs) != len(weights):
-        raise ModelFormatError(f"{where}: expected lists 'epochs' and 'weights' of the same length")
+        raise ModelFormatError(tr("{where}: expected lists 'epochs' and 'weights' of the same length")
+                               .format(where=where))
     size = flat_size(network)
     if len(epochs) > MAX_SNAPSHOTS or len(epochs) * size > SNAPSHOT_NUMBERS:  # what the writer keeps at most
-        raise ModelFormatError(f"{where}: too many snapshots ({len(epochs)} of {size} weights each)")
+        raise ModelFormatError(tr("{where}: too many snapshots ({count} of {size} weights each)")
+                               .format(where=where, count=len(epochs), size=size))
     entries, last = [], -1
     for i, (epoch, values) in enumerate(zip(epochs, weights)):
         epoch = _whole(epoch, f"{where}.epochs[{i}]")
         if epoch <= last:
-            raise ModelFormatError(f"{where}.epochs: epochs must increase, got {epoch} after {last}")
+            raise ModelFormatError(tr("{where}.epochs: epochs must increase, got {epoch} after {last}")
+                                   .format(where=where, epoch=epoch, last=last))
         last = epoch
         entries.append((epoch, _unflat(_numbers(values, size, f"{where}.weights[{i}]"), network)))
     return SnapshotHistory.from_entries(entries)
@@ -259,23 +269,27 @@ def runs_from_dict(data: Any, network: Network, where: str = "runs") -> RunLog:
     if data is None:
         return RunLog()
     if not isinstance(data, dict) or not isinstance(data.get("runs"), list):
-        raise ModelFormatError(f"{where}: expected an object with a list 'runs'")
+        raise ModelFormatError(tr("{where}: expected an object with a list 'runs'").format(where=where))
     items = data["runs"]
     if len(items) > MAX_RUNS:
-        raise ModelFormatError(f"{where}.runs: {len(items):,} runs (the limit is {MAX_RUNS:,})")
+        raise ModelFormatError(tr("{where}.runs: {count:,} runs (the limit is {MAX_RUNS:,})")
+                               .format(where=where, count=len(items), MAX_RUNS=MAX_RUNS))
     numbers = sum(_checkpoint_numbers(item) for item in items)
     if numbers > RUN_CHECKPOINT_NUMBERS:
-        raise ModelFormatError(f"{where}: the checkpoints hold {numbers:,} numbers (the limit is "
-                               f"{RUN_CHECKPOINT_NUMBERS:,})")
+        raise ModelFormatError(tr("{where}: the checkpoints hold {numbers:,} numbers (the limit is "
+                                  "{RUN_CHECKPOINT_NUMBERS:,})")
+                               .format(where=where, numbers=numbers, RUN_CHECKPOINT_NUMBERS=RUN_CHECKPOINT_NUMBERS))
     numbers = sum(_curve_numbers(item) for item in items)
     if numbers > RUN_HISTORY_NUMBERS:
-        raise ModelFormatError(f"{where}: the runs' curves hold {numbers:,} numbers (the limit is "
-                               f"{RUN_HISTORY_NUMBERS:,})")
+        raise ModelFormatError(tr("{where}: the runs' curves hold {numbers:,} numbers (the limit is "
+                                  "{RUN_HISTORY_NUMBERS:,})")
+                               .format(where=where, numbers=numbers, RUN_HISTORY_NUMBERS=RUN_HISTORY_NUMBERS))
     runs, ids = [], set()
     for i, item in enumerate(items):
         run = _run_from_dict(item, f"{where}.runs[{i}]")
         if run.id in ids:
-            raise ModelFormatError(f"{where}.runs[{i}].id: run {run.id} appears twice")
+            raise ModelFormatError(tr("{where}.runs[{i}].id: run {id} appears twice")
+                                   .format(where=where, i=i, id=run.id))
         ids.add(run.id)
         runs.append(run)
     runs.sort(key=lambda r: r.id)
@@ -284,7 +298,7 @@ def runs_from_dict(data: Any, network: Network, where: str = "runs") -> RunLog:
     head_data = data.get("head")
     if head_data is not None:
         if not isinstance(head_data, dict):
-            raise ModelFormatError(f"{where}.head: expected an object or null")
+            raise ModelFormatError(tr("{where}.head: expected an object or null").format(where=where))
         run_id = _whole(head_data.get("run"), f"{where}.head.run")
         epoch = _whole(head_data.get("epoch"), f"{where}.head.epoch")
         if run_id in ids:  # the network holds the weights of that run and epoch (the writer checked)
@@ -309,21 +323,22 @@ def _curve_numbers(item: Any) -> int:
 
 def _run_from_dict(data: Any, where: str) -> Run:
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{where}: expected an object")
+        raise ModelFormatError(tr("{where}: expected an object").format(where=where))
     missing = [k for k in _RUN_KEYS if k not in data]
     if missing:
-        raise ModelFormatError(f"{where}: missing {', '.join(missing)}")
+        raise ModelFormatError(tr("{where}: missing {names}").format(where=where, names=', '.join(missing)))
     run_id = _whole(data["id"], f"{where}.id", 1)
     name = data["name"]
     if not isinstance(name, str) or len(name) > MAX_NAME:
-        raise ModelFormatError(f"{where}.name: expected text of at most {MAX_NAME} characters")
+        raise ModelFormatError(tr("{where}.name: expected text of at most {MAX_NAME} characters")
+                               .format(where=where, MAX_NAME=MAX_NAME))
     config = _config(data["config"], f"{where}.config")
     start = _whole(data["start_epoch"], f"{where}.start_epoch", 0, MAX_EPOCH_NUMBER)
     end = _whole(data["end_epoch"], f"{where}.end_epoch", start, MAX_EPOCH_NUMBER)
     architecture = _architecture(data["architecture"], f"{where}.architecture")
     fingerprint = data["fingerprint"]
     if not (isinstance(fingerprint, str) and _FINGERPRINT.fullmatch(fingerprint)):
-        raise ModelFormatError(f"{where}.fingerprint: expected 64 hexadecimal digits")
+        raise ModelFormatError(tr("{where}.fingerprint: expected 64 hexadecimal digits").format(where=where))
     template = network_from_architecture(architecture)
     parent = data.get("parent")
     parent = None if parent is None else _whole(parent, f"{where}.parent", 1)
@@ -344,29 +359,31 @@ MAX_EPOCH_NUMBER = 2**53
 
 def _float(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-        raise ModelFormatError(f"{where}: expected a number of at least 0")
+        raise ModelFormatError(tr("{where}: expected a number of at least 0").format(where=where))
     return float(value)
 
 
 def _text(value: Any, where: str) -> str:
     if not isinstance(value, str) or len(value) > MAX_NAME:
-        raise ModelFormatError(f"{where}: expected text of at most {MAX_NAME} characters")
+        raise ModelFormatError(tr("{where}: expected text of at most {MAX_NAME} characters")
+                               .format(where=where, MAX_NAME=MAX_NAME))
     return value
 
 
 def _config(data: Any, where: str) -> TrainingConfig:
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{where}: expected an object")
+        raise ModelFormatError(tr("{where}: expected an object").format(where=where))
     known = {f for f in TrainingConfig().to_dict()}
     unknown = [k for k in data if k not in known]
     if unknown:
-        raise ModelFormatError(f"{where}: unknown setting {unknown[0][:40]!r}")
+        raise ModelFormatError(tr("{where}: unknown setting {unknown!r}").format(where=where, unknown=unknown[0][:40]))
     params = data.get("optimizer_params", {})
     if not isinstance(params, dict) or len(params) > 8 or not all(
             isinstance(k, str) and (isinstance(v, int | float) and math.isfinite(v)) for k, v in params.items()):
-        raise ModelFormatError(f"{where}.optimizer_params: expected an object of numbers")
+        raise ModelFormatError(tr("{where}.optimizer_params: expected an object of numbers").format(where=where))
     if data.get("optimizer") not in OPTIMIZERS:
-        raise ModelFormatError(f"{where}.optimizer: unknown optimizer {data.get('optimizer')!r}")
+        raise ModelFormatError(tr("{where}.optimizer: unknown optimizer {name!r}")
+                               .format(where=where, name=data.get('optimizer')))
     try:
         config = TrainingConfig.from_dict(data)
         config.validate()
@@ -377,21 +394,25 @@ def _config(data: Any, where: str) -> TrainingConfig:
 
 def _architecture(data: Any, where: str) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("layers"), list):
-        raise ModelFormatError(f"{where}: expected an object with 'inputs', 'dtype' and 'layers'")
+        raise ModelFormatError(tr("{where}: expected an object with 'inputs', 'dtype' and 'layers'")
+                               .format(where=where))
     if data.get("dtype") not in ("float64", "float32"):
-        raise ModelFormatError(f"{where}.dtype: expected 'float64' or 'float32'")
+        raise ModelFormatError(tr("{where}.dtype: expected 'float64' or 'float32'").format(where=where))
     layers = data["layers"]
     if not 1 <= len(layers) <= MAX_LAYERS:
-        raise ModelFormatError(f"{where}.layers: expected 1 to {MAX_LAYERS} layers")
+        raise ModelFormatError(tr("{where}.layers: expected 1 to {MAX_LAYERS} layers")
+                               .format(where=where, MAX_LAYERS=MAX_LAYERS))
     fan_in, parameters = _whole(data.get("inputs"), f"{where}.inputs", 1, MAX_UNITS), 0
     for i, layer in enumerate(layers):
         if not isinstance(layer, dict) or not set(layer) <= _LAYER_KEYS or "units" not in layer:
-            raise ModelFormatError(f"{where}.layers[{i}]: expected a layer's settings")
+            raise ModelFormatError(tr("{where}.layers[{i}]: expected a layer's settings").format(where=where, i=i))
         units = _whole(layer["units"], f"{where}.layers[{i}].units", 1, MAX_UNITS)
         parameters += (fan_in + 1) * units
         fan_in = units
     if parameters > MAX_PARAMETERS:
-        raise ModelFormatError(f"{where}.layers: {parameters:,} weights and biases (the limit is {MAX_PARAMETERS:,})")
+        raise ModelFormatError(tr("{where}.layers: {parameters:,} weights and biases (the limit is "
+                                  "{MAX_PARAMETERS:,})")
+                               .format(where=where, parameters=parameters, MAX_PARAMETERS=MAX_PARAMETERS))
     try:
         network_from_architecture(data)
     except (NNStudioError, TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
@@ -401,40 +422,44 @@ def _architecture(data: Any, where: str) -> dict:
 
 def _history(data: Any, where: str) -> History:
     if not isinstance(data, dict) or len(data) > MAX_HISTORY_METRICS or "epoch" not in data:
-        raise ModelFormatError(f"{where}: expected an object of at most {MAX_HISTORY_METRICS} metric lists with "
-                               "'epoch'")
+        raise ModelFormatError(tr("{where}: expected an object of at most {MAX_HISTORY_METRICS} metric lists with "
+                                  "'epoch'").format(where=where, MAX_HISTORY_METRICS=MAX_HISTORY_METRICS))
     columns = {}
     for key, values in data.items():
         if not isinstance(key, str) or len(key) > MAX_NAME:
-            raise ModelFormatError(f"{where}: a metric name is too long")
+            raise ModelFormatError(tr("{where}: a metric name is too long").format(where=where))
         if isinstance(values, list) and len(values) > MAX_RUN_HISTORY_POINTS:
-            raise ModelFormatError(f"{where}.{key}: more than {MAX_RUN_HISTORY_POINTS:,} rows")
+            raise ModelFormatError(tr("{where}.{key}: more than {MAX_RUN_HISTORY_POINTS:,} rows")
+                                   .format(where=where, key=key, MAX_RUN_HISTORY_POINTS=MAX_RUN_HISTORY_POINTS))
         columns[key] = number_vector(values, f"{where}.{key}", allow_null=True)
     if len({len(c) for c in columns.values()}) > 1:
-        raise ModelFormatError(f"{where}: all columns need the same length")
+        raise ModelFormatError(tr("{where}: all columns need the same length").format(where=where))
     epoch = columns["epoch"]
     if epoch.size and (not np.isfinite(epoch).all() or (np.diff(epoch) <= 0).any()):
-        raise ModelFormatError(f"{where}.epoch: epoch numbers must increase")
+        raise ModelFormatError(tr("{where}.epoch: epoch numbers must increase").format(where=where))
     return History({k: v.tolist() for k, v in columns.items()})
 
 
 def _changes(data: Any, where: str) -> tuple[SettingsChange, ...]:
     """Settings changes, written as [from_epoch, setting, value] (several for one epoch form one change)."""
     if not isinstance(data, list) or len(data) > MAX_RUN_CHANGES * len(_CHANGEABLE):
-        raise ModelFormatError(f"{where}: expected a list of at most {MAX_RUN_CHANGES:,} changes")
+        raise ModelFormatError(tr("{where}: expected a list of at most {MAX_RUN_CHANGES:,} changes")
+                               .format(where=where, MAX_RUN_CHANGES=MAX_RUN_CHANGES))
     grouped: dict[int, dict] = {}
     for i, item in enumerate(data):
         if not (isinstance(item, list) and len(item) == 3 and item[1] in _CHANGEABLE):
-            raise ModelFormatError(f"{where}[{i}]: expected [from_epoch, setting, value]")
+            raise ModelFormatError(tr("{where}[{i}]: expected [from_epoch, setting, value]").format(where=where, i=i))
         epoch = _whole(item[0], f"{where}[{i}][0]", 0, MAX_EPOCH_NUMBER)
         grouped.setdefault(epoch, {})[item[1]] = item[2]
     if len(grouped) > MAX_RUN_CHANGES:
-        raise ModelFormatError(f"{where}: more than {MAX_RUN_CHANGES:,} changes")
+        raise ModelFormatError(tr("{where}: more than {MAX_RUN_CHANGES:,} changes")
+                               .format(where=where, MAX_RUN_CHANGES=MAX_RUN_CHANGES))
     for epoch, values in grouped.items():
         try:
             TrainingConfig.from_dict({**TrainingConfig().to_dict(), **values}).validate()
         except (NNStudioError, TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
-            raise ModelFormatError(f"{where}: the change from epoch {epoch}: {exc}") from None
+            raise ModelFormatError(tr("{where}: the change from epoch {epoch}: {exc}")
+                                   .format(where=where, epoch=epoch, exc=exc)) from None
     return tuple(SettingsChange(epoch, values) for epoch, values in sorted(grouped.items()))
 
 
@@ -445,27 +470,32 @@ _CHANGEABLE = frozenset(LIVE_SETTINGS) | {"optimizer", "optimizer_params", "loss
 def _checkpoints(data: Any, template: Network, config: TrainingConfig, start: int, end: int,
                  where: str) -> Checkpoints:
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{where}: expected an object")
+        raise ModelFormatError(tr("{where}: expected an object").format(where=where))
     epochs = data.get("epochs")
     if not isinstance(epochs, list) or len(epochs) > MAX_CHECKPOINTS:
-        raise ModelFormatError(f"{where}.epochs: expected a list of at most {MAX_CHECKPOINTS} epochs")
+        raise ModelFormatError(tr("{where}.epochs: expected a list of at most {MAX_CHECKPOINTS} epochs")
+                               .format(where=where, MAX_CHECKPOINTS=MAX_CHECKPOINTS))
     n, size, dtype = len(epochs), flat_size(template), template.dtype
     columns = {key: data.get(key) for key in ("weights", "iterations", "shuffle", "best_val_loss", "bad_epochs")}
     slots = data.get("slots", {})
     if not isinstance(slots, dict) or len(slots) > MAX_SLOTS:
-        raise ModelFormatError(f"{where}.slots: expected an object with at most {MAX_SLOTS} entries")
+        raise ModelFormatError(tr("{where}.slots: expected an object with at most {MAX_SLOTS} entries")
+                               .format(where=where, MAX_SLOTS=MAX_SLOTS))
     for key, values in [*columns.items(), *((f"slots.{k}", v) for k, v in slots.items())]:
         if not isinstance(values, list) or len(values) != n:
-            raise ModelFormatError(f"{where}.{key}: expected a list of {n} items, one per epoch")
+            raise ModelFormatError(tr("{where}.{key}: expected a list of {n} items, one per epoch")
+                                   .format(where=where, key=key, n=n))
     entries, last = [], -1
     for i, epoch in enumerate(epochs):
         epoch = _whole(epoch, f"{where}.epochs[{i}]", start, end)
         if epoch <= last:
-            raise ModelFormatError(f"{where}.epochs: epochs must increase, got {epoch} after {last}")
+            raise ModelFormatError(tr("{where}.epochs: epochs must increase, got {epoch} after {last}")
+                                   .format(where=where, epoch=epoch, last=last))
         last = epoch
         shuffle = columns["shuffle"][i]
         if shuffle is not None and not (isinstance(shuffle, list) and len(shuffle) == 4):
-            raise ModelFormatError(f"{where}.shuffle[{i}]: expected [state, inc, has_uint32, uinteger] or null")
+            raise ModelFormatError(tr("{where}.shuffle[{i}]: expected [state, inc, has_uint32, uinteger] or null")
+                                   .format(where=where, i=i))
         state_data = {
             "optimizer": config.optimizer, "parameters": size, "dtype": np.dtype(dtype).name,
             "iterations": columns["iterations"][i], "seed": config.seed,
@@ -477,11 +507,12 @@ def _checkpoints(data: Any, template: Network, config: TrainingConfig, start: in
         state = run_state_from_dict(state_data, template, f"{where}[{i}]")
         weights = _numbers(columns["weights"][i], size, f"{where}.weights[{i}]").astype(dtype)
         if not np.isfinite(weights).all():
-            raise ModelFormatError(f"{where}.weights[{i}]: contains a value too large to represent")
+            raise ModelFormatError(tr("{where}.weights[{i}]: contains a value too large to represent")
+                                   .format(where=where, i=i))
         entries.append(Checkpoint(epoch, weights, state))
     pinned = data.get("pinned", [])
     if not isinstance(pinned, list) or not all(isinstance(e, int) and e in epochs for e in pinned):
-        raise ModelFormatError(f"{where}.pinned: expected epochs of the list 'epochs'")
+        raise ModelFormatError(tr("{where}.pinned: expected epochs of the list 'epochs'").format(where=where))
     return Checkpoints.from_entries(start, entries, pinned)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from nnstudio.core.data import IGNORED, INPUT, NUMERIC, TARGET, Dataset
+from nnstudio.core.i18n import tr
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project, match_columns, target_candidates
 from nnstudio.errors import DataError, TargetChoiceError
@@ -45,8 +46,9 @@ def use_csv(project: Project, data: Dataset, target: str | None = None, keep_nor
     if not project.dataset.target_names:
         candidates = target_candidates(data, net, formulas)
         if not candidates:
-            raise DataError(f"{data.name}: the data has only the model's input columns; add a target column "
-                            f"named {' and '.join(net.output_names)} (or one column of class labels)")
+            raise DataError(tr("{name}: the data has only the model's input columns; add a target column "
+                               "named {names} (or one column of class labels)")
+                            .format(name=data.name, names=' and '.join(net.output_names)))
         raise TargetChoiceError(data.name, candidates)
     if target and net.output_size == 1 and net.output_names != [target]:
         net.output_names = [target]  # the output now predicts that column: say so in the saved model
@@ -78,8 +80,12 @@ def _check_used_cells(data: Dataset, matched: Dataset) -> None:
         problems = data.columns[index].problems(index)
         if problems:
             p = problems[0]
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise DataError(f"{data.name}: row {p.row + 1}, column {index + 1} ({name!r}): {p.message}{more}")
+            where = tr("{name}: row {row}, column {column} ({column_name!r})").format(
+                name=data.name, row=p.row + 1, column=index + 1, column_name=name)
+            if len(problems) > 1:
+                raise DataError(tr("{problem} (and {more} more)").format(problem=f"{where}: {p.message}",
+                                                                         more=len(problems) - 1))
+            raise DataError(f"{where}: {p.message}")
 
 
 def _keep_normalization(project: Project, old: Dataset | None) -> None:

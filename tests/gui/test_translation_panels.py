@@ -216,20 +216,31 @@ def _columns(panel) -> set[int]:
     return {grid.getItemPosition(grid.indexOf(button))[1] for button in panel.buttons.values()}
 
 
-def test_long_step_action_texts_make_a_column_of_buttons(qtbot, german):
-    """The Step panel shows the window's Train ▸ Step actions: two to a row while they fit, one to a row
-    when a language names them at length, never a dock that scrolls sideways."""
-    win = shown_window(qtbot)
-    win.docks["Step"].raise_()
+def test_the_step_buttons_go_one_to_a_row_where_german_names_them_at_length(qtbot):
+    """The Step panel shows the window's Train ▸ Step actions: two to a row in English; German names them
+    at length ("Schritt zurücksetzen"), so at 1280×800 they go one to a row, never a dock that scrolls
+    sideways."""
+    apply_language("en")
+    english = shown_window(qtbot)
+    english.docks["Step"].raise_()
     settle()
-    panel = win.step_panel
-    assert _columns(panel) == {0, 1}
-    for key, text in (("step_update", "Änderung &anwenden"), ("step_complete", "Schritt a&bschließen"),
-                      ("step_back", "Phase &zurück"), ("step_reset", "Schritt zurück&setzen")):
-        win.acts[key].setText(text)
-    settle()
-    assert _columns(panel) == {0}
-    assert not _clipped(win.docks["Step"])
+    assert _columns(english.step_panel) == {0, 1}
+    assert apply_language("de")
+    try:
+        win = shown_window(qtbot)
+        win.docks["Step"].raise_()
+        settle()
+        assert win.step_panel.buttons["step_reset"].text() == "Schritt zurücksetzen"
+        assert _columns(win.step_panel) == {0}
+        assert not _clipped(win.docks["Step"])
+        win.acts["step_reset"].setText("&Reset")  # shorter names: two to a row again
+        win.acts["step_update"].setText("&Apply")
+        win.acts["step_complete"].setText("&Complete")
+        win.acts["step_back"].setText("&Back")
+        settle()
+        assert _columns(win.step_panel) == {0, 1}
+    finally:
+        apply_language("en")
 
 
 def test_a_long_translated_loss_name_goes_under_its_label(qtbot, german, monkeypatch):

@@ -18,6 +18,7 @@ import numpy as np
 
 from nnstudio.core import limits
 from nnstudio.core.data import TARGET, Column, Dataset
+from nnstudio.core.i18n import tr
 from nnstudio.core.lessons.checks import quiz_answer
 from nnstudio.core.lessons.context import LessonContext, Unavailable, phase_index, phase_reached
 from nnstudio.core.lessons.model import Action, PhaseRef, Step
@@ -33,41 +34,43 @@ def _layer(project: Project, p: Mapping[str, Any], key: str = "layer") -> int:
     n = len(project.network.layers)
     i = int(p[key])
     if not 1 <= i <= n:
-        raise ConfigError(f"the network has no layer {i} (it has {n})")
+        raise ConfigError(tr("the network has no layer {i} (it has {n})").format(i=i, n=n))
     return i - 1
 
 
 def _unit(size: int, value: Any, what: str) -> int:
     i = int(value)
     if not 1 <= i <= size:
-        raise ConfigError(f"there is no {what} {i} (there are {size})")
+        raise ConfigError(tr("there is no {what} {i} (there are {size})").format(what=what, i=i, size=size))
     return i - 1
 
 
 def _set_weight(project: Project, p: Mapping[str, Any]) -> None:
     layer = project.network.layers[_layer(project, p)]
-    layer.weights[_unit(layer.fan_in, p["from"], "input of this layer"),
-                  _unit(layer.units, p["to"], "neuron in this layer")] = float(p["value"])
+    layer.weights[_unit(layer.fan_in, p["from"], tr("input of this layer")),
+                  _unit(layer.units, p["to"], tr("neuron in this layer"))] = float(p["value"])
 
 
 def _set_bias(project: Project, p: Mapping[str, Any]) -> None:
     layer = project.network.layers[_layer(project, p)]
     if not layer.use_bias:
-        raise ConfigError(f"layer {p['layer']} has no bias")
-    layer.bias[_unit(layer.units, p["neuron"], "neuron in this layer")] = float(p["value"])
+        raise ConfigError(tr("layer {layer} has no bias").format(layer=p["layer"]))
+    layer.bias[_unit(layer.units, p["neuron"], tr("neuron in this layer"))] = float(p["value"])
 
 
 def _set_weights(project: Project, p: Mapping[str, Any]) -> None:
     layer = project.network.layers[_layer(project, p)]
     weights = np.array(p["weights"], dtype=layer.weights.dtype)
     if weights.shape != layer.weights.shape:
-        raise ConfigError(f"layer {p['layer']} needs {layer.fan_in} rows of {layer.units} weights, got shape "
-                          f"{weights.shape}")
+        raise ConfigError(tr("layer {layer} needs {fan_in} rows of {units} weights, got shape "
+                             "{shape}")
+                          .format(layer=p['layer'], fan_in=layer.fan_in, units=layer.units, shape=weights.shape))
     layer.weights = weights
     if "bias" in p:
         bias = np.array(p["bias"], dtype=layer.bias.dtype)
         if bias.shape != layer.bias.shape:
-            raise ConfigError(f"layer {p['layer']} needs {layer.units} biases, got {bias.size}")
+            raise ConfigError(tr("layer {layer} needs {units} biases, got {size}")
+                              .format(layer=p['layer'], units=layer.units, size=bias.size))
         layer.bias = bias
 
 
@@ -125,14 +128,14 @@ def _fit_names(project: Project) -> None:
     """The network takes the new table's column names (and its size, when it does not fit; kept weights stay),
     as the app does when a table is loaded."""
     if not project.dataset.by_role(TARGET):
-        raise ConfigError("the dataset needs a column with the role target")
+        raise ConfigError(tr("the dataset needs a column with the role target"))
     project.network = fit_network_to_dataset(project.network, project.dataset, np.random.default_rng(0))
 
 
 def _set_normalization(project: Project, p: Mapping[str, Any]) -> None:
     ds = project.dataset
     if ds is None:
-        raise ConfigError("there is no dataset to normalize")
+        raise ConfigError(tr("there is no dataset to normalize"))
     names = ds.column_names() if p["column"] == "*" else [p["column"]]
     for name in names:
         ds.column(name)  # a missing column raises with its name
@@ -150,9 +153,11 @@ def _train(project: Project, p: Mapping[str, Any]) -> None:
         return
     rows = project.dataset.n_rows if project.dataset is not None else 0
     if epochs > limits.MAX_LESSON_EPOCHS or epochs * rows > limits.MAX_LESSON_TRAIN_ROWS:
-        raise ConfigError(f"it would train {epochs:,} epochs on {rows:,} rows; a lesson trains at most "
-                          f"{limits.MAX_LESSON_EPOCHS:,} epochs and {limits.MAX_LESSON_TRAIN_ROWS:,} rows in all at "
-                          "once")
+        raise ConfigError(tr("it would train {epochs:,} epochs on {rows:,} rows; a lesson trains at most "
+                             "{max_lesson_epochs:,} epochs and {max_lesson_train_rows:,} rows in all at "
+                             "once")
+                          .format(epochs=epochs, rows=rows, max_lesson_epochs=limits.MAX_LESSON_EPOCHS,
+                                  max_lesson_train_rows=limits.MAX_LESSON_TRAIN_ROWS))
     setup = project.make_trainer()
     project.keep_fit(setup)
     trainer = setup.trainer
@@ -206,7 +211,7 @@ def apply_actions(project: Project, actions: Sequence[Action]) -> Project:
         except TrainingError:
             raise  # says what happened in training, in its own words (a divergence keeps its epoch)
         except NNStudioError as exc:
-            raise ConfigError(f"action {n} ({action.kind}): {exc}") from None
+            raise ConfigError(tr("action {n} ({kind}): {exc}").format(n=n, kind=action.kind, exc=exc)) from None
     return out
 
 
@@ -255,7 +260,8 @@ def play_step(project: Project, rows: Sequence[int], to: PhaseRef,
             stepping = StepThrough(trainer, [r for r in rows if r < n] or [0])
         target = phase_index(stepping, to)
     except Unavailable:
-        raise ConfigError(f"step mode has no phase {to.describe()} for this network") from None
+        raise ConfigError(tr("step mode has no phase {describe} for this network")
+                          .format(describe=to.describe())) from None
     updated = False
     while stepping.position < target:
         updated |= isinstance(stepping.play_next(), UpdatePhase)

@@ -19,9 +19,11 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core.data import NUMERIC, TARGET
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.lessons import quantities
 from nnstudio.core.lessons.context import LessonContext, Unavailable, parse_answer, phase_reached
 from nnstudio.core.lessons.model import Check, PhaseRef, Step
+from nnstudio.core.numbers import count
 from nnstudio.errors import NNStudioError
 
 DEFAULT_RELATIVE_TOLERANCE = 0.005  # "equals" without a tolerance: within 0.5 % (a value rounded to 3 digits)
@@ -52,12 +54,14 @@ def compare(actual: float, params: Mapping[str, Any]) -> tuple[bool, str]:
         tol = tolerance(params, target)
         ok &= abs(actual - target) <= tol
         wanted.append(f"{_num(target)} (± {tol:.3g})")
-    for key, words, holds in (("below", "below", lambda a, b: a < b), ("at_most", "at most", lambda a, b: a <= b),
-                              ("above", "above", lambda a, b: a > b), ("at_least", "at least", lambda a, b: a >= b)):
+    for key, words, holds in (("below", QT_TR_NOOP("below {value}"), lambda a, b: a < b),
+                              ("at_most", QT_TR_NOOP("at most {value}"), lambda a, b: a <= b),
+                              ("above", QT_TR_NOOP("above {value}"), lambda a, b: a > b),
+                              ("at_least", QT_TR_NOOP("at least {value}"), lambda a, b: a >= b)):
         if key in params:
             ok &= bool(holds(actual, float(params[key])))
-            wanted.append(f"{words} {_num(float(params[key]))}")
-    return bool(ok), " and ".join(wanted)
+            wanted.append(tr(words).format(value=_num(float(params[key]))))
+    return bool(ok), tr(" and ").join(wanted)
 
 
 def _num(value: float) -> str:
@@ -74,8 +78,9 @@ def _value_check(what: str, actual_of: Callable[[], float], params: Mapping[str,
         return CheckResult(False, f"{what}: {exc}")
     ok, wanted = compare(actual, params)
     if ok:
-        return CheckResult(True, f"{what} is {_num(actual)}")
-    return CheckResult(False, f"{what} is {_num(actual)}; it should be {wanted}")
+        return CheckResult(True, tr("{what} is {actual}").format(what=what, actual=_num(actual)))
+    return CheckResult(False, tr("{what} is {actual}; it should be {wanted}").format(what=what, actual=_num(actual),
+                                                                                   wanted=wanted))
 
 
 # -- the checks ------------------------------------------------------------------------------------------
@@ -98,14 +103,15 @@ def _prediction(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
     try:
         trace = ctx.project.trace(np.asarray(p["inputs"], dtype=float))
     except NNStudioError as exc:
-        return CheckResult(False, f"the prediction for {inputs}: {exc}")
+        return CheckResult(False, tr("the prediction for {inputs}: {exc}").format(inputs=inputs, exc=exc))
     if trace.decision is None:
-        return CheckResult(False, f"the prediction for {inputs} is not a class (this network predicts numbers, "
-                                  "or its output is not a finite number)")
+        return CheckResult(False, tr("the prediction for {inputs} is not a class (this network predicts numbers, "
+                                     "or its output is not a finite number)").format(inputs=inputs))
     name = trace.decision.name
-    ok = name == str(p["class"])
-    return CheckResult(ok, f"the prediction for {inputs} is {name!r}" + ("" if ok else f"; it should be "
-                                                                                      f"{str(p['class'])!r}"))
+    if name == str(p["class"]):
+        return CheckResult(True, tr("the prediction for {inputs} is {name!r}").format(inputs=inputs, name=name))
+    return CheckResult(False, tr("the prediction for {inputs} is {name!r}; it should be {wanted!r}").format(
+        inputs=inputs, name=name, wanted=str(p["class"])))
 
 
 def _network(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
@@ -114,62 +120,71 @@ def _network(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
     acts = [layer.activation for layer in net.layers]
     problems = []
     if "sizes" in p and list(p["sizes"]) != net.sizes:
-        problems.append(f"its layers are {shape}; they should be {'-'.join(map(str, p['sizes']))}")
+        problems.append(tr("its layers are {shape}; they should be {wanted}").format(
+            shape=shape, wanted="-".join(map(str, p["sizes"]))))
     if "activations" in p:
         wanted = list(p["activations"])
         if len(wanted) != len(acts) or any(w is not None and w != a for w, a in zip(wanted, acts)):
-            problems.append(f"its activations are {', '.join(acts)}; they should be "
-                            f"{', '.join('any' if w is None else w for w in wanted)}")
+            problems.append(tr("its activations are {actual}; they should be {wanted}").format(
+                actual=", ".join(acts), wanted=", ".join(tr("any") if w is None else w for w in wanted)))
     if "use_bias" in p and any(layer.use_bias != p["use_bias"] for layer in net.layers):
-        problems.append("every layer should " + ("have a bias" if p["use_bias"] else "have no bias"))
+        problems.append(tr("every layer should have a bias") if p["use_bias"] else
+                        tr("every layer should have no bias"))
     if "at_least_hidden" in p and len(net.layers) - 1 < p["at_least_hidden"]:
         n = p["at_least_hidden"]
-        problems.append(f"it should have at least {n} hidden layer{'s' * (n != 1)}")
+        problems.append(tr("it should have at least {layers}").format(
+            layers=count(n, tr("hidden layer"), tr("hidden layers"))))
     if problems:
-        return CheckResult(False, "the network: " + "; ".join(problems))
-    return CheckResult(True, f"the network is {shape} ({', '.join(acts)})")
+        return CheckResult(False, tr("the network: {problems}").format(problems="; ".join(problems)))
+    return CheckResult(True, tr("the network is {shape} ({activations})").format(shape=shape,
+                                                                                 activations=", ".join(acts)))
 
 
 def _phase(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
     ref = PhaseRef(p["reached"], p.get("layer"))
     if phase_reached(ctx.stepping, ref):
-        return CheckResult(True, f"step mode reached the {ref.describe()} phase")
-    return CheckResult(False, f"step mode has not reached the {ref.describe()} phase yet")
+        return CheckResult(True, tr("step mode reached the {phase} phase").format(phase=ref.describe()))
+    return CheckResult(False, tr("step mode has not reached the {phase} phase yet").format(phase=ref.describe()))
 
 
 def _dataset(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
     ds = ctx.project.dataset
     if ds is None:
-        return CheckResult(False, "there is no dataset yet")
+        return CheckResult(False, tr("there is no dataset yet"))
     problems = []
     n = ds.n_rows
     if "rows" in p and n != p["rows"]:
-        problems.append(f"it has {n} rows; it should have {p['rows']}")
+        problems.append(tr("it has {rows} rows; it should have {wanted}").format(rows=n, wanted=p["rows"]))
     if "at_least_rows" in p and n < p["at_least_rows"]:
-        problems.append(f"it has {n} rows; it should have at least {p['at_least_rows']}")
+        problems.append(tr("it has {rows} rows; it should have at least {wanted}").format(rows=n,
+                                                                                          wanted=p["at_least_rows"]))
     names = ds.column_names()
     if "columns" in p:
         missing = [c for c in p["columns"] if c not in names]
         if missing:
-            problems.append(f"it has no column {', '.join(map(repr, missing))}")
+            problems.append(tr("it has no column {names}").format(names=", ".join(map(repr, missing))))
     if "inputs" in p and ds.input_names != list(p["inputs"]):
-        problems.append(f"its inputs are {', '.join(ds.input_names) or 'none'}; they should be "
-                        f"{', '.join(p['inputs'])}")
+        problems.append(tr("its inputs are {actual}; they should be {wanted}").format(
+            actual=", ".join(ds.input_names) or tr("none"), wanted=", ".join(p["inputs"])))
     if "target" in p:
         targets = [c.name for c in ds.by_role(TARGET)]
         if targets != [p["target"]]:
-            problems.append(f"its target is {', '.join(targets) or 'not chosen'}; it should be {p['target']!r}")
+            problems.append(tr("its target is {actual}; it should be {wanted!r}").format(
+                actual=", ".join(targets) or tr("not chosen"), wanted=p["target"]))
     for name, method in (p.get("normalization") or {}).items():
         if name not in names:
-            problems.append(f"it has no column {name!r}")
+            problems.append(tr("it has no column {names}").format(names=repr(name)))
         elif ds.column(name).normalization != method:
-            problems.append(f"column {name!r} is normalized with {ds.column(name).normalization}; it should be "
-                            f"{method}")
+            problems.append(tr("column {name!r} is normalized with {actual}; it should be {wanted}").format(
+                name=name, actual=ds.column(name).normalization, wanted=method))
     if "values" in p and not problems:
         problems += _cells(ds, p["values"])
     if problems:
-        return CheckResult(False, "the dataset: " + "; ".join(problems))
-    return CheckResult(True, f"the dataset has {n} row{'s' * (n != 1)}" + (" as it should" if "values" in p else ""))
+        return CheckResult(False, tr("the dataset: {problems}").format(problems="; ".join(problems)))
+    rows = count(n, tr("row"), tr("rows"))
+    if "values" in p:
+        return CheckResult(True, tr("the dataset has {rows} as it should").format(rows=rows))
+    return CheckResult(True, tr("the dataset has {rows}").format(rows=rows))
 
 
 def _cells(ds: Any, values: Mapping[str, list]) -> list[str]:
@@ -177,25 +192,26 @@ def _cells(ds: Any, values: Mapping[str, list]) -> list[str]:
     out = []
     for name, wanted in values.items():
         if name not in ds.column_names():
-            out.append(f"it has no column {name!r}")
+            out.append(tr("it has no column {names}").format(names=repr(name)))
             continue
         col = ds.column(name)
         if col.kind != NUMERIC:
-            out.append(f"column {name!r} should hold numbers")
+            out.append(tr("column {name!r} should hold numbers").format(name=name))
             continue
         have = col.values
         if len(have) != len(wanted):
-            out.append(f"column {name!r} has {len(have)} values; it should have {len(wanted)}")
+            out.append(tr("column {name!r} has {actual} values; it should have {wanted}").format(
+                name=name, actual=len(have), wanted=len(wanted)))
             continue
         wrong = [i for i, (a, b) in enumerate(zip(have, wanted)) if not (math.isfinite(a) and abs(a - b) <= 1e-9)]
         if wrong:
-            out.append(f"column {name!r}, row {wrong[0] + 1} is {_cell(have[wrong[0]])}; it should be "
-                       f"{_num(float(wanted[wrong[0]]))}")
+            out.append(tr("column {name!r}, row {row} is {actual}; it should be {wanted}").format(
+                name=name, row=wrong[0] + 1, actual=_cell(have[wrong[0]]), wanted=_num(float(wanted[wrong[0]]))))
     return out
 
 
 def _cell(value: float) -> str:
-    return _num(float(value)) if math.isfinite(value) else "empty"
+    return _num(float(value)) if math.isfinite(value) else tr("empty")
 
 
 def _training(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
@@ -207,7 +223,8 @@ def _training(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
         if key == "batch_size" and wanted == "full":
             rows = ctx.project.dataset.n_rows if ctx.project.dataset is not None else 0
             if actual < max(rows, 1):
-                problems.append(f"batch_size is {actual}; it should hold every row ({rows})")
+                problems.append(tr("batch_size is {actual}; it should hold every row ({rows})").format(actual=actual,
+                                                                                                       rows=rows))
             continue
         if isinstance(wanted, float | int) and not isinstance(wanted, bool) and isinstance(actual, float | int) \
                 and not isinstance(actual, bool):
@@ -215,29 +232,30 @@ def _training(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
         else:
             same = actual == wanted
         if not same:
-            problems.append(f"{key} is {actual}; it should be {wanted}")
+            problems.append(tr("{what} is {actual}; it should be {wanted}").format(what=key, actual=actual,
+                                                                                   wanted=wanted))
     if problems:
-        return CheckResult(False, "training settings: " + "; ".join(problems))
-    return CheckResult(True, "training settings: " + ", ".join(f"{k} {have.get(k, v)}" for k, v in
-                                                              p["settings"].items()))
+        return CheckResult(False, tr("training settings: {settings}").format(settings="; ".join(problems)))
+    return CheckResult(True, tr("training settings: {settings}").format(
+        settings=", ".join(f"{k} {have.get(k, v)}" for k, v in p["settings"].items())))
 
 
 def _quiz(ctx: LessonContext, p: Mapping[str, Any]) -> CheckResult:
     """The dock shows the question beside the answer field, so the text speaks of the answer only."""
     typed = str(ctx.answers.get(p["id"], "") or "").strip()
     if not typed:
-        return CheckResult(False, "type your answer")
+        return CheckResult(False, tr("type your answer"))
     answer = parse_answer(typed)
     shown = typed if len(typed) <= 40 else typed[:37] + "..."
     if answer is None:
-        return CheckResult(False, f"{shown!r} is not a number")
+        return CheckResult(False, tr("{text!r} is not a number").format(text=shown))
     try:
         right = quantities.value(ctx, p["of"])
     except Unavailable as exc:
         return CheckResult(False, str(exc))
     if abs(answer - right) <= tolerance(p, right):
-        return CheckResult(True, f"{shown} is right")
-    return CheckResult(False, f"{shown} is not right yet")
+        return CheckResult(True, tr("{answer} is right").format(answer=shown))
+    return CheckResult(False, tr("{answer} is not right yet").format(answer=shown))
 
 
 CHECKS: dict[str, Callable[[LessonContext, Mapping[str, Any]], CheckResult]] = {

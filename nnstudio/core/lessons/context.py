@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from nnstudio.core.i18n import tr
 from nnstudio.core.lessons.model import PhaseRef
 from nnstudio.core.project import Project
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, StepThrough, UpdatePhase
@@ -48,7 +49,7 @@ def phase_index(stepping: StepThrough, ref: PhaseRef) -> int:
     for i, phase in enumerate(stepping.phases):
         if phase_matches(phase, ref):
             return i + 1
-    raise Unavailable(f"this step has no phase {ref.describe()}")
+    raise Unavailable(tr("this step has no phase {describe}").format(describe=ref.describe()))
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")

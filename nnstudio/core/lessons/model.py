@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.project import Project
 
 LESSON_FORMAT = "nnstudio.lesson"
@@ -50,9 +51,9 @@ class Locks:
         status bar, or None when it is allowed."""
         if not getattr(self, what):
             return None
-        return {"weights": "This lesson step keeps the weights and biases as they are.",
-                "structure": "This lesson step keeps the network's layers, neurons and activations as they are.",
-                "training": "This lesson step keeps the training settings as they are."}[what]
+        return {"weights": tr("This lesson step keeps the weights and biases as they are."),
+                "structure": tr("This lesson step keeps the network's layers, neurons and activations as they are."),
+                "training": tr("This lesson step keeps the training settings as they are.")}[what]
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,14 @@ class ProjectSource:
 
     def describe(self) -> str:
         if self.example is not None:
-            return f"example {self.example!r}"
+            return tr("example {name!r}").format(name=self.example)
         if self.file is not None:
-            return f"file {self.file!r}"
-        return f"embedded project {self.embedded!r}"
+            return tr("file {name!r}").format(name=self.file)
+        return tr("embedded project {name!r}").format(name=self.embedded)
+
+
+PHASE_WORDS = {"forward": QT_TR_NOOP("forward"), "backward": QT_TR_NOOP("backward"), "loss": QT_TR_NOOP("loss"),
+               "update": QT_TR_NOOP("update")}  # the lesson file's words, as a check's text shows them
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,10 @@ class PhaseRef:
     layer: int | None = None  # counted from 1
 
     def describe(self) -> str:
-        return self.phase if self.layer is None else f"{self.phase} through layer {self.layer}"
+        phase = tr(PHASE_WORDS.get(self.phase, self.phase))
+        if self.layer is None:
+            return phase
+        return tr("{phase} through layer {layer}").format(phase=phase, layer=self.layer)
 
 
 @dataclass(frozen=True)

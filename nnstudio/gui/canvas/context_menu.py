@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
+from nnstudio.gui.i18n import tr
 
 if TYPE_CHECKING:
     from nnstudio.gui.canvas.view import NetworkCanvas
@@ -29,29 +30,29 @@ def canvas_menu(canvas: NetworkCanvas, selection: Selection | None) -> QMenu:
         return action
 
     if selection is None:
-        add("Fit to View", canvas.fit_to_view)
-        add("Re-initialize All Weights", lambda: canvas.reinitializeRequested.emit(None))
+        add(tr("Fit to View"), canvas.fit_to_view)
+        add(tr("Re-initialize All Weights"), lambda: canvas.reinitializeRequested.emit(None))
         return menu
     layer = selection.layer
     if selection.kind == NEURON:
-        add("Remove Neuron", lambda: canvas.removeNeuronRequested.emit(layer, selection.unit),
+        add(tr("Remove Neuron"), lambda: canvas.removeNeuronRequested.emit(layer, selection.unit),
             enabled=(net.input_size if layer == -1 else net.layers[layer].units) > 1)
     if selection.kind == CONNECTION:
-        add("Edit Weight…", lambda: canvas.edit_weight_in_place(
+        add(tr("Edit Weight…"), lambda: canvas.edit_weight_in_place(
             selection, canvas.mapFromScene(canvas.edge_scene_pos(layer, selection.source, selection.unit))))
     menu.addSeparator()
-    add("Add Neuron to This Layer", lambda: canvas.addNeuronRequested.emit(layer))
-    add("Insert Layer Before", lambda: canvas.insertLayerRequested.emit(max(layer, 0)), enabled=layer >= 0)
-    add("Insert Layer After", lambda: canvas.insertLayerRequested.emit(layer + 1), enabled=layer < n - 1)
+    add(tr("Add Neuron to This Layer"), lambda: canvas.addNeuronRequested.emit(layer))
+    add(tr("Insert Layer Before"), lambda: canvas.insertLayerRequested.emit(max(layer, 0)), enabled=layer >= 0)
+    add(tr("Insert Layer After"), lambda: canvas.insertLayerRequested.emit(layer + 1), enabled=layer < n - 1)
     if layer >= 0:
-        sub = menu.addMenu("Activation")
+        sub = menu.addMenu(tr("Activation"))
         for key in ACTIVATIONS:
-            action = sub.addAction(ACTIVATIONS.label(key))
+            action = sub.addAction(tr(ACTIVATIONS.label(key)))
             action.setCheckable(True)
             action.setChecked(key == net.layers[layer].activation)
             action.triggered.connect(lambda _=False, k=key: canvas.activationRequested.emit(layer, k))
-        add("Re-initialize Layer Weights", lambda: canvas.reinitializeRequested.emit(layer))
-    add("Remove Layer", lambda: canvas.removeLayerRequested.emit(layer), enabled=0 <= layer < n - 1)
+        add(tr("Re-initialize Layer Weights"), lambda: canvas.reinitializeRequested.emit(layer))
+    add(tr("Remove Layer"), lambda: canvas.removeLayerRequested.emit(layer), enabled=0 <= layer < n - 1)
     return menu
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.layout import RADIUS, X_STEP
+from nnstudio.gui.i18n import tr
 
 BAND_WIDTH = 86.0
 HEADER_HEIGHT = 40.0
@@ -90,7 +91,8 @@ class HeaderItem(QGraphicsItem):
         super().__init__()
         self.layer, self.title, self.subtitle = layer, title, subtitle
         self.rect = QRectF(x - X_STEP / 2 + 12, y - HEADER_HEIGHT, X_STEP - 24, HEADER_HEIGHT)
-        self.setToolTip(f"{title}: {subtitle}\nClick to select the layer; right-click for more.")
+        self.setToolTip(tr("{title}: {subtitle}\nClick to select the layer; right-click for more.").format(
+            title=title, subtitle=subtitle))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setCacheMode(CACHED)
 
@@ -260,9 +262,10 @@ class MoreItem(QGraphicsItem):
     def __init__(self, layer: int, x: float, y: float, count: int) -> None:
         super().__init__()
         self.layer = layer
-        self.text = f"… {count} more"
+        self.text = tr("… {count} more").format(count=count)
         self.setPos(x, y)
-        self.setToolTip(f"{count} more neurons are not drawn; the weight table shows them all.")
+        self.setToolTip(tr("{count} more neurons are not drawn; the weight table shows them all.").format(
+            count=count))
         self.setCacheMode(CACHED)
 
     def boundingRect(self) -> QRectF:

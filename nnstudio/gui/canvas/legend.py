@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.edges import GRADIENT_SCHEME
 from nnstudio.gui.canvas.overlay import Overlay
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 
 FORWARD_PHASE, BACKWARD_PHASE, UPDATE_PHASE = "forward", "backward", "update"
 MARGIN = 10
@@ -30,19 +31,19 @@ class Row:
 
 
 KEYS: dict[str, tuple[str, tuple[Row, ...]]] = {
-    FORWARD_PHASE: ("Forward pass", (
-        Row("Neurons", "activation a (blue +, orange −)", False, False),
-        Row("Lines", "weight w, thicker = larger", False, True),
-        Row("Pulse", "w·a carried forward", False, True),
+    FORWARD_PHASE: (QT_TR_NOOP("Forward pass"), (
+        Row(QT_TR_NOOP("Neurons"), QT_TR_NOOP("activation a (blue +, orange −)"), False, False),
+        Row(QT_TR_NOOP("Lines"), QT_TR_NOOP("weight w, thicker = larger"), False, True),
+        Row(QT_TR_NOOP("Pulse"), QT_TR_NOOP("w·a carried forward"), False, True),
     )),
-    BACKWARD_PHASE: ("Backward pass", (
-        Row("Neurons", "δ = ∂L/∂z (purple +, green −)", True, False),
-        Row("Lines", "gradient ∂L/∂w, thicker = larger", True, True),
-        Row("Pulse", "w·δ sent back", True, True),
+    BACKWARD_PHASE: (QT_TR_NOOP("Backward pass"), (
+        Row(QT_TR_NOOP("Neurons"), QT_TR_NOOP("δ = ∂L/∂z (purple +, green −)"), True, False),
+        Row(QT_TR_NOOP("Lines"), QT_TR_NOOP("gradient ∂L/∂w, thicker = larger"), True, True),
+        Row(QT_TR_NOOP("Pulse"), QT_TR_NOOP("w·δ sent back"), True, True),
     )),
-    UPDATE_PHASE: ("Update", (
-        Row("Lines", "change Δw = new − old (purple +, green −)", True, True),
-        Row("Neurons", "activation a (blue +, orange −)", False, False),
+    UPDATE_PHASE: (QT_TR_NOOP("Update"), (
+        Row(QT_TR_NOOP("Lines"), QT_TR_NOOP("change Δw = new − old (purple +, green −)"), True, True),
+        Row(QT_TR_NOOP("Neurons"), QT_TR_NOOP("activation a (blue +, orange −)"), False, False),
     )),
 }
 
@@ -65,16 +66,18 @@ class StepLegend(QWidget):
         self.phase: str | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setObjectName("stepLegend")
-        self.setAccessibleName("Colour key")
+        self.setAccessibleName(tr("Colour key"))
         self.hide()
 
     @property
     def title(self) -> str:
-        return KEYS[self.phase][0] if self.phase else ""
+        return tr(KEYS[self.phase][0]) if self.phase else ""
 
     @property
     def rows(self) -> tuple[Row, ...]:
-        return KEYS[self.phase][1] if self.phase else ()
+        """The phase's rows, in the chosen language."""
+        rows = KEYS[self.phase][1] if self.phase else ()
+        return tuple(Row(tr(row.what), tr(row.text), row.gradient, row.line) for row in rows)
 
     def show_for(self, overlay: Overlay | None) -> None:
         phase = phase_of(overlay)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene
 
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.network import Network
+from nnstudio.core.numbers import count
 from nnstudio.gui import theme
 from nnstudio.gui.canvas.edges import GRADIENT_SCHEME, EdgeBundleItem
 from nnstudio.gui.canvas.items import CACHED, ColumnBand, GapMarker, HeaderItem, MoreItem, NeuronItem
@@ -24,6 +25,7 @@ from nnstudio.gui.canvas.neuron_maps import map_image
 from nnstudio.gui.canvas.overlay import Overlay
 from nnstudio.gui.canvas.pulse import BACKWARD, TRAVEL, Flow, PulseItem
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Selection
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.text import as_rich
 
 # Items paint from a cached picture of themselves (items.CACHED) while they stay as they are, which makes
@@ -95,40 +97,50 @@ class NetworkScene(QGraphicsScene):
     def _header_text(self, ci: int) -> tuple[str, str]:
         net = self.network
         if ci == 0:
-            return "Input", f"{net.input_size} feature{'s' if net.input_size != 1 else ''}"
+            return tr("Input"), count(net.input_size, tr("feature"), tr("features"))
         layer = net.layers[ci - 1]
-        title = "Output" if ci == len(net.layers) else f"Hidden {ci}"
+        title = tr("Output") if ci == len(net.layers) else tr("Hidden {number}").format(number=ci)
         params = layer.activation_params
-        label = ACTIVATIONS.label(layer.activation)
+        label = tr(ACTIVATIONS.label(layer.activation))
         if params:
             label += " (" + ", ".join(f"{k}={v:g}" for k, v in params.items()) + ")"
-        return title, f"{label} · {layer.units} unit{'s' if layer.units != 1 else ''}"
+        return title, label + " · " + count(layer.units, tr("unit"), tr("units"))
 
     def _neuron_tooltip(self, layer: int, unit: int) -> str:
         if layer == -1:
-            return f"{self.neuron_name(layer, unit)}\nClick to inspect; right-click for more."
-        return f"{self.neuron_name(layer, unit)}\nClick to inspect its bias and weights; right-click for more."
+            return tr("{neuron}\nClick to inspect; right-click for more.").format(neuron=self.neuron_name(layer, unit))
+        return tr("{neuron}\nClick to inspect its bias and weights; right-click for more.").format(
+            neuron=self.neuron_name(layer, unit))
 
     def neuron_name(self, layer: int, unit: int) -> str:
         """“Input “pink””, “Hidden layer 1, neuron 2”, “Output “yes””."""
         net = self.network
         if layer == -1:
-            return f"Input “{net.input_names[unit]}”"
+            return tr("Input “{name}”").format(name=net.input_names[unit])
         if layer == len(net.layers) - 1:
-            return f"Output “{net.output_names[unit]}”"
-        return f"Hidden layer {layer + 1}, neuron {unit + 1}"
+            return tr("Output “{name}”").format(name=net.output_names[unit])
+        return tr("Hidden layer {layer}, neuron {neuron}").format(layer=layer + 1, neuron=unit + 1)
 
     def describe(self, selection: Selection | None) -> str:
         """What is selected, in words (for assistive technology)."""
         if selection is None or self.network is None or not selection.valid_for(self.network):
-            return "nothing selected"
+            return tr("nothing selected")
         if selection.kind == NEURON:
             return self.neuron_name(selection.layer, selection.unit)
         if selection.kind == LAYER:
-            return f"{self._header_text(selection.layer + 1)[0]} layer"
+            return self.layer_name(selection.layer)
         weight = self.network.layers[selection.layer].weights[selection.source, selection.unit]
-        return (f"Connection from {self.neuron_name(selection.layer - 1, selection.source)} to "
-                f"{self.neuron_name(selection.layer, selection.unit)}, weight {weight:.4g}")
+        return tr("Connection from {source} to {target}, weight {weight:.4g}").format(
+            source=self.neuron_name(selection.layer - 1, selection.source),
+            target=self.neuron_name(selection.layer, selection.unit), weight=weight)
+
+    def layer_name(self, layer: int) -> str:
+        """“Input layer”, “Hidden 2 layer”, “Output layer”."""
+        if layer == -1:
+            return tr("Input layer")
+        if layer == len(self.network.layers) - 1:
+            return tr("Output layer")
+        return tr("Hidden {number} layer").format(number=layer + 1)
 
     # -- drawing values -------------------------------------------------------------------------------------
     def draw_weights(self, weights: Sequence[np.ndarray], overlay: Overlay | None) -> None:

@@ -39,6 +39,7 @@ from nnstudio.gui.canvas.pulse import Flow, PulsePlayer
 from nnstudio.gui.canvas.scene import NetworkScene
 from nnstudio.gui.canvas.weight_editor import InlineWeightEditor
 from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
+from nnstudio.gui.i18n import tr
 
 MIME_TYPE = "application/x-nnstudio-palette-item"
 KIND_NEURON = "neuron"
@@ -74,10 +75,10 @@ class NetworkCanvas(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("")
-        self.setAccessibleName("Network diagram")
-        self.setAccessibleDescription("Arrow keys move the selection between neurons, layers and connections "
-                                      "(Shift for connections); Enter edits the selected weight or bias; "
-                                      "+ adds a neuron to the selected layer; Delete removes the selection.")
+        self.setAccessibleName(tr("Network diagram"))
+        self.setAccessibleDescription(tr("Arrow keys move the selection between neurons, layers and connections "
+                                         "(Shift for connections); Enter edits the selected weight or bias; "
+                                         "+ adds a neuron to the selected layer; Delete removes the selection."))
         self.setMinimumSize(QSize(320, 240))
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.show_weight_labels = False
@@ -252,7 +253,8 @@ class NetworkCanvas(QGraphicsView):
     def _show_selection(self, selection: Selection | None) -> None:
         self.network_scene.show_selection(selection)
         # a screen reader announces the focused diagram's new name: what the arrow keys reached
-        self.setAccessibleName(f"Network diagram: {self.network_scene.describe(selection)}")
+        self.setAccessibleName(tr("Network diagram: {selection}").format(
+            selection=self.network_scene.describe(selection)))
         if self.hasFocus():
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
@@ -490,7 +492,7 @@ class NetworkCanvas(QGraphicsView):
             gen.setFileName(path)
             gen.setSize(rect.size().toSize())
             gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-            gen.setTitle("NN Studio network")
+            gen.setTitle(tr("NN Studio network"))
             painter = QPainter(gen)
             painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(theme.colors().canvas))
             self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
@@ -503,4 +505,4 @@ class NetworkCanvas(QGraphicsView):
         self.scene().render(painter, QRectF(image.rect()), rect)
         painter.end()
         if not image.save(path):
-            raise OSError(f"could not write {path}")
+            raise OSError(tr("could not write {path}").format(path=path))

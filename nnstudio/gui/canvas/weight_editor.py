@@ -7,7 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
+from nnstudio.gui.decimal_input import DecimalSpinBox
 from nnstudio.gui.document import Selection
+from nnstudio.gui.i18n import tr
 
 
 class InlineWeightEditor(QObject):
@@ -26,17 +28,17 @@ class InlineWeightEditor(QObject):
 
     def open(self, selection: Selection, value: float, at: QPoint) -> QDoubleSpinBox:
         """A spin box centred on ``at`` (host coordinates) showing ``value``, focused with its text selected."""
-        return self._open(value, at, "Weight of this connection; Enter applies, Esc cancels",
+        return self._open(value, at, tr("Weight of this connection; Enter applies, Esc cancels"),
                           lambda v: self.committed.emit(selection.layer, selection.source, selection.unit, v))
 
     def open_bias(self, layer: int, unit: int, value: float, at: QPoint) -> QDoubleSpinBox:
         """The same for neuron ``unit`` of ``layer``'s bias."""
-        return self._open(value, at, "Bias of this neuron; Enter applies, Esc cancels",
+        return self._open(value, at, tr("Bias of this neuron; Enter applies, Esc cancels"),
                           lambda v: self.biasCommitted.emit(layer, unit, v))
 
     def _open(self, value: float, at: QPoint, tip: str, emit: Callable[[float], None]) -> QDoubleSpinBox:
         self.close()
-        editor = QDoubleSpinBox(self.host)
+        editor = DecimalSpinBox(self.host)  # 0,5 and 0.5 under a decimal-comma locale
         editor.setDecimals(4)
         editor.setRange(-1e6, 1e6)
         editor.setSingleStep(0.1)

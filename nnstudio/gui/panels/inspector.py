@@ -27,6 +27,7 @@ from nnstudio.core.data import parse_number
 from nnstudio.core.initializers import INITIALIZERS
 from nnstudio.core.numbers import count
 from nnstudio.gui import commands as cmd
+from nnstudio.gui.decimal_input import show_in_locale
 from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.weight_images import NeuronWeightImage
@@ -52,7 +53,7 @@ class NumberSpin(QDoubleSpinBox):
             self.setToolTip(as_rich(tip))  # tips name inputs after the data's columns
 
     def textFromValue(self, value: float) -> str:
-        return f"{value:.6g}"
+        return show_in_locale(f"{value:.6g}")  # 0,5 under a decimal-comma locale (both are read)
 
     def valueFromText(self, text: str) -> float:
         number = parse_number(text)
@@ -62,7 +63,7 @@ class NumberSpin(QDoubleSpinBox):
         stripped = text.strip()
         if parse_number(stripped) is not None:
             return QValidator.State.Acceptable, text, pos
-        if stripped in ("", "-", "+", ".", "-.", "+.") or stripped.lower().endswith(("e", "e-", "e+")):
+        if stripped in ("", "-", "+", ".", "-.", "+.", ",", "-,", "+,") or stripped.lower().endswith(("e", "e-", "e+")):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 

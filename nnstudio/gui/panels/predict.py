@@ -12,7 +12,6 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from nnstudio.core.numbers import display_number, display_percent
 from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.decimal_input import DecimalValidator
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.drawing_pad import DrawToPredict
 from nnstudio.gui.panels.follow import FollowsDocument
@@ -137,8 +137,7 @@ class PredictPanel(FollowsDocument, QWidget):
                 field.currentIndexChanged.connect(self.predict)
             else:
                 field = QLineEdit()
-                validator = QDoubleValidator(field)
-                validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+                validator = DecimalValidator(field)  # 0,5 and 0.5 under a decimal-comma locale
                 field.setValidator(validator)
                 default = 0.0
                 if col is not None:

@@ -13,11 +13,9 @@ import math
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -35,6 +33,7 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.decimal_input import DecimalSpinBox, DecimalValidator, show_in_locale
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
@@ -89,8 +88,7 @@ class NumberField(QLineEdit):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._minimum, self._positive = minimum, positive
-        validator = QDoubleValidator(self)
-        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        validator = DecimalValidator(self)  # 0,5 and 0.5 under a decimal-comma locale
         validator.setBottom(minimum)
         self.setValidator(validator)
         self._value = float(value)
@@ -100,7 +98,7 @@ class NumberField(QLineEdit):
 
     @staticmethod
     def _format(value: float) -> str:
-        return f"{value:g}"
+        return show_in_locale(f"{value:g}")
 
     def value(self) -> float:
         return self._value
@@ -172,7 +170,7 @@ class TrainingPanel(QWidget):
         self.speed.setAccessibleName(tr("Speed"))
         self.shuffle = QCheckBox(tr("Shuffle each epoch"))
         self.shuffle.setToolTip(tr("Visit the training rows in a new order every epoch"))
-        self.validation_split = QDoubleSpinBox()
+        self.validation_split = DecimalSpinBox()
         self.validation_split.setRange(0.0, 0.9)
         self.validation_split.setSingleStep(0.05)
         self.validation_split.setDecimals(2)
