@@ -18,8 +18,8 @@ ratio, the longest stall (the worst lateness of the GUI thread's 10 ms timer, fr
 the commit) and the busiest tick (the most CPU time the GUI thread used between two ticks:
 the stall a quiet machine would show; on a busy one the GUI thread also waits for a core).
 
-Workloads (issue "Speed you can feel"): Laptop 20 000 epochs, Spiral 300 epochs with the Output tab (the
-decision boundary) showing, Digits 100 epochs.
+Workloads (issue "Speed you can feel"): Laptop 20 000 epochs and Digits 100 epochs with the Loss tab showing
+(their default), Spiral 300 epochs with the Output tab (the decision boundary) showing.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_training.py [--repeats 3] [--quick] [--thread]
 
@@ -48,7 +48,7 @@ import tempfile
 import time
 
 # Only light imports at the top: a training child process prepares itself by importing this script's module.
-WORKLOADS = [("laptop", 20_000, "Plots"), ("spiral", 300, "Output"), ("digits", 100, "Plots")]
+WORKLOADS = [("laptop", 20_000, "Loss"), ("spiral", 300, "Output"), ("digits", 100, "Loss")]
 AFTER_COMMIT_MS = 300  # the stall meter keeps running this long after the run is committed
 
 

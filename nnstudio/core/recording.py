@@ -8,9 +8,13 @@ scrubs and continues the same.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from nnstudio.core.project import Project
-from nnstudio.core.runs import RunRecorder
+from nnstudio.core.runs import LIVE_SETTINGS, RunRecorder
 from nnstudio.core.training import Callback, Trainer
+
+_live_settings = attrgetter(*LIVE_SETTINGS)
 
 
 class SnapshotRecorder(Callback):
@@ -21,13 +25,19 @@ class SnapshotRecorder(Callback):
 
     def __init__(self, project: Project, trainer: Trainer, *, continues: bool = False) -> None:
         self.run = RunRecorder(project, trainer, continues=continues)
+        self._live = _live_settings(trainer.config)  # the run's record is told of an epoch only when it matters
         self.store = project.snapshots
         self.offset = project.history.last_epoch()
         if not self.store.epochs or self.store.epochs[-1] != self.offset:
             self.store.add(self.offset, trainer.network.get_weights())  # where the run starts
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        self.run.on_epoch_end(trainer, metrics)
+        # Most epochs of a long run change nothing the run's record keeps (no checkpoint due, no setting
+        # changed): those skip it (it would build a dictionary of the settings every epoch)
+        live = _live_settings(trainer.config)
+        if live != self._live or self.run.store.wants(self.run.offset + trainer.epoch):
+            self._live = live
+            self.run.on_epoch_end(trainer, metrics)
         epoch = self.offset + trainer.epoch
         if self.store.wants(epoch):
             self.store.add(epoch, [(layer.weights, layer.bias) for layer in trainer.network.layers])

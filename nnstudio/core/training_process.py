@@ -27,12 +27,14 @@ import dataclasses
 import multiprocessing
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
-from nnstudio.core.i18n import tr
+import numpy.ma  # noqa: F401 (np.unique imports it on first use: 45 ms at a long run's end; the fork server loads it once)
+
+from nnstudio.core.i18n import set_translator, tr
 from nnstudio.core.project import Project
 from nnstudio.core.runs import RunLog
 from nnstudio.core.training_run import TrainingResult, TrainingRun
@@ -69,13 +71,13 @@ class ChildRun:
     (blocking, from one thread) until it returns None: the child ended and its pipe closed."""
 
     def __init__(self, project: Project, epochs: int | None, continues: bool = False,
-                 loss_change: bool = False) -> None:
+                 loss_change: bool = False, messages: Mapping[str, str] | None = None) -> None:
         ctx = context()
         self._controls_in, self._controls = ctx.Pipe(duplex=False)
         self._events, self._events_out = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=serve,
                                     args=(project, epochs, self._controls_in, self._events_out, continues,
-                                          loss_change),
+                                          loss_change, dict(messages or {})),
                                     name="nnstudio-training", daemon=True)
         self._send_lock = threading.Lock()
         self.start_error = ""
@@ -159,10 +161,13 @@ def _engine_only() -> Iterator[None]:
 
 
 def serve(project: Project, epochs: int | None, controls: Connection, events: Connection,
-          continues: bool = False, loss_change: bool = False) -> None:
+          continues: bool = False, loss_change: bool = False, messages: Mapping[str, str] | None = None) -> None:
     """The child process: train ``project`` and report to ``events`` while obeying ``controls`` (``continues``:
-    a resumed paused run, recorded as one run; ``loss_change``: snapshots carry the epochs' loss change)."""
+    a resumed paused run, recorded as one run; ``loss_change``: snapshots carry the epochs' loss change;
+    ``messages``: the translations of core's texts in the window's language — the child has no Qt)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window, which ends the run
+    if messages:
+        set_translator(lambda text: messages.get(text, text))
     gone = threading.Event()  # the parent went away: stop reporting
 
     def report(kind: str, payload: object) -> None:

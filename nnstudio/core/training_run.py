@@ -3,8 +3,9 @@
 * ``TrainingRun`` owns a *copy* of the project (``Project.copy()``) and a ``Trainer`` made from it. Everything
   it hands out is a copy (weights via ``Network.get_weights()``, metric points as fresh NumPy arrays, a copied
   ``History``), so it may be sent to another thread or pickled to another process as it is.
-* Progress is throttled where it is produced (``core.training.Throttle``): at most ~30 snapshots a second
-  however fast the engine runs.
+* Progress is throttled where it is produced (``core.training.Throttle``): at most ~12 snapshots a second
+  however fast the engine runs, a little more often than the busiest view redraws (the diagram, ~7 a second);
+  more would only cost the run time to copy and pickle them and the window time to take them in.
 * A watched run (``TrainingConfig.epochs_per_second`` set, a live setting) is paced: after every epoch the
   run hands out a snapshot (so every epoch is drawn) and waits for the epoch's share of time on a ``Pacer``
   (an Event wait that pause, stop, abort and a new speed wake at once). The clock and the pacer are injected
@@ -34,6 +35,7 @@ import numpy as np
 
 from nnstudio.core.i18n import QT_TR_NOOP, tr
 from nnstudio.core.loss_change import LossChangeMonitor
+from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.numbers import count
 from nnstudio.core.pacing import Pacer
 from nnstudio.core.preprocessing import Preprocessing
@@ -45,7 +47,7 @@ from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
 
-SNAPSHOT_INTERVAL = 1 / 30
+SNAPSHOT_INTERVAL = 1 / 12
 LIVE_SETTINGS = ("learning_rate", "l1", "l2", "batch_size", "epochs_per_second")
 
 STOP_REASON_TEXT = {
@@ -63,7 +65,7 @@ Weights = list[tuple[np.ndarray, np.ndarray]]
 
 @dataclass(frozen=True)
 class TrainingSnapshot:
-    """A copy of the training state, small enough to hand out ~30 times a second.
+    """A copy of the training state, small enough to hand out ~12 times a second.
 
     ``epoch`` counts the epochs completed in this session and ``total_epochs`` is the session's goal
     (the progress bar shows "epoch n of N"). ``points`` holds the per-epoch metric points completed since
@@ -104,9 +106,11 @@ class TrainingResult:
     ``history`` is the project's whole history (earlier runs plus this one); ``preprocessing`` is the
     normalization fitted on the dataset for this run (store it with the weights so predictions take
     raw values); ``config`` the settings as they were at the end (live changes included); ``run_state``
-    lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch. When
-    ``stop_reason`` is DIVERGED the weights are the last finite ones and ``message`` says what
-    happened; PAUSED means the run may go on.
+    lets the next run continue the optimizer exactly; ``snapshots`` holds the weights by epoch;
+    ``predictions`` every dataset row's prediction with these weights (None when the data cannot be
+    predicted), computed where the run trained so the window only shows them. When ``stop_reason`` is
+    DIVERGED the weights are the last finite ones and ``message`` says what happened; PAUSED means the run
+    may go on.
     """
 
     weights: Weights
@@ -122,6 +126,7 @@ class TrainingResult:
     snapshots: SnapshotHistory | None = None
     runs: RunLog | None = None  # the project's runs with this one recorded (core/runs.py)
     run_update: RunUpdate | None = None  # what this run added to them (None: no epoch trained)
+    predictions: RowPredictions | None = None  # core.metrics.row_predictions of the project with these weights
 
     @property
     def ok(self) -> bool:
@@ -147,6 +152,13 @@ def checked_setting(config: TrainingConfig, name: str, value: object) -> object:
 
 def _ignore(_value: object) -> None:
     return None
+
+
+def _predictions(project: Project) -> RowPredictions | None:
+    try:
+        return row_predictions(project)
+    except NNStudioError:  # no dataset, or one that does not fit the network
+        return None
 
 
 class _Probe(Callback):
@@ -356,6 +368,7 @@ class TrainingRun:
             snapshots=project.snapshots.copy(),
             runs=project.runs,
             run_update=self._recorder.run.update(),
+            predictions=_predictions(project),
         )
         self.on_finished(result)
 

@@ -9,12 +9,14 @@ mark their literals with :func:`QT_TR_NOOP` and call ``tr`` where they are shown
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from nnstudio.core import i18n as core_i18n
 from nnstudio.resource_files import resource
 
-__all__ = ["CONTEXT", "LANGUAGES", "QT_TR_NOOP", "SYSTEM", "apply_language", "chosen_language",
+__all__ = ["CONTEXT", "LANGUAGES", "QT_TR_NOOP", "SYSTEM", "apply_language", "chosen_language", "core_messages",
            "current_language", "tr"]
 
 CONTEXT = "NNStudio"  # one context for the whole app: the update script files every message under it
@@ -23,6 +25,7 @@ LANGUAGES = {"en": "English", "de": "Deutsch"}  # code → the language's own na
 SETTING = "language"
 
 _installed: list[QTranslator] = []
+_core_tables: dict[str, dict[str, str]] = {}
 _language = "en"
 
 
@@ -39,6 +42,24 @@ def QT_TR_NOOP(text: str, disambiguation: str | None = None) -> str:  # the name
 
 def _core_translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def core_messages() -> dict[str, str]:
+    """Core's texts in the current language, source → translation, for a training process (it has no Qt).
+    Read once per language from the shipped catalogue ``resources/translations/<language>/core.ts``."""
+    if _language == "en":
+        return {}
+    if _language not in _core_tables:
+        table: dict[str, str] = {}
+        catalogue = resource("translations", _language, "core.ts")
+        if catalogue.is_file():
+            for message in ElementTree.fromstring(catalogue.read_bytes()).iter("message"):
+                translation = message.find("translation")
+                source = message.findtext("source")
+                if source and translation is not None and translation.text and translation.get("type") is None:
+                    table[source] = translation.text
+        _core_tables[_language] = table
+    return _core_tables[_language]
 
 
 def chosen_language(settings: QSettings) -> str:

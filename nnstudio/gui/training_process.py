@@ -3,7 +3,7 @@ bridge thread turns the child's messages into the same Qt signals ``TrainingWork
 
 Why a process: a training thread in the GUI process holds the interpreter lock most of the time, and every
 Qt call of a repaint gives the lock up and waits to get it back, so the window stalled for hundreds of
-milliseconds while the engine ran. The child has its own interpreter; this process only unpickles ~30
+milliseconds while the engine ran. The child has its own interpreter; this process only unpickles ~12
 snapshots a second. The bridge thread spends its life blocked in ``recv`` (the lock released), never spins.
 
 The child hands over copies by construction (pickles). Controls (pause, stop, abort, live settings) go to
@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from nnstudio.core.project import Project
 from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.core.training_process import ChildRun, warm_up
-from nnstudio.core.training_run import TrainingResult, TrainingRun, checked_setting
-from nnstudio.gui.i18n import tr
+from nnstudio.core.training_run import TrainingResult, checked_setting
+from nnstudio.gui.i18n import core_messages, tr
 
 log = logging.getLogger("nnstudio")
 
@@ -51,13 +51,17 @@ class TrainingProcess(QObject):
     def __init__(self, project: Project, epochs: int | None = None, parent: QObject | None = None, *,
                  continues: bool = False, loss_change: bool = False) -> None:
         super().__init__(parent)
-        check = TrainingRun(project, epochs)  # raises NNStudioError here, before anything starts
-        self._config = TrainingConfig.from_dict(check.config.to_dict())  # mirrors the child's live settings
-        self._goal, self._task = check.total_epochs, check.task
-        self._unchanged = TrainingResult(check.weights(), project.history.copy(), check.preprocessing.copy(),
-                                         StopReason.ERROR, 0, 0.0)  # what a child that died hands back
+        # The data checks of the run the child makes (raises NNStudioError here, before anything starts), on a
+        # network of its own (a trainer packs its network's arrays), the data shared: no copy, no run record
+        setup = project.with_weights(project.network.get_weights()).make_trainer()
+        trainer = setup.trainer
+        self._config = TrainingConfig.from_dict(trainer.config.to_dict())  # mirrors the child's live settings
+        self._goal = trainer.config.epochs if epochs is None else int(epochs)
+        self._task = trainer.task
+        self._unchanged = TrainingResult(project.network.get_weights(), project.history.copy(),
+                                         setup.preprocessing.copy(), StopReason.ERROR, 0, 0.0)  # a child that died
         self._epoch = 0
-        self._child = ChildRun(project, epochs, continues, loss_change)  # continues: a resumed run stays one run
+        self._child = ChildRun(project, epochs, continues, loss_change, core_messages())  # continues: one recorded run
         self.thread = _Bridge(self)
         self.thread.setObjectName("nnstudio-training-bridge")
 

@@ -6,7 +6,7 @@ session uses it when a test gives its runs a simulated clock (``TrainingSession.
 cross into another process. Both have the same signals and controls.
 
 Threading contract (ARCHITECTURE.md rule 4): the run trains a private copy and hands out copies; progress is
-throttled to ~30 snapshots a second where it is produced; ``pause``/``stop``/``abort`` and the live setters
+throttled to ~12 snapshots a second where it is produced; ``pause``/``stop``/``abort`` and the live setters
 only set plain attributes, so they are safe to call from the GUI thread while the worker thread trains.
 
 Signals: ``progress(TrainingSnapshot)*  [failed(str)]  finished(TrainingResult)``; ``failed`` comes just

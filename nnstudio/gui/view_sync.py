@@ -19,6 +19,7 @@ from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.canvas import NetworkCanvas
 from nnstudio.gui.document import Document
+from nnstudio.gui.frame_budget import budget
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.dataset_editor import DatasetEditor
 from nnstudio.gui.panels.history_slider import HistorySlider
@@ -171,7 +172,7 @@ class ViewSync(QObject):
             return
         self._pending = snapshot
         if not self._canvas_timer.isActive():
-            self._canvas_timer.start()
+            self._canvas_timer.start(budget.interval(CANVAS_REFRESH_MS))  # less often while drawing takes much time
 
     def _show_pending_snapshot(self) -> None:
         snapshot, self._pending = self._pending, None
@@ -200,7 +201,7 @@ class ViewSync(QObject):
         """A stretch of training is now in the document: every view shows the document again."""
         self._drop_pending_snapshot()  # the plots already follow the document (and redrew from it)
         self.refresh()
-        self.dataset_editor.show_predictions(self.document.project)
+        self.dataset_editor.show_predictions(self.document.project, result.predictions)  # computed by the run
         session = self.session
         self.status(tr("Paused at epoch {done} of {goal}").format(done=session.done, goal=session.goal)
                     if session.is_active else result.describe(), 8000)

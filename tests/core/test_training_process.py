@@ -88,6 +88,27 @@ def test_a_child_process_trains_exactly_like_this_process():
     assert there.snapshots.epochs == here.snapshots.epochs
 
 
+@pytest.mark.parametrize("key", ["digits", "car-mpg"])
+def test_a_child_hands_back_every_rows_prediction_for_the_weights_it_reached(key):
+    from nnstudio.core.metrics import row_predictions
+    from nnstudio.io.examples import load_example
+
+    project = load_example(key)
+    child = ChildRun(project, 2)
+    child.start()
+    result: TrainingResult = messages_of(child)[-1][1]
+    assert child.join() == 0
+    child.close()
+    committed = project.copy()  # what the window's document holds once the result is applied
+    committed.network.set_weights(result.weights)
+    committed.preprocessing = result.preprocessing
+    expected = row_predictions(committed)
+    got = result.predictions
+    assert got is not None and got.task == expected.task
+    np.testing.assert_allclose(got.outputs, expected.outputs)
+    assert got.table() == expected.table()
+
+
 def test_the_child_obeys_its_controls():
     child = ChildRun(xor_project(epochs=1_000_000), None)
     child.start()

@@ -249,3 +249,23 @@ def test_every_template_gets_exactly_its_fields():
             if node.args or fields != {k.arg for k in node.keywords}:
                 mismatched.append(f"{path.name}:{node.lineno}")
     assert not mismatched
+
+
+def test_a_training_process_reports_in_the_windows_language(german):
+    """The child process has no Qt: the window hands it core's German texts (gui.i18n.core_messages), as the
+    window's TrainingProcess does, and its divergence message comes back in German."""
+    from nnstudio.core.training_process import ChildRun
+    from nnstudio.gui.i18n import core_messages
+
+    project = load_example("car-mpg")
+    project.training.optimizer, project.training.optimizer_params = "adam", {}
+    project.training.learning_rate = 1e6
+    child = ChildRun(project, 3, messages=core_messages())
+    child.start()
+    failures = []
+    while (message := child.receive()) is not None:
+        if message[0] == "failed":
+            failures.append(message[1])
+    child.join()
+    child.close()
+    assert failures and failures[0].startswith("Das Training ist in Epoche 1 divergiert")

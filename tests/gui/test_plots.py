@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -10,7 +12,8 @@ from nnstudio.core.data import TARGET, Column, Dataset
 from nnstudio.core.metrics import confusion_matrix, predicted_classes
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.training import TrainingConfig
+from nnstudio.core.training import History, TrainingConfig
+from nnstudio.core.training_run import TrainingRun
 from nnstudio.gui.document import Document
 from nnstudio.gui.panels.plots import PlotsPanel
 from nnstudio.gui.panels.training import TrainingPanel
@@ -187,3 +190,52 @@ def test_output_tab_axes_name_the_inputs_for_two_class_softmax(qtbot):
     panel.refresh_all()
     assert panel.output.note.text().startswith("Background: the network's P(1) over the input plane")
     assert [panel.output.plot.getAxis(a).labelText for a in ("bottom", "left")] == ["pink", "small"]
+
+
+def _snapshots_of_every_batch(project: Project, epochs: int) -> list:
+    """A real run's snapshots, one per batch (a clock that always says a snapshot is due)."""
+    ticks = itertools.count()
+    run = TrainingRun(project, epochs, clock=lambda: float(next(ticks)))
+    snapshots: list = []
+    run.on_progress = snapshots.append
+    run.run()
+    return [s for s in snapshots if len(s.points.get("epoch", ()))]
+
+
+def test_loss_axis_spans_the_whole_run_while_it_trains_then_fits_the_epochs_trained(qtbot):
+    project = laptop_project(epochs=60)
+    snapshots = _snapshots_of_every_batch(project, 60)
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(700, 450)
+    panel.show()
+    view = panel.loss_plot.getPlotItem().getViewBox()
+    shown = []
+    for snapshot in snapshots[:20]:  # the first 20 epochs of 60
+        panel.show_snapshot(snapshot)
+        panel.flush()
+        shown.append(tuple(view.viewRange()[0]))
+    assert len(set(shown)) == 1  # the bottom axis stood still while the curve grew
+    low, high = shown[0]
+    assert low <= 1 < 59 < high <= 62
+    history = History({k: np.concatenate([s.points[k] for s in snapshots[:20]]).tolist() for k in snapshots[0].points})
+    panel.set_history(history)  # the run ended after 20 epochs: the axes fit them (when next painted)
+    qtbot.waitUntil(lambda: view.viewRange()[0][1] < 22)
+    low, high = view.viewRange()[0]
+    assert low <= 1 and high >= 20
+
+
+def test_a_zoom_while_training_is_kept(qtbot):
+    project = laptop_project(epochs=40)
+    snapshots = _snapshots_of_every_batch(project, 40)
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.show()
+    view = panel.loss_plot.getPlotItem().getViewBox()
+    panel.show_snapshot(snapshots[0])
+    panel.flush()
+    view.setXRange(2, 5, padding=0)  # the person zooms in
+    for snapshot in snapshots[1:10]:
+        panel.show_snapshot(snapshot)
+        panel.flush()
+    assert view.viewRange()[0] == pytest.approx([2, 5])

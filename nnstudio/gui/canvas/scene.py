@@ -42,6 +42,7 @@ class NetworkScene(QGraphicsScene):
         self.columns: list[ColumnLayout] = []
         self.neurons: dict[tuple[int, int], NeuronItem] = {}
         self.bundles: list[EdgeBundleItem] = []
+        self._drawn_weights: list[np.ndarray] | None = None  # what the edges show (None: a step overlay's values)
         self.bands: dict[int, ColumnBand] = {}
         self._highlight: QGraphicsLineItem | None = None
         self._gap: GapMarker | None = None
@@ -61,6 +62,7 @@ class NetworkScene(QGraphicsScene):
         self.network = network
         self.neurons.clear()
         self.bundles.clear()
+        self._drawn_weights = None
         self.bands.clear()
         self._highlight = None
         self.columns = compute_layout(network)
@@ -145,6 +147,14 @@ class NetworkScene(QGraphicsScene):
     # -- drawing values -------------------------------------------------------------------------------------
     def draw_weights(self, weights: Sequence[np.ndarray], overlay: Overlay | None) -> None:
         """Bin the edges by ``weights``, or by the step overlay's edge values (gradients, changes) where set."""
+        if overlay is None or overlay.edges is None:
+            drawn = self._drawn_weights
+            if drawn is not None and len(drawn) == len(weights) and all(
+                    a.shape == b.shape and np.array_equal(a, b) for a, b in zip(drawn, weights)):
+                return  # e.g. a run's end: the preview dropped, the document's weights (the same) applied
+            self._drawn_weights = [np.array(w, copy=True) for w in weights]
+        else:
+            self._drawn_weights = None
         if overlay is not None and overlay.edges is not None:
             self.changing(self.bundles)
             values = overlay.edges

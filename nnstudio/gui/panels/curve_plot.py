@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnstudio.gui import theme
 from nnstudio.gui.i18n import tr
@@ -68,8 +68,13 @@ class CurvePlot(pg.PlotWidget):
                                          "some").format(name=label))
         self.setMinimumSize(220, 160)
         plain_axes(self)
+        for name in ("left", "bottom"):  # an axis (with its grid lines) repaints from a picture until its range moves
+            self.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curve = self._curve(TRAIN_PEN, "training")
-        self.val_curve = self._curve(VAL_PEN, "validation")
+        # A noisy loss drawn at one min/max pair a pixel zigzags; Qt strokes a wide antialiased zigzag path in
+        # 30–180 ms, its segments one by one in 2–3 ms (the overlap of their ends does not show at 2 px)
+        self.curve.curve.setSegmentedLineMode("on")
+        self.val_curve = self._curve(VAL_PEN, "validation")  # dashed: one path keeps the dashes even
         self.legend = OutsideLegend(self)  # above the curves, never over them
         self.legend.set_entries([(self.curve, tr("training"))])
 
@@ -114,13 +119,17 @@ class CurvePlot(pg.PlotWidget):
         view.setRange(xRange=self.EMPTY_X, yRange=y, padding=0.02 if self.fixed_y else 0.0)
         view.enableAutoRange(x=True, y=self.fixed_y is None)
 
-    _waiting: tuple[np.ndarray, np.ndarray, np.ndarray | None] | None = None
+    _waiting: tuple[np.ndarray, np.ndarray, np.ndarray | None, float | None] | None = None
+    _held: tuple[float, float] | None = None  # the x range a run in progress holds (see show_values)
+    _span: tuple[float, float] | None = None  # the epochs it spans
 
-    def show_values(self, epochs: np.ndarray, training: np.ndarray, validation: np.ndarray) -> None:
+    def show_values(self, epochs: np.ndarray, training: np.ndarray, validation: np.ndarray,
+                    x_end: float | None = None) -> None:
         """Show these numbers (the curves of a hidden plot, on another tab or in a closed dock, are drawn
-        when it is shown)."""
+        when it is shown). ``x_end``: a run in progress ends at that epoch; the x axis spans to it and stays
+        still while the curves grow into it (None: the axes fit the data again)."""
         shown = bool(validation.size and np.isfinite(validation).any())
-        self._waiting = (epochs, training, validation if shown else None)
+        self._waiting = (epochs, training, validation if shown else None, x_end)
         if shown != (tr("validation") in self.legend.names()):
             self.legend.set_entries([(self.curve, tr("training"))] +
                                     ([(self.val_curve, tr("validation"))] if shown else []))
@@ -133,8 +142,9 @@ class CurvePlot(pg.PlotWidget):
         super().showEvent(event)
 
     def _show_waiting(self) -> None:
-        epochs, training, validation = self._waiting
+        epochs, training, validation, x_end = self._waiting
         self._waiting = None
+        self._hold_x(epochs, x_end)
         self.curve.setData(epochs, training, connect="finite")
         if validation is not None:
             self.val_curve.setData(epochs, validation, connect="finite")
@@ -142,6 +152,24 @@ class CurvePlot(pg.PlotWidget):
             self.val_curve.setData([], [])
         if not self._has_data():
             self._frame_empty()
+
+    def _hold_x(self, epochs: np.ndarray, x_end: float | None) -> None:
+        """A growing x range would move the bottom axis (and repaint it) every frame: while a run trains the
+        range spans the whole run, unless the person zoomed or panned (then their range stays)."""
+        view = self.getPlotItem().getViewBox()
+        held, self._held = self._held, None
+        moved = held is not None and not np.allclose(view.viewRange()[0], held)
+        if x_end is None or not len(epochs):
+            if held is not None and not moved:
+                view.enableAutoRange(x=True)
+            return
+        if moved or (held is None and not view.autoRangeEnabled()[0]):
+            return
+        span = (float(epochs[0]), float(max(x_end, epochs[-1])))
+        if held is None or span != self._span:
+            view.setXRange(*span, padding=0.02)  # (auto range off for x)
+            self._span = span
+        self._held = tuple(view.viewRange()[0])
 
 
 __all__ = ["CurvePlot", "Series", "plain_axes"]

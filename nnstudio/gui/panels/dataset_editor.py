@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.data import Dataset
+from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.numbers import count
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
@@ -419,12 +420,11 @@ class DatasetEditor(QWidget):
                 QMessageBox.warning(self, tr("Export CSV"), as_rich(exc))
 
     # -- predictions ---------------------------------------------------------------------------------
-    def show_predictions(self, project: Project) -> None:
-        """Add read-only "prediction" and "error" columns computed by the project (after training)."""
-        from nnstudio.core.metrics import row_predictions
-
+    def show_predictions(self, project: Project, rows: RowPredictions | None = None) -> None:
+        """Add read-only "prediction" and "error" columns computed by the project (after training), or ``rows``
+        when given (a training run's result brings them: ``row_predictions`` of the committed project)."""
         try:
-            rows = row_predictions(project)
+            rows = rows if rows is not None else row_predictions(project)
             headers, columns, wrong = rows.table()
         except NNStudioError:
             self.clear_predictions()

@@ -29,6 +29,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
+from nnstudio.gui.frame_budget import budget
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
@@ -61,6 +62,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw_now)
         self._overlay: list[tuple[CurvePlot, pg.PlotDataItem]] = []  # runs compared (set_overlay)
+        self._overlaid = False  # the runs' curves show instead of the project's
 
         self.loss_plot = CurvePlot(tr("loss"))
         self.metric_plot = CurvePlot(tr("accuracy"))
@@ -155,14 +157,15 @@ class PlotsPanel(FollowsDocument, QWidget):
     @Slot(object)
     def show_snapshot(self, snapshot: TrainingSnapshot) -> None:
         """A worker snapshot: keep its points and weights; the visible tab is redrawn at most every
-        REDRAW_MS (snapshots arrive up to 30 a second; repainting that often would slow training)."""
+        REDRAW_MS, or less often when the window's drawing takes more than its share of a core (snapshots arrive
+        up to 12 a second; repainting that often would slow training)."""
         for key in self.KEYS:
             n = len(snapshot.points.get("epoch", ()))
             if n:
                 self._series[key].extend(snapshot.points[key] if key in snapshot.points else np.full(n, np.nan))
         self._pending = snapshot
         if not self._redraw_timer.isActive():
-            self._redraw_timer.start()
+            self._redraw_timer.start(budget.interval(REDRAW_MS))  # less often while drawing takes much time
 
     _pending: TrainingSnapshot | None = None
 
@@ -171,7 +174,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         snapshot, self._pending = self._pending, None
         if snapshot is None:
             return
-        self._redraw_curves()
+        self._redraw_curves(x_end=snapshot.history_offset + snapshot.total_epochs)
         self._weights = snapshot.weights
         if self._project is not None:
             self._project.network.set_weights(snapshot.weights)
@@ -217,15 +220,16 @@ class PlotsPanel(FollowsDocument, QWidget):
         except NNStudioError:
             return p.dataset.is_classification
 
-    def _redraw_curves(self) -> None:
+    def _redraw_curves(self, x_end: float | None = None) -> None:
+        """The curves as the series hold them (``x_end``: a run in progress ends at that epoch)."""
         x, values = self._series["epoch"].values, {k: s.values for k, s in self._series.items()}
-        self.loss_plot.show_values(x, values["loss"], values["val_loss"])
+        self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end)
         key = "accuracy" if self._is_classification() else "mae"
         self.tabs.setTabText(1, tr("Accuracy") if key == "accuracy" else "MAE")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), key == "accuracy")  # classes only
         self.metric_plot.setLabel("left", tr("accuracy") if key == "accuracy" else tr("mean absolute error"))
         self.metric_plot.set_fixed_y((0.0, 1.0) if key == "accuracy" else None)  # accuracy runs 0–1
-        self.metric_plot.show_values(x, values[key], values["val_" + key])
+        self.metric_plot.show_values(x, values[key], values["val_" + key], x_end)
 
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
@@ -238,7 +242,11 @@ class PlotsPanel(FollowsDocument, QWidget):
     # -- runs compared (the Runs dock) -----------------------------------------------------------------
     def set_overlay(self, runs: list) -> None:
         """Draw each run's own loss and accuracy/MAE curves (``run.history``, core/runs.py) in its colour, in
-        place of the project's curves; an empty list shows the project's curves again."""
+        place of the project's curves; an empty list shows the project's curves again (nothing to do when
+        they show: the Runs dock says so after every training commit)."""
+        if not runs and not self._overlaid:
+            return
+        self._overlaid = bool(runs)
         for plot, item in self._overlay:
             plot.removeItem(item)
         self._overlay = []
