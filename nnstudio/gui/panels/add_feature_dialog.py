@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from nnstudio.core.data import NUMERIC, Dataset
 from nnstudio.core.features import FEATURES, default_name
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.text import plain
 
 
@@ -22,39 +23,40 @@ class AddFeatureDialog(QDialog):
 
     def __init__(self, dataset: Dataset, column: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add feature")
+        self.setWindowTitle(tr("Add feature"))
         self._dataset = dataset
         names = base_columns(dataset)
         self.op = QComboBox()
         for key in FEATURES:
-            self.op.addItem(FEATURES.label(key), key)
-        self.op.setToolTip("What the new input computes from the columns")
+            self.op.addItem(tr(FEATURES.label(key)), key)
+        self.op.setToolTip(tr("What the new input computes from the columns"))
         self.sources = [QComboBox(), QComboBox()]
         for i, combo in enumerate(self.sources):
-            combo.setToolTip(f"The {'first' if i == 0 else 'second'} column it is computed from")
+            combo.setToolTip(tr("The first column it is computed from") if i == 0 else
+                             tr("The second column it is computed from"))
             combo.addItems(names)
             if column in names and i == 0:
                 combo.setCurrentText(column)
             elif len(names) > i:
                 combo.setCurrentIndex(i)
         self.name = QLineEdit()
-        self.name.setToolTip("Leave empty for the usual name, such as x1² or x1·x2")
+        self.name.setToolTip(tr("Leave empty for the usual name, such as x1² or x1·x2"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setObjectName("error")  # the theme's error colour
         plain(self.note)
         form = QFormLayout()
-        form.addRow("Feature:", self.op)
-        form.addRow("Of column:", self.sources[0])
-        self._second_label = QLabel("And column:")
+        form.addRow(tr("Feature:"), self.op)
+        form.addRow(tr("Of column:"), self.sources[0])
+        self._second_label = QLabel(tr("And column:"))
         form.addRow(self._second_label, self.sources[1])
-        form.addRow("Name:", self.name)
+        form.addRow(tr("Name:"), self.name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("A new input column computed from existing numeric columns; it follows them when "
-                                "they change and predictions compute it too."))
+        layout.addWidget(QLabel(tr("A new input column computed from existing numeric columns; it follows them when "
+                                   "they change and predictions compute it too.")))
         layout.itemAt(0).widget().setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -81,14 +83,14 @@ class AddFeatureDialog(QDialog):
         op, sources, name = self.choice()
         ok, note = True, ""
         if not base_columns(self._dataset):
-            ok, note = False, "There is no numeric column to compute a feature from."
+            ok, note = False, tr("There is no numeric column to compute a feature from.")
         elif any(not s for s in sources):
-            ok, note = False, "Choose the source columns."
+            ok, note = False, tr("Choose the source columns.")
         else:
             final = name or default_name(op, sources)
             self.name.setPlaceholderText(default_name(op, sources))
             if final in self._dataset.column_names():
-                ok, note = False, f"There is already a column named {final}."
+                ok, note = False, tr("There is already a column named {name}.").format(name=final)
         self.note.setText(note)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
-from nnstudio.core.data import CATEGORICAL, NUMERIC, ROLES
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, ROLES, TARGET
 from nnstudio.core.preprocessing import NORMALIZATIONS
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_model import DatasetTableModel
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich
 
-KINDS = {NUMERIC: "Numbers", CATEGORICAL: "Class labels"}
+KINDS = {NUMERIC: QT_TR_NOOP("Numbers"), CATEGORICAL: QT_TR_NOOP("Class labels")}  # shown through tr()
+ROLE_LABELS = {INPUT: QT_TR_NOOP("Input"), TARGET: QT_TR_NOOP("Target"), IGNORED: QT_TR_NOOP("Ignored")}
+
+
+def role_label(role: str) -> str:
+    """A column role as the menus show it ("Input"), in the user's language."""
+    return tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role.capitalize()
 
 
 class ColumnBar(QWidget):
@@ -23,27 +30,27 @@ class ColumnBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("column name")
-        self.name.setAccessibleName("Column name")
-        self.name.setToolTip("The current column's name; Enter renames it")
+        self.name.setPlaceholderText(tr("column name"))
+        self.name.setAccessibleName(tr("Column name"))
+        self.name.setToolTip(tr("The current column's name; Enter renames it"))
         self.name.setMaximumWidth(140)
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(role.capitalize(), role)
+            self.role.addItem(role_label(role), role)
         self.kind = QComboBox()
         for key, label in KINDS.items():
-            self.kind.addItem(label, key)
+            self.kind.addItem(tr(label), key)
         self.normalization = QComboBox()
         for key in NORMALIZATIONS:
-            self.normalization.addItem(NORMALIZATIONS.label(key), key)
-        self.role.setToolTip("Input feature, the target to predict, or ignored")
-        self.kind.setToolTip("Numbers, or text labels (classes)")
-        self.normalization.setToolTip("Applied to this column before training and prediction")
-        layout.addWidget(QLabel("Column:"))
+            self.normalization.addItem(tr(NORMALIZATIONS.label(key)), key)
+        self.role.setToolTip(tr("Input feature, the target to predict, or ignored"))
+        self.kind.setToolTip(tr("Numbers, or text labels (classes)"))
+        self.normalization.setToolTip(tr("Applied to this column before training and prediction"))
+        layout.addWidget(QLabel(tr("Column:")))
         layout.addWidget(self.name)
         layout.addWidget(self.role)
         layout.addWidget(self.kind)
-        layout.addWidget(QLabel("Normalize:"))
+        layout.addWidget(QLabel(tr("Normalize:")))
         layout.addWidget(self.normalization)
         layout.addStretch(1)
         self.name.editingFinished.connect(lambda: self._change(name=self.name.text()))
@@ -68,14 +75,14 @@ class ColumnBar(QWidget):
         self.normalization.setEnabled(col.kind == NUMERIC)
         self.kind.setEnabled(col.formula is None)
         self.kind.setToolTip(as_rich(col.derived_note()) if col.formula is not None
-                             else "Numbers, or text labels (classes)")
+                             else tr("Numbers, or text labels (classes)"))
 
     def _change(self, **changes: str) -> None:
         if self.model.is_data_column(self.column):
             try:
                 self.model.request_column_change(self.column, **changes)
             except NNStudioError as exc:
-                QMessageBox.warning(self, "Change column", as_rich(exc))
+                QMessageBox.warning(self, tr("Change column"), as_rich(exc))
             self.show_column(self.column)
 
 

@@ -21,9 +21,11 @@ from nnstudio.core.metrics import RowPredictions, row_predictions
 from nnstudio.core.project import Project
 from nnstudio.core.split_metrics import SplitConfusion, confusion_by_split, split_cell_rows
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import plain
 
-NO_VALIDATION = "No rows are held out for validation (set a validation split in the Training panel)."
+NO_VALIDATION = QT_TR_NOOP("No rows are held out for validation (set a validation split in the Training panel).")
+AXES_NOTE = QT_TR_NOOP("rows: true class · columns: predicted class")  # both shown through tr()
 
 
 class ConfusionMatrix(QWidget):
@@ -37,9 +39,9 @@ class ConfusionMatrix(QWidget):
         plain(self.title)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName("Confusion matrix")
+        self.table.setAccessibleName(tr("Confusion matrix"))
         self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab goes on (Qt's Tab wraps around)
-        self.table.setAccessibleDescription("Rows: the true class; columns: the predicted class")
+        self.table.setAccessibleDescription(tr("Rows: the true class; columns: the predicted class"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumSize(120, 80)
@@ -62,6 +64,7 @@ class ConfusionMatrix(QWidget):
         self.title.setText(text)
 
     def show_matrix(self, what: str, matrix: np.ndarray, class_names: list[str]) -> None:
+        """``what``: which rows, as the title names them ("Training", translated)."""
         table = self.table
         n = matrix.shape[0]
         font = table.font()
@@ -86,7 +89,8 @@ class ConfusionMatrix(QWidget):
                 table.setItem(i, j, item)
         correct, total = int(np.trace(matrix)), int(matrix.sum())
         share = f" ({correct / total:.1%})" if total else ""
-        self.title.setText(f"{what} ({total} rows): {correct} correct{share}")
+        self.title.setText(tr("{what} ({total} rows): {correct} correct{share}").format(
+            what=what, total=total, correct=correct, share=share))
 
 
 class ConfusionView(QWidget):
@@ -104,8 +108,8 @@ class ConfusionView(QWidget):
         self.table = self.training.table
         for matrix, validation in ((self.training, False), (self.validation, True)):
             matrix.table.cellClicked.connect(lambda i, j, v=validation: self._cell_clicked(v, i, j))
-            matrix.table.setToolTip("Click a cell to see its rows (image data: as pictures in the Dataset dock)")
-        self.note = QLabel("rows: true class · columns: predicted class")
+            matrix.table.setToolTip(tr("Click a cell to see its rows (image data: as pictures in the Dataset dock)"))
+        self.note = QLabel(tr(AXES_NOTE))
         self.note.setObjectName("hint")  # the theme's muted text
         self.note.setWordWrap(True)
         self.matrices = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -140,17 +144,17 @@ class ConfusionView(QWidget):
             self.training.clear()
             self.validation.clear()
             self.validation.hide()
-            self.note.setText("A confusion matrix is shown for classification data.")
+            self.note.setText(tr("A confusion matrix is shown for classification data."))
             return
-        self.training.show_matrix("Training", split.training, split.class_names)
+        self.training.show_matrix(tr("Training"), split.training, split.class_names)
         if split.validation is None:
             self.validation.clear()
             self.validation.hide()
-            self.note.setText(f"rows: true class · columns: predicted class. {NO_VALIDATION}")
+            self.note.setText(tr(AXES_NOTE) + ". " + tr(NO_VALIDATION))
         else:
-            self.validation.show_matrix("Validation", split.validation, split.class_names)
+            self.validation.show_matrix(tr("Validation"), split.validation, split.class_names)
             self.validation.show()
-            self.note.setText("rows: true class · columns: predicted class")
+            self.note.setText(tr(AXES_NOTE))
 
     def _cell_clicked(self, validation: bool, actual: int, predicted: int) -> None:
         p, split = self._predictions, self._split
@@ -159,8 +163,9 @@ class ConfusionView(QWidget):
             return
         names = split.class_names
         rows = split_cell_rows(p, split.held_out, validation, actual, predicted)
-        part = "validation" if validation else "training"
-        self.cellChosen.emit(rows, f"true {names[actual]}, predicted {names[predicted]} ({part} rows)")
+        text = tr("true {actual}, predicted {predicted} (validation rows)") if validation else \
+            tr("true {actual}, predicted {predicted} (training rows)")
+        self.cellChosen.emit(rows, text.format(actual=names[actual], predicted=names[predicted]))
 
 
 __all__ = ["ConfusionMatrix", "ConfusionView"]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.plot_legend import OutsideLegend
 
 pg.setConfigOptions(antialias=True)
@@ -55,15 +56,16 @@ class CurvePlot(pg.PlotWidget):
     EMPTY_X = (0.0, 1.0)  # the axes shown before the first epoch (never the last project's range)
     EMPTY_Y = (0.0, 1.0)
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:  # label: the metric's name, translated
         super().__init__(parent, background=theme.colors().base)
         self.fixed_y: tuple[float, float] | None = None  # e.g. accuracy: always 0–1
         self.log_y = False
         self.showGrid(x=True, y=True, alpha=0.25)
-        self.setLabel("bottom", "epoch")
+        self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", label)
-        self.setAccessibleName(f"{label.capitalize()} curve")
-        self.setAccessibleDescription(f"The {label} of every epoch: training, and validation when there is some")
+        self.setAccessibleName(tr("{name} curve").format(name=label.capitalize()))
+        self.setAccessibleDescription(tr("The {name} of every epoch: training, and validation when there is "
+                                         "some").format(name=label))
         self.setMinimumSize(220, 160)
         plain_axes(self)
         for name in ("left", "bottom"):  # an axis (with its grid lines) repaints from a picture until its range moves
@@ -74,7 +76,7 @@ class CurvePlot(pg.PlotWidget):
         self.curve.curve.setSegmentedLineMode("on")
         self.val_curve = self._curve(VAL_PEN, "validation")  # dashed: one path keeps the dashes even
         self.legend = OutsideLegend(self)  # above the curves, never over them
-        self.legend.set_entries([(self.curve, "training")])
+        self.legend.set_entries([(self.curve, tr("training"))])
 
     def _curve(self, pen: pg.QtGui.QPen, name: str) -> pg.PlotDataItem:
         item = self.plot([], [], pen=pen, name=name)
@@ -128,8 +130,9 @@ class CurvePlot(pg.PlotWidget):
         still while the curves grow into it (None: the axes fit the data again)."""
         shown = bool(validation.size and np.isfinite(validation).any())
         self._waiting = (epochs, training, validation if shown else None, x_end)
-        if shown != ("validation" in self.legend.names()):
-            self.legend.set_entries([(self.curve, "training")] + ([(self.val_curve, "validation")] if shown else []))
+        if shown != (tr("validation") in self.legend.names()):
+            self.legend.set_entries([(self.curve, tr("training"))] +
+                                    ([(self.val_curve, tr("validation"))] if shown else []))
         if self.isVisible():
             self._show_waiting()
 

@@ -32,6 +32,7 @@ from nnstudio.errors import NNStudioError
 from nnstudio.gui.dataset_commands import SetDatasetCommand
 from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.add_feature_dialog import AddFeatureDialog
 from nnstudio.gui.panels.column_bar import ColumnBar
 from nnstudio.gui.panels.column_menu import ColumnMenu
@@ -65,8 +66,8 @@ class DatasetEditor(QWidget):
         self._added_row: tuple[int, int] | None = None  # (row, undo index after it) of a row the keys added
 
         self.table = DatasetTableView()
-        self.table.setAccessibleName("Dataset table")
-        self.table.setAccessibleDescription("One row per example; type to edit, Enter goes down, Tab goes right")
+        self.table.setAccessibleName(tr("Dataset table"))
+        self.table.setAccessibleDescription(tr("One row per example; type to edit, Enter goes down, Tab goes right"))
         self.table.setModel(self.model)
         self.column_bar = ColumnBar(self.model)
         self.banner = QLabel()
@@ -100,14 +101,15 @@ class DatasetEditor(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(2)
         for key, text, tip, slot in (
-            ("add_row", "+ Row", "Add a row below the current one", self.add_row),
-            ("remove_rows", "− Row", "Remove the selected rows", self.remove_selected_rows),
-            ("add_column", "+ Column", "Add a column after the current one", self.add_column),
-            ("remove_column", "− Column", "Remove the current column", self.remove_current_column),
-            ("add_feature", "Add feature…", "Add an input computed from other columns: x², x·y, sin(x), …",
+            ("add_row", tr("+ Row"), tr("Add a row below the current one"), self.add_row),
+            ("remove_rows", tr("− Row"), tr("Remove the selected rows"), self.remove_selected_rows),
+            ("add_column", tr("+ Column"), tr("Add a column after the current one"), self.add_column),
+            ("remove_column", tr("− Column"), tr("Remove the current column"), self.remove_current_column),
+            ("add_feature", tr("Add feature…"), tr("Add an input computed from other columns: x², x·y, sin(x), …"),
              self.open_add_feature_dialog),
-            ("import", "Import…", "Import CSV: read a CSV file (header row required)", self.import_csv_dialog),
-            ("export", "Export…", "Export CSV: write the table to a CSV file", self.export_csv_dialog),
+            ("import", tr("Import…"), tr("Import CSV: read a CSV file (header row required)"),
+             self.import_csv_dialog),
+            ("export", tr("Export…"), tr("Export CSV: write the table to a CSV file"), self.export_csv_dialog),
         ):
             action = QAction(text, self)
             action.setToolTip(tip)
@@ -159,10 +161,11 @@ class DatasetEditor(QWidget):
             else:
                 problems = ds.problems()
                 if ds.n_rows == 0:
-                    return False, "the dataset has no rows"
+                    return False, tr("the dataset has no rows")
                 if problems:
-                    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                    return False, f"{problems[0]}{more}"
+                    if len(problems) > 1:
+                        return False, tr("{problem} (and {n} more)").format(problem=problems[0], n=len(problems) - 1)
+                    return False, f"{problems[0]}"
         except NNStudioError as exc:
             return False, str(exc)
         return True, ""
@@ -181,7 +184,8 @@ class DatasetEditor(QWidget):
     @Slot()
     def _on_edited(self) -> None:
         ds = self.dataset
-        self.status.setText(f"{count(ds.n_rows, 'row')} × {count(len(ds.columns), 'column')}")
+        rows, columns = count(ds.n_rows, tr("row"), tr("rows")), count(len(ds.columns), tr("column"), tr("columns"))
+        self.status.setText(f"{rows} × {columns}")
         self.scatter.update_from(ds)
         self.thumbnails.show_dataset(ds, keep_predictions=self.model.has_predictions())
         self.scatter.setVisible(not self.thumbnails.has_images)
@@ -276,7 +280,7 @@ class DatasetEditor(QWidget):
     @Slot()
     def clear_selection(self) -> None:
         cells = [(i.row(), i.column()) for i in self.table.selectionModel().selectedIndexes()]
-        self.model.request_cells([(r, c, "") for r, c in cells], "Clear cells")
+        self.model.request_cells([(r, c, "") for r, c in cells], tr("Clear cells"))
 
     def _select(self, top: int, left: int, bottom: int, right: int) -> None:
         m = self.model
@@ -350,7 +354,7 @@ class DatasetEditor(QWidget):
         try:
             added = self.model.request_add_feature(op, sources, name)
         except NNStudioError as exc:
-            QMessageBox.warning(self, "Add feature", as_rich(exc))
+            QMessageBox.warning(self, tr("Add feature"), as_rich(exc))
             return False
         names = self.dataset.column_names()
         if added in names and self.model.rowCount():
@@ -388,7 +392,7 @@ class DatasetEditor(QWidget):
         from nnstudio.io.csv_io import read_csv
 
         dataset = offer_image(self, read_csv(path, strict=False))  # pixel-like columns: read as images?
-        self.document.push(SetDatasetCommand(self.document, dataset, f"Import {dataset.name}.csv"))
+        self.document.push(SetDatasetCommand(self.document, dataset, tr("Import {name}.csv").format(name=dataset.name)))
 
     def export_csv(self, path: str) -> None:
         from nnstudio.io.csv_io import write_csv
@@ -397,21 +401,23 @@ class DatasetEditor(QWidget):
 
     @Slot()
     def import_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", "", "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import CSV"), "",
+                                              tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             try:
                 self.import_csv(path)
             except (NNStudioError, OSError) as exc:
-                QMessageBox.warning(self, "Import CSV", as_rich(exc))
+                QMessageBox.warning(self, tr("Import CSV"), as_rich(exc))
 
     @Slot()
     def export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", f"{self.dataset.name}.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export CSV"), f"{self.dataset.name}.csv",
+                                              tr("CSV files (*.csv)"))
         if path:
             try:
                 self.export_csv(path)
             except (NNStudioError, OSError) as exc:
-                QMessageBox.warning(self, "Export CSV", as_rich(exc))
+                QMessageBox.warning(self, tr("Export CSV"), as_rich(exc))
 
     # -- predictions ---------------------------------------------------------------------------------
     def show_predictions(self, project: Project, rows: RowPredictions | None = None) -> None:

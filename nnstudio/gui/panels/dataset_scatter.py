@@ -23,6 +23,7 @@ from nnstudio.core.split_metrics import held_out_rows
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.panels.plot_legend import OutsideLegend
 from nnstudio.gui.text import escape
@@ -32,7 +33,7 @@ CLASS_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"
 CURVE_PEN = pg.mkPen("#d62728", width=2.5)
 POINT_PEN = pg.mkPen("#333", width=0.6)
 VALUE_BRUSH = (31, 119, 180, 170)  # regression points: one colour, a little transparent where they pile up
-NOT_SHOWN = "The scatter view shows one or two numeric input columns."
+NOT_SHOWN = QT_TR_NOOP("The scatter view shows one or two numeric input columns.")  # shown through tr()
 
 
 @cache
@@ -62,8 +63,8 @@ class ScatterView(FollowsDocument, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.plot = pg.PlotWidget(background=theme.colors().base)
         self.plot.setMinimumSize(180, 160)
-        self.plot.setAccessibleName("Dataset scatter plot")
-        self.plot.setAccessibleDescription("The rows of the dataset as points, coloured by their target")
+        self.plot.setAccessibleName(tr("Dataset scatter plot"))
+        self.plot.setAccessibleDescription(tr("The rows of the dataset as points, coloured by their target"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
@@ -72,7 +73,7 @@ class ScatterView(FollowsDocument, QWidget):
         self.plot.addItem(self.scatter)
         self.curve = pg.PlotDataItem([], [], pen=CURVE_PEN)
         self.plot.addItem(self.curve)
-        self.message = QLabel(NOT_SHOWN)
+        self.message = QLabel(tr(NOT_SHOWN))
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setObjectName("hint")  # the theme's muted text
@@ -135,7 +136,8 @@ class ScatterView(FollowsDocument, QWidget):
         classes = self._class_names(target)
         if curve is not None:
             self.curve.setData(curve.x, curve.y, connect="finite")
-            entries.append((self.curve, "model's prediction" if classes is None else f"model: {curve.y_name}"))
+            entries.append((self.curve, tr("model's prediction") if classes is None else
+                            tr("model: {name}").format(name=curve.y_name)))
         self.legend.set_entries(entries)
         axis = self.plot.getAxis("left")
         if classes is not None and target.kind == CATEGORICAL:
@@ -172,7 +174,7 @@ class ScatterView(FollowsDocument, QWidget):
                 entries.append((pg.ScatterPlotItem(size=8, brush=class_brush(k), pen=POINT_PEN), name))
         elif target is not None and not by_value:
             brushes = [pg.mkBrush(*VALUE_BRUSH)] * len(x)  # one shared brush
-            entries.append((pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*VALUE_BRUSH), pen=POINT_PEN), "data"))
+            entries.append((pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*VALUE_BRUSH), pen=POINT_PEN), tr("data")))
         elif target is not None:
             v = target.values
             good = np.isfinite(v)
@@ -187,7 +189,7 @@ class ScatterView(FollowsDocument, QWidget):
             symbols[r] = "t"  # validation rows: triangles
         if validation.size:
             entries.append((pg.ScatterPlotItem(size=8, symbol="t", brush=pg.mkBrush(theme.colors().base),
-                                               pen=pg.mkPen(theme.colors().text)), "validation row"))
+                                               pen=pg.mkPen(theme.colors().text)), tr("validation row")))
         self.scatter.setData(x=x[finite], y=y[finite], brush=[b for b, f in zip(brushes, finite) if f],
                              symbol=[s for s, f in zip(symbols, finite) if f])
         self.plot.setLabel("bottom", escape(x_name))

@@ -29,6 +29,7 @@ from nnstudio.core.images import drawing_input, drawing_pixels, fills_frame, fit
 from nnstudio.core.project import Project
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.pixel_images import grey_image
 from nnstudio.gui.panels.weight_images import PixelPicture
 from nnstudio.gui.text import plain
@@ -55,7 +56,7 @@ class DrawingPad(QWidget):
         self._last: QPointF | None = None
         self.setFixedSize(PAD_SIDE, PAD_SIDE)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw with the mouse or a pen")
+        self.setToolTip(tr("Draw with the mouse or a pen"))
 
     def sizeHint(self) -> QSize:
         return QSize(PAD_SIDE, PAD_SIDE)
@@ -132,14 +133,14 @@ class DrawToPredict(QGroupBox):
     drawn = Signal(object)  # np.ndarray: the base features of the drawing, in raw units
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Draw", parent)
+        super().__init__(tr("Draw"), parent)
         self.project: Project | None = None
         self.image: ImageSpec | None = None
         self.row: np.ndarray | None = None
         self.pad = DrawingPad()
         self.seen = PixelPicture(84)
         self.seen.setFixedSize(84, 84)
-        self.seen.setToolTip("What the network sees: the drawing averaged down to the image's pixels")
+        self.seen.setToolTip(tr("What the network sees: the drawing averaged down to the image's pixels"))
         self.seen_label = QLabel()
         self.seen_label.setWordWrap(True)
         self.seen_label.setObjectName("hint")
@@ -147,16 +148,16 @@ class DrawToPredict(QGroupBox):
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(*BRUSH_RANGE)
         self.brush.setValue(DEFAULT_BRUSH)
-        self.brush.setToolTip("The brush's width in pad pixels")
+        self.brush.setToolTip(tr("The brush's width in pad pixels"))
         self.brush.valueChanged.connect(self._brush_changed)
         self.brush_label = QLabel()
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Wipe the pad")
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Wipe the pad"))
         self.clear_button.clicked.connect(self.pad.clear)
-        self.fit = QCheckBox("Fit to frame")
-        self.fit.setToolTip("Crop the drawing to its ink and centre it in a square before it is averaged down, "
-                            "as the digits' bitmaps were made (on by default for data whose images fill their "
-                            "frame)")
+        self.fit = QCheckBox(tr("Fit to frame"))
+        self.fit.setToolTip(tr("Crop the drawing to its ink and centre it in a square before it is averaged down, "
+                               "as the digits' bitmaps were made (on by default for data whose images fill their "
+                               "frame)"))
         self.fit.toggled.connect(lambda _on: self.update_input())
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -172,7 +173,7 @@ class DrawToPredict(QGroupBox):
         below.addWidget(self.seen)
         below.addLayout(side, 1)
         brush_row = QHBoxLayout()
-        brush_row.addWidget(QLabel("Brush"))
+        brush_row.addWidget(QLabel(tr("Brush")))
         brush_row.addWidget(self.brush, 1)
         brush_row.addWidget(self.brush_label)
         layout = QVBoxLayout(self)
@@ -208,7 +209,7 @@ class DrawToPredict(QGroupBox):
                 self.fit.blockSignals(True)
                 self.fit.setChecked(project.dataset is not None and fills_frame(project.dataset))
                 self.fit.blockSignals(False)
-                self.seen_label.setText(f"What the network sees: {image.label} pixels")
+                self.seen_label.setText(tr("What the network sees: {image} pixels").format(image=image.label))
             self.setVisible(image is not None)
             self.update_input()  # the prediction shows the (blank) pad from the start
         elif image is not None:  # the same picture: the row follows the network's inputs

@@ -24,6 +24,7 @@ from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.commands import ReplaceNetworkCommand
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.run_commands import ForkCommand, run_log_notifier
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
@@ -57,8 +58,8 @@ class HistorySlider(QWidget):
         row = QHBoxLayout()
         self.first_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setToolTip("Move to see the network as it was at that epoch (every epoch, exactly)")
-        self.slider.setAccessibleName("Epoch")
+        self.slider.setToolTip(tr("Move to see the network as it was at that epoch (every epoch, exactly)"))
+        self.slider.setAccessibleName(tr("Epoch"))
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.last_label = QLabel()
         row.addWidget(self.first_label)
@@ -67,12 +68,13 @@ class HistorySlider(QWidget):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)  # a narrow dock wraps it instead of cutting it off
-        self.restore_button = QPushButton("Restore weights from this epoch")
-        self.restore_button.setToolTip("Make the weights of the chosen epoch the current weights (undoable)")
-        self.fork_button = QPushButton("Fork from here")
-        self.fork_button.setAccessibleDescription("This epoch's weights and optimizer state, to train on as a branch")
-        self.fork_button.setToolTip("Go back to this epoch exactly — weights, optimizer state, settings and history "
-                                    "— as one undo step; the next training run is a branch of this run")
+        self.restore_button = QPushButton(tr("Restore weights from this epoch"))
+        self.restore_button.setToolTip(tr("Make the weights of the chosen epoch the current weights (undoable)"))
+        self.fork_button = QPushButton(tr("Fork from here"))
+        self.fork_button.setAccessibleDescription(tr("This epoch's weights and optimizer state, to train on as a "
+                                                     "branch"))
+        self.fork_button.setToolTip(tr("Go back to this epoch exactly — weights, optimizer state, settings and "
+                                       "history — as one undo step; the next training run is a branch of this run"))
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.restore_button)
@@ -124,8 +126,8 @@ class HistorySlider(QWidget):
         self.slider.setTickInterval(max(1, len(epochs) // 10))
         self.slider.blockSignals(False)
         self.slider.setEnabled(len(epochs) > 1)
-        self.first_label.setText(f"epoch {epochs[0]}" if epochs else "")
-        self.last_label.setText(f"epoch {epochs[-1]}" if epochs else "")
+        self.first_label.setText(tr("epoch {epoch}").format(epoch=epochs[0]) if epochs else "")
+        self.last_label.setText(tr("epoch {epoch}").format(epoch=epochs[-1]) if epochs else "")
         self._show_selected()
 
     def selected_epoch(self) -> int | None:
@@ -148,18 +150,22 @@ class HistorySlider(QWidget):
         latest = bool(self._epochs) and self.slider.value() == self.slider.maximum()
         shown = self._shown[1] if self._shown is not None and self._shown[0] == epoch else None
         if epoch is None:
-            self.label.setText("No training yet: every epoch of each run will be reachable here.")
+            self.label.setText(tr("No training yet: every epoch of each run will be reachable here."))
         elif shown is None:
-            self.label.setText(f"Epoch {epoch}: replaying…")
+            self.label.setText(tr("Epoch {epoch}: replaying…").format(epoch=epoch))
         else:
-            now = self._is_now(shown)
-            where = " (now)" if now else (" (last trained; the current weights differ)" if latest else "")
-            self.label.setText(f"Showing epoch {epoch}{where}{self._source}")
+            if self._is_now(shown):
+                showing = tr("Showing epoch {epoch} (now)")
+            elif latest:
+                showing = tr("Showing epoch {epoch} (last trained; the current weights differ)")
+            else:
+                showing = tr("Showing epoch {epoch}")
+            self.label.setText(showing.format(epoch=epoch) + self._source)
         self.restore_button.setEnabled(shown is not None and not self._is_now(shown))
         run = self.run_for(epoch) if epoch is not None else None
         self.fork_button.setEnabled(shown is not None and run is not None and not latest)
         self.fork_button.setToolTip("" if run is not None or epoch is None else
-                                    "This epoch was not trained in a recorded run, so it cannot be forked")
+                                    tr("This epoch was not trained in a recorded run, so it cannot be forked"))
 
     _source = ""
 
@@ -205,8 +211,14 @@ class HistorySlider(QWidget):
     def _replayed(self, state: EpochState) -> None:
         if state.epoch != self.selected_epoch():
             return
-        replayed = f" — replayed {state.replayed} epoch{'s' * (state.replayed != 1)} from the checkpoint at epoch " \
-                   f"{state.epoch - state.replayed}" if state.replayed else ""
+        start = state.epoch - state.replayed
+        if state.replayed == 1:
+            replayed = " — " + tr("replayed 1 epoch from the checkpoint at epoch {start}").format(start=start)
+        elif state.replayed:
+            replayed = " — " + tr("replayed {n} epochs from the checkpoint at epoch {start}").format(
+                n=state.replayed, start=start)
+        else:
+            replayed = ""
         self._show(state.epoch, state.weights, replayed)
 
     @Slot(str)
@@ -225,10 +237,11 @@ class HistorySlider(QWidget):
             return
         network = self.document.network.copy()
         if [w.shape for w, _ in weights] != [layer.weights.shape for layer in network.layers]:
-            self.label.setText("The network changed shape since then; these weights no longer fit.")
+            self.label.setText(tr("The network changed shape since then; these weights no longer fit."))
             return
         network.set_weights(weights)
-        self.document.push(ReplaceNetworkCommand(self.document, network, f"Restore weights from epoch {epoch}"))
+        self.document.push(ReplaceNetworkCommand(self.document, network,
+                                                 tr("Restore weights from epoch {epoch}").format(epoch=epoch)))
         self._update_label()  # the slider stays here: these are now the current weights
 
     def fork(self) -> None:
@@ -239,7 +252,7 @@ class HistorySlider(QWidget):
             return
         project: Project = self.document.project.copy()
         run_id = run.id
-        self.label.setText(f"Forking from epoch {epoch} of {run.name}…")
+        self.label.setText(tr("Forking from epoch {epoch} of {run}…").format(epoch=epoch, run=run.name))
         self.fork_button.setEnabled(False)
         self.fork_task.start(lambda cancel: (run_id, epoch, fork_at(project, run_id, epoch, cancel)))
 

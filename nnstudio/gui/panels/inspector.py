@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from nnstudio.core.activations import ACTIVATIONS
 from nnstudio.core.data import parse_number
 from nnstudio.core.initializers import INITIALIZERS
+from nnstudio.core.numbers import count
 from nnstudio.gui import commands as cmd
 from nnstudio.gui.decimal_input import show_in_locale
 from nnstudio.gui.document import CONNECTION, NEURON, Document, Selection
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.weight_images import NeuronWeightImage
 from nnstudio.gui.text import as_rich, plain, plain_label
 from nnstudio.gui.wheel_guard import guard_wheel
@@ -74,7 +76,7 @@ class NumberSpin(QDoubleSpinBox):
 def _registry_combo(registry: object, current: str, tip: str) -> QComboBox:
     combo = QComboBox()
     for key in registry:  # type: ignore[attr-defined]
-        combo.addItem(registry.label(key), key)  # type: ignore[attr-defined]
+        combo.addItem(tr(registry.label(key)), key)  # type: ignore[attr-defined]
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setToolTip(tip)
     return combo
@@ -132,9 +134,9 @@ class Inspector(QScrollArea):
         box.addWidget(self.title)
         self.weight_image.place_in(box)
         if sel is None:
-            self.title.setText("Nothing selected")
-            hint = QLabel("Click a neuron, a connection or a layer title in the diagram to see and edit its "
-                          "weights, bias and activation.")
+            self.title.setText(tr("Nothing selected"))
+            hint = QLabel(tr("Click a neuron, a connection or a layer title in the diagram to see and edit its "
+                             "weights, bias and activation."))
             hint.setObjectName("hint")
             hint.setWordWrap(True)
             box.addWidget(hint)
@@ -149,7 +151,8 @@ class Inspector(QScrollArea):
             if sel.layer >= 0:
                 self._build_layer(box, sel.layer, with_activation=sel.kind != NEURON)
             else:
-                info = QLabel(f"{net.input_size} inputs: the dataset's feature columns feed these neurons.")
+                info = QLabel(tr("{inputs}: the dataset's feature columns feed these neurons.").format(
+                    inputs=count(net.input_size, tr("input"), tr("inputs"))))
                 info.setObjectName("hint")
                 info.setWordWrap(True)
                 box.addWidget(info)
@@ -164,10 +167,10 @@ class Inspector(QScrollArea):
     def _neuron_title(self, sel: Selection) -> str:
         net = self.document.network
         if sel.layer == -1:
-            return f"Input “{net.input_names[sel.unit]}”"
+            return tr("Input “{name}”").format(name=net.input_names[sel.unit])
         if sel.layer == len(net.layers) - 1:
-            return f"Output “{net.output_names[sel.unit]}”"
-        return f"Hidden layer {sel.layer + 1} · neuron {sel.unit + 1}"
+            return tr("Output “{name}”").format(name=net.output_names[sel.unit])
+        return tr("Hidden layer {layer} · neuron {neuron}").format(layer=sel.layer + 1, neuron=sel.unit + 1)
 
     def _source_names(self, layer: int) -> list[str]:
         net = self.document.network
@@ -183,12 +186,13 @@ class Inspector(QScrollArea):
     def _build_connection(self, box: QVBoxLayout, sel: Selection) -> None:
         source = self._source_names(sel.layer)[sel.source]
         target = self._target_name(sel.layer, sel.unit)
-        self.title.setText(f"Connection {source} → {target}")
-        group = QGroupBox("Weight")
+        self.title.setText(tr("Connection {source} → {target}").format(source=source, target=target))
+        group = QGroupBox(tr("Weight"))
         form = QFormLayout(group)
         value = float(self.document.network.layers[sel.layer].weights[sel.source, sel.unit])
-        self.weight_spin = NumberSpin(value, f"The weight from {source} to {target}; Enter applies")
-        self.weight_spin.setAccessibleName(f"Weight from {source} to {target}")
+        self.weight_spin = NumberSpin(value, tr("The weight from {source} to {target}; Enter applies").format(
+            source=source, target=target))
+        self.weight_spin.setAccessibleName(tr("Weight from {source} to {target}").format(source=source, target=target))
         self.weight_spin.valueChanged.connect(
             lambda v: self.document.execute(cmd.SetWeightCommand, sel.layer, sel.source, sel.unit, v))
         form.addRow("w", self.weight_spin)
@@ -198,35 +202,37 @@ class Inspector(QScrollArea):
         net = self.document.network
         layer, unit = sel.layer, sel.unit
         if layer == -1:
-            group = QGroupBox("Name")
+            group = QGroupBox(tr("Name"))
             form = QFormLayout(group)
-            form.addRow("Name", self._name_edit(layer, unit))
+            form.addRow(tr("Name"), self._name_edit(layer, unit))
             box.addWidget(group)
             return
         lay = net.layers[layer]
-        group = QGroupBox("Activation, bias and incoming weights")
+        group = QGroupBox(tr("Activation, bias and incoming weights"))
         form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long translation: field under label
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(4)
         if layer == len(net.layers) - 1:  # one group, so a 3-input neuron's numbers fit a short dock
-            form.addRow("Name", self._name_edit(layer, unit))
+            form.addRow(tr("Name"), self._name_edit(layer, unit))
         # the activation belongs to the layer; it comes first because it is what a neuron does with z
-        self._add_activation_rows(form, layer, "The activation of this neuron's layer (all its neurons)")
-        self.bias_spin = NumberSpin(float(lay.bias[unit]), "This neuron's bias b (z = Σ wᵢ·xᵢ + b)")
+        self._add_activation_rows(form, layer, tr("The activation of this neuron's layer (all its neurons)"))
+        self.bias_spin = NumberSpin(float(lay.bias[unit]), tr("This neuron's bias b (z = Σ wᵢ·xᵢ + b)"))
         self.bias_spin.setEnabled(lay.use_bias)
-        self.bias_spin.setAccessibleName("Bias")
+        self.bias_spin.setAccessibleName(tr("Bias"))
         self.bias_spin.valueChanged.connect(lambda v: self.document.execute(cmd.SetBiasCommand, layer, unit, v))
-        form.addRow("bias b", self.bias_spin)
+        form.addRow(tr("bias b"), self.bias_spin)
         names = self._source_names(layer)
         for i in range(min(lay.fan_in, MAX_WEIGHT_ROWS)):
-            spin = NumberSpin(float(lay.weights[i, unit]), f"Weight of the connection from {names[i]}")
+            spin = NumberSpin(float(lay.weights[i, unit]),
+                              tr("Weight of the connection from {name}").format(name=names[i]))
             spin.valueChanged.connect(
                 lambda v, i=i: self.document.execute(cmd.SetWeightCommand, layer, i, unit, v))
-            spin.setAccessibleName(f"Weight from {names[i]}")
+            spin.setAccessibleName(tr("Weight from {name}").format(name=names[i]))
             self.weight_spins.append(spin)
-            form.addRow(plain_label(f"w from {names[i]}"), spin)
+            form.addRow(plain_label(tr("w from {name}").format(name=names[i])), spin)
         if lay.fan_in > MAX_WEIGHT_ROWS:
-            more = QLabel(f"… {lay.fan_in - MAX_WEIGHT_ROWS} more in the Weights table")
+            more = QLabel(tr("… {n} more in the Weights table").format(n=lay.fan_in - MAX_WEIGHT_ROWS))
             more.setObjectName("hint")
             form.addRow("", more)
         box.addWidget(group)
@@ -235,7 +241,7 @@ class Inspector(QScrollArea):
         net = self.document.network
         names = net.input_names if layer == -1 else net.output_names
         edit = self.name_edit = QLineEdit(names[unit])
-        edit.setToolTip("The neuron's name (a dataset column name); Enter renames")
+        edit.setToolTip(tr("The neuron's name (a dataset column name); Enter renames"))
         edit.editingFinished.connect(
             lambda: edit.text().strip() != names[unit] and self.document.execute(
                 cmd.RenameNeuronCommand, layer, unit, edit.text()))
@@ -246,42 +252,43 @@ class Inspector(QScrollArea):
         combo = self.activation_combo = _registry_combo(ACTIVATIONS, lay.activation, tip)
         combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetActivationCommand, index, combo.currentData()))
-        form.addRow("Activation", combo)
+        form.addRow(tr("Activation"), combo)
         for name, value in lay.resolved_activation_params.items():
-            spin = NumberSpin(value, f"Activation parameter {name}")
-            spin.setAccessibleName(f"Activation parameter {name}")
+            spin = NumberSpin(value, tr("Activation parameter {name}").format(name=name))
+            spin.setAccessibleName(tr("Activation parameter {name}").format(name=name))
             spin.valueChanged.connect(lambda v, n=name: self._set_activation_param(index, n, v))
             self.param_spins[name] = spin
             form.addRow(plain_label(name), spin)
 
     def _build_layer(self, box: QVBoxLayout, index: int, with_activation: bool = True) -> None:
         lay = self.document.network.layers[index]
-        group = QGroupBox(f"Layer · {lay.units} unit{'s' if lay.units != 1 else ''}")
+        group = QGroupBox(tr("Layer · {units}").format(units=count(lay.units, tr("unit"), tr("units"))))
         form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(4)
         if with_activation:
-            self._add_activation_rows(form, index, "The layer's activation function")
-        self.use_bias_check = QCheckBox("Use bias")
+            self._add_activation_rows(form, index, tr("The layer's activation function"))
+        self.use_bias_check = QCheckBox(tr("Use bias"))
         self.use_bias_check.setChecked(lay.use_bias)
-        self.use_bias_check.setToolTip("Whether this layer adds a trainable bias to each neuron")
+        self.use_bias_check.setToolTip(tr("Whether this layer adds a trainable bias to each neuron"))
         self.use_bias_check.toggled.connect(lambda on: self.document.execute(cmd.SetUseBiasCommand, index, on))
         form.addRow("", self.use_bias_check)
         self.kernel_init_combo = _registry_combo(INITIALIZERS, lay.kernel_initializer,
-                                                 "How Re-initialize draws this layer's weights")
+                                                 tr("How Re-initialize draws this layer's weights"))
         self.kernel_init_combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
                                              kernel=self.kernel_init_combo.currentData()))
-        form.addRow("Weights init", self.kernel_init_combo)
+        form.addRow(tr("Weights init"), self.kernel_init_combo)
         self.bias_init_combo = _registry_combo(INITIALIZERS, lay.bias_initializer,
-                                               "How Re-initialize draws this layer's biases")
+                                               tr("How Re-initialize draws this layer's biases"))
         self.bias_init_combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
                                              bias=self.bias_init_combo.currentData()))
-        form.addRow("Bias init", self.bias_init_combo)
-        self.reinit_button = QPushButton("Re-initialize")
-        self.reinit_button.setToolTip("Draw fresh weights and biases for this layer from its initializers "
-                                      "(one undo step)")
+        form.addRow(tr("Bias init"), self.bias_init_combo)
+        self.reinit_button = QPushButton(tr("Re-initialize"))
+        self.reinit_button.setToolTip(tr("Draw fresh weights and biases for this layer from its initializers "
+                                         "(one undo step)"))
         self.reinit_button.clicked.connect(lambda: self.document.execute(cmd.ReinitializeCommand, index))
         form.addRow("", self.reinit_button)
         box.addWidget(group)

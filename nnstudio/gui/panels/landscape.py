@@ -43,12 +43,14 @@ from nnstudio.core.runs import architecture_of
 from nnstudio.errors import ConfigError, NNStudioError
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.landscape_view import LandscapeView
 from nnstudio.gui.run_commands import run_log_notifier
 
 EXACT, CONNECTIONS, RANDOM = "exact", "connections", "random"
-PLANE_TEXT = {EXACT: "The model's two parameters (exact)", CONNECTIONS: "Two connections (a slice)",
-              RANDOM: "Two random directions (a projection)"}
+PLANE_TEXT = {EXACT: QT_TR_NOOP("The model's two parameters (exact)"),  # shown through tr()
+              CONNECTIONS: QT_TR_NOOP("Two connections (a slice)"),
+              RANDOM: QT_TR_NOOP("Two random directions (a projection)")}
 
 
 def connection_choices(network: Network) -> list[tuple[str, tuple[int, int | None, int]]]:
@@ -62,7 +64,7 @@ def connection_choices(network: Network) -> list[tuple[str, tuple[int, int | Non
             for t in range(layer.units):
                 out.append((f"w {names_in[s]} → {names_out[t]}", (i, s, t)))
         if layer.use_bias:
-            out += [(f"bias of {names_out[t]}", (i, None, t)) for t in range(layer.units)]
+            out += [(tr("bias of {name}").format(name=names_out[t]), (i, None, t)) for t in range(layer.units)]
     return out
 
 
@@ -75,7 +77,7 @@ def make_plane(project: Project, kind: str, first=None, second=None, seed: int =
         kind = RANDOM
     if kind == CONNECTIONS:
         if first is None or second is None:
-            raise ConfigError("choose two connections for the plane")
+            raise ConfigError(tr("choose two connections for the plane"))
         return connections_plane(network, first, second)
     return random_plane(network, seed)
 
@@ -92,13 +94,13 @@ def compute_landscape(project: Project, plane: Plane, run_ids: list[int], size: 
             skipped.append(run.name)
             continue
         if not worth_replaying([run]):  # a long run's path goes through its recorded checkpoints
-            pieces.append((f"{run.name} (checkpoints)", *path_from_checkpoints(project, run_id)))
+            pieces.append((tr("{name} (checkpoints)").format(name=run.name), *path_from_checkpoints(project, run_id)))
         else:
             pieces.append((run.name, *path_from_run(project, run_id, cancel=cancel)))
     if not run_ids:
         epochs, flats = path_from_snapshots(project.snapshots, project.network)
         if len(epochs):
-            pieces.append(("training so far", epochs, flats))
+            pieces.append((tr("training so far"), epochs, flats))
     if pieces:
         path = (np.concatenate([p[1] for p in pieces]), np.concatenate([p[2] for p in pieces]))
     else:
@@ -109,7 +111,7 @@ def compute_landscape(project: Project, plane: Plane, run_ids: list[int], size: 
         end = start + len(epochs)
         paths.append((label, picture.path_a[start:end], picture.path_b[start:end]))
         start = end
-    note = f" (not drawn: {', '.join(skipped)} — another network shape)" if skipped else ""
+    note = " " + tr("(not drawn: {runs} — another network shape)").format(runs=", ".join(skipped)) if skipped else ""
     return picture, paths, note
 
 
@@ -126,28 +128,29 @@ class LandscapePanel(QWidget):
         self.task.failed.connect(self._failed)
         self.task.busyChanged.connect(self._busy)
         self.plane_box = QComboBox()
-        self.plane_box.setAccessibleName("Plane")
-        self.plane_box.setAccessibleDescription("Which plane of weights the loss is drawn over")
+        self.plane_box.setAccessibleName(tr("Plane"))
+        self.plane_box.setAccessibleDescription(tr("Which plane of weights the loss is drawn over"))
         self.first_box, self.second_box = QComboBox(), QComboBox()
         for box in (self.plane_box, self.first_box, self.second_box):  # they may be narrower than their texts
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(12)
         for box in (self.first_box, self.second_box):
-            box.setToolTip("A connection of the plane (selecting connections on the diagram offers them here)")
+            box.setToolTip(tr("A connection of the plane (selecting connections on the diagram offers them here)"))
         self.size_spin = QSpinBox()
-        self.size_spin.setAccessibleName("Grid size")
-        self.size_spin.setAccessibleDescription("How many points the loss is computed at along each side of the plane")
+        self.size_spin.setAccessibleName(tr("Grid size"))
+        self.size_spin.setAccessibleDescription(tr("How many points the loss is computed at along each side of the "
+                                                   "plane"))
         self.size_spin.setRange(10, 200)
         self.size_spin.setValue(60)
-        self.size_spin.setPrefix("grid ")
-        self.size_spin.setToolTip("Grid points per side")
-        self.draw_button = QPushButton("Draw")
-        self.draw_button.setToolTip("Compute the loss over the plane (on a background thread)")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleDescription("Stop computing the landscape")
+        self.size_spin.setPrefix(tr("grid "))
+        self.size_spin.setToolTip(tr("Grid points per side"))
+        self.draw_button = QPushButton(tr("Draw"))
+        self.draw_button.setToolTip(tr("Compute the loss over the plane (on a background thread)"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(tr("Stop computing the landscape"))
         self.cancel_button.setEnabled(False)
-        self.new_directions = QPushButton("New directions")
-        self.new_directions.setToolTip("Draw two other random directions")
+        self.new_directions = QPushButton(tr("New directions"))
+        self.new_directions.setToolTip(tr("Draw two other random directions"))
         bar = QHBoxLayout()
         bar.addWidget(self.plane_box, 1)
         bar.addWidget(self.new_directions)
@@ -158,9 +161,9 @@ class LandscapePanel(QWidget):
         pick.addWidget(self.first_box, 1)
         pick.addWidget(self.second_box, 1)
         self.view = LandscapeView()
-        self.view.setAccessibleName("Loss landscape")
-        self.view.setAccessibleDescription("The loss over the plane as a heat map, the paths and the current point")
-        self.note = QLabel("Draw shows the loss around the current weights and the path training took.")
+        self.view.setAccessibleName(tr("Loss landscape"))
+        self.view.setAccessibleDescription(tr("The loss over the plane as a heat map, the paths and the current point"))
+        self.note = QLabel(tr("Draw shows the loss around the current weights and the path training took."))
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setObjectName("hint")
@@ -188,7 +191,7 @@ class LandscapePanel(QWidget):
         self.plane_box.blockSignals(True)
         self.plane_box.clear()
         for kind in kinds:
-            self.plane_box.addItem(PLANE_TEXT[kind], kind)
+            self.plane_box.addItem(tr(PLANE_TEXT[kind]), kind)
         keep = current in kinds and EXACT not in kinds  # two parameters: the exact picture first
         self.plane_box.setCurrentIndex(kinds.index(current) if keep else 0)
         self.plane_box.blockSignals(False)
@@ -257,16 +260,16 @@ class LandscapePanel(QWidget):
             self.note.setText(str(exc))
             return
         if not trainable_indices(self.document.network):
-            self.note.setText("The model has no trained parameter.")
+            self.note.setText(tr("The model has no trained parameter."))
             return
         project, run_ids, size = self.document.project.copy(), list(self.run_ids), self.size_spin.value()
-        self.note.setText("Computing the loss over the plane…")
+        self.note.setText(tr("Computing the loss over the plane…"))
         self.task.start(lambda cancel: compute_landscape(project, plane, run_ids, size, cancel))
 
     @Slot()
     def cancel(self) -> None:
         self.task.cancel()
-        self.note.setText("Canceled.")
+        self.note.setText(tr("Canceled."))
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
@@ -276,7 +279,7 @@ class LandscapePanel(QWidget):
     def _computed(self, answer: tuple) -> None:
         picture, paths, skipped = answer
         self.view.draw_landscape(picture, paths)
-        self.note.setText(picture.plane.note + " The star marks the current weights." + skipped)
+        self.note.setText(picture.plane.note + " " + tr("The star marks the current weights.") + skipped)
 
     @Slot(str)
     def _failed(self, message: str) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from nnstudio.core.landscape import Landscape
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.curve_plot import plain_axes
 from nnstudio.gui.text import escape
 
@@ -84,10 +85,10 @@ class LandscapeView(pg.PlotWidget):
         self.getViewBox().setRange(xRange=(a[0], a[-1]), yRange=(b[0], b[-1]), padding=0)
         self.setAspectLocked(False)
         self.getPlotItem().setTitle(None)
-        self.image.setToolTip("Colour: log₁₀ of the loss; lines: equal loss")
+        self.image.setToolTip(tr("Colour: log₁₀ of the loss; lines: equal loss"))
         self.getViewBox().setBackgroundColor(None)
         self.legend.setVisible(bool(paths))
-        self.current.setToolTip("the current weights")
+        self.current.setToolTip(tr("the current weights"))
         self.setCursor(Qt.CursorShape.CrossCursor)
 
 

@@ -42,6 +42,7 @@ from nnstudio.core.lessons import CheckResult, Lesson
 from nnstudio.core.lessons.math_text import markdown_with_math
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.text import plain_label
 from nnstudio.io.lesson_format import read_lesson_asset
@@ -57,8 +58,8 @@ class LessonText(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Lesson step")
-        self.setAccessibleDescription("What this step of the lesson asks you to do")
+        self.setAccessibleName(tr("Lesson step"))
+        self.setAccessibleDescription(tr("What this step of the lesson asks you to do"))
         # as tall as its text: the page around it (text and quiz fields) scrolls as one
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -81,12 +82,12 @@ class LessonText(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if task:
-            self._add(cursor, f"Task: {task}", bold=True)
+            self._add(cursor, tr("Task: {task}").format(task=task), bold=True)
         c = theme.colors()
         for ok, text in checks:
             self._add(cursor, f"{OK_MARK if ok else FAIL_MARK} {text}", color=c.success if ok else c.error)
         for i, hint in enumerate(hints):
-            self._add(cursor, f"Hint {i + 1}: {hint}", italic=True)
+            self._add(cursor, tr("Hint {n}: {hint}").format(n=i + 1, hint=hint), italic=True)
 
     @staticmethod
     def _add(cursor: QTextCursor, text: str, bold: bool = False, italic: bool = False,
@@ -131,9 +132,9 @@ class QuizRow(QWidget):
         self.question.setWordWrap(True)
         row = QHBoxLayout()
         self.field = QLineEdit()
-        self.field.setPlaceholderText("your answer (a number)")
+        self.field.setPlaceholderText(tr("your answer (a number)"))
         self.field.setAccessibleName(question)
-        self.field.setAccessibleDescription("Your answer: a number (Enter checks it)")
+        self.field.setAccessibleDescription(tr("Your answer: a number (Enter checks it)"))
         self.mark = QLabel()
         row.addWidget(self.field, 1)
         row.addWidget(self.mark)
@@ -170,22 +171,22 @@ class LessonsPanel(QWidget):
     def _build_list_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = plain_label("Guided steps through the classic tutorials. Each step checks your work as you go; "
-                            "hints and “Show me” help when you are stuck.")
+        intro = plain_label(tr("Guided steps through the classic tutorials. Each step checks your work as you go; "
+                               "hints and “Show me” help when you are stuck."))
         intro.setWordWrap(True)
         self.lesson_list = QListWidget()
         self.lesson_list.setWordWrap(True)
         self.lesson_list.setSpacing(3)
         self.lesson_list.setAlternatingRowColors(True)
-        self.lesson_list.setAccessibleName("Lessons")
-        self.lesson_list.setAccessibleDescription("Pick a lesson; Enter starts it")
+        self.lesson_list.setAccessibleName(tr("Lessons"))
+        self.lesson_list.setAccessibleDescription(tr("Pick a lesson; Enter starts it"))
         self.lesson_list.itemActivated.connect(lambda _item: self._start_selected())
-        self.start_button = QPushButton("Start lesson")
+        self.start_button = QPushButton(tr("Start lesson"))
         self.start_button.clicked.connect(self._start_selected)
-        self.start_button.setToolTip("Start the lesson picked in the list")
-        self.open_button = QPushButton("Open lesson file…")
+        self.start_button.setToolTip(tr("Start the lesson picked in the list"))
+        self.open_button = QPushButton(tr("Open lesson file…"))
         self.open_button.clicked.connect(self.openFileRequested)
-        self.open_button.setToolTip("Open a lesson from a .nnlesson file")
+        self.open_button.setToolTip(tr("Open a lesson from a .nnlesson file"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
@@ -199,7 +200,8 @@ class LessonsPanel(QWidget):
         self.lesson_list.clear()
         for lesson in self.lessons:
             done, total = len(self.controller.progress_of(lesson).completed), len(lesson.steps)
-            progress = f"  ({done} of {total} steps done)" if done else f"  ({total} steps)"
+            progress = "  " + (tr("({done} of {total} steps done)").format(done=done, total=total) if done
+                               else tr("({total} steps)").format(total=total))
             item = QListWidgetItem(f"{lesson.title}{progress}\n{lesson.summary}".rstrip())
             item.setToolTip(lesson.summary)
             self.lesson_list.addItem(item)
@@ -221,12 +223,12 @@ class LessonsPanel(QWidget):
         self.title.setWordWrap(True)
         header = QHBoxLayout()
         self.steps = QComboBox()
-        self.steps.setToolTip("Go to a step (✓: its checks held)")
+        self.steps.setToolTip(tr("Go to a step (✓: its checks held)"))
         self.steps.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.steps.setMinimumContentsLength(12)
         self.steps.activated.connect(self.controller.go_to)
-        self.close_button = QPushButton("All lessons")
-        self.close_button.setToolTip("Leave this lesson (your progress is kept)")
+        self.close_button = QPushButton(tr("All lessons"))
+        self.close_button.setToolTip(tr("Leave this lesson (your progress is kept)"))
         self.close_button.clicked.connect(self.controller.close_lesson)
         header.addWidget(self.steps, 1)
         header.addWidget(self.close_button)
@@ -237,16 +239,16 @@ class LessonsPanel(QWidget):
         self.quiz_box = QVBoxLayout()
         self.status = plain_label()
         self.status.setWordWrap(True)
-        self.back_button = QPushButton("Back")
-        self.check_button = QPushButton("Check")
-        self.check_button.setToolTip("Check your work now; when something is not right yet, the next hint shows")
-        self.hint_button = QPushButton("Hint")
-        self.show_me_button = QPushButton("Show me")
-        self.show_me_button.setToolTip("Do this step for me (one undo step: Edit ▸ Undo takes it back)")
-        self.next_button = QPushButton("Next")
-        self.back_button.setToolTip("Go to the previous step")
-        self.hint_button.setToolTip("Show the next hint for this step")
-        self.next_button.setToolTip("Go to the next step")
+        self.back_button = QPushButton(tr("Back"))
+        self.check_button = QPushButton(tr("Check"))
+        self.check_button.setToolTip(tr("Check your work now; when something is not right yet, the next hint shows"))
+        self.hint_button = QPushButton(tr("Hint"))
+        self.show_me_button = QPushButton(tr("Show me"))
+        self.show_me_button.setToolTip(tr("Do this step for me (one undo step: Edit ▸ Undo takes it back)"))
+        self.next_button = QPushButton(tr("Next"))
+        self.back_button.setToolTip(tr("Go to the previous step"))
+        self.hint_button.setToolTip(tr("Show the next hint for this step"))
+        self.next_button.setToolTip(tr("Go to the next step"))
         buttons = QGridLayout()
         for column, button in enumerate((self.check_button, self.hint_button, self.show_me_button)):
             buttons.addWidget(button, 0, column)
@@ -302,7 +304,8 @@ class LessonsPanel(QWidget):
         self.steps.blockSignals(False)
         self.progress.setRange(0, len(lesson.steps))
         self.progress.setValue(len(done))
-        self.progress.setFormat(f"Step {index + 1} of {len(lesson.steps)} · {len(done)} done")
+        self.progress.setFormat(tr("Step {n} of {total} · {done} done").format(
+            n=index + 1, total=len(lesson.steps), done=len(done)))
         self._build_quizzes()
         self._render(keep_scroll=False)
         self.back_button.setEnabled(index > 0)
@@ -347,8 +350,8 @@ class LessonsPanel(QWidget):
         lesson = self.controller.lesson
         last = lesson is not None and self.controller.index == len(lesson.steps) - 1
         if self.controller.passed:
-            self.status.setText("Well done: every check holds. " + (
-                "That was the last step of this lesson." if last else "Go on with Next."))
+            self.status.setText(tr("Well done: every check holds. That was the last step of this lesson.") if last
+                                else tr("Well done: every check holds. Go on with Next."))
         else:
             self.status.setText("")
         self.next_button.setDefault(self.controller.passed)
@@ -361,7 +364,8 @@ class LessonsPanel(QWidget):
         done = self.controller.progress.completed
         index = self.controller.index
         self.progress.setValue(len(done))
-        self.progress.setFormat(f"Step {index + 1} of {len(lesson.steps)} · {len(done)} done")
+        self.progress.setFormat(tr("Step {n} of {total} · {done} done").format(
+            n=index + 1, total=len(lesson.steps), done=len(done)))
         for i, s in enumerate(lesson.steps):
             self.steps.setItemText(i, f"{OK_MARK if i in done else '·'} {i + 1}. {s.title}")
 
@@ -369,7 +373,7 @@ class LessonsPanel(QWidget):
         step = self.controller.step
         hints = step.hints if step is not None else ()
         self.hint_button.setEnabled(shown < len(hints))
-        self.hint_button.setText(f"Hint ({len(hints) - shown} left)" if hints else "Hint")
+        self.hint_button.setText(tr("Hint ({n} left)").format(n=len(hints) - shown) if hints else tr("Hint"))
         self._render()
 
     def _fill_answers(self, answers: dict[str, str]) -> None:

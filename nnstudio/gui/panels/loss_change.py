@@ -20,6 +20,7 @@ from nnstudio.core.training import History
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.curve_plot import plain_axes
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
@@ -77,21 +78,22 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         self.task.done.connect(self._computed)
         self.task.failed.connect(lambda message: self.verdict.setText(message))
         self.plot = pg.PlotWidget(background=theme.colors().base)
-        self.plot.setAccessibleName("Loss change")
-        self.plot.setAccessibleDescription("Per epoch: the predicted and the actual change of the loss")
+        self.plot.setAccessibleName(tr("Loss change"))
+        self.plot.setAccessibleDescription(tr("Per epoch: the predicted and the actual change of the loss"))
         plain_axes(self.plot)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.plot.setLabel("bottom", "epoch")
-        self.plot.setLabel("left", "loss change in the epoch")
+        self.plot.setLabel("bottom", tr("epoch"))
+        self.plot.setLabel("left", tr("loss change in the epoch"))
         self.plot.addLegend(offset=(-8, 8))
         self.plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888", width=1)))
-        self.predicted = self.plot.plot([], [], pen=PREDICTED_PEN, name="predicted (slope · step)")
-        self.actual = self.plot.plot([], [], pen=ACTUAL_PEN, name="actual")
+        self.predicted = self.plot.plot([], [], pen=PREDICTED_PEN, name=tr("predicted (slope · step)"))
+        self.actual = self.plot.plot([], [], pen=ACTUAL_PEN, name=tr("actual"))
         for curve in (self.predicted, self.actual):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.plot.setMinimumSize(240, 160)
-        self.verdict = QLabel("Train to see, for every epoch, how far the loss fell against what the slope predicted.")
+        self.verdict = QLabel(tr("Train to see, for every epoch, how far the loss fell against what the slope "
+                                 "predicted."))
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -140,7 +142,7 @@ class LossChangePanel(RefreshWhenShown, QWidget):
             self._show(run_id, run_loss_change_of(self.live.rows()))
             return
         project = self.document.project.copy()
-        self.verdict.setText(f"Replaying {project.runs.get(run_id).name} step by step…")
+        self.verdict.setText(tr("Replaying {run} step by step…").format(run=project.runs.get(run_id).name))
         self.task.start(lambda cancel: (run_id, run_loss_change(project, run_id, cancel)))
 
     @Slot(object)
@@ -178,9 +180,9 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         self.predicted.setData(result.epoch, result.predicted)
         self.actual.setData(result.epoch, result.actual)
         run = self.document.project.runs.find(run_id)
-        name = run.name if run is not None else "This run"
+        name = run.name if run is not None else tr("This run")
         text = result.diagnosis.text if result.diagnosis is not None else ""
-        self.verdict.setText(f"{name}, last epoch: {text}")
+        self.verdict.setText(tr("{run}, last epoch: {diagnosis}").format(run=name, diagnosis=text))
 
     @Slot(object)
     def _computed(self, answer: tuple) -> None:

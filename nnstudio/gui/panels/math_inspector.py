@@ -26,12 +26,15 @@ from nnstudio.core.losses import make_loss
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.step_controller import StepController
 from nnstudio.gui.theme import DARK, LIGHT, colors
 
 # the phases' colours, as light or dark as each theme needs for 4.5:1 contrast on the text's background
-HEADINGS = {LIGHT: {"Forward": "#2669dd", "Loss": "#8e44ad", "Backward": "#9d6015", "Update": "#257e49"},
-            DARK: {"Forward": "#6d9ae8", "Loss": "#b985cf", "Backward": "#e08a1e", "Update": "#33ae64"}}
+FORWARD, LOSS = QT_TR_NOOP("Forward"), QT_TR_NOOP("Loss")  # core/explain.py's headings, the keys below
+BACKWARD, UPDATE = QT_TR_NOOP("Backward"), QT_TR_NOOP("Update")
+HEADINGS = {LIGHT: {FORWARD: "#2669dd", LOSS: "#8e44ad", BACKWARD: "#9d6015", UPDATE: "#257e49"},
+            DARK: {FORWARD: "#6d9ae8", LOSS: "#b985cf", BACKWARD: "#e08a1e", UPDATE: "#33ae64"}}
 
 
 def math_selection(sel: Selection | None) -> MathSelection | None:
@@ -45,7 +48,8 @@ def math_selection(sel: Selection | None) -> MathSelection | None:
 
 
 def lines_to_html(lines: list[str]) -> str:
-    parts, headings = [], HEADINGS.get(colors().name, HEADINGS[LIGHT])
+    parts, colours = [], HEADINGS.get(colors().name, HEADINGS[LIGHT])
+    headings = colours | {tr(phase): colour for phase, colour in colours.items()}  # core's words, or translated
     for line in lines:
         if line in headings:
             parts.append(f'<h4 style="color:{headings[line]}; margin:4px 0 1px 0">{line}</h4>')
@@ -67,55 +71,55 @@ class MathInspector(QWidget):
 
         # Formulas (Copy sits beside the tabs, so every line of the dock's height shows formulas)
         self.text = QTextBrowser()
-        self.text.setToolTip("The math of the selected neuron or connection in the phases played so far")
-        self.text.setAccessibleName("Formulas")
+        self.text.setToolTip(tr("The math of the selected neuron or connection in the phases played so far"))
+        self.text.setAccessibleName(tr("Formulas"))
         self.copy_button = QToolButton()
-        self.copy_button.setText("Copy")
+        self.copy_button.setText(tr("Copy"))
         self.copy_button.setAutoRaise(True)
-        self.copy_button.setToolTip("Copy the formulas as plain text")
+        self.copy_button.setToolTip(tr("Copy the formulas as plain text"))
         self.copy_button.clicked.connect(self.copy_text)
         self.tabs.setCornerWidget(self.copy_button)
         formulas = self.text
-        self.tabs.addTab(formulas, "Formulas")
+        self.tabs.addTab(formulas, tr("Formulas"))
 
         # Layer vectors
         self.table = QTableWidget()
-        self.table.setToolTip("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)")
-        self.table.setAccessibleName("Layer values")
+        self.table.setToolTip(tr("z, a, δ and ∂L/∂b of every neuron in the selected layer (first sample)"))
+        self.table.setAccessibleName(tr("Layer values"))
         self.table.setTabKeyNavigation(False)  # read-only: arrows move between cells, Tab goes on
-        self._add_tab(self.table, "Values", "z, a, δ and ∂L/∂b of every neuron of the selected layer")
+        self._add_tab(self.table, tr("Values"), tr("z, a, δ and ∂L/∂b of every neuron of the selected layer"))
 
         # Gradient check
         checks = QWidget()
         cl = QVBoxLayout(checks)
-        self.check_button = QPushButton("Check gradients")
-        self.check_button.setToolTip("Compare backpropagation with central differences on the current sample")
+        self.check_button = QPushButton(tr("Check gradients"))
+        self.check_button.setToolTip(tr("Compare backpropagation with central differences on the current sample"))
         self.check_button.clicked.connect(self.run_gradient_check)
-        self.check_label = QLabel("Backpropagation computes the slope of the loss. Press the button to "
-                                  "compare it with (L(w+ε) − L(w−ε)) / 2ε for every weight.")
+        self.check_label = QLabel(tr("Backpropagation computes the slope of the loss. Press the button to "
+                                     "compare it with (L(w+ε) − L(w−ε)) / 2ε for every weight."))
         self.check_label.setWordWrap(True)
         self.check_table = QTableWidget(0, 2)
-        self.check_table.setHorizontalHeaderLabels(["Layer", "Largest relative error"])
+        self.check_table.setHorizontalHeaderLabels([tr("Layer"), tr("Largest relative error")])
         self.check_table.horizontalHeader().setStretchLastSection(True)
-        self.check_table.setAccessibleName("Gradient check results")
+        self.check_table.setAccessibleName(tr("Gradient check results"))
         self.check_table.setTabKeyNavigation(False)
-        self.check_table.setAccessibleDescription("The largest relative error of backpropagation in each layer")
+        self.check_table.setAccessibleDescription(tr("The largest relative error of backpropagation in each layer"))
         cl.addWidget(self.check_label)
         cl.addWidget(self.check_button)
         cl.addWidget(self.check_table)
-        self._add_tab(checks, "Check", "Gradient check: backpropagation against central differences")
+        self._add_tab(checks, tr("Check"), tr("Gradient check: backpropagation against central differences"))
 
         # Loss along one weight
         self.plot = pg.PlotWidget()
         self.plot.setBackground(colors().base)
-        self.plot.setLabel("bottom", "weight value")
-        self.plot.setLabel("left", "loss")
+        self.plot.setLabel("bottom", tr("weight value"))
+        self.plot.setLabel("left", tr("loss"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.curve = self.plot.plot(pen=pg.mkPen("#2f6fde", width=2))
         self.marker = self.plot.plot(pen=None, symbol="o", symbolBrush="#e08a1e", symbolSize=9)
-        self.plot.setToolTip("The loss over a range of the selected weight's values, all other weights fixed")
-        self.plot.setAccessibleName("Loss along the selected weight")
-        self._add_tab(self.plot, "Loss(w)", "The loss along the selected weight")
+        self.plot.setToolTip(tr("The loss over a range of the selected weight's values, all other weights fixed"))
+        self.plot.setAccessibleName(tr("Loss along the selected weight"))
+        self._add_tab(self.plot, tr("Loss(w)"), tr("The loss along the selected weight"))
 
         controller.changed.connect(self.refresh)
         self.tabs.currentChanged.connect(self.refresh)
@@ -144,15 +148,15 @@ class MathInspector(QWidget):
     def refresh(self, *args: object) -> None:
         step, sel = self.controller.step, math_selection(self.document.selection)
         if sel is None:
-            self.text.setHtml("<p>Select a neuron or a connection on the diagram.</p>")
+            self.text.setHtml("<p>" + tr("Select a neuron or a connection on the diagram.") + "</p>")
         elif step is None or step.position == 0:
             notice = f"<p>{html.escape(self.controller.notice)}</p>" if self.controller.notice else ""
-            self.text.setHtml(f"{notice}<p>Play a phase of a step (Forward, F6) to see its math with your "
-                              "numbers.</p>")
+            self.text.setHtml(notice + "<p>" + tr("Play a phase of a step (Forward, F6) to see its math with your "
+                                                  "numbers.") + "</p>")
         else:
             text = self.plain_text()
             self.text.setHtml(lines_to_html(text.split("\n")) if text else
-                              "<p>This neuron has not been reached in this step yet.</p>")
+                              "<p>" + tr("This neuron has not been reached in this step yet.") + "</p>")
         self._fill_table()
         if self.tabs.currentWidget() is self.plot:  # 81 loss evaluations: only when it is on screen
             self._fill_loss_plot()
@@ -192,14 +196,16 @@ class MathInspector(QWidget):
             return
         self.check_table.setRowCount(len(results))
         for r, res in enumerate(results):
-            self.check_table.setItem(r, 0, QTableWidgetItem(f"layer {res.layer + 1}"))
+            self.check_table.setItem(r, 0, QTableWidgetItem(tr("layer {n}").format(n=res.layer + 1)))
             ok = "✓" if res.max_relative_error < 1e-4 else "✗"
             self.check_table.setItem(r, 1, QTableWidgetItem(f"{res.max_relative_error:.2e}  {ok}"))
         worst = max(res.max_relative_error for res in results)
-        verdict = "agree" if worst < 1e-4 else "DISAGREE"
-        self.check_label.setText(f"Backpropagation and central differences {verdict} on rows "
-                                 f"{', '.join(str(r + 1) for r in step.rows[:5])} with the weights this step "
-                                 f"started from: largest relative error {worst:.2e}.")
+        verdict = tr("Backpropagation and central differences agree on rows {rows} with the weights this step "
+                     "started from: largest relative error {error}.") if worst < 1e-4 else \
+            tr("Backpropagation and central differences DISAGREE on rows {rows} with the weights this step "
+               "started from: largest relative error {error}.")
+        self.check_label.setText(verdict.format(rows=", ".join(str(r + 1) for r in step.rows[:5]),
+                                                error=f"{worst:.2e}"))
 
     # -- loss along a weight ---------------------------------------------------------------------------------
     def _fill_loss_plot(self) -> None:
@@ -226,4 +232,4 @@ class MathInspector(QWidget):
         current = losses[-1:]
         self.curve.setData(values, losses[:-1])
         self.marker.setData([w], current)
-        self.plot.setTitle(f"w = {num(w)}: loss {num(current[0])} on all training rows")
+        self.plot.setTitle(tr("w = {w}: loss {loss} on all training rows").format(w=num(w), loss=num(current[0])))

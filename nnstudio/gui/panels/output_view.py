@@ -22,6 +22,7 @@ from nnstudio.core.split_metrics import validation_mask
 from nnstudio.core.training import CLASSIFICATION
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.curve_plot import plain_axes
 from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS, class_brush, class_legend_names
 from nnstudio.gui.panels.plot_legend import OutsideLegend
@@ -33,9 +34,10 @@ BOUNDARY_MAP = pg.ColorMap([0.0, 0.5, 1.0], [(120, 165, 230), (250, 250, 250), (
 POINT_PEN = pg.mkPen("#222", width=0.8)
 WRONG_PEN = pg.mkPen("#d00", width=2.5)
 DATA_BRUSH = (31, 119, 180, 160)
-DISCRETIZE_TIP = ("Colour each point of the plane by the class the network picks (or, for a number, by the band "
-                  "it falls in) instead of the smooth output")
-NO_VALIDATION = "No rows are held out: set a validation split in the Training panel to see them here."
+DISCRETIZE_TIP = QT_TR_NOOP("Colour each point of the plane by the class the network picks (or, for a number, by "
+                            "the band it falls in) instead of the smooth output")  # shown through tr()
+NO_VALIDATION = QT_TR_NOOP("No rows are held out: set a validation split in the Training panel to see them here.")
+VALIDATION_TIP = QT_TR_NOOP("Also draw the rows training holds out for validation (triangles)")
 
 
 def class_lookup_table(n: int) -> np.ndarray:
@@ -61,8 +63,8 @@ class OutputView(QWidget):
         self.plot = pg.PlotWidget(background=theme.colors().base)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumSize(220, 180)
-        self.plot.setAccessibleName("Output plot")
-        self.plot.setAccessibleDescription("The network's output over the inputs, with the data points")
+        self.plot.setAccessibleName(tr("Output plot"))
+        self.plot.setAccessibleDescription(tr("The network's output over the inputs, with the data points"))
         plain_axes(self.plot)
         self.legend = OutsideLegend(self.plot)
         self.image = pg.ImageItem()
@@ -77,10 +79,10 @@ class OutputView(QWidget):
         self.surface: DecisionSurface | None = None
         self._project: Project | None = None
 
-        self.discretize = QCheckBox("Discretize output")
-        self.discretize.setToolTip(DISCRETIZE_TIP)
-        self.show_validation = QCheckBox("Show validation data")
-        self.show_validation.setToolTip("Also draw the rows training holds out for validation (triangles)")
+        self.discretize = QCheckBox(tr("Discretize output"))
+        self.discretize.setToolTip(tr(DISCRETIZE_TIP))
+        self.show_validation = QCheckBox(tr("Show validation data"))
+        self.show_validation.setToolTip(tr(VALIDATION_TIP))
         for box in (self.discretize, self.show_validation):
             box.toggled.connect(self._toggled)
         toggles = QHBoxLayout()
@@ -113,11 +115,11 @@ class OutputView(QWidget):
         self.discretize.setEnabled(False)
         self.show_validation.setEnabled(False)
         if p is None or p.dataset is None:
-            self.note.setText("Load a dataset to see the model's output.")
+            self.note.setText(tr("Load a dataset to see the model's output."))
             return
         inputs = p.dataset.by_role(INPUT)
         if not inputs or any(c.kind != NUMERIC for c in inputs) or len(inputs) != p.network.input_size:
-            self.note.setText("The output view needs numeric inputs that match the network.")
+            self.note.setText(tr("The output view needs numeric inputs that match the network."))
             return
         try:
             if len(p.base_rows()[0]) == 2:  # two features, perhaps with derived inputs (x², x·y, ...)
@@ -125,8 +127,8 @@ class OutputView(QWidget):
             elif len(inputs) == 1 and not p.dataset.is_classification and p.network.output_size == 1:
                 self._draw_regression_curve(p)
             else:
-                self.note.setText("The output view is drawn for 2-input data (decision boundary) or "
-                                  "1-input regression (prediction curve).")
+                self.note.setText(tr("The output view is drawn for 2-input data (decision boundary) or "
+                                     "1-input regression (prediction curve)."))
         except NNStudioError as exc:
             self.note.setText(str(exc))
 
@@ -135,8 +137,7 @@ class OutputView(QWidget):
         """Rows to leave out of the plot: the validation rows unless they are shown (enables the toggle)."""
         held = validation_mask(p)
         self.show_validation.setEnabled(bool(held.any()))
-        self.show_validation.setToolTip("Also draw the rows training holds out for validation (triangles)"
-                                        if held.any() else NO_VALIDATION)
+        self.show_validation.setToolTip(tr(VALIDATION_TIP) if held.any() else tr(NO_VALIDATION))
         return held
 
     def _validation_note(self, held: np.ndarray) -> str:
@@ -144,15 +145,15 @@ class OutputView(QWidget):
             return ""
         n = int(held.sum())
         if self.show_validation.isChecked():
-            return f" Triangles: the {n} validation rows."
-        return f" {n} validation rows hidden."
+            return " " + tr("Triangles: the {n} validation rows.").format(n=n)
+        return " " + tr("{n} validation rows hidden.").format(n=n)
 
     # -- decision boundary -------------------------------------------------------------------------------
     def _draw_boundary(self, p: Project) -> None:
         surface = decision_surface(p, GRID)  # the network's math: core
         self.discretize.setEnabled(surface.kind != CLASS)
-        self.discretize.setToolTip(DISCRETIZE_TIP if surface.kind != CLASS else
-                                   "The output is already the class the network picks at each point")
+        self.discretize.setToolTip(tr(DISCRETIZE_TIP) if surface.kind != CLASS else
+                                   tr("The output is already the class the network picks at each point"))
         if self.discretize.isChecked():
             surface = discrete_surface(surface)
         self.surface = surface
@@ -176,10 +177,11 @@ class OutputView(QWidget):
         self.plot.setLabel("bottom", escape(grid.names[0]))
         self.plot.setLabel("left", escape(grid.names[1]))
         if surface.kind == CLASS:
-            background = "the class the network picks at each point."
+            background = tr("Background: the class the network picks at each point.")
         else:
-            background = f"the network's {surface.label} over the input plane (blue low, orange high)."
-        self.note.setText(f"Background: {background}" + self._validation_note(held))
+            background = tr("Background: the network's {quantity} over the input plane (blue low, orange "
+                            "high).").format(quantity=surface.label)
+        self.note.setText(background + self._validation_note(held))
 
     def _draw_points(self, p: Project, x: np.ndarray, finite: np.ndarray,
                      held: np.ndarray) -> list[tuple[pg.GraphicsObject, str]]:
@@ -198,19 +200,19 @@ class OutputView(QWidget):
             self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=list(brushes[shown_val]),
                                            pen=list(pens[shown_val]))
             target = p.dataset.by_role(TARGET)
-            names = class_legend_names(rows.class_names or [], target[0].name if len(target) == 1 else "class")
+            names = class_legend_names(rows.class_names or [], target[0].name if len(target) == 1 else tr("class"))
             for k, name in enumerate(names[: len(CLASS_COLORS)]):
                 entries.append((pg.ScatterPlotItem(size=9, brush=class_brush(k), pen=POINT_PEN), name))
             if rows.wrong[train | shown_val].any():
                 entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.colors().base), pen=WRONG_PEN),
-                                "misclassified"))
+                                tr("misclassified")))
         else:
             self.points.setData(x=x[train, 0], y=x[train, 1], brush=pg.mkBrush("#444"))
             self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=pg.mkBrush("#444"))
-            entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#444"), pen=POINT_PEN), "data"))
+            entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#444"), pen=POINT_PEN), tr("data")))
         if shown_val.any():
             entries.append((pg.ScatterPlotItem(size=10, symbol="t", brush=pg.mkBrush(theme.colors().base),
-                                               pen=pg.mkPen(theme.colors().text)), "validation row"))
+                                               pen=pg.mkPen(theme.colors().text)), tr("validation row")))
         return entries
 
     # -- regression curve --------------------------------------------------------------------------------
@@ -225,15 +227,15 @@ class OutputView(QWidget):
         self.points.setData(x=x[train], y=y[train], brush=pg.mkBrush(*DATA_BRUSH))
         self.validation_points.setData(x=x[shown_val], y=y[shown_val], brush=pg.mkBrush(*DATA_BRUSH))
         self.curve.setData(curve.x, curve.y, connect="finite")
-        entries = [(pg.ScatterPlotItem(size=9, brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN), "data"),
-                   (self.curve, "model's prediction")]
+        entries = [(pg.ScatterPlotItem(size=9, brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN), tr("data")),
+                   (self.curve, tr("model's prediction"))]
         if shown_val.any():
             entries.append((pg.ScatterPlotItem(size=10, symbol="t", brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN),
-                            "validation row"))
+                            tr("validation row")))
         self.legend.set_entries(entries)
         self.plot.setLabel("bottom", escape(curve.x_name))
         self.plot.setLabel("left", escape(curve.y_name))
-        self.note.setText("Points: the data. Red line: the model's prediction, in raw units."
+        self.note.setText(tr("Points: the data. Red line: the model's prediction, in raw units.")
                           + self._validation_note(held))
 
 

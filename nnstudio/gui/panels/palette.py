@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QVBoxLayout, QW
 
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import KIND_LAYER, KIND_NEURON, MIME_TYPE
+from nnstudio.gui.i18n import tr
 
 
 class PaletteButton(QToolButton):
@@ -58,14 +59,14 @@ class Palette(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        self.neuron = PaletteButton(KIND_NEURON, "Neuron", "neuron",
-                                    "Drag onto a layer to add a neuron (its weights come from the layer's "
-                                    "initializer)")
-        self.layer = PaletteButton(KIND_LAYER, "Layer", "layer",
-                                   "Drag between two layers to insert a hidden layer")
+        self.neuron = PaletteButton(KIND_NEURON, tr("Neuron"), "neuron",
+                                    tr("Drag onto a layer to add a neuron (its weights come from the layer's "
+                                       "initializer)"))
+        self.layer = PaletteButton(KIND_LAYER, tr("Layer"), "layer",
+                                   tr("Drag between two layers to insert a hidden layer"))
         layout.addWidget(self.neuron)
         layout.addWidget(self.layer)
-        hint = QLabel("Drag onto the diagram")
+        hint = QLabel(tr("Drag onto the diagram"))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)

@@ -30,6 +30,7 @@ from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
 from nnstudio.gui.frame_budget import budget
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
 from nnstudio.gui.panels.follow import FollowsDocument
@@ -63,27 +64,28 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._overlay: list[tuple[CurvePlot, pg.PlotDataItem]] = []  # runs compared (set_overlay)
         self._overlaid = False  # the runs' curves show instead of the project's
 
-        self.loss_plot = CurvePlot("loss")
-        self.metric_plot = CurvePlot("accuracy")
+        self.loss_plot = CurvePlot(tr("loss"))
+        self.metric_plot = CurvePlot(tr("accuracy"))
         self.confusion = ConfusionView()
         self.weights = WeightHistograms()
         self.output = OutputView()
         self.tabs = QTabWidget()
-        for widget, title in ((self.loss_plot, "Loss"), (self.metric_plot, "Accuracy"),
-                              (self.confusion, "Confusion"), (self.weights, "Weights"), (self.output, "Output")):
+        for widget, title in ((self.loss_plot, tr("Loss")), (self.metric_plot, tr("Accuracy")),
+                              (self.confusion, tr("Confusion")), (self.weights, tr("Weights")),
+                              (self.output, tr("Output"))):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         # Log scale and Export sit beside the tabs: the plot keeps the dock's whole height
-        self.log_scale = QCheckBox("Log")
-        self.log_scale.setToolTip("Log scale for the loss (and MAE)")
+        self.log_scale = QCheckBox(tr("Log"))
+        self.log_scale.setToolTip(tr("Log scale for the loss (and MAE)"))
         self.log_scale.toggled.connect(self.set_log_scale)
         self.export_menu = QMenu(self)
-        self.export_png_action = self.export_menu.addAction("Plot as PNG…", self._export_png_dialog)
-        self.export_csv_action = self.export_menu.addAction("History as CSV…", self._export_csv_dialog)
+        self.export_png_action = self.export_menu.addAction(tr("Plot as PNG…"), self._export_png_dialog)
+        self.export_csv_action = self.export_menu.addAction(tr("History as CSV…"), self._export_csv_dialog)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the plot shown as a PNG image, or the training history as CSV")
+        self.export_button.setText(tr("Export"))
+        self.export_button.setToolTip(tr("Save the plot shown as a PNG image, or the training history as CSV"))
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setAutoRaise(True)
@@ -223,9 +225,9 @@ class PlotsPanel(FollowsDocument, QWidget):
         x, values = self._series["epoch"].values, {k: s.values for k, s in self._series.items()}
         self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end)
         key = "accuracy" if self._is_classification() else "mae"
-        self.tabs.setTabText(1, "Accuracy" if key == "accuracy" else "MAE")
+        self.tabs.setTabText(1, tr("Accuracy") if key == "accuracy" else "MAE")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), key == "accuracy")  # classes only
-        self.metric_plot.setLabel("left", "accuracy" if key == "accuracy" else "mean absolute error")
+        self.metric_plot.setLabel("left", tr("accuracy") if key == "accuracy" else tr("mean absolute error"))
         self.metric_plot.set_fixed_y((0.0, 1.0) if key == "accuracy" else None)  # accuracy runs 0–1
         self.metric_plot.show_values(x, values[key], values["val_" + key], x_end)
 
@@ -268,8 +270,8 @@ class PlotsPanel(FollowsDocument, QWidget):
             for plot in (self.loss_plot, self.metric_plot):
                 validation = plot.val_curve.getData()[0]
                 shown = validation is not None and len(validation) > 0
-                plot.legend.set_entries([(plot.curve, "training")] + ([(plot.val_curve, "validation")] if shown
-                                                                       else []))
+                plot.legend.set_entries([(plot.curve, tr("training"))] + ([(plot.val_curve, tr("validation"))]
+                                                                           if shown else []))
 
     def overlay_curves(self) -> list[pg.PlotDataItem]:
         return [item for _plot, item in self._overlay]
@@ -327,25 +329,25 @@ class PlotsPanel(FollowsDocument, QWidget):
             exporter.parameters()["width"] = max(800, plot.width())
             exporter.export(path)
         elif not widget.grab().save(path):
-            raise OSError(f"could not write {path}")
+            raise OSError(tr("could not write {path}").format(path=path))
 
     @Slot()
     def _export_png_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export plot", "plot.png", "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"), "plot.png", tr("PNG images (*.png)"))
         if path:
             try:
                 self.export_png(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Export plot", as_rich(exc))
+                QMessageBox.warning(self, tr("Export plot"), as_rich(exc))
 
     @Slot()
     def _export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export history"), "history.csv", tr("CSV files (*.csv)"))
         if path:
             try:
                 self.export_history_csv(path)
             except (NNStudioError, OSError) as exc:
-                QMessageBox.warning(self, "Export history", as_rich(exc))
+                QMessageBox.warning(self, tr("Export history"), as_rich(exc))
 
 
 __all__ = ["PlotsPanel"]

@@ -32,6 +32,7 @@ from nnstudio.core.project import Project
 from nnstudio.core.tracing import Trace
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.decimal_input import DecimalValidator
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.drawing_pad import DrawToPredict
 from nnstudio.gui.panels.follow import FollowsDocument
 from nnstudio.gui.text import plain, plain_label
@@ -54,7 +55,7 @@ class PredictPanel(FollowsDocument, QWidget):
         self._project: Project | None = None
         self._names: list[str] | None = None  # the fields' names (the project may change in place)
         self._fields: list[QWidget] = []
-        self.inputs_box = QGroupBox("Inputs (raw units)")
+        self.inputs_box = QGroupBox(tr("Inputs (raw units)"))
         box_layout = QVBoxLayout(self.inputs_box)
         self.form = QFormLayout()
         box_layout.addLayout(self.form)
@@ -64,7 +65,7 @@ class PredictPanel(FollowsDocument, QWidget):
         self.derived_note.hide()
         box_layout.addWidget(self.derived_note)
         self.outputs = QTableWidget(0, 3)
-        self.outputs.setHorizontalHeaderLabels(["output", "value", ""])
+        self.outputs.setHorizontalHeaderLabels([tr("output"), tr("value"), ""])
         self.outputs.verticalHeader().hide()
         self.outputs.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.outputs.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -147,13 +148,14 @@ class PredictPanel(FollowsDocument, QWidget):
                 field.setMaximumWidth(140)
             field.setObjectName(name)
             field.setAccessibleName(name)
-            field.setAccessibleDescription(f"The value of the input {name} to predict from")
+            field.setAccessibleDescription(tr("The value of the input {name} to predict from").format(name=name))
             self._fields.append(field)
             self.form.addRow(plain_label(name), field)
         names_in, formulas = self._project.input_spec()
         derived = [n for n, f in zip(names_in, formulas) if f is not None]
-        self.derived_note.setText(f"{', '.join(derived)} {'is' if len(derived) == 1 else 'are'} computed from "
-                                  "these." if derived else "")
+        computed = tr("{names} is computed from these.") if len(derived) == 1 else \
+            tr("{names} are computed from these.")
+        self.derived_note.setText(computed.format(names=", ".join(derived)) if derived else "")
         self.derived_note.setVisible(bool(derived))
 
     # -- values --------------------------------------------------------------------------------------
@@ -190,7 +192,7 @@ class PredictPanel(FollowsDocument, QWidget):
             return None
         x = np.array(self.values(), dtype=float)
         if not np.isfinite(x).all():
-            self.message.setText("Type a number in every input.")
+            self.message.setText(tr("Type a number in every input."))
             return None
         try:
             trace = p.trace(x)
@@ -198,8 +200,8 @@ class PredictPanel(FollowsDocument, QWidget):
             self.message.setText(str(exc))
             return None
         finite = bool(np.isfinite(trace.outputs).all())
-        self.message.setText("" if finite else "The network's output is not a finite number for these inputs "
-                             "(are its weights huge?).")
+        self.message.setText("" if finite else tr("The network's output is not a finite number for these inputs "
+                                                  "(are its weights huge?)."))
         self._show(trace)
         self.activationsChanged.emit(trace)
         if self.sender() in self._fields:

@@ -27,9 +27,18 @@ from PySide6.QtWidgets import (
 
 from nnstudio.core.runs import Run, RunLog, run_row, settings_table
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.run_commands import DeleteRunCommand, RenameRunCommand, run_log_notifier
 
-COLUMNS = ("Name", "Optimizer", "Learning rate", "Batch", "Epochs", "Final loss", "Accuracy", "Time")
+COLUMNS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Optimizer"), QT_TR_NOOP("Learning rate"), QT_TR_NOOP("Batch"),
+           QT_TR_NOOP("Epochs"), QT_TR_NOOP("Final loss"), QT_TR_NOOP("Accuracy"), QT_TR_NOOP("Time"))  # via tr()
+SETTING_NAMES = {  # the settings table's keys (TrainingConfig's) as the table names them, through tr()
+    "loss": QT_TR_NOOP("loss"), "optimizer": QT_TR_NOOP("optimizer"),
+    "optimizer_params": QT_TR_NOOP("optimizer params"),
+    "learning_rate": QT_TR_NOOP("learning rate"), "batch_size": QT_TR_NOOP("batch size"),
+    "shuffle": QT_TR_NOOP("shuffle"), "seed": QT_TR_NOOP("seed"), "validation_split": QT_TR_NOOP("validation split"),
+    "target_loss": QT_TR_NOOP("target loss"), "early_stopping_patience": QT_TR_NOOP("early stopping patience"),
+    "epochs": QT_TR_NOOP("epochs"), "changed while training": QT_TR_NOOP("changed while training")}
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -58,27 +67,27 @@ class RunsPanel(QWidget):
         self.document = document
         self._filling = False
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Runs")
-        self.tree.setAccessibleDescription("Every training run; select two or more to compare them")
+        self.tree.setAccessibleName(tr("Runs"))
+        self.tree.setAccessibleDescription(tr("Every training run; select two or more to compare them"))
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setHeaderLabels([tr(title) for title in COLUMNS])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setToolTip("Each press of Train until it stops is a run; a fork is a branch of its run.\n"
-                             "Select two or more to compare them; double-click a name to rename it.")
+        self.tree.setToolTip(tr("Each press of Train until it stops is a run; a fork is a branch of its run.\n"
+                                "Select two or more to compare them; double-click a name to rename it."))
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.empty_label = QLabel("No runs yet: every press of Train records one here.")
+        self.empty_label = QLabel(tr("No runs yet: every press of Train records one here."))
         self.empty_label.setObjectName("hint")
         self.empty_label.setWordWrap(True)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected runs (undoable)")
-        self.only_differences = QCheckBox("Only settings that differ")
-        self.only_differences.setAccessibleDescription("List only the settings in which the selected runs differ")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setToolTip(tr("Delete the selected runs (undoable)"))
+        self.only_differences = QCheckBox(tr("Only settings that differ"))
+        self.only_differences.setAccessibleDescription(tr("List only the settings in which the selected runs differ"))
         self.only_differences.setChecked(True)
         bar = QHBoxLayout()
         bar.addWidget(self.empty_label, 1)
@@ -88,8 +97,8 @@ class RunsPanel(QWidget):
         self.diff = QTableWidget()
         self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.diff.verticalHeader().setVisible(False)
-        self.diff.setToolTip("The selected runs' settings side by side (differences in bold)")
-        self.diff_label = QLabel("Select two or more runs to compare their settings.")
+        self.diff.setToolTip(tr("The selected runs' settings side by side (differences in bold)"))
+        self.diff_label = QLabel(tr("Select two or more runs to compare their settings."))
         self.diff_label.setObjectName("hint")
         self.diff_label.setWordWrap(True)
         diff_box = QWidget()
@@ -138,9 +147,12 @@ class RunsPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             for column in range(2, len(COLUMNS)):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            tip = f"{run.name}: epochs {run.start_epoch + 1}–{run.end_epoch}"
+            epochs = {"name": run.name, "first": run.start_epoch + 1, "last": run.end_epoch}
             if run.parent is not None and log.find(run.parent) is not None:
-                tip += f", a branch of {log.get(run.parent).name} at epoch {run.parent_epoch}"
+                tip = tr("{name}: epochs {first}–{last}, a branch of {parent} at epoch {epoch}").format(
+                    parent=log.get(run.parent).name, epoch=run.parent_epoch, **epochs)
+            else:
+                tip = tr("{name}: epochs {first}–{last}").format(**epochs)
             if run.stop_reason:
                 tip += f" ({run.stop_reason})"
             item.setToolTip(0, tip)
@@ -148,7 +160,7 @@ class RunsPanel(QWidget):
                 font = QFont(item.font(0))
                 font.setBold(True)
                 item.setFont(0, font)
-                item.setToolTip(0, tip + "\nThe current weights are this run's (the next run continues it).")
+                item.setToolTip(0, tip + "\n" + tr("The current weights are this run's (the next run continues it)."))
             items[run.id] = item
             if run.id in keep:
                 item.setSelected(True)
@@ -222,7 +234,7 @@ class RunsPanel(QWidget):
             table.setRowCount(0)
             table.setColumnCount(0)
             table.setVisible(False)
-            self.diff_label.setText("Select two or more runs to compare their settings.")
+            self.diff_label.setText(tr("Select two or more runs to compare their settings."))
             return
         rows = settings_table(runs)
         differing = [r for r in rows if r[2]]
@@ -230,13 +242,13 @@ class RunsPanel(QWidget):
         table.setVisible(True)
         table.clear()
         table.setColumnCount(1 + len(runs))
-        table.setHorizontalHeaderLabels(["Setting", *[run.name for run in runs]])
+        table.setHorizontalHeaderLabels([tr("Setting"), *[run.name for run in runs]])
         table.setRowCount(len(shown))
         bold = QFont(table.font())
         bold.setBold(True)
         mark = QBrush(QColor(255, 196, 0, 60))
         for r, (key, values, differ) in enumerate(shown):
-            cells = [key.replace("_", " "), *values]
+            cells = [tr(SETTING_NAMES[key]) if key in SETTING_NAMES else key.replace("_", " "), *values]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if differ:
@@ -246,8 +258,9 @@ class RunsPanel(QWidget):
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         n = len(differing)
-        self.diff_label.setText(f"{n} setting{'s' * (n != 1)} differ{'s' * (n == 1)}" if n else
-                                "These runs have the same settings.")
+        self.diff_label.setText(tr("1 setting differs") if n == 1 else
+                                tr("{n} settings differ").format(n=n) if n else
+                                tr("These runs have the same settings."))
 
     def differing_settings(self) -> list[str]:
         """The settings that differ between the selected runs (as the table lists them)."""

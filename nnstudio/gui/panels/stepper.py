@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.loss_change import step_loss_change
 from nnstudio.core.numbers import display_number
 from nnstudio.core.stepping import BackwardPhase, ForwardPhase, LossPhase, UpdatePhase
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.step_controller import BATCH, SAMPLE, StepController
 from nnstudio.gui.window_actions import ACTIONS, make_action
 
@@ -37,9 +38,10 @@ STEP_ACTIONS = {"forward_action": "step_forward", "backward_action": "step_backw
                 "update_action": "step_update", "complete_action": "step_complete",
                 "back_action": "step_back", "reset_action": "step_reset"}
 HINT_SETTING = "hints/step_panel_seen"
-HINT = "Tip: F6 forward · F7 back · F9 whole step"
-HINT_DETAIL = ("F6 plays the next forward phase, F7 the next backward phase, F8 applies the update, F9 plays "
-               "the whole step; Shift+F6 steps back, Shift+F9 resets the step. All are in Train ▸ Step.")
+HINT = QT_TR_NOOP("Tip: F6 forward · F7 back · F9 whole step")  # shown through tr()
+HINT_DETAIL = QT_TR_NOOP("F6 plays the next forward phase, F7 the next backward phase, F8 applies the update, F9 "
+                         "plays the whole step; Shift+F6 steps back, Shift+F9 resets the step. All are in Train ▸ "
+                         "Step.")
 
 
 def step_slots(controller: StepController) -> dict[str, Callable[[], object]]:
@@ -55,10 +57,13 @@ def step_slots(controller: StepController) -> dict[str, Callable[[], object]]:
 def loss_change_text(step) -> str:
     """The update's predicted loss change (g·Δw; −η‖g‖² for plain SGD) against the actual one, and the verdict."""
     change = step_loss_change(step)
-    sgd = f" (−η‖g‖² = {change.sgd_prediction:.4g})" if change.predicted != change.sgd_prediction else \
-        " = −η‖g‖²"
-    return (f"Predicted loss change g·Δw = {change.predicted:.4g}{sgd}; actual {change.actual:.4g} "
-            f"(on the same rows). {change.diagnosis().text}")
+    values = {"predicted": f"{change.predicted:.4g}", "actual": f"{change.actual:.4g}",
+              "sgd": f"{change.sgd_prediction:.4g}", "diagnosis": change.diagnosis().text}
+    if change.predicted != change.sgd_prediction:
+        return tr("Predicted loss change g·Δw = {predicted} (−η‖g‖² = {sgd}); actual {actual} (on the same rows). "
+                  "{diagnosis}").format(**values)
+    return tr("Predicted loss change g·Δw = {predicted} = −η‖g‖²; actual {actual} (on the same rows). "
+              "{diagnosis}").format(**values)
 
 
 class StepPanel(QWidget):
@@ -76,22 +81,22 @@ class StepPanel(QWidget):
         layout.addWidget(self._hint_bar())
 
         pick = QGridLayout()
-        self.sample_radio = QRadioButton("One sample, row")
-        self.sample_radio.setToolTip("Step on a single dataset row (as the tutorials do)")
-        self.batch_radio = QRadioButton("Mini-batch")
-        self.batch_radio.setToolTip("Step on one mini-batch of the training settings' batch size")
+        self.sample_radio = QRadioButton(tr("One sample, row"))
+        self.sample_radio.setToolTip(tr("Step on a single dataset row (as the tutorials do)"))
+        self.batch_radio = QRadioButton(tr("Mini-batch"))
+        self.batch_radio.setToolTip(tr("Step on one mini-batch of the training settings' batch size"))
         group = QButtonGroup(self)
         group.addButton(self.sample_radio)
         group.addButton(self.batch_radio)
         self.sample_radio.setChecked(True)
         self.row_spin = QSpinBox()
         self.row_spin.setRange(1, 1)
-        self.row_spin.setToolTip("The dataset row (training rows) to step on")
-        self.row_spin.setAccessibleName("Row")
+        self.row_spin.setToolTip(tr("The dataset row (training rows) to step on"))
+        self.row_spin.setAccessibleName(tr("Row"))
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 100000)
-        self.batch_spin.setToolTip("Which mini-batch (in dataset order)")
-        self.batch_spin.setAccessibleName("Mini-batch number")
+        self.batch_spin.setToolTip(tr("Which mini-batch (in dataset order)"))
+        self.batch_spin.setAccessibleName(tr("Mini-batch number"))
         pick.addWidget(self.sample_radio, 0, 0)
         pick.addWidget(self.row_spin, 0, 1)
         pick.addWidget(self.batch_radio, 1, 0)
@@ -102,22 +107,26 @@ class StepPanel(QWidget):
             specs = {spec.key: spec for spec in ACTIONS}
             slots = step_slots(controller)
             actions = {key: make_action(self, specs[key], slots[key]) for key in STEP_ACTIONS.values()}
-        buttons = QGridLayout()
+        self.button_grid = buttons = QGridLayout()
         buttons.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
-        for i, (attr, key) in enumerate(STEP_ACTIONS.items()):
+        for attr, key in STEP_ACTIONS.items():
             setattr(self, attr, actions[key])
             button = QToolButton()
             button.setDefaultAction(actions[key])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button, i // 2, i % 2)
+            # no minimum width of their own: the panel picks two columns or one (_fit_buttons), so a long
+            # translation makes a column of buttons rather than a dock that scrolls sideways
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.buttons[key] = button
+            actions[key].changed.connect(self._fit_buttons)
+        self._columns = 0
+        self._place_buttons(2)
         layout.addLayout(buttons)
 
         self.phase_label = QLabel()
         self.phase_label.setObjectName("title")
-        self.phase_label.setToolTip("The phase just played")
+        self.phase_label.setToolTip(tr("The phase just played"))
         self.detail_label = QLabel()
         self.detail_label.setObjectName("hint")
         self.detail_label.setWordWrap(True)
@@ -139,20 +148,40 @@ class StepPanel(QWidget):
         self._update_row_range()
         self.refresh()
 
+    # -- two buttons a row when they fit ----------------------------------------------------------------
+    def _place_buttons(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        for button in self.buttons.values():
+            self.button_grid.removeWidget(button)
+        for i, button in enumerate(self.buttons.values()):
+            self.button_grid.addWidget(button, i // columns, i % columns)
+        self._columns = columns
+
+    def _fit_buttons(self) -> None:
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        widest = max(button.sizeHint().width() for button in self.buttons.values())
+        self._place_buttons(2 if 2 * widest + self.button_grid.horizontalSpacing() <= room else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_buttons()
+
     # -- the first-time hint ---------------------------------------------------------------------------
     def _hint_bar(self) -> QFrame:
         self.hint_bar = bar = QFrame()
         bar.setObjectName("step-hint")
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
-        self.hint_label = QLabel(HINT)
+        self.hint_label = QLabel(tr(HINT))
         self.hint_label.setObjectName("hint")
         self.hint_label.setWordWrap(True)
-        self.hint_label.setToolTip(HINT_DETAIL)
+        self.hint_label.setToolTip(tr(HINT_DETAIL))
         close = QToolButton()
         close.setText("×")
         close.setAutoRaise(True)
-        close.setToolTip("Hide this tip")
+        close.setToolTip(tr("Hide this tip"))
         close.clicked.connect(bar.hide)
         row.addWidget(self.hint_label, 1)
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -194,13 +223,14 @@ class StepPanel(QWidget):
         self.phase_label.setText(c.phase_text().capitalize())
         phase = c.phase
         if isinstance(phase, LossPhase):
-            detail = f"loss = {display_number(phase.value)}"
+            detail = tr("loss = {value}").format(value=display_number(phase.value))
         elif isinstance(phase, UpdatePhase):
-            detail = "the weights changed; the diagram shows the new weights"
+            detail = tr("the weights changed; the diagram shows the new weights")
         elif nxt is not None:
-            detail = "next: " + nxt.title(c.n_layers)
+            detail = tr("next: {phase}").format(phase=nxt.title(c.n_layers))
         else:
-            detail = (c.notice + " " if c.notice else "") + "Forward (F6) starts a step; Complete (F9) plays it all."
+            start = tr("Forward (F6) starts a step; Complete (F9) plays it all.")
+            detail = (c.notice + " " if c.notice else "") + start
         self.detail_label.setText(detail)
         change = loss_change_text(c.step) if isinstance(phase, UpdatePhase) else ""
         self.loss_change_label.setText(change)

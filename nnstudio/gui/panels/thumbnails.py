@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from nnstudio.core.data import CATEGORICAL, TARGET, Dataset, format_number
 from nnstudio.core.images import ink, row_images, wrong_rows
 from nnstudio.core.metrics import RowPredictions
+from nnstudio.core.numbers import count
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.pixel_images import grey_image
 from nnstudio.gui.text import as_rich, plain
 
@@ -152,10 +154,16 @@ class ThumbnailModel(QAbstractListModel):
             p = self.predictions
             return None if p is None or p.predicted_index is None else bool(p.wrong[row])
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"Row {row + 1}: {self.labels[row] or 'no label'}"
+            values = {"row": row + 1, "label": self.labels[row] or tr("no label")}
             wrong = self.data(index, WRONG_ROLE)
-            if wrong is not None:
-                text += f", predicted {self._prediction(row)} ({'wrong' if wrong else 'right'})"
+            if wrong is None:
+                text = tr("Row {row}: {label}").format(**values)
+            elif wrong:
+                text = tr("Row {row}: {label}, predicted {prediction} (wrong)").format(
+                    prediction=self._prediction(row), **values)
+            else:
+                text = tr("Row {row}: {label}, predicted {prediction} (right)").format(
+                    prediction=self._prediction(row), **values)
             return as_rich(text)  # class names come from the data
         return None
 
@@ -217,7 +225,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         if wrong is None:
             painter.setPen(QColor(c.muted))
             prediction = index.data(PREDICTION_ROLE)
-            text = f"→ {prediction}" if prediction else f"row {index.data(ROW_ROLE) + 1}"
+            text = f"→ {prediction}" if prediction else tr("row {row}").format(row=index.data(ROW_ROLE) + 1)
         else:
             painter.setPen(QColor(WRONG if wrong else RIGHT))
             text = f"→ {index.data(PREDICTION_ROLE)} {'✗' if wrong else '✓'}"
@@ -248,16 +256,16 @@ class ThumbnailView(QWidget):
         self.list.setMinimumWidth(170)
         self.list.clicked.connect(self._clicked)
         self.list.selectionModel().currentChanged.connect(self._moved)  # arrow keys walk the rows
-        self.wrong_only = QCheckBox("Wrong only")
-        self.wrong_only.setToolTip("Show only the images the network classifies wrongly (after training)")
+        self.wrong_only = QCheckBox(tr("Wrong only"))
+        self.wrong_only.setToolTip(tr("Show only the images the network classifies wrongly (after training)"))
         self.wrong_only.toggled.connect(self._wrong_only)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {theme.colors().muted};")
         plain(self.note)  # quotes class names from the data
         self.show_all = QToolButton()
-        self.show_all.setText("Show all")
-        self.show_all.setToolTip("Leave the confusion-matrix cell: show every image again")
+        self.show_all.setText(tr("Show all"))
+        self.show_all.setToolTip(tr("Leave the confusion-matrix cell: show every image again"))
         self.show_all.clicked.connect(lambda: self.show_cell(None))
         self.show_all.hide()
         self._cell_text = ""
@@ -273,10 +281,10 @@ class ThumbnailView(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.list, 1)
         self.toggle = QToolButton()
-        self.toggle.setText("Images")
+        self.toggle.setText(tr("Images"))
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
-        self.toggle.setToolTip("Show the rows as pictures beside the table")
+        self.toggle.setToolTip(tr("Show the rows as pictures beside the table"))
         self.toggle.toggled.connect(self._toggled)
         self.show_dataset(None)
 
@@ -338,14 +346,14 @@ class ThumbnailView(QWidget):
             self.wrong_only.blockSignals(False)
             model.set_wrong_only(False)
         n, total = len(model.shown), model.count
-        images = f"{n} image{'s' * (n != 1)}"
+        images = count(n, tr("image"), tr("images"))
         if self._cell_text:
             text = f"{self._cell_text}: {images}"
         elif model.wrong_only:
-            text = f"{n} wrong of {total}"
+            text = tr("{n} wrong of {total}").format(n=n, total=total)
         elif has_predictions:
             wrong = int(model.predictions.wrong.sum())
-            text = f"{images}, {wrong} wrong"
+            text = tr("{images}, {wrong} wrong").format(images=images, wrong=wrong)
         else:
             text = images
         self.note.setText(text)

@@ -34,31 +34,38 @@ from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.decimal_input import DecimalSpinBox, DecimalValidator, show_in_locale
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.gui.training_worker import TrainingResult, TrainingSnapshot
 from nnstudio.gui.wheel_guard import guard_wheel
 
-PARAM_LABELS = {"momentum": "Momentum", "nesterov": "Nesterov", "rho": "Rho (decay)", "epsilon": "Epsilon",
-                "beta_1": "Beta 1", "beta_2": "Beta 2", "initial_accumulator_value": "Initial accumulator"}
-PARAM_TIPS = {"momentum": "How much of the previous update carries into the next one",
-              "nesterov": "Take the gradient where the momentum is about to carry the weights",
-              "rho": "How fast the running average of squared gradients forgets old steps",
-              "epsilon": "A tiny number added to the divisor so it is never zero",
-              "beta_1": "How fast the running average of the gradients forgets old steps",
-              "beta_2": "How fast the running average of the squared gradients forgets old steps",
-              "initial_accumulator_value": "The sum of squared gradients that Adagrad starts from"}
+PARAM_LABELS = {"momentum": QT_TR_NOOP("Momentum"), "nesterov": "Nesterov", "rho": QT_TR_NOOP("Rho (decay)"),
+                "epsilon": "Epsilon", "beta_1": "Beta 1", "beta_2": "Beta 2",
+                "initial_accumulator_value": QT_TR_NOOP("Initial accumulator")}  # shown through tr()
+PARAM_TIPS = {"momentum": QT_TR_NOOP("How much of the previous update carries into the next one"),
+              "nesterov": QT_TR_NOOP("Take the gradient where the momentum is about to carry the weights"),
+              "rho": QT_TR_NOOP("How fast the running average of squared gradients forgets old steps"),
+              "epsilon": QT_TR_NOOP("A tiny number added to the divisor so it is never zero"),
+              "beta_1": QT_TR_NOOP("How fast the running average of the gradients forgets old steps"),
+              "beta_2": QT_TR_NOOP("How fast the running average of the squared gradients forgets old steps"),
+              "initial_accumulator_value": QT_TR_NOOP("The sum of squared gradients that Adagrad starts from")}
 BOOLEAN_PARAMS = {"nesterov"}
 SPEEDS: tuple[float | None, ...] = (None, 30.0, 20.0, 10.0, 5.0, 2.0, 1.0)  # epochs a second; None: fastest
-SPEED_TIP = ("How fast a run goes on screen. Slower speeds draw every epoch: the loss curve, the network's "
-             "weights and the decision boundary. You can change it while training runs. Training from the "
-             "command line always runs as fast as possible.")
+SPEED_TIP = QT_TR_NOOP("How fast a run goes on screen. Slower speeds draw every epoch: the loss curve, the network's "
+                       "weights and the decision boundary. You can change it while training runs. Training from the "
+                       "command line always runs as fast as possible.")
+METRIC_NAMES = (("loss", QT_TR_NOOP("loss")), ("accuracy", QT_TR_NOOP("accuracy")), ("mae", "MAE"),
+                ("val_loss", QT_TR_NOOP("val. loss")), ("val_accuracy", QT_TR_NOOP("val. accuracy")),
+                ("val_mae", QT_TR_NOOP("val. MAE")))  # metric key → its name in the status line (through tr)
 
 
 def speed_label(epochs_per_second: float | None) -> str:
     if epochs_per_second is None:
-        return "Fastest"
-    return f"{epochs_per_second:g} epoch/s" if epochs_per_second == 1 else f"{epochs_per_second:g} epochs/s"
+        return tr("Fastest")
+    rate = f"{epochs_per_second:g}"
+    return tr("{rate} epoch/s").format(rate=rate) if epochs_per_second == 1 else \
+        tr("{rate} epochs/s").format(rate=rate)
 
 
 def format_seconds(seconds: float) -> str:
@@ -142,96 +149,98 @@ class TrainingPanel(QWidget):
         # -- settings ------------------------------------------------------------------------------
         self.loss = QComboBox()
         for key in LOSSES:
-            self.loss.addItem(LOSSES.label(key), key)
-        self.loss.setToolTip("How the difference between the network's outputs and the targets is measured")
+            self.loss.addItem(tr(LOSSES.label(key)), key)
+        self.loss.setToolTip(tr("How the difference between the network's outputs and the targets is measured"))
         self.optimizer = QComboBox()
         for key in OPTIMIZERS:
-            self.optimizer.addItem(OPTIMIZERS.label(key), key)
-        self.optimizer.setToolTip("How each update changes the weights from their gradients")
+            self.optimizer.addItem(tr(OPTIMIZERS.label(key)), key)
+        self.optimizer.setToolTip(tr("How each update changes the weights from their gradients"))
         self.learning_rate = NumberField(0.01, positive=True)
-        self.learning_rate.setToolTip("The size of each update step (type 1e-3 for 0.001)")
+        self.learning_rate.setToolTip(tr("The size of each update step (type 1e-3 for 0.001)"))
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, 1_000_000)
-        self.batch_size.setToolTip("Rows per update (as many as the training rows: one update an epoch)")
+        self.batch_size.setToolTip(tr("Rows per update (as many as the training rows: one update an epoch)"))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 10_000_000)
-        self.epochs.setToolTip("How many passes over the training rows Train runs")
+        self.epochs.setToolTip(tr("How many passes over the training rows Train runs"))
         self.speed = QComboBox()
         for eps in SPEEDS:
             self.speed.addItem(speed_label(eps), eps)
-        self.speed.setToolTip(SPEED_TIP)
-        self.speed.setAccessibleName("Speed")
-        self.shuffle = QCheckBox("Shuffle each epoch")
-        self.shuffle.setToolTip("Visit the training rows in a new order every epoch")
+        self.speed.setToolTip(tr(SPEED_TIP))
+        self.speed.setAccessibleName(tr("Speed"))
+        self.shuffle = QCheckBox(tr("Shuffle each epoch"))
+        self.shuffle.setToolTip(tr("Visit the training rows in a new order every epoch"))
         self.validation_split = DecimalSpinBox()
         self.validation_split.setRange(0.0, 0.9)
         self.validation_split.setSingleStep(0.05)
         self.validation_split.setDecimals(2)
-        self.validation_split.setToolTip("The share of rows held out from training to measure the validation loss")
+        self.validation_split.setToolTip(tr("The share of rows held out from training to measure the validation loss"))
         self.l1 = NumberField(0.0)
         self.l2 = NumberField(0.0)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2_147_483_647)
-        self.seed.setToolTip("Seed of the random order and split: the same seed gives the same run")
-        self.use_target_loss = QCheckBox("Stop at loss ≤")
-        self.use_target_loss.setToolTip("Stop the run as soon as the loss reaches this value")
+        self.seed.setToolTip(tr("Seed of the random order and split: the same seed gives the same run"))
+        self.use_target_loss = QCheckBox(tr("Stop at loss ≤"))
+        self.use_target_loss.setToolTip(tr("Stop the run as soon as the loss reaches this value"))
         self.target_loss = NumberField(0.01)
-        self.target_loss.setAccessibleName("Target loss")  # its label is the check box: no buddy
+        self.target_loss.setAccessibleName(tr("Target loss"))  # its label is the check box: no buddy
         self.target_loss.setToolTip(self.use_target_loss.toolTip())
-        self.use_patience = QCheckBox("Early stopping")
+        self.use_patience = QCheckBox(tr("Early stopping"))
         self.patience = QSpinBox()
         self.patience.setRange(1, 100_000)
-        self.patience.setSuffix(" epochs")
-        self.patience.setToolTip("Stop when validation loss has not improved for this many epochs")
-        self.patience.setAccessibleName("Early stopping patience")
+        self.patience.setSuffix(tr(" epochs"))
+        self.patience.setToolTip(tr("Stop when validation loss has not improved for this many epochs"))
+        self.patience.setAccessibleName(tr("Early stopping patience"))
         self.use_patience.setToolTip(self.patience.toolTip())
 
-        self.params_box = QGroupBox("Optimizer parameters")
+        self.params_box = QGroupBox(tr("Optimizer parameters"))
         self.params_form = QFormLayout(self.params_box)
         self.params_form.setContentsMargins(6, 4, 6, 4)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Loss", self.loss)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.learning_rate)
-        form.addRow("Batch size", self.batch_size)
-        form.addRow("Epochs", self.epochs)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long translation: field under label
+        form.addRow(tr("Loss"), self.loss)
+        form.addRow(tr("Optimizer"), self.optimizer)
+        form.addRow(tr("Learning rate"), self.learning_rate)
+        form.addRow(tr("Batch size"), self.batch_size)
+        form.addRow(tr("Epochs"), self.epochs)
         form.addRow("", self.shuffle)
-        form.addRow("Validation split", self.validation_split)
-        self.l1.setToolTip("L1 regularization: adds l1·Σ|w| to the loss (pushes weights to exactly 0)")
-        self.l2.setToolTip("L2 regularization: adds l2·Σw² to the loss (keeps weights small)")
-        form.addRow("L1 penalty", self.l1)
-        form.addRow("L2 penalty", self.l2)
-        form.addRow("Seed", self.seed)
+        form.addRow(tr("Validation split"), self.validation_split)
+        self.l1.setToolTip(tr("L1 regularization: adds l1·Σ|w| to the loss (pushes weights to exactly 0)"))
+        self.l2.setToolTip(tr("L2 regularization: adds l2·Σw² to the loss (keeps weights small)"))
+        form.addRow(tr("L1 penalty"), self.l1)
+        form.addRow(tr("L2 penalty"), self.l2)
+        form.addRow(tr("Seed"), self.seed)
         form.addRow(self.use_target_loss, self.target_loss)  # a check box in the label column: stays narrow
         form.addRow(self.use_patience, self.patience)
 
         # -- buttons and progress --------------------------------------------------------------------
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton(tr("Train"))
         self.train_button.setDefault(True)
-        self.pause_button = QPushButton("Pause")
-        self.step_button = QPushButton("Step one epoch")
-        self.stop_button = QPushButton("Stop")
+        self.pause_button = QPushButton(tr("Pause"))
+        self.step_button = QPushButton(tr("Step one epoch"))
+        self.stop_button = QPushButton(tr("Stop"))
         # descriptions, not tips: Train's tip says why it cannot be used
-        self.train_button.setAccessibleDescription("Train for the set number of epochs, or resume a paused run")
-        self.pause_button.setAccessibleDescription("Pause the run at the end of this epoch")
-        self.step_button.setAccessibleDescription("Train exactly one epoch")
-        self.stop_button.setAccessibleDescription("End the run after this epoch; its weights are kept")
-        self.reset_button = QPushButton("Reset weights")
-        self.reset_button.setToolTip("Re-initialize every weight with the layer's initializer "
-                                     "(the optimizer starts fresh too)")
-        self.reset_optimizer_button = QPushButton("Reset optimizer")
-        self.reset_optimizer_button.setToolTip(
+        self.train_button.setAccessibleDescription(tr("Train for the set number of epochs, or resume a paused run"))
+        self.pause_button.setAccessibleDescription(tr("Pause the run at the end of this epoch"))
+        self.step_button.setAccessibleDescription(tr("Train exactly one epoch"))
+        self.stop_button.setAccessibleDescription(tr("End the run after this epoch; its weights are kept"))
+        # "training button": the narrow dock's own (shorter) translation, apart from the undo texts' one
+        self.reset_button = QPushButton(tr("Reset weights", "training button"))
+        self.reset_button.setToolTip(tr("Re-initialize every weight with the layer's initializer "
+                                        "(the optimizer starts fresh too)"))
+        self.reset_optimizer_button = QPushButton(tr("Reset optimizer", "training button"))
+        self.reset_optimizer_button.setToolTip(tr(
             "Training again continues the optimizer where it stopped (Adam's moments, momentum, step count), "
-            "as calling fit again does in Keras. Reset it to start the optimizer fresh with these weights.")
+            "as calling fit again does in Keras. Reset it to start the optimizer fresh with these weights."))
         buttons = QGridLayout()  # two columns: the dock fits a narrow column
         for i, button in enumerate((self.train_button, self.pause_button, self.step_button, self.stop_button,
                                     self.reset_button, self.reset_optimizer_button)):
             buttons.addWidget(button, i // 2, i % 2)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setFormat("ready")
+        self.progress.setFormat(tr("ready"))
         self.progress.setValue(0)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -247,8 +256,8 @@ class TrainingPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.params_box)
         speed_row = QHBoxLayout()  # how the run is watched, next to the buttons that run it
-        speed_label_widget = QLabel("Speed")
-        speed_label_widget.setToolTip(SPEED_TIP)
+        speed_label_widget = QLabel(tr("Speed"))
+        speed_label_widget.setToolTip(tr(SPEED_TIP))
         speed_row.addWidget(speed_label_widget)
         speed_row.addWidget(self.speed)
         speed_row.addStretch(1)
@@ -348,10 +357,11 @@ class TrainingPanel(QWidget):
                 field = NumberField(value)
                 field.valueChanged.connect(self._edited)
             field.setObjectName(name)
-            field.setAccessibleName(PARAM_LABELS.get(name, name))
-            field.setToolTip(PARAM_TIPS.get(name, ""))
+            label = tr(PARAM_LABELS[name]) if name in PARAM_LABELS else name
+            field.setAccessibleName(label)
+            field.setToolTip(tr(PARAM_TIPS[name]) if name in PARAM_TIPS else "")
             self._param_fields[name] = field
-            self.params_form.addRow(PARAM_LABELS.get(name, name), field)
+            self.params_form.addRow(label, field)
         self.params_box.setVisible(bool(params))
         guard_wheel(self.params_box)
         # the fields are made after the panel: Tab reaches them in reading order, after Early stopping
@@ -417,7 +427,7 @@ class TrainingPanel(QWidget):
     def set_can_train(self, ok: bool, reason: str = "") -> None:
         """Disable Train (and Step) with ``reason`` shown, e.g. from DatasetEditor.validityChanged."""
         self._can_train, self._reason = ok, reason
-        self.reason.setText(f"Can't train: {reason}" if not ok else "")
+        self.reason.setText(tr("Can't train: {reason}").format(reason=reason) if not ok else "")
         self.reason.setVisible(not ok)
         self.set_state(self._state)
 
@@ -425,12 +435,12 @@ class TrainingPanel(QWidget):
         """Whether each run control can be used now, and its label: the one rule for the panel's buttons
         and the Train menu's actions."""
         state, can = self._state, self._can_train or self._state == PAUSED
-        return {"train": (state != RUNNING and can, "Resume" if state == PAUSED else "Train"),
-                "pause": (state == RUNNING, "Pause"),
-                "step_epoch": (state != RUNNING and can, "Step one epoch"),
-                "stop": (state != IDLE, "Stop"),
-                "reset_weights": (state != RUNNING, "Reset weights"),
-                "reset_optimizer": (state != RUNNING, "Reset optimizer")}
+        return {"train": (state != RUNNING and can, tr("Resume") if state == PAUSED else tr("Train")),
+                "pause": (state == RUNNING, tr("Pause")),
+                "step_epoch": (state != RUNNING and can, tr("Step one epoch")),
+                "stop": (state != IDLE, tr("Stop")),
+                "reset_weights": (state != RUNNING, tr("Reset weights", "training button")),
+                "reset_optimizer": (state != RUNNING, tr("Reset optimizer", "training button"))}
 
     def blocked_reason(self) -> str:
         """Why Train and Step cannot be used now ("" when they can, or when only a run is in the way)."""
@@ -460,34 +470,35 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(min(n, total))
         remaining = snapshot.seconds_remaining()
-        left = f" — {format_seconds(remaining)} left" if remaining is not None and self._state == RUNNING else ""
-        self.progress.setFormat(f"epoch {n} of {total}{left}")
+        if remaining is not None and self._state == RUNNING:
+            self.progress.setFormat(tr("epoch {n} of {total} — {time} left").format(
+                n=n, total=total, time=format_seconds(remaining)))
+        else:
+            self.progress.setFormat(tr("epoch {n} of {total}").format(n=n, total=total))
         self.status.setText(self.metrics_text(snapshot.metrics))
 
     def show_result(self, result: TrainingResult) -> None:
         self.progress.setFormat(f"{result.describe()} ({format_seconds(result.elapsed)})"
-                                if result.ok else "stopped: diverged" if result.stop_reason == StopReason.DIVERGED
-                                else "stopped: error")
+                                if result.ok else tr("stopped: diverged") if result.stop_reason == StopReason.DIVERGED
+                                else tr("stopped: error"))
         self.status.setText(result.message or self.metrics_text(result.metrics))
 
     @staticmethod
     def metrics_text(metrics: dict[str, float]) -> str:
-        names = (("loss", "loss"), ("accuracy", "accuracy"), ("mae", "MAE"), ("val_loss", "val. loss"),
-                 ("val_accuracy", "val. accuracy"), ("val_mae", "val. MAE"))
-        return " · ".join(f"{label} {metrics[key]:.4g}" for key, label in names if key in metrics)
+        return " · ".join(f"{tr(label)} {metrics[key]:.4g}" for key, label in METRIC_NAMES if key in metrics)
 
     def show_paused(self, done: int, goal: int, metrics: dict[str, float]) -> None:
         total = max(1, goal)
         self.progress.setRange(0, total)
         self.progress.setValue(min(done, total))
-        self.progress.setFormat(f"paused at epoch {done} of {goal}")
+        self.progress.setFormat(tr("paused at epoch {done} of {goal}").format(done=done, goal=goal))
         self.status.setText(self.metrics_text(metrics))
 
     def show_ready(self) -> None:
         """A project was opened: nothing trained in this window yet."""
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat("ready")
+        self.progress.setFormat(tr("ready"))
         self.status.setText("")
 
 

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import tr
 
 
 class WeightHistograms(pg.GraphicsLayoutWidget):
@@ -17,8 +18,8 @@ class WeightHistograms(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground(theme.colors().base)
-        self.setAccessibleName("Weight histograms")
-        self.setAccessibleDescription("How the weights of each layer are spread")
+        self.setAccessibleName(tr("Weight histograms"))
+        self.setAccessibleDescription(tr("How the weights of each layer are spread"))
         self.histograms: list[pg.PlotItem] = []
 
     def show_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]] | None) -> None:
@@ -28,7 +29,8 @@ class WeightHistograms(pg.GraphicsLayoutWidget):
             return
         cols = 2 if len(weights) > 1 else 1
         for i, (w, _b) in enumerate(weights):
-            plot = self.addPlot(row=i // cols, col=i % cols, title=f"layer {i + 1} weights ({w.size})")
+            title = tr("layer {n} weights ({count})").format(n=i + 1, count=w.size)
+            plot = self.addPlot(row=i // cols, col=i % cols, title=title)
             values = w.ravel()
             values = values[np.isfinite(values)]
             if values.size:

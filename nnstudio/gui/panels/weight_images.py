@@ -24,6 +24,7 @@ from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.commands import layer_title
 from nnstudio.gui.document import NEURON, Document, Selection
+from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.pixel_images import diverging_colors, diverging_image
 from nnstudio.gui.text import plain
 
@@ -139,8 +140,8 @@ class NeuronWeightImage(QWidget):
         self.picture = PixelPicture(150)
         self.picture.setObjectName("neuron-weight-image")
         self.bar = ColorBar()
-        self.all_button = QPushButton("All neurons…")
-        self.all_button.setToolTip("Show every neuron of this layer as an image (View ▸ Weight Images)")
+        self.all_button = QPushButton(tr("All neurons…"))
+        self.all_button.setToolTip(tr("Show every neuron of this layer as an image (View ▸ Weight Images)"))
         self.all_button.clicked.connect(self.showAllRequested)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
@@ -183,8 +184,8 @@ class NeuronWeightImage(QWidget):
                 self.image, self.limit = diverging_image(picture.pixels, picture.limit), picture.limit
                 self.picture.set_image(self.image)
                 self.bar.set_limit(picture.limit)
-                self.caption.setText(f"Incoming weights as the {image.label} image they see: blue raises z "
-                                     "where the pixel is inked, orange lowers it.")
+                self.caption.setText(tr("Incoming weights as the {image} image they see: blue raises z "
+                                        "where the pixel is inked, orange lowers it.").format(image=image.label))
                 shown = True
         if not shown:
             self.image = None
@@ -241,19 +242,20 @@ class WeightImagesPanel(QWidget):
                 pictures = None
         if pictures is None:
             self.images = []
-            self.title.setText("Weight images are drawn for image data (Digits, Shapes, or a table of pixels "
-                               "read as images): each neuron of the first layer sees the pixels.")
+            self.title.setText(tr("Weight images are drawn for image data (Digits, Shapes, or a table of pixels "
+                                  "read as images): each neuron of the first layer sees the pixels."))
             self.bar.hide()
         else:
             self.images = [diverging_image(p, pictures.limit) for p in pictures.images]
             self.limit = pictures.limit
             self.bar.set_limit(pictures.limit)
             self.bar.show()
-            live = " · training" if self._preview is not None else ""
-            n = len(self.images)
-            layer = layer_title(project.network, 0).capitalize()
-            self.title.setText(f"{layer}: each neuron's weights from the pixels, one colour range for all "
-                               f"{n}{live}")
+            values = {"n": len(self.images), "layer": layer_title(project.network, 0).capitalize()}
+            if self._preview is not None:
+                text = tr("{layer}: each neuron's weights from the pixels, one colour range for all {n} · training")
+            else:
+                text = tr("{layer}: each neuron's weights from the pixels, one colour range for all {n}")
+            self.title.setText(text.format(**values))
         self.grid.update()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -276,7 +278,7 @@ class WeightGrid(QWidget):
         super().__init__(panel)
         self.panel = panel
         self.setMinimumSize(120, 120)
-        self.setToolTip("Click a neuron to select it")
+        self.setToolTip(tr("Click a neuron to select it"))
 
     def _scale(self, columns: int) -> float:
         images = self.panel.images

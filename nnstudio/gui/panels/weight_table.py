@@ -16,6 +16,7 @@ from nnstudio.errors import DataError
 from nnstudio.gui import commands as cmd
 from nnstudio.gui import theme
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import tr
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,8 +70,10 @@ class WeightTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            what = "bias" if index.row() == self._layer.fan_in else "weight"
-            return f"{what} {value:.17g}\nType a number; paste a tab-separated block from a spreadsheet."
+            tip = tr("bias {value}\nType a number; paste a tab-separated block from a spreadsheet.") \
+                if index.row() == self._layer.fan_in else \
+                tr("weight {value}\nType a number; paste a tab-separated block from a spreadsheet.")
+            return tip.format(value=f"{value:.17g}")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -83,7 +86,7 @@ class WeightTableModel(QAbstractTableModel):
                 return net.output_names[section]
             return f"h{self.layer + 1}.{section + 1}"
         if section == self._layer.fan_in:
-            return "bias"
+            return tr("bias")
         return net.input_names[section] if self.layer == 0 else f"h{self.layer}.{section + 1}"
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -97,7 +100,7 @@ class WeightTableModel(QAbstractTableModel):
             return False
         number = parse_number(str(value))
         if number is None:
-            self.document.errorOccurred.emit(f"“{value}” is not a number")
+            self.document.errorOccurred.emit(tr("“{value}” is not a number").format(value=value))
             return False
         if number == self.value(index.row(), index.column()):
             return True
@@ -111,8 +114,9 @@ class WeightTableModel(QAbstractTableModel):
         lay = self._layer
         if row + len(block) > lay.fan_in + 1 or column + len(block[0]) > lay.units:
             self.document.errorOccurred.emit(
-                f"the pasted block ({len(block)} × {len(block[0])}) does not fit the {lay.fan_in + 1} × "
-                f"{lay.units} table from the selected cell")
+                tr("the pasted block ({rows} × {columns}) does not fit the {table_rows} × {table_columns} table "
+                   "from the selected cell").format(rows=len(block), columns=len(block[0]), table_rows=lay.fan_in + 1,
+                                                    table_columns=lay.units))
             return False
         weights, bias = lay.weights.copy(), lay.bias.copy()
         for r, values in enumerate(block):
@@ -128,7 +132,7 @@ def parse_block(text: str) -> list[list[float]]:
     """Rows of numbers from spreadsheet text (tabs, or commas/semicolons); raises DataError on a bad cell."""
     lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
     if not lines:
-        raise DataError("the clipboard holds no numbers")
+        raise DataError(tr("the clipboard holds no numbers"))
     sep = "\t" if "\t" in text else ";" if ";" in text else ","
     rows = []
     for r, line in enumerate(lines):
@@ -137,11 +141,12 @@ def parse_block(text: str) -> list[list[float]]:
         for c, cell in enumerate(cells):
             number = parse_number(cell)
             if number is None:
-                raise DataError(f"row {r + 1}, column {c + 1}: “{cell}” is not a number")
+                raise DataError(tr("row {row}, column {column}: “{cell}” is not a number").format(
+                    row=r + 1, column=c + 1, cell=cell))
             values.append(number)
         rows.append(values)
     if len({len(r) for r in rows}) != 1:
-        raise DataError("the pasted rows have different numbers of cells")
+        raise DataError(tr("the pasted rows have different numbers of cells"))
     return rows
 
 
@@ -179,18 +184,18 @@ class WeightTable(QWidget):
         self.document = document
         self.model = WeightTableModel(document)
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("Which layer's incoming weights to show")
+        self.layer_combo.setToolTip(tr("Which layer's incoming weights to show"))
         self.view = WeightTableView()
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(False)
         self.view.horizontalHeader().setDefaultSectionSize(72)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setAccessibleName("Weight table")
+        self.view.setAccessibleName(tr("Weight table"))
         self.view.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves (Qt's Tab wraps around)
-        self.view.setToolTip("Rows = inputs of the layer (last row = bias), columns = its neurons. "
-                             "Type to edit; Ctrl+V pastes a block from a spreadsheet.")
+        self.view.setToolTip(tr("Rows = inputs of the layer (last row = bias), columns = its neurons. "
+                                "Type to edit; Ctrl+V pastes a block from a spreadsheet."))
         top = QHBoxLayout()
-        label = QLabel("Layer")
+        label = QLabel(tr("Layer"))
         top.addWidget(label)
         top.addWidget(self.layer_combo, 1)
         box = QVBoxLayout(self)
@@ -207,7 +212,7 @@ class WeightTable(QWidget):
         net = self.document.network
         blocked = self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
-        names = ["Input"] + [f"Hidden {i + 1}" for i in range(len(net.layers) - 1)] + ["Output"]
+        names = [tr("Input")] + [tr("Hidden {n}").format(n=i + 1) for i in range(len(net.layers) - 1)] + [tr("Output")]
         for i in range(len(net.layers)):
             self.layer_combo.addItem(f"{names[i]} → {names[i + 1]}  ({net.layers[i].fan_in} × "
                                      f"{net.layers[i].units})", i)

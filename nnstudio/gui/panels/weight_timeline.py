@@ -27,12 +27,14 @@ from nnstudio.core.runs import network_from_architecture
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
 from nnstudio.gui.text import escape
 
 TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+PICK_CONNECTION = QT_TR_NOOP("Select a connection on the diagram to follow its weight over the epochs.")  # via tr()
 
 
 class WeightTimeline(RefreshWhenShown, QWidget):
@@ -45,24 +47,25 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._replayed)
         self.task.failed.connect(self._failed)
-        self.title = QLabel("Select a connection on the diagram to follow its weight over the epochs.")
+        self.title = QLabel(tr(PICK_CONNECTION))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setAccessibleName("Weight timeline")
-        self.plots.setAccessibleDescription("A connection's value, gradient and optimizer terms by epoch")
+        self.plots.setAccessibleName(tr("Weight timeline"))
+        self.plots.setAccessibleDescription(tr("A connection's value, gradient and optimizer terms by epoch"))
         self.plots.setBackground(theme.colors().base)
         self.value_plot = self.plots.addPlot(row=0, col=0)
         self.grad_plot = self.plots.addPlot(row=1, col=0)
         self.terms_plot = self.plots.addPlot(row=2, col=0)
-        for plot, label in ((self.value_plot, "value"), (self.grad_plot, "gradient"), (self.terms_plot, "optimizer")):
+        for plot, label in ((self.value_plot, tr("value")), (self.grad_plot, tr("gradient")),
+                            (self.terms_plot, tr("optimizer"))):
             plot.setLabel("left", label)
             plot.showGrid(x=True, y=True, alpha=0.25)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)
             if plot is not self.grad_plot:
                 plot.addLegend(offset=(-8, 4), colCount=2)
-        self.terms_plot.setLabel("bottom", "epoch")
+        self.terms_plot.setLabel("bottom", tr("epoch"))
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
         self.setMinimumSize(220, 180)
@@ -111,22 +114,22 @@ class WeightTimeline(RefreshWhenShown, QWidget):
             return
         self.timelines = {}
         if self.connection is None:
-            self._draw("Select a connection on the diagram to follow its weight over the epochs.")
+            self._draw(tr(PICK_CONNECTION))
             return
         runs = [(run, self._index(run)) for run in self._runs()]
         runs = [(run, index) for run, index in runs if index is not None]
         if not runs:
-            self._draw("No recorded run has this connection yet: train, then select it again.")
+            self._draw(tr("No recorded run has this connection yet: train, then select it again."))
             return
         project = self.document.project
         for run, index in runs:
             self.timelines[run.id] = checkpoint_timeline(project, run.id, [index])
         if not worth_replaying([run for run, _index in runs]):  # replay takes about as long as the training took
-            self._draw(self._describe(f"recorded at the kept checkpoints (runs that trained longer than "
-                                      f"{MAX_REPLAY_SECONDS:g} s are not replayed here; select fewer runs for "
-                                      "every epoch)"))
+            self._draw(self._describe(tr("recorded at the kept checkpoints (runs that trained longer than {seconds} s "
+                                         "are not replayed here; select fewer runs for every epoch)").format(
+                seconds=f"{MAX_REPLAY_SECONDS:g}")))
             return
-        self._draw(self._describe("recorded at the kept checkpoints; replaying every epoch…"))
+        self._draw(self._describe(tr("recorded at the kept checkpoints; replaying every epoch…")))
         copy = project.copy()
         wanted = [(run.id, index) for run, index in runs]
         self.task.start(lambda cancel: {run_id: weight_timeline(copy, run_id, [index], cancel=cancel)
@@ -141,17 +144,18 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         try:
             name = f"w {names_in[source_unit]} → {names_out[target]}"
         except IndexError:
-            name = f"weight {source_unit + 1} → {target + 1} of layer {layer + 1}"
+            name = tr("weight {source} → {target} of layer {layer}").format(source=source_unit + 1, target=target + 1,
+                                                                            layer=layer + 1)
         return f"{name}: {source}"
 
     @Slot(object)
     def _replayed(self, timelines: dict[int, Timeline]) -> None:
         self.timelines = timelines
-        self._draw(self._describe("replayed — every epoch, exact"))
+        self._draw(self._describe(tr("replayed — every epoch, exact")))
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self.title.setText(f"{self.title.text()} (replay failed: {message})")
+        self.title.setText(tr("{title} (replay failed: {message})").format(title=self.title.text(), message=message))
 
     # -- drawing -----------------------------------------------------------------------------------------
     def _draw(self, title: str) -> None:
@@ -165,11 +169,11 @@ class WeightTimeline(RefreshWhenShown, QWidget):
             plot.legend.setBrush(pg.mkBrush(backdrop))
         has_terms = any(np.isfinite(v).any() for t in self.timelines.values() for v in t.terms.values())
         self.terms_plot.setVisible(has_terms or not self.timelines)
-        self.terms_plot.setLabel("bottom", "epoch")
-        self.grad_plot.setLabel("bottom", "" if has_terms or not self.timelines else "epoch")
+        self.terms_plot.setLabel("bottom", tr("epoch"))
+        self.grad_plot.setLabel("bottom", "" if has_terms or not self.timelines else tr("epoch"))
         for i, (run_id, timeline) in enumerate(self.timelines.items()):
             run = log.find(run_id)
-            name = escape(run.name if run is not None else f"Run {run_id}")  # legends take HTML
+            name = escape(run.name if run is not None else tr("Run {id}").format(id=run_id))  # legends take HTML
             color = OVERLAY_COLORS[i % len(OVERLAY_COLORS)]
             symbol = "o" if timeline.source == "recorded" else None
             x = timeline.epoch.astype(float)
