@@ -76,8 +76,8 @@ class Arrangement:
 ARRANGEMENTS = [
     Arrangement("wide", 1900, left=(("Palette",), ("Training",)), right=(("Inspector", "Step", "Lessons"),
                 ("Weights", "Predict", "Math")), bottom=(("Dataset",), ("Plots", "History")),
-                sides_full_height=True, left_width=330, right_width=360, bottom_share=0.34,
-                left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(740, 490)),
+                sides_full_height=True, left_width=320, right_width=350, bottom_share=0.34,
+                left_heights=(150, 800), right_heights=(520, 430), bottom_widths=(720, 530)),
     Arrangement("medium", 1200, left=(("Palette",),), right=(("Inspector", "Step", "Training", "Lessons"),),
                 bottom=(("Dataset",), ("Plots", "History", "Math", "Weights", "Predict")),
                 sides_full_height=False, left_width=112, right_width=340, bottom_share=0.45,

@@ -6,7 +6,6 @@ every text a person reads through tr(); the catalogues are complete (once all fo
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
 import sys
@@ -187,13 +186,6 @@ def test_the_window_sources_pass_every_shown_text_through_tr():
 
 
 # -- the catalogues ---------------------------------------------------------------------------------------------
-# Each of the four areas (window, edits, panels, core) fills its own catalogue on its own branch; once all four
-# are merged, set CATALOGUES_MERGED (or run with NNSTUDIO_CHECK_CATALOGUES=1 to see what is missing now).
-CATALOGUES_MERGED = False
-
-
-@pytest.mark.skipif(not (CATALOGUES_MERGED or os.environ.get("NNSTUDIO_CHECK_CATALOGUES")),
-                    reason="runs once the four areas' catalogues are merged (CATALOGUES_MERGED)")
 def test_every_catalogue_is_complete_and_compiled():
     """packaging/update_translations.py --check: every message of every area has its German text, the .ts files
     are in step with the code and the .qm is built from them."""
