@@ -84,8 +84,10 @@ def no_leftover_windows(qapp):
     before = {id(w) for w in QApplication.topLevelWidgets()}
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what deleteLater() asked for
-    gc.collect()  # widgets owned by Python objects (not by a parent widget) go with those objects
     left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    if left:  # widgets owned by Python objects (not by a parent widget) go with those objects; a full
+        gc.collect()  # collection takes ~0.1 s, so only when something is still there
+        left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
     # pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so delete them
     menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
     for menu in menus:
