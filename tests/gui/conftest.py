@@ -93,6 +93,8 @@ def no_leftover_windows(qapp):
     if left:  # widgets owned by Python objects (not by a parent widget) go with those objects; a full
         gc.collect()  # collection takes ~0.1 s, so only when something is still there
         left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    if _SHARED:  # plots a test made the shared window draw hold hidden parentless menus and option forms
+        left = [w for w in left if w.isVisible() or type(w) not in (QMenu, QWidget)]  # (deleted with it)
     # pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so delete them
     menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
     for menu in menus:
@@ -132,6 +134,9 @@ def window(qtbot, tmp_path):
     win.training.shutdown()
 
 
+_SHARED: list = []  # the shared windows alive now
+
+
 @contextmanager
 def shared_window(folder: Path, document=None, size: tuple[int, int] | None = None) -> Iterator:
     """One real main window for the tests of a module (or of one parameter) that only look at it or reset
@@ -140,7 +145,7 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
     is done the window and the parentless menus pyqtgraph made for it are deleted (the leak fixture checks
     each test, not the module). Use it from a module-scoped fixture; a test that needs a pristine window
     keeps its own."""
-    from nnstudio.gui.file_actions import FileActions, SaveChoice
+    from nnstudio.gui.file_actions import SaveChoice
     from nnstudio.gui.main_window import MainWindow
 
     existing = QApplication.topLevelWidgets()
@@ -153,7 +158,6 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "config"))
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QStandardPaths.setTestModeEnabled(True)
-        patch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
         win = MainWindow(document, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
         win.recovery.folder = folder / "recovery"
         if size is not None:
@@ -162,11 +166,14 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
         QTest.qWaitForWindowExposed(win)
         for _ in range(3):  # widgets Qt makes once the window shows belong to the window, not to a test
             QApplication.processEvents()
+        _SHARED.append(win)
         try:
             yield win
         finally:
+            _SHARED.remove(win)
             win.training.shutdown()
             win.run_views.shutdown()
+            win.files.ask_save_changes = lambda: SaveChoice.DISCARD
             win.close()
             win.deleteLater()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
