@@ -101,7 +101,6 @@ def test_every_control_is_named_and_described_when_idle(window):
     assert unnamed_controls(window) == set()
 
 
-@pytest.mark.xdist_group("accessibility_inspector")  # one worker builds the shared window
 @pytest.mark.parametrize("selection", [Selection.neuron(0, 1), Selection.neuron(1, 0), Selection.neuron(-1, 0),
                                        Selection.connection(1, 2, 1), Selection.layer_(0)],
                          ids=["hidden-neuron", "output-neuron", "input", "connection", "layer"])

@@ -17,8 +17,6 @@ from nnstudio.gui.main_window import MainWindow
 
 from .conftest import shared_window
 
-pytestmark = pytest.mark.xdist_group("canvas")  # one worker builds the shared window
-
 
 def minimal_project() -> Project:
     net = Network.build([1, 1], "linear", seed=0, input_names=["x1"], output_names=["y"])

@@ -23,8 +23,6 @@ from nnstudio.gui.window_layout import arrangement_for
 
 from .conftest import shared_window
 
-pytestmark = pytest.mark.xdist_group("layout_fit")  # one worker builds the shared windows
-
 SIZES = [(1024, 768), (1280, 800), (1440, 900), (1680, 1050), (1920, 1080)]
 SMALLEST_LABEL_PT = 8.5  # the smallest label text drawn on the diagram: a layer's "ReLU · 3 units" line
 

@@ -31,8 +31,6 @@ from nnstudio.io.files import save_model, save_project
 
 from .conftest import shared_window
 
-pytestmark = pytest.mark.xdist_group("plain_text")  # one worker builds the shared windows
-
 X1 = '<img src="file:///tmp/x.png">'
 X2 = '<a href="https://x">link</a>'
 TARGET = "<b>bold</b>"
