@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.document = doc = document or Document()
+        if doc.parent() is None:  # the document goes with its window (its signals hold the window's views)
+            doc.setParent(self)
         self.settings = settings or make_settings()
         self.theme_name = str(self.settings.value("theme", theme.LIGHT))
         self.setObjectName("MainWindow")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths, QThread
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 
@@ -81,11 +85,16 @@ def no_running_threads(qapp, monkeypatch):
 def no_leftover_windows(qapp):
     """Every test closes and deletes the windows it opens (``qtbot.addWidget`` does both): a window left
     alive makes every later window slower to build and style. A test that leaves one fails."""
-    before = {id(w) for w in QApplication.topLevelWidgets()}
+    existing = QApplication.topLevelWidgets()  # held: a widget made in C++ gets a new wrapper (and id) per call
+    before = {id(w) for w in existing}
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what deleteLater() asked for
-    gc.collect()  # widgets owned by Python objects (not by a parent widget) go with those objects
     left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    if left:  # widgets owned by Python objects (not by a parent widget) go with those objects; a full
+        gc.collect()  # collection takes ~0.1 s, so only when something is still there
+        left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    if _SHARED:  # plots a test made the shared window draw hold hidden parentless menus and option forms
+        left = [w for w in left if w.isVisible() or type(w) not in (QMenu, QWidget)]  # (deleted with it)
     # pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so delete them
     menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
     for menu in menus:
@@ -123,6 +132,57 @@ def window(qtbot, tmp_path):
     win = open_window(qtbot, tmp_path)
     yield win
     win.training.shutdown()
+
+
+_SHARED: list = []  # the shared windows alive now
+
+
+@contextmanager
+def shared_window(folder: Path, document=None, size: tuple[int, int] | None = None) -> Iterator:
+    """One real main window for the tests of a module (or of one parameter) that only look at it or reset
+    what they change: building a window takes ~0.3 s. Its settings, recovery copy and data folder are in
+    ``folder``; it is shown at ``size`` and settled; closing never asks about unsaved changes. When the module
+    is done the window and the parentless menus pyqtgraph made for it are deleted (the leak fixture checks
+    each test, not the module). Use it from a module-scoped fixture; a test that needs a pristine window
+    keeps its own."""
+    from nnstudio.gui.file_actions import SaveChoice
+    from nnstudio.gui.main_window import MainWindow
+
+    existing = QApplication.topLevelWidgets()
+    before = {id(w) for w in existing}
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("config", "data"):
+            (folder / name).mkdir(exist_ok=True)
+        patch.setenv("XDG_CONFIG_HOME", str(folder / "config"))  # as isolated_settings does for each test
+        patch.setenv("XDG_DATA_HOME", str(folder / "data"))
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "config"))
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QStandardPaths.setTestModeEnabled(True)
+        win = MainWindow(document, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+        win.recovery.folder = folder / "recovery"
+        if size is not None:
+            win.resize(*size)
+        win.show()
+        QTest.qWaitForWindowExposed(win)
+        for _ in range(3):  # widgets Qt makes once the window shows belong to the window, not to a test
+            QApplication.processEvents()
+        _SHARED.append(win)
+        try:
+            yield win
+        finally:
+            _SHARED.remove(win)
+            win.training.shutdown()
+            win.run_views.shutdown()
+            win.files.ask_save_changes = lambda: SaveChoice.DISCARD
+            win.close()
+            win.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            for widget in QApplication.topLevelWidgets():
+                if id(widget) not in before and _is_alive(widget):
+                    widget.close()
+                    widget.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QStandardPaths.setTestModeEnabled(False)
 
 
 def _is_alive(widget: QWidget) -> bool:

@@ -22,6 +22,8 @@ from nnstudio.gui.panels.math_inspector import HEADINGS
 from nnstudio.gui.panels.palette import PaletteButton
 from nnstudio.io.lesson_format import load_bundled
 
+from .conftest import shared_window
+
 NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
 AA = 4.5  # WCAG 2 AA for normal text
 
@@ -34,6 +36,13 @@ def window(qtbot, tmp_path):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(scope="module")
+def inspector_window(qapp, tmp_path_factory):
+    """One window for the Inspector's selections: each test selects something else and sweeps every dock."""
+    with shared_window(tmp_path_factory.mktemp("accessibility"), size=(1280, 800)) as win:
+        yield win
 
 
 def accessible(widget: QWidget, text: QAccessible.Text) -> str:
@@ -95,7 +104,8 @@ def test_every_control_is_named_and_described_when_idle(window):
 @pytest.mark.parametrize("selection", [Selection.neuron(0, 1), Selection.neuron(1, 0), Selection.neuron(-1, 0),
                                        Selection.connection(1, 2, 1), Selection.layer_(0)],
                          ids=["hidden-neuron", "output-neuron", "input", "connection", "layer"])
-def test_the_inspector_names_the_controls_it_rebuilds(window, selection):
+def test_the_inspector_names_the_controls_it_rebuilds(inspector_window, selection):
+    window = inspector_window
     window.document.set_selection(selection)
     assert unnamed_controls(window) == set()
     inspector = window.inspector

@@ -15,20 +15,29 @@ from nnstudio.gui.document import CONNECTION, LAYER, NEURON, Document, Selection
 from nnstudio.gui.file_actions import FileActions, SaveChoice
 from nnstudio.gui.main_window import MainWindow
 
+from .conftest import shared_window
+
 
 def minimal_project() -> Project:
     net = Network.build([1, 1], "linear", seed=0, input_names=["x1"], output_names=["y"])
     return Project(net, name="perceptron")
 
 
+@pytest.fixture(scope="module")
+def perceptron_window(qapp, tmp_path_factory):
+    """One window for the module; each test starts from the 1-1 project again (the Document's New path)."""
+    with shared_window(tmp_path_factory.mktemp("canvas"), Document(minimal_project()), (1200, 800)) as win:
+        win.fresh = True
+        yield win
+
+
 @pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
+def window(perceptron_window, monkeypatch) -> MainWindow:
     monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
-    win = MainWindow(Document(minimal_project()))
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = perceptron_window
+    if not win.fresh:
+        win.document.replace_project(minimal_project())
+    win.fresh = False
     return win
 
 

@@ -17,24 +17,33 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui.document import Selection
-from nnstudio.gui.file_actions import FileActions, SaveChoice
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.math_inspector import lines_to_html
 from nnstudio.gui.window_layout import arrangement_for
+
+from .conftest import shared_window
 
 SIZES = [(1024, 768), (1280, 800), (1440, 900), (1680, 1050), (1920, 1080)]
 SMALLEST_LABEL_PT = 8.5  # the smallest label text drawn on the diagram: a layer's "ReLU · 3 units" line
 
 
-@pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def window(request, qtbot, monkeypatch):
-    monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
-    win = MainWindow()  # fresh settings (conftest): the default layout
-    qtbot.addWidget(win)
-    win.resize(*request.param)
-    win.show()
+@pytest.fixture(scope="module", params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def sized_window(request, qapp, tmp_path_factory):
+    """One window per screen size for this module's checks, with fresh settings: the default layout."""
+    with shared_window(tmp_path_factory.mktemp("layout"), size=request.param) as win:
+        win.checks, win.expected_size = 0, request.param
+        yield win
+
+
+@pytest.fixture
+def window(sized_window, qtbot):
+    win = sized_window
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.size().toTuple() == request.param)
+    qtbot.waitUntil(lambda: win.size().toTuple() == win.expected_size)
+    if win.checks:  # an earlier check raised docks and selected a neuron: View ▸ Reset Layout, nothing selected
+        win.document.set_selection(None)
+        win.acts["reset_layout"].trigger()
+    win.checks += 1
     settle()
     return win
 

@@ -15,7 +15,7 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QListView, QMenu, QWidget
 
 from nnstudio.core.data import Column, Dataset
 from nnstudio.core.network import Network
@@ -28,6 +28,8 @@ from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.column_menu import ColumnMenu
 from nnstudio.io.files import save_model, save_project
+
+from .conftest import shared_window
 
 X1 = '<img src="file:///tmp/x.png">'
 X2 = '<a href="https://x">link</a>'
@@ -52,14 +54,23 @@ def hostile_project() -> Project:
     return project
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "hostile.nnstudio"
+@pytest.fixture(scope="module")
+def hostile_window(qapp, tmp_path_factory):
+    """One window for the module: each test opens the hostile project in it again (File ▸ Open's path)."""
+    folder = tmp_path_factory.mktemp("plain-text")
+    path = folder / "hostile.nnstudio"
     save_project(hostile_project(), path)
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    assert win.files.open_file(path, ask=False)
+    with shared_window(folder) as win:
+        win.hostile_path = path
+        yield win
+
+
+@pytest.fixture
+def window(hostile_window, qtbot):
+    win = hostile_window
+    for dialog in win.findChildren(QDialog):  # what an earlier test opened (the shortcuts list)
+        dialog.close()
+    assert win.files.open_file(win.hostile_path, ask=False)
     project = win.document.project  # the names really reach the window
     assert (project.name, project.dataset.name, project.dataset.column_names()) == (NETWORK, DATASET, [X1, X2, TARGET])
     assert project.network.output_names == project.preprocessing.classes == CLASSES
