@@ -94,10 +94,12 @@ class LessonController(QObject):
         could not be loaded (the message was shown, nothing changed)."""
         if self.lesson is None:
             self._dock_state = {title: dock.isVisible() for title, dock in self._docks().items()}
-        previous, previous_progress = self.lesson, self.progress
-        self.lesson, self.progress = lesson, self.progress_of(lesson)
+        previous, previous_progress, previous_index = self.lesson, self.progress, self.index
+        # index 0 until go_to sets the step: views asking for the step while its project is pushed must not
+        # read the old lesson's index in the new lesson (a shorter one has no such step)
+        self.lesson, self.progress, self.index = lesson, self.progress_of(lesson), 0
         if not self.go_to(self.progress.step if index is None else index):
-            self.lesson, self.progress = previous, previous_progress
+            self.lesson, self.progress, self.index = previous, previous_progress, previous_index
             return False
         self.lessonChanged.emit()
         return True

@@ -263,3 +263,17 @@ def test_a_step_can_hide_commands_and_leaving_the_lesson_shows_them(window, qtbo
     assert window.acts["reinit"] not in shown
     window.lessons.close_lesson()
     assert window.acts["train"].isVisible() and window.training_panel.train_button.isVisibleTo(window)
+
+
+def test_opening_a_shorter_lesson_from_a_later_step_of_a_longer_one(window, qtbot):
+    """The step index belongs to its lesson: views asking for the step while the next lesson's project is
+    pushed must not look up the old index in the new, shorter lesson."""
+    longest = max(LESSONS, key=lambda lesson: len(lesson.steps))
+    shortest = min(LESSONS, key=lambda lesson: len(lesson.steps))
+    assert len(longest.steps) > len(shortest.steps)
+    assert window.lesson_actions.start(longest)
+    assert window.lessons.go_to(len(longest.steps) - 1)
+    assert window.lessons.open_lesson(shortest, 0)
+    assert window.lessons.lesson is shortest and window.lessons.index == 0
+    assert window.lessons.step is shortest.steps[0]
+    assert window.errors == []
