@@ -181,7 +181,7 @@ def test_every_text_the_panels_write_is_translated(qtbot):
 
 def _clipped(root: QWidget) -> list[str]:
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_layout_fit import clipped_widgets
+    from .test_layout_fit import clipped_widgets
 
     return clipped_widgets(root)
 
