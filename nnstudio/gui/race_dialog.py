@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.landscape import exact_plane, flatten, grid_around, landscape, loss_data, random_plane
+from nnstudio.core.numbers import count
 from nnstudio.core.project import Project
 from nnstudio.core.race import RacerResult, keep_racer, race, racers_for
 from nnstudio.errors import ConfigError
@@ -193,7 +194,7 @@ class RaceDialog(QDialog):
             self.table.setItem(i, 0, QTableWidgetItem(result.racer.label))
             self.table.setItem(i, 1, QTableWidgetItem(f"{last:.4g}"))
             note = tr("{message} (its path leaves the picture)").format(message=result.message) if result.message \
-                else tr("trained {epochs} epochs").format(epochs=len(result.history))
+                else tr("trained {epochs}").format(epochs=count(len(result.history), tr("epoch"), tr("epochs")))
             note_item = QTableWidgetItem(note)
             note_item.setToolTip(note)
             self.table.setItem(i, 2, note_item)

@@ -768,8 +768,8 @@
       <translation>Diese Schicht hat keinen Bias; kreuzen Sie zuerst „Bias verwenden“ an</translation>
     </message>
     <message>
-      <source>trained {epochs} epochs</source>
-      <translation>{epochs} Epochen trainiert</translation>
+      <source>trained {epochs}</source>
+      <translation>{epochs} trainiert</translation>
     </message>
     <message>
       <source>unit</source>
