@@ -5,25 +5,20 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from nnstudio.core.landscape import exact_plane, flatten, loss_data, loss_grid, path_from_snapshots
 from nnstudio.core.replay import flat_index, fork_at, weight_timeline, weights_at
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.gui.document import Selection
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training_session import IDLE
 from nnstudio.io.examples import load_example
+
+from .conftest import open_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
+    win = open_window(qtbot, tmp_path)
     yield win
     win.training.shutdown()
     win.run_views.shutdown()

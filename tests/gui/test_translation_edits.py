@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -42,10 +42,11 @@ from nnstudio.gui.dataset_menu import DatasetMenu, GeneratorDialog, ImageGenerat
 from nnstudio.gui.dataset_model import DatasetTableModel
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.i18n import apply_language
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.new_network_dialog import NewNetworkDialog
 from nnstudio.gui.race_dialog import RaceDialog, parse_rates
 from nnstudio.gui.run_commands import DeleteRunCommand, RenameRunCommand
+
+from .conftest import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,13 +62,7 @@ def german(qapp):
 
 @pytest.fixture
 def window(qtbot, tmp_path, german):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
-    return win
+    return open_window(qtbot, tmp_path)
 
 
 # -- undo texts (Edit ▸ Undo "…") ------------------------------------------------------------------------------
