@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar, QWidget
 
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 
@@ -163,6 +163,23 @@ def arrange_docks(window: QMainWindow, docks: dict[str, QDockWidget], arrangemen
             window.resizeDocks(leads[area], list(sizes), orientation)
     for lead in (d for placed in leads.values() for d in placed):
         lead.raise_()
+    QTimer.singleShot(0, window, lambda: hide_stale_tab_bars(window))  # after Qt has laid the docks out
+
+
+def hide_stale_tab_bars(window: QMainWindow) -> None:
+    """Qt keeps the tab bars of dock groups a re-arrangement took apart and may leave them shown where they were
+    (a "Weights | Predict" strip over another dock). Hide every tab bar of the window that is not right below a
+    shown group of tabbed docks with exactly its tabs."""
+    docks = {dock.windowTitle(): dock for dock in window.findChildren(QDockWidget)}
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        dock = docks.get(bar.tabText(0)) if titles else None
+        group = [dock, *window.tabifiedDockWidgets(dock)] if dock is not None and not dock.isFloating() else []
+        opened = {d.windowTitle() for d in group if d.toggleViewAction().isChecked()}  # a tab behind another counts
+        current = next((d.geometry() for d in group if d.isVisible()), None)
+        if opened != titles or current is None or abs(bar.geometry().top() - current.bottom()) > 8 \
+                or bar.geometry().left() > current.right() or current.left() > bar.geometry().right():
+            bar.hide()
 
 
 def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> QScrollArea:

@@ -1,0 +1,49 @@
+"""After the docks are arranged again, no tab bar of an old arrangement stays on screen: each dock's tab shows
+in at most one visible tab bar, and every visible tab bar lies inside the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTabBar
+
+from .conftest import open_window
+
+
+def visible_tab_bars(window) -> list[tuple[list[str], tuple[int, int, int, int]]]:
+    bars = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [([bar.tabText(i) for i in range(bar.count())], bar.geometry().getRect()) for bar in bars
+            if bar.isVisible()]
+
+
+def settle() -> None:
+    """Let Qt lay the docks out (posted layout requests and timers of zero)."""
+    for _ in range(10):
+        QApplication.processEvents()
+
+
+def assert_one_bar_per_tab(window) -> None:
+    bars = visible_tab_bars(window)
+    tabs = [title for titles, _ in bars for title in titles]
+    assert len(tabs) == len(set(tabs)), bars
+    inside = window.rect()
+    for titles, (x, y, w, h) in bars:
+        assert titles and inside.contains(x, y) and inside.contains(x + w - 1, y + h - 1), bars
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1440, 900), (1920, 1080)])
+def test_a_new_window_shows_only_its_arrangements_tab_bars(qtbot, tmp_path, size):
+    window = open_window(qtbot, tmp_path, size)  # arranged when built, then again for the size it is shown at
+    qtbot.waitExposed(window)
+    settle()
+    assert_one_bar_per_tab(window)
+
+
+def test_reset_layout_at_a_larger_size_leaves_no_old_tab_bar_on_screen(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path, (1024, 768))
+    qtbot.waitExposed(window)
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
+    window.acts["reset_layout"].trigger()
+    settle()
+    assert_one_bar_per_tab(window)
