@@ -163,7 +163,24 @@ def arrange_docks(window: QMainWindow, docks: dict[str, QDockWidget], arrangemen
             window.resizeDocks(leads[area], list(sizes), orientation)
     for lead in (d for placed in leads.values() for d in placed):
         lead.raise_()
-    QTimer.singleShot(0, window, lambda: hide_stale_tab_bars(window))  # after Qt has laid the docks out
+
+
+class _HideStaleTabBars(QObject):
+    """Runs :func:`hide_stale_tab_bars` once Qt has laid the docks out again (after an arrangement, a restored
+    layout, a dock dragged or closed): the window's layout requests, coalesced to one sweep per turn."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(lambda: hide_stale_tab_bars(self.window))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.timer.start()
+        return False
 
 
 def hide_stale_tab_bars(window: QMainWindow) -> None:
@@ -217,6 +234,7 @@ def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
         widget = panel if spec.scroll is None else scrollable(panel, *spec.scroll)
         docks[spec.title] = add_dock(window, widget, spec.title, spec.area,
                                      docks.get(spec.tabify_with) if spec.tabify_with else None)
+    window.installEventFilter(_HideStaleTabBars(window))
     return docks
 
 

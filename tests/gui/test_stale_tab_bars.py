@@ -47,3 +47,15 @@ def test_reset_layout_at_a_larger_size_leaves_no_old_tab_bar_on_screen(qtbot, tm
     window.acts["reset_layout"].trigger()
     settle()
     assert_one_bar_per_tab(window)
+
+
+def test_a_restored_layout_shows_only_its_tab_bars(qtbot, tmp_path):
+    """The next start restores the docks the user left: no tab bar of the layout it replaced stays on screen."""
+    first = open_window(qtbot, tmp_path, (1920, 1080))
+    qtbot.waitExposed(first)
+    settle()
+    first.close()  # keeps the window's layout in its settings
+    window = open_window(qtbot, tmp_path, (1024, 768))
+    qtbot.waitExposed(window)
+    settle()
+    assert_one_bar_per_tab(window)
