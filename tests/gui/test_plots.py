@@ -239,3 +239,14 @@ def test_a_zoom_while_training_is_kept(qtbot):
         panel.show_snapshot(snapshot)
         panel.flush()
     assert view.viewRange()[0] == pytest.approx([2, 5])
+
+
+def test_early_stopping_counts_its_epochs_in_words(qtbot):
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.patience.setValue(1)
+    assert panel.patience.text() == "1 epoch"
+    panel.patience.setValue(5)
+    assert panel.patience.text() == "5 epochs"
+    panel.patience.setValue(1)
+    assert panel.patience.text() == "1 epoch"

@@ -188,7 +188,9 @@ class TrainingPanel(QWidget):
         self.use_patience = QCheckBox(tr("Early stopping"))
         self.patience = QSpinBox()
         self.patience.setRange(1, 100_000)
-        self.patience.setSuffix(tr(" epochs"))
+        self.patience.valueChanged.connect(  # "1 epoch", "5 epochs"
+            lambda n: self.patience.setSuffix(tr(" epoch") if n == 1 else tr(" epochs")))
+        self.patience.setSuffix(tr(" epoch"))  # at its minimum, 1
         self.patience.setToolTip(tr("Stop when validation loss has not improved for this many epochs"))
         self.patience.setAccessibleName(tr("Early stopping patience"))
         self.use_patience.setToolTip(self.patience.toolTip())

@@ -4,6 +4,10 @@
   <context>
     <name>NNStudio</name>
     <message>
+      <source> epoch</source>
+      <translation> Epoche</translation>
+    </message>
+    <message>
       <source> epochs</source>
       <translation> Epochen</translation>
     </message>
