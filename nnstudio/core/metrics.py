@@ -59,11 +59,11 @@ class RowPredictions:
             prob = class_probabilities(self.outputs)[np.arange(len(self.outputs)), self.predicted_index]
             predicted = [names[i] if 0 <= i < len(names) else str(i) for i in self.predicted_index]
             mark = ["✗" if w else "✓" for w in self.wrong]
-            return (["prediction", "confidence", "correct"],
+            return ([tr("prediction"), tr("confidence"), tr("correct")],
                     [predicted, [display_number(p) for p in prob], mark], list(self.wrong))
         outs = [[", ".join(display_number(v) for v in row) for row in self.outputs]]
         err = [] if self.error is None else [display_number(e) for e in self.error]
-        return ["prediction", "error"], [*outs, err], [False] * len(self.outputs)
+        return [tr("prediction"), tr("error")], [*outs, err], [False] * len(self.outputs)
 
 
 def row_predictions(project: Project) -> RowPredictions:

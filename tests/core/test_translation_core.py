@@ -269,3 +269,12 @@ def test_a_training_process_reports_in_the_windows_language(german):
     child.join()
     child.close()
     assert failures and failures[0].startswith("Das Training ist in Epoche 1 divergiert")
+
+
+def test_the_prediction_columns_are_named_in_the_users_language(german):
+    from nnstudio.core.metrics import row_predictions
+
+    headers, _columns, _wrong = row_predictions(load_example("laptop")).table()
+    assert headers == ["Vorhersage", "Konfidenz", "richtig"]
+    headers, _columns, _wrong = row_predictions(load_example("car-mpg")).table()
+    assert headers == ["Vorhersage", "Fehler"]

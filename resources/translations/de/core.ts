@@ -824,6 +824,14 @@
       <translation>Spalten</translation>
     </message>
     <message>
+      <source>confidence</source>
+      <translation>Konfidenz</translation>
+    </message>
+    <message>
+      <source>correct</source>
+      <translation>richtig</translation>
+    </message>
+    <message>
       <source>dataset's columns</source>
       <translation>Spalten des Datensatzes</translation>
     </message>
@@ -878,6 +886,10 @@
     <message>
       <source>epochs_per_second must be between {low:g} and {high:g} (or null for as fast as possible), got {epochs_per_second!r}</source>
       <translation>epochs_per_second muss zwischen {low:g} und {high:g} liegen (oder null für so schnell wie möglich), erhalten: {epochs_per_second!r}</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>Fehler</translation>
     </message>
     <message>
       <source>every input needs a number</source>
@@ -1230,6 +1242,10 @@
     <message>
       <source>predicted class</source>
       <translation>vorhergesagte Klasse</translation>
+    </message>
+    <message>
+      <source>prediction</source>
+      <translation>Vorhersage</translation>
     </message>
     <message>
       <source>prediction ŷ = {prediction}, target y = {target}</source>
