@@ -96,6 +96,21 @@ def text_input_problem(name: str, index: int, example: str) -> str:
                "numbers (text can be the target, or be ignored)").format(column=index + 1, name=name, example=example))
 
 
+def check_cells(dataset_name: str, column: Column, index: int) -> None:
+    """DataError naming the first bad cell of ``column`` (column ``index``, 0-based, of the dataset
+    ``dataset_name``) and how many more there are; nothing when every cell holds a number."""
+    problems = column.problems(index)
+    if not problems:
+        return
+    first = problems[0]
+    where = tr("{name}: row {row}, column {column} ({column_name!r})").format(
+        name=dataset_name, row=first.row + 1, column=index + 1, column_name=column.name)
+    if len(problems) > 1:
+        raise DataError(tr("{problem} (and {more} more)").format(problem=f"{where}: {first.message}",
+                                                                 more=len(problems) - 1))
+    raise DataError(f"{where}: {first.message}")
+
+
 def check_column_name(name: str) -> None:
     """DataError for a column name the files cannot store (longer than MAX_NAME)."""
     why = too_long(name, limits.MAX_NAME)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core import features
-from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset, ImageSpec
+from nnstudio.core.data import CATEGORICAL, IGNORED, INPUT, NUMERIC, TARGET, Column, Dataset, ImageSpec, check_cells
 from nnstudio.core.decisions import decide
 from nnstudio.core.features import Formula
 from nnstudio.core.i18n import tr
@@ -387,15 +387,7 @@ def prediction_inputs(project: Project, dataset: Dataset) -> np.ndarray:
             first = next((label for label in col.labels if label), "")
             raise DataError(tr("{name}: column {column} ({column_name!r}) must hold numbers, got text such as "
                                "{first!r}").format(name=dataset.name, column=index + 1, column_name=name, first=first))
-        problems = col.problems(index)
-        if problems:
-            p = problems[0]
-            where = tr("{name}: row {row}, column {column} ({column_name!r})").format(
-                name=dataset.name, row=p.row + 1, column=index + 1, column_name=name)
-            if len(problems) > 1:
-                raise DataError(tr("{problem} (and {more} more)").format(problem=f"{where}: {p.message}",
-                                                                         more=len(problems) - 1))
-            raise DataError(f"{where}: {p.message}")
+        check_cells(dataset.name, col, index)
         out[:, j] = col.values
     return out
 

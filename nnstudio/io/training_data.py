@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from nnstudio.core.data import IGNORED, INPUT, NUMERIC, TARGET, Dataset
+from nnstudio.core.data import IGNORED, INPUT, NUMERIC, TARGET, Dataset, check_cells
 from nnstudio.core.i18n import tr
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project, match_columns, target_candidates
@@ -77,15 +77,7 @@ def _check_used_cells(data: Dataset, matched: Dataset) -> None:
         if name not in names:
             continue
         index = names.index(name)
-        problems = data.columns[index].problems(index)
-        if problems:
-            p = problems[0]
-            where = tr("{name}: row {row}, column {column} ({column_name!r})").format(
-                name=data.name, row=p.row + 1, column=index + 1, column_name=name)
-            if len(problems) > 1:
-                raise DataError(tr("{problem} (and {more} more)").format(problem=f"{where}: {p.message}",
-                                                                         more=len(problems) - 1))
-            raise DataError(f"{where}: {p.message}")
+        check_cells(data.name, data.columns[index], index)
 
 
 def _keep_normalization(project: Project, old: Dataset | None) -> None:
