@@ -9,8 +9,6 @@ mark their literals with :func:`QT_TR_NOOP` and call ``tr`` where they are shown
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from nnstudio.core import i18n as core_i18n
@@ -50,6 +48,8 @@ def core_messages() -> dict[str, str]:
     if _language == "en":
         return {}
     if _language not in _core_tables:
+        from xml.etree import ElementTree  # at the first Train in another language, not at start-up
+
         table: dict[str, str] = {}
         catalogue = resource("translations", _language, "core.ts")
         if catalogue.is_file():
