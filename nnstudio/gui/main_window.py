@@ -301,10 +301,13 @@ class MainWindow(QMainWindow):
     # -- view ---------------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
         app = QApplication.instance()
+        switched = theme.colors().name != name
         if isinstance(app, QApplication):
-            theme.apply_theme(app, name)
+            theme.apply_theme(app, name, within=self)  # every window's plots when the theme changes
         self.theme_name = name
         self.settings.setValue("theme", name)
+        if not switched:  # (a new window with the theme in use: its icons and views were made in it)
+            return
         for action in self.acts.values():
             if action.data():
                 action.setIcon(theme.icon(str(action.data())))

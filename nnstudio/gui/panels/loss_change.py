@@ -22,6 +22,7 @@ from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
 
@@ -67,7 +68,12 @@ class _LiveRows:
         return run is not None and run.history is self.history
 
 
-class LossChangePanel(RefreshWhenShown, QWidget):
+class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
+    plot = built()  # the plot is made when the panel is first shown (or used)
+    predicted = built()
+    actual = built()
+    verdict = built()
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -77,6 +83,13 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._computed)
         self.task.failed.connect(lambda message: self.verdict.setText(message))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        document.projectReplaced.connect(self._project_replaced)
+        document.historyChanged.connect(self.refresh)
+        run_log_notifier(document).changed.connect(self.refresh)
+
+    def _build(self) -> None:
         self.plot = pg.PlotWidget(background=theme.colors().base)
         self.plot.setAccessibleName(tr("Loss change"))
         self.plot.setAccessibleDescription(tr("Per epoch: the predicted and the actual change of the loss"))
@@ -96,13 +109,8 @@ class LossChangePanel(RefreshWhenShown, QWidget):
                                  "predicted."))
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.verdict)
-        document.projectReplaced.connect(self._project_replaced)
-        document.historyChanged.connect(self.refresh)
-        run_log_notifier(document).changed.connect(self.refresh)
+        self.layout().addWidget(self.plot, 1)
+        self.layout().addWidget(self.verdict)
 
     def follow(self, session) -> None:
         """Take the loss change live from ``session``'s runs (a TrainingSession): a run started while this

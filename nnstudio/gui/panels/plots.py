@@ -109,6 +109,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         """Presentation mode: just the plots (Log and Export stay out of the audience's way), axis titles
         ``scale`` times larger (the tick numbers follow the application's font by themselves)."""
         self.tabs.cornerWidget().setVisible(not on)
+        self.output.ensure_built()  # (a plot built later would miss the scale, or lose it when presenting ends)
         for plot in self.findChildren(pg.PlotWidget):
             for name in ("left", "bottom"):
                 label = plot.getAxis(name).label

@@ -28,6 +28,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
@@ -37,7 +38,13 @@ TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
 PICK_CONNECTION = QT_TR_NOOP("Select a connection on the diagram to follow its weight over the epochs.")  # via tr()
 
 
-class WeightTimeline(RefreshWhenShown, QWidget):
+class WeightTimeline(BuiltWhenShown, RefreshWhenShown, QWidget):
+    title = built()  # the plots are made when the panel is first shown (or used)
+    plots = built()
+    value_plot = built()
+    grad_plot = built()
+    terms_plot = built()
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -47,6 +54,14 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._replayed)
         self.task.failed.connect(self._failed)
+        self.setMinimumSize(220, 180)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        document.projectReplaced.connect(self._reset)
+        document.historyChanged.connect(self.refresh)
+        run_log_notifier(document).changed.connect(self.refresh)
+
+    def _build(self) -> None:
         self.title = QLabel(tr(PICK_CONNECTION))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -68,14 +83,8 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.terms_plot.setLabel("bottom", tr("epoch"))
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
-        self.setMinimumSize(220, 180)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plots, 1)
-        document.projectReplaced.connect(self._reset)
-        document.historyChanged.connect(self.refresh)
-        run_log_notifier(document).changed.connect(self.refresh)
+        self.layout().addWidget(self.title)
+        self.layout().addWidget(self.plots, 1)
 
     # -- what to show ------------------------------------------------------------------------------------
     def set_connection(self, layer: int, source: int, target: int) -> None:

@@ -1,0 +1,61 @@
+"""Panels whose insides are built when first shown: plots in tabs and docks nobody has opened yet cost a new
+window nothing (every window builds its panels, and every GUI test builds windows).
+
+A panel mixes in ``BuiltWhenShown`` and moves its costly widgets into ``_build()``; each attribute ``_build``
+sets that others use is declared ``built()``, so reading it builds the insides first. The panel keeps what it
+is handed while unbuilt (plain attributes set in ``__init__``) and ``_build`` shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from nnstudio.gui import theme
+
+
+class built:
+    """An attribute set by ``_build()``: reading it builds the panel's insides first."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = f"_built_{name}"
+
+    def __get__(self, panel: Any, owner: type | None = None) -> Any:
+        if panel is None:
+            return self
+        panel.ensure_built()
+        return panel.__dict__[self.key]
+
+    def __set__(self, panel: Any, value: Any) -> None:
+        panel.__dict__[self.key] = value
+
+
+class BuiltWhenShown:
+    """Mixed into a QWidget with a ``_build()`` that makes its costly children (and adds them to its layout)."""
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def is_built(self) -> bool:
+        return self.__dict__.get("_insides_built", False)
+
+    def ensure_built(self) -> None:
+        if self.is_built():
+            return
+        self.__dict__["_insides_built"] = True
+        self._build()
+        theme.style_plots_in(self)  # the theme in use, as a new window's plots get it
+        if self.isVisible():  # built while being shown: children added now would appear one event later
+            for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                hidden = child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and child.isHidden()
+                if not hidden and not child.isWindow():
+                    child.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+
+__all__ = ["BuiltWhenShown", "built"]
