@@ -202,6 +202,12 @@ def hide_stale_tab_bars(window: QMainWindow) -> None:
 def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> QScrollArea:
     """A panel in a scroll area: the dock may be smaller than the panel's own minimum and scrolls instead."""
     area = QScrollArea()
+    scroll_in(area, widget, min_width, min_height)
+    return area
+
+
+def scroll_in(area: QScrollArea, widget: QWidget, min_width: int, min_height: int) -> None:
+    """Put ``widget`` in ``area`` (see ``scrollable``)."""
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -209,7 +215,6 @@ def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> 
     hint = widget.minimumSizeHint()
     scrollbar = area.verticalScrollBar().sizeHint().width() + 4
     area.setMinimumSize(min(hint.width() + scrollbar, min_width), min(hint.height(), min_height))
-    return area
 
 
 def add_dock(window: QMainWindow, widget: QWidget, title: str, area: Qt.DockWidgetArea,
@@ -231,9 +236,11 @@ def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
     docks: dict[str, QDockWidget] = {}
     for spec in DOCKS:
         panel = getattr(window, spec.panel)
-        widget = panel if spec.scroll is None else scrollable(panel, *spec.scroll)
+        widget = panel if spec.scroll is None else QScrollArea()
         docks[spec.title] = add_dock(window, widget, spec.title, spec.area,
                                      docks.get(spec.tabify_with) if spec.tabify_with else None)
+        if spec.scroll is not None:  # the panel joins the window once (a move re-styles each of its widgets)
+            scroll_in(widget, panel, *spec.scroll)
     window.installEventFilter(_HideStaleTabBars(window))
     return docks
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from nnstudio.gui import theme
 
@@ -54,8 +54,32 @@ class BuiltWhenShown:
                     child.show()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
+        if not self.is_built():
+            dock = _dock_of(self)
+            if dock is None or _on_screen(dock):
+                self.ensure_built()
+            elif not self.__dict__.get("_waits_for_dock"):  # a tab behind another dock: when its tab is chosen
+                self.__dict__["_waits_for_dock"] = True
+                dock.visibilityChanged.connect(self._dock_visible)
         super().showEvent(event)
+
+    def _dock_visible(self, visible: bool) -> None:
+        if visible and not self.is_built():
+            self.ensure_built()
+
+
+def _dock_of(widget: QWidget) -> QDockWidget | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    return parent
+
+
+def _on_screen(dock: QDockWidget) -> bool:
+    """Whether a shown dock is in front: Qt keeps the docks of a tab group shown and moves those behind the
+    chosen tab out of the window (the test its visibilityChanged signal makes)."""
+    geometry = dock.geometry()
+    return dock.isFloating() or (geometry.right() >= 0 and geometry.bottom() >= 0)
 
 
 __all__ = ["BuiltWhenShown", "built"]
