@@ -129,7 +129,8 @@ def initial_size(available: QSize) -> QSize:
 def arrange_docks(window: QMainWindow, docks: dict[str, QDockWidget], arrangement: Arrangement) -> None:
     """Place every dock as ``arrangement`` says, sized for the window's current size."""
     for dock in docks.values():
-        dock.setFloating(False)
+        if dock.isFloating():  # (setFloating re-lays a docked dock out even when it changes nothing)
+            dock.setFloating(False)
         window.removeDockWidget(dock)
     side = {Qt.Corner.BottomLeftCorner: LEFT, Qt.Corner.BottomRightCorner: RIGHT}
     for corner, area in side.items():

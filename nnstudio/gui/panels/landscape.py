@@ -120,6 +120,7 @@ class LandscapePanel(BuiltWhenShown, QWidget):
     # the controls and the picture are made when the panel is first shown (or used)
     plane_box, first_box, second_box, size_spin = built(), built(), built(), built()
     draw_button, cancel_button, new_directions, view, note = built(), built(), built(), built(), built()
+    hints_before_built = ((394, 236), (608, 580))
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)

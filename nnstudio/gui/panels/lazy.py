@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from nnstudio.gui import theme
 
@@ -33,10 +33,22 @@ class built:
 
 
 class BuiltWhenShown:
-    """Mixed into a QWidget with a ``_build()`` that makes its costly children (and adds them to its layout)."""
+    """Mixed into a QWidget with a ``_build()`` that makes its costly children (and adds them to its layout).
+    ``hints_before_built``: the built panel's (minimum size hint, size hint) in the default font, so its dock
+    takes the same room before the panel is built (a tab group is as large as its largest dock)."""
+
+    hints_before_built: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
 
     def _build(self) -> None:
         raise NotImplementedError
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return hint if self.is_built() else hint.expandedTo(QSize(*self.hints_before_built[0]))
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return hint if self.is_built() else hint.expandedTo(QSize(*self.hints_before_built[1]))
 
     def is_built(self) -> bool:
         return self.__dict__.get("_insides_built", False)
@@ -52,6 +64,8 @@ class BuiltWhenShown:
                 hidden = child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and child.isHidden()
                 if not hidden and not child.isWindow():
                     child.show()
+            self.updateGeometry()  # (its hints changed)
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # in place now, not at the next pass
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.is_built():

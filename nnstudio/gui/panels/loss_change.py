@@ -21,7 +21,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import tr
-from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
@@ -73,6 +73,7 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
     predicted = built()
     actual = built()
     verdict = built()
+    hints_before_built = ((248, 188), (608, 508))
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +91,7 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
         run_log_notifier(document).changed.connect(self.refresh)
 
     def _build(self) -> None:
-        self.plot = pg.PlotWidget(background=theme.colors().base)
+        self.plot = pg.PlotWidget(background=theme.colors().base, viewBox=MenuWhenAsked())
         self.plot.setAccessibleName(tr("Loss change"))
         self.plot.setAccessibleDescription(tr("Per epoch: the predicted and the actual change of the loss"))
         plain_axes(self.plot)

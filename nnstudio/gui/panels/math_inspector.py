@@ -27,6 +27,7 @@ from nnstudio.core.stepping import BackwardPhase, ForwardPhase
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.step_controller import StepController
 from nnstudio.gui.theme import DARK, LIGHT, colors
@@ -120,7 +121,7 @@ class MathInspector(BuiltWhenShown, QWidget):
 
     def _build(self) -> None:
         """The Loss(w) tab, made when the panel is first shown (or its plot is used)."""
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(viewBox=MenuWhenAsked())
         self.plot.setBackground(colors().base)
         self.plot.setLabel("bottom", tr("weight value"))
         self.plot.setLabel("left", tr("loss"))

@@ -23,7 +23,7 @@ from nnstudio.core.training import CLASSIFICATION
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
-from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
 from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS, class_brush, class_legend_names
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.plot_legend import OutsideLegend
@@ -88,7 +88,7 @@ class OutputView(BuiltWhenShown, QWidget):
 
     def _build(self) -> None:
         """The plot, made when the tab is first shown (or drawn into)."""
-        self.plot = pg.PlotWidget(background=theme.colors().base)
+        self.plot = pg.PlotWidget(background=theme.colors().base, viewBox=MenuWhenAsked())
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMinimumSize(220, 180)
         self.plot.setAccessibleName(tr("Output plot"))

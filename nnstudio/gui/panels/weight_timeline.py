@@ -28,6 +28,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
@@ -44,6 +45,7 @@ class WeightTimeline(BuiltWhenShown, RefreshWhenShown, QWidget):
     value_plot = built()
     grad_plot = built()
     terms_plot = built()
+    hints_before_built = ((76, 96), (608, 508))
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,9 +71,9 @@ class WeightTimeline(BuiltWhenShown, RefreshWhenShown, QWidget):
         self.plots.setAccessibleName(tr("Weight timeline"))
         self.plots.setAccessibleDescription(tr("A connection's value, gradient and optimizer terms by epoch"))
         self.plots.setBackground(theme.colors().base)
-        self.value_plot = self.plots.addPlot(row=0, col=0)
-        self.grad_plot = self.plots.addPlot(row=1, col=0)
-        self.terms_plot = self.plots.addPlot(row=2, col=0)
+        self.value_plot = self.plots.addPlot(row=0, col=0, viewBox=MenuWhenAsked())
+        self.grad_plot = self.plots.addPlot(row=1, col=0, viewBox=MenuWhenAsked())
+        self.terms_plot = self.plots.addPlot(row=2, col=0, viewBox=MenuWhenAsked())
         for plot, label in ((self.value_plot, tr("value")), (self.grad_plot, tr("gradient")),
                             (self.terms_plot, tr("optimizer"))):
             plot.setLabel("left", label)
