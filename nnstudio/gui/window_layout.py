@@ -233,17 +233,25 @@ def add_dock(window: QMainWindow, widget: QWidget, title: str, area: Qt.DockWidg
 
 
 def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
-    """Every dock of DOCKS around the window's central widget, at its first sizes."""
+    """Every dock of DOCKS in its area around the window's central widget; ``tabify_partners`` or an arrangement
+    (``default_layout``) groups them."""
     docks: dict[str, QDockWidget] = {}
     for spec in DOCKS:
         panel = getattr(window, spec.panel)
         widget = panel if spec.scroll is None else QScrollArea()
-        docks[spec.title] = add_dock(window, widget, spec.title, spec.area,
-                                     docks.get(spec.tabify_with) if spec.tabify_with else None)
+        docks[spec.title] = add_dock(window, widget, spec.title, spec.area)
         if spec.scroll is not None:  # the panel joins the window once (a move re-styles each of its widgets)
             scroll_in(widget, panel, *spec.scroll)
     window.installEventFilter(_HideStaleTabBars(window))
     return docks
+
+
+def tabify_partners(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Each dock a tab beside its ``tabify_with`` dock (where a restored layout that does not know a dock leaves
+    it)."""
+    for spec in DOCKS:
+        if spec.tabify_with and spec.title in docks and spec.tabify_with in docks:
+            window.tabifyDockWidget(docks[spec.tabify_with], docks[spec.title])
 
 
 class _ArrangeWhenShown(QObject):
@@ -271,4 +279,4 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
 
 
 __all__ = ["ARRANGEMENTS", "DOCKS", "Arrangement", "DockSpec", "add_dock", "arrange_docks", "arrangement_for",
-           "build_docks", "default_layout", "initial_size", "scrollable"]
+           "build_docks", "default_layout", "initial_size", "scrollable", "tabify_partners"]
