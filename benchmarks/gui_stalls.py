@@ -12,6 +12,9 @@ window's own small products, set before NumPy loads), so the numbers are the app
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/gui_stalls.py --bench -- --repeats 3
 
 ``--bench`` runs ``bench_gui_training.py`` (its arguments after ``--``) in this prepared environment.
+``--compare DIR`` measures this checkout against another copy of the package (``git archive <commit> nnstudio |
+tar -x -C DIR``) with ``bench_gui_training``'s processes, alternated, and prints each column's median and spread
+(the benchmark's own table shows the worst stall only, which on a shared machine is one scheduling hiccup).
 """
 
 from __future__ import annotations
@@ -161,6 +164,30 @@ def trace(args: argparse.Namespace) -> None:
             print("      " + line)
 
 
+def compare(args: argparse.Namespace) -> None:
+    import statistics
+
+    import bench_gui_training as bench
+
+    argv = [f"--repeats={args.repeats}"]
+    runs: dict[str, list[dict]] = {"before": [], "now": []}
+    for i in range(args.rounds):
+        for name in (["before", "now"] if i % 2 == 0 else ["now", "before"]):
+            runs[name].append(bench.run_version(args.compare if name == "before" else None, argv))
+    merged = {name: bench.merge(results) for name, results in runs.items()}
+    print(f"{'workload':<10}{'version':<8}{'GUI/headless':>13}{'stall median':>14}{'stall range':>14}"
+          f"{'busiest median':>16}{'busiest range':>15}   (ms; {args.rounds} processes × {args.repeats} runs each)")
+    for key, _epochs, _tab in bench.WORKLOADS:
+        for name, result in merged.items():
+            work = result["workloads"][key]
+            columns = work["modes"]["process"]
+            ratio = statistics.median(columns["rate"]) / statistics.median(work["headless"])
+            stall, busy = columns["stall"], columns["busy"]
+            print(f"{key:<10}{name:<8}{ratio:>13.0%}{statistics.median(stall):>14.0f}"
+                  f"{f'{min(stall):.0f}–{max(stall):.0f}':>14}{statistics.median(busy):>16.0f}"
+                  f"{f'{min(busy):.0f}–{max(busy):.0f}':>15}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workload", action="append", help="laptop, spiral or digits (default: all)")
@@ -168,6 +195,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--bench", action="store_true", help="run bench_gui_training.py in this environment")
+    parser.add_argument("--compare", metavar="DIR", help="another nnstudio package, measured against this one")
+    parser.add_argument("--rounds", type=int, default=3, help="with --compare: processes per version")
     args, rest = parser.parse_known_args()
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     if args.bench:
@@ -175,6 +204,9 @@ def main() -> None:
 
         sys.argv = [bench_gui_training.__file__, *[a for a in rest if a != "--"]]
         bench_gui_training.main()
+        return
+    if args.compare:
+        compare(args)
         return
     trace(args)
 

@@ -5,6 +5,10 @@ and the thumbnails stay enabled while the table is locked, and new prediction co
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -97,3 +101,31 @@ def test_new_prediction_columns_are_fitted_at_the_next_turn(qtbot, window):
     for column in columns:
         table.resizeColumnToContents(column)  # what the fit gives (the texts of a column are alike)
     assert widths == [table.columnWidth(c) for c in columns]
+
+
+PAINT_THREADS_PROBE = """
+import glob, os, sys, tempfile
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from nnstudio.gui.main_window import MainWindow
+app = QApplication([])
+folder = tempfile.mkdtemp(dir=sys.argv[1])
+window = MainWindow(settings=QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat))
+window.resize(1600, 1000)
+window.show()
+window.files.open_example("spiral", ask=False)
+window.grab()  # large fills and images: Qt would spread them over its painting threads
+print(sorted(open(path).read().strip() for path in glob.glob("/proc/self/task/*/comm")))
+window.close()
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="threads are listed through /proc")
+def test_the_window_paints_on_its_own_thread(tmp_path):
+    """While a run trains, the other cores are the training process's: the window starts no painting threads."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", PAINT_THREADS_PROBE, str(tmp_path)], env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    threads = done.stdout.strip().splitlines()[-1]
+    assert "Thread (pooled)" not in threads and "python" in threads
