@@ -81,7 +81,8 @@ class ScatterView(FollowsDocument, QWidget):
         layout.addWidget(self.message)
         self._dataset: Dataset | None = None
         self._project: Project | None = None
-        self._drawn_names: object = None  # the class names drawn when the model's weights are not drawn, else None
+        # a drawing that does not depend on the weights: the class names it shows (_names_now), else None
+        self._drawn_names: object = None
 
     # -- data in -------------------------------------------------------------------------------------
     def follow(self, document: Document) -> None:
@@ -107,6 +108,7 @@ class ScatterView(FollowsDocument, QWidget):
             self.update_from(project.dataset)
 
     def _names_now(self) -> object:
+        """The class names the legend would show now, tagged (so that no names differs from "not known")."""
         targets = self._dataset.by_role(TARGET) if self._dataset is not None else []
         return ("names", self._class_names(targets[0]) if len(targets) == 1 else None)
 
