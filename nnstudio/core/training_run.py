@@ -197,9 +197,11 @@ class TrainingRun:
 
     def __init__(self, project: Project, epochs: int | None = None, *,
                  clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
-                 continues: bool = False, loss_change: bool = False) -> None:
+                 continues: bool = False, loss_change: bool = False, log_runs: bool = True) -> None:
         self._project = project.copy()
         self._offset = self._project.history.last_epoch()
+        self._log_runs = log_runs  # False: the result's runs stay None (its run_update says what to add)
+        self.start_snapshots = self._project.snapshots.copy()  # the store as the run found it
         setup = self._project.make_trainer()
         self._project.keep_fit(setup)  # the private copy predicts as its trainer trains
         self._trainer = setup.trainer
@@ -352,7 +354,8 @@ class TrainingRun:
         if len(trainer.history) > self._emitted:
             self._emit_progress()
         project = self._project
-        keep_run(project, trainer, self._offset)  # on divergence the trainer restored the last finite weights
+        # on divergence the trainer restored the last finite weights
+        keep_run(project, trainer, self._offset, log_runs=self._log_runs)
         history = project.history
         result = TrainingResult(
             weights=trainer.network.get_weights(),
@@ -366,7 +369,7 @@ class TrainingRun:
             config=TrainingConfig.from_dict(self._config.to_dict()),
             run_state=project.run_state,
             snapshots=project.snapshots.copy(),
-            runs=project.runs,
+            runs=project.runs if self._log_runs else None,
             run_update=self._recorder.run.update(),
             predictions=_predictions(project),
         )
