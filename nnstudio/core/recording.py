@@ -8,6 +8,7 @@ scrubs and continues the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 
 from nnstudio.core.project import Project
@@ -31,21 +32,34 @@ class SnapshotRecorder(Callback):
         self.offset = project.history.last_epoch()
         self._layout = layout_of([(layer.weights, layer.bias) for layer in trainer.network.layers])  # trainer order
         self._checkpoints = self.run.store
+        self._next = self.offset + 1  # the next epoch a store may keep (every epoch is asked until then)
         if not self.store.epochs or self.store.epochs[-1] != self.offset:  # where the run starts
             start = self._checkpoints.get(self.offset)
             self.store.add_flat(self.offset, start.weights if start is not None else trainer.flat.copy(), self._layout)
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        # Most epochs of a long run change nothing the run's record keeps (no checkpoint due, no setting
-        # changed): those skip it (it would build a dictionary of the settings every epoch)
+        # Most epochs of a long run change nothing either store keeps (no snapshot or checkpoint due, no setting
+        # changed): those return at once (a tiny network's epoch takes ~80 µs, and this runs after each)
         epoch = self.offset + trainer.epoch
         live = _live_settings(trainer.config)
+        if epoch < self._next and live == self._live:
+            return
         if live != self._live or self._checkpoints.wants(epoch):
             self._live = live
             self.run.on_epoch_end(trainer, metrics)
         if self.store.wants(epoch):
             checkpoint = self._checkpoints.get(epoch)  # taken just now, or none this epoch
             self.store.add_flat(epoch, trainer.flat.copy() if checkpoint is None else checkpoint.weights, self._layout)
+        self._next = min(_next_wanted(self.store.wants, epoch, self.store.stride),
+                         _next_wanted(self._checkpoints.wants, epoch, self._checkpoints.stride))
+
+
+def _next_wanted(wants: Callable[[int], bool], epoch: int, stride: int) -> int:
+    """The first epoch after ``epoch`` that ``wants`` (a store whose epochs lie ``stride`` apart) keeps."""
+    for candidate in range(epoch + 1, epoch + stride + 1):
+        if wants(candidate):
+            return candidate
+    return epoch + 1  # (a store that keeps none of them: ask again next epoch)
 
 
 def keep_run(project: Project, trainer: Trainer, offset: int, stop_reason: str = "", *, log_runs: bool = True) -> None:

@@ -123,10 +123,14 @@ class SnapshotHistory:
     def _same_shapes(self, weights: Weights) -> bool:
         if self.latest is None:
             return True
-        return [(w.shape, b.shape) for w, b in self.latest[1]] == [(w.shape, b.shape) for w, b in weights]
+        last = self.latest[1]
+        if getattr(last, "layout", None) is getattr(weights, "layout", False):  # a run's epochs: one layout
+            return True
+        return [(w.shape, b.shape) for w, b in last] == [(w.shape, b.shape) for w, b in weights]
 
     def _limit(self, weights: Weights) -> int:
-        size = sum(w.nbytes + b.nbytes for w, b in weights) or 1
+        flat = getattr(weights, "flat", None)
+        size = (flat.nbytes if flat is not None else sum(w.nbytes + b.nbytes for w, b in weights)) or 1
         return max(2, min(self.capacity, self.max_bytes // size))
 
     def at(self, epoch: int) -> tuple[int, Weights]:

@@ -284,6 +284,13 @@ def _take_spare() -> _Child | None:
     return child
 
 
+def waiting_spare() -> int | None:
+    """The process id of the spare child waiting for a run, if one is."""
+    with _spare_lock:
+        child = _spare
+    return child.process.pid if child is not None and child.waiting() else None
+
+
 def prepare_spare(delay: float = 0.0) -> None:
     """Start a spare child in a thread of this process ``delay`` seconds from now, unless one is waiting or
     starting (a failure leaves none: the next run starts its own child and reports what went wrong)."""
@@ -474,4 +481,5 @@ def _obey(controls: Connection, run: TrainingRun, gone: threading.Event) -> None
                 run.set(*args)
 
 
-__all__ = ["ChildRun", "Handover", "context", "prepare_spare", "serve", "wait_for_run", "warm_up", "with_runs"]
+__all__ = ["ChildRun", "Handover", "context", "prepare_spare", "serve", "wait_for_run", "waiting_spare", "warm_up",
+           "with_runs"]
