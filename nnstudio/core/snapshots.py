@@ -177,6 +177,15 @@ class SnapshotHistory:
         self.stride = 1
         self._epochs, self._weights, self.latest = [], [], None
 
+    def hollow(self) -> SnapshotHistory:
+        """A copy without the weights of its entries but the latest: enough for a run to decide what it keeps and
+        what it adds (``update_since`` then names only its own entries), not enough to show them. A training
+        process gets this; the window keeps the store."""
+        other = self.copy()
+        latest = None if self.latest is None else self.latest[1]
+        other._weights = [weights if weights is latest else [] for weights in self._weights]
+        return other
+
     def update_since(self, start: SnapshotHistory) -> SnapshotUpdate:
         """What this store holds that ``start`` (the store it grew from: a copy made before the run) did not."""
         had = {id(weights) for weights in start._weights}

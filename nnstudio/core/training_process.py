@@ -51,7 +51,7 @@ from nnstudio.core.data import Dataset
 from nnstudio.core.i18n import set_translator, tr
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.runs import RunLog
+from nnstudio.core.runs import Checkpoints, RunLog
 from nnstudio.core.snapshots import SnapshotHistory, SnapshotUpdate
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.core.training_run import TrainingResult, TrainingRun
@@ -125,6 +125,7 @@ class ChildRun:
         self._start: tuple[History, SnapshotHistory, RunLog] | None = None
         self.start_error = ""
         self.received_bytes = 0  # pickled messages received so far
+        self.sent_bytes = 0  # the pickled run handed to the child
 
     @property
     def pid(self) -> int | None:
@@ -139,19 +140,21 @@ class ChildRun:
         ``start_error`` says why and ``receive()`` returns None."""
         kind, epochs, continues, loss_change, messages = self._job
         project = self._project
-        job = (kind, project, epochs, continues, loss_change, messages)
         self._start = (project.history, project.snapshots, project.runs)  # what the result completes
+        job = ForkingPickler.dumps((kind, for_child(project, continues), epochs, continues, loss_change, messages),
+                                   protocol=5)
+        self.sent_bytes = len(job)
         child = _take_spare()
         if child is not None:
             try:
-                child.controls.send(job)
+                child.controls.send_bytes(job)
             except (OSError, ValueError):  # the spare ended meanwhile: start one of its own
                 child.close()
                 child = None
         if child is None:
             try:
                 child = _Child.start()
-                child.controls.send(job)
+                child.controls.send_bytes(job)
             except Exception as exc:  # no fork server, no memory, too many processes, ...
                 self.start_error = f"{type(exc).__name__}: {exc}"
                 if child is not None:
@@ -345,6 +348,22 @@ def _engine_only() -> Iterator[None]:
             spawn.get_preparation_data = prepare
 
 
+def for_child(project: Project, continues: bool) -> Project:
+    """``project`` as a run in a child needs it, sharing its parts: of the runs only the head's and the last (with
+    their checkpoints only for a resumed run, which continues the last), of the history its last row (the run
+    numbers its epochs after it), the snapshot store without the weights of its entries (see
+    ``SnapshotHistory.hollow``). The result crosses back without these parts (``Handover``), so they are not
+    needed there; a project trained for long no longer sends megabytes of earlier runs at every Train."""
+    log = project.runs
+    keep = {run.id for run in log.runs[-1:]} | ({log.head.run} if log.head is not None else set())
+    runs = tuple(run if continues else run.with_(checkpoints=Checkpoints(run.checkpoints.start))
+                 for run in log.runs if run.id in keep)
+    history = project.history
+    last = History({k: v[-1:] for k, v in history.columns.items()}) if len(history) else History()
+    return dataclasses.replace(project, history=last, snapshots=project.snapshots.hollow(),
+                               runs=RunLog(runs, log.head, log.next_id))
+
+
 def wait_for_run(controls: Connection, events: Connection) -> None:
     """A child started ahead: wait for the run it is to train (``("run", project, epochs, continues,
     loss_change, messages)``), then ``serve`` it; end when the parent goes away or gives this child up."""
@@ -393,7 +412,7 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
             run.abort()
 
     try:
-        run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change, log_runs=False)
+        run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change, log_runs=False, private=True)
     except Exception as exc:  # the parent checked the data before starting this child; report anything else
         events.send(("failed", tr("Training could not start: {exc}").format(exc=exc)))
         return
@@ -481,5 +500,5 @@ def _obey(controls: Connection, run: TrainingRun, gone: threading.Event) -> None
                 run.set(*args)
 
 
-__all__ = ["ChildRun", "Handover", "context", "prepare_spare", "serve", "wait_for_run", "waiting_spare", "warm_up",
-           "with_runs"]
+__all__ = ["ChildRun", "Handover", "context", "for_child", "prepare_spare", "serve", "wait_for_run", "waiting_spare",
+           "warm_up", "with_runs"]

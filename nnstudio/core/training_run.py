@@ -189,7 +189,8 @@ class _Probe(Callback):
 
 class TrainingRun:
     """Trains a private copy of ``project`` for ``epochs`` epochs (the project's configured epochs when None)
-    when ``run()`` is called; set ``on_progress``, ``on_failed`` and ``on_finished`` first.
+    when ``run()`` is called; set ``on_progress``, ``on_failed`` and ``on_finished`` first. ``private=True``: the
+    project is the run's own already (a training process's unpickled copy) and is trained as it is.
 
     Raises an ``NNStudioError`` from the constructor when the data is not ready for this network (the message
     names the problem).
@@ -197,8 +198,9 @@ class TrainingRun:
 
     def __init__(self, project: Project, epochs: int | None = None, *,
                  clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
-                 continues: bool = False, loss_change: bool = False, log_runs: bool = True) -> None:
-        self._project = project.copy()
+                 continues: bool = False, loss_change: bool = False, log_runs: bool = True,
+                 private: bool = False) -> None:
+        self._project = project if private else project.copy()  # private: a copy already (a training process's)
         self._offset = self._project.history.last_epoch()
         self._log_runs = log_runs  # False: the result's runs stay None (its run_update says what to add)
         self.start_snapshots = self._project.snapshots.copy()  # the store as the run found it

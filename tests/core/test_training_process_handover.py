@@ -128,6 +128,9 @@ def test_what_a_child_sends_does_not_grow_with_the_projects_earlier_training():
     got, later = run_in_child(trained, None)
     same_result(got, here)
     assert later.received_bytes < 1.2 * first.received_bytes
+    # the earlier runs' checkpoints, the history and the snapshots' weights were not sent to it either
+    whole = len(pickle.dumps(trained, protocol=5))
+    assert later.sent_bytes < whole / 5
 
 
 def test_a_paused_run_resumed_in_a_child_records_what_it_records_here():
