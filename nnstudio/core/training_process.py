@@ -140,7 +140,7 @@ class ChildRun:
         """Hand the run to a child: the spare started ahead, or a new one. When no child can be started,
         ``start_error`` says why and ``receive()`` returns None."""
         kind, epochs, continues, loss_change, messages = self._job
-        project = self._project
+        project, self._project = self._project, None
         self._start = (project.history, project.snapshots, project.runs)  # what the result completes
         job = ForkingPickler.dumps((kind, for_child(project, continues), epochs, continues, loss_change, messages),
                                    protocol=5)
