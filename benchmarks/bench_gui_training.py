@@ -2,10 +2,11 @@
 
 The real MainWindow (canvas with neuron values, Weights table, dataset predictions, plots, neuron maps
 and decision boundary where the example shows them) trains each example from its default state, as a
-user pressing Train does (the run trains in a child process); the headless engine trains a copy of the
-same project for the same epochs in this process. GUI and headless runs alternate so machine noise hits
-both; the table reports medians. While the window trains, a 10 ms QTimer on the GUI thread measures how late
-it fires: the longest lateness is the longest stall a user would feel.
+user pressing Train does (the run trains in a child process); the headless engine trains the same project for the
+same epochs in a process of its own, as ``nnstudio train`` would (the window's process is prepared as
+``nnstudio`` prepares it: one BLAS thread for the window's own small products). GUI and headless runs
+alternate so machine noise hits both; the table reports medians. While the window trains, a 10 ms QTimer
+on the GUI thread measures how late it fires: the longest lateness is the longest stall a user would feel.
 
 With ``--thread`` the window also trains each workload in a worker thread of its own process (how it
 trained before runs moved to a child process), in the same run, for comparison.
@@ -84,14 +85,24 @@ class StallMeter:
         self.timer.stop()
 
 
-def headless(key: str, epochs: int) -> float:
+def headless_here(key: str, epochs: int) -> float:
+    """The engine alone in this process: ``key``'s default project trained for ``epochs`` (after a short
+    warm-up); epochs per second."""
     from nnstudio.io.examples import load_example
 
-    project = load_example(key)
-    trainer = project.make_trainer().trainer
+    load_example(key).make_trainer().trainer.run(max(2, epochs // 50))
+    trainer = load_example(key).make_trainer().trainer
     start = time.perf_counter()
     trainer.run(epochs)
     return epochs / (time.perf_counter() - start)
+
+
+def headless(key: str, epochs: int, environment: dict[str, str]) -> float:
+    """The headless engine as ``nnstudio train`` runs it: a process of its own with the user's environment
+    (the window's process keeps its own small products on one BLAS thread, which the engine does not)."""
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--headless", key, str(epochs)],
+                          env=environment, check=True, capture_output=True, text=True)
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: bool) -> tuple[float, float]:
@@ -141,6 +152,13 @@ def measure(args: argparse.Namespace) -> dict:
     """This process: per workload and mode, the samples of every column (and the Train-to-first-snapshot
     latencies)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    users_environment = dict(os.environ)
+    try:  # this process is the window's: prepared as `nnstudio` prepares it, before NumPy loads
+        from nnstudio.__main__ import window_environment
+    except ImportError:  # a package from before window_environment (--before): its window set nothing else
+        window_environment = None
+    if window_environment is not None:
+        window_environment()
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -164,14 +182,13 @@ def measure(args: argparse.Namespace) -> dict:
     out: dict = {"workloads": {}, "latencies": {}}
     for key, epochs, tab in WORKLOADS:
         epochs = max(10, epochs // 10) if args.quick else epochs
-        headless(key, max(2, epochs // 50))  # warm-up
         samples = {mode: {"rate": [], "stall": [], "busy": []} for mode in modes}
         head_rates: list[float] = []
         sides = [*modes, "headless"]
         for i in range(args.repeats):
             for side in sides[i % len(sides):] + sides[:i % len(sides)]:  # rotate the order
                 if side == "headless":
-                    head_rates.append(headless(key, epochs))
+                    head_rates.append(headless(key, epochs, users_environment))
                 else:
                     rate, latency = gui(window, key, epochs, tab, meter, in_thread=side == "thread")
                     samples[side]["rate"].append(rate)
@@ -240,7 +257,11 @@ def main() -> None:
     parser.add_argument("--before", help="a folder holding another nnstudio package, measured in the same run")
     parser.add_argument("--rounds", type=int, default=2, help="with --before: processes per version (default 2)")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--headless", nargs=2, metavar=("KEY", "EPOCHS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.headless:
+        print(headless_here(args.headless[0], int(args.headless[1])))
+        return
     if args.json:
         print(json.dumps(measure(args)))
         return

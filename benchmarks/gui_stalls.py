@@ -19,25 +19,17 @@ tar -x -C DIR``) with ``bench_gui_training``'s processes, alternated, and prints
 
 from __future__ import annotations
 
+import argparse
+import collections
 import os
 import sys
+import threading
+import time
 
-
-def window_environment() -> None:
-    """What ``nnstudio`` (``nnstudio/__main__.py``) sets before NumPy loads: the window's matrix products on
-    one BLAS thread; training processes get the user's setting back."""
-    if "OPENBLAS_NUM_THREADS" not in os.environ:
-        os.environ["OPENBLAS_NUM_THREADS"] = "1"
-        os.environ["NNSTUDIO_WINDOW_BLAS"] = "1"
-
+from nnstudio.__main__ import window_environment  # light: NumPy is not loaded yet
 
 if __name__ == "__main__":  # a training child imports this module too: nothing heavy at import time
     window_environment()
-
-import argparse  # noqa: E402
-import collections  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
 
 STALL_MS = 20  # a tick later than this is reported
 

@@ -8,6 +8,15 @@ import os
 import sys
 
 
+def window_environment() -> None:
+    """The window's own matrix products are small: one BLAS thread (set before NumPy loads). Training
+    processes get the user's setting back (core.training_process.engine_environment). Benchmarks of the
+    window call this too, so they measure what ``nnstudio`` runs."""
+    if "OPENBLAS_NUM_THREADS" not in os.environ:
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        os.environ["NNSTUDIO_WINDOW_BLAS"] = "1"
+
+
 def main(argv: list[str] | None = None) -> int:
     # A frozen bundle starts its training fork server as this program with multiprocessing's arguments: run
     # that and exit here (a no-op everywhere else).
@@ -22,11 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     # Opening the window creates tens of thousands of long-lived objects (Qt types, enums, modules) and
     # the cyclic collector would scan them over and over: it is off until the window is shown (app.main).
     gc.disable()
-    # The window's own matrix products are small: one BLAS thread (before NumPy loads). Training processes
-    # get the user's setting back (core.training_process.engine_environment).
-    if "OPENBLAS_NUM_THREADS" not in os.environ:
-        os.environ["OPENBLAS_NUM_THREADS"] = "1"
-        os.environ["NNSTUDIO_WINDOW_BLAS"] = "1"
+    window_environment()
     from nnstudio.gui.app import main as gui_main
 
     return gui_main(args)
