@@ -185,6 +185,27 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
             QStandardPaths.setTestModeEnabled(False)
 
 
+def start_again(win, example: str = "laptop") -> None:
+    """Bring a shared window back to where a fresh one starts, through the user's own paths: dialogs closed,
+    no lesson, File ▸ Examples ▸ ``example`` (a new document: no undo history, selection, step or run), View ▸
+    Reset Layout, nothing recorded in ``win.errors`` (which report_error fills, as ``open_window`` sets up)."""
+    from PySide6.QtWidgets import QDialog
+
+    from nnstudio.gui.training_session import IDLE
+
+    assert win.training.state == IDLE, "the previous test left a run going"
+    for dialog in win.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.close()
+    win.lessons.close_lesson()
+    assert win.files.open_example(example, ask=False)
+    win.acts["reset_layout"].trigger()
+    QApplication.processEvents()
+    errors: list[str] = []
+    win.report_error = lambda message, title="": errors.append(message)
+    win.errors = errors
+
+
 def _is_alive(widget: QWidget) -> bool:
     try:
         return shiboken6.isValid(widget) and widget.parent() is None
