@@ -159,7 +159,7 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QStandardPaths.setTestModeEnabled(True)
         win = MainWindow(document, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
-        win.recovery.folder = folder / "recovery"
+        win.recovery.folder = win.shared_recovery_folder = folder / "recovery"
         if size is not None:
             win.resize(*size)
         win.show()
@@ -194,6 +194,9 @@ def start_again(win, example: str = "laptop") -> None:
     from nnstudio.gui.training_session import IDLE
 
     assert win.training.state == IDLE, "the previous test left a run going"
+    for name in [n for n in vars(win.files) if callable(getattr(type(win.files), n, None))]:
+        delattr(win.files, name)  # what a test answered for the user (save path, unsaved-changes prompt)
+    win.recovery.folder = win.shared_recovery_folder
     for dialog in win.findChildren(QDialog):
         if dialog.isVisible():
             dialog.close()
