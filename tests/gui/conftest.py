@@ -188,7 +188,8 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
 def start_again(win, example: str = "laptop") -> None:
     """Bring a shared window back to where a fresh one starts, through the user's own paths: dialogs closed,
     no lesson, File ▸ Examples ▸ ``example`` (a new document: no undo history, selection, step or run), View ▸
-    Reset Layout, nothing recorded in ``win.errors`` (which report_error fills, as ``open_window`` sets up)."""
+    Reset Layout, the Plots dock on its first tab, nothing recorded in ``win.errors`` (which report_error
+    fills, as ``open_window`` sets up)."""
     from PySide6.QtWidgets import QDialog
 
     from nnstudio.gui.training_session import IDLE
@@ -203,6 +204,7 @@ def start_again(win, example: str = "laptop") -> None:
     win.lessons.close_lesson()
     assert win.files.open_example(example, ask=False)
     win.acts["reset_layout"].trigger()
+    win.plots.tabs.setCurrentIndex(0)  # the loss curve, as at start-up
     QApplication.processEvents()
     errors: list[str] = []
     win.report_error = lambda message, title="": errors.append(message)
