@@ -89,18 +89,10 @@ def no_leftover_windows(qapp):
     before = {id(w) for w in existing}
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what deleteLater() asked for
-    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    left = _without_plot_menus(_left_since(before))
     if left:  # widgets owned by Python objects (not by a parent widget) go with those objects; a full
         gc.collect()  # collection takes ~0.1 s, so only when something is still there
-        left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
-    if _SHARED:  # plots a test made the shared window draw hold hidden parentless menus and option forms
-        left = [w for w in left if w.isVisible() or type(w) not in (QMenu, QWidget)]  # (deleted with it)
-    # pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so delete them
-    menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
-    for menu in menus:
-        menu.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    left = [w for w in left if not any(w is m for m in menus)]
+        left = _without_plot_menus(_left_since(before))
     if left:
         names = sorted({type(w).__name__ for w in left})
         for widget in left:
@@ -108,6 +100,26 @@ def no_leftover_windows(qapp):
             widget.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         pytest.fail(f"test left {len(left)} window(s) alive: {', '.join(names)} (use qtbot.addWidget)")
+
+
+def _left_since(before: set[int]) -> list[QWidget]:
+    """The top-level widgets alive now that were not there before the test."""
+    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    if _SHARED:  # plots a test made the shared window draw hold hidden parentless menus and option forms
+        left = [w for w in left if w.isVisible() or type(w) not in (QMenu, QWidget)]  # (deleted with it)
+    return left
+
+
+def _without_plot_menus(left: list[QWidget]) -> list[QWidget]:
+    """pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so they are
+    deleted here (the rest is returned)."""
+    menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
+    if not menus:
+        return left
+    for menu in menus:
+        menu.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [w for w in left if not any(w is m for m in menus)]
 
 
 def open_window(qtbot, tmp_path, size: tuple[int, int] | None = None):
