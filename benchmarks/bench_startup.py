@@ -1,4 +1,6 @@
-"""Start-up time of the real app: ``python -m nnstudio`` until the main window is first painted.
+"""Start-up time of the real app: ``python -m nnstudio`` until the main window is first painted; and
+(``--windows N``) the time to build and show a main window in a process that has built windows before, as
+every GUI test does.
 
 Each launch runs in a fresh process with ``QT_QPA_PLATFORM=offscreen`` and ``NNSTUDIO_STARTUP_PROBE=1``:
 the app quits right after the first paint of the diagram (the Laptop example on the canvas, the event
@@ -9,6 +11,12 @@ the warm-up launch fills it); ``--no-bytecode-cache`` compiles NN Studio's sourc
 
     .venv/bin/python benchmarks/bench_startup.py              # 9 launches after one warm-up, medians
     .venv/bin/python benchmarks/bench_startup.py --repeats 15 --json
+    .venv/bin/python benchmarks/bench_startup.py --windows 12 --source /tmp/old   # windows built by another copy
+
+Window builds: one process builds ``N`` default main windows one after another (settings in a temporary
+folder, offscreen), shows each until it is exposed and the event loop has run three times, then closes and
+deletes it; the first build (imports, caches) is left out of the medians. Wall and CPU seconds are reported
+for building (``MainWindow()``) and for showing.
 """
 
 from __future__ import annotations
@@ -53,6 +61,77 @@ def launch(python: str, pycache: str | None, source: str | None = None) -> tuple
     raise RuntimeError(f"the app did not report its start-up (exit {done.returncode}):\n{done.stderr[-2000:]}")
 
 
+WINDOW_SCRIPT = r"""
+import json, os, sys, tempfile, time
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+from nnstudio.gui import theme
+theme.apply_theme(app)
+from nnstudio.gui.main_window import MainWindow
+
+folder = tempfile.mkdtemp()
+times = []
+for i in range(int(sys.argv[1])):
+    wall, cpu = time.perf_counter(), time.process_time()
+    window = MainWindow(settings=QSettings(os.path.join(folder, f"s{i}.ini"), QSettings.Format.IniFormat))
+    built_wall, built_cpu = time.perf_counter(), time.process_time()
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    for _ in range(3):
+        app.processEvents()
+    times.append((built_wall - wall, built_cpu - cpu,
+                  time.perf_counter() - built_wall, time.process_time() - built_cpu))
+    window.training.shutdown()
+    window.close()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for widget in QApplication.topLevelWidgets():  # pyqtgraph's parentless menus
+        if widget.parent() is None and not widget.isVisible():
+            widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+print("window_times=" + json.dumps(times))
+"""
+
+
+def window_builds(python: str, count: int, source: str | None = None) -> list[tuple[float, float, float, float]]:
+    """(build wall, build CPU, show wall, show CPU) seconds of ``count`` windows built in one process."""
+    with tempfile.TemporaryDirectory(prefix="nnstudio-windows-") as home:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+        env.update(HOME=home, QT_QPA_PLATFORM="offscreen")
+        if source is not None:
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
+        done = subprocess.run([python, "-c", WINDOW_SCRIPT, str(count)], env=env, cwd=home, capture_output=True,
+                              text=True, timeout=600, check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("window_times="):
+            return [tuple(row) for row in json.loads(line[len("window_times="):])]
+    raise RuntimeError(f"the window builds failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+
+
+def report_windows(args: argparse.Namespace) -> int:
+    times = window_builds(args.python, args.windows + 1, args.source)[1:]  # the first one pays the imports
+    columns = list(zip(*times))
+    result = {
+        "windows": args.windows,
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "build_wall_median_s": statistics.median(columns[0]),
+        "build_cpu_median_s": statistics.median(columns[1]),
+        "show_wall_median_s": statistics.median(columns[2]),
+        "show_cpu_median_s": statistics.median(columns[3]),
+        "build_and_show_wall_s": [round(b + s, 4) for b, _, s, _ in times],
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{args.windows} windows, load average {result['load_average']:.2f}")
+    print(f"build (median)  {result['build_wall_median_s']:.3f} s wall, {result['build_cpu_median_s']:.3f} s CPU")
+    print(f"show  (median)  {result['show_wall_median_s']:.3f} s wall, {result['show_cpu_median_s']:.3f} s CPU")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=9, help="measured launches (default 9)")
@@ -62,7 +141,11 @@ def main(argv: list[str] | None = None) -> int:
                                          "checkout, for a before/after comparison)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="keep the environment's bytecode setting (PYTHONDONTWRITEBYTECODE compiles every launch)")
+    parser.add_argument("--windows", type=int, default=0,
+                        help="instead of launches: build and show this many main windows in one process")
     args = parser.parse_args(argv)
+    if args.windows:
+        return report_windows(args)
     with tempfile.TemporaryDirectory(prefix="nnstudio-pycache-") as cache:
         pycache = None if args.no_bytecode_cache else cache
         launch(args.python, pycache, args.source)  # warm-up: the file cache, compiled bytecode

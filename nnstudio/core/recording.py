@@ -8,10 +8,12 @@ scrubs and continues the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 
 from nnstudio.core.project import Project
 from nnstudio.core.runs import LIVE_SETTINGS, RunRecorder
+from nnstudio.core.snapshots import layout_of
 from nnstudio.core.training import Callback, Trainer
 
 _live_settings = attrgetter(*LIVE_SETTINGS)
@@ -19,42 +21,64 @@ _live_settings = attrgetter(*LIVE_SETTINGS)
 
 class SnapshotRecorder(Callback):
     """After every epoch, offers the trainer's weights to ``project.snapshots`` (numbered after the epochs the
-    project had already trained); the store copies only those it keeps. It also records the run
-    (``self.run``, a RunRecorder; ``continues=True``: a resumed stretch of the run that ended where this one
-    starts, kept as one run)."""
+    project had already trained); only those it keeps are copied, once: the run's checkpoint of that epoch and the
+    snapshot share one flat copy. It also records the run (``self.run``, a RunRecorder; ``continues=True``: a
+    resumed stretch of the run that ended where this one starts, kept as one run)."""
 
     def __init__(self, project: Project, trainer: Trainer, *, continues: bool = False) -> None:
         self.run = RunRecorder(project, trainer, continues=continues)
         self._live = _live_settings(trainer.config)  # the run's record is told of an epoch only when it matters
         self.store = project.snapshots
         self.offset = project.history.last_epoch()
-        if not self.store.epochs or self.store.epochs[-1] != self.offset:
-            self.store.add(self.offset, trainer.network.get_weights())  # where the run starts
+        self._layout = layout_of([(layer.weights, layer.bias) for layer in trainer.network.layers])  # trainer order
+        self._checkpoints = self.run.store
+        self._next = self.offset + 1  # the next epoch a store may keep (every epoch is asked until then)
+        if not self.store.epochs or self.store.epochs[-1] != self.offset:  # where the run starts
+            start = self._checkpoints.get(self.offset)
+            self.store.add_flat(self.offset, start.weights if start is not None else trainer.flat.copy(), self._layout)
 
     def on_epoch_end(self, trainer: Trainer, metrics: dict[str, float]) -> None:
-        # Most epochs of a long run change nothing the run's record keeps (no checkpoint due, no setting
-        # changed): those skip it (it would build a dictionary of the settings every epoch)
+        # Most epochs of a long run change nothing either store keeps (no snapshot or checkpoint due, no setting
+        # changed): those return at once (a tiny network's epoch takes ~80 µs, and this runs after each)
+        epoch = self.offset + trainer.epoch
         live = _live_settings(trainer.config)
-        if live != self._live or self.run.store.wants(self.run.offset + trainer.epoch):
+        if epoch < self._next and live == self._live:
+            return
+        if live != self._live or self._checkpoints.wants(epoch):
             self._live = live
             self.run.on_epoch_end(trainer, metrics)
-        epoch = self.offset + trainer.epoch
         if self.store.wants(epoch):
-            self.store.add(epoch, [(layer.weights, layer.bias) for layer in trainer.network.layers])
+            checkpoint = self._checkpoints.get(epoch)  # taken just now, or none this epoch
+            self.store.add_flat(epoch, trainer.flat.copy() if checkpoint is None else checkpoint.weights, self._layout)
+        self._next = min(_next_wanted(self.store.wants, epoch, self.store.stride),
+                         _next_wanted(self._checkpoints.wants, epoch, self._checkpoints.stride))
 
 
-def keep_run(project: Project, trainer: Trainer, offset: int, stop_reason: str = "") -> None:
+def _next_wanted(wants: Callable[[int], bool], epoch: int, stride: int) -> int:
+    """The first epoch after ``epoch`` that ``wants`` (a store whose epochs lie ``stride`` apart) keeps."""
+    for candidate in range(epoch + 1, epoch + stride + 1):
+        if wants(candidate):
+            return candidate
+    return epoch + 1  # (a store that keeps none of them: ask again next epoch)
+
+
+def keep_run(project: Project, trainer: Trainer, offset: int, stop_reason: str = "", *, log_runs: bool = True) -> None:
     """Put what ``trainer`` learned into ``project``: its weights (the trainer's network), its history rows
     after the project's own, the optimizer state to continue from, the last weights as a snapshot, and the
-    run's record in ``project.runs`` (when a SnapshotRecorder recorded it)."""
+    run's record in ``project.runs`` (when a SnapshotRecorder recorded it; ``log_runs=False``: not in
+    ``project.runs``, only in its ``RunUpdate``, which the process that started a training process applies)."""
     recorder = next((cb for cb in trainer.callbacks if isinstance(cb, SnapshotRecorder)), None)
-    if recorder is not None:
+    if recorder is not None and log_runs:
         project.runs = recorder.run.finish(stop_reason)
     project.network = trainer.network
     project.history.extend(trainer.history, offset)
     project.run_state = trainer.run_state()
     if trainer.epoch:
-        project.snapshots.add(offset + trainer.epoch, trainer.network.get_weights())
+        update = recorder.run.update(stop_reason) if recorder is not None else None
+        if update is not None:  # the run's last checkpoint holds these weights: the snapshot shares them
+            project.snapshots.add_flat(offset + trainer.epoch, update.head.weights, recorder._layout)
+        else:
+            project.snapshots.add(offset + trainer.epoch, trainer.network.get_weights())
 
 
 __all__ = ["SnapshotRecorder", "keep_run"]

@@ -112,6 +112,35 @@ class Checkpoints:
     def __len__(self) -> int:
         return len(self._items)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled with the arrays stacked when every checkpoint has the same kinds of arrays (as a run's do): a
+        few arrays to copy instead of three small ones and two objects per checkpoint."""
+        state = {k: v for k, v in self.__dict__.items() if k != "_items"}
+        items = [self._items[e] for e in sorted(self._items)]
+        kinds = {(c.weights.shape, c.weights.dtype,
+                  tuple((k, v.shape, v.dtype) for k, v in c.state.slots.items())) for c in items}
+        if len(kinds) != 1:
+            state["items"] = items
+            return state
+        state["epochs"] = [c.epoch for c in items]
+        state["weights"] = np.stack([c.weights for c in items])
+        state["slots"] = {k: np.stack([c.state.slots[k] for c in items]) for k in items[0].state.slots}
+        state["states"] = [tuple(getattr(c.state, f) for f in _STATE_FIELDS) for c in items]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        state = dict(state)
+        items = state.pop("items", None)
+        if items is None and "epochs" in state:  # each checkpoint gets arrays of its own (dropping one frees it)
+            epochs, weights, slots, states = state.pop("epochs"), state.pop("weights"), state.pop("slots"), \
+                state.pop("states")
+            items = [Checkpoint(epoch, weights[i].copy(),
+                                RunState(**dict(zip(_STATE_FIELDS, states[i])),
+                                         slots={k: v[i].copy() for k, v in slots.items()}))
+                     for i, epoch in enumerate(epochs)]
+        self.__dict__.update(state)
+        self._items = {c.epoch: c for c in items or []}
+
     @property
     def epochs(self) -> list[int]:
         return sorted(self._items)
@@ -204,6 +233,9 @@ class Checkpoints:
         gaps = np.diff(sorted(store._items))
         store.stride = int(gaps.min()) if gaps.size else 1
         return store
+
+
+_STATE_FIELDS = tuple(f.name for f in dataclasses.fields(RunState) if f.name != "slots")
 
 
 def first_stride(parameters: int) -> int:
@@ -572,7 +604,9 @@ class RunRecorder(Callback):
                   self.parent, self.parent_epoch, tuple(self.changes),
                   self.seconds + (time.perf_counter() - self._clock), self.started,
                   str(stop_reason or trainer.stop_reason), self.exact_until)
-        update = RunUpdate(run, tuple(self.store.epochs), self.base is not None, Head(run.id, end, trainer.flat.copy()))
+        # the head shares the last checkpoint's weights (equal to the trainer's now): sent once, kept once
+        head = Head(run.id, end, self.store.get(end).weights)
+        update = RunUpdate(run, tuple(self.store.epochs), self.base is not None, head)
         self._update = ((end, stop_reason), update)
         return update
 

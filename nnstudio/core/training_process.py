@@ -5,10 +5,13 @@ queue for the interpreter lock behind it).
 ``ChildRun`` (the parent's side) starts ``serve`` in a child process with a copy of the project and two
 one-way pipes:
 
-* events, child → parent: ``("progress", TrainingSnapshot)*  [("failed", str)]  ("finished", TrainingResult)``,
+* events, child → parent: ``("progress", TrainingSnapshot)*  [("failed", str)]  ("finished", Handover)``,
   pickled copies; the pipe closes when the child ends, however it ends (a crash or a kill included). The
-  result carries the recorded run as a ``RunUpdate`` (its new part) and no ``runs``: the parent applies the
-  update to its own log (``with_runs``), so the project's earlier runs never cross the pipe;
+  result crosses without what the parent already has: the recorded run as a ``RunUpdate`` (its new checkpoints
+  and curve rows) and no ``runs``, no ``history`` (the parent's plus the run's rows), the snapshots as a
+  ``SnapshotUpdate`` whose weights are the checkpoints' arrays where they have one (each epoch's weights cross
+  once). ``ChildRun.receive`` puts the whole ``TrainingResult`` together from the project it started from, so
+  the project's earlier runs, history and snapshots never cross the pipe;
 * controls, parent → child: ``("pause",)``, ``("stop",)``, ``("abort",)``, ``("set", name, value)``. A thread
   of the child waits on them (blocked in ``recv``, costing the loop nothing) and applies them to the run as
   the GUI thread did to a worker thread: plain attributes the loop reads between batches. When the parent
@@ -18,30 +21,50 @@ Children come from a fork server (``forkserver``: a small process started once, 
 imported, that forks a fresh child for each run; never a fork of the threaded GUI process). ``warm_up()``
 starts it ahead of the first run. Where there is no fork server (Windows, macOS' default) children are
 spawned. Frozen bundles need ``multiprocessing.freeze_support()`` at the program's start (``__main__``).
+
+A run does not wait for its child to start: one child is started ahead (a *spare*, waiting in ``recv`` for the
+run it is to train; ``warm_up()`` starts the first, the end of each run the next, a moment later), and Train
+hands it the project. Starting a child (a fork, the child's preparation) took 15-30 ms between Train and the
+first epoch; when no spare is ready (it died, or two runs overlap) the run starts a child of its own as before.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 
-import numpy.ma  # noqa: F401 (np.unique imports it on first use: 45 ms at a long run's end; the fork server loads it once)
+import numpy as np
+import numpy.ma  # np.unique imports it on first use: 45 ms at a long run's end; the fork server loads it once
 
+from nnstudio.core.data import Dataset
 from nnstudio.core.i18n import set_translator, tr
+from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.runs import RunLog
+from nnstudio.core.runs import Checkpoints, RunLog
+from nnstudio.core.snapshots import SnapshotHistory, SnapshotUpdate
+from nnstudio.core.training import History, TrainingConfig
 from nnstudio.core.training_run import TrainingResult, TrainingRun
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 PRELOAD = ["nnstudio.core.training_process"]  # what the fork server imports once for all children
 JOIN_SECONDS = 5.0
+SPARE_DELAY_SECONDS = 0.25  # after a run ends, the next spare starts this much later (not during the commit)
 
 _context: BaseContext | None = None
 
@@ -59,13 +82,14 @@ def context() -> BaseContext:
 
 
 def warm_up() -> None:
-    """Start the fork server now (it imports the engine in the background), so the first run starts as
-    quickly as the next ones. Does nothing where children are spawned."""
+    """Start the fork server now (it imports the engine in the background) and a spare child from it (in a
+    thread of this process, which waits for it), so the first run starts as quickly as the next ones."""
     if context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
         with _start_lock, engine_environment():
             forkserver.ensure_running()
+    prepare_spare(0.0)
 
 
 WINDOW_BLAS = "NNSTUDIO_WINDOW_BLAS"  # set by the window's launcher when it limited its own BLAS threads
@@ -94,68 +118,210 @@ class ChildRun:
 
     def __init__(self, project: Project, epochs: int | None, continues: bool = False,
                  loss_change: bool = False, messages: Mapping[str, str] | None = None) -> None:
-        ctx = context()
-        self._controls_in, self._controls = ctx.Pipe(duplex=False)
-        self._events, self._events_out = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=serve,
-                                    args=(project, epochs, self._controls_in, self._events_out, continues,
-                                          loss_change, dict(messages or {})),
-                                    name="nnstudio-training", daemon=True)
+        self._project = project  # pickled to the child by start()
+        self._job = ("run", epochs, continues, loss_change, dict(messages or {}))
+        self._child: _Child | None = None
         self._send_lock = threading.Lock()
+        self._early: list[tuple] | None = []  # controls sent before start() (None once started)
+        self._start: tuple[History, SnapshotHistory, RunLog] | None = None
         self.start_error = ""
+        self.received_bytes = 0  # pickled messages received so far
+        self.sent_bytes = 0  # the pickled run handed to the child
 
     @property
     def pid(self) -> int | None:
-        return self._process.pid
+        return None if self._child is None else self._child.process.pid
 
     @property
     def exitcode(self) -> int | None:
-        return self._process.exitcode
+        return None if self._child is None else self._child.process.exitcode
 
     def start(self) -> None:
-        """Start the child. When it cannot be started, ``start_error`` says why and ``receive()`` returns None."""
-        try:
-            with _engine_only():
-                self._process.start()
-        except Exception as exc:  # no fork server, no memory, too many processes, ...
-            self.start_error = f"{type(exc).__name__}: {exc}"
-        finally:
-            self._controls_in.close()  # the child has its own ends now; when it ends, its pipe reads EOF here
-            self._events_out.close()
+        """Hand the run to a child: the spare started ahead, or a new one. When no child can be started,
+        ``start_error`` says why and ``receive()`` returns None."""
+        kind, epochs, continues, loss_change, messages = self._job
+        project, self._project = self._project, None
+        self._start = (project.history, project.snapshots, project.runs)  # what the result completes
+        job = ForkingPickler.dumps((kind, for_child(project, continues), epochs, continues, loss_change, messages),
+                                   protocol=5)
+        self.sent_bytes = len(job)
+        child = _take_spare()
+        if child is not None:
+            try:
+                child.controls.send_bytes(job)
+            except (OSError, ValueError):  # the spare ended meanwhile: start one of its own
+                child.close()
+                child = None
+        if child is None:
+            try:
+                child = _Child.start()
+                child.controls.send_bytes(job)
+            except Exception as exc:  # no fork server, no memory, too many processes, ...
+                self.start_error = f"{type(exc).__name__}: {exc}"
+                if child is not None:
+                    child.close()
+                with self._send_lock:
+                    self._early = None
+                return
+        with self._send_lock:  # controls sent meanwhile follow the run, in order
+            self._child = child
+            early, self._early = self._early or [], None
+            with contextlib.suppress(OSError, ValueError):
+                for message in early:
+                    child.controls.send(message)
 
     def send(self, *message: object) -> None:
-        """Send a control; a child that already ended (or never started) misses nothing it needed."""
-        with self._send_lock, contextlib.suppress(OSError, ValueError):
-            self._controls.send(message)
+        """Send a control (one sent before ``start()`` follows the run when it starts); a child that already
+        ended (or never started) misses nothing it needed."""
+        with self._send_lock:
+            if self._early is not None:
+                self._early.append(message)
+            elif self._child is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    self._child.controls.send(message)
 
     def receive(self) -> tuple | None:
-        """The child's next message, or None once it ended and its pipe closed (blocks until then)."""
+        """The child's next message, or None once it ended and its pipe closed (blocks until then). The finished
+        message is the whole ``TrainingResult`` (``runs`` included), put together here."""
+        if self._child is None:
+            return None
         try:
-            return self._events.recv()
+            data = self._child.events.recv_bytes()
         except (EOFError, OSError):
             return None
+        self.received_bytes += len(data)
+        kind, payload = ForkingPickler.loads(data)
+        if kind == "finished" and isinstance(payload, Handover) and self._start is not None:
+            payload = payload.received(*self._start)
+        return kind, payload
 
     def join(self, timeout: float = JOIN_SECONDS) -> int | None:
-        """Wait for the child to end (killing it when it does not within ``timeout``); its exit code."""
-        if self._process.pid is None:
+        """Wait for the child to end (killing it when it does not within ``timeout``); its exit code. The next
+        run's spare starts a moment later."""
+        if self._child is None:
             return None
-        self._process.join(timeout)
-        if self._process.exitcode is None:
+        process = self._child.process
+        process.join(timeout)
+        if process.exitcode is None:
             self.kill()
-            self._process.join(timeout)
-        return self._process.exitcode
+            process.join(timeout)
+        prepare_spare(SPARE_DELAY_SECONDS)
+        return process.exitcode
 
     def kill(self) -> None:
         """End the child now (its result is lost); safe when it already ended."""
-        if self._process.pid is not None:  # (no exit-code poll here: the relay thread may be reading it)
+        if self._child is not None:  # (no exit-code poll here: the relay thread may be reading it)
             with contextlib.suppress(OSError, ValueError):
-                self._process.kill()
+                self._child.process.kill()
 
     def close(self) -> None:
         """Release the pipes (after the child ended)."""
-        with self._send_lock:
-            self._controls.close()
-        self._events.close()
+        if self._child is not None:
+            with self._send_lock:
+                self._child.close()
+
+
+class _Child:
+    """A started child process and the parent's ends of its pipes; it waits for its run (``wait_for_run``)."""
+
+    def __init__(self, process: BaseProcess, controls: Connection, events: Connection) -> None:
+        self.process, self.controls, self.events = process, controls, events
+
+    @classmethod
+    def start(cls) -> _Child:
+        ctx = context()
+        controls_in, controls = ctx.Pipe(duplex=False)
+        events, events_out = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=wait_for_run, args=(controls_in, events_out), name="nnstudio-training",
+                              daemon=True)
+        _widen(events)
+        try:
+            with _engine_only():
+                process.start()
+        except BaseException:
+            controls.close()
+            events.close()
+            raise
+        finally:
+            controls_in.close()  # the child has its own ends now; when it ends, its pipe reads EOF here
+            events_out.close()
+        return cls(process, controls, events)
+
+    def waiting(self) -> bool:
+        """Still there to take a run (a poll: never blocks)."""
+        try:
+            return self.process.exitcode is None
+        except (OSError, ValueError):
+            return False
+
+    def close(self) -> None:
+        """Release the pipes; a child still waiting for a run reads EOF and ends."""
+        self.controls.close()
+        self.events.close()
+
+
+PIPE_BYTES = 1024 * 1024
+
+
+def _widen(connection: Connection) -> None:
+    """Let the pipe hold a megabyte (Linux; 64 KiB by default): a run's result of a few megabytes then crosses in
+    a few writes rather than a hundred, each waiting for this process to read the last."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is not None:
+        with contextlib.suppress(OSError, ValueError):
+            fcntl.fcntl(connection.fileno(), set_size, PIPE_BYTES)
+
+
+_spare: _Child | None = None
+_spare_lock = threading.Lock()
+_spare_starting = False
+
+
+def _take_spare() -> _Child | None:
+    """The spare child when one is waiting (it is then this caller's), else None."""
+    global _spare
+    with _spare_lock:
+        child, _spare = _spare, None
+    if child is not None and not child.waiting():
+        child.close()
+        return None
+    return child
+
+
+def waiting_spare() -> int | None:
+    """The process id of the spare child waiting for a run, if one is."""
+    with _spare_lock:
+        child = _spare
+    return child.process.pid if child is not None and child.waiting() else None
+
+
+def prepare_spare(delay: float = 0.0) -> None:
+    """Start a spare child in a thread of this process ``delay`` seconds from now, unless one is waiting or
+    starting (a failure leaves none: the next run starts its own child and reports what went wrong)."""
+    global _spare_starting
+    with _spare_lock:
+        if _spare is not None or _spare_starting:
+            return
+        _spare_starting = True
+
+    def start() -> None:
+        global _spare, _spare_starting
+        child = None
+        try:
+            child = _Child.start()
+        except Exception:
+            child = None
+        finally:
+            with _spare_lock:
+                _spare_starting = False
+                if _spare is None:
+                    _spare, child = child, None
+            if child is not None:
+                child.close()
+
+    starter = threading.Timer(delay, start)
+    starter.name, starter.daemon = "nnstudio-training-spare", True
+    starter.start()
 
 
 _start_lock = threading.Lock()
@@ -183,6 +349,50 @@ def _engine_only() -> Iterator[None]:
             spawn.get_preparation_data = prepare
 
 
+def for_child(project: Project, continues: bool) -> Project:
+    """``project`` as a run in a child needs it, sharing its parts: of the runs only the head's and the last (with
+    their checkpoints only for a resumed run, which continues the last), of the history its last row (the run
+    numbers its epochs after it), the snapshot store without the weights of its entries (see
+    ``SnapshotHistory.hollow``). The result crosses back without these parts (``Handover``), so they are not
+    needed there; a project trained for long no longer sends megabytes of earlier runs at every Train."""
+    log = project.runs
+    keep = {run.id for run in log.runs[-1:]} | ({log.head.run} if log.head is not None else set())
+    runs = tuple(run if continues else run.with_(checkpoints=Checkpoints(run.checkpoints.start))
+                 for run in log.runs if run.id in keep)
+    history = project.history
+    last = History({k: v[-1:] for k, v in history.columns.items()}) if len(history) else History()
+    return dataclasses.replace(project, history=last, snapshots=project.snapshots.hollow(),
+                               runs=RunLog(runs, log.head, log.next_id))
+
+
+def wait_for_run(controls: Connection, events: Connection) -> None:
+    """A child started ahead: wait for the run it is to train (``("run", project, epochs, continues,
+    loss_change, messages)``), then ``serve`` it; end when the parent goes away or gives this child up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window, which ends the run
+    with contextlib.suppress(Exception):
+        rehearse()
+    try:
+        _kind, project, epochs, continues, loss_change, messages = controls.recv()
+    except (EOFError, OSError):
+        return
+    serve(project, epochs, controls, events, continues, loss_change, messages)
+
+
+def rehearse() -> None:
+    """Train a tiny project for a few epochs and pickle what it hands out, as a run does: a child started ahead
+    does this while it waits, so its run's first steps find the code and memory they use ready (a fresh fork's
+    first run spent a few milliseconds more on each)."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(16, 2))
+    project = Project(Network.build([2, 3, 2], ["relu", "softmax"], seed=0),
+                      TrainingConfig(loss="categorical_crossentropy", optimizer="adam", batch_size=8, epochs=3,
+                                     validation_split=0.25),
+                      dataset=Dataset.from_arrays(x, np.column_stack([x[:, 0] > 0, x[:, 0] <= 0]).astype(float)))
+    run = TrainingRun(ForkingPickler.loads(ForkingPickler.dumps(project)), 3)
+    run.on_progress = run.on_finished = ForkingPickler.dumps
+    run.run()
+
+
 def serve(project: Project, epochs: int | None, controls: Connection, events: Connection,
           continues: bool = False, loss_change: bool = False, messages: Mapping[str, str] | None = None) -> None:
     """The child process: train ``project`` and report to ``events`` while obeying ``controls`` (``continues``:
@@ -196,28 +406,78 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
     def report(kind: str, payload: object) -> None:
         if gone.is_set():
             return
-        try:
-            events.send((kind, payload))
+        try:  # protocol 5: NumPy arrays are copied once into the message
+            events.send_bytes(ForkingPickler.dumps((kind, payload), protocol=5))
         except OSError:
             gone.set()
             run.abort()
 
     try:
-        run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change)
+        run = TrainingRun(project, epochs, continues=continues, loss_change=loss_change, log_runs=False, private=True)
     except Exception as exc:  # the parent checked the data before starting this child; report anything else
         events.send(("failed", tr("Training could not start: {exc}").format(exc=exc)))
         return
+    # What the process holds now (the engine's modules, the project) stays out of the collector's passes: a full
+    # pass over it took milliseconds every few thousand epochs of a tiny network. The process ends with its run.
+    gc.freeze()
     run.on_progress = lambda snapshot: report("progress", snapshot)
     run.on_failed = lambda message: report("failed", message)
-    run.on_finished = lambda result: report("finished", dataclasses.replace(result, runs=None))
+    run.on_finished = lambda result: report("finished", Handover.of(result, run.start_snapshots))
     threading.Thread(target=_obey, args=(controls, run, gone), name="controls", daemon=True).start()
     run.run()
     events.close()
 
 
+@dataclass(frozen=True)
+class Handover:
+    """A run's result as the child sends it: ``result`` without ``history``, ``snapshots`` and ``runs`` (the
+    parent has the project's; the run's rows and checkpoints are in ``result.run_update``), and ``snapshots``:
+    what the run added to the store it started from."""
+
+    result: TrainingResult
+    snapshots: SnapshotUpdate | None
+
+    def __getstate__(self) -> dict[str, object]:
+        """The snapshots' weights that a checkpoint of the run holds (the same array) go once, with the checkpoint."""
+        update = self.result.run_update
+        checkpoints = update.run.checkpoints if update is not None else None
+
+        def shared(epoch: int, flat: np.ndarray) -> bool:
+            checkpoint = checkpoints.get(epoch) if checkpoints is not None else None
+            return checkpoint is not None and checkpoint.weights is flat
+
+        return {"result": self.result,
+                "snapshots": None if self.snapshots is None else self.snapshots.encoded(shared)}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        result, snapshots = state["result"], state["snapshots"]
+        if snapshots is not None:
+            checkpoints = result.run_update.run.checkpoints if result.run_update is not None else None
+            snapshots = SnapshotUpdate.decoded(snapshots, lambda epoch: checkpoints.get(epoch).weights)
+        object.__setattr__(self, "result", result)
+        object.__setattr__(self, "snapshots", snapshots)
+
+    @classmethod
+    def of(cls, result: TrainingResult, start: SnapshotHistory) -> Handover:
+        """``result`` of a run whose snapshot store was ``start`` when it began."""
+        update = result.snapshots.update_since(start) if result.snapshots is not None else None
+        return cls(dataclasses.replace(result, history=None, snapshots=None, runs=None), update)
+
+    def received(self, history: History, snapshots: SnapshotHistory, runs: RunLog) -> TrainingResult:
+        """The whole result, from the project's ``history``, ``snapshots`` and ``runs`` as the run found them (the
+        parent's; the document is locked while the child trains): the same the run made in the child."""
+        result, update = self.result, self.result.run_update
+        whole = history.copy()
+        if update is not None:
+            whole.extend(update.run.history, 0)  # the run's rows, numbered as in the project
+        return dataclasses.replace(result, history=whole,
+                                   snapshots=None if self.snapshots is None else self.snapshots.apply(snapshots),
+                                   runs=runs if update is None else update.apply(runs))
+
+
 def with_runs(result: TrainingResult, log: RunLog) -> TrainingResult:
-    """A child's result with the project's runs it recorded: its run's update applied to ``log``, the runs the
-    child started from (the parent's; the document is locked while the child trains)."""
+    """A result with the project's runs it recorded (``ChildRun.receive`` hands them over already): its run's
+    update applied to ``log``, the runs it started from."""
     if result.runs is not None or result.run_update is None:
         return result
     return dataclasses.replace(result, runs=result.run_update.apply(log))
@@ -244,4 +504,5 @@ def _obey(controls: Connection, run: TrainingRun, gone: threading.Event) -> None
                 run.set(*args)
 
 
-__all__ = ["ChildRun", "context", "serve", "warm_up", "with_runs"]
+__all__ = ["ChildRun", "Handover", "context", "for_child", "prepare_spare", "serve", "wait_for_run", "waiting_spare",
+           "warm_up", "with_runs"]

@@ -189,7 +189,8 @@ class _Probe(Callback):
 
 class TrainingRun:
     """Trains a private copy of ``project`` for ``epochs`` epochs (the project's configured epochs when None)
-    when ``run()`` is called; set ``on_progress``, ``on_failed`` and ``on_finished`` first.
+    when ``run()`` is called; set ``on_progress``, ``on_failed`` and ``on_finished`` first. ``private=True``: the
+    project is the run's own already (a training process's unpickled copy) and is trained as it is.
 
     Raises an ``NNStudioError`` from the constructor when the data is not ready for this network (the message
     names the problem).
@@ -197,9 +198,12 @@ class TrainingRun:
 
     def __init__(self, project: Project, epochs: int | None = None, *,
                  clock: Callable[[], float] = time.perf_counter, pacer: Pacer | None = None,
-                 continues: bool = False, loss_change: bool = False) -> None:
-        self._project = project.copy()
+                 continues: bool = False, loss_change: bool = False, log_runs: bool = True,
+                 private: bool = False) -> None:
+        self._project = project if private else project.copy()  # private: a copy already (a training process's)
         self._offset = self._project.history.last_epoch()
+        self._log_runs = log_runs  # False: the result's runs stay None (its run_update says what to add)
+        self.start_snapshots = self._project.snapshots.copy()  # the store as the run found it
         setup = self._project.make_trainer()
         self._project.keep_fit(setup)  # the private copy predicts as its trainer trains
         self._trainer = setup.trainer
@@ -352,7 +356,8 @@ class TrainingRun:
         if len(trainer.history) > self._emitted:
             self._emit_progress()
         project = self._project
-        keep_run(project, trainer, self._offset)  # on divergence the trainer restored the last finite weights
+        # on divergence the trainer restored the last finite weights
+        keep_run(project, trainer, self._offset, log_runs=self._log_runs)
         history = project.history
         result = TrainingResult(
             weights=trainer.network.get_weights(),
@@ -366,7 +371,7 @@ class TrainingRun:
             config=TrainingConfig.from_dict(self._config.to_dict()),
             run_state=project.run_state,
             snapshots=project.snapshots.copy(),
-            runs=project.runs,
+            runs=project.runs if self._log_runs else None,
             run_update=self._recorder.run.update(),
             predictions=_predictions(project),
         )

@@ -9,6 +9,7 @@ the bridge thread's unpickling not) over the last second of wall time.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import deque
 from collections.abc import Callable
@@ -45,4 +46,18 @@ class FrameBudget:
 
 budget = FrameBudget()  # one for the window: every view that follows a run asks it
 
-__all__ = ["MAX_STRETCH", "SHARE", "FrameBudget", "budget"]
+NO_PAINT_THREADS = "QT_NO_GUI_THREADPOOL"  # Qt reads it when it would first make its painting thread pool
+
+
+def paint_on_the_gui_thread() -> None:
+    """Qt splits large fills and image conversions over a pool of threads, and the GUI thread waits for them.
+    While a run trains, the other cores are the training process's: the pool's threads take time from it, and
+    the GUI thread waits until the pool's threads get a core. The window paints on its own thread (call this
+    before Qt first paints something large; the user's own setting wins)."""
+    os.environ.setdefault(NO_PAINT_THREADS, "1")
+
+
+paint_on_the_gui_thread()  # on import: the window's modules load before any of its widgets is made
+
+
+__all__ = ["MAX_STRETCH", "NO_PAINT_THREADS", "SHARE", "FrameBudget", "budget", "paint_on_the_gui_thread"]

@@ -61,7 +61,14 @@ from nnstudio.gui.training_session import TrainingSession
 from nnstudio.gui.view_sync import ViewSync
 from nnstudio.gui.wheel_guard import keep_guarded
 from nnstudio.gui.window_actions import build_actions, build_menus, build_toolbar
-from nnstudio.gui.window_layout import arrange_docks, arrangement_for, build_docks, default_layout, initial_size
+from nnstudio.gui.window_layout import (
+    arrange_docks,
+    arrangement_for,
+    build_docks,
+    default_layout,
+    initial_size,
+    tabify_partners,
+)
 
 log = logging.getLogger(__name__)
 
@@ -301,10 +308,13 @@ class MainWindow(QMainWindow):
     # -- view ---------------------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
         app = QApplication.instance()
+        switched = theme.colors().name != name
         if isinstance(app, QApplication):
-            theme.apply_theme(app, name)
+            theme.apply_theme(app, name, within=self)  # every window's plots when the theme changes
         self.theme_name = name
         self.settings.setValue("theme", name)
+        if not switched:  # (a new window with the theme in use: its icons and views were made in it)
+            return
         for action in self.acts.values():
             if action.data():
                 action.setIcon(theme.icon(str(action.data())))
@@ -376,6 +386,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window_state")
+        if state is not None:
+            tabify_partners(self, self.docks)  # where the saved layout leaves a dock it does not know
         if state is None or not self.restoreState(state):
             default_layout(self, self.docks)  # docks placed for the screen's size
         self.acts["labels"].setChecked(self.settings.value("weight_labels", False, type=bool))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nnstudio.resource_files import resource
 
@@ -118,9 +118,14 @@ QScrollArea {{ border: none; }}
 _FUSION_SET = "nnstudioFusionStyle"  # the app's dynamic property: Fusion has been set once
 
 
-def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
-    """Set palette and stylesheet for the whole application; returns the active colours."""
-    global _current
+_plots_styled: Colors | None = None  # the theme every plot alive was given (None: none yet)
+
+
+def apply_theme(app: QApplication, name: str = LIGHT, within: QWidget | None = None) -> Colors:
+    """Set palette and stylesheet for the whole application; returns the active colours. ``within``: a new
+    window whose plots are the only ones that need the theme when it is the one in use already (a switch of
+    theme restyles every plot of the application)."""
+    global _current, _plots_styled
     c = THEMES.get(name, THEMES[LIGHT])
     _current = c
     pal = QPalette()
@@ -143,11 +148,16 @@ def apply_theme(app: QApplication, name: str = LIGHT) -> Colors:
     if app.property(_FUSION_SET) is not True:
         app.setStyle("Fusion")
         app.setProperty(_FUSION_SET, True)
-    app.setPalette(pal)
+    if app.palette() != pal:  # a palette set again is sent to every widget alive
+        app.setPalette(pal)
     sheet = _stylesheet(c)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
-    restyle_plots(app, c)
+    if within is not None and _plots_styled is c:
+        style_plots_in(within)
+    else:
+        restyle_plots(app, c)
+        _plots_styled = c
     return c
 
 
@@ -176,12 +186,32 @@ def restyle_plots(app: QApplication, c: Colors) -> None:
     pg.setConfigOptions(background=c.base, foreground=c.muted)
     for widget in app.allWidgets():
         if isinstance(widget, pg.GraphicsView):
-            widget.setBackground(c.base)
-        if isinstance(widget, pg.PlotWidget):
-            for name in ("left", "bottom", "right", "top"):
-                axis = widget.getPlotItem().getAxis(name)
-                axis.setPen(c.muted)
-                axis.setTextPen(c.text)
+            _style_plot(widget, c)
+
+
+def style_plots_in(widget: QWidget) -> None:
+    """Give the plots inside ``widget`` (a new window, a panel built late) the theme in use."""
+    import pyqtgraph as pg
+
+    for view in widget.findChildren(pg.GraphicsView):
+        _style_plot(view, _current)
+
+
+def _style_plot(view: QWidget, c: Colors) -> None:
+    """Background, axis lines and axis text of one pyqtgraph view; a pen that has the colour already is kept
+    (setting an axis pen re-lays its label out: milliseconds per axis)."""
+    import pyqtgraph as pg
+
+    view.setBackground(c.base)
+    if not isinstance(view, pg.PlotWidget):
+        return
+    line, text = QColor(c.muted), QColor(c.text)
+    for name in ("left", "bottom", "right", "top"):
+        axis = view.getPlotItem().getAxis(name)
+        if axis.pen().color() != line:
+            axis.setPen(c.muted)
+        if axis.textPen().color() != text:
+            axis.setTextPen(c.text)
 
 
 def relative_luminance(color: QColor) -> float:

@@ -4,7 +4,10 @@ bridge thread turns the child's messages into the same Qt signals ``TrainingWork
 Why a process: a training thread in the GUI process holds the interpreter lock most of the time, and every
 Qt call of a repaint gives the lock up and waits to get it back, so the window stalled for hundreds of
 milliseconds while the engine ran. The child has its own interpreter; this process only unpickles ~12
-snapshots a second. The bridge thread spends its life blocked in ``recv`` (the lock released), never spins.
+snapshots a second, and at the end the run's result, which the bridge thread puts together from the project the
+run started from (``ChildRun.receive``: the child sends only what the run added). The bridge thread spends its life
+blocked in ``recv`` (the lock released), never spins. The child was started ahead (a spare waiting for its run),
+so Train does not wait for a process to start.
 
 The child hands over copies by construction (pickles). Controls (pause, stop, abort, live settings) go to
 the child as messages; the live settings are checked here first, with the same rules, so a bad value raises

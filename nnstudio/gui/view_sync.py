@@ -150,11 +150,24 @@ class ViewSync(QObject):
     @Slot(str)
     def _training_state(self, state: str) -> None:
         running = state == RUNNING
-        for widget in self.editors:
-            widget.setEnabled(not running)
+        for widget in self.editors:  # a view among an editor's parts keeps its look (no repaint for nothing)
+            getattr(widget, "set_editing_enabled", widget.setEnabled)(not running)
+        self._hold_followers(running)
         if not running:
             self.canvas.set_preview_weights(None)
             self.weightsPreviewed.emit(None)
+
+    def _hold_followers(self, hold: bool) -> None:
+        """While a run trains, Predict and the dataset scatter gather the document's changes; when it ends
+        (its commit changed the network, then the history) each draws the committed project once."""
+        for panel in (self.predict, self.dataset_editor.scatter):
+            if hold:
+                panel.coalesce_document = True
+                continue
+            if "coalesce_document" in vars(panel):
+                del panel.coalesce_document  # the panel's own way again
+            if panel.document_pending():
+                panel.flush_document()
 
     @Slot(object)
     def _snapshot(self, snapshot: TrainingSnapshot) -> None:

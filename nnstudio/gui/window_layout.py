@@ -129,7 +129,8 @@ def initial_size(available: QSize) -> QSize:
 def arrange_docks(window: QMainWindow, docks: dict[str, QDockWidget], arrangement: Arrangement) -> None:
     """Place every dock as ``arrangement`` says, sized for the window's current size."""
     for dock in docks.values():
-        dock.setFloating(False)
+        if dock.isFloating():  # (setFloating re-lays a docked dock out even when it changes nothing)
+            dock.setFloating(False)
         window.removeDockWidget(dock)
     side = {Qt.Corner.BottomLeftCorner: LEFT, Qt.Corner.BottomRightCorner: RIGHT}
     for corner, area in side.items():
@@ -202,6 +203,12 @@ def hide_stale_tab_bars(window: QMainWindow) -> None:
 def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> QScrollArea:
     """A panel in a scroll area: the dock may be smaller than the panel's own minimum and scrolls instead."""
     area = QScrollArea()
+    scroll_in(area, widget, min_width, min_height)
+    return area
+
+
+def scroll_in(area: QScrollArea, widget: QWidget, min_width: int, min_height: int) -> None:
+    """Put ``widget`` in ``area`` (see ``scrollable``)."""
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -209,7 +216,6 @@ def scrollable(widget: QWidget, min_width: int = 300, min_height: int = 120) -> 
     hint = widget.minimumSizeHint()
     scrollbar = area.verticalScrollBar().sizeHint().width() + 4
     area.setMinimumSize(min(hint.width() + scrollbar, min_width), min(hint.height(), min_height))
-    return area
 
 
 def add_dock(window: QMainWindow, widget: QWidget, title: str, area: Qt.DockWidgetArea,
@@ -227,15 +233,25 @@ def add_dock(window: QMainWindow, widget: QWidget, title: str, area: Qt.DockWidg
 
 
 def build_docks(window: QMainWindow) -> dict[str, QDockWidget]:
-    """Every dock of DOCKS around the window's central widget, at its first sizes."""
+    """Every dock of DOCKS in its area around the window's central widget; ``tabify_partners`` or an arrangement
+    (``default_layout``) groups them."""
     docks: dict[str, QDockWidget] = {}
     for spec in DOCKS:
         panel = getattr(window, spec.panel)
-        widget = panel if spec.scroll is None else scrollable(panel, *spec.scroll)
-        docks[spec.title] = add_dock(window, widget, spec.title, spec.area,
-                                     docks.get(spec.tabify_with) if spec.tabify_with else None)
+        widget = panel if spec.scroll is None else QScrollArea()
+        docks[spec.title] = add_dock(window, widget, spec.title, spec.area)
+        if spec.scroll is not None:  # the panel joins the window once (a move re-styles each of its widgets)
+            scroll_in(widget, panel, *spec.scroll)
     window.installEventFilter(_HideStaleTabBars(window))
     return docks
+
+
+def tabify_partners(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Each dock a tab beside its ``tabify_with`` dock (where a restored layout that does not know a dock leaves
+    it)."""
+    for spec in DOCKS:
+        if spec.tabify_with and spec.title in docks and spec.tabify_with in docks:
+            window.tabifyDockWidget(docks[spec.tabify_with], docks[spec.title])
 
 
 class _ArrangeWhenShown(QObject):
@@ -263,4 +279,4 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
 
 
 __all__ = ["ARRANGEMENTS", "DOCKS", "Arrangement", "DockSpec", "add_dock", "arrange_docks", "arrangement_for",
-           "build_docks", "default_layout", "initial_size", "scrollable"]
+           "build_docks", "default_layout", "initial_size", "scrollable", "tabify_partners"]

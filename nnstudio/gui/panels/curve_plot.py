@@ -43,6 +43,26 @@ class Series:
         self._n = 0
 
 
+class MenuWhenAsked(pg.ViewBox):
+    """A ViewBox whose right-click menu (View All, the axes' ranges, mouse mode) is made the first time it is
+    asked for: pyqtgraph makes one with every plot, a few milliseconds each, and most are never opened."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(enableMenu=False, **kwargs)
+        self.state["enableMenu"] = True  # enabled, not yet made
+
+    def getMenu(self, ev: object) -> object:
+        if self.menu is None and self.menuEnabled():
+            from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
+
+            self.menu = ViewBoxMenu(self)
+            self.updateViewLists()  # the plots its axes may be linked to
+        return self.menu
+
+    def getContextMenus(self, event: object) -> list:
+        return self.getMenu(event).actions() if self.menuEnabled() else []
+
+
 def plain_axes(plot: pg.PlotWidget) -> None:
     """No "(x0.001)" SI-prefix scaling: learners should read the numbers as they are."""
     for name in ("left", "bottom"):
@@ -57,7 +77,7 @@ class CurvePlot(pg.PlotWidget):
     EMPTY_Y = (0.0, 1.0)
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:  # label: the metric's name, translated
-        super().__init__(parent, background=theme.colors().base)
+        super().__init__(parent, background=theme.colors().base, viewBox=MenuWhenAsked())
         self.fixed_y: tuple[float, float] | None = None  # e.g. accuracy: always 0–1
         self.log_y = False
         self.showGrid(x=True, y=True, alpha=0.25)
@@ -172,4 +192,4 @@ class CurvePlot(pg.PlotWidget):
         self._held = tuple(view.viewRange()[0])
 
 
-__all__ = ["CurvePlot", "Series", "plain_axes"]
+__all__ = ["CurvePlot", "MenuWhenAsked", "Series", "plain_axes"]

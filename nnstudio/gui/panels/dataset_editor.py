@@ -11,7 +11,7 @@ Every change is one undo command on the Document (see dataset_model.py and datas
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -93,6 +93,11 @@ class DatasetEditor(QWidget):
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.datasetEdited.connect(self._on_edited)
         self.model.modelReset.connect(self._after_reset)
+        self._to_fit: set[int] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_new_columns)
         self.model.columnsInserted.connect(self._fit_inserted_columns)
         self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         self._on_edited()
@@ -125,8 +130,13 @@ class DatasetEditor(QWidget):
         bar.addStretch(1)
         return bar
 
+    def set_editing_enabled(self, on: bool) -> None:
+        """Enable or disable what edits the data (the table, its buttons and bars); the scatter and the
+        thumbnails only show it and stay as they are (a disabled plot would repaint every point, unchanged)."""
+        self.editing.setEnabled(on)
+
     def _lay_out(self, bar: QHBoxLayout) -> None:
-        left = QWidget()
+        left = self.editing = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
@@ -209,11 +219,20 @@ class DatasetEditor(QWidget):
 
     @Slot(QModelIndex, int, int)
     def _fit_inserted_columns(self, _parent: QModelIndex, first: int, last: int) -> None:
-        """Fit the prediction columns added after a run to the rows in view (their texts are alike)."""
+        """Columns added (the prediction columns after a run) are fitted at the next event-loop pass: a training
+        commit does much already."""
+        self._to_fit.update(range(first, last + 1))
+        self._fit_timer.start()
+
+    @Slot()
+    def _fit_new_columns(self) -> None:
+        """Fit the added columns to the rows in view (the texts of a prediction column are alike)."""
+        columns, self._to_fit = sorted(self._to_fit), set()
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(0)
-        for column in range(first, last + 1):
-            self.table.resizeColumnToContents(column)
+        for column in columns:
+            if column < self.model.columnCount():
+                self.table.resizeColumnToContents(column)
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
 
     @Slot(QModelIndex, QModelIndex)

@@ -12,7 +12,7 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -81,20 +81,36 @@ class ScatterView(FollowsDocument, QWidget):
         layout.addWidget(self.message)
         self._dataset: Dataset | None = None
         self._project: Project | None = None
+        # a drawing that does not depend on the weights: the class names it shows (_names_now), else None
+        self._drawn_names: object = None
 
     # -- data in -------------------------------------------------------------------------------------
     def follow(self, document: Document) -> None:
         """Keep the project current; edits of the data reach the view through its editor (``update_from``)."""
         self._followed = document
+        self._follow_timer = QTimer(self)  # for coalesce_document (a training commit: one redraw)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self.flush_document)
         for signal in (document.projectReplaced, document.networkChanged, document.historyChanged):
             signal.connect(self._document_changed)
         self.set_project(document.project)
 
     def set_project(self, project: Project) -> None:
-        """The project whose model draws the prediction curve (``follow(document)`` keeps it current)."""
+        """The project whose model draws the prediction curve (``follow(document)`` keeps it current). The same
+        data drawn without the model (two inputs) is not drawn again unless the model names its classes
+        differently now (training changes only the weights)."""
+        same_data = project.dataset is not None and project.dataset is self._dataset
         self._project = project
+        if same_data and self._drawn_names is not None and self._drawn_names == self._names_now():
+            return
         if project.dataset is not None:
             self.update_from(project.dataset)
+
+    def _names_now(self) -> object:
+        """The class names the legend would show now, tagged (so that no names differs from "not known")."""
+        targets = self._dataset.by_role(TARGET) if self._dataset is not None else []
+        return ("names", self._class_names(targets[0]) if len(targets) == 1 else None)
 
     def _validation_rows(self, n: int) -> np.ndarray:
         split, seed = self.validation
@@ -104,6 +120,7 @@ class ScatterView(FollowsDocument, QWidget):
         """Redraw; False (and a note instead of the plot) unless there are one or two numeric inputs (two plain
         inputs besides derived ones such as x², which are drawn over the plane of their sources)."""
         self._dataset = dataset
+        self._drawn_names = None
         inputs = dataset.by_role(INPUT)
         plain = [c for c in inputs if c.formula is None]
         if len(plain) < len(inputs) and len(plain) in (1, 2):  # derived inputs: drawn over their sources
@@ -118,6 +135,7 @@ class ScatterView(FollowsDocument, QWidget):
         if not ok:
             self.scatter.clear()
             self.legend.set_entries([])
+            self._drawn_names = self._names_now()
             return False
         target = targets[0] if len(targets) == 1 else None
         if one:
@@ -125,6 +143,7 @@ class ScatterView(FollowsDocument, QWidget):
         else:
             entries = self._draw_points(inputs[0].values, inputs[1].values, target, inputs[0].name, inputs[1].name)
             self.legend.set_entries(entries)
+            self._drawn_names = self._names_now()
         return True
 
     # -- drawing -------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.landscape_view import LandscapeView
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.run_commands import run_log_notifier
 
 EXACT, CONNECTIONS, RANDOM = "exact", "connections", "random"
@@ -115,7 +116,12 @@ def compute_landscape(project: Project, plane: Plane, run_ids: list[int], size: 
     return picture, paths, note
 
 
-class LandscapePanel(QWidget):
+class LandscapePanel(BuiltWhenShown, QWidget):
+    # the controls and the picture are made when the panel is first shown (or used)
+    plane_box, first_box, second_box, size_spin = built(), built(), built(), built()
+    draw_button, cancel_button, new_directions, view, note = built(), built(), built(), built(), built()
+    hints_before_built = ((394, 236), (608, 580))
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -127,6 +133,13 @@ class LandscapePanel(QWidget):
         self.task.done.connect(self._computed)
         self.task.failed.connect(self._failed)
         self.task.busyChanged.connect(self._busy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        document.projectReplaced.connect(self._network_changed)
+        document.networkChanged.connect(lambda structural: structural and self._network_changed())
+        run_log_notifier(document).changed.connect(self._runs_changed)
+
+    def _build(self) -> None:
         self.plane_box = QComboBox()
         self.plane_box.setAccessibleName(tr("Plane"))
         self.plane_box.setAccessibleDescription(tr("Which plane of weights the loss is drawn over"))
@@ -167,8 +180,7 @@ class LandscapePanel(QWidget):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout = self.layout()
         layout.addLayout(bar)
         layout.addLayout(pick)
         layout.addWidget(self.view, 1)
@@ -177,14 +189,15 @@ class LandscapePanel(QWidget):
         self.draw_button.clicked.connect(self.draw)
         self.cancel_button.clicked.connect(self.cancel)
         self.new_directions.clicked.connect(self._new_directions)
-        document.projectReplaced.connect(self._network_changed)
-        document.networkChanged.connect(lambda structural: structural and self._network_changed())
-        run_log_notifier(document).changed.connect(self._runs_changed)
         self._network_changed()
+        if len(self._offered) == 2:  # connections selected on the diagram before the panel was shown
+            self.offer_connection(*self._offered[-1])
 
     # -- choices ---------------------------------------------------------------------------------------
     @Slot()
     def _network_changed(self) -> None:
+        if not self.is_built():  # (the boxes are filled when the panel is built)
+            return
         network = self.document.network
         kinds = ([EXACT] if exact_plane(network) is not None else []) + [CONNECTIONS, RANDOM]
         current = self.plane_box.currentData()
@@ -228,13 +241,13 @@ class LandscapePanel(QWidget):
         """A connection selected on the diagram: the two latest ones become the plane's connections."""
         key = (layer, source, target)
         self._offered = [*[k for k in self._offered if k != key][-1:], key]
-        if len(self._offered) == 2:
+        if len(self._offered) == 2 and self.is_built():
             self.first_box.setCurrentIndex(self._row_of(self._offered[0]))
             self.second_box.setCurrentIndex(self._row_of(self._offered[1]))
 
     def set_runs(self, run_ids: list[int]) -> None:
         self.run_ids = list(run_ids)
-        if self.view.landscape is not None:
+        if self.is_built() and self.view.landscape is not None:
             self.draw()
 
     @Slot()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from nnstudio.core.landscape import Landscape
 from nnstudio.gui import theme
 from nnstudio.gui.i18n import tr
-from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
 from nnstudio.gui.text import escape
 
 PATH_COLORS = ("#ffffff", "#ff4d4d", "#4dd2ff", "#ffd24d", "#7dff6b", "#ff8cf0", "#ffa64d", "#b3b3ff")
@@ -31,7 +31,7 @@ class LandscapeView(pg.PlotWidget):
     """``draw_landscape(landscape, paths)``: ``paths`` is a list of (label, a values, b values) drawn on the heatmap."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background=theme.colors().base)
+        super().__init__(parent, background=theme.colors().base, viewBox=MenuWhenAsked())
         plain_axes(self)
         self.setMinimumSize(200, 140)
         self.image = pg.ImageItem(axisOrder="row-major")

@@ -21,7 +21,8 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import tr
-from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
 
@@ -67,7 +68,13 @@ class _LiveRows:
         return run is not None and run.history is self.history
 
 
-class LossChangePanel(RefreshWhenShown, QWidget):
+class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
+    plot = built()  # the plot is made when the panel is first shown (or used)
+    predicted = built()
+    actual = built()
+    verdict = built()
+    hints_before_built = ((248, 188), (608, 508))
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -77,7 +84,14 @@ class LossChangePanel(RefreshWhenShown, QWidget):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._computed)
         self.task.failed.connect(lambda message: self.verdict.setText(message))
-        self.plot = pg.PlotWidget(background=theme.colors().base)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        document.projectReplaced.connect(self._project_replaced)
+        document.historyChanged.connect(self.refresh)
+        run_log_notifier(document).changed.connect(self.refresh)
+
+    def _build(self) -> None:
+        self.plot = pg.PlotWidget(background=theme.colors().base, viewBox=MenuWhenAsked())
         self.plot.setAccessibleName(tr("Loss change"))
         self.plot.setAccessibleDescription(tr("Per epoch: the predicted and the actual change of the loss"))
         plain_axes(self.plot)
@@ -96,13 +110,8 @@ class LossChangePanel(RefreshWhenShown, QWidget):
                                  "predicted."))
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.verdict)
-        document.projectReplaced.connect(self._project_replaced)
-        document.historyChanged.connect(self.refresh)
-        run_log_notifier(document).changed.connect(self.refresh)
+        self.layout().addWidget(self.plot, 1)
+        self.layout().addWidget(self.verdict)
 
     def follow(self, session) -> None:
         """Take the loss change live from ``session``'s runs (a TrainingSession): a run started while this

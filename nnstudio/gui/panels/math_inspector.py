@@ -27,6 +27,8 @@ from nnstudio.core.stepping import BackwardPhase, ForwardPhase
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import CONNECTION, NEURON, Selection
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.step_controller import StepController
 from nnstudio.gui.theme import DARK, LIGHT, colors
 
@@ -58,7 +60,9 @@ def lines_to_html(lines: list[str]) -> str:
     return "".join(parts)
 
 
-class MathInspector(QWidget):
+class MathInspector(BuiltWhenShown, QWidget):
+    plot, curve, marker = built(), built(), built()  # the Loss(w) tab
+
     def __init__(self, controller: StepController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -109,8 +113,15 @@ class MathInspector(QWidget):
         cl.addWidget(self.check_table)
         self._add_tab(checks, tr("Check"), tr("Gradient check: backpropagation against central differences"))
 
-        # Loss along one weight
-        self.plot = pg.PlotWidget()
+        controller.changed.connect(self.refresh)
+        self.tabs.currentChanged.connect(self.refresh)
+        self.document.selectionChanged.connect(self.refresh)
+        self.document.networkChanged.connect(self.refresh)
+        self.refresh()
+
+    def _build(self) -> None:
+        """The Loss(w) tab, made when the panel is first shown (or its plot is used)."""
+        self.plot = pg.PlotWidget(viewBox=MenuWhenAsked())
         self.plot.setBackground(colors().base)
         self.plot.setLabel("bottom", tr("weight value"))
         self.plot.setLabel("left", tr("loss"))
@@ -119,13 +130,9 @@ class MathInspector(QWidget):
         self.marker = self.plot.plot(pen=None, symbol="o", symbolBrush="#e08a1e", symbolSize=9)
         self.plot.setToolTip(tr("The loss over a range of the selected weight's values, all other weights fixed"))
         self.plot.setAccessibleName(tr("Loss along the selected weight"))
+        self.tabs.blockSignals(True)  # (the tab added is not the current one)
         self._add_tab(self.plot, tr("Loss(w)"), tr("The loss along the selected weight"))
-
-        controller.changed.connect(self.refresh)
-        self.tabs.currentChanged.connect(self.refresh)
-        self.document.selectionChanged.connect(self.refresh)
-        self.document.networkChanged.connect(self.refresh)
-        self.refresh()
+        self.tabs.blockSignals(False)
 
     def _add_tab(self, widget: QWidget, title: str, tip: str) -> None:
         """Short tab titles (the dock is often a narrow column); the tip says it in full."""
@@ -158,7 +165,7 @@ class MathInspector(QWidget):
             self.text.setHtml(lines_to_html(text.split("\n")) if text else
                               "<p>" + tr("This neuron has not been reached in this step yet.") + "</p>")
         self._fill_table()
-        if self.tabs.currentWidget() is self.plot:  # 81 loss evaluations: only when it is on screen
+        if self.is_built() and self.tabs.currentWidget() is self.plot:  # 81 loss evaluations: only when it is on screen
             self._fill_loss_plot()
 
     def _fill_table(self) -> None:

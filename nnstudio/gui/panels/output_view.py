@@ -23,8 +23,9 @@ from nnstudio.core.training import CLASSIFICATION
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
-from nnstudio.gui.panels.curve_plot import plain_axes
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
 from nnstudio.gui.panels.dataset_scatter import CLASS_COLORS, class_brush, class_legend_names
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.plot_legend import OutsideLegend
 from nnstudio.gui.text import escape, plain
 
@@ -52,30 +53,16 @@ def class_lookup_table(n: int) -> np.ndarray:
     return np.array(table, dtype=np.ubyte)
 
 
-class OutputView(QWidget):
+class OutputView(BuiltWhenShown, QWidget):
     """``plot`` with ``image`` (the surface), ``points`` (the training rows), ``validation_points`` (the held-out
     rows, when shown) and ``curve`` (a prediction curve); ``discretize`` and ``show_validation`` toggles;
     ``legend`` above the data; ``note`` saying what is shown or why nothing is. ``surface`` is the surface
     drawn (None when there is none)."""
 
+    plot, legend, image, points, validation_points, curve = built(), built(), built(), built(), built(), built()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget(background=theme.colors().base)
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setMinimumSize(220, 180)
-        self.plot.setAccessibleName(tr("Output plot"))
-        self.plot.setAccessibleDescription(tr("The network's output over the inputs, with the data points"))
-        plain_axes(self.plot)
-        self.legend = OutsideLegend(self.plot)
-        self.image = pg.ImageItem()
-        self.image.setZValue(-10)
-        self.plot.addItem(self.image)
-        self.points = pg.ScatterPlotItem(size=9, pen=POINT_PEN)
-        self.plot.addItem(self.points)
-        self.validation_points = pg.ScatterPlotItem(size=10, symbol="t", pen=POINT_PEN)
-        self.plot.addItem(self.validation_points)
-        self.curve = pg.PlotDataItem([], [], pen=pg.mkPen("#d62728", width=2.5))
-        self.plot.addItem(self.curve)
         self.surface: DecisionSurface | None = None
         self._project: Project | None = None
 
@@ -97,8 +84,29 @@ class OutputView(QWidget):
         plain(self.note)  # names classes from the data
         layout = QVBoxLayout(self)
         layout.addLayout(toggles)
-        layout.addWidget(self.plot, 1)
         layout.addWidget(self.note)
+
+    def _build(self) -> None:
+        """The plot, made when the tab is first shown (or drawn into)."""
+        self.plot = pg.PlotWidget(background=theme.colors().base, viewBox=MenuWhenAsked())
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMinimumSize(220, 180)
+        self.plot.setAccessibleName(tr("Output plot"))
+        self.plot.setAccessibleDescription(tr("The network's output over the inputs, with the data points"))
+        plain_axes(self.plot)
+        self.legend = OutsideLegend(self.plot)
+        self.image = pg.ImageItem()
+        self.image.setZValue(-10)
+        self.plot.addItem(self.image)
+        self.points = pg.ScatterPlotItem(size=9, pen=POINT_PEN)
+        self.plot.addItem(self.points)
+        self.validation_points = pg.ScatterPlotItem(size=10, symbol="t", pen=POINT_PEN)
+        self.plot.addItem(self.validation_points)
+        self.curve = pg.PlotDataItem([], [], pen=pg.mkPen("#d62728", width=2.5))
+        self.plot.addItem(self.curve)
+        self.layout().insertWidget(1, self.plot, 1)  # between the toggles and the note
+        QWidget.setTabOrder(self.discretize.previousInFocusChain(), self.plot)  # Tab reaches it first, as made first
+        QWidget.setTabOrder(self.plot, self.discretize)
 
     @Slot(bool)
     def _toggled(self, _on: bool) -> None:

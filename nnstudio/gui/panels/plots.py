@@ -34,6 +34,7 @@ from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.confusion_view import ConfusionView
 from nnstudio.gui.panels.curve_plot import CurvePlot, Series
 from nnstudio.gui.panels.follow import FollowsDocument
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.output_view import OutputView
 from nnstudio.gui.panels.weight_histograms import WeightHistograms
 from nnstudio.gui.text import as_rich
@@ -44,12 +45,17 @@ OVERLAY_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17bec
 REDRAW_MS = 200  # plots repaint at most 5 times a second while training (painting costs the worker GIL time)
 
 
-class PlotsPanel(FollowsDocument, QWidget):
-    """Tabs: Loss, Accuracy (or MAE), Confusion, Weights, Output. Feed it snapshots or a History."""
+class PlotsPanel(BuiltWhenShown, FollowsDocument, QWidget):
+    """Tabs: Loss, Accuracy (or MAE), Confusion, Weights, Output. Feed it snapshots or a History. The tabs and
+    the curves are made when the panel is first shown (or used); until then it keeps the numbers."""
 
     KEYS = ("epoch", "loss", "val_loss", "accuracy", "val_accuracy", "mae", "val_mae")
     coalesce_document = True  # one redraw per edit (a training commit changes network and history)
     TABS = ("loss", "metric", "confusion", "weights", "output")
+    tabs, loss_plot, metric_plot = built(), built(), built()
+    hints_before_built = ((313, 198), (612, 518))
+    log_scale, export_menu, export_png_action, export_csv_action, export_button = (built(), built(), built(),
+                                                                                  built(), built())
 
     def __init__(self, project: Project | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,12 +69,21 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._redraw_timer.timeout.connect(self._redraw_now)
         self._overlay: list[tuple[CurvePlot, pg.PlotDataItem]] = []  # runs compared (set_overlay)
         self._overlaid = False  # the runs' curves show instead of the project's
+        self._overlay_waiting: list | None = None  # runs to compare, handed over before the plots were made
+        self._log_y = False
+        self.confusion = ConfusionView(self)  # cheap; tabs once the tabs are made
+        self.weights = WeightHistograms(self)
+        self.output = OutputView(self)  # (its plot is made when its tab is first shown)
+        for page in (self.confusion, self.weights, self.output):
+            page.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        if project is not None:
+            self.set_project(project)
 
+    def _build(self) -> None:
         self.loss_plot = CurvePlot(tr("loss"))
         self.metric_plot = CurvePlot(tr("accuracy"))
-        self.confusion = ConfusionView()
-        self.weights = WeightHistograms()
-        self.output = OutputView()
         self.tabs = QTabWidget()
         for widget, title in ((self.loss_plot, tr("Loss")), (self.metric_plot, tr("Accuracy")),
                               (self.confusion, tr("Confusion")), (self.weights, tr("Weights")),
@@ -79,6 +94,7 @@ class PlotsPanel(FollowsDocument, QWidget):
         # Log scale and Export sit beside the tabs: the plot keeps the dock's whole height
         self.log_scale = QCheckBox(tr("Log"))
         self.log_scale.setToolTip(tr("Log scale for the loss (and MAE)"))
+        self.log_scale.setChecked(self._log_y)
         self.log_scale.toggled.connect(self.set_log_scale)
         self.export_menu = QMenu(self)
         self.export_png_action = self.export_menu.addAction(tr("Plot as PNG…"), self._export_png_dialog)
@@ -99,16 +115,20 @@ class PlotsPanel(FollowsDocument, QWidget):
         QWidget.setTabOrder(self.tabs.tabBar(), self.log_scale)  # Tab reads the top row first, then the plot
         QWidget.setTabOrder(self.log_scale, self.export_button)
         self.tabs.setDocumentMode(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.tabs, 1)
-        if project is not None:
-            self.set_project(project)
+        self.layout().addWidget(self.tabs, 1)
+        if self._log_y:
+            self.set_log_scale(True)
+        self._redraw_curves()  # what the panel was handed so far
+        if self._overlay_waiting is not None:
+            runs, self._overlay_waiting = self._overlay_waiting, None
+            self.set_overlay(runs)
+        self._refresh_visible()
 
     def set_presenting(self, on: bool, scale: float = 1.5) -> None:
         """Presentation mode: just the plots (Log and Export stay out of the audience's way), axis titles
         ``scale`` times larger (the tick numbers follow the application's font by themselves)."""
         self.tabs.cornerWidget().setVisible(not on)
+        self.output.ensure_built()  # (a plot built later would miss the scale, or lose it when presenting ends)
         for plot in self.findChildren(pg.PlotWidget):
             for name in ("left", "bottom"):
                 label = plot.getAxis(name).label
@@ -129,6 +149,8 @@ class PlotsPanel(FollowsDocument, QWidget):
     @Slot()
     def reset_axes(self) -> None:
         """Fit every plot to what it shows now: no range (or zoom) kept from the project shown before."""
+        if not self.is_built():  # (plots made later fit what they show)
+            return
         self.loss_plot.reset_view()
         self.metric_plot.reset_view()  # the other tabs draw each project afresh
 
@@ -222,6 +244,8 @@ class PlotsPanel(FollowsDocument, QWidget):
 
     def _redraw_curves(self, x_end: float | None = None) -> None:
         """The curves as the series hold them (``x_end``: a run in progress ends at that epoch)."""
+        if not self.is_built():  # drawn when the plots are made
+            return
         x, values = self._series["epoch"].values, {k: s.values for k, s in self._series.items()}
         self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end)
         key = "accuracy" if self._is_classification() else "mae"
@@ -234,6 +258,9 @@ class PlotsPanel(FollowsDocument, QWidget):
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
         """Log scale for loss and MAE (accuracy keeps its 0–1 axis)."""
+        self._log_y = on
+        if not self.is_built():
+            return
         self.loss_plot.set_log_y(on)
         self.metric_plot.set_log_y(on)
         if self.log_scale.isChecked() != on:
@@ -244,6 +271,9 @@ class PlotsPanel(FollowsDocument, QWidget):
         """Draw each run's own loss and accuracy/MAE curves (``run.history``, core/runs.py) in its colour, in
         place of the project's curves; an empty list shows the project's curves again (nothing to do when
         they show: the Runs dock says so after every training commit)."""
+        if not self.is_built():
+            self._overlay_waiting = runs or None
+            return
         if not runs and not self._overlaid:
             return
         self._overlaid = bool(runs)
@@ -274,6 +304,7 @@ class PlotsPanel(FollowsDocument, QWidget):
                                                                            if shown else []))
 
     def overlay_curves(self) -> list[pg.PlotDataItem]:
+        self.ensure_built()  # (like reading a plot: the curves are drawn once the plots are made)
         return [item for _plot, item in self._overlay]
 
     # -- other tabs ----------------------------------------------------------------------------------
@@ -284,6 +315,8 @@ class PlotsPanel(FollowsDocument, QWidget):
         self._refresh_visible()
 
     def _refresh_visible(self) -> None:
+        if not self.is_built():  # (every tab is drawn when shown)
+            return
         key = self.TABS[self.tabs.currentIndex()]
         if key in self._dirty:
             self._dirty.discard(key)

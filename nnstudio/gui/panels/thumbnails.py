@@ -43,7 +43,7 @@ PREDICTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the predicted class or value (
 WRONG_ROLE = Qt.ItemDataRole.UserRole + 2  # True / False after training a classifier, else None
 PICTURE_SIDE = 56  # a thumbnail's picture is about this many pixels on its longer side
 CAPTION_HEIGHT = 32  # two lines under the picture
-PICTURE_BLOCK = 256  # pictures are made for this many rows at once, when the first of them is shown
+PICTURE_BLOCK = 64  # pictures are made for this many rows at once (about a screenful), when the first is shown
 RIGHT = "#2e7d32"
 WRONG = "#c62828"
 

@@ -28,6 +28,8 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
+from nnstudio.gui.panels.curve_plot import MenuWhenAsked
+from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
@@ -37,7 +39,14 @@ TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
 PICK_CONNECTION = QT_TR_NOOP("Select a connection on the diagram to follow its weight over the epochs.")  # via tr()
 
 
-class WeightTimeline(RefreshWhenShown, QWidget):
+class WeightTimeline(BuiltWhenShown, RefreshWhenShown, QWidget):
+    title = built()  # the plots are made when the panel is first shown (or used)
+    plots = built()
+    value_plot = built()
+    grad_plot = built()
+    terms_plot = built()
+    hints_before_built = ((76, 96), (608, 508))
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -47,6 +56,14 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.task = BackgroundTask(self)
         self.task.done.connect(self._replayed)
         self.task.failed.connect(self._failed)
+        self.setMinimumSize(220, 180)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        document.projectReplaced.connect(self._reset)
+        document.historyChanged.connect(self.refresh)
+        run_log_notifier(document).changed.connect(self.refresh)
+
+    def _build(self) -> None:
         self.title = QLabel(tr(PICK_CONNECTION))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -54,9 +71,9 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.plots.setAccessibleName(tr("Weight timeline"))
         self.plots.setAccessibleDescription(tr("A connection's value, gradient and optimizer terms by epoch"))
         self.plots.setBackground(theme.colors().base)
-        self.value_plot = self.plots.addPlot(row=0, col=0)
-        self.grad_plot = self.plots.addPlot(row=1, col=0)
-        self.terms_plot = self.plots.addPlot(row=2, col=0)
+        self.value_plot = self.plots.addPlot(row=0, col=0, viewBox=MenuWhenAsked())
+        self.grad_plot = self.plots.addPlot(row=1, col=0, viewBox=MenuWhenAsked())
+        self.terms_plot = self.plots.addPlot(row=2, col=0, viewBox=MenuWhenAsked())
         for plot, label in ((self.value_plot, tr("value")), (self.grad_plot, tr("gradient")),
                             (self.terms_plot, tr("optimizer"))):
             plot.setLabel("left", label)
@@ -68,14 +85,8 @@ class WeightTimeline(RefreshWhenShown, QWidget):
         self.terms_plot.setLabel("bottom", tr("epoch"))
         self.grad_plot.setXLink(self.value_plot)
         self.terms_plot.setXLink(self.value_plot)
-        self.setMinimumSize(220, 180)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plots, 1)
-        document.projectReplaced.connect(self._reset)
-        document.historyChanged.connect(self.refresh)
-        run_log_notifier(document).changed.connect(self.refresh)
+        self.layout().addWidget(self.title)
+        self.layout().addWidget(self.plots, 1)
 
     # -- what to show ------------------------------------------------------------------------------------
     def set_connection(self, layer: int, source: int, target: int) -> None:
