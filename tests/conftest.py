@@ -1,3 +1,17 @@
 import os
+import sys
+
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# With PYTHONDONTWRITEBYTECODE set, each test process compiled nnstudio and rewrote the asserts of every test
+# module again (~5 s of CPU per process); the suite keeps them in __pycache__ (ignored by git) like any run.
+sys.dont_write_bytecode = False
+
+# The fuzzers' settings: no deadline (the suite shares two cores with other work, so one slow example says
+# nothing) and 50 examples each unless a fuzzer sets its own count. A deeper run on purpose:
+# HYPOTHESIS_PROFILE=thorough pytest tests/io tests/cli
+settings.register_profile("suite", deadline=None, max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", settings.get_profile("suite"), max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))

@@ -122,7 +122,8 @@ def test_train_out_then_validate_then_predict(tmp_path):
     project = load_path(trained)
     assert len(project.history) == 30 and project.training.seed == 3
 
-    result = nnstudio_subprocess("validate", trained.name, cwd=tmp_path)
+    # the file it wrote, read by the other commands (in this process: the process boundary is checked above)
+    result = nnstudio_cli("validate", trained.name, cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.strip().startswith("car.nnstudio: ok: 'Car MPG': network 1-1-1")
     assert "trained 30 epochs" in result.stdout
@@ -130,13 +131,13 @@ def test_train_out_then_validate_then_predict(tmp_path):
     # predictions in raw mpg, the same as in-process
     expected = project.predict(np.array([[130.0], [60.0], [220.0]])).ravel()
     assert 5 < expected[0] < 50
-    one = nnstudio_subprocess("predict", trained.name, "--input", "130", "--json", cwd=tmp_path)
+    one = nnstudio_cli("predict", trained.name, "--input", "130", "--json", cwd=tmp_path)
     assert one.returncode == 0, one.stderr
     assert json.loads(one.stdout) == {"mpg": expected[0]}
-    missing = nnstudio_subprocess("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
+    missing = nnstudio_cli("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
     assert_user_error(missing, "hp.csv: no such file")
     (tmp_path / "hp.csv").write_text("horsepower\n130\n60\n220\n")
-    table = nnstudio_subprocess("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
+    table = nnstudio_cli("predict", trained.name, "--data", "hp.csv", cwd=tmp_path)
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
     assert lines[0] == "mpg"

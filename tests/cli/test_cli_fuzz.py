@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from cli_helpers import cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from nnstudio.io.examples import laptop
@@ -103,7 +103,6 @@ def command_lines(draw) -> list[str]:
     return argv
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argv=command_lines(), file=files, table=csv_files())
 def test_every_command_line_ends_in_exit_0_or_one_clear_line(argv, file, table):
     with tempfile.TemporaryDirectory() as folder:

@@ -7,11 +7,10 @@ import tempfile
 from pathlib import Path
 
 from cli_helpers import cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from lesson_fuzz import lesson_files
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=lesson_files())
 def test_validate_a_lesson_ends_in_exit_0_or_one_clear_line(raw):
     with tempfile.TemporaryDirectory() as folder:

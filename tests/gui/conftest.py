@@ -89,18 +89,10 @@ def no_leftover_windows(qapp):
     before = {id(w) for w in existing}
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what deleteLater() asked for
-    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    left = _without_plot_menus(_left_since(before))
     if left:  # widgets owned by Python objects (not by a parent widget) go with those objects; a full
         gc.collect()  # collection takes ~0.1 s, so only when something is still there
-        left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
-    if _SHARED:  # plots a test made the shared window draw hold hidden parentless menus and option forms
-        left = [w for w in left if w.isVisible() or type(w) not in (QMenu, QWidget)]  # (deleted with it)
-    # pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so delete them
-    menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
-    for menu in menus:
-        menu.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    left = [w for w in left if not any(w is m for m in menus)]
+        left = _without_plot_menus(_left_since(before))
     if left:
         names = sorted({type(w).__name__ for w in left})
         for widget in left:
@@ -108,6 +100,26 @@ def no_leftover_windows(qapp):
             widget.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         pytest.fail(f"test left {len(left)} window(s) alive: {', '.join(names)} (use qtbot.addWidget)")
+
+
+def _left_since(before: set[int]) -> list[QWidget]:
+    """The top-level widgets alive now that were not there before the test."""
+    left = [w for w in QApplication.topLevelWidgets() if id(w) not in before and _is_alive(w)]
+    if _SHARED:  # plots a test made the shared window draw hold hidden parentless menus and option forms
+        left = [w for w in left if w.isVisible() or type(w) not in (QMenu, QWidget)]  # (deleted with it)
+    return left
+
+
+def _without_plot_menus(left: list[QWidget]) -> list[QWidget]:
+    """pyqtgraph gives each plot hidden context menus without a parent; they outlive the plot, so they are
+    deleted here (the rest is returned)."""
+    menus = [w for w in left if isinstance(w, QMenu) and not w.isVisible()]
+    if not menus:
+        return left
+    for menu in menus:
+        menu.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [w for w in left if not any(w is m for m in menus)]
 
 
 def open_window(qtbot, tmp_path, size: tuple[int, int] | None = None):
@@ -159,7 +171,7 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QStandardPaths.setTestModeEnabled(True)
         win = MainWindow(document, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
-        win.recovery.folder = folder / "recovery"
+        win.recovery.folder = win.shared_recovery_folder = folder / "recovery"
         if size is not None:
             win.resize(*size)
         win.show()
@@ -183,6 +195,32 @@ def shared_window(folder: Path, document=None, size: tuple[int, int] | None = No
                     widget.deleteLater()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             QStandardPaths.setTestModeEnabled(False)
+
+
+def start_again(win, example: str = "laptop") -> None:
+    """Bring a shared window back to where a fresh one starts, through the user's own paths: dialogs closed,
+    no lesson, File ▸ Examples ▸ ``example`` (a new document: no undo history, selection, step or run), View ▸
+    Reset Layout, the Plots dock on its first tab, nothing recorded in ``win.errors`` (which report_error
+    fills, as ``open_window`` sets up)."""
+    from PySide6.QtWidgets import QDialog
+
+    from nnstudio.gui.training_session import IDLE
+
+    assert win.training.state == IDLE, "the previous test left a run going"
+    for name in [n for n in vars(win.files) if callable(getattr(type(win.files), n, None))]:
+        delattr(win.files, name)  # what a test answered for the user (save path, unsaved-changes prompt)
+    win.recovery.folder = win.shared_recovery_folder
+    for dialog in win.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.close()
+    win.lessons.close_lesson()
+    assert win.files.open_example(example, ask=False)
+    win.acts["reset_layout"].trigger()
+    win.plots.tabs.setCurrentIndex(0)  # the loss curve, as at start-up
+    QApplication.processEvents()
+    errors: list[str] = []
+    win.report_error = lambda message, title="": errors.append(message)
+    win.errors = errors
 
 
 def _is_alive(widget: QWidget) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QTabWidget, QWidget
 
@@ -22,27 +22,25 @@ from nnstudio.gui.panels.math_inspector import HEADINGS
 from nnstudio.gui.panels.palette import PaletteButton
 from nnstudio.io.lesson_format import load_bundled
 
-from .conftest import shared_window
+from .conftest import shared_window, start_again
 
 NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
 AA = 4.5  # WCAG 2 AA for normal text
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))  # Laptop, 2-3-2
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 @pytest.fixture(scope="module")
-def inspector_window(qapp, tmp_path_factory):
-    """One window for the Inspector's selections: each test selects something else and sweeps every dock."""
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example (2-3-2) again (File ▸ Examples)
+    with the layout reset."""
     with shared_window(tmp_path_factory.mktemp("accessibility"), size=(1280, 800)) as win:
         yield win
+
+
+@pytest.fixture
+def window(laptop_window):
+    start_again(laptop_window)
+    yield laptop_window
+    laptop_window.training.shutdown()
 
 
 def accessible(widget: QWidget, text: QAccessible.Text) -> str:
@@ -104,8 +102,7 @@ def test_every_control_is_named_and_described_when_idle(window):
 @pytest.mark.parametrize("selection", [Selection.neuron(0, 1), Selection.neuron(1, 0), Selection.neuron(-1, 0),
                                        Selection.connection(1, 2, 1), Selection.layer_(0)],
                          ids=["hidden-neuron", "output-neuron", "input", "connection", "layer"])
-def test_the_inspector_names_the_controls_it_rebuilds(inspector_window, selection):
-    window = inspector_window
+def test_the_inspector_names_the_controls_it_rebuilds(window, selection):
     window.document.set_selection(selection)
     assert unnamed_controls(window) == set()
     inspector = window.inspector

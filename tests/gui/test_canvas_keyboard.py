@@ -4,22 +4,28 @@ or a bias; + adds a neuron; Delete removes — each through the undo stack, with
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from nnstudio.gui.document import Selection
-from nnstudio.gui.main_window import MainWindow
+
+from .conftest import shared_window, start_again
 
 Key = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
+    with shared_window(tmp_path_factory.mktemp("canvas-keyboard"), size=(1280, 800)) as win:
+        yield win
+
+
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))  # Laptop, 2-3-2
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
+def window(laptop_window, qtbot):
+    win = laptop_window
+    start_again(win)  # Laptop, 2-3-2
+    win.activateWindow()
     win.canvas.setFocus()
     qtbot.waitUntil(win.canvas.hasFocus)
     return win

@@ -14,25 +14,32 @@ from nnstudio.gui.i18n import apply_language
 from nnstudio.gui.race_dialog import parse_rates
 from nnstudio.io.lesson_format import load_bundled
 
-from .conftest import open_window
+from .conftest import shared_window, start_again
 
 Key = Qt.Key
 SPELLINGS = [("0,5", 0.5), ("0.25", 0.25)]  # a decimal comma, then a decimal point
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """The real window built under German (decimal comma); English again afterwards, always."""
+@pytest.fixture(scope="module")
+def german_window(qapp, tmp_path_factory):
+    """One real window built under German (decimal comma) for the module; English again afterwards, always."""
     before = QLocale()
     try:
         assert apply_language("de") and QLocale().decimalPoint() == ","
-        win = open_window(qtbot, tmp_path, (1280, 800))
-        qtbot.waitExposed(win)
-        yield win
-        win.training.shutdown()
+        with shared_window(tmp_path_factory.mktemp("decimal-comma"), size=(1280, 800)) as win:
+            yield win
     finally:
         apply_language("en")
         QLocale.setDefault(before)
+
+
+@pytest.fixture
+def window(german_window):
+    """Each test starts from the Laptop example again (File ▸ Examples), still under German."""
+    assert QLocale().decimalPoint() == ","
+    start_again(german_window)
+    yield german_window
+    german_window.training.shutdown()
 
 
 def retype(qtbot, line_edit, text: str) -> None:

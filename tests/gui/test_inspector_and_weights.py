@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from nnstudio.gui.document import Selection
-from nnstudio.gui.main_window import MainWindow
+
+from .conftest import shared_window, start_again
+
+
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
+    with shared_window(tmp_path_factory.mktemp("inspector")) as win:
+        yield win
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
-    return win
+def window(laptop_window):
+    start_again(laptop_window)
+    return laptop_window
 
 
 def test_inspector_shows_and_edits_a_hidden_neuron(window):

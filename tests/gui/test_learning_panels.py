@@ -7,15 +7,29 @@ from PySide6.QtCore import QSettings, Qt
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.io.examples import load_example
 
+from .conftest import shared_window, start_again
+
+
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
+    with shared_window(tmp_path_factory.mktemp("learning-panels")) as win:
+        yield win
+
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(laptop_window):
+    start_again(laptop_window)
+    yield laptop_window
+    laptop_window.training.shutdown()
+
+
+@pytest.fixture
+def fresh_window(qtbot, tmp_path):
+    """A window of its own, for a test that closes it."""
     win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
-    errors = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
     return win
 
 
@@ -59,7 +73,8 @@ def test_editing_is_locked_while_training(qtbot, window):
     assert doc.undo_stack.undoText().startswith("Train ")
 
 
-def test_closing_mid_training_stops_cleanly(qtbot, window):
+def test_closing_mid_training_stops_cleanly(qtbot, fresh_window):
+    window = fresh_window
     bench, doc = window, window.document
     doc.project.training.epochs = 100000
     bench.training_panel.set_config(doc.project.training)

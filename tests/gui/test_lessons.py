@@ -17,17 +17,25 @@ from nnstudio.gui.document import Selection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.io.lesson_format import bundled_lessons, load_bundled, read_lesson
 
-from .conftest import open_window
+from .conftest import shared_window, start_again
 
 LESSONS = bundled_lessons()
 
 
+@pytest.fixture(scope="module")
+def lessons_window(qapp, tmp_path_factory):
+    """One window for the module (the first start's offer has its own test and window)."""
+    with shared_window(tmp_path_factory.mktemp("lessons"), size=(1280, 800)) as win:
+        yield win
+
+
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = open_window(qtbot, tmp_path, (1280, 800))
-    qtbot.waitExposed(win)
-    yield win
-    win.training.shutdown()
+def window(lessons_window):
+    """The shared window as a new learner sees it: no lesson open, no progress kept, the Laptop example."""
+    start_again(lessons_window)
+    lessons_window.settings.remove("lessons")  # the progress earlier tests made
+    yield lessons_window
+    lessons_window.training.shutdown()
 
 
 def _sheet(window: MainWindow) -> str:

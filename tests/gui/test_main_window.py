@@ -15,23 +15,51 @@ from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.recovery import Recovery
 from nnstudio.gui.text import as_rich
 
+from .conftest import shared_window, start_again
 
-@pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
+
+def demo() -> Project:
+    return Project(Network.build([2, 3, 1], ["tanh", "sigmoid"], seed=3), name="demo")
+
+
+def _record_prompts(monkeypatch) -> list[str]:
     prompts: list[str] = []
-    errors: list[str] = []
 
     def ask(self):
         prompts.append(self.document.display_name)
         return SaveChoice.DISCARD
 
     monkeypatch.setattr(FileActions, "ask_save_changes", ask)
+    return prompts
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path):
+    """A window of its own, for the tests that close it or read what it saved."""
+    prompts = _record_prompts(monkeypatch)
+    errors: list[str] = []
     monkeypatch.setattr(MainWindow, "report_error", lambda self, message, title="": errors.append(message))
-    win = MainWindow(Document(Project(Network.build([2, 3, 1], ["tanh", "sigmoid"], seed=3), name="demo")))
+    win = MainWindow(Document(demo()))
     win.recovery.folder = tmp_path / "recovery"
     win.prompts, win.errors = prompts, errors
     qtbot.addWidget(win)
     return win
+
+
+@pytest.fixture(scope="module")
+def shared(qapp, tmp_path_factory):
+    with shared_window(tmp_path_factory.mktemp("main-window")) as win:
+        yield win
+
+
+@pytest.fixture
+def demo_window(shared, monkeypatch):
+    """The module's shared window for the tests that open files, look or edit: the demo project again at each
+    start (start_again, then the Document's New path)."""
+    start_again(shared)
+    shared.document.replace_project(demo())
+    shared.prompts = _record_prompts(monkeypatch)
+    return shared
 
 
 def test_starts_with_laptop_example(qtbot, monkeypatch):
@@ -42,7 +70,8 @@ def test_starts_with_laptop_example(qtbot, monkeypatch):
     assert "NN Studio" in win.windowTitle()
 
 
-def test_open_modify_save_reopen(window, tmp_path):
+def test_open_modify_save_reopen(demo_window, tmp_path):
+    window = demo_window
     path = tmp_path / "demo.nnstudio"
     window.files.get_save_path = lambda *a: str(path)
     window.document.execute(cmd.SetWeightCommand, 0, 0, 0, 0.3141592653589793)
@@ -70,7 +99,8 @@ def test_unsaved_changes_prompt_cancel_keeps_everything(window, tmp_path, monkey
     assert window.close()
 
 
-def test_no_prompt_when_unmodified(window, tmp_path):
+def test_no_prompt_when_unmodified(demo_window, tmp_path):
+    window = demo_window
     path = tmp_path / "m.json"
     window.document.export_model(path)
     assert window.files.open_file(path)
@@ -78,7 +108,8 @@ def test_no_prompt_when_unmodified(window, tmp_path):
     assert window.document.path is None  # a model is not a project: Save asks for a name
 
 
-def test_malformed_file_shows_error_and_keeps_project(window, tmp_path):
+def test_malformed_file_shows_error_and_keeps_project(demo_window, tmp_path):
+    window = demo_window
     bad = tmp_path / "broken.nnstudio"
     bad.write_text("{ this is not json", encoding="utf-8")
     before = window.document.network.copy()
@@ -113,7 +144,8 @@ def test_autosave_and_recovery(window, qtbot, monkeypatch, tmp_path):
     assert not window.recovery.path().exists()
 
 
-def test_files_dropped_on_the_window_open(window, tmp_path):
+def test_files_dropped_on_the_window_open(demo_window, tmp_path):
+    window = demo_window
     path = tmp_path / "dropped.json"
     Document(Project(Network.build([4, 2], "softmax"))).export_model(path)
     mime = QMimeData()
@@ -133,7 +165,8 @@ def test_settings_persist_geometry_and_labels(window, qtbot, monkeypatch):
     assert again.acts["labels"].isChecked() and again.canvas.show_weight_labels
 
 
-def test_menus_and_tooltips(window):
+def test_menus_and_tooltips(demo_window):
+    window = demo_window
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Dataset", "&Train", "&Lesson", "&Help"]
     for action in window.toolbar.actions():
@@ -141,7 +174,8 @@ def test_menus_and_tooltips(window):
     assert window.acts["save"].shortcut().toString()
 
 
-def test_every_dock_of_the_table_is_there_and_in_the_panels_menu(window):
+def test_every_dock_of_the_table_is_there_and_in_the_panels_menu(demo_window):
+    window = demo_window
     from nnstudio.gui.window_layout import DOCKS, area_in, arrangement_for
 
     toggles = {a.text() for a in window.menus["&Panels"].actions()}
@@ -153,7 +187,8 @@ def test_every_dock_of_the_table_is_there_and_in_the_panels_menu(window):
     assert set(window.docks) == {spec.title for spec in DOCKS}
 
 
-def test_theme_switch_from_the_view_menu(window):
+def test_theme_switch_from_the_view_menu(demo_window):
+    window = demo_window
     window.acts["theme_dark"].trigger()
     assert window.theme_name == "dark" and window.settings.value("theme") == "dark"
     assert window.acts["theme_dark"].isChecked() and not window.acts["theme_light"].isChecked()
@@ -169,7 +204,8 @@ def test_delete_selection_of_output_layer_is_refused(window):
     assert window.errors and window.document.network.sizes == [2, 3, 1]
 
 
-def test_new_network_dialog_builds_from_core(window, monkeypatch):
+def test_new_network_dialog_builds_from_core(demo_window, monkeypatch):
+    window = demo_window
     from nnstudio.gui.new_network_dialog import NewNetworkDialog
 
     dialog = NewNetworkDialog(window)

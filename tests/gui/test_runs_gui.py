@@ -13,15 +13,23 @@ from nnstudio.gui.document import Selection
 from nnstudio.gui.training_session import IDLE
 from nnstudio.io.examples import load_example
 
-from .conftest import open_window
+from .conftest import shared_window, start_again
+
+
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples: no runs),
+    with the layout reset (the run views closed)."""
+    with shared_window(tmp_path_factory.mktemp("runs")) as win:
+        yield win
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = open_window(qtbot, tmp_path)
-    yield win
-    win.training.shutdown()
-    win.run_views.shutdown()
+def window(laptop_window):
+    start_again(laptop_window)
+    yield laptop_window
+    laptop_window.training.shutdown()
+    laptop_window.run_views.shutdown()
 
 
 def train(qtbot, window, epochs: int | None = None, **settings):

@@ -12,12 +12,28 @@ from nnstudio.gui.main_window import MainWindow, make_settings
 from nnstudio.gui.panels.stepper import HINT, HINT_SETTING
 from nnstudio.gui.window_actions import ACTIONS
 
+from .conftest import shared_window, start_again
+
 STEP_KEYS = {"Forward": "F6", "Backward": "F7", "Apply Update": "F8", "Complete Step": "F9",
              "Step Back": "Shift+F6", "Reset Step": "Shift+F9"}
 
 
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples: no step)
+    with the layout reset (the Step dock docked); the first-time hint keeps fresh windows."""
+    with shared_window(tmp_path_factory.mktemp("step-discoverable")) as win:
+        yield win
+
+
 @pytest.fixture
-def window(qtbot):
+def window(laptop_window):
+    start_again(laptop_window)
+    return laptop_window
+
+
+@pytest.fixture
+def fresh_window(qtbot):
     win = MainWindow(settings=make_settings())  # the isolated settings folder of the GUI tests
     win.report_error = lambda message, title="": None
     qtbot.addWidget(win)
@@ -91,7 +107,8 @@ def test_help_lists_every_shortcut_of_the_actions_table(window):
     assert window.show_shortcuts() is dialog  # one dialog, shown again
 
 
-def test_first_time_hint_once_per_user(qtbot, window):
+def test_first_time_hint_once_per_user(qtbot, fresh_window):
+    window = fresh_window
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from formula_check import check_line, check_text
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from nnstudio.core.data import Dataset
@@ -17,23 +17,32 @@ from nnstudio.core.numbers import display_number
 from nnstudio.core.project import Project
 from nnstudio.core.stepping import BackwardPhase, UpdatePhase
 from nnstudio.core.training import TrainingConfig
-from nnstudio.gui.document import NEURON, Document, Selection
+from nnstudio.gui.document import NEURON, Selection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.io.examples import load_example
+
+from .conftest import shared_window, start_again
 
 F6, F7, F8, F9 = Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8, Qt.Key.Key_F9
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def _window(qtbot, tmp_path, project: Project) -> MainWindow:
-    win = MainWindow(Document(project), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    errors: list[str] = []
-    win.report_error = lambda message, title="": errors.append(message)
-    win.errors = errors
+@pytest.fixture(scope="module")
+def step_window(qapp, tmp_path_factory):
+    """One window for the module; each test opens its project in it (start_again, then the Document's New
+    path) and steps on one sample row again."""
+    with shared_window(tmp_path_factory.mktemp("step-math"), size=(1200, 800)) as win:
+        yield win
+
+
+def _window(qtbot, step_window: MainWindow, project: Project) -> MainWindow:
+    win = step_window
+    start_again(win)
+    win.document.replace_project(project)
+    if not win.step_panel.sample_radio.isChecked():
+        win.step_panel.sample_radio.click()
     win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win.activateWindow()
     win.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     return win
@@ -68,8 +77,8 @@ def _play_next(qtbot, window: MainWindow) -> None:
 
 
 # -- (a) the teacher's scenario -----------------------------------------------------------------------------------
-def test_hidden_backward_line_adds_up_after_the_update(qtbot, tmp_path):
-    window = _window(qtbot, tmp_path, load_example("laptop"))  # 2-3-2 ReLU/softmax, Adam
+def test_hidden_backward_line_adds_up_after_the_update(qtbot, step_window):
+    window = _window(qtbot, step_window, load_example("laptop"))  # 2-3-2 ReLU/softmax, Adam
     before = window.document.network.copy()
     hidden = Selection.neuron(0, 1)
     _click(qtbot, window, hidden)
@@ -160,9 +169,9 @@ def _assert_adds_up(texts: dict[Selection, str], where: str) -> int:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_every_formula_adds_up_forward_back_and_forward_again(qtbot, tmp_path, case):
+def test_every_formula_adds_up_forward_back_and_forward_again(qtbot, step_window, case):
     build, batch = CASES[case]
-    window = _window(qtbot, tmp_path, build())
+    window = _window(qtbot, step_window, build())
     stepper, panel = window.stepper, window.step_panel
     if batch:
         panel.batch_radio.click()
@@ -201,8 +210,8 @@ def test_every_formula_adds_up_forward_back_and_forward_again(qtbot, tmp_path, c
 
 
 # -- a stale step: the network changed outside step mode ------------------------------------------------------------
-def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot, tmp_path):
-    window = _window(qtbot, tmp_path, load_example("laptop"))
+def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot, step_window):
+    window = _window(qtbot, step_window, load_example("laptop"))
     stepper, math = window.stepper, window.math
     before = window.document.network.copy()
     _click(qtbot, window, Selection.neuron(0, 1))
@@ -221,8 +230,8 @@ def test_undo_outside_step_mode_restarts_the_step_from_the_current_weights(qtbot
     assert math.table.rowCount() == 3
 
 
-def test_an_edit_mid_step_restarts_with_the_edited_weight(qtbot, tmp_path):
-    window = _window(qtbot, tmp_path, load_example("laptop"))
+def test_an_edit_mid_step_restarts_with_the_edited_weight(qtbot, step_window):
+    window = _window(qtbot, step_window, load_example("laptop"))
     stepper = window.stepper
     edge = Selection.connection(0, 0, 1)
     _click(qtbot, window, edge)
@@ -241,8 +250,8 @@ def test_an_edit_mid_step_restarts_with_the_edited_weight(qtbot, tmp_path):
     assert _math(window).splitlines()[1:2] == ["w = 0.25"]
 
 
-def test_training_drops_the_recorded_step_while_it_runs(qtbot, tmp_path):
-    window = _window(qtbot, tmp_path, load_example("laptop"))
+def test_training_drops_the_recorded_step_while_it_runs(qtbot, step_window):
+    window = _window(qtbot, step_window, load_example("laptop"))
     bench, doc = window, window.document
     _key(qtbot, window, F6)
     _key(qtbot, window, F6)
@@ -262,8 +271,8 @@ def test_training_drops_the_recorded_step_while_it_runs(qtbot, tmp_path):
     assert window.errors == []
 
 
-def test_the_canvas_draws_the_weights_the_step_used(qtbot, tmp_path):
-    window = _window(qtbot, tmp_path, load_example("laptop"))
+def test_the_canvas_draws_the_weights_the_step_used(qtbot, step_window):
+    window = _window(qtbot, step_window, load_example("laptop"))
     before = window.document.network.copy()
     for key in (F6, F6, F6, F7):  # backward through the output layer only
         _key(qtbot, window, key)

@@ -17,6 +17,31 @@ from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.io.examples import load_example
 from nnstudio.io.files import load_path
 
+from .conftest import open_window, shared_window, start_again
+
+
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples); a run a
+    test left paused is dropped first, as closing a fresh window would."""
+    with shared_window(tmp_path_factory.mktemp("training-truth")) as win:
+        yield win
+
+
+@pytest.fixture
+def window(laptop_window):
+    start_again(laptop_window)
+    yield laptop_window
+    laptop_window.training.shutdown()
+
+
+@pytest.fixture
+def fresh_window(qtbot, tmp_path):
+    """A window of its own, for a test that closes it."""
+    win = open_window(qtbot, tmp_path)
+    yield win
+    win.training.shutdown()
+
 
 def start_long_run(qtbot, window, epochs: int = 1_000_000):
     """Start training the open project for a very long time and wait until a few epochs are done."""
@@ -106,7 +131,8 @@ def test_export_while_running_writes_the_trained_weights(qtbot, window, tmp_path
 
 
 # -- closing and opening while a run is going ------------------------------------------------------------
-def test_quit_mid_run_asks_even_with_nothing_else_changed_and_save_keeps_the_run(qtbot, window, tmp_path):
+def test_quit_mid_run_asks_even_with_nothing_else_changed_and_save_keeps_the_run(qtbot, fresh_window, tmp_path):
+    window = fresh_window
     doc = window.document
     path = tmp_path / "laptop.nnstudio"
     window.files.get_save_path = lambda *a: str(path)
@@ -121,7 +147,8 @@ def test_quit_mid_run_asks_even_with_nothing_else_changed_and_save_keeps_the_run
     assert session.state == IDLE and session.thread is None
 
 
-def test_quit_mid_run_cancel_keeps_training(qtbot, window):
+def test_quit_mid_run_cancel_keeps_training(qtbot, fresh_window):
+    window = fresh_window
     session = start_long_run(qtbot, window)
     window.files.ask_save_changes = lambda: SaveChoice.CANCEL
     assert not window.close()

@@ -4,18 +4,23 @@ repaint the dataset table's prediction cells without losing the selection or the
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelectionModel
 
-from nnstudio.gui.main_window import MainWindow
+from .conftest import shared_window, start_again
+
+
+@pytest.fixture(scope="module")
+def laptop_window(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
+    with shared_window(tmp_path_factory.mktemp("view-refresh")) as win:
+        yield win
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.training.shutdown()
+def window(laptop_window):
+    start_again(laptop_window)
+    yield laptop_window
+    laptop_window.training.shutdown()
 
 
 def train(qtbot, window, epochs: int) -> None:

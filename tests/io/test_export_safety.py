@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nnstudio.__main__ import main as nnstudio_main
@@ -131,7 +131,7 @@ def _check_onnx(path: Path, project: Project, base: list[str]) -> None:
     np.testing.assert_allclose(out, project.predict(x, base=True), rtol=1e-5, atol=1e-5)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25)  # each example exports to every format and imports the programs
 @given(names=st.lists(hostile, min_size=5, max_size=5, unique=True),
        outputs=st.lists(hostile, min_size=2, max_size=2, unique=True), title=hostile, description=hostile)
 @example(names=EXPLOIT, outputs=['y"""\n' + PAYLOAD + '\n"""', "z\n" + PAYLOAD],

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nnstudio.core.data import ImageSpec
@@ -137,7 +137,6 @@ _json_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=5)
                             | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=12)
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.fixed_dictionaries({}, optional={"width": _json_values, "height": _json_values, "low": _json_values,
                                            "high": _json_values, "columns": _json_values,
                                            "extra": _json_values}) | _json_values)

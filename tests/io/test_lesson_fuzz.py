@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from lesson_fuzz import lesson_documents, lesson_files
 
 from nnstudio.errors import ModelFormatError, NNStudioError
 from nnstudio.io.lesson_format import parse_lesson_text, rehearse_lesson
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=lesson_files())
 def test_reader_gives_a_lesson_or_one_clear_error(raw):
     try:
@@ -25,7 +24,7 @@ def test_reader_gives_a_lesson_or_one_clear_error(raw):
     assert lesson.steps
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30)  # each example plays a whole lesson through
 @given(doc=lesson_documents())
 def test_a_lesson_that_reads_plays_through_or_is_refused(doc):
     try:

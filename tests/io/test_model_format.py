@@ -14,7 +14,7 @@ import pathlib
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from nnstudio.core import limits
@@ -522,46 +522,36 @@ def _load_only_model_format_errors(text) -> None:
     assert again.network.same_as(project.network)
 
 
-FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@FUZZ
 @given(st.binary(max_size=300))
 def test_fuzz_random_bytes(data):
     _load_only_model_format_errors(data)
 
 
-@FUZZ
 @given(st.text(max_size=300))
 def test_fuzz_random_text(text):
     _load_only_model_format_errors(text)
 
 
-@FUZZ
 @given(json_values)
 def test_fuzz_random_json(value):
     _load_only_model_format_errors(json.dumps(value, allow_nan=True))
 
 
-@FUZZ
 @given(st.data())
 def test_fuzz_mutated_model(data):
     _load_only_model_format_errors(data.draw(mutated(BASES["model"])))
 
 
-@FUZZ
 @given(st.data())
 def test_fuzz_mutated_project(data):
     _load_only_model_format_errors(data.draw(mutated(BASES["project"])))
 
 
-@FUZZ
 @given(st.data())
 def test_fuzz_mutated_derived_model(data):
     _load_only_model_format_errors(data.draw(mutated(BASES["derived"])))
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_fuzz_mutated_perceptron_project(data):
     _load_only_model_format_errors(data.draw(mutated(BASES["perceptron"])))
