@@ -105,6 +105,19 @@ def headless(key: str, epochs: int, environment: dict[str, str]) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
+def settle(app, seconds: float = 2.0) -> None:
+    """Wait (at most ``seconds``) until the child started ahead for the next run is ready: its start and
+    rehearsal take CPU for a moment after each run, which must not land in a headless measurement."""
+    try:
+        from nnstudio.core.training_process import waiting_spare
+    except ImportError:  # a package from before spare children (--before)
+        return
+    deadline = time.perf_counter() + seconds
+    while waiting_spare() is None and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: bool) -> tuple[float, float]:
     """Train ``key`` through the window; (epochs per second, seconds from Train to the first snapshot)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -166,7 +179,7 @@ def measure(args: argparse.Namespace) -> dict:
     from nnstudio.gui.main_window import MainWindow
     from nnstudio.gui.training_process import warm_up_training
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive for the window)
+    app = QApplication.instance() or QApplication([])
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
     window.files.maybe_save = lambda: True  # never asked: each run opens the example afresh
@@ -188,6 +201,7 @@ def measure(args: argparse.Namespace) -> dict:
         for i in range(args.repeats):
             for side in sides[i % len(sides):] + sides[:i % len(sides)]:  # rotate the order
                 if side == "headless":
+                    settle(app)
                     head_rates.append(headless(key, epochs, users_environment))
                 else:
                     rate, latency = gui(window, key, epochs, tab, meter, in_thread=side == "thread")
