@@ -11,11 +11,10 @@ selected. Everything is computed on a background thread; Draw again or Cancel st
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -47,6 +46,7 @@ from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.landscape_view import LandscapeView
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.run_commands import run_log_notifier
+from nnstudio.gui.wrapped_label import WrappedLabel
 
 EXACT, CONNECTIONS, RANDOM = "exact", "connections", "random"
 PLANE_TEXT = {EXACT: QT_TR_NOOP("The model's two parameters (exact)"),  # shown through tr()
@@ -176,9 +176,7 @@ class LandscapePanel(BuiltWhenShown, QWidget):
         self.view = LandscapeView()
         self.view.setAccessibleName(tr("Loss landscape"))
         self.view.setAccessibleDescription(tr("The loss over the plane as a heat map, the paths and the current point"))
-        self.note = QLabel(tr("Draw shows the loss around the current weights and the path training took."))
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = WrappedLabel(tr("Draw shows the loss around the current weights and the path training took."))
         self.note.setObjectName("hint")
         layout = self.layout()
         layout.addLayout(bar)

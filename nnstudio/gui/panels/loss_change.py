@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnstudio.core.loss_change import EPOCH_COLUMNS
 from nnstudio.core.run_loss_change import RunLossChange, run_loss_change, run_loss_change_of
@@ -25,6 +25,7 @@ from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
+from nnstudio.gui.wrapped_label import WrappedLabel
 
 PREDICTED_PEN = pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine)
 ACTUAL_PEN = pg.mkPen("#1f77b4", width=2)
@@ -106,10 +107,8 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.plot.setMinimumSize(240, 160)
-        self.verdict = QLabel(tr("Train to see, for every epoch, how far the loss fell against what the slope "
-                                 "predicted."))
-        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
-        self.verdict.setWordWrap(True)
+        self.verdict = WrappedLabel(tr("Train to see, for every epoch, how far the loss fell against what the "
+                                       "slope predicted."))
         self.layout().addWidget(self.plot, 1)
         self.layout().addWidget(self.verdict)
 

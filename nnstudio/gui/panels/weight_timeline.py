@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnstudio.core.replay import (
     MAX_REPLAY_SECONDS,
@@ -34,6 +34,7 @@ from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.panels.plots import OVERLAY_COLORS
 from nnstudio.gui.run_commands import run_log_notifier
 from nnstudio.gui.text import escape
+from nnstudio.gui.wrapped_label import WrappedLabel
 
 TERM_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 PICK_CONNECTION = QT_TR_NOOP("Select a connection on the diagram to follow its weight over the epochs.")  # via tr()
@@ -64,9 +65,7 @@ class WeightTimeline(BuiltWhenShown, RefreshWhenShown, QWidget):
         run_log_notifier(document).changed.connect(self.refresh)
 
     def _build(self) -> None:
-        self.title = QLabel(tr(PICK_CONNECTION))
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
+        self.title = WrappedLabel(tr(PICK_CONNECTION))
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setAccessibleName(tr("Weight timeline"))
         self.plots.setAccessibleDescription(tr("A connection's value, gradient and optimizer terms by epoch"))
