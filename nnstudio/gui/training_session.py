@@ -176,12 +176,14 @@ class TrainingSession(QObject):
         worker.finished.connect(self._on_finished)
         thread.finished.connect(self._on_thread_finished)
         self._worker, self._thread, self._step = worker, thread, step
+        # The run starts before the views hear of it: the child trains while they show the running state (what
+        # it reports arrives as queued signals, after this returns).
+        thread.start()
+        worker.start()
         self.document.lock(tr(LOCKED))
         self.document.set_run_pending(True)
         self._set_state(RUNNING)
         _hold_collector(True)
-        thread.start()
-        worker.start()
 
     def _make_worker(self, epochs: int, continues: bool = False) -> tuple[Worker, QThread]:
         watch = self.watch_loss_change()
