@@ -14,6 +14,22 @@ import pytest
 
 from nnstudio.gui.training_session import IDLE, RUNNING
 
+from .conftest import shared_window, start_again
+
+
+@pytest.fixture(scope="module")
+def shared(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
+    with shared_window(tmp_path_factory.mktemp("commit-redraws")) as win:
+        yield win
+
+
+@pytest.fixture
+def window(shared):
+    start_again(shared)
+    yield shared
+    shared.training.shutdown()
+
 
 def train(qtbot, window, epochs: int):
     window.document.project.training.epochs = epochs

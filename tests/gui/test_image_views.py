@@ -25,17 +25,24 @@ from nnstudio.gui.panels.pixel_images import BLANK_GREY, INK_GREY, diverging_col
 from nnstudio.gui.panels.thumbnails import PICTURE_SIDE, PREDICTION_ROLE, ROW_ROLE, WRONG_ROLE
 from nnstudio.gui.training_session import IDLE
 
-from .conftest import open_window
+from .conftest import shared_window, start_again
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
 from cli_helpers import cli
 
 
+@pytest.fixture(scope="module")
+def shared(qapp, tmp_path_factory):
+    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
+    with shared_window(tmp_path_factory.mktemp("image-views"), size=(1400, 900)) as win:
+        yield win
+
+
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = open_window(qtbot, tmp_path, (1400, 900))
-    yield win
-    win.training.shutdown()
+def window(shared):
+    start_again(shared)
+    yield shared
+    shared.training.shutdown()
 
 
 def open_example(window, key: str) -> None:
@@ -134,6 +141,20 @@ def test_clicking_a_thumbnail_selects_its_row_everywhere(qtbot, window):
     # and the other way: a row chosen in the table marks its picture
     window.dataset_editor.table.setCurrentIndex(window.dataset_model.index(42, 0))
     assert thumbs.list.currentIndex().data(ROW_ROLE) == 42
+
+
+def test_pictures_opened_after_another_project_start_at_the_first_row(qtbot, window):
+    open_example(window, "digits")
+    thumbs = window.dataset_editor.thumbnails
+    thumbs.select_row(1500)  # the user scrolled far down the pictures
+    assert thumbs.list.verticalScrollBar().value() > 0
+    assert window.files.open_example("laptop", ask=False)  # another project: no pictures, the grid hides
+    assert not thumbs.isVisibleTo(window)
+    open_example(window, "digits")  # and the pictures again: they start at the top, the first one in view
+    qtbot.waitUntil(lambda: thumbs.list.viewport().isVisible())
+    assert thumbs.list.verticalScrollBar().value() == 0
+    first = thumbs.list.visualRect(thumbs.model.index(0))
+    assert thumbs.list.viewport().rect().contains(first)
 
 
 def test_after_training_tiles_show_predictions_and_filter_to_the_wrong_ones_and_a_confusion_cell(qtbot, window):

@@ -218,13 +218,9 @@ def test_new_network_dialog_builds_from_core(demo_window, monkeypatch):
         dialog.network()
 
 
-def test_export_menu_writes_each_format(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from nnstudio.gui.main_window import MainWindow
-
-    window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+def test_export_menu_writes_each_format(shared, tmp_path):
+    window = shared
+    start_again(window)  # the Laptop example, as at start-up
     texts = [a.text() for a in window.menus["Export Model &As"].actions()]
     assert texts[:1] == ["NN Studio model JSON…"] and any("ONNX" in t for t in texts)
     target = tmp_path / "laptop"
@@ -264,15 +260,12 @@ def test_new_dialog_picks_the_loss_by_the_shared_rule(qtbot):
     assert dialog.project().training.loss == "mean_squared_error"
 
 
-def test_deleting_the_selected_last_neuron_of_a_layer(qtbot, tmp_path):
+def test_deleting_the_selected_last_neuron_of_a_layer(shared):
     """The Inspector shows the selected neuron; when that neuron goes, no view may look it up."""
-    from PySide6.QtCore import QSettings
-
     from nnstudio.gui.document import Selection
 
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
+    win = shared
+    start_again(win)  # the Laptop example, as at start-up
     doc = win.document
     units = doc.network.layers[0].units
     doc.set_selection(Selection.neuron(0, units - 1))

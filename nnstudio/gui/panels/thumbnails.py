@@ -294,8 +294,13 @@ class ThumbnailView(QWidget):
 
     # -- feeding ---------------------------------------------------------------------------------------
     def show_dataset(self, dataset: Dataset | None, keep_predictions: bool = False) -> None:
-        """Show ``dataset``'s rows as pictures, or hide the grid when it declares no image."""
+        """Show ``dataset``'s rows as pictures, or hide the grid when it declares no image. Pictures shown after
+        none (another project, a table without images) start at the first row: a hidden list keeps its old
+        scroll position through the model's reset."""
+        had_images = self.has_images
         self.model.set_dataset(dataset, keep_predictions)
+        if self.has_images and not had_images:
+            self.list.scrollToTop()
         if self.model.cell_rows is None:
             self._cell_text = ""
         self.toggle.setVisible(self.has_images)
