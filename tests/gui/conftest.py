@@ -223,6 +223,26 @@ def start_again(win, example: str = "laptop") -> None:
     win.errors = errors
 
 
+def laptop_fixtures(folder: str, size: tuple[int, int] | None = None):
+    """The two fixtures of a module whose tests share one window: ``laptop_window`` (module scope: the window,
+    its files in ``folder``) and ``window`` (each test: the shared window started again from the Laptop
+    example; a run the test left paused is dropped afterwards). In the module:
+    ``laptop_window, window = laptop_fixtures("folder")``."""
+
+    @pytest.fixture(scope="module")
+    def laptop_window(qapp, tmp_path_factory):
+        with shared_window(tmp_path_factory.mktemp(folder), size=size) as win:
+            yield win
+
+    @pytest.fixture
+    def window(laptop_window):
+        start_again(laptop_window)
+        yield laptop_window
+        laptop_window.training.shutdown()
+
+    return laptop_window, window
+
+
 def _is_alive(widget: QWidget) -> bool:
     try:
         return shiboken6.isValid(widget) and widget.parent() is None

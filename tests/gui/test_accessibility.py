@@ -22,25 +22,14 @@ from nnstudio.gui.panels.math_inspector import HEADINGS
 from nnstudio.gui.panels.palette import PaletteButton
 from nnstudio.io.lesson_format import load_bundled
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
 NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
 AA = 4.5  # WCAG 2 AA for normal text
 
 
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example (2-3-2) again (File ▸ Examples)
-    with the layout reset."""
-    with shared_window(tmp_path_factory.mktemp("accessibility"), size=(1280, 800)) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    yield laptop_window
-    laptop_window.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("accessibility", size=(1280, 800))
 
 
 def accessible(widget: QWidget, text: QAccessible.Text) -> str:

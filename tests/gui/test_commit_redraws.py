@@ -14,21 +14,10 @@ import pytest
 
 from nnstudio.gui.training_session import IDLE, RUNNING
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
-
-@pytest.fixture(scope="module")
-def shared(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
-    with shared_window(tmp_path_factory.mktemp("commit-redraws")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(shared):
-    start_again(shared)
-    yield shared
-    shared.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("commit-redraws")
 
 
 def train(qtbot, window, epochs: int):

@@ -25,24 +25,13 @@ from nnstudio.gui.panels.pixel_images import BLANK_GREY, INK_GREY, diverging_col
 from nnstudio.gui.panels.thumbnails import PICTURE_SIDE, PREDICTION_ROLE, ROW_ROLE, WRONG_ROLE
 from nnstudio.gui.training_session import IDLE
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
 from cli_helpers import cli
 
-
-@pytest.fixture(scope="module")
-def shared(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
-    with shared_window(tmp_path_factory.mktemp("image-views"), size=(1400, 900)) as win:
-        yield win
-
-
-@pytest.fixture
-def window(shared):
-    start_again(shared)
-    yield shared
-    shared.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("image-views", size=(1400, 900))
 
 
 def open_example(window, key: str) -> None:

@@ -9,20 +9,10 @@ from PySide6.QtCore import Qt
 
 from nnstudio.gui.document import Selection
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
-
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
-    with shared_window(tmp_path_factory.mktemp("inspector")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    return laptop_window
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("inspector")
 
 
 def test_inspector_shows_and_edits_a_hidden_neuron(window):

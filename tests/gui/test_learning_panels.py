@@ -7,21 +7,10 @@ from PySide6.QtCore import QSettings, Qt
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.io.examples import load_example
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
-
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
-    with shared_window(tmp_path_factory.mktemp("learning-panels")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    yield laptop_window
-    laptop_window.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("learning-panels")
 
 
 @pytest.fixture

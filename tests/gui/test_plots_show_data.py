@@ -13,21 +13,10 @@ from nnstudio.core.decisions import predicted_classes
 from nnstudio.core.input_space import CLASS, PROBABILITY
 from nnstudio.core.training import split_rows
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
-
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
-    with shared_window(tmp_path_factory.mktemp("plots-show-data")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    yield laptop_window
-    laptop_window.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("plots-show-data")
 
 
 def open_example(window, key: str) -> None:

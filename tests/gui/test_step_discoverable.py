@@ -12,24 +12,14 @@ from nnstudio.gui.main_window import MainWindow, make_settings
 from nnstudio.gui.panels.stepper import HINT, HINT_SETTING
 from nnstudio.gui.window_actions import ACTIONS
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
 STEP_KEYS = {"Forward": "F6", "Backward": "F7", "Apply Update": "F8", "Complete Step": "F9",
              "Step Back": "Shift+F6", "Reset Step": "Shift+F9"}
 
 
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples: no step)
-    with the layout reset (the Step dock docked); the first-time hint keeps fresh windows."""
-    with shared_window(tmp_path_factory.mktemp("step-discoverable")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    return laptop_window
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("step-discoverable")
 
 
 @pytest.fixture

@@ -17,22 +17,10 @@ from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 from nnstudio.io.examples import load_example
 from nnstudio.io.files import load_path
 
-from .conftest import open_window, shared_window, start_again
+from .conftest import laptop_fixtures, open_window
 
-
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples); a run a
-    test left paused is dropped first, as closing a fresh window would."""
-    with shared_window(tmp_path_factory.mktemp("training-truth")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    yield laptop_window
-    laptop_window.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("training-truth")
 
 
 @pytest.fixture

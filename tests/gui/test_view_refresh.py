@@ -3,24 +3,12 @@ repaint the dataset table's prediction cells without losing the selection or the
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
-
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples)."""
-    with shared_window(tmp_path_factory.mktemp("view-refresh")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    yield laptop_window
-    laptop_window.training.shutdown()
+# one window for the module; each test starts from the Laptop example again
+laptop_window, window = laptop_fixtures("view-refresh")
 
 
 def train(qtbot, window, epochs: int) -> None:
