@@ -176,12 +176,29 @@ class Inspector(QScrollArea):
                 self.__dict__.update(fields)
                 form.show()
             else:
+                if self._has_layer_rows(key):
+                    self._drop_layer_form()
                 form = self._build_form(sel)
                 fields = {name: getattr(self, name) for name in _FIELDS}
                 self._forms[key] = form, fields
             self._shown_key = key
         self._shown = sel
         self._fill(sel)
+
+    @staticmethod
+    def _has_layer_rows(key: object) -> bool:
+        return isinstance(key, tuple) and key[1] >= 0
+
+    def _drop_layer_form(self) -> None:
+        """One layer's form is kept at a time (up to 32 weight rows and the layer's settings); the forms
+        without them (nothing, a connection, an input) stay for the selection to come back to."""
+        for key in [key for key in self._forms if self._has_layer_rows(key)]:
+            form, _fields = self._forms.pop(key)
+            for field in form.findChildren(QWidget):
+                field.blockSignals(True)
+            form.hide()
+            form.setParent(None)  # out of the Inspector now, deleted when the event loop gets to it
+            form.deleteLater()
 
     def _build_form(self, sel: Selection | None) -> QWidget:
         form = QWidget()
