@@ -8,7 +8,7 @@ within a kind refills the same widgets, so clicking through neurons stays cheap 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -78,10 +78,19 @@ class NumberSpin(QDoubleSpinBox):
         self.blockSignals(blocked)
 
 
-def _registry_combo(registry: object, current: str, tip: str) -> QComboBox:
-    combo = QComboBox()
+def _registry_model(registry: object, parent: QWidget) -> QStandardItemModel:
+    """A registry's choices (translated label, key as user data) as one model the combo boxes share."""
+    model = QStandardItemModel(parent)
     for key in registry:  # type: ignore[attr-defined]
-        combo.addItem(tr(registry.label(key)), key)  # type: ignore[attr-defined]
+        item = QStandardItem(tr(registry.label(key)))  # type: ignore[attr-defined]
+        item.setData(key, Qt.ItemDataRole.UserRole)
+        model.appendRow(item)
+    return model
+
+
+def _registry_combo(model: QStandardItemModel, current: str, tip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setModel(model)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setToolTip(tip)
     return combo
@@ -98,6 +107,8 @@ class Inspector(QScrollArea):
         self.weight_image = NeuronWeightImage(document)  # image data: the selected neuron's weights as a picture
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields it shows
         self.title: QLabel | None = None
+        self._activation_model = _registry_model(ACTIVATIONS, self)  # made once, not for every form
+        self._initializer_model = _registry_model(INITIALIZERS, self)
         self._shown: Selection | None = None  # what the form's edits apply to
         document.selectionChanged.connect(self.show_selection)
         document.networkChanged.connect(self._on_network_changed)
@@ -350,7 +361,7 @@ class Inspector(QScrollArea):
 
     def _add_activation_rows(self, form: QFormLayout, index: int, tip: str) -> None:
         lay = self.document.network.layers[index]
-        combo = self.activation_combo = _registry_combo(ACTIVATIONS, lay.activation, tip)
+        combo = self.activation_combo = _registry_combo(self._activation_model, lay.activation, tip)
         combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetActivationCommand, index, combo.currentData()))
         form.addRow(tr("Activation"), combo)
@@ -375,13 +386,13 @@ class Inspector(QScrollArea):
         self.use_bias_check.setToolTip(tr("Whether this layer adds a trainable bias to each neuron"))
         self.use_bias_check.toggled.connect(lambda on: self.document.execute(cmd.SetUseBiasCommand, index, on))
         form.addRow("", self.use_bias_check)
-        self.kernel_init_combo = _registry_combo(INITIALIZERS, lay.kernel_initializer,
+        self.kernel_init_combo = _registry_combo(self._initializer_model, lay.kernel_initializer,
                                                  tr("How Re-initialize draws this layer's weights"))
         self.kernel_init_combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
                                              kernel=self.kernel_init_combo.currentData()))
         form.addRow(tr("Weights init"), self.kernel_init_combo)
-        self.bias_init_combo = _registry_combo(INITIALIZERS, lay.bias_initializer,
+        self.bias_init_combo = _registry_combo(self._initializer_model, lay.bias_initializer,
                                                tr("How Re-initialize draws this layer's biases"))
         self.bias_init_combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
