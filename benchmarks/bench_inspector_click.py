@@ -49,13 +49,17 @@ def measure() -> dict[str, list[float]]:
     win.resize(1200, 800)
     win.show()
     app.processEvents()
+    errors: list[str] = []
+    win.report_error = lambda message, title="": errors.append(message)  # no message box to wait on
     result: dict[str, list[float]] = {name: [] for name in METRICS}
     projects = [load_example("laptop"),
                 Project(Network.build([2, 3, 2, 2], ["tanh", "elu", "softmax"], seed=5))]
     for project in projects:
         win.document.replace_project(project)
         app.processEvents()
-        if project.dataset is not None:
+        if project is projects[0]:  # the example has data to step on
+            if not win.step_panel.sample_radio.isChecked():
+                win.step_panel.sample_radio.click()
             for _ in range(4):  # forward, forward, loss, backward: the Math dock has formulas to show
                 win.stepper.play_next_phase()
         net = win.document.network
@@ -70,10 +74,9 @@ def measure() -> dict[str, list[float]]:
                 end = time.thread_time()
                 result["select"].append((selected - start) * 1000)
                 result["click"].append((end - start) * 1000)
-    win.close()
-    win.deleteLater()
-    app.processEvents()
-    return result
+    if errors:
+        raise SystemExit(f"the window reported: {errors}")
+    return result  # the process ends without closing the window (closing would ask to save the step's edits)
 
 
 def run(source: str | None) -> dict:
@@ -92,8 +95,8 @@ def main() -> None:
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure()))
-        return
+        print(json.dumps(measure()), flush=True)
+        os._exit(0)
     versions = {"after": None} | ({"before": args.before} if args.before else {})
     samples: dict[str, dict[str, list[float]]] = {v: {m: [] for m in METRICS} for v in versions}
     for _ in range(args.rounds):
