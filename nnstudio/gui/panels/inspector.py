@@ -1,14 +1,17 @@
 """The Inspector: the selected neuron's layer, bias and incoming weights, or one connection's weight.
 
-Every edit pushes an undo command on the Document.
+Every edit pushes an undo command on the Document. The form is built when what it shows changes kind
+(nothing, a connection, an input neuron, a neuron or a layer, or another layer); moving the selection
+within a kind refills the same widgets, so clicking through neurons stays cheap and keeps Tab order.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -35,6 +38,8 @@ from nnstudio.gui.text import as_rich, plain, plain_label
 from nnstudio.gui.wheel_guard import guard_wheel
 
 MAX_WEIGHT_ROWS = 32  # incoming weights listed for a neuron; the weight table shows all
+_FIELDS = ("activation_combo", "param_spins", "use_bias_check", "kernel_init_combo", "bias_init_combo",
+           "reinit_button", "name_edit", "bias_spin", "weight_spins", "weight_spin")  # a form's, see _clear_refs
 
 
 class NumberSpin(QDoubleSpinBox):
@@ -73,10 +78,19 @@ class NumberSpin(QDoubleSpinBox):
         self.blockSignals(blocked)
 
 
-def _registry_combo(registry: object, current: str, tip: str) -> QComboBox:
-    combo = QComboBox()
+def _registry_model(registry: object, parent: QWidget) -> QStandardItemModel:
+    """A registry's choices (translated label, key as user data) as one model the combo boxes share."""
+    model = QStandardItemModel(parent)
     for key in registry:  # type: ignore[attr-defined]
-        combo.addItem(tr(registry.label(key)), key)  # type: ignore[attr-defined]
+        item = QStandardItem(tr(registry.label(key)))  # type: ignore[attr-defined]
+        item.setData(key, Qt.ItemDataRole.UserRole)
+        model.appendRow(item)
+    return model
+
+
+def _registry_combo(model: QStandardItemModel, current: str, tip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setModel(model)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setToolTip(tip)
     return combo
@@ -92,14 +106,17 @@ class Inspector(QScrollArea):
         self.setMinimumWidth(260)
         self.weight_image = NeuronWeightImage(document)  # image data: the selected neuron's weights as a picture
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields it shows
-        self._clear_refs()
-        document.selectionChanged.connect(lambda _sel: self.rebuild())
+        self.title: QLabel | None = None
+        self._activation_model = _registry_model(ACTIVATIONS, self)  # made once, not for every form
+        self._initializer_model = _registry_model(INITIALIZERS, self)
+        self._shown: Selection | None = None  # what the form's edits apply to
+        document.selectionChanged.connect(self.show_selection)
         document.networkChanged.connect(self._on_network_changed)
         document.projectReplaced.connect(self.rebuild)
         self.rebuild()
 
     def _clear_refs(self) -> None:
-        self.title: QLabel | None = None
+        """The fields of the form on screen (tests and the window reach them by these names)."""
         self.activation_combo: QComboBox | None = None
         self.param_spins: dict[str, NumberSpin] = {}
         self.use_bias_check: QCheckBox | None = None
@@ -110,7 +127,6 @@ class Inspector(QScrollArea):
         self.bias_spin: NumberSpin | None = None
         self.weight_spins: list[NumberSpin] = []
         self.weight_spin: NumberSpin | None = None
-        self._shown_key: object = None
 
     # -- building -----------------------------------------------------------------------------------
     def _on_network_changed(self, structural: bool) -> None:
@@ -119,22 +135,89 @@ class Inspector(QScrollArea):
         else:
             self.refresh_values()
 
+    @staticmethod
+    def _form_key(sel: Selection | None) -> object:
+        """Selections with equal keys are shown by the same form (only texts and numbers differ)."""
+        if sel is None:
+            return None
+        if sel.kind == CONNECTION:
+            return CONNECTION
+        return sel.kind, sel.layer  # a layer's neurons have the same rows
+
     def rebuild(self) -> None:
+        """A new page for the network as it is now (its forms are made as the selection needs them)."""
+        self._commit_pending_edit()
         self._clear_refs()
+        self._forms: dict[object, tuple[QWidget, dict[str, object]]] = {}  # form key: (form, its fields)
+        self._shown_key: object = ()  # no form on screen yet
         page = QWidget()
-        box = QVBoxLayout(page)
+        box = self._page_box = QVBoxLayout(page)
         box.setContentsMargins(8, 6, 8, 6)  # compact: a 3-input neuron fits a short dock
         box.setSpacing(6)
-        sel = self.document.selection
-        net = self.document.network
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
         plain(self.title)
         box.addWidget(self.title)
         self.weight_image.place_in(box)
+        box.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:  # may be the sender of the edit that triggered this rebuild: delete later
+            for field in old.findChildren(QWidget):  # its edits would apply to the new selection
+                field.blockSignals(True)
+            old.hide()
+            old.deleteLater()
+        self.setWidget(page)
+        self.show_selection()
+
+    def show_selection(self, *_args: object) -> None:
+        """Show the Document's selection in the form made for its kind (made now if it is the first)."""
+        if self.widget() is None:
+            self.rebuild()
+            return
+        self._commit_pending_edit()  # typed but not applied yet: it belongs to the selection shown so far
+        sel = self.document.selection
+        key = self._form_key(sel)
+        if key != self._shown_key:
+            if self._shown_key in self._forms:
+                self._forms[self._shown_key][0].hide()
+            self._clear_refs()
+            if key in self._forms:
+                form, fields = self._forms[key]
+                self.__dict__.update(fields)
+                form.show()
+            else:
+                if self._has_layer_rows(key):
+                    self._drop_layer_form()
+                form = self._build_form(sel)
+                fields = {name: getattr(self, name) for name in _FIELDS}
+                self._forms[key] = form, fields
+            self._shown_key = key
+        self._shown = sel
+        self._fill(sel)
+
+    @staticmethod
+    def _has_layer_rows(key: object) -> bool:
+        return isinstance(key, tuple) and key[1] >= 0
+
+    def _drop_layer_form(self) -> None:
+        """One layer's form is kept at a time (up to 32 weight rows and the layer's settings); the forms
+        without them (nothing, a connection, an input) stay for the selection to come back to."""
+        for key in [key for key in self._forms if self._has_layer_rows(key)]:
+            form, _fields = self._forms.pop(key)
+            for field in form.findChildren(QWidget):
+                field.blockSignals(True)
+            form.hide()
+            form.setParent(None)  # out of the Inspector now, deleted when the event loop gets to it
+            form.deleteLater()
+
+    def _build_form(self, sel: Selection | None) -> QWidget:
+        form = QWidget()
+        box = QVBoxLayout(form)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        net = self.document.network
         if sel is None:
-            self.title.setText(tr("Nothing selected"))
             hint = QLabel(tr("Click a neuron, a connection or a layer title in the diagram to see and edit its "
                              "weights, bias and activation."))
             hint.setObjectName("hint")
@@ -144,10 +227,7 @@ class Inspector(QScrollArea):
             self._build_connection(box, sel)
         else:
             if sel.kind == NEURON:
-                self.title.setText(self._neuron_title(sel))
                 self._build_neuron(box, sel)
-            else:
-                self.title.setText(cmd.layer_title(net, sel.layer).capitalize())
             if sel.layer >= 0:
                 self._build_layer(box, sel.layer, with_activation=sel.kind != NEURON)
             else:
@@ -156,13 +236,35 @@ class Inspector(QScrollArea):
                 info.setObjectName("hint")
                 info.setWordWrap(True)
                 box.addWidget(info)
-        box.addStretch(1)
-        old = self.takeWidget()
-        if old is not None:  # may be the sender of the edit that triggered this rebuild: delete later
-            old.hide()
-            old.deleteLater()
-        guard_wheel(page)
-        self.setWidget(page)
+        guard_wheel(form)
+        self._page_box.insertWidget(self._page_box.count() - 1, form)  # above the stretch
+        form.show()  # now, not when the event loop gets to it (the page may be on screen already)
+        return form
+
+    def _fill(self, sel: Selection | None) -> None:
+        """The texts and numbers of ``sel`` in the form on screen."""
+        if sel is None:
+            self.title.setText(tr("Nothing selected"))
+        elif sel.kind == CONNECTION:
+            self._fill_connection(sel)
+        elif sel.kind == NEURON:
+            self.title.setText(self._neuron_title(sel))
+            if self.name_edit is not None:
+                self.name_edit.setText(self._neuron_names(sel.layer)[sel.unit])
+        else:
+            self.title.setText(cmd.layer_title(self.document.network, sel.layer).capitalize())
+        self.refresh_values()
+
+    def _commit_pending_edit(self) -> None:
+        """What a rebuild did when it hid the focused field: apply the number or name being typed."""
+        focused = QApplication.focusWidget()
+        if focused is None or self.widget() is None or not self.widget().isAncestorOf(focused):
+            return
+        spin = focused if isinstance(focused, NumberSpin) else focused.parent()
+        if isinstance(spin, NumberSpin):
+            spin.interpretText()  # emits valueChanged if the text changed the value
+        elif focused is self.name_edit:
+            self._rename()
 
     def _neuron_title(self, sel: Selection) -> str:
         net = self.document.network
@@ -184,19 +286,23 @@ class Inspector(QScrollArea):
         return net.output_names[unit] if layer == len(net.layers) - 1 else f"h{layer + 1}.{unit + 1}"
 
     def _build_connection(self, box: QVBoxLayout, sel: Selection) -> None:
+        group = QGroupBox(tr("Weight"))
+        form = QFormLayout(group)
+        self.weight_spin = NumberSpin()
+        self.weight_spin.valueChanged.connect(lambda v: self.document.execute(
+            cmd.SetWeightCommand, self._shown.layer, self._shown.source, self._shown.unit, v))
+        form.addRow("w", self.weight_spin)
+        box.addWidget(group)
+
+    def _fill_connection(self, sel: Selection) -> None:
         source = self._source_names(sel.layer)[sel.source]
         target = self._target_name(sel.layer, sel.unit)
         self.title.setText(tr("Connection {source} → {target}").format(source=source, target=target))
-        group = QGroupBox(tr("Weight"))
-        form = QFormLayout(group)
-        value = float(self.document.network.layers[sel.layer].weights[sel.source, sel.unit])
-        self.weight_spin = NumberSpin(value, tr("The weight from {source} to {target}; Enter applies").format(
-            source=source, target=target))
-        self.weight_spin.setAccessibleName(tr("Weight from {source} to {target}").format(source=source, target=target))
-        self.weight_spin.valueChanged.connect(
-            lambda v: self.document.execute(cmd.SetWeightCommand, sel.layer, sel.source, sel.unit, v))
-        form.addRow("w", self.weight_spin)
-        box.addWidget(group)
+        spin = self.weight_spin
+        spin.set_value_silently(float(self.document.network.layers[sel.layer].weights[sel.source, sel.unit]))
+        spin.setToolTip(as_rich(tr("The weight from {source} to {target}; Enter applies").format(
+            source=source, target=target)))
+        spin.setAccessibleName(tr("Weight from {source} to {target}").format(source=source, target=target))
 
     def _build_neuron(self, box: QVBoxLayout, sel: Selection) -> None:
         net = self.document.network
@@ -220,14 +326,15 @@ class Inspector(QScrollArea):
         self.bias_spin = NumberSpin(float(lay.bias[unit]), tr("This neuron's bias b (z = Σ wᵢ·xᵢ + b)"))
         self.bias_spin.setEnabled(lay.use_bias)
         self.bias_spin.setAccessibleName(tr("Bias"))
-        self.bias_spin.valueChanged.connect(lambda v: self.document.execute(cmd.SetBiasCommand, layer, unit, v))
+        self.bias_spin.valueChanged.connect(
+            lambda v: self.document.execute(cmd.SetBiasCommand, layer, self._shown.unit, v))
         form.addRow(tr("bias b"), self.bias_spin)
         names = self._source_names(layer)
         for i in range(min(lay.fan_in, MAX_WEIGHT_ROWS)):
             spin = NumberSpin(float(lay.weights[i, unit]),
                               tr("Weight of the connection from {name}").format(name=names[i]))
             spin.valueChanged.connect(
-                lambda v, i=i: self.document.execute(cmd.SetWeightCommand, layer, i, unit, v))
+                lambda v, i=i: self.document.execute(cmd.SetWeightCommand, layer, i, self._shown.unit, v))
             spin.setAccessibleName(tr("Weight from {name}").format(name=names[i]))
             self.weight_spins.append(spin)
             form.addRow(plain_label(tr("w from {name}").format(name=names[i])), spin)
@@ -237,19 +344,24 @@ class Inspector(QScrollArea):
             form.addRow("", more)
         box.addWidget(group)
 
-    def _name_edit(self, layer: int, unit: int) -> QLineEdit:
+    def _neuron_names(self, layer: int) -> list[str]:
         net = self.document.network
-        names = net.input_names if layer == -1 else net.output_names
-        edit = self.name_edit = QLineEdit(names[unit])
+        return net.input_names if layer == -1 else net.output_names
+
+    def _name_edit(self, layer: int, unit: int) -> QLineEdit:
+        edit = self.name_edit = QLineEdit(self._neuron_names(layer)[unit])
         edit.setToolTip(tr("The neuron's name (a dataset column name); Enter renames"))
-        edit.editingFinished.connect(
-            lambda: edit.text().strip() != names[unit] and self.document.execute(
-                cmd.RenameNeuronCommand, layer, unit, edit.text()))
+        edit.editingFinished.connect(self._rename)
         return edit
+
+    def _rename(self) -> None:
+        sel, edit = self._shown, self.name_edit
+        if edit is not None and edit.text().strip() != self._neuron_names(sel.layer)[sel.unit]:
+            self.document.execute(cmd.RenameNeuronCommand, sel.layer, sel.unit, edit.text())
 
     def _add_activation_rows(self, form: QFormLayout, index: int, tip: str) -> None:
         lay = self.document.network.layers[index]
-        combo = self.activation_combo = _registry_combo(ACTIVATIONS, lay.activation, tip)
+        combo = self.activation_combo = _registry_combo(self._activation_model, lay.activation, tip)
         combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetActivationCommand, index, combo.currentData()))
         form.addRow(tr("Activation"), combo)
@@ -274,13 +386,13 @@ class Inspector(QScrollArea):
         self.use_bias_check.setToolTip(tr("Whether this layer adds a trainable bias to each neuron"))
         self.use_bias_check.toggled.connect(lambda on: self.document.execute(cmd.SetUseBiasCommand, index, on))
         form.addRow("", self.use_bias_check)
-        self.kernel_init_combo = _registry_combo(INITIALIZERS, lay.kernel_initializer,
+        self.kernel_init_combo = _registry_combo(self._initializer_model, lay.kernel_initializer,
                                                  tr("How Re-initialize draws this layer's weights"))
         self.kernel_init_combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
                                              kernel=self.kernel_init_combo.currentData()))
         form.addRow(tr("Weights init"), self.kernel_init_combo)
-        self.bias_init_combo = _registry_combo(INITIALIZERS, lay.bias_initializer,
+        self.bias_init_combo = _registry_combo(self._initializer_model, lay.bias_initializer,
                                                tr("How Re-initialize draws this layer's biases"))
         self.bias_init_combo.currentIndexChanged.connect(
             lambda _i: self.document.execute(cmd.SetInitializersCommand, index,
