@@ -48,6 +48,8 @@ import sys
 import tempfile
 import time
 
+from versions import run_version
+
 # Only light imports at the top: a training child process prepares itself by importing this script's module.
 WORKLOADS = [("laptop", 20_000, "Loss"), ("spiral", 300, "Output"), ("digits", 100, "Loss")]
 AFTER_COMMIT_MS = 300  # the stall meter keeps running this long after the run is committed
@@ -215,16 +217,6 @@ def measure(args: argparse.Namespace) -> dict:
     return out
 
 
-def run_version(source: str | None, argv: list[str]) -> dict:
-    """Measure in a process of its own, with the package found in ``source`` (None: this checkout's)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    if source is not None:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.path.abspath(source), env.get("PYTHONPATH")]))
-    done = subprocess.run([sys.executable, os.path.abspath(__file__), *argv, "--json"], env=env, check=True,
-                          capture_output=True, text=True, cwd=os.path.abspath(source) if source else None)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def merge(results: list[dict]) -> dict:
     merged: dict = {"workloads": {}, "latencies": {}}
     for result in results:
@@ -288,7 +280,8 @@ def main() -> None:
     for i in range(args.rounds):
         order = ["before", "now"] if i % 2 == 0 else ["now", "before"]
         for name in order:
-            runs[name].append(run_version(args.before if name == "before" else None, argv))
+            source = args.before if name == "before" else None
+            runs[name].append(run_version(__file__, source, argv, QT_QPA_PLATFORM="offscreen"))
     print_table({name: merge(results) for name, results in runs.items()}, args)
 
 

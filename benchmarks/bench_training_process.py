@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import statistics
-import subprocess
-import sys
 import time
+
+from versions import run_version
 
 # Only light imports at the top: a training child process prepares itself by importing this script's module.
 WORKLOADS = [("laptop", 20_000), ("spiral", 300), ("digits", 100)]
@@ -143,16 +142,6 @@ def measure(args: argparse.Namespace) -> dict:
     return out
 
 
-def run_version(source: str | None, argv: list[str]) -> dict:
-    """Measure in a process of its own, with the package found in ``source`` (None: this checkout's)."""
-    env = dict(os.environ)
-    if source is not None:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.path.abspath(source), env.get("PYTHONPATH")]))
-    done = subprocess.run([sys.executable, os.path.abspath(__file__), *argv, "--json"], env=env, check=True,
-                          capture_output=True, text=True, cwd=os.path.abspath(source) if source else None)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def merge(results: list[dict]) -> dict:
     merged: dict = {}
     for result in results:
@@ -200,7 +189,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {"before": [], "now": []}
     for i in range(args.rounds):
         for name in (["before", "now"] if i % 2 == 0 else ["now", "before"]):
-            runs[name].append(run_version(args.before if name == "before" else None, argv))
+            runs[name].append(run_version(__file__, args.before if name == "before" else None, argv))
     print_table({name: merge(results) for name, results in runs.items()})
 
 

@@ -160,12 +160,14 @@ def compare(args: argparse.Namespace) -> None:
     import statistics
 
     import bench_gui_training as bench
+    from versions import run_version
 
     argv = [f"--repeats={args.repeats}"]
     runs: dict[str, list[dict]] = {"before": [], "now": []}
     for i in range(args.rounds):
         for name in (["before", "now"] if i % 2 == 0 else ["now", "before"]):
-            runs[name].append(bench.run_version(args.compare if name == "before" else None, argv))
+            source = args.compare if name == "before" else None
+            runs[name].append(run_version(bench.__file__, source, argv, QT_QPA_PLATFORM="offscreen"))
     merged = {name: bench.merge(results) for name, results in runs.items()}
     print(f"{'workload':<10}{'version':<8}{'GUI/headless':>13}{'stall median':>14}{'stall range':>14}"
           f"{'busiest median':>16}{'busiest range':>15}   (ms; {args.rounds} processes × {args.repeats} runs each)")
