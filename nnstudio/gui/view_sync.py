@@ -161,13 +161,7 @@ class ViewSync(QObject):
         """While a run trains, Predict and the dataset scatter gather the document's changes; when it ends
         (its commit changed the network, then the history) each draws the committed project once."""
         for panel in (self.predict, self.dataset_editor.scatter):
-            if hold:
-                panel.coalesce_document = True
-                continue
-            if "coalesce_document" in vars(panel):
-                del panel.coalesce_document  # the panel's own way again
-            if panel.document_pending():
-                panel.flush_document()
+            panel.hold(hold)
 
     @Slot(object)
     def _snapshot(self, snapshot: TrainingSnapshot) -> None:

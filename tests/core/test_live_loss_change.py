@@ -22,6 +22,8 @@ from nnstudio.core.training_process import ChildRun, with_runs
 from nnstudio.core.training_run import TrainingResult, TrainingRun, TrainingSnapshot
 from nnstudio.io.examples import load_example
 
+from .test_training_process import messages_of
+
 
 def stretch(project: Project, epochs: int, *, continues: bool = False, loss_change: bool = True,
             pause_after: int | None = None) -> tuple[list[TrainingSnapshot], TrainingResult]:
@@ -148,9 +150,7 @@ def test_a_child_process_sends_its_runs_new_part_not_the_projects_runs():
         stretch(project, 30, loss_change=False)
     child = ChildRun(project, 30, loss_change=True)
     child.start()
-    messages = []
-    while (message := child.receive()) is not None:
-        messages.append(message)
+    messages = messages_of(child)
     assert child.join() == 0
     child.close()
     kind, got = messages[-1]  # put together from the project's runs and the run's new part (the run_update)

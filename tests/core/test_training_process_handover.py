@@ -25,6 +25,8 @@ from nnstudio.core.training import Callback, StopReason, Trainer, TrainingConfig
 from nnstudio.core.training_process import ChildRun, Handover, prepare_spare, waiting_spare
 from nnstudio.core.training_run import TrainingResult, TrainingRun
 
+from .test_training_process import ended, messages_of
+
 
 def wide_project(epochs: int, units: int = 40) -> Project:
     """A network of a few thousand weights: the run keeps a checkpoint (weights and Adam's moments) every epoch."""
@@ -48,9 +50,7 @@ def run_here(project: Project, epochs: int | None, continues: bool = False) -> T
 def run_in_child(project: Project, epochs: int | None, continues: bool = False) -> tuple[TrainingResult, ChildRun]:
     child = ChildRun(project, epochs, continues)
     child.start()
-    messages = []
-    while (message := child.receive()) is not None:
-        messages.append(message)
+    messages = messages_of(child)
     assert child.join() == 0
     child.close()
     kind, result = messages[-1]
@@ -224,12 +224,6 @@ def test_a_handover_from_a_store_that_was_cleared_sends_everything_and_applies()
     assert got.snapshots.epochs == list(range(6, 11))  # the earlier network's are gone, as in the run's own store
 
 
-def ended(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-    return state in ("Z", "X")
 
 
 def wait_for_spare() -> int:

@@ -221,7 +221,7 @@ def start_again(win, example: str = "laptop") -> None:
 def laptop_fixtures(folder: str, size: tuple[int, int] | None = None):
     """The two fixtures of a module whose tests share one window: ``laptop_window`` (module scope: the window,
     its files in ``folder``) and ``window`` (each test: the shared window started again from the Laptop
-    example; a run the test left paused is dropped afterwards). In the module:
+    example; a run the test left paused, and any replay it left computing, are dropped afterwards). In the module:
     ``laptop_window, window = laptop_fixtures("folder")``."""
 
     @pytest.fixture(scope="module")
@@ -234,6 +234,7 @@ def laptop_fixtures(folder: str, size: tuple[int, int] | None = None):
         start_again(laptop_window)
         yield laptop_window
         laptop_window.training.shutdown()
+        laptop_window.run_views.shutdown()  # a replay or landscape a test left computing
 
     return laptop_window, window
 

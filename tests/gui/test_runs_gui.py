@@ -13,23 +13,10 @@ from nnstudio.gui.document import Selection
 from nnstudio.gui.training_session import IDLE
 from nnstudio.io.examples import load_example
 
-from .conftest import shared_window, start_again
+from .conftest import laptop_fixtures
 
-
-@pytest.fixture(scope="module")
-def laptop_window(qapp, tmp_path_factory):
-    """One window for the module: each test starts from the Laptop example again (File ▸ Examples: no runs),
-    with the layout reset (the run views closed)."""
-    with shared_window(tmp_path_factory.mktemp("runs")) as win:
-        yield win
-
-
-@pytest.fixture
-def window(laptop_window):
-    start_again(laptop_window)
-    yield laptop_window
-    laptop_window.training.shutdown()
-    laptop_window.run_views.shutdown()
+# one window for the module; each test starts from the Laptop example again (no runs, the run views closed)
+laptop_window, window = laptop_fixtures("runs")
 
 
 def train(qtbot, window, epochs: int | None = None, **settings):
@@ -45,6 +32,17 @@ def train(qtbot, window, epochs: int | None = None, **settings):
         window.training_panel.trainRequested.emit()
     qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
     return blocker.args[0]
+
+
+def start_long_run(qtbot, window) -> None:
+    """Train a run far too long to end by itself, until its first epoch is shown."""
+    doc, session = window.document, window.training
+    doc.project.training.epochs = 1_000_000
+    window.training_panel.set_config(doc.project.training)
+    seen: list[int] = []
+    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
+    window.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
 
 
 def same(a, b) -> bool:
@@ -404,12 +402,7 @@ def test_fork_is_not_offered_while_a_run_holds_the_document(qtbot, window):
     doc, slider, session = window.document, window.history, window.training
     train(qtbot, window, 6)
     slider.set_epoch(3)
-    doc.project.training.epochs = 1_000_000
-    window.training_panel.set_config(doc.project.training)
-    seen: list[int] = []
-    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
-    window.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    start_long_run(qtbot, window)
     assert not slider.fork_button.isEnabled() or not slider.isEnabled()  # the History panel waits for the run
     before = doc.project.runs
     with qtbot.waitSignal(session.committed, timeout=10_000):
@@ -428,12 +421,7 @@ def test_keep_as_run_waits_while_a_training_run_holds_the_document(qtbot, window
     with qtbot.waitSignal(dialog.task.done, timeout=30_000):
         dialog.start_button.click()
     keep = dialog.table.cellWidget(3, 3)  # Adam's "Keep as run"
-    doc.project.training.epochs = 1_000_000
-    window.training_panel.set_config(doc.project.training)
-    seen: list[int] = []
-    session.progress.connect(lambda snapshot: seen.append(snapshot.epoch))
-    window.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    start_long_run(qtbot, window)
     before = doc.project.runs
     keep.click()
     assert doc.project.runs is before and dialog.note.text() == LOCKED  # refused with the Document's reason

@@ -2,7 +2,8 @@
 
 A panel with ``coalesce_document = True`` redraws once per edit, when control returns to the event loop,
 however many signals the edit emits (a training commit: network, then history); ``flush_document()``
-redraws a pending change at once. Other panels redraw for every signal, at once."""
+redraws a pending change at once; ``hold(True)`` makes any panel coalesce until ``hold(False)``. Other
+panels redraw for every signal, at once."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class FollowsDocument:
     document's signals (the connections end with the panel, since the slot is the panel's own method)."""
 
     coalesce_document = False
+    _held = False  # while a run trains (ViewSync): coalesce like coalesce_document
     _followed: Document | None = None
     _follow_timer: QTimer | None = None
 
@@ -33,10 +35,17 @@ class FollowsDocument:
 
     @Slot()
     def _document_changed(self, *_args: object) -> None:
-        if not self.coalesce_document:
+        if not (self.coalesce_document or self._held):
             self.flush_document()
         elif self._follow_timer is not None and not self._follow_timer.isActive():
             self._follow_timer.start()
+
+    def hold(self, on: bool) -> None:
+        """Held, the panel coalesces the document's changes like a ``coalesce_document`` one; released, a change
+        waiting to be shown is shown at once (a training run's commit: network, then history, drawn once)."""
+        self._held = on
+        if not on and self.document_pending():
+            self.flush_document()
 
     def document_pending(self) -> bool:
         """Whether a change of the document waits to be shown."""
