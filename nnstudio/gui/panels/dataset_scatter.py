@@ -12,7 +12,7 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -87,14 +87,7 @@ class ScatterView(FollowsDocument, QWidget):
     # -- data in -------------------------------------------------------------------------------------
     def follow(self, document: Document) -> None:
         """Keep the project current; edits of the data reach the view through its editor (``update_from``)."""
-        self._followed = document
-        self._follow_timer = QTimer(self)  # for coalesce_document (a training commit: one redraw)
-        self._follow_timer.setSingleShot(True)
-        self._follow_timer.setInterval(0)
-        self._follow_timer.timeout.connect(self.flush_document)
-        for signal in (document.projectReplaced, document.networkChanged, document.historyChanged):
-            signal.connect(self._document_changed)
-        self.set_project(document.project)
+        self.follow_signals(document, (document.projectReplaced, document.networkChanged, document.historyChanged))
 
     def set_project(self, project: Project) -> None:
         """The project whose model draws the prediction curve (``follow(document)`` keeps it current). The same

@@ -23,13 +23,18 @@ class FollowsDocument:
     _follow_timer: QTimer | None = None
 
     def follow(self, document: Document) -> None:
+        self.follow_signals(document, (document.projectReplaced, document.datasetChanged,
+                                       document.datasetCellsChanged, document.networkChanged,
+                                       document.historyChanged, document.trainingConfigChanged))
+
+    def follow_signals(self, document: Document, signals: tuple) -> None:
+        """Follow ``document`` through ``signals`` only (a panel that hears of other changes another way)."""
         self._followed = document
         self._follow_timer = QTimer(self)  # type: ignore[arg-type]  # the panel is a QObject
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(0)
         self._follow_timer.timeout.connect(self.flush_document)
-        for signal in (document.projectReplaced, document.datasetChanged, document.datasetCellsChanged,
-                       document.networkChanged, document.historyChanged, document.trainingConfigChanged):
+        for signal in signals:
             signal.connect(self._document_changed)
         self.set_project(document.project)
 
