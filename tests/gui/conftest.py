@@ -60,6 +60,17 @@ def message_boxes(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True, scope="module")
+def collect_at_module_end(qapp):
+    """What a module's windows left for the collector (pyqtgraph's menus, Python-side cycles around deleted
+    widgets) is collected here, after Qt has deleted what it was asked to, while this module's objects are
+    still in order; left to a later automatic collection in an unrelated test, it crashed the test process."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(autouse=True)
 def no_running_threads(qapp, monkeypatch):
     """Fail a test that leaves a QThread running (napari's conftest does the same). Threads are recorded
