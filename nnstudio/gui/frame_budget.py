@@ -52,12 +52,9 @@ NO_PAINT_THREADS = "QT_NO_GUI_THREADPOOL"  # Qt reads it when it would first mak
 def paint_on_the_gui_thread() -> None:
     """Qt splits large fills and image conversions over a pool of threads, and the GUI thread waits for them.
     While a run trains, the other cores are the training process's: the pool's threads take time from it, and
-    the GUI thread waits until the pool's threads get a core. The window paints on its own thread (call this
-    before Qt first paints something large; the user's own setting wins)."""
+    the GUI thread waits until the pool's threads get a core. The window paints on its own thread (MainWindow
+    calls this before it makes its widgets, so before Qt first paints; the user's own setting wins)."""
     os.environ.setdefault(NO_PAINT_THREADS, "1")
-
-
-paint_on_the_gui_thread()  # on import: the window's modules load before any of its widgets is made
 
 
 __all__ = ["MAX_STRETCH", "NO_PAINT_THREADS", "SHARE", "FrameBudget", "budget", "paint_on_the_gui_thread"]

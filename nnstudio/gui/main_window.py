@@ -30,6 +30,7 @@ from nnstudio.gui.dock_focus import out_of_sight
 from nnstudio.gui.document import Document, Selection
 from nnstudio.gui.edit_actions import EditActions
 from nnstudio.gui.file_actions import FileActions
+from nnstudio.gui.frame_budget import paint_on_the_gui_thread
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.language_menu import LanguageMenu
 from nnstudio.gui.lesson_actions import LessonActions
@@ -83,6 +84,7 @@ def make_settings() -> QSettings:
 
 class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None, settings: QSettings | None = None) -> None:
+        paint_on_the_gui_thread()
         super().__init__()
         self.document = doc = document or Document()
         if doc.parent() is None:  # the document goes with its window (its signals hold the window's views)
