@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +32,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.decimal_input import decimal_point, show_in_locale
 from nnstudio.gui.document import Document
+from nnstudio.gui.epoch_count import epochs_box
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.panels.curve_plot import plain_axes
 from nnstudio.gui.panels.landscape_view import PATH_COLORS, LandscapeView
@@ -98,10 +98,7 @@ class RaceDialog(QDialog):
             box.setChecked(True)
         self.rates = QLineEdit(show_in_locale(f"{document.project.training.learning_rate:g}"))
         self.rates.setToolTip(tr("Learning rates, separated by commas: every optimizer races at each"))
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 100_000)
-        self.epochs.setValue(min(100, max(1, document.project.training.epochs)))
-        self.epochs.setSuffix(tr(" epochs"))
+        self.epochs = epochs_box(1, 100_000, min(100, max(1, document.project.training.epochs)))
         self.start_button = QPushButton(tr("Race"))
         self.start_button.setDefault(True)
         self.cancel_button = QPushButton(tr("Cancel"))

@@ -34,6 +34,7 @@ from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.training import StopReason, TrainingConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.decimal_input import DecimalSpinBox, DecimalValidator, show_in_locale
+from nnstudio.gui.epoch_count import epochs_box
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.text import as_rich, plain
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
@@ -186,11 +187,7 @@ class TrainingPanel(QWidget):
         self.target_loss.setAccessibleName(tr("Target loss"))  # its label is the check box: no buddy
         self.target_loss.setToolTip(self.use_target_loss.toolTip())
         self.use_patience = QCheckBox(tr("Early stopping"))
-        self.patience = QSpinBox()
-        self.patience.setRange(1, 100_000)
-        self.patience.valueChanged.connect(  # "1 epoch", "5 epochs"
-            lambda n: self.patience.setSuffix(tr(" epoch") if n == 1 else tr(" epochs")))
-        self.patience.setSuffix(tr(" epoch"))  # at its minimum, 1
+        self.patience = epochs_box(1, 100_000)
         self.patience.setToolTip(tr("Stop when validation loss has not improved for this many epochs"))
         self.patience.setAccessibleName(tr("Early stopping patience"))
         self.use_patience.setToolTip(self.patience.toolTip())

@@ -4,10 +4,6 @@
   <context>
     <name>NNStudio</name>
     <message>
-      <source> epochs</source>
-      <translation> Epochen</translation>
-    </message>
-    <message>
       <source>&amp;Dataset</source>
       <translation>Daten&amp;satz</translation>
     </message>

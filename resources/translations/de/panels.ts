@@ -4,14 +4,6 @@
   <context>
     <name>NNStudio</name>
     <message>
-      <source> epoch</source>
-      <translation> Epoche</translation>
-    </message>
-    <message>
-      <source> epochs</source>
-      <translation> Epochen</translation>
-    </message>
-    <message>
       <source>(not drawn: {runs} — another network shape)</source>
       <translation>(nicht gezeichnet: {runs} – andere Netzform)</translation>
     </message>

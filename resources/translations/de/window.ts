@@ -4,6 +4,14 @@
   <context>
     <name>NNStudio</name>
     <message>
+      <source> epoch</source>
+      <translation> Epoche</translation>
+    </message>
+    <message>
+      <source> epochs</source>
+      <translation> Epochen</translation>
+    </message>
+    <message>
       <source>&amp;About NN Studio</source>
       <translation>Ü&amp;ber NN Studio</translation>
     </message>
