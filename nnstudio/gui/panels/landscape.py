@@ -120,7 +120,7 @@ class LandscapePanel(BuiltWhenShown, QWidget):
     # the controls and the picture are made when the panel is first shown (or used)
     plane_box, first_box, second_box, size_spin = built(), built(), built(), built()
     draw_button, cancel_button, new_directions, view, note = built(), built(), built(), built(), built()
-    hints_before_built = ((394, 236), (608, 580))
+    hints_before_built = ((425, 236), (608, 580))
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,7 +144,8 @@ class LandscapePanel(BuiltWhenShown, QWidget):
         self.plane_box.setAccessibleName(tr("Plane"))
         self.plane_box.setAccessibleDescription(tr("Which plane of weights the loss is drawn over"))
         self.first_box, self.second_box = QComboBox(), QComboBox()
-        for box in (self.plane_box, self.first_box, self.second_box):  # they may be narrower than their texts
+        self.plane_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never elided
+        for box in (self.first_box, self.second_box):  # they may be narrower than their texts
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(12)
         for box in (self.first_box, self.second_box):
@@ -161,7 +162,7 @@ class LandscapePanel(BuiltWhenShown, QWidget):
         self.draw_button.setToolTip(tr("Compute the loss over the plane (on a background thread)"))
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setAccessibleDescription(tr("Stop computing the landscape"))
-        self.cancel_button.setEnabled(False)
+        self.cancel_button.setVisible(False)  # in Draw's place while the loss is computed (room for the plane)
         self.new_directions = QPushButton(tr("New directions"))
         self.new_directions.setToolTip(tr("Draw two other random directions"))
         bar = QHBoxLayout()
@@ -284,7 +285,8 @@ class LandscapePanel(BuiltWhenShown, QWidget):
 
     @Slot(bool)
     def _busy(self, busy: bool) -> None:
-        self.cancel_button.setEnabled(busy)
+        self.draw_button.setVisible(not busy)
+        self.cancel_button.setVisible(busy)
 
     @Slot(object)
     def _computed(self, answer: tuple) -> None:
