@@ -10,7 +10,7 @@ from nnstudio.core.landscape import exact_plane, flatten, loss_data, loss_grid, 
 from nnstudio.core.replay import flat_index, fork_at, weight_timeline, weights_at
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.gui.document import Selection
-from nnstudio.gui.training_session import IDLE
+from nnstudio.gui.training_session import IDLE, PAUSED
 from nnstudio.io.examples import load_example
 
 from .conftest import laptop_fixtures
@@ -305,6 +305,31 @@ def test_a_paused_and_resumed_run_is_one_run_with_exact_curves_and_live_loss_cha
     expected = run_loss_change(doc.project, runs[0].id)
     assert not replays and np.array_equal(panel.result.predicted, expected.predicted)
     assert np.array_equal(panel.result.actual, expected.actual) and panel.result.epoch.tolist() == list(range(1, 8))
+
+
+
+def test_loss_change_opened_mid_run_shows_no_earlier_run_and_replays_this_one_at_pause(qtbot, window):
+    """A run started with the view closed sends no loss change: opened mid-run, the view shows none of the
+    previous run's numbers as if they were this run's, and replays this run when it pauses."""
+    from nnstudio.core.run_loss_change import run_loss_change
+
+    doc, session, panel = window.document, window.training, window.loss_change
+    train(qtbot, window, 3)  # an earlier run, replayable
+    start_long_run(qtbot, window)  # the view is closed: this run does not measure its loss change
+    replays: list[bool] = []
+    panel.task.started.connect(lambda: replays.append(True))
+    window.acts["show_loss_change"].trigger()
+    drawn, _ = panel.predicted.getData()
+    assert panel.result is None and (drawn is None or len(drawn) == 0) and not replays
+    assert "when it pauses or ends" in panel.verdict.text()
+    with qtbot.waitSignal(panel.task.done, timeout=20_000):
+        window.acts["pause"].trigger()
+    this_run = doc.project.runs.runs[-1]
+    assert session.state == PAUSED and this_run.id != doc.project.runs.runs[0].id
+    expected = run_loss_change(doc.project, this_run.id)
+    assert np.array_equal(panel.result.predicted, expected.predicted)
+    assert this_run.name in panel.verdict.text()
+    session.stop()
 
 
 # -- the optimizer race -----------------------------------------------------------------------------------------

@@ -20,13 +20,15 @@ from nnstudio.core.training import History
 from nnstudio.gui import theme
 from nnstudio.gui.background import BackgroundTask
 from nnstudio.gui.document import Document
-from nnstudio.gui.i18n import tr
+from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.panels.curve_plot import MenuWhenAsked, plain_axes
 from nnstudio.gui.panels.lazy import BuiltWhenShown, built
 from nnstudio.gui.panels.on_screen import RefreshWhenShown
 from nnstudio.gui.run_commands import run_log_notifier
+from nnstudio.gui.training_session import RUNNING
 from nnstudio.gui.wrapped_label import WrappedLabel
 
+START_TEXT = QT_TR_NOOP("Train to see, for every epoch, how far the loss fell against what the slope predicted.")
 PREDICTED_PEN = pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine)
 ACTUAL_PEN = pg.mkPen("#1f77b4", width=2)
 
@@ -82,6 +84,9 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
         self.run_ids: list[int] = []
         self.result: RunLossChange | None = None
         self.live = _LiveRows()
+        self.session = None  # the TrainingSession it follows
+        self._measuring = False  # the run training now sends its loss change (the view was on screen at Train)
+        self._waiting = False  # showing that an unmeasured run's numbers come when it pauses or ends
         self.task = BackgroundTask(self)
         self.task.done.connect(self._computed)
         self.task.failed.connect(lambda message: self.verdict.setText(message))
@@ -107,17 +112,29 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
         self.plot.setMinimumSize(240, 160)
-        self.verdict = WrappedLabel(tr("Train to see, for every epoch, how far the loss fell against what the "
-                                       "slope predicted."))
+        self.verdict = WrappedLabel(tr(START_TEXT))
         self.layout().addWidget(self.plot, 1)
         self.layout().addWidget(self.verdict)
 
     def follow(self, session) -> None:
         """Take the loss change live from ``session``'s runs (a TrainingSession): a run started while this
         view is on screen measures it and sends it with its snapshots."""
-        session.watch_loss_change = lambda: self._shown
+        self.session = session
+        session.watch_loss_change = self._measure_this_run
         session.progress.connect(self._snapshot)
         session.committed.connect(self._committed)
+        session.stateChanged.connect(self._state_changed)
+
+    def _measure_this_run(self) -> bool:
+        self._measuring = self._shown
+        return self._measuring
+
+    def _training_unmeasured(self) -> bool:
+        """A run is training that this view did not measure from its start (it was opened after Train), and no
+        other run was chosen in the Runs panel: its numbers exist only once the run pauses or ends."""
+        log = self.document.project.runs
+        chosen = any(log.find(run_id) is not None for run_id in self.run_ids)
+        return self.session is not None and self.session.state == RUNNING and not self._measuring and not chosen
 
     def set_runs(self, run_ids: list[int]) -> None:
         self.run_ids = list(run_ids)
@@ -139,11 +156,14 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
         self.task.cancel()
         if not self.refresh_now():
             return
+        self._waiting = self._training_unmeasured()
+        if self._waiting:
+            self._clear(tr("This run's loss change is replayed when it pauses or ends (the view was opened after it "
+                           "started)."))
+            return
         run_id = self.run_id()
         if run_id is None:
-            self.result = None
-            self.predicted.setData([], [])
-            self.actual.setData([], [])
+            self._clear(tr(START_TEXT))
             return
         log = self.document.project.runs
         if self.live.usable_for(log.find(run_id), run_id):
@@ -178,10 +198,21 @@ class LossChangePanel(BuiltWhenShown, RefreshWhenShown, QWidget):
             self.live = _LiveRows()
         self.refresh()
 
+    @Slot(str)
+    def _state_changed(self, _state: str) -> None:
+        if self._waiting:  # the run it waited for paused or ended: its numbers can be replayed now
+            self.refresh()
+
     @Slot()
     def _project_replaced(self) -> None:
         self.live = _LiveRows()
         self.refresh()
+
+    def _clear(self, note: str) -> None:
+        self.result = None
+        self.predicted.setData([], [])
+        self.actual.setData([], [])
+        self.verdict.setText(note)
 
     def _show(self, run_id: int, result: RunLossChange) -> None:
         self.result = result

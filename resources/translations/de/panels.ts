@@ -1244,6 +1244,10 @@ Zwei oder mehr auswählen, um sie zu vergleichen; Doppelklick auf einen Namen be
       <translation>Dieser Lauf</translation>
     </message>
     <message>
+      <source>This run's loss change is replayed when it pauses or ends (the view was opened after it started).</source>
+      <translation>Die Verluständerung dieses Laufs wird nachgespielt, wenn er pausiert oder endet (die Ansicht wurde nach seinem Start geöffnet).</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>Zeit</translation>
     </message>
