@@ -145,9 +145,10 @@ def _dump(value: Any, level: int) -> str:
     """Objects indented, a list of numbers on one line, a matrix one row per line (readable weights)."""
     pad, inner = "  " * level, "  " * (level + 1)
     if isinstance(value, dict):
-        flat = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
-        if all(_scalar(v) for v in value.values()) and len(flat) <= 72:
-            return flat
+        if all(_scalar(v) for v in value.values()):  # (not dumping a whole subtree just to measure it)
+            flat = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+            if len(flat) <= 72:
+                return flat
         items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, level + 1)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list):
