@@ -1,13 +1,15 @@
 import os
 import sys
 
-from hypothesis import HealthCheck, settings
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 # With PYTHONDONTWRITEBYTECODE set, each test process compiled nnstudio and rewrote the asserts of every test
 # module again (~5 s of CPU per process); the suite keeps them in __pycache__ (ignored by git) like any run.
+# Set before hypothesis is imported: pytest rewrites the asserts of a plugin's whole package, and hypothesis'
+# 73 modules, rewritten afresh in every test process, cost ~0.7 s of CPU each time.
 sys.dont_write_bytecode = False
+
+from hypothesis import HealthCheck, settings  # noqa: E402 - after the line above, on purpose
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The fuzzers' settings: no deadline (the suite shares two cores with other work, so one slow example says
 # nothing) and 50 examples each unless a fuzzer sets its own count. A deeper run on purpose:
