@@ -7,7 +7,9 @@ import sys
 # 73 modules, rewritten afresh in every test process, cost ~0.7 s of CPU each time.
 sys.dont_write_bytecode = False
 
-from hypothesis import HealthCheck, settings  # noqa: E402 - after the line above, on purpose
+import pytest  # noqa: E402 - after the line above, on purpose
+from hypothesis import HealthCheck, settings  # noqa: E402
+from program_host import ProgramHost  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,3 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("suite", deadline=None, max_examples=50, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", settings.get_profile("suite"), max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+
+
+@pytest.fixture(scope="session")
+def program_host():
+    """Runs exported programs (and imports exported files) in one isolated interpreter: program_host.py."""
+    host = ProgramHost()
+    yield host
+    host.close()

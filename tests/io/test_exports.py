@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -229,19 +228,13 @@ def test_python_script_float32_network(tmp_path):
     np.testing.assert_allclose(module.predict(x), project.predict(x), rtol=1e-12, atol=1e-12)
 
 
-def _run_script(path: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run([sys.executable, "-I", str(path), *args], capture_output=True, text=True,
-                          cwd=path.parent, env=env, timeout=120)
-
-
-def test_python_script_command_line(tmp_path):
-    """Run as a program in an isolated interpreter (-I: nnstudio's source is not on its path)."""
+def test_python_script_command_line(program_host, tmp_path):
+    """Run as a program in an isolated interpreter that cannot import nnstudio (tests/program_host.py)."""
     project, x = every_activation_project()
     path = tmp_path / "model.py"
     export_model(project, "python", path)
     row = x[3]
-    done = _run_script(path, *map(repr, row.tolist()))
+    done = program_host.run(path, *map(repr, row.tolist()))
     assert done.returncode == 0, done.stderr
     header, values = done.stdout.strip().splitlines()
     assert header == "price,rent"
@@ -249,19 +242,19 @@ def test_python_script_command_line(tmp_path):
 
     csv = tmp_path / "data.csv"
     csv.write_text("rooms,extra,age,income\n" + "".join(f"{r[2]!r},x,{r[0]!r},{r[1]!r}\n" for r in x[:5].tolist()))
-    done = _run_script(path, "--csv", str(csv))
+    done = program_host.run(path, "--csv", str(csv))
     assert done.returncode == 0, done.stderr
     rows = [[float(v) for v in line.split(",")] for line in done.stdout.strip().splitlines()[1:]]
     np.testing.assert_allclose(rows, project.predict(x[:5]), rtol=1e-12, atol=1e-12)
 
-    done = _run_script(path, "1", "2")
+    done = program_host.run(path, "1", "2")
     assert done.returncode == 2 and "expected 3 input values (age income rooms), got 2" in done.stderr
 
 
-def test_python_script_prints_the_class(tmp_path):
+def test_python_script_prints_the_class(program_host, tmp_path):
     project, x = softmax_project()
     export_model(project, "python", tmp_path / "soft.py")
-    done = _run_script(tmp_path / "soft.py", *map(repr, x[0].tolist()))
+    done = program_host.run(tmp_path / "soft.py", *map(repr, x[0].tolist()))
     assert done.returncode == 0, done.stderr
     header, values = done.stdout.strip().splitlines()
     assert header == "a,b,c,class"
