@@ -27,3 +27,24 @@ def program_host():
     host = ProgramHost()
     yield host
     host.close()
+
+
+# -- which test process runs which files (pytest-xdist, --dist loadfile) ----------------------------------------
+# A file's tests run in one process (a window they share is built once). These files also go to one process
+# together: each imports PyTorch (~2.3 s of CPU) in the test process and in its program host, once if they
+# share a process and up to twice each if they are split.
+RUN_TOGETHER = {f"tests/io/{name}": "tests/io: the PyTorch exports"
+                for name in ("test_exports.py", "test_export_predict.py", "test_export_safety.py")}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LoadFileTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return RUN_TOGETHER.get(file, file)
+
+    return LoadFileTogether(config, log)
