@@ -35,6 +35,14 @@ def program_host():
 # share a process and up to twice each if they are split.
 RUN_TOGETHER = {f"tests/io/{name}": "tests/io: the PyTorch exports"
                 for name in ("test_exports.py", "test_export_predict.py", "test_export_safety.py")}
+# The longest units start first (measured on a quiet run, 2026-12-01), so the last to finish are short and
+# neither process waits long for the other at the end. Only the order depends on this list: a file missing
+# from it runs all the same, after these, larger files (more tests) first as pytest-xdist orders them.
+RUN_FIRST = [
+    "tests/gui/test_step_math_records.py", "tests/io: the PyTorch exports", "tests/gui/test_lessons.py",
+    "tests/gui/test_new_defaults.py", "tests/gui/test_training_truth.py", "tests/gui/test_image_views.py",
+    "tests/cli/test_untrusted_files.py", "tests/gui/test_runs_gui.py", "tests/gui/test_accessibility.py",
+]
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -46,5 +54,10 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             file = super()._split_scope(nodeid)
             return RUN_TOGETHER.get(file, file)
+
+        def _assign_work_unit(self, node) -> None:
+            first = min(self.workqueue, key=lambda s: RUN_FIRST.index(s) if s in RUN_FIRST else len(RUN_FIRST))
+            self.workqueue.move_to_end(first, last=False)
+            super()._assign_work_unit(node)
 
     return LoadFileTogether(config, log)
