@@ -105,25 +105,35 @@ class ProgramHost:
     def __init__(self) -> None:
         self._proc: subprocess.Popen | None = None
         self._serial = 0
+        # the host's own stderr (what imports print, its own crash), open for the host's life: closed in close()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115
+
+    def _host_said(self) -> str:
+        self._log.seek(0)
+        return self._log.read()[-4000:].decode("utf-8", "replace")
 
     def _ask(self, request: dict) -> dict:
-        if self._proc is None or self._proc.poll() is not None:
+        if self._proc is not None and self._proc.poll() is not None:
+            self._stop()  # it died after its last answer: start another
+        if self._proc is None:
             env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
             self._proc = subprocess.Popen([sys.executable, "-I", "-c", _HOST], stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, env=env, cwd=tempfile.gettempdir())
+                                          stdout=subprocess.PIPE, stderr=self._log, env=env,
+                                          cwd=tempfile.gettempdir())
         self._serial += 1
         self._proc.stdin.write((json.dumps({**request, "serial": self._serial}) + "\n").encode())
         self._proc.stdin.flush()
         with selectors.DefaultSelector() as sel:
             sel.register(self._proc.stdout, selectors.EVENT_READ)
             if not sel.select(REPLY_TIMEOUT):
-                self.close(kill=True)
-                raise AssertionError(f"no answer from the program host within {REPLY_TIMEOUT} s: {request}")
+                self._stop(kill=True)
+                raise AssertionError(f"no answer from the program host within {REPLY_TIMEOUT} s: {request}:\n"
+                                     f"{self._host_said()}")
         line = self._proc.stdout.readline()
         if not line:
             code = self._proc.wait()
-            self._proc = None
-            raise AssertionError(f"the program host ended (status {code}) during {request}")
+            self._stop()
+            raise AssertionError(f"the program host ended (status {code}) during {request}:\n{self._host_said()}")
         reply = json.loads(line)
         assert "error" not in reply, reply["error"]
         return reply
@@ -139,12 +149,16 @@ class ProgramHost:
         [NAME, DESCRIPTION, INPUTS, NETWORK_INPUTS, OUTPUTS, CLASSES] as the module defines them."""
         return self._ask({"files": [str(folder / f) for f in files], "cwd": str(folder)})["shown"]
 
-    def close(self, kill: bool = False) -> None:
+    def _stop(self, kill: bool = False) -> None:
         proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        if kill:
-            proc.kill()
-        proc.stdin.close()
-        proc.wait(timeout=60)
-        proc.stdout.close()
+        if proc is not None:
+            if kill:
+                proc.kill()
+            proc.stdin.close()
+            proc.wait(timeout=60)
+            proc.stdout.close()
+
+    def close(self) -> None:
+        """End the host (it ends when its input closes) and forget what it said."""
+        self._stop()
+        self._log.close()
