@@ -9,7 +9,9 @@ own folder, with empty stdin and its own stdout and stderr (encoded as the host'
 lone surrogate a program printed fails as it would in a process of its own), and its exit status is what
 Python's would be (``sys.exit(2)`` is 2, an uncaught exception prints its traceback and is 1).
 
-The host also imports exported files as modules, for the tests that read their names back.
+The host also imports exported files as modules: for the tests that read their names back, and to run code
+against them (``probe``: the PyTorch exports' models), so that PyTorch is imported in the host only and not
+in the test process as well.
 """
 
 from __future__ import annotations
@@ -87,16 +89,40 @@ def import_files(request):
     return {"shown": shown}
 
 
+def probe(request):
+    spec = importlib.util.spec_from_file_location(f"probe_{request['serial']}", request["file"])
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    scope = {"m": m, **request["values"]}
+    exec(request["code"], scope)
+    return {"result": scope["result"]}
+
+
+HANDLERS = {"run": run, "import": import_files, "probe": probe}
 sys.stdout = sys.stderr  # whatever an import prints goes to stderr; the real stdout carries the replies
 for line in sys.stdin:
     request = json.loads(line)
     os.chdir(request["cwd"])
     try:
-        reply = run(request) if "path" in request else import_files(request)
+        reply = HANDLERS[request["kind"]](request)
     except BaseException:
         reply = {"error": traceback.format_exc()}
     print(json.dumps(reply), file=replies, flush=True)
 '''
+
+
+# What a PyTorch export's model gives for inputs x: build_model(torch.float64) and the float32 default, in eval
+# mode without gradients, as a person would use the exported file.
+TORCH_OUTPUTS = """
+import torch
+model64, model32 = m.build_model(torch.float64).eval(), m.build_model().eval()
+with torch.no_grad():
+    out64 = model64(torch.tensor(x, dtype=torch.float64)).numpy()
+    out32 = model32(torch.tensor(x, dtype=torch.float32)).numpy()
+result = {"float64": out64.tolist(), "float64_dtype": str(out64.dtype), "float32": out32.tolist(),
+          "float32_dtype": str(out32.dtype), "sequential": isinstance(model32, torch.nn.Sequential),
+          "inputs": m.INPUTS}
+"""
 
 
 class ProgramHost:
@@ -140,14 +166,29 @@ class ProgramHost:
 
     def run(self, path: Path, *args: str) -> subprocess.CompletedProcess:
         """``python -I PATH ARGS`` in PATH's folder: status, stdout and stderr (UTF-8 text)."""
-        reply = self._ask({"path": str(path), "args": list(args), "cwd": str(Path(path).parent)})
+        reply = self._ask({"kind": "run", "path": str(path), "args": list(args), "cwd": str(Path(path).parent)})
         out, err = (base64.b64decode(reply[k]).decode("utf-8") for k in ("stdout", "stderr"))
         return subprocess.CompletedProcess([sys.executable, "-I", str(path), *args], reply["code"], out, err)
 
     def import_files(self, folder: Path, files: list[str]) -> list[str]:
         """Import each file (in ``folder`` as the working folder); per file the ``ascii()`` of
         [NAME, DESCRIPTION, INPUTS, NETWORK_INPUTS, OUTPUTS, CLASSES] as the module defines them."""
-        return self._ask({"files": [str(folder / f) for f in files], "cwd": str(folder)})["shown"]
+        return self._ask({"kind": "import", "files": [str(folder / f) for f in files], "cwd": str(folder)})["shown"]
+
+    def probe(self, path: Path, code: str, **values) -> object:
+        """Import the exported file ``path`` as the module ``m`` and run ``code`` with ``m`` and ``values``
+        (JSON: lists, numbers, text) as its globals; ``code`` sets ``result``, which comes back through JSON
+        (floats exactly, NaN and infinities included)."""
+        return self._ask({"kind": "probe", "file": str(path), "code": code, "values": values,
+                          "cwd": str(Path(path).parent)})["result"]
+
+    def torch_outputs(self, path: Path, x) -> dict:
+        """A PyTorch export's outputs for the rows ``x`` (see TORCH_OUTPUTS): "float64" and "float32" as
+        arrays, their dtypes' names, whether the float32 model is an nn.Sequential, and the file's INPUTS."""
+        import numpy as np
+
+        out = self.probe(path, TORCH_OUTPUTS, x=np.asarray(x, dtype=np.float64).tolist())
+        return {**out, "float64": np.array(out["float64"]), "float32": np.array(out["float32"])}
 
     def _stop(self, kill: bool = False) -> None:
         proc, self._proc = self._proc, None
@@ -159,6 +200,7 @@ class ProgramHost:
             proc.stdout.close()
 
     def close(self) -> None:
-        """End the host (it ends when its input closes) and forget what it said."""
-        self._stop()
+        """End the host and forget what it said. It is killed: it keeps nothing, and an interpreter that has
+        imported PyTorch takes ~1 s to exit, at the very end of a test process's run."""
+        self._stop(kill=True)
         self._log.close()

@@ -160,18 +160,15 @@ def test_python_script_takes_the_base_inputs(cases, name):
 
 
 @pytest.mark.parametrize("name", MODELS)
-def test_pytorch_code_takes_the_base_inputs(cases, name):
-    torch = pytest.importorskip("torch", reason="PyTorch is not installed (optional; pip install torch to run this)")
+def test_pytorch_code_takes_the_base_inputs(cases, program_host, name):
+    """In the program host (tests/program_host.py), so PyTorch is imported there only."""
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("PyTorch is not installed (optional; pip install torch to run this)")
     case = cases(name)
-    module = _import_file(case.export("pytorch", "model_torch.py"), f"torch_{name.replace(':', '_').replace('-', '_')}")
-    assert case.base_names == module.INPUTS
-    model = module.build_model(torch.float64).eval()
-    with torch.no_grad():
-        out = model(torch.tensor(case.x, dtype=torch.float64)).numpy()
-    np.testing.assert_allclose(out, case.predicted, rtol=1e-9, atol=1e-9)
-    with torch.no_grad():  # the float32 default takes the same base inputs
-        out32 = module.build_model().eval()(torch.tensor(case.x, dtype=torch.float32)).numpy()
-    np.testing.assert_allclose(out32, case.predicted, rtol=1e-4, atol=1e-4)
+    out = program_host.torch_outputs(case.export("pytorch", "model_torch.py"), case.x)
+    assert case.base_names == out["inputs"]
+    np.testing.assert_allclose(out["float64"], case.predicted, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(out["float32"], case.predicted, rtol=1e-4, atol=1e-4)  # the float32 default
 
 
 def test_onnx_computes_derived_inputs_with_standard_ops(cases):
