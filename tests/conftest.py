@@ -31,8 +31,8 @@ def program_host():
 
 # -- which test process runs which files (pytest-xdist, --dist loadfile) ----------------------------------------
 # A file's tests run in one process (a window they share is built once). These files also go to one process
-# together: each imports PyTorch (~2.3 s of CPU) in the test process and in its program host, once if they
-# share a process and up to twice each if they are split.
+# together: each runs PyTorch exports in the test process's program host, which imports PyTorch (~2.3 s of
+# CPU) once; split, each test process would start a host that imports it.
 RUN_TOGETHER = {f"tests/io/{name}": "tests/io: the PyTorch exports"
                 for name in ("test_exports.py", "test_export_predict.py", "test_export_safety.py")}
 # The longest units start first (measured on a quiet run, 2026-12-01), so the last to finish are short and
