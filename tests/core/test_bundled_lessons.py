@@ -4,6 +4,7 @@ weight leaves the check failing. The tutorials' numbers are checked exactly wher
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import pytest
@@ -29,6 +30,13 @@ def _play(lesson):
         yield step, before, context
 
 
+@functools.cache
+def _played(key: str) -> tuple:
+    """``_play`` of a bundled lesson, played once for all the tests here: solving and checking work on
+    copies of the projects (the trainer runs on a copy, checks measure a copy), so the steps stay as played."""
+    return tuple(_play(LESSONS[key]))
+
+
 def test_the_classic_tutorials_are_bundled():
     assert set(LESSONS) == TUTORIALS
     orders = [lesson.order for lesson in bundled_lessons()]
@@ -37,8 +45,7 @@ def test_the_classic_tutorials_are_bundled():
 
 @pytest.mark.parametrize("key", sorted(TUTORIALS))
 def test_every_step_passes_after_its_solution_and_not_before(key):
-    lesson = LESSONS[key]
-    for n, (step, before, after) in enumerate(_play(lesson), 1):
+    for n, (step, before, after) in enumerate(_played(key), 1):
         results = evaluate_step(step, after)
         failing = [r.text for r in results if not r.ok]
         assert not failing, f"{key} step {n} ({step.title}): {failing}"
@@ -49,7 +56,7 @@ def test_every_step_passes_after_its_solution_and_not_before(key):
 @pytest.mark.parametrize("key", sorted(TUTORIALS))
 def test_a_wrong_answer_leaves_the_quiz_failing(key):
     quizzes = 0
-    for step, _, after in _play(LESSONS[key]):
+    for step, _, after in _played(key):
         for quiz in step.quizzes:
             quizzes += 1
             right = parse_answer(after.answers[quiz.quiz_id])
@@ -62,8 +69,7 @@ def test_a_wrong_answer_leaves_the_quiz_failing(key):
 
 
 def _step(lesson_key: str, title: str):
-    lesson = LESSONS[lesson_key]
-    for step, before, after in _play(lesson):
+    for step, before, after in _played(lesson_key):
         if step.title == title:
             return step, before, after
     raise AssertionError(title)
@@ -145,7 +151,7 @@ def test_car_mpg_normalization_matters():
 
 def test_backpropagation_quizzes_are_the_step_records():
     answers = {}
-    for _, _, after in _play(LESSONS["backpropagation"]):
+    for _, _, after in _played("backpropagation"):
         answers.update({k: float(v) for k, v in after.answers.items()})
     stepping = after.stepping
     assert stepping.done

@@ -5,6 +5,7 @@ its tests), with the values in place either way; identifiers and files stay as t
 from __future__ import annotations
 
 import ast
+import functools
 import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -167,11 +168,17 @@ def test_switching_back_to_english_removes_the_translation(qapp, tmp_path):
 
 
 # -- the sources and the catalogue -----------------------------------------------------------------------------
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A source file's syntax tree, parsed once for the three checks that walk it (walking changes nothing)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _user_errors() -> set[str]:
     """Names of the exception classes of errors a user causes (NNStudioError and its subclasses in the area)."""
     names = {"NNStudioError"}
     for path in AREA:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.ClassDef):
                 names.add(node.name)
     import nnstudio.errors as errors
@@ -202,7 +209,7 @@ def test_user_errors_in_core_and_io_are_raised_with_translatable_text():
     errors = _user_errors()
     bare, bad_tr = [], []
     for path in AREA:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _tree(path)
         for node in ast.walk(tree):
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _name(node.exc) in errors:
                 args = [*node.exc.args, *(k.value for k in node.exc.keywords if k.arg == "message")]
@@ -239,7 +246,7 @@ def test_every_template_gets_exactly_its_fields():
     only fail when the message is raised, so each template is checked against its ``format`` call here."""
     mismatched = []
     for path in AREA:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
                     and isinstance(node.func.value, ast.Call) and _name(node.func.value) == "tr"
                     and isinstance(node.func.value.args[0], ast.Constant)):

@@ -12,9 +12,6 @@ import contextlib
 import importlib.util
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -163,18 +160,15 @@ def test_python_script_takes_the_base_inputs(cases, name):
 
 
 @pytest.mark.parametrize("name", MODELS)
-def test_pytorch_code_takes_the_base_inputs(cases, name):
-    torch = pytest.importorskip("torch", reason="PyTorch is not installed (optional; pip install torch to run this)")
+def test_pytorch_code_takes_the_base_inputs(cases, program_host, name):
+    """In the program host (tests/program_host.py), so PyTorch is imported there only."""
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("PyTorch is not installed (optional; pip install torch to run this)")
     case = cases(name)
-    module = _import_file(case.export("pytorch", "model_torch.py"), f"torch_{name.replace(':', '_').replace('-', '_')}")
-    assert case.base_names == module.INPUTS
-    model = module.build_model(torch.float64).eval()
-    with torch.no_grad():
-        out = model(torch.tensor(case.x, dtype=torch.float64)).numpy()
-    np.testing.assert_allclose(out, case.predicted, rtol=1e-9, atol=1e-9)
-    with torch.no_grad():  # the float32 default takes the same base inputs
-        out32 = module.build_model().eval()(torch.tensor(case.x, dtype=torch.float32)).numpy()
-    np.testing.assert_allclose(out32, case.predicted, rtol=1e-4, atol=1e-4)
+    out = program_host.torch_outputs(case.export("pytorch", "model_torch.py"), case.x)
+    assert case.base_names == out["inputs"]
+    np.testing.assert_allclose(out["float64"], case.predicted, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(out["float32"], case.predicted, rtol=1e-4, atol=1e-4)  # the float32 default
 
 
 def test_onnx_computes_derived_inputs_with_standard_ops(cases):
@@ -192,31 +186,25 @@ def test_onnx_computes_derived_inputs_with_standard_ops(cases):
     assert json.loads(meta["nnstudio.formulas"])[2] == {"op": "square", "sources": ["x1"]}
 
 
-def _run(path: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run([sys.executable, "-I", str(path), *args], capture_output=True, text=True,
-                          cwd=path.parent, env=env, timeout=300)
-
-
-def test_exported_programs_take_the_base_values_on_their_command_line(cases):
+def test_exported_programs_take_the_base_values_on_their_command_line(cases, program_host):
     """``python model.py X2 X1`` (two values for the x2, x1 regression) prints predict's outputs."""
     case = cases("derived:regression")
     row = list(map(repr, case.x[3].tolist()))
     script = case.export("python", "regression.py")
-    done = _run(script, *row)
+    done = program_host.run(script, *row)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "t"
     np.testing.assert_allclose(float(done.stdout.splitlines()[1]), case.predicted[3, 0], rtol=1e-9)
-    done = _run(script, "1", "2", "3")
+    done = program_host.run(script, "1", "2", "3")
     assert done.returncode == 2 and "expected 2 input values (x2 x1), got 3" in done.stderr
 
     csv = case.folder / "rows.csv"  # by column name, in any order
     csv.write_text("x1,x2\n" + "".join(f"{b!r},{a!r}\n" for a, b in case.x[:5].tolist()))
-    done = _run(script, "--csv", str(csv))
+    done = program_host.run(script, "--csv", str(csv))
     assert done.returncode == 0, done.stderr
     np.testing.assert_allclose([float(v) for v in done.stdout.split()[1:]], case.predicted[:5, 0], rtol=1e-9)
 
     if importlib.util.find_spec("torch") is not None:
-        done = _run(case.export("pytorch", "regression_torch.py"), *row)
+        done = program_host.run(case.export("pytorch", "regression_torch.py"), *row)
         assert done.returncode == 0, done.stderr
         np.testing.assert_allclose(float(done.stdout.splitlines()[1]), case.predicted[3, 0], rtol=1e-9)

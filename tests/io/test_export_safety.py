@@ -3,7 +3,7 @@
 Names (inputs, outputs, classes, a derived input's source, the model's name and description) are made of
 quotes, triple quotes, backslashes, ``\\N{``, ``\\x4``, NUL, newlines, lone surrogates, format braces, ``#``
 and payloads that would create a canary file if a name landed in code. Each model is exported with the
-real command line; the generated Python files must compile, importing them (in a fresh interpreter, in
+real command line; the generated Python files must compile, importing them (in an isolated interpreter, in
 their folder) must not create the canary, and every name must come back unchanged as a string value. The
 ONNX and JSON exports must succeed too (exit 0) and carry the names exactly.
 """
@@ -15,9 +15,7 @@ import contextlib
 import importlib.util
 import io
 import json
-import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -66,52 +64,17 @@ def run_cli(*args: str | Path) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
 
 
-# One interpreter (-I: isolated, nnstudio not on its path) imports the exports of every example, so torch
-# is imported once. Each file is imported with the working folder set to its folder: a payload that ran
-# would create the canary there. Whatever an import prints goes to stderr; stdout carries the replies.
-IMPORTER = """
-import importlib.util, json, os, sys, traceback
-try:
-    import torch  # noqa: F401 - loaded once for all the PyTorch exports
-except ImportError:
-    pass
-replies, sys.stdout = sys.stdout, sys.stderr
-for count, line in enumerate(sys.stdin):
-    request = json.loads(line)
-    os.chdir(request["folder"])
-    try:
-        shown = []
-        for path in request["files"]:
-            spec = importlib.util.spec_from_file_location(f"export_{count}_{len(shown)}", path)
-            m = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(m)
-            shown.append(ascii([m.NAME, m.DESCRIPTION, m.INPUTS, m.NETWORK_INPUTS, m.OUTPUTS, m.CLASSES]))
-        reply = {"shown": shown}
-    except BaseException:
-        reply = {"error": traceback.format_exc()}
-    print(json.dumps(reply), file=replies, flush=True)
-"""
-
-
 @pytest.fixture(scope="module")
-def importer():
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    proc = subprocess.Popen([sys.executable, "-I", "-c", IMPORTER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, env=env, cwd=tempfile.gettempdir())
+def importer(program_host):
+    """Imports exported files in the tests' isolated program host (tests/program_host.py), with the working
+    folder set to their folder: a payload that ran would create the canary there."""
 
     def import_files(folder: Path, files: list[str]) -> list[list]:
-        proc.stdin.write(json.dumps({"folder": str(folder), "files": [str(folder / f) for f in files]}) + "\n")
-        proc.stdin.flush()
-        line = proc.stdout.readline()
+        shown = program_host.import_files(folder, files)
         assert not (folder / CANARY).exists(), "importing an export ran code from a name"
-        reply = json.loads(line)
-        assert "error" not in reply, reply.get("error")
-        return [ast.literal_eval(text) for text in reply["shown"]]
+        return [ast.literal_eval(text) for text in shown]
 
-    yield import_files
-    proc.stdin.close()
-    proc.wait(timeout=60)
-    proc.stdout.close()
+    return import_files
 
 
 def _check_onnx(path: Path, project: Project, base: list[str]) -> None:
@@ -166,31 +129,25 @@ def test_hostile_names_never_become_code(importer, names, outputs, title, descri
             _check_onnx(folder / "model.onnx", project, base)
 
 
-def _run_program(path: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run([sys.executable, "-I", str(path), *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=path.parent, env=env, timeout=300)
-
-
-def test_exported_programs_print_names_as_text(tmp_path):
+def test_exported_programs_print_names_as_text(program_host, tmp_path):
     """Run as programs, the exports print names with control characters and lone surrogates escaped, and a %
     in a name is just a character in --help (argparse formats help texts with %)."""
     net = Network.build([2, 2], "sigmoid", seed=1, input_names=["50% (%(prog)s)", "x\x1b[2J"],
                         output_names=["\ud800out", "ok\n"])
     save_model(Project(net, name="m%d"), tmp_path / "m.json")
     assert run_cli("export", tmp_path / "m.json", "--format", "python", "--out", tmp_path / "m.py").returncode == 0
-    done = _run_program(tmp_path / "m.py", "--help")
+    done = program_host.run(tmp_path / "m.py", "--help")
     assert done.returncode == 0, done.stderr
     assert "50% (%(prog)s) x\\x1b[2J" in done.stdout and "\x1b" not in done.stdout
-    done = _run_program(tmp_path / "m.py", "0.5", "0.25")
+    done = program_host.run(tmp_path / "m.py", "0.5", "0.25")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "\\ud800out,ok\\n"
-    done = _run_program(tmp_path / "m.py", "1")
+    done = program_host.run(tmp_path / "m.py", "1")
     assert done.returncode == 2 and "x\\x1b[2J), got 1" in done.stderr and "\x1b" not in done.stderr
     if importlib.util.find_spec("torch") is not None:
         assert run_cli("export", tmp_path / "m.json", "--format", "pytorch", "--out", tmp_path / "t.py").returncode == 0
-        done = _run_program(tmp_path / "t.py", "0.5", "0.25")
+        done = program_host.run(tmp_path / "t.py", "0.5", "0.25")
         assert done.returncode == 0, done.stderr
         assert done.stdout.splitlines()[0] == "\\ud800out,ok\\n"
-        done = _run_program(tmp_path / "t.py")
+        done = program_host.run(tmp_path / "t.py")
         assert done.returncode == 2 and done.stderr.strip().endswith("50% (%(prog)s) x\\x1b[2J")

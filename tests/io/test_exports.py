@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -229,19 +228,13 @@ def test_python_script_float32_network(tmp_path):
     np.testing.assert_allclose(module.predict(x), project.predict(x), rtol=1e-12, atol=1e-12)
 
 
-def _run_script(path: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run([sys.executable, "-I", str(path), *args], capture_output=True, text=True,
-                          cwd=path.parent, env=env, timeout=120)
-
-
-def test_python_script_command_line(tmp_path):
-    """Run as a program in an isolated interpreter (-I: nnstudio's source is not on its path)."""
+def test_python_script_command_line(program_host, tmp_path):
+    """Run as a program in an isolated interpreter that cannot import nnstudio (tests/program_host.py)."""
     project, x = every_activation_project()
     path = tmp_path / "model.py"
     export_model(project, "python", path)
     row = x[3]
-    done = _run_script(path, *map(repr, row.tolist()))
+    done = program_host.run(path, *map(repr, row.tolist()))
     assert done.returncode == 0, done.stderr
     header, values = done.stdout.strip().splitlines()
     assert header == "price,rent"
@@ -249,19 +242,19 @@ def test_python_script_command_line(tmp_path):
 
     csv = tmp_path / "data.csv"
     csv.write_text("rooms,extra,age,income\n" + "".join(f"{r[2]!r},x,{r[0]!r},{r[1]!r}\n" for r in x[:5].tolist()))
-    done = _run_script(path, "--csv", str(csv))
+    done = program_host.run(path, "--csv", str(csv))
     assert done.returncode == 0, done.stderr
     rows = [[float(v) for v in line.split(",")] for line in done.stdout.strip().splitlines()[1:]]
     np.testing.assert_allclose(rows, project.predict(x[:5]), rtol=1e-12, atol=1e-12)
 
-    done = _run_script(path, "1", "2")
+    done = program_host.run(path, "1", "2")
     assert done.returncode == 2 and "expected 3 input values (age income rooms), got 2" in done.stderr
 
 
-def test_python_script_prints_the_class(tmp_path):
+def test_python_script_prints_the_class(program_host, tmp_path):
     project, x = softmax_project()
     export_model(project, "python", tmp_path / "soft.py")
-    done = _run_script(tmp_path / "soft.py", *map(repr, x[0].tolist()))
+    done = program_host.run(tmp_path / "soft.py", *map(repr, x[0].tolist()))
     assert done.returncode == 0, done.stderr
     header, values = done.stdout.strip().splitlines()
     assert header == "a,b,c,class"
@@ -269,48 +262,50 @@ def test_python_script_prints_the_class(tmp_path):
 
 
 # -- PyTorch ------------------------------------------------------------------------------------------------------
+# The PyTorch exports run in the program host (tests/program_host.py), so PyTorch is imported there only.
 @pytest.fixture(scope="module")
-def torch():
-    return pytest.importorskip("torch", reason="PyTorch is not installed (optional; pip install torch to run this)")
+def torch_host(program_host):
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("PyTorch is not installed (optional; pip install torch to run this)")
+    return program_host
 
 
 @pytest.mark.parametrize("name", list(SYNTHETIC))
-def test_pytorch_code_matches_the_engine(torch, tmp_path, name):
+def test_pytorch_code_matches_the_engine(torch_host, tmp_path, name):
     project, x = model_and_inputs(name)
     path = tmp_path / "model_torch.py"
     export_model(project, "pytorch", path)
-    module = _import_file(path, f"torch_{name.replace(':', '_').replace('-', '_')}")
+    out = torch_host.torch_outputs(path, x)
     expected = project.predict(x)
-
-    model64 = module.build_model(torch.float64).eval()
-    with torch.no_grad():
-        out64 = model64(torch.tensor(x, dtype=torch.float64)).numpy()
-    np.testing.assert_allclose(out64, expected, rtol=1e-12, atol=1e-12)
-
-    model32 = module.build_model().eval()
-    assert isinstance(model32, torch.nn.Sequential)
-    with torch.no_grad():
-        out32 = model32(torch.tensor(x, dtype=torch.float32)).numpy()
-    assert out32.dtype == np.float32
-    np.testing.assert_allclose(out32, expected, rtol=1e-6, atol=1e-6)
+    assert out["float64_dtype"] == "float64"
+    np.testing.assert_allclose(out["float64"], expected, rtol=1e-12, atol=1e-12)
+    assert out["sequential"] and out["float32_dtype"] == "float32"
+    np.testing.assert_allclose(out["float32"], expected, rtol=1e-6, atol=1e-6)
 
 
-def test_pytorch_layers_and_weight_layout(torch, tmp_path):
+LAYOUT = """
+import torch
+model = m.build_model(torch.float64)
+result = {"linear_weights": [layer.weight.detach().numpy().tolist() for layer in model
+                             if isinstance(layer, torch.nn.Linear)],
+          "kinds": [type(layer).__name__ for layer in model],
+          "leaky_slope": next(layer for layer in model if isinstance(layer, torch.nn.LeakyReLU)).negative_slope,
+          "elu_alpha": next(layer for layer in model if isinstance(layer, torch.nn.ELU)).alpha}
+"""
+
+
+def test_pytorch_layers_and_weight_layout(torch_host, tmp_path):
     project, _ = every_activation_project()
     export_model(project, "pytorch", tmp_path / "m.py")
-    model = _import_file(tmp_path / "m.py", "torch_layout").build_model(torch.float64)
-    linears = [m for m in model if isinstance(m, torch.nn.Linear)]
-    assert len(linears) == len(project.network.layers)
-    for linear, layer in zip(linears, project.network.layers):
-        np.testing.assert_array_equal(linear.weight.detach().numpy(), layer.weights.T)  # (out, in)
-    kinds = [type(m).__name__ for m in model]
-    assert kinds[0] == "Normalize" and kinds[-1] == "Denormalize"
-    leaky = next(m for m in model if isinstance(m, torch.nn.LeakyReLU))
-    elu = next(m for m in model if isinstance(m, torch.nn.ELU))
-    assert leaky.negative_slope == 0.1 and elu.alpha == 0.7
+    model = torch_host.probe(tmp_path / "m.py", LAYOUT)
+    assert len(model["linear_weights"]) == len(project.network.layers)
+    for weight, layer in zip(model["linear_weights"], project.network.layers):
+        np.testing.assert_array_equal(np.array(weight), layer.weights.T)  # (out, in)
+    assert model["kinds"][0] == "Normalize" and model["kinds"][-1] == "Denormalize"
+    assert model["leaky_slope"] == 0.1 and model["elu_alpha"] == 0.7
 
 
-def test_code_exports_write_non_finite_weights_as_values(tmp_path):
+def test_code_exports_write_non_finite_weights_as_values(program_host, tmp_path):
     """A weight that is NaN or infinite (typed into the weight table, say) is float('nan'), not a bare name."""
     project, x = step_project()
     project.network.layers[0].weights[0, 0] = np.nan
@@ -319,7 +314,7 @@ def test_code_exports_write_non_finite_weights_as_values(tmp_path):
     module = _import_file(tmp_path / "nan.py", "exported_nan")
     np.testing.assert_array_equal(module.predict(x), project.predict(x))
     export_model(project, "pytorch", tmp_path / "nan_torch.py")
-    torch = pytest.importorskip("torch", reason="PyTorch is not installed (optional; pip install torch to run this)")
-    model = _import_file(tmp_path / "nan_torch.py", "torch_nan").build_model(torch.float64)
-    with torch.no_grad():
-        np.testing.assert_array_equal(model(torch.tensor(x)).numpy(), project.predict(x))
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("PyTorch is not installed (optional; pip install torch to run this)")
+    np.testing.assert_array_equal(program_host.torch_outputs(tmp_path / "nan_torch.py", x)["float64"],
+                                  project.predict(x))
