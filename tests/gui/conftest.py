@@ -227,8 +227,10 @@ def start_again(win, example: str = "laptop") -> None:
     win.lessons.close_lesson()
     assert win.files.open_example(example, ask=False)
     win.plots.tabs.setCurrentIndex(0)  # the loss curve, as at start-up
-    QApplication.processEvents()
-    if _dock_layout(win) != getattr(win, "start_layout", None):  # both as Qt has laid them out
+    start = getattr(win, "start_layout", None)
+    if _dock_layout(win) == start:
+        QApplication.processEvents()
+    if _dock_layout(win) != start:  # changed by the test, or once Qt has laid the window out again
         win.acts["reset_layout"].trigger()
         QApplication.processEvents()
         win.start_layout = _dock_layout(win)
