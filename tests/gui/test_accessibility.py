@@ -36,10 +36,11 @@ def accessible(widget: QWidget, text: QAccessible.Text) -> str:
     return QAccessible.queryAccessibleInterface(widget).text(text)
 
 
-def keyboard_controls(window: MainWindow) -> list[QWidget]:
-    """The shown widgets Tab can focus (a spin box stands for its text field, a view for its viewport)."""
+def keyboard_controls(window: MainWindow, within: QWidget | None = None) -> list[QWidget]:
+    """The shown widgets Tab can focus (a spin box stands for its text field, a view for its viewport), in the
+    window or only ``within`` one of its docks."""
     found: list[QWidget] = []
-    for widget in window.findChildren(QWidget):
+    for widget in (within or window).findChildren(QWidget):
         if not widget.isVisible() or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             continue
         while widget.focusProxy() is not None:
@@ -58,12 +59,13 @@ def _where(widget: QWidget) -> str:
 
 def unnamed_controls(window: MainWindow) -> set[str]:
     """Controls lacking an accessible name or description, with each dock raised in turn and each tab of
-    the docks' tab widgets shown."""
+    the docks' tab widgets shown. After the whole window, each raised dock and each tab shown is checked
+    within its dock: raising a dock or showing a tab brings into view (or builds) only what is in that dock."""
     gaps: set[str] = set()
 
-    def check() -> None:
+    def check(within: QWidget | None = None) -> None:
         QApplication.processEvents()
-        for widget in keyboard_controls(window):
+        for widget in keyboard_controls(window, within):
             if not accessible(widget, NAME):
                 gaps.add(f"{_where(widget)}: no name")
             # Qt's tab bar has no description of its own (its tabs are named by their text); a tab bar's
@@ -75,11 +77,11 @@ def unnamed_controls(window: MainWindow) -> set[str]:
     check()
     for dock in window.docks.values():
         dock.raise_()
-        check()
+        check(dock)
         for tabs in dock.findChildren(QTabWidget):
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
-                check()
+                check(dock)
     return gaps
 
 

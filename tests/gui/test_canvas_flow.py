@@ -22,6 +22,12 @@ from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.pacing import Pacer
 from nnstudio.gui.training_session import RUNNING
 
+from .conftest import laptop_fixtures
+
+# one window (the Laptop example, 2-3-2) for the tests that change only the document, the step and what they
+# patch with monkeypatch; Reduce Motion is a setting of the user's, so its test has a window of its own
+laptop_window, window = laptop_fixtures("canvas-flow", size=(1280, 800))
+
 
 @pytest.fixture
 def settings_path(tmp_path):
@@ -29,7 +35,7 @@ def settings_path(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings_path):
+def own_window(qtbot, settings_path):
     win = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat))  # the Laptop example, 2-3-2
     qtbot.addWidget(win)
     win.resize(1280, 800)
@@ -147,7 +153,8 @@ def test_predict_plays_the_typed_row_and_other_changes_do_not(qtbot, window):
     assert not canvas.pulse.running and all_filled(canvas)
 
 
-def test_reduce_motion_shows_the_end_state_at_once_and_is_remembered(qtbot, window, settings_path):
+def test_reduce_motion_shows_the_end_state_at_once_and_is_remembered(qtbot, own_window, settings_path):
+    window = own_window
     canvas = window.canvas
     window.acts["reduce_motion"].trigger()
     assert canvas.reduce_motion
@@ -201,7 +208,7 @@ class ManualTime:
 
 
 @pytest.mark.parametrize(("speed", "pulses"), [(1.0, True), (10.0, False)])
-def test_a_slowly_watched_run_plays_the_selected_row_once_per_epoch(qtbot, window, speed, pulses):
+def test_a_slowly_watched_run_plays_the_selected_row_once_per_epoch(qtbot, window, monkeypatch, speed, pulses):
     canvas, panel = window.canvas, window.training_panel
     editor = window.dataset_editor
     editor.table.setCurrentIndex(editor.table.model().index(2, 0))  # the row the diagram shows
@@ -209,10 +216,10 @@ def test_a_slowly_watched_run_plays_the_selected_row_once_per_epoch(qtbot, windo
     snapshots: list = []
     window.training.progress.connect(snapshots.append)
     play = canvas.play_forward
-    canvas.play_forward = lambda activations, max_ms=None: (played.append((activations, max_ms)),
-                                                            play(activations, max_ms))
+    monkeypatch.setattr(canvas, "play_forward", lambda activations, max_ms=None: (
+        played.append((activations, max_ms)), play(activations, max_ms)))
     time = ManualTime()
-    window.training.make_pacer = lambda: Pacer(time.now, time.wait)
+    monkeypatch.setattr(window.training, "make_pacer", lambda: Pacer(time.now, time.wait))
     index = panel.speed.findData(speed)
     panel.speed.setCurrentIndex(index)
     panel.speed.activated.emit(index)

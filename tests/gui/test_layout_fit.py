@@ -22,6 +22,8 @@ from nnstudio.gui.panels.math_inspector import lines_to_html
 from nnstudio.gui.window_layout import arrangement_for
 
 from .conftest import shared_window
+from .test_stale_tab_bars import assert_one_bar_per_tab
+from .test_stale_tab_bars import settle as settle_tab_bars
 
 SIZES = [(1024, 768), (1280, 800), (1440, 900), (1680, 1050), (1920, 1080)]
 SMALLEST_LABEL_PT = 8.5  # the smallest label text drawn on the diagram: a layer's "ReLU · 3 units" line
@@ -59,6 +61,14 @@ def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
 
 def fully_shown(widget: QWidget, viewport: QWidget) -> bool:
     return widget.isVisible() and viewport.rect().contains(rect_in(widget, viewport))
+
+
+def test_a_new_window_shows_only_its_arrangements_tab_bars(window):
+    """test_stale_tab_bars' check on each size's window as it opened (arranged when built, then again for the
+    size it is shown at). The first test of each size: no earlier check reset the window's layout."""
+    assert window.checks == 1
+    settle_tab_bars()
+    assert_one_bar_per_tab(window)
 
 
 def test_the_layout_is_chosen_by_width(window):

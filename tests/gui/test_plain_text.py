@@ -153,7 +153,8 @@ def test_inspector_shows_names_and_their_tooltips_as_typed(qtbot, window):
     inspector = window.inspector
     assert shown_label(inspector.title) == f"Output “{doc.network.output_names[0]}”"
     doc.set_selection(Selection.neuron(0, 0))  # a hidden neuron: one weight row per named input
-    rows = [label for label in inspector.findChildren(QLabel) if label.text().startswith("w from ")]
+    rows = [label for label in inspector.findChildren(QLabel)  # the rows on screen (the forms of the neurons
+            if label.text().startswith("w from ") and label.isVisibleTo(inspector)]  # selected before are hidden)
     assert sorted(shown_label(label) for label in rows) == sorted([f"w from {X1}", f"w from {X2}"])
     assert [shown_tooltip(spin.toolTip()) for spin in inspector.weight_spins] == \
         [f"Weight of the connection from {X1}", f"Weight of the connection from {X2}"]

@@ -11,9 +11,15 @@ from nnstudio.gui.file_actions import FileActions, SaveChoice
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.presentation import FONT_SCALE
 
+from .conftest import laptop_fixtures
+
+# one window for the tests that leave it as they found it (presentation left, the layout reset); closing the
+# window in presentation has a window of its own
+laptop_window, window = laptop_fixtures("presentation", size=(1024, 768))
+
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
+def own_window(qtbot, monkeypatch):
     monkeypatch.setattr(FileActions, "ask_save_changes", lambda self: SaveChoice.DISCARD)
     win = MainWindow()
     qtbot.addWidget(win)
@@ -67,7 +73,8 @@ def test_escape_is_left_to_the_widgets_outside_presentation(window):
     assert not window.presentation._escape.isEnabled()
 
 
-def test_closing_in_presentation_saves_the_normal_layout(window, qtbot):
+def test_closing_in_presentation_saves_the_normal_layout(own_window, qtbot):
+    window = own_window
     font = QApplication.instance().font().pointSizeF()
     window.acts["presentation"].trigger()
     qtbot.waitUntil(window.isFullScreen)

@@ -1,9 +1,9 @@
 """After the docks are arranged again, no tab bar of an old arrangement stays on screen: each dock's tab shows
-in at most one visible tab bar, and every visible tab bar lies inside the window."""
+in at most one visible tab bar, and every visible tab bar lies inside the window. (A new window at each common
+size is checked in test_layout_fit, on the window it opens for each size.)"""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
@@ -29,14 +29,6 @@ def assert_one_bar_per_tab(window) -> None:
     inside = window.rect()
     for titles, (x, y, w, h) in bars:
         assert titles and inside.contains(x, y) and inside.contains(x + w - 1, y + h - 1), bars
-
-
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1440, 900), (1920, 1080)])
-def test_a_new_window_shows_only_its_arrangements_tab_bars(qtbot, tmp_path, size):
-    window = open_window(qtbot, tmp_path, size)  # arranged when built, then again for the size it is shown at
-    qtbot.waitExposed(window)
-    settle()
-    assert_one_bar_per_tab(window)
 
 
 def test_reset_layout_at_a_larger_size_leaves_no_old_tab_bar_on_screen(qtbot, tmp_path):

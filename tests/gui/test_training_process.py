@@ -16,6 +16,12 @@ from nnstudio.gui.file_actions import SaveChoice
 from nnstudio.gui.training_process import TrainingProcess
 from nnstudio.gui.training_session import IDLE, PAUSED, RUNNING
 
+from .conftest import laptop_fixtures
+
+# one window for the tests that end their run (the Laptop example again for each); closing the window mid-run
+# has a window of its own (the conftest's ``window``)
+laptop_window, shared = laptop_fixtures("training-process")
+
 
 def start_long_run(qtbot, window, epochs: int = 1_000_000):
     window.document.project.training.epochs = epochs
@@ -40,7 +46,8 @@ def weights_of(network):
     return [(layer.weights.copy(), layer.bias.copy()) for layer in network.layers]
 
 
-def test_the_window_trains_in_a_child_process(qtbot, window):
+def test_the_window_trains_in_a_child_process(qtbot, shared):
+    window = shared
     session = start_long_run(qtbot, window)
     worker = session.worker
     assert isinstance(worker, TrainingProcess)
@@ -56,7 +63,8 @@ def test_the_window_trains_in_a_child_process(qtbot, window):
     session.stop()
 
 
-def test_a_killed_training_process_ends_the_run_with_a_message_and_the_document_intact(qtbot, window):
+def test_a_killed_training_process_ends_the_run_with_a_message_and_the_document_intact(qtbot, shared):
+    window = shared
     doc = window.document
     session = start_long_run(qtbot, window)
     with qtbot.waitSignal(session.committed, timeout=10_000):  # a first stretch reaches the document
@@ -95,7 +103,8 @@ def test_closing_the_window_mid_run_ends_the_training_process(qtbot, window):
     qtbot.waitUntil(lambda: not alive(pid), timeout=10_000)
 
 
-def test_a_bad_live_setting_is_refused_here_and_the_child_keeps_the_good_one(qtbot, window):
+def test_a_bad_live_setting_is_refused_here_and_the_child_keeps_the_good_one(qtbot, shared):
+    window = shared
     session = start_long_run(qtbot, window)
     session.set_learning_rate(0.005)
     with pytest.raises(ConfigError, match="learning rate"):

@@ -1,8 +1,9 @@
 """The Inspector: the selected neuron's layer, bias and incoming weights, or one connection's weight.
 
-Every edit pushes an undo command on the Document. The form is built when what it shows changes kind
-(nothing, a connection, an input neuron, a neuron or a layer, or another layer); moving the selection
-within a kind refills the same widgets, so clicking through neurons stays cheap and keeps Tab order.
+Every edit pushes an undo command on the Document. A form is built the first time the selection needs its
+kind (nothing, a connection, an input neuron, a layer's neuron or the layer itself) and kept, hidden, until
+the network's structure changes; moving the selection refills a kept form's widgets, so clicking through
+neurons and from layer to layer stays cheap and keeps Tab order.
 """
 
 from __future__ import annotations
@@ -187,29 +188,12 @@ class Inspector(QScrollArea):
                 self.__dict__.update(fields)
                 form.show()
             else:
-                if self._has_layer_rows(key):
-                    self._drop_layer_form()
                 form = self._build_form(sel)
                 fields = {name: getattr(self, name) for name in _FIELDS}
                 self._forms[key] = form, fields
             self._shown_key = key
         self._shown = sel
         self._fill(sel)
-
-    @staticmethod
-    def _has_layer_rows(key: object) -> bool:
-        return isinstance(key, tuple) and key[1] >= 0
-
-    def _drop_layer_form(self) -> None:
-        """One layer's form is kept at a time (up to 32 weight rows and the layer's settings); the forms
-        without them (nothing, a connection, an input) stay for the selection to come back to."""
-        for key in [key for key in self._forms if self._has_layer_rows(key)]:
-            form, _fields = self._forms.pop(key)
-            for field in form.findChildren(QWidget):
-                field.blockSignals(True)
-            form.hide()
-            form.setParent(None)  # out of the Inspector now, deleted when the event loop gets to it
-            form.deleteLater()
 
     def _build_form(self, sel: Selection | None) -> QWidget:
         form = QWidget()
