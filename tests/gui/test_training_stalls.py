@@ -1,0 +1,62 @@
+"""Work the GUI thread no longer does while the window trains (issue "Speed you can feel": no stall over 30 ms).
+Each test counts what a real entry point does (a real run's snapshots, a real Train and commit of the window),
+never how long it takes: a legend is not rebuilt when a run's first validation point adds its curve, a commit does
+not copy the dataset for the plots, and the views do not compute again what the run already handed over."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from nnstudio.core.training_run import TrainingRun
+from nnstudio.gui.panels.plots import PlotsPanel
+from nnstudio.gui.training_session import IDLE
+from nnstudio.io.examples import load_example
+
+from .conftest import laptop_fixtures
+
+laptop_window, window = laptop_fixtures("training-stalls")
+
+
+def snapshots_of_every_epoch(project, epochs: int) -> list:
+    """A real run's snapshots, at least one an epoch (a clock that always says a snapshot is due)."""
+    ticks = itertools.count()
+    run = TrainingRun(project, epochs, clock=lambda: float(next(ticks)))
+    snapshots: list = []
+    run.on_progress = snapshots.append
+    run.run()
+    return [s for s in snapshots if len(s.points.get("epoch", ()))]
+
+
+def train(qtbot, window, epochs: int):
+    window.document.project.training.epochs = epochs
+    window.training_panel.set_config(window.document.project.training)
+    with qtbot.waitSignal(window.training.committed, timeout=20_000) as blocker:
+        window.training_panel.trainRequested.emit()
+    assert window.training.state == IDLE
+    return blocker.args[0]
+
+
+def test_the_first_validation_point_adds_its_entry_to_the_legend_shown(qtbot):
+    """Spiral holds rows out for validation: the run's first snapshot adds the validation curve. Its legend entry
+    joins the legend shown (the training entry's label is kept, not made again) on the same line."""
+    project = load_example("spiral")
+    snapshots = snapshots_of_every_epoch(project, 2)
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(700, 450)
+    panel.show()
+    legend = panel.loss_plot.legend
+    assert legend.names() == ["training"]
+    shown, (sample, label) = legend.legend, legend.legend.items[0]
+    panel.show_snapshot(snapshots[0])
+    panel.flush()
+    assert legend.names() == ["training", "validation"]
+    assert legend.legend is shown and legend.legend.items[0] == (sample, label)  # not rebuilt
+    layout = legend.legend.layout
+    labels = [layout.itemAt(0, column) for column in (1, 3)]
+    assert labels == [label, legend.legend.items[1][1]]  # one line: training, then validation
+    assert legend.legend.items[1][0].item is panel.loss_plot.val_curve
+    panel.set_history(project.history)  # a project without validation numbers: the entry goes again
+    assert legend.names() == ["training"]
