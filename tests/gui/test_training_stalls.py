@@ -60,3 +60,21 @@ def test_the_first_validation_point_adds_its_entry_to_the_legend_shown(qtbot):
     assert legend.legend.items[1][0].item is panel.loss_plot.val_curve
     panel.set_history(project.history)  # a project without validation numbers: the entry goes again
     assert legend.names() == ["training"]
+
+
+def test_a_commit_does_not_copy_the_dataset(qtbot, window, monkeypatch):
+    """The plots keep a project of their own for the snapshots' weights; it shares the document's dataset (read
+    only) instead of copying it at every commit (Digits: 1 797 rows of 64 pixels)."""
+    from nnstudio.core.data import Dataset
+
+    copies: list[int] = []
+    original = Dataset.copy
+    monkeypatch.setattr(Dataset, "copy", lambda self: (copies.append(self.n_rows), original(self))[1])
+    window.plots.tabs.setCurrentIndex(window.plots.TABS.index("output"))
+    train(qtbot, window, 5)
+    qtbot.waitUntil(lambda: not window.plots.document_pending())
+    assert copies == []
+    shown = window.plots._project
+    assert shown.dataset is window.document.project.dataset
+    assert shown.network is not window.document.project.network  # its own network for the snapshots' weights
+    assert shown.network.get_weights()[0][0].tolist() == window.document.network.get_weights()[0][0].tolist()
