@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
+import numpy as np
 
 from nnstudio.core.training_run import TrainingRun
 from nnstudio.gui.panels.plots import PlotsPanel
@@ -78,3 +78,40 @@ def test_a_commit_does_not_copy_the_dataset(qtbot, window, monkeypatch):
     assert shown.dataset is window.document.project.dataset
     assert shown.network is not window.document.project.network  # its own network for the snapshots' weights
     assert shown.network.get_weights()[0][0].tolist() == window.document.network.get_weights()[0][0].tolist()
+
+
+def test_new_weights_move_only_the_output_views_surface_and_outlines(qtbot, monkeypatch):
+    """The Output tab redrawn for each snapshot of a real Spiral run: the surface follows the weights, the points'
+    outlines follow which rows the network gets wrong, but the points (the same rows, places and class colours)
+    and the legend are not made again."""
+    from nnstudio.core.metrics import row_predictions
+    from nnstudio.gui.panels.output_view import WRONG_PEN
+
+    project = load_example("spiral")
+    snapshots = snapshots_of_every_epoch(project, 12)
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(700, 450)
+    panel.show()
+    panel.tabs.setCurrentIndex(panel.TABS.index("output"))
+    output = panel.output
+    calls: list[str] = []
+    for item, name in ((output.points, "points"), (output.validation_points, "validation points")):
+        for method in ("setData", "setPen"):
+            original = getattr(item, method)
+            monkeypatch.setattr(item, method, lambda *a, _o=original, _n=f"{name}.{method}", **k: (
+                calls.append(_n), _o(*a, **k))[1])
+    legend, surfaces, wrong_rows = output.legend.legend, [], []
+    for snapshot in snapshots:
+        panel.show_snapshot(snapshot)
+        panel.flush()
+        surfaces.append(output.image.image.copy())
+        wrong_rows.append(row_predictions(project.with_weights(snapshot.weights, snapshot.preprocessing)).wrong)
+    assert "points.setData" not in calls and "validation points.setData" not in calls
+    assert len({surface.tobytes() for surface in surfaces}) == len(snapshots)  # the surface follows every one
+    changed = sum(not np.array_equal(a, b) for a, b in itertools.pairwise(wrong_rows))
+    assert 0 < calls.count("points.setPen") <= changed + 1  # outlines set again only when a row changed sides
+    assert output.legend.legend is legend  # the legend kept (its entries look the same)
+    held = output._held_out(panel._project)
+    shown = [pen is WRONG_PEN for pen in output.points.data["pen"]]
+    assert shown == wrong_rows[-1][~held].tolist()  # the outlines say what the last weights get wrong

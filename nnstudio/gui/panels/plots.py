@@ -4,8 +4,9 @@ training snapshots or a History, with PNG and history-CSV export.
 
 Numbers come from core: metric points from the worker's snapshots, the model over its input space from
 ``core.input_space`` and per-row predictions from ``core.metrics``. The panel computes with a network of its
-own (``set_project``) and loads each snapshot's weights into it, so it never touches the Document's project (whose
-dataset and settings it reads). Only the visible tab is redrawn for a snapshot; curves keep the whole history and decimate for display.
+own (``set_project``) and loads each snapshot's weights into it, so it never touches the Document's project
+(whose dataset and settings it reads). Only the visible tab is redrawn for a snapshot; curves keep the whole
+history and decimate for display.
 """
 
 from __future__ import annotations
