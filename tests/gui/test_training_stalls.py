@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from nnstudio.core.training_run import TrainingRun
 from nnstudio.gui.panels.plots import PlotsPanel
@@ -115,3 +117,62 @@ def test_new_weights_move_only_the_output_views_surface_and_outlines(qtbot, monk
     held = output._held_out(panel._project)
     shown = [pen is WRONG_PEN for pen in output.points.data["pen"]]
     assert shown == wrong_rows[-1][~held].tolist()  # the outlines say what the last weights get wrong
+
+
+def test_new_answers_change_the_thumbnails_captions_without_placing_every_tile_again(qtbot, window):
+    """A commit's predictions change the tiles' captions only: the model says so with ``answersChanged`` instead of
+    ``dataChanged`` over every row, which had the icon view measure and place all 1 200 tiles again."""
+    from nnstudio.core.metrics import row_predictions
+    from nnstudio.gui.panels.thumbnails import PREDICTION_ROLE
+
+    window.files.open_example("shapes", ask=False)
+    thumbs = window.dataset_editor.thumbnails
+    train(qtbot, window, 1)
+    model, said = thumbs.model, []
+    model.dataChanged.connect(lambda *_args: said.append("dataChanged"))
+    model.modelReset.connect(lambda: said.append("modelReset"))
+    model.answersChanged.connect(lambda: said.append("answersChanged"))
+    train(qtbot, window, 1)
+    assert said == ["answersChanged"]
+    predictions = row_predictions(window.document.project)
+    assert [model.index(row).data(PREDICTION_ROLE) for row in range(model.rowCount())] == \
+        [predictions.class_names[k] for k in predictions.predicted_index]
+
+
+def test_new_answers_repaint_the_tiles_shown(qtbot):
+    from nnstudio.core.metrics import row_predictions
+    from nnstudio.gui.panels.thumbnails import ThumbnailView
+
+    project = load_example("digits")
+    view = ThumbnailView()
+    qtbot.addWidget(view)
+    qtbot.addWidget(view.toggle)  # (the dataset editor puts it in its bar)
+    view.resize(400, 500)
+    view.show()
+    view.show_dataset(project.dataset)
+    qtbot.waitExposed(view)
+    painted: list = []
+    seen = PaintSeen(painted)
+    view.list.viewport().installEventFilter(seen)
+    view.set_predictions(row_predictions(project))
+    qtbot.waitUntil(lambda: bool(painted))  # the tiles with the first answers (and the bar saying how many are wrong)
+    for _ in range(5):  # every paint and layout the first answers asked for is done
+        QApplication.processEvents()
+    painted.clear()
+    trained = project.with_weights([(w * 0.5, b) for w, b in project.network.get_weights()])
+    view.set_predictions(row_predictions(trained))  # other answers, as many wrong: only the tiles change
+    qtbot.waitUntil(lambda: bool(painted))  # the tiles shown are painted again, with their new captions
+    view.list.viewport().removeEventFilter(seen)
+
+
+class PaintSeen(QObject):
+    """Records the paint events of the widget it filters."""
+
+    def __init__(self, seen: list) -> None:
+        super().__init__()
+        self.seen = seen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(watched)
+        return False
