@@ -176,3 +176,18 @@ class PaintSeen(QObject):
         if event.type() == QEvent.Type.Paint:
             self.seen.append(watched)
         return False
+
+
+def test_a_commit_draws_the_committed_weights_on_the_diagram_once(qtbot, window, monkeypatch):
+    """While a run trains the diagram previews its snapshots' weights; the commit ends the preview (the History
+    slider, the session's new state and the commit itself each say so) and the diagram draws the document's new
+    weights once (the network's change), not once more for each of them."""
+    canvas = window.canvas
+    draws: list[bool] = []
+    original = canvas.network_scene.draw_weights
+    monkeypatch.setattr(canvas.network_scene, "draw_weights", lambda weights, overlay=None: (
+        draws.append(canvas._preview is None), original(weights, overlay))[1])
+    train(qtbot, window, 30)
+    assert draws.count(True) == 1  # the document's weights (the previews drew the snapshots')
+    drawn = canvas.network_scene._drawn_weights
+    assert all(np.array_equal(w, layer.weights) for w, layer in zip(drawn, window.document.network.layers))
