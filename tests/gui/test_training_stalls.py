@@ -191,3 +191,33 @@ def test_a_commit_draws_the_committed_weights_on_the_diagram_once(qtbot, window,
     assert draws.count(True) == 1  # the document's weights (the previews drew the snapshots')
     drawn = canvas.network_scene._drawn_weights
     assert all(np.array_equal(w, layer.weights) for w, layer in zip(drawn, window.document.network.layers))
+
+
+def test_neurons_whose_map_did_not_change_keep_their_picture_while_a_run_trains(qtbot, window, monkeypatch):
+    """Spiral: the diagram draws what every neuron responds to over the input plane, again for each snapshot it
+    shows. The input neurons' maps (the normalized inputs) never change with the weights: they keep their pictures
+    (none made, none repainted); the other neurons' maps follow the weights, and show the committed ones."""
+    from nnstudio.core.input_space import plane_neuron_maps
+    from nnstudio.gui.canvas import items, scene
+    from nnstudio.gui.view_sync import MAP_GRID
+
+    window.files.open_example("spiral", ask=False)
+    canvas = window.canvas.network_scene
+    inputs, hidden = canvas.columns[0], canvas.columns[1]
+    made: list[tuple[int, int]] = []
+    original = items.NeuronItem.set_map
+    monkeypatch.setattr(items.NeuronItem, "set_map", lambda self, image, values=None: (
+        made.append((self.layer, self.unit)), original(self, image, values))[1])
+    images: list[int] = []
+    make = scene.map_image
+    monkeypatch.setattr(scene, "map_image", lambda values: (images.append(1), make(values))[1])
+    previews: list[object] = []
+    window.views.weightsPreviewed.connect(previews.append)
+    train(qtbot, window, 150)
+    assert [w for w in previews if w is not None]  # the diagram followed the run's snapshots
+    assert not [key for key in made if key[0] == inputs.layer]
+    assert [key for key in made if key[0] == hidden.layer]
+    assert len(images) == len(made)  # a picture is made only for a map that changed
+    maps = plane_neuron_maps(window.document.project, MAP_GRID)
+    for unit in hidden.shown:
+        assert canvas.neurons[(hidden.layer, int(unit))].shows_map(maps[1][int(unit)])

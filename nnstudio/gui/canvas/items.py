@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -129,6 +130,7 @@ class NeuronItem(QGraphicsItem):
         self.caption_left = 0.0  # extra room left of the caption (the longest name in the column)
         self.fill = 1.0
         self.map_image: QImage | None = None  # what the neuron responds to over the input plane
+        self.map_values: np.ndarray | None = None  # the values it pictures
         self.selected = False
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -178,9 +180,18 @@ class NeuronItem(QGraphicsItem):
             self.fill = fill
             self.update()
 
-    def set_map(self, image: QImage | None) -> None:
+    def set_map(self, image: QImage | None, values: np.ndarray | None = None) -> None:
+        """Show ``image`` (None: no map), the picture of ``values`` (kept to tell whether new values differ)."""
         self.map_image = image
+        self.map_values = None if image is None or values is None else np.array(values, copy=True)
         self.update()
+
+    def shows_map(self, values: np.ndarray | None) -> bool:
+        """Whether the map shown is the picture of ``values`` (None: no map is shown)."""
+        if values is None:
+            return self.map_image is None
+        shown = self.map_values
+        return shown is not None and shown.shape == values.shape and np.array_equal(shown, values)
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
