@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
@@ -211,13 +212,29 @@ def test_neurons_whose_map_did_not_change_keep_their_picture_while_a_run_trains(
     images: list[int] = []
     make = scene.map_image
     monkeypatch.setattr(scene, "map_image", lambda values: (images.append(1), make(values))[1])
-    previews: list[object] = []
-    window.views.weightsPreviewed.connect(previews.append)
-    train(qtbot, window, 150)
-    assert [w for w in previews if w is not None]  # the diagram followed the run's snapshots
+    train(qtbot, window, 150)  # (the snapshots the diagram shows, and the commit: their number depends on time)
     assert not [key for key in made if key[0] == inputs.layer]
     assert [key for key in made if key[0] == hidden.layer]
     assert len(images) == len(made)  # a picture is made only for a map that changed
     maps = plane_neuron_maps(window.document.project, MAP_GRID)
     for unit in hidden.shown:
         assert canvas.neurons[(hidden.layer, int(unit))].shows_map(maps[1][int(unit)])
+
+
+def test_predict_shows_the_committed_answer_in_the_rows_it_has(qtbot, window):
+    """A commit redraws Predict's outputs: the rows' items and probability bars are kept and show the new values
+    (a new bar for each output, styled and shown, held the window for milliseconds: Digits has ten)."""
+    predict = window.predict
+    table = predict.outputs
+    bars = [table.cellWidget(i, 2) for i in range(table.rowCount())]
+    items = [table.item(i, 1) for i in range(table.rowCount())]
+    assert len(bars) == 2 and all(bars)
+    train(qtbot, window, 20)
+    qtbot.waitUntil(lambda: not predict.document_pending())
+    outputs = window.document.project.trace(np.array(predict.values())).outputs
+    assert [table.cellWidget(i, 2) for i in range(table.rowCount())] == bars
+    assert [table.item(i, 1) for i in range(table.rowCount())] == items
+    assert [bar.value() for bar in bars] == [round(v * 1000) for v in outputs]
+    assert [float(item.text()) for item in items] == pytest.approx(list(outputs), rel=1e-3)
+    best = int(np.argmax(outputs))
+    assert [table.item(i, 0).font().bold() for i in range(2)] == [i == best for i in range(2)]
