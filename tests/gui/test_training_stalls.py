@@ -238,3 +238,36 @@ def test_predict_shows_the_committed_answer_in_the_rows_it_has(qtbot, window):
     assert [float(item.text()) for item in items] == pytest.approx(list(outputs), rel=1e-3)
     best = int(np.argmax(outputs))
     assert [table.item(i, 0).font().bold() for i in range(2)] == [i == best for i in range(2)]
+
+
+def test_prediction_columns_added_do_not_measure_every_row_number_again(qtbot, monkeypatch):
+    """A commit adds the prediction columns to the dataset table: the row numbers' header takes its width from the
+    longest numbers instead of asking the model about 200 rows, twice, as Qt's own header did (Spiral: 300 rows)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
+
+    from nnstudio.core.metrics import row_predictions
+    from nnstudio.gui.dataset_model import DatasetTableModel
+    from nnstudio.gui.document import Document
+    from nnstudio.gui.panels.dataset_editor import DatasetEditor
+
+    asked: list[int] = []
+    header_data = DatasetTableModel.headerData
+    monkeypatch.setattr(DatasetTableModel, "headerData", lambda self, section, orientation, role=0: (
+        asked.append(section) if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.SizeHintRole
+        else None, header_data(self, section, orientation, role))[1])  # (before the model is made: Qt calls it)
+    project = load_example("spiral")
+    editor = DatasetEditor(Document(project))
+    qtbot.addWidget(editor)
+    editor.resize(600, 500)
+    editor.show()
+    qtbot.waitExposed(editor)
+    asked.clear()
+    editor.show_predictions(project, row_predictions(project))
+    qtbot.waitUntil(lambda: not editor._fit_timer.isActive())
+    for _ in range(3):
+        QApplication.processEvents()
+    assert editor.model.has_predictions()
+    assert len(asked) < 60  # the last rows, and the rows painted (Qt's header: 200 rows for each measure)
+    rows = editor.table.verticalHeader()
+    assert rows.sizeHint().width() == QHeaderView.sizeHint(rows).width()  # as wide as Qt's measure of every row
