@@ -124,7 +124,6 @@ def settle(app, seconds: float = 2.0) -> None:
 def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: bool) -> tuple[float, float]:
     """Train ``key`` through the window; (epochs per second, seconds from Train to the first snapshot)."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from nnstudio.gui.pacing import Pacer
 
