@@ -12,44 +12,31 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from nnstudio.core.training_run import TrainingRun
 from nnstudio.gui.panels.plots import PlotsPanel
-from nnstudio.gui.training_session import IDLE
 from nnstudio.io.examples import load_example
 
 from .conftest import laptop_fixtures
+from .test_commit_redraws import train
+from .test_plots import _snapshots_of_every_batch as snapshots_of_every_batch
 
 laptop_window, window = laptop_fixtures("training-stalls")
 
 
-def snapshots_of_every_epoch(project, epochs: int) -> list:
-    """A real run's snapshots, at least one an epoch (a clock that always says a snapshot is due)."""
-    ticks = itertools.count()
-    run = TrainingRun(project, epochs, clock=lambda: float(next(ticks)))
-    snapshots: list = []
-    run.on_progress = snapshots.append
-    run.run()
-    return [s for s in snapshots if len(s.points.get("epoch", ()))]
-
-
-def train(qtbot, window, epochs: int):
-    window.document.project.training.epochs = epochs
-    window.training_panel.set_config(window.document.project.training)
-    with qtbot.waitSignal(window.training.committed, timeout=20_000) as blocker:
-        window.training_panel.trainRequested.emit()
-    assert window.training.state == IDLE
-    return blocker.args[0]
+def spiral_plots(qtbot, epochs: int) -> tuple[PlotsPanel, object, list]:
+    """The plots of the Spiral example, shown, with the snapshots of a real run of ``epochs`` epochs (one an epoch)."""
+    project = load_example("spiral")
+    snapshots = snapshots_of_every_batch(project, epochs)
+    panel = PlotsPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(700, 450)
+    panel.show()
+    return panel, project, snapshots
 
 
 def test_the_first_validation_point_adds_its_entry_to_the_legend_shown(qtbot):
     """Spiral holds rows out for validation: the run's first snapshot adds the validation curve. Its legend entry
     joins the legend shown (the training entry's label is kept, not made again) on the same line."""
-    project = load_example("spiral")
-    snapshots = snapshots_of_every_epoch(project, 2)
-    panel = PlotsPanel(project)
-    qtbot.addWidget(panel)
-    panel.resize(700, 450)
-    panel.show()
+    panel, project, snapshots = spiral_plots(qtbot, 2)
     legend = panel.loss_plot.legend
     assert legend.names() == ["training"]
     shown, (sample, label) = legend.legend, legend.legend.items[0]
@@ -90,12 +77,7 @@ def test_new_weights_move_only_the_output_views_surface_and_outlines(qtbot, monk
     from nnstudio.core.metrics import row_predictions
     from nnstudio.gui.panels.output_view import WRONG_PEN
 
-    project = load_example("spiral")
-    snapshots = snapshots_of_every_epoch(project, 12)
-    panel = PlotsPanel(project)
-    qtbot.addWidget(panel)
-    panel.resize(700, 450)
-    panel.show()
+    panel, project, snapshots = spiral_plots(qtbot, 12)
     panel.tabs.setCurrentIndex(panel.TABS.index("output"))
     output = panel.output
     calls: list[str] = []
