@@ -248,6 +248,19 @@ class PredictPanel(FollowsDocument, QWidget):
             names = [f"P({classes[1]})"] if len(outputs) == 1 else classes
         best = decision.index if decision is not None and len(outputs) > 1 else None
         table = self.outputs
+        table.setUpdatesEnabled(False)  # painted once, later: a visible bar given a new value repaints at once
+        try:
+            self._show_rows(outputs, names, best, probabilities)
+        finally:
+            table.setUpdatesEnabled(True)
+        if decision is not None:  # "yes 99.8%"
+            self.answer.setText(f"{classes[decision.index]}  {display_percent(decision.probability)}")
+        else:  # "mpg = 24.3"
+            self.answer.setText(", ".join(f"{name} = {display_number(v)}" for name, v in zip(names, outputs)))
+
+    def _show_rows(self, outputs: np.ndarray, names: list[str], best: int | None, probabilities: bool) -> None:
+        """One row an output: its name, value and (a probability) bar."""
+        table = self.outputs
         table.setRowCount(len(outputs))
         for i, value in enumerate(outputs):  # the rows' items and bars are kept: new values only change their look
             name_item, value_item = self._cell(i, 0), self._cell(i, 1)
@@ -270,10 +283,6 @@ class PredictPanel(FollowsDocument, QWidget):
                 bar.setValue(round(value * 1000))
             elif bar is not None:
                 table.removeCellWidget(i, 2)
-        if decision is not None:  # "yes 99.8%"
-            self.answer.setText(f"{classes[decision.index]}  {display_percent(decision.probability)}")
-        else:  # "mpg = 24.3"
-            self.answer.setText(", ".join(f"{name} = {display_number(v)}" for name, v in zip(names, outputs)))
 
 
 __all__ = ["PredictPanel"]
