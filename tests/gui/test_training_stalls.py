@@ -253,3 +253,25 @@ def test_prediction_columns_added_do_not_measure_every_row_number_again(qtbot, m
     assert len(asked) < 60  # the last rows, and the rows painted (Qt's header: 200 rows for each measure)
     rows = editor.table.verticalHeader()
     assert rows.sizeHint().width() == QHeaderView.sizeHint(rows).width()  # as wide as Qt's measure of every row
+
+
+def test_a_neuron_repainted_with_the_same_value_does_not_work_out_its_colours_again(qtbot, window, monkeypatch):
+    """The diagram's neurons are repainted often (every snapshot, a commit, a pan); the colours of a value are
+    worked out once, at the first paint after it changes, not twice at each paint."""
+    from nnstudio.gui import theme
+
+    canvas = window.canvas
+    window.views.show_sample(3)
+    items = [item for item in canvas.network_scene.neurons.values() if item.value is not None]
+    assert items
+    worked: list[float] = []
+    value_color = theme.value_color
+    monkeypatch.setattr(theme, "value_color", lambda value, *args: (worked.append(value), value_color(value, *args))[1])
+    canvas.viewport().grab()
+    assert 0 < len(worked) <= len(items)  # once a value, at most
+    worked.clear()
+    canvas.viewport().grab()
+    assert worked == []
+    for item in items:
+        fill, text = item.value_colors()
+        assert fill == value_color(item.value, item.value_limit, item.scheme) and text == theme.text_on(fill)
