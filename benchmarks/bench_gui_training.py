@@ -53,6 +53,7 @@ from versions import run_version
 # Only light imports at the top: a training child process prepares itself by importing this script's module.
 WORKLOADS = [("laptop", 20_000, "Loss"), ("spiral", 300, "Output"), ("digits", 100, "Loss")]
 AFTER_COMMIT_MS = 300  # the stall meter keeps running this long after the run is committed
+LOOK_MS = 300  # between opening the example and Train: its views are drawn (their work is not the run's)
 
 
 class StallMeter:
@@ -123,7 +124,6 @@ def settle(app, seconds: float = 2.0) -> None:
 def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: bool) -> tuple[float, float]:
     """Train ``key`` through the window; (epochs per second, seconds from Train to the first snapshot)."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from nnstudio.gui.pacing import Pacer
 
@@ -136,7 +136,9 @@ def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: b
         if plots.tabs.tabText(i) == tab:
             plots.tabs.setCurrentIndex(i)
     window.docks["Plots"].raise_()
-    QApplication.processEvents()
+    look = QEventLoop()  # the opened example is drawn (and its deferred work done) before Train, as a person sees it
+    QTimer.singleShot(LOOK_MS, look.quit)
+    look.exec()
     session = window.training
     session.make_pacer = Pacer if in_thread else None  # a pacer factory: a worker thread in this process
     first: list[float] = []

@@ -5,12 +5,14 @@ queue for the interpreter lock behind it).
 ``ChildRun`` (the parent's side) starts ``serve`` in a child process with a copy of the project and two
 one-way pipes:
 
-* events, child → parent: ``("progress", TrainingSnapshot)*  [("failed", str)]  ("finished", Handover)``,
-  pickled copies; the pipe closes when the child ends, however it ends (a crash or a kill included). The
-  result crosses without what the parent already has: the recorded run as a ``RunUpdate`` (its new checkpoints
-  and curve rows) and no ``runs``, no ``history`` (the parent's plus the run's rows), the snapshots as a
-  ``SnapshotUpdate`` whose weights are the checkpoints' arrays where they have one (each epoch's weights cross
-  once). ``ChildRun.receive`` puts the whole ``TrainingResult`` together from the project it started from, so
+* events, child → parent: ``(("checkpoints", Checkpoints)? ("progress", TrainingSnapshot))*  [("failed", str)]
+  ("finished", Handover)``, pickled copies; the pipe closes when the child ends, however it ends (a crash or a
+  kill included). The run's checkpoints go as they are recorded, with the snapshots (a few at a time: unpickling
+  megabytes at the run's end held the window's interpreter at the commit). The result crosses without what the
+  parent already has: the recorded run as a ``RunUpdate`` (its new checkpoints not streamed yet and curve rows)
+  and no ``runs``, no ``history`` (the parent's plus the run's rows), the snapshots as a ``SnapshotUpdate`` whose
+  weights are the checkpoints' arrays where they have one (each epoch's weights cross once). ``ChildRun.receive``
+  puts the whole ``TrainingResult`` together from the project it started from and the streamed checkpoints, so
   the project's earlier runs, history and snapshots never cross the pipe;
 * controls, parent → child: ``("pause",)``, ``("stop",)``, ``("abort",)``, ``("set", name, value)``. A thread
   of the child waits on them (blocked in ``recv``, costing the loop nothing) and applies them to the run as
@@ -52,7 +54,7 @@ from nnstudio.core.data import Dataset
 from nnstudio.core.i18n import set_translator, tr
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
-from nnstudio.core.runs import Checkpoints, RunLog
+from nnstudio.core.runs import Checkpoint, Checkpoints, RunLog, RunUpdate
 from nnstudio.core.snapshots import SnapshotHistory, SnapshotUpdate
 from nnstudio.core.training import History, TrainingConfig
 from nnstudio.core.training_run import TrainingResult, TrainingRun
@@ -126,6 +128,7 @@ class ChildRun:
         self._start: tuple[History, SnapshotHistory, RunLog] | None = None
         self.start_error = ""
         self.received_bytes = 0  # pickled messages received so far
+        self._streamed: dict[int, Checkpoint] = {}  # the run's checkpoints sent while it trains, by epoch
         self.sent_bytes = 0  # the pickled run handed to the child
 
     @property
@@ -185,14 +188,18 @@ class ChildRun:
         message is the whole ``TrainingResult`` (``runs`` included), put together here."""
         if self._child is None:
             return None
-        try:
-            data = self._child.events.recv_bytes()
-        except (EOFError, OSError):
-            return None
-        self.received_bytes += len(data)
-        kind, payload = ForkingPickler.loads(data)
+        while True:
+            try:
+                data = self._child.events.recv_bytes()
+            except (EOFError, OSError):
+                return None
+            self.received_bytes += len(data)
+            kind, payload = ForkingPickler.loads(data)
+            if kind != "checkpoints":
+                break
+            self._streamed.update((c.epoch, c) for c in payload.entries())  # the finished message leaves them out
         if kind == "finished" and isinstance(payload, Handover) and self._start is not None:
-            payload = payload.received(*self._start)
+            payload, self._streamed = payload.received(*self._start, self._streamed), {}
         return kind, payload
 
     def join(self, timeout: float = JOIN_SECONDS) -> int | None:
@@ -420,9 +427,19 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
     # What the process holds now (the engine's modules, the project) stays out of the collector's passes: a full
     # pass over it took milliseconds every few thousand epochs of a tiny network. The process ends with its run.
     gc.freeze()
-    run.on_progress = lambda snapshot: report("progress", snapshot)
+    streamed: dict[int, Checkpoint] = {}  # the checkpoints sent while the run trains, by epoch
+
+    def stream() -> None:
+        """The checkpoints recorded since the last report go with the next snapshot (a few a time), not all at the
+        run's end: unpickling megabytes there held the window's interpreter for milliseconds at the commit."""
+        fresh = {e: c for e, c in run.new_checkpoints().items() if streamed.get(e) is not c}
+        if fresh:
+            report("checkpoints", Checkpoints.from_entries(min(fresh), fresh.values()))
+            streamed.update(fresh)
+
+    run.on_progress = lambda snapshot: (stream(), report("progress", snapshot))
     run.on_failed = lambda message: report("failed", message)
-    run.on_finished = lambda result: report("finished", Handover.of(result, run.start_snapshots))
+    run.on_finished = lambda result: report("finished", Handover.of(result, run.start_snapshots, streamed))
     threading.Thread(target=_obey, args=(controls, run, gone), name="controls", daemon=True).start()
     run.run()
     events.close()
@@ -432,13 +449,16 @@ def serve(project: Project, epochs: int | None, controls: Connection, events: Co
 class Handover:
     """A run's result as the child sends it: ``result`` without ``history``, ``snapshots`` and ``runs`` (the
     parent has the project's; the run's rows and checkpoints are in ``result.run_update``), and ``snapshots``:
-    what the run added to the store it started from."""
+    what the run added to the store it started from. ``streamed``: the checkpoints the child sent while the run
+    trained (``("checkpoints", Checkpoints)`` messages), left out here; ``received`` puts them back."""
 
     result: TrainingResult
     snapshots: SnapshotUpdate | None
+    streamed: Mapping[int, Checkpoint] = dataclasses.field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, object]:
-        """The snapshots' weights that a checkpoint of the run holds (the same array) go once, with the checkpoint."""
+        """The snapshots' weights that a checkpoint of the run holds (the same array) go once, with the checkpoint;
+        the checkpoints already streamed do not go again (the last one stays: the head shares its weights)."""
         update = self.result.run_update
         checkpoints = update.run.checkpoints if update is not None else None
 
@@ -446,33 +466,91 @@ class Handover:
             checkpoint = checkpoints.get(epoch) if checkpoints is not None else None
             return checkpoint is not None and checkpoint.weights is flat
 
-        return {"result": self.result,
+        result, head_streamed = _without_streamed(self.result, self.streamed)
+        return {"result": result, "head_streamed": head_streamed,
                 "snapshots": None if self.snapshots is None else self.snapshots.encoded(shared)}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        result, snapshots = state["result"], state["snapshots"]
-        if snapshots is not None:
-            checkpoints = result.run_update.run.checkpoints if result.run_update is not None else None
-            snapshots = SnapshotUpdate.decoded(snapshots, lambda epoch: checkpoints.get(epoch).weights)
-        object.__setattr__(self, "result", result)
-        object.__setattr__(self, "snapshots", snapshots)
+        """The snapshots stay encoded until ``received``: the checkpoints holding their weights may have been
+        streamed."""
+        object.__setattr__(self, "result", state["result"])
+        object.__setattr__(self, "snapshots", None)
+        object.__setattr__(self, "streamed", {})
+        object.__setattr__(self, "_encoded", state["snapshots"])
+        object.__setattr__(self, "_head_streamed", state.get("head_streamed", False))
 
     @classmethod
-    def of(cls, result: TrainingResult, start: SnapshotHistory) -> Handover:
-        """``result`` of a run whose snapshot store was ``start`` when it began."""
+    def of(cls, result: TrainingResult, start: SnapshotHistory,
+           streamed: Mapping[int, Checkpoint] | None = None) -> Handover:
+        """``result`` of a run whose snapshot store was ``start`` when it began (``streamed``: the checkpoints
+        already sent, by epoch)."""
         update = result.snapshots.update_since(start) if result.snapshots is not None else None
-        return cls(dataclasses.replace(result, history=None, snapshots=None, runs=None), update)
+        return cls(dataclasses.replace(result, history=None, snapshots=None, runs=None), update, dict(streamed or {}))
 
-    def received(self, history: History, snapshots: SnapshotHistory, runs: RunLog) -> TrainingResult:
+    def received(self, history: History, snapshots: SnapshotHistory, runs: RunLog,
+                 streamed: Mapping[int, Checkpoint] | None = None) -> TrainingResult:
         """The whole result, from the project's ``history``, ``snapshots`` and ``runs`` as the run found them (the
-        parent's; the document is locked while the child trains): the same the run made in the child."""
+        parent's; the document is locked while the child trains) and the checkpoints ``streamed`` during the run:
+        the same the run made in the child."""
         result, update = self.result, self.result.run_update
+        if update is not None:
+            update = _with_streamed(update, streamed) if streamed else update
+            update = _head_shared(update, getattr(self, "_head_streamed", False))
+            result = dataclasses.replace(result, run_update=update)
+        added = self.snapshots
+        encoded = getattr(self, "_encoded", None)
+        if encoded is not None:
+            checkpoints = update.run.checkpoints if update is not None else None
+            added = SnapshotUpdate.decoded(encoded, lambda epoch: checkpoints.get(epoch).weights)
         whole = history.copy()
         if update is not None:
             whole.extend(update.run.history, 0)  # the run's rows, numbered as in the project
-        return dataclasses.replace(result, history=whole,
-                                   snapshots=None if self.snapshots is None else self.snapshots.apply(snapshots),
+        return dataclasses.replace(result, history=whole, snapshots=None if added is None else added.apply(snapshots),
                                    runs=runs if update is None else update.apply(runs))
+
+
+def _without_streamed(result: TrainingResult, streamed: Mapping[int, Checkpoint]) -> tuple[TrainingResult, bool]:
+    """``result`` with its run's checkpoints that were ``streamed`` (the same objects) left out, and whether the head's
+    weights went with them (the last checkpoint's array: the head then crosses without it)."""
+    update = result.run_update
+    if update is None or not streamed:
+        return result, False
+    store = update.run.checkpoints
+    left = [c for c in store.entries() if streamed.get(c.epoch) is not c]
+    if len(left) == len(store):
+        return result, False
+    head, update = update.head, _with_checkpoints(update, left)
+    last = streamed.get(head.epoch)
+    head_streamed = last is not None and last.weights is head.weights
+    if head_streamed:
+        update = dataclasses.replace(update, head=dataclasses.replace(head, weights=np.empty(0)))
+    return dataclasses.replace(result, run_update=update), head_streamed
+
+
+def _with_streamed(update: RunUpdate, streamed: Mapping[int, Checkpoint]) -> RunUpdate:
+    """``update`` with the checkpoints it keeps that were ``streamed`` put back."""
+    store = update.run.checkpoints
+    missing = [streamed[e] for e in update.kept if store.get(e) is None and e in streamed]
+    return _with_checkpoints(update, store.entries() + missing) if missing else update
+
+
+def _head_shared(update: RunUpdate, streamed: bool = False) -> RunUpdate:
+    """``update`` whose head holds its checkpoint's array (equal, or ``streamed``: the head crossed without it), so
+    each epoch's weights are kept once."""
+    head = update.head
+    checkpoint = update.run.checkpoints.get(head.epoch)
+    if checkpoint is None or checkpoint.weights is head.weights or not (
+            streamed or np.array_equal(checkpoint.weights, head.weights)):
+        return update
+    return dataclasses.replace(update, head=dataclasses.replace(head, weights=checkpoint.weights))
+
+
+def _with_checkpoints(update: RunUpdate, entries: list[Checkpoint]) -> RunUpdate:
+    """``update`` whose run's store holds ``entries`` (its bounds, stride and pinned epochs kept)."""
+    store = update.run.checkpoints.copy()
+    store._items = {c.epoch: c for c in sorted(entries, key=lambda c: c.epoch)}
+    store._bytes = sum(c.nbytes for c in store._items.values())
+    return dataclasses.replace(update, run=update.run.with_(checkpoints=store))
 
 
 def with_runs(result: TrainingResult, log: RunLog) -> TrainingResult:

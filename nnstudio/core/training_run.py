@@ -42,7 +42,7 @@ from nnstudio.core.preprocessing import Preprocessing
 from nnstudio.core.project import Project
 from nnstudio.core.recording import SnapshotRecorder, keep_run
 from nnstudio.core.run_state import RunState
-from nnstudio.core.runs import RunLog, RunUpdate
+from nnstudio.core.runs import Checkpoint, RunLog, RunUpdate
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, History, StopReason, Throttle, Trainer, TrainingConfig
 from nnstudio.errors import DivergenceError, NNStudioError
@@ -238,6 +238,14 @@ class TrainingRun:
     @property
     def total_epochs(self) -> int:
         return self._goal
+
+    def new_checkpoints(self) -> dict[int, Checkpoint]:
+        """The checkpoints this run's record keeps so far that the project's run log does not hold (a resumed
+        stretch's earlier ones are the log's), by epoch. Stored checkpoints never change: a training process sends
+        each one once, while the run trains (call between epochs, from the thread that runs it)."""
+        recorder = self._recorder.run
+        base = recorder.base.checkpoints if recorder.base is not None else None
+        return {c.epoch: c for c in recorder.store.entries() if base is None or base.get(c.epoch) is not c}
 
     @property
     def task(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -129,6 +130,7 @@ class NeuronItem(QGraphicsItem):
         self.caption_left = 0.0  # extra room left of the caption (the longest name in the column)
         self.fill = 1.0
         self.map_image: QImage | None = None  # what the neuron responds to over the input plane
+        self.map_values: np.ndarray | None = None  # the values it pictures
         self.selected = False
         self.setZValue(2)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -170,7 +172,17 @@ class NeuronItem(QGraphicsItem):
 
     def set_value(self, value: float | None, limit: float = 1.0, scheme: tuple[str, str] | None = None) -> None:
         self.value, self.value_limit, self.scheme = value, limit, scheme
+        self._colors = None  # (fill, text) of this value, made at the next paint and kept until it changes
         self.update()
+
+    _colors: tuple[QColor, QColor] | None = None
+
+    def value_colors(self) -> tuple[QColor, QColor]:
+        """The fill of the value and a text colour readable on it (the theme's; a new theme rebuilds the items)."""
+        if self._colors is None:
+            fill = theme.value_color(self.value, self.value_limit, self.scheme)
+            self._colors = (fill, theme.text_on(fill))
+        return self._colors
 
     def set_fill(self, fill: float) -> None:
         fill = min(1.0, max(0.0, fill))
@@ -178,9 +190,18 @@ class NeuronItem(QGraphicsItem):
             self.fill = fill
             self.update()
 
-    def set_map(self, image: QImage | None) -> None:
+    def set_map(self, image: QImage | None, values: np.ndarray | None = None) -> None:
+        """Show ``image`` (None: no map), the picture of ``values`` (kept to tell whether new values differ)."""
         self.map_image = image
+        self.map_values = None if image is None or values is None else np.array(values, copy=True)
         self.update()
+
+    def shows_map(self, values: np.ndarray | None) -> bool:
+        """Whether the map shown is the picture of ``values`` (None: no map is shown)."""
+        if values is None:
+            return self.map_image is None
+        shown = self.map_values
+        return shown is not None and shown.shape == values.shape and np.array_equal(shown, values)
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
@@ -200,7 +221,7 @@ class NeuronItem(QGraphicsItem):
         shown = self.value is not None and self.fill > 0.0
         filled = shown and self.fill >= 1.0
         border = QPen(QColor(c.accent if self.selected else c.neuron_border), 2.2 if self.selected else 1.4)
-        painter.setBrush(theme.value_color(self.value, self.value_limit, self.scheme) if filled else QColor(c.neuron))
+        painter.setBrush(self.value_colors()[0] if filled else QColor(c.neuron))
         painter.setPen(border)
         painter.drawEllipse(circle)
         if self.map_image is not None:
@@ -214,7 +235,7 @@ class NeuronItem(QGraphicsItem):
             painter.drawEllipse(circle)
         if shown and not filled:  # the value arriving: a growing disc of its colour
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.value_color(self.value, self.value_limit, self.scheme))
+            painter.setBrush(self.value_colors()[0])
             r = (RADIUS - 1) * self.fill
             painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
         zoom = _zoom(option, painter)
@@ -230,7 +251,7 @@ class NeuronItem(QGraphicsItem):
                 painter.drawRoundedRect(label, 4, 4)
                 painter.setPen(QColor(c.text))
             else:
-                painter.setPen(theme.text_on(theme.value_color(self.value, self.value_limit, self.scheme)))
+                painter.setPen(self.value_colors()[1])
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, _short(self.value))
         if self.name_side and zoom >= NAMES_FROM_ZOOM:
             painter.setPen(QColor(c.text))

@@ -194,15 +194,18 @@ class NetworkScene(QGraphicsScene):
                     item.set_value(None if values is None else float(values[unit]), limit, scheme)
 
     def draw_maps(self, maps: Sequence[np.ndarray] | None) -> None:
-        """Heatmaps inside the neurons: per column an array (units, n, n); None removes them."""
+        """Heatmaps inside the neurons: per column an array (units, n, n); None removes them. A neuron whose map
+        is the same as the one shown keeps its picture (the inputs' maps never change while training, and a
+        commit shows again the maps of the run's last weights): no picture made, no repaint."""
         for ci, col in enumerate(self.columns):
             column_maps = maps[ci] if maps is not None and ci < len(maps) else None
             if column_maps is not None and column_maps.shape[0] != col.units:
                 column_maps = None
             for unit in col.shown:
                 item = self.neurons.get((col.layer, int(unit)))
-                if item is not None:
-                    item.set_map(None if column_maps is None else map_image(column_maps[int(unit)]))
+                values = None if column_maps is None else column_maps[int(unit)]
+                if item is not None and not item.shows_map(values):
+                    item.set_map(None if values is None else map_image(values), values)
 
     def draw_flow(self, flow: Flow | None, t: float | None) -> None:
         """One moment of a flow (``t`` stages into it; None: its end, or no flow): the pulse on the stage's

@@ -141,8 +141,12 @@ class NetworkCanvas(QGraphicsView):
 
     def set_preview_weights(self, weights: Sequence[tuple[np.ndarray, np.ndarray]] | Sequence[np.ndarray] | None
                             ) -> None:
-        """Draw these weights instead of the project's (None: back to the project's)."""
+        """Draw these weights instead of the project's (None: back to the project's; nothing to do when they
+        show: a change of the project's weights redraws them itself, and a training commit ends the preview
+        from several places)."""
         if weights is None:
+            if self._preview is None:
+                return
             self._preview = None
         else:
             self._preview = [w[0] if isinstance(w, tuple) else w for w in weights]

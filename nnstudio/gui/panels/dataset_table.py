@@ -13,9 +13,16 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 
 def parse_block(text: str) -> list[list[str]]:
@@ -42,6 +49,26 @@ class _EnterDownDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
+class RowNumbers(QHeaderView):
+    """The rows' numbers (1, 2, ...: one font, one kind of label). Its size is the last row's, whose number is the
+    longest: Qt measures up to 200 rows for it, asking the model four times for each, whenever the table's columns
+    change (a training commit adds the prediction columns, twice over)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # as QTableView's own row header
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:
+        count = self.count()
+        if count == 0:
+            return super().sizeHint()
+        hint = self.sectionSizeFromContents(count - 1)
+        if count > 1:  # (a font whose digits differ in width: the widest of the two longest numbers)
+            hint = hint.expandedTo(self.sectionSizeFromContents(count - 2))
+        return hint
+
+
 class DatasetTableView(QTableView):
     """QTableView with spreadsheet keys; clipboard handling is delegated to the editor via signals."""
 
@@ -63,6 +90,7 @@ class DatasetTableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setAlternatingRowColors(True)
+        self.setVerticalHeader(RowNumbers(self))
         self.verticalHeader().setDefaultSectionSize(22)
         self.horizontalHeader().setMinimumSectionSize(60)
         self.horizontalHeader().setDefaultSectionSize(80)

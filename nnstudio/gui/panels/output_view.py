@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nnstudio.core.data import INPUT, NUMERIC, TARGET
@@ -41,6 +41,9 @@ NO_VALIDATION = QT_TR_NOOP("No rows are held out: set a validation split in the 
 VALIDATION_TIP = QT_TR_NOOP("Also draw the rows training holds out for validation (triangles)")
 
 
+BOUNDARY_TABLE = BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False)
+
+
 def class_lookup_table(n: int) -> np.ndarray:
     """(n, 3) background colours, one per class: the ends of BOUNDARY_MAP for two classes, else each class's
     point colour lightened, so a region has the colour of the points that belong there."""
@@ -51,6 +54,47 @@ def class_lookup_table(n: int) -> np.ndarray:
         c = QColor(CLASS_COLORS[k % len(CLASS_COLORS)])
         table.append([round(255 - (255 - v) * 0.45) for v in (c.red(), c.green(), c.blue())])
     return np.array(table, dtype=np.ubyte)
+
+
+class _Points:
+    """Points as a scatter item shows them: places ``xy`` (n, 2), each row's class (its fill colour; None: all
+    filled with ``fill``) and whether the network gets it wrong (a red outline; None: no outlines)."""
+
+    def __init__(self, xy: np.ndarray, classes: np.ndarray | None = None, wrong: np.ndarray | None = None,
+                 fill: object = "#444") -> None:
+        self.xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        self.classes, self.wrong, self.fill = classes, wrong, fill
+
+    @classmethod
+    def none(cls) -> _Points:
+        return cls(np.zeros((0, 2)))
+
+    @property
+    def x(self) -> np.ndarray:
+        return self.xy[:, 0]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self.xy[:, 1]
+
+    def same_spots(self, other: _Points) -> bool:
+        """The same rows in the same places with the same fills (the outlines may differ)."""
+        return (self.fill == other.fill and (self.wrong is None) == (other.wrong is None)
+                and np.array_equal(self.xy, other.xy) and _same(self.classes, other.classes))
+
+    def same_pens(self, other: _Points) -> bool:
+        return _same(self.wrong, other.wrong)
+
+    def brush_list(self) -> object:
+        fill = pg.mkBrush(*self.fill) if isinstance(self.fill, tuple) else pg.mkBrush(self.fill)
+        return fill if self.classes is None else [class_brush(int(k)) for k in self.classes]
+
+    def pen_list(self) -> object:
+        return POINT_PEN if self.wrong is None else [WRONG_PEN if w else POINT_PEN for w in self.wrong]
+
+
+def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and np.array_equal(a, b))
 
 
 class OutputView(BuiltWhenShown, QWidget):
@@ -65,6 +109,9 @@ class OutputView(BuiltWhenShown, QWidget):
         super().__init__(parent)
         self.surface: DecisionSurface | None = None
         self._project: Project | None = None
+        self._drawn: dict[int, _Points] = {}  # per scatter item: the points it shows
+        self._samples: dict[tuple, pg.ScatterPlotItem] = {}  # legend samples by look
+        self._axis_names: tuple[str, str] | None = None
 
         self.discretize = QCheckBox(tr("Discretize output"))
         self.discretize.setToolTip(tr(DISCRETIZE_TIP))
@@ -113,32 +160,75 @@ class OutputView(BuiltWhenShown, QWidget):
         self.show_project(self._project)
 
     def show_project(self, p: Project | None) -> None:
+        """Draw ``p``'s output. Drawn again for new weights (a training snapshot, a commit), only what changed
+        moves: the surface, and the points' outlines where a row became right or wrong; the points, their colours
+        and the legend stay as they are (remaking them held the window for milliseconds at every redraw)."""
         self._project = p
         self.surface = None
-        self.image.clear()
-        self.points.clear()
-        self.validation_points.clear()
-        self.curve.setData([], [])
-        self.legend.set_entries([])
-        self.discretize.setEnabled(False)
-        self.show_validation.setEnabled(False)
         if p is None or p.dataset is None:
-            self.note.setText(tr("Load a dataset to see the model's output."))
+            self._clear(tr("Load a dataset to see the model's output."))
             return
         inputs = p.dataset.by_role(INPUT)
         if not inputs or any(c.kind != NUMERIC for c in inputs) or len(inputs) != p.network.input_size:
-            self.note.setText(tr("The output view needs numeric inputs that match the network."))
+            self._clear(tr("The output view needs numeric inputs that match the network."))
             return
         try:
             if len(p.base_rows()[0]) == 2:  # two features, perhaps with derived inputs (x², x·y, ...)
                 self._draw_boundary(p)
-            elif len(inputs) == 1 and not p.dataset.is_classification and p.network.output_size == 1:
+                return
+            if len(inputs) == 1 and not p.dataset.is_classification and p.network.output_size == 1:
                 self._draw_regression_curve(p)
-            else:
-                self.note.setText(tr("The output view is drawn for 2-input data (decision boundary) or "
-                                     "1-input regression (prediction curve)."))
+                return
+            self._clear(tr("The output view is drawn for 2-input data (decision boundary) or 1-input regression "
+                           "(prediction curve)."))
         except NNStudioError as exc:
-            self.note.setText(str(exc))
+            self._clear(str(exc))
+
+    def _clear(self, note: str) -> None:
+        """Nothing drawn; ``note`` says why."""
+        self.surface = None
+        self.image.clear()
+        self._set_points(self.points, None)
+        self._set_points(self.validation_points, None)
+        self.curve.setData([], [])
+        self.legend.set_entries([])
+        self.discretize.setEnabled(False)
+        self.show_validation.setEnabled(False)
+        self.note.setText(note)
+
+    def _set_points(self, item: pg.ScatterPlotItem, points: _Points | None) -> None:
+        """Show ``points`` (None: none) with ``item``: the spots are made again only when the rows, places or
+        fills differ from those drawn; when only the outlines differ, only the outlines are set."""
+        drawn = self._drawn.get(id(item))
+        if points is None:
+            if drawn is None or len(drawn.x):
+                item.clear()
+            self._drawn[id(item)] = _Points.none()
+            return
+        if drawn is not None and drawn.same_spots(points):
+            if not drawn.same_pens(points):
+                item.setPen(points.pen_list())
+            self._drawn[id(item)] = points
+            return
+        item.setData(x=points.x, y=points.y, brush=points.brush_list(), pen=points.pen_list())
+        self._drawn[id(item)] = points
+
+    def _sample(self, symbol: str, size: int, brush: QBrush, pen: QPen) -> pg.ScatterPlotItem:
+        """The legend's sample of a point that looks like this: one item per look, kept (the legend keeps an
+        entry whose sample looks the same)."""
+        argb = QColor.NameFormat.HexArgb
+        look = (symbol, size, brush.color().name(argb), pen.color().name(argb), pen.widthF())
+        sample = self._samples.get(look)
+        if sample is None:
+            sample = pg.ScatterPlotItem(size=size, symbol=symbol, brush=brush, pen=pen)
+            self._samples[look] = sample
+        return sample
+
+    def _set_axis_names(self, bottom: str, left: str) -> None:
+        if (bottom, left) != self._axis_names:  # (a label set again lays the axis out again)
+            self._axis_names = (bottom, left)
+            self.plot.setLabel("bottom", escape(bottom))
+            self.plot.setLabel("left", escape(left))
 
     # -- what is held out --------------------------------------------------------------------------------
     def _held_out(self, p: Project) -> np.ndarray:
@@ -176,14 +266,15 @@ class OutputView(BuiltWhenShown, QWidget):
             levels = (0.0, 1.0) if finite_v.size == 0 or (finite_v.min() >= 0 and finite_v.max() <= 1) else \
                 (float(finite_v.min()), float(finite_v.max()) or 1.0)
             self.image.setImage(np.nan_to_num(image), levels=levels)
-            self.image.setLookupTable(BOUNDARY_MAP.getLookupTable(nPts=256, alpha=False))
+            self.image.setLookupTable(BOUNDARY_TABLE)
         lo, hi = (grid.gx[0], grid.gy[0]), (grid.gx[-1], grid.gy[-1])
         self.image.setRect(pg.QtCore.QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1]))
+        if self.curve.xData is not None and len(self.curve.xData):
+            self.curve.setData([], [])  # (a regression curve drawn before)
         held = self._held_out(p)
         entries = self._draw_points(p, grid.data, np.isfinite(grid.data).all(axis=1), held)
         self.legend.set_entries(entries)
-        self.plot.setLabel("bottom", escape(grid.names[0]))
-        self.plot.setLabel("left", escape(grid.names[1]))
+        self._set_axis_names(grid.names[0], grid.names[1])
         if surface.kind == CLASS:
             background = tr("Background: the class the network picks at each point.")
         else:
@@ -202,25 +293,22 @@ class OutputView(BuiltWhenShown, QWidget):
         train = finite & ~held
         entries: list[tuple[pg.GraphicsObject, str]] = []
         if rows is not None and rows.task == CLASSIFICATION and rows.true_index is not None:
-            brushes = np.array([class_brush(int(i)) for i in rows.true_index], dtype=object)
-            pens = np.array([WRONG_PEN if w else POINT_PEN for w in rows.wrong], dtype=object)
-            self.points.setData(x=x[train, 0], y=x[train, 1], brush=list(brushes[train]), pen=list(pens[train]))
-            self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=list(brushes[shown_val]),
-                                           pen=list(pens[shown_val]))
+            classes, wrong = rows.true_index.astype(int), rows.wrong
+            self._set_points(self.points, _Points(x[train], classes[train], wrong[train]))
+            self._set_points(self.validation_points, _Points(x[shown_val], classes[shown_val], wrong[shown_val]))
             target = p.dataset.by_role(TARGET)
             names = class_legend_names(rows.class_names or [], target[0].name if len(target) == 1 else tr("class"))
             for k, name in enumerate(names[: len(CLASS_COLORS)]):
-                entries.append((pg.ScatterPlotItem(size=9, brush=class_brush(k), pen=POINT_PEN), name))
-            if rows.wrong[train | shown_val].any():
-                entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.colors().base), pen=WRONG_PEN),
-                                tr("misclassified")))
+                entries.append((self._sample("o", 9, class_brush(k), POINT_PEN), name))
+            if wrong[train | shown_val].any():
+                entries.append((self._sample("o", 9, pg.mkBrush(theme.colors().base), WRONG_PEN), tr("misclassified")))
         else:
-            self.points.setData(x=x[train, 0], y=x[train, 1], brush=pg.mkBrush("#444"))
-            self.validation_points.setData(x=x[shown_val, 0], y=x[shown_val, 1], brush=pg.mkBrush("#444"))
-            entries.append((pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#444"), pen=POINT_PEN), tr("data")))
+            self._set_points(self.points, _Points(x[train]))
+            self._set_points(self.validation_points, _Points(x[shown_val]))
+            entries.append((self._sample("o", 9, pg.mkBrush("#444"), POINT_PEN), tr("data")))
         if shown_val.any():
-            entries.append((pg.ScatterPlotItem(size=10, symbol="t", brush=pg.mkBrush(theme.colors().base),
-                                               pen=pg.mkPen(theme.colors().text)), tr("validation row")))
+            entries.append((self._sample("t", 10, pg.mkBrush(theme.colors().base), pg.mkPen(theme.colors().text)),
+                            tr("validation row")))
         return entries
 
     # -- regression curve --------------------------------------------------------------------------------
@@ -232,17 +320,18 @@ class OutputView(BuiltWhenShown, QWidget):
         held = self._held_out(p)
         train = finite & ~held
         shown_val = finite & held if self.show_validation.isChecked() else np.zeros_like(held)
-        self.points.setData(x=x[train], y=y[train], brush=pg.mkBrush(*DATA_BRUSH))
-        self.validation_points.setData(x=x[shown_val], y=y[shown_val], brush=pg.mkBrush(*DATA_BRUSH))
+        self.discretize.setEnabled(False)
+        xy = np.column_stack([x, y])
+        self._set_points(self.points, _Points(xy[train], fill=DATA_BRUSH))
+        self._set_points(self.validation_points, _Points(xy[shown_val], fill=DATA_BRUSH))
+        self.image.clear()
         self.curve.setData(curve.x, curve.y, connect="finite")
-        entries = [(pg.ScatterPlotItem(size=9, brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN), tr("data")),
+        entries = [(self._sample("o", 9, pg.mkBrush(*DATA_BRUSH), POINT_PEN), tr("data")),
                    (self.curve, tr("model's prediction"))]
         if shown_val.any():
-            entries.append((pg.ScatterPlotItem(size=10, symbol="t", brush=pg.mkBrush(*DATA_BRUSH), pen=POINT_PEN),
-                            tr("validation row")))
+            entries.append((self._sample("t", 10, pg.mkBrush(*DATA_BRUSH), POINT_PEN), tr("validation row")))
         self.legend.set_entries(entries)
-        self.plot.setLabel("bottom", escape(curve.x_name))
-        self.plot.setLabel("left", escape(curve.y_name))
+        self._set_axis_names(curve.x_name, curve.y_name)
         self.note.setText(tr("Points: the data. Red line: the model's prediction, in raw units.")
                           + self._validation_note(held))
 

@@ -36,18 +36,31 @@ class OutsideLegend(QObject):
 
     def set_entries(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
         """Replace the entries: (an item whose symbol or line is the sample, plain text naming it). Entries that
-        look as they do now are kept (building a legend's labels costs milliseconds; plots redraw often)."""
+        look as they do now are kept (building a legend's labels costs milliseconds; plots redraw often), and
+        entries added after them join the legend shown (a run's first validation point adds its curve)."""
         style = self._current_style()
-        if self.legend is not None and _looks(entries) == _looks(self.entries) and style == self._style:
+        looks, before = _looks(entries), _looks(self.entries)
+        if self.legend is not None and looks == before and style == self._style:
             return
-        self._style = style
-        self.entries = list(entries)
-        self._columns = 0
-        if entries:  # one line first, to measure each entry as the legend draws it
-            self._build(len(entries))
-            self._widths = [SAMPLE_WIDTH + label.width() + 2 * SPACING for _, label in self.legend.items]
+        if self.legend is not None and style == self._style and len(looks) > len(before) \
+                and looks[:len(before)] == before:
+            self._append(entries[len(before):])
+        else:
+            self._style = style
+            self.entries = list(entries)
+            self._columns = 0
+            if entries:  # one line first, to measure each entry as the legend draws it
+                self._build(len(entries))
+                self._widths = [_entry_width(label) for _, label in self.legend.items]
         self.arrange()
         self.plot_item.layout.activate()  # the data area moves now, not at the next event-loop pass
+
+    def _append(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
+        """Add ``entries`` to the legend shown, measured as they are made; ``arrange`` lays the lines out again."""
+        for item, name in entries:
+            self.legend.addItem(item, escape(name))
+            self._widths.append(_entry_width(self.legend.items[-1][1]))
+        self.entries += entries
 
     def _current_style(self) -> tuple[str, str]:
         return theme.colors().text, f"{self.text_points * theme.font_scale():g}pt"
@@ -79,8 +92,11 @@ class OutsideLegend(QObject):
         columns = len(widths)
         while columns > 1 and _grid_width(widths, columns) > available:
             columns -= 1
-        if columns != self._columns or self.legend is None:
+        if self.legend is None:
             self._build(columns)
+        elif columns != self._columns:
+            self.legend.setColumnCount(columns)  # the same labels on other lines (making them costs milliseconds)
+            self._columns = columns
         legend = self.legend
         line = max([SAMPLE_WIDTH] + [label.boundingRect().height() for _, label in legend.items])
         height = math.ceil(len(self.entries) / columns) * line
@@ -117,6 +133,11 @@ def _looks(entries: list[tuple[pg.GraphicsObject, str]]) -> list[tuple]:
 
     return [(name, type(item).__name__, *(color(item.opts.get(k)) for k in ("symbol", "size", "pen", "brush")))
             for item, name in entries]
+
+
+def _entry_width(label: pg.LabelItem) -> float:
+    """An entry's width on a line: its sample, its label and the spacing after each."""
+    return SAMPLE_WIDTH + label.width() + 2 * SPACING
 
 
 def _grid_width(widths: list[float], columns: int) -> float:

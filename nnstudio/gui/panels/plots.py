@@ -3,9 +3,10 @@ over the input space (curve_plot.py, confusion_view.py, weight_histograms.py, ou
 training snapshots or a History, with PNG and history-CSV export.
 
 Numbers come from core: metric points from the worker's snapshots, the model over its input space from
-``core.input_space`` and per-row predictions from ``core.metrics``. The panel keeps its own copy of the
-project (``set_project``) and loads each snapshot's weights into it, so it never touches the Document's
-project. Only the visible tab is redrawn for a snapshot; curves keep the whole history and decimate for display.
+``core.input_space`` and per-row predictions from ``core.metrics``. The panel computes with a network of its
+own (``set_project``) and loads each snapshot's weights into it, so it never touches the Document's project
+(whose dataset and settings it reads). Only the visible tab is redrawn for a snapshot; curves keep the whole
+history and decimate for display.
 """
 
 from __future__ import annotations
@@ -155,11 +156,13 @@ class PlotsPanel(BuiltWhenShown, FollowsDocument, QWidget):
         self.metric_plot.reset_view()  # the other tabs draw each project afresh
 
     def set_project(self, project: Project) -> None:
-        """Take a private copy of ``project`` (network, preprocessing, dataset) and show its history."""
+        """Show ``project`` and its history. The panel computes with a network of its own (a snapshot's weights
+        are loaded into it); the dataset, settings and history it reads are ``project``'s, shared read-only (a
+        copy of the dataset at every commit held the window for milliseconds)."""
         self._redraw_timer.stop()  # a snapshot still waiting belongs to the project shown before
         self._pending = None
-        self._project = project.copy()
-        self._weights = self._project.network.get_weights()
+        self._weights = project.network.get_weights()
+        self._project = project.with_weights(self._weights)
         self.set_history(self._project.history)
         self._dirty = {"confusion", "weights", "output"}
         self._refresh_visible()

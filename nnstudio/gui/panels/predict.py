@@ -231,6 +231,14 @@ class PredictPanel(FollowsDocument, QWidget):
             p.network.output_names[0] if p.network.output_size == 1 else ""
         return [f"{what} = {name}" for name in names] if what else names
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """The outputs table's item at (row, column), made when there is none."""
+        item = self.outputs.item(row, column)
+        if item is None:
+            item = QTableWidgetItem()
+            self.outputs.setItem(row, column, item)
+        return item
+
     def _show(self, trace: Trace) -> None:
         outputs, decision = trace.outputs, trace.decision
         probabilities = decision is not None
@@ -240,31 +248,41 @@ class PredictPanel(FollowsDocument, QWidget):
             names = [f"P({classes[1]})"] if len(outputs) == 1 else classes
         best = decision.index if decision is not None and len(outputs) > 1 else None
         table = self.outputs
-        table.setRowCount(len(outputs))
-        for i, value in enumerate(outputs):
-            name_item = QTableWidgetItem(names[i])
-            value_item = QTableWidgetItem(display_number(value))
-            value_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if i == best:
-                font = name_item.font()
-                font.setBold(True)
-                name_item.setFont(font)
-                value_item.setFont(font)
-            table.setItem(i, 0, name_item)
-            table.setItem(i, 1, value_item)
-            if probabilities and 0.0 <= value <= 1.0:
-                bar = QProgressBar()
-                bar.setRange(0, 1000)
-                bar.setValue(round(value * 1000))
-                bar.setTextVisible(False)
-                bar.setMaximumHeight(14)
-                table.setCellWidget(i, 2, bar)
-            else:
-                table.removeCellWidget(i, 2)
+        table.setUpdatesEnabled(False)  # painted once, later: a visible bar given a new value repaints at once
+        try:
+            self._show_rows(outputs, names, best, probabilities)
+        finally:
+            table.setUpdatesEnabled(True)
         if decision is not None:  # "yes 99.8%"
             self.answer.setText(f"{classes[decision.index]}  {display_percent(decision.probability)}")
         else:  # "mpg = 24.3"
             self.answer.setText(", ".join(f"{name} = {display_number(v)}" for name, v in zip(names, outputs)))
+
+    def _show_rows(self, outputs: np.ndarray, names: list[str], best: int | None, probabilities: bool) -> None:
+        """One row an output: its name, value and (a probability) bar."""
+        table = self.outputs
+        table.setRowCount(len(outputs))
+        for i, value in enumerate(outputs):  # the rows' items and bars are kept: new values only change their look
+            name_item, value_item = self._cell(i, 0), self._cell(i, 1)
+            name_item.setText(names[i])
+            value_item.setText(display_number(value))
+            value_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for item in (name_item, value_item):
+                font = item.font()
+                if font.bold() != (i == best):
+                    font.setBold(i == best)
+                    item.setFont(font)
+            bar = table.cellWidget(i, 2)
+            if probabilities and 0.0 <= value <= 1.0:
+                if not isinstance(bar, QProgressBar):  # (making one, styled and shown, costs milliseconds)
+                    bar = QProgressBar()
+                    bar.setRange(0, 1000)
+                    bar.setTextVisible(False)
+                    bar.setMaximumHeight(14)
+                    table.setCellWidget(i, 2, bar)
+                bar.setValue(round(value * 1000))
+            elif bar is not None:
+                table.removeCellWidget(i, 2)
 
 
 __all__ = ["PredictPanel"]

@@ -60,7 +60,12 @@ def row_labels(dataset: Dataset) -> list[str]:
 
 
 class ThumbnailModel(QAbstractListModel):
-    """The dataset rows shown (all, one confusion cell's, or the wrong ones among them), one tile each."""
+    """The dataset rows shown (all, one confusion cell's, or the wrong ones among them), one tile each.
+    ``answersChanged`` says new predictions changed the tiles' captions and nothing else: their view repaints
+    the tiles it shows (``dataChanged`` over every row had an icon view measure and place all of them again,
+    thousands of calls into this model at every training commit)."""
+
+    answersChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +115,7 @@ class ThumbnailModel(QAbstractListModel):
             rows = np.intersect1d(rows, wrong_rows(self.predictions))
         if not relayout and np.array_equal(rows, self.shown):
             if len(rows):
-                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+                self.answersChanged.emit()
             return
         self.beginResetModel()
         self.shown = rows
@@ -246,6 +251,7 @@ class ThumbnailView(QWidget):
         self.list = QListView()
         self.list.setObjectName("thumbnails")
         self.list.setModel(self.model)
+        self.model.answersChanged.connect(self.list.viewport().update)
         self.list.setItemDelegate(ThumbnailDelegate(self.model, self.list))
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setMovement(QListView.Movement.Static)
