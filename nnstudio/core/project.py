@@ -251,23 +251,31 @@ class Project:
         """Every dataset row as a person would type it, with the features' names: the dataset's input
         columns, or, when the network has derived inputs (x², x·y, ...), the columns of its base features.
         A categorical column gives class indices; an empty or bad cell gives NaN."""
+        columns = self._base_columns()
+        if not columns:
+            return [], np.zeros((self.dataset.n_rows, 0))
+        return [c.name for c in columns], np.column_stack([c.numbers() for c in columns])
+
+    def _base_columns(self) -> list[Column]:
         ds = self.dataset
         if ds is None:
             raise DataError(tr("this project has no dataset"))
         if not self.has_derived_inputs:
-            return ds.input_names, ds.raw_inputs()
+            return ds.by_role(INPUT)
         names = self.base_input_names()
         _require_columns(ds, names)
-        return names, np.column_stack([ds.column(n).numbers() for n in names])
+        return [ds.column(n) for n in names]
 
     def trace_row(self, row: int) -> Trace:
-        """``trace`` of dataset row ``row`` (counted from 0)."""
-        _, rows = self.base_rows()
-        if not 0 <= row < len(rows):
+        """``trace`` of dataset row ``row`` (counted from 0), read from that row alone (the diagram traces a
+        row at every training snapshot)."""
+        columns = self._base_columns()
+        if not 0 <= row < self.dataset.n_rows:
             raise DataError(tr("the dataset has no row {row}").format(row=row + 1))
-        if not np.isfinite(rows[row]).all():
+        values = np.array([c.numbers()[row] for c in columns])
+        if not np.isfinite(values).all():
             raise DataError(tr("row {row} has an empty or bad cell in an input column").format(row=row + 1))
-        return self.trace(rows[row])
+        return self.trace(values)
 
     def with_weights(self, weights: list[tuple[np.ndarray, np.ndarray]],
                      preprocessing: Preprocessing | None = None) -> Project:

@@ -14,7 +14,7 @@ from nnstudio.core.metrics import row_predictions
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project, fit_network_to_dataset
 from nnstudio.errors import DataError, ShapeError
-from nnstudio.io.examples import load_example
+from nnstudio.io.examples import list_examples, load_example
 
 
 def _iris_fitted_laptop() -> Project:
@@ -94,6 +94,18 @@ def test_trace_row_is_the_trace_of_that_row_as_typed():
     with pytest.raises(DataError, match="row 4"):
         project.trace_row(3)
 
+
+
+@pytest.mark.parametrize("key", [e.key for e in list_examples()])
+def test_a_row_traced_alone_is_that_row_of_all_rows(key):
+    """trace_row reads one row; it gives what tracing that row of base_rows gives (derived inputs and class
+    columns included)."""
+    project = load_example(key)
+    _, rows = project.base_rows()
+    for row in sorted({0, len(rows) // 2, len(rows) - 1}):
+        alone = project.trace_row(row)
+        np.testing.assert_array_equal(alone.base, rows[row])
+        np.testing.assert_array_equal(alone.outputs, project.trace(rows[row]).outputs)
 
 def test_class_names_and_output_labels():
     laptop = load_example("laptop")  # 0/1 target, outputs named no/yes: the names say more than 0 and 1
