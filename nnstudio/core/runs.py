@@ -109,6 +109,14 @@ class Checkpoints:
         other._bytes = self._bytes
         return other
 
+    def holding(self, entries: Iterable[Checkpoint]) -> Checkpoints:
+        """A store with this one's bounds, stride and pinned epochs that holds ``entries`` (a run's checkpoints
+        put back together after some crossed to the window on their own)."""
+        other = self.copy()
+        other._items = {c.epoch: c for c in sorted(entries, key=lambda c: c.epoch)}
+        other._bytes = sum(c.nbytes for c in other._items.values())
+        return other
+
     def __len__(self) -> int:
         return len(self._items)
 

@@ -547,10 +547,7 @@ def _head_shared(update: RunUpdate, streamed: bool = False) -> RunUpdate:
 
 def _with_checkpoints(update: RunUpdate, entries: list[Checkpoint]) -> RunUpdate:
     """``update`` whose run's store holds ``entries`` (its bounds, stride and pinned epochs kept)."""
-    store = update.run.checkpoints.copy()
-    store._items = {c.epoch: c for c in sorted(entries, key=lambda c: c.epoch)}
-    store._bytes = sum(c.nbytes for c in store._items.values())
-    return dataclasses.replace(update, run=update.run.with_(checkpoints=store))
+    return dataclasses.replace(update, run=update.run.with_(checkpoints=update.run.checkpoints.holding(entries)))
 
 
 def with_runs(result: TrainingResult, log: RunLog) -> TrainingResult:
