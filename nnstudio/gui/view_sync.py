@@ -61,6 +61,14 @@ class ViewSync(QObject):
         self._canvas_timer.setSingleShot(True)
         self._canvas_timer.setInterval(CANVAS_REFRESH_MS)
         self._canvas_timer.timeout.connect(self._show_pending_snapshot)
+        # What a run's end redraws, one view per event-loop turn (each a few ms; together they held the window
+        # for ~40 ms), so the 10 ms timers and the repaints of the views already drawn run in between.
+        self._after_run: list[tuple[bool, Callable[[], None]]] = []  # (a held panel's release?, draw)
+        self._after_run_timer = QTimer(self)
+        self._after_run_timer.setSingleShot(True)
+        self._after_run_timer.setInterval(0)
+        self._after_run_timer.timeout.connect(self._draw_next_after_run)
+        self._running = False  # the session's last state was RUNNING (the followers are held)
 
         document.projectReplaced.connect(self._project_replaced)
         document.datasetChanged.connect(self._dataset_changed)
@@ -82,6 +90,7 @@ class ViewSync(QObject):
     @Slot()
     def _project_replaced(self) -> None:
         self._drop_pending_snapshot()  # from a run that was dropped with the old project
+        self._finish_after_run()
         net = self.document.network
         self.dataset_editor.set_network_size(net.input_size, net.output_size)
         self._config_changed()
@@ -90,6 +99,7 @@ class ViewSync(QObject):
 
     @Slot()
     def _dataset_changed(self) -> None:
+        self._finish_after_run()  # the run's predictions were for the table as it was
         net = self.document.network
         self.dataset_editor.set_network_size(net.input_size, net.output_size)
         self.refresh()
@@ -100,6 +110,7 @@ class ViewSync(QObject):
             net = self.document.network
             self.dataset_editor.set_network_size(net.input_size, net.output_size)
         if not self.session.is_running:
+            self._finish_after_run()
             self.refresh()
             if self.dataset_editor.model.has_predictions():  # e.g. training was undone: what these weights say
                 self.dataset_editor.show_predictions(self.document.project)
@@ -152,16 +163,21 @@ class ViewSync(QObject):
         running = state == RUNNING
         for widget in self.editors:  # a view among an editor's parts keeps its look (no repaint for nothing)
             getattr(widget, "set_editing_enabled", widget.setEnabled)(not running)
-        self._hold_followers(running)
-        if not running:
+        if running:
+            self._finish_after_run()  # the last run's views are drawn; this run's snapshots show its weights
+            for panel in self._followers():
+                panel.hold(True)
+        elif self._running:  # a run ended (paused, stopped or done)
             self.canvas.set_preview_weights(None)
             self.weightsPreviewed.emit(None)
+            for panel in self._followers():  # each draws the committed project once, in a turn of its own
+                self._draw_after_run(True, lambda panel=panel: panel.hold(False))
+        self._running = running
 
-    def _hold_followers(self, hold: bool) -> None:
-        """While a run trains, Predict and the dataset scatter gather the document's changes; when it ends
-        (its commit changed the network, then the history) each draws the committed project once."""
-        for panel in (self.predict, self.dataset_editor.scatter):
-            panel.hold(hold)
+    def _followers(self) -> tuple:
+        """The panels that follow the document and draw nothing while a run trains: its commit changes the
+        network, then the history, and each draws the committed project once."""
+        return (self.plots, self.predict, self.dataset_editor.scatter)
 
     @Slot(object)
     def _snapshot(self, snapshot: TrainingSnapshot) -> None:
@@ -205,13 +221,42 @@ class ViewSync(QObject):
 
     @Slot(object)
     def _committed(self, result: TrainingResult) -> None:
-        """A stretch of training is now in the document: every view shows the document again."""
-        self._drop_pending_snapshot()  # the plots already follow the document (and redrew from it)
-        self.refresh()
-        self.dataset_editor.show_predictions(self.document.project, result.predictions)  # computed by the run
+        """A stretch of training is now in the document: every view shows the document again, one per turn
+        (a document change or a new run before then draws instead)."""
+        self._drop_pending_snapshot()  # the plots follow the document (and redraw from it)
+        self._draw_after_run(False, self.refresh)
+        self._draw_after_run(False, lambda: self.dataset_editor.show_predictions(  # computed by the run
+            self.document.project, result.predictions))
         session = self.session
         self.status(tr("Paused at epoch {done} of {goal}").format(done=session.done, goal=session.goal)
                     if session.is_active else result.describe(), 8000)
+
+    # -- a run's end, drawn one view per turn ------------------------------------------------------------
+    def _draw_after_run(self, release: bool, draw: Callable[[], None]) -> None:
+        self._after_run.append((release, draw))
+        self._after_run_timer.start()
+
+    @Slot()
+    def _draw_next_after_run(self) -> None:
+        if self._after_run:
+            _release, draw = self._after_run.pop(0)
+            draw()
+        if self._after_run:
+            self._after_run_timer.start()
+
+    def _finish_after_run(self) -> None:
+        """Before the document changes again or another run starts: the held panels are released now (they
+        draw the document as it is), the diagram and the table's predictions are left to whoever changes it."""
+        steps, self._after_run = self._after_run, []
+        self._after_run_timer.stop()
+        for release, draw in steps:
+            if release:
+                draw()
+
+    def commit_pending(self) -> bool:
+        """Whether a run's end still waits to be drawn (the plots, the diagram, the table's predictions,
+        Predict or the dataset scatter)."""
+        return bool(self._after_run)
 
 
 __all__ = ["ViewSync"]

@@ -239,6 +239,24 @@ def start_again(win, example: str = "laptop") -> None:
     win.errors = errors
 
 
+def train(qtbot, window, epochs: int | None = None, timeout: int = 60_000, **settings):
+    """Press Train (the training panel's request) with ``epochs`` and any other training ``settings``; return
+    the run's result once it has ended and every view has drawn its commit (the diagram, the table's
+    predictions and the held panels draw in the turns after ``committed``)."""
+    from nnstudio.gui.training_session import IDLE
+
+    config = window.document.project.training
+    if epochs is not None:
+        config.epochs = epochs
+    for key, value in settings.items():
+        setattr(config, key, value)
+    window.training_panel.set_config(config)
+    with qtbot.waitSignal(window.training.committed, timeout=timeout) as blocker:
+        window.training_panel.trainRequested.emit()
+    qtbot.waitUntil(lambda: window.training.state == IDLE and not window.views.commit_pending(), timeout=5_000)
+    return blocker.args[0]
+
+
 def _dock_layout(win) -> tuple[tuple[int, int], bytes]:
     return win.size().toTuple(), bytes(win.saveState())
 

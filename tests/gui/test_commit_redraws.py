@@ -1,7 +1,8 @@
 """A training commit redraws each view once, with the committed numbers, and training does not repaint views
-whose look does not change: Predict and the dataset scatter draw the committed project once (the commit changes
-the network, then the history), the scatter of two-input data is not drawn again for new weights, the scatter
-and the thumbnails stay enabled while the table is locked, and new prediction columns are fitted a turn later."""
+whose look does not change: Predict and the dataset scatter draw the committed project once (the commit
+changes the network, then the history) in a turn after the commit's own, the scatter of two-input data is not
+drawn again for new weights, the scatter and the thumbnails stay enabled while the table is locked, and new
+prediction columns are fitted a turn later."""
 
 from __future__ import annotations
 
@@ -12,21 +13,12 @@ import sys
 import numpy as np
 import pytest
 
-from nnstudio.gui.training_session import IDLE, RUNNING
+from nnstudio.gui.training_session import RUNNING
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, train
 
 # one window for the module; each test starts from the Laptop example again
 laptop_window, window = laptop_fixtures("commit-redraws")
-
-
-def train(qtbot, window, epochs: int):
-    window.document.project.training.epochs = epochs
-    window.training_panel.set_config(window.document.project.training)
-    with qtbot.waitSignal(window.training.committed, timeout=20_000) as blocker:
-        window.training_panel.trainRequested.emit()
-    assert window.training.state == IDLE
-    return blocker.args[0]
 
 
 def count_calls(monkeypatch, obj, name: str, calls: list[str]) -> None:
@@ -45,7 +37,7 @@ def test_predict_and_the_scatter_draw_the_committed_project_once(qtbot, window, 
     train(qtbot, window, 5)
     qtbot.waitUntil(lambda: not predict.document_pending() and not scatter.document_pending())
     assert calls.count("committed") == 1 and calls.count("set_project") == 1  # not once per signal
-    assert calls.index("set_project") < calls.index("committed")  # shown when the commit is announced
+    assert calls.index("set_project") > calls.index("committed")  # in a turn of its own, not inside the commit
     # one input: the model's curve is redrawn once; two inputs: the points do not depend on the weights
     assert calls.count("update_from") == (1 if key == "car-mpg" else 0)
     project = window.document.project
@@ -134,3 +126,24 @@ def test_the_window_paints_on_its_own_thread(tmp_path):
                           text=True, timeout=120, check=True)
     threads = done.stdout.strip().splitlines()[-1]
     assert "Thread (pooled)" not in threads and "python" in threads
+
+
+def test_a_project_opened_before_the_commit_is_drawn_gets_nothing_of_the_run(qtbot, window):
+    """The diagram and the table's predictions draw a commit a turn later; a project opened in between (here
+    the moment the run is announced committed) shows its own rows, with no prediction of the old run."""
+    window.files.open_example("laptop", ask=False)
+    opened = []
+
+    def open_car_mpg(_result):
+        opened.append(window.files.open_example("car-mpg", ask=False))
+
+    window.training.committed.connect(open_car_mpg)
+    try:
+        train(qtbot, window, 5)
+    finally:
+        window.training.committed.disconnect(open_car_mpg)
+    assert opened == [True]
+    qtbot.waitUntil(lambda: not window.views.commit_pending())
+    model = window.dataset_editor.model
+    assert not model.has_predictions()
+    assert model.rowCount() == window.document.project.dataset.n_rows > 9

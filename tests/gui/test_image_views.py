@@ -25,7 +25,7 @@ from nnstudio.gui.panels.pixel_images import BLANK_GREY, INK_GREY, diverging_col
 from nnstudio.gui.panels.thumbnails import PICTURE_SIDE, PREDICTION_ROLE, ROW_ROLE, WRONG_ROLE
 from nnstudio.gui.training_session import IDLE
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, train
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
 from cli_helpers import cli
@@ -37,14 +37,6 @@ laptop_window, window = laptop_fixtures("image-views", size=(1400, 900))
 def open_example(window, key: str) -> None:
     assert window.files.open_example(key, ask=False)
     assert window.document.project.dataset.image is not None
-
-
-def train(qtbot, window, epochs: int) -> None:
-    window.document.project.training.epochs = epochs
-    window.training_panel.set_config(window.document.project.training)
-    with qtbot.waitSignal(window.training.committed, timeout=60_000):
-        window.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: window.training.state == IDLE, timeout=10_000)
 
 
 def pixels(image: QImage) -> np.ndarray:

@@ -14,9 +14,8 @@ from nnstudio.core.run_loss_change import run_loss_change
 from nnstudio.gui import theme
 from nnstudio.gui.document import Selection
 from nnstudio.gui.panels.curve_plot import CurvePlot
-from nnstudio.gui.training_session import IDLE
 
-from .conftest import open_window
+from .conftest import open_window, train
 
 
 @pytest.fixture
@@ -26,15 +25,6 @@ def window(qtbot, tmp_path):
     yield win
     win.training.shutdown()
     win.run_views.shutdown()
-
-
-def train(qtbot, window, epochs: int) -> None:
-    config = window.document.project.training
-    config.epochs = epochs
-    window.training_panel.set_config(config)
-    with qtbot.waitSignal(window.training.committed, timeout=20_000):
-        window.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: window.training.state == IDLE, timeout=5_000)
 
 
 def on_screen(window, title: str) -> bool:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.io.examples import load_example
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, train
 
 # one window for the module; each test starts from the Laptop example again
 laptop_window, window = laptop_fixtures("learning-panels")
@@ -22,18 +22,10 @@ def fresh_window(qtbot, tmp_path):
     return win
 
 
-def _train(qtbot, window, timeout=20000):
-    bench = window
-    with qtbot.waitSignal(bench.training.committed, timeout=timeout) as blocker:
-        bench.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: bench.training.state == "idle", timeout=5000)
-    return blocker.args[0]
-
-
 def test_train_the_laptop_example_then_undo_it(qtbot, window):
     doc = window.document
     before = doc.network.copy()
-    result = _train(qtbot, window)
+    result = train(qtbot, window)
     history = doc.project.history
     assert history.columns["loss"][-1] < history.columns["loss"][0]
     assert history.columns["accuracy"][-1] == 1.0
@@ -92,7 +84,7 @@ def test_divergence_on_car_mpg_shows_the_message_and_keeps_finite_weights(qtbot,
     cfg = doc.project.training
     cfg.optimizer, cfg.optimizer_params, cfg.learning_rate, cfg.epochs = "sgd", {}, 1e6, 50
     window.training_panel.set_config(cfg)
-    _train(qtbot, window)
+    train(qtbot, window)
     assert any("learning rate" in e.lower() for e in window.errors)
     assert all(np.isfinite(layer.weights).all() for layer in doc.network.layers)
 
@@ -106,7 +98,7 @@ def test_adam_with_a_huge_learning_rate_on_car_mpg_reports_divergence(qtbot, win
     panel.learning_rate.setText("1e6")
     panel.learning_rate.editingFinished.emit()
     assert doc.project.training.optimizer == "adam" and doc.project.training.learning_rate == 1e6
-    result = _train(qtbot, window)
+    result = train(qtbot, window)
     assert result.stop_reason == "diverged"
     assert len(window.errors) == 1 and window.errors[0].startswith("Training diverged in epoch 1: the loss grew to")
     assert "Try a lower learning rate." in window.errors[0]
@@ -135,7 +127,7 @@ def test_step_mode_lights_the_canvas(qtbot, window):
 
 
 def test_reopened_project_looks_as_it_was_left(qtbot, window, tmp_path):
-    _train(qtbot, window)
+    train(qtbot, window)
     path = tmp_path / "laptop.nnstudio"
     window.files.get_save_path = lambda *a: str(path)
     assert window.files.save_as()
@@ -198,7 +190,7 @@ def test_derived_feature_keeps_the_plane_views(qtbot, window):
     assert doc.network.input_size == 3
     item = window.canvas.network_scene.neurons[(0, 0)]
     assert item.map_image is not None  # maps still drawn over the x1, x2 plane
-    result = _train(qtbot, window)
+    result = train(qtbot, window)
     assert result.preprocessing.has_formulas
 
 
@@ -225,7 +217,7 @@ def test_opening_a_project_with_other_sizes_is_ready_to_train(qtbot, window):
 
 
 def test_undoing_training_updates_the_row_predictions(qtbot, window):
-    _train(qtbot, window)
+    train(qtbot, window)
     model = window.dataset_model
     trained = model.data(model.index(0, model.n_data_columns + 1))
     window.acts["undo"].trigger()
@@ -314,7 +306,7 @@ def test_row_click_with_a_model_of_derived_inputs_on_data_of_its_base_features(q
     bench.datasets.fit_network_to_data()
     doc.project.training.epochs = 3
     bench.training_panel.set_config(doc.project.training)
-    _train(qtbot, window)
+    train(qtbot, window)
     assert doc.project.preprocessing.has_formulas
     _generate(window, "circle")  # new points: x1, x2 and the class, no x1² column
     assert doc.project.dataset.input_names == ["x1", "x2"]

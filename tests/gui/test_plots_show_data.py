@@ -13,7 +13,7 @@ from nnstudio.core.decisions import predicted_classes
 from nnstudio.core.input_space import CLASS, PROBABILITY
 from nnstudio.core.training import split_rows
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, train
 
 # one window for the module; each test starts from the Laptop example again
 laptop_window, window = laptop_fixtures("plots-show-data")
@@ -22,14 +22,6 @@ laptop_window, window = laptop_fixtures("plots-show-data")
 def open_example(window, key: str) -> None:
     assert window.files.open_example(key, ask=False)
     assert window.document.project.dataset is not None
-
-
-def train(qtbot, window, epochs: int) -> None:
-    window.document.project.training.epochs = epochs
-    window.training_panel.set_config(window.document.project.training)
-    with qtbot.waitSignal(window.training.committed, timeout=60_000):
-        window.training_panel.trainRequested.emit()
-    assert not window.errors
 
 
 def show_tab(window, key: str) -> None:

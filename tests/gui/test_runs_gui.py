@@ -13,25 +13,10 @@ from nnstudio.gui.document import Selection
 from nnstudio.gui.training_session import IDLE, PAUSED
 from nnstudio.io.examples import load_example
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, train
 
 # one window for the module; each test starts from the Laptop example again (no runs, the run views closed)
 laptop_window, window = laptop_fixtures("runs")
-
-
-def train(qtbot, window, epochs: int | None = None, **settings):
-    doc = window.document
-    config = doc.project.training
-    if epochs is not None:
-        config.epochs = epochs
-    for key, value in settings.items():
-        setattr(config, key, value)
-    window.training_panel.set_config(config)
-    session = window.training
-    with qtbot.waitSignal(session.committed, timeout=20_000) as blocker:
-        window.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: session.state == IDLE, timeout=5_000)
-    return blocker.args[0]
 
 
 def start_long_run(qtbot, window) -> None:

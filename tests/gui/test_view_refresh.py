@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, train
 
 # one window for the module; each test starts from the Laptop example again
 laptop_window, window = laptop_fixtures("view-refresh")
-
-
-def train(qtbot, window, epochs: int) -> None:
-    window.document.project.training.epochs = epochs
-    window.training_panel.set_config(window.document.project.training)
-    with qtbot.waitSignal(window.training.committed, timeout=20_000):
-        window.training_panel.trainRequested.emit()
-    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=5_000)
 
 
 def test_a_training_commit_redraws_the_plots_once(qtbot, window, monkeypatch):

@@ -2,8 +2,8 @@
 
 A panel with ``coalesce_document = True`` redraws once per edit, when control returns to the event loop,
 however many signals the edit emits (a training commit: network, then history); ``flush_document()``
-redraws a pending change at once; ``hold(True)`` makes any panel coalesce until ``hold(False)``. Other
-panels redraw for every signal, at once."""
+redraws a pending change at once; ``hold(True)`` makes any panel gather the changes and draw none of them until
+``hold(False)``, which draws the project once if it changed. Other panels redraw for every signal, at once."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ class FollowsDocument:
     document's signals (the connections end with the panel, since the slot is the panel's own method)."""
 
     coalesce_document = False
-    _held = False  # while a run trains (ViewSync): coalesce like coalesce_document
+    _held = False  # while a run trains and until its commit is drawn (ViewSync): draw nothing
+    _held_change = False  # the document changed while held
     _followed: Document | None = None
     _follow_timer: QTimer | None = None
 
@@ -40,25 +41,29 @@ class FollowsDocument:
 
     @Slot()
     def _document_changed(self, *_args: object) -> None:
-        if not (self.coalesce_document or self._held):
+        if self._held:
+            self._held_change = True
+        elif not self.coalesce_document:
             self.flush_document()
         elif self._follow_timer is not None and not self._follow_timer.isActive():
             self._follow_timer.start()
 
     def hold(self, on: bool) -> None:
-        """Held, the panel coalesces the document's changes like a ``coalesce_document`` one; released, a change
-        waiting to be shown is shown at once (a training run's commit: network, then history, drawn once)."""
+        """Held, the panel draws none of the document's changes; released, it draws the project once, at once,
+        if it changed (a training run's commit: network, then history, drawn once, when ViewSync's turn for this
+        panel comes)."""
         self._held = on
         if not on and self.document_pending():
             self.flush_document()
 
     def document_pending(self) -> bool:
         """Whether a change of the document waits to be shown."""
-        return self._follow_timer is not None and self._follow_timer.isActive()
+        return self._held_change or (self._follow_timer is not None and self._follow_timer.isActive())
 
     @Slot()
     def flush_document(self) -> None:
         """Show the document's project now (a change waiting to be shown is shown)."""
+        self._held_change = False
         if self._follow_timer is not None:
             self._follow_timer.stop()
         if self._followed is not None:
