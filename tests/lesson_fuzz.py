@@ -51,9 +51,10 @@ def _containers(node, found):
 def lesson_documents(draw) -> dict:
     doc = copy.deepcopy(draw(st.sampled_from([*BUNDLED, SMALL])))
     for _ in range(draw(st.integers(1, 3))):
-        root = doc if draw(st.integers(0, 4)) == 0 else doc["steps"]  # mostly the steps, where the checks are
+        # mostly the steps, where the checks are; an earlier slip may have removed "steps" or made it a number
+        # or a string: then the slip goes to the document
+        root = doc if draw(st.integers(0, 4)) == 0 else doc.get("steps", doc)
         containers = [c for c in _containers(root, []) if not (isinstance(c, list) and len(c) > 50)]
-        # an earlier slip may have made "steps" a number or a string: then the slip goes to the document
         node = draw(st.sampled_from(containers or [doc]))
         if isinstance(node, dict) and draw(st.booleans()):  # a value of the same type: a plausible slip
             numbers = [k for k, v in node.items() if isinstance(v, int | float) and not isinstance(v, bool)]

@@ -163,8 +163,8 @@ class ViewSync(QObject):
         running = state == RUNNING
         for widget in self.editors:  # a view among an editor's parts keeps its look (no repaint for nothing)
             getattr(widget, "set_editing_enabled", widget.setEnabled)(not running)
-        if running:
-            self._finish_after_run()  # the last run's views are drawn; this run's snapshots show its weights
+        if running:  # (a save mid-run pauses and goes on at once: the held panels draw at this run's end)
+            self._finish_after_run(release=False)
             for panel in self._followers():
                 panel.hold(True)
         elif self._running:  # a run ended (paused, stopped or done)
@@ -244,13 +244,15 @@ class ViewSync(QObject):
         if self._after_run:
             self._after_run_timer.start()
 
-    def _finish_after_run(self) -> None:
-        """Before the document changes again or another run starts: the held panels are released now (they
-        draw the document as it is), the diagram and the table's predictions are left to whoever changes it."""
+    def _finish_after_run(self, release: bool = True) -> None:
+        """Before the document changes again: the held panels are released now (they draw the document as it
+        is), the diagram and the table's predictions are left to whoever changes it. Before another run
+        starts (``release=False``): the panels stay held and draw at its end, the run's snapshots show the
+        rest."""
         steps, self._after_run = self._after_run, []
         self._after_run_timer.stop()
-        for release, draw in steps:
-            if release:
+        for is_release, draw in steps:
+            if is_release and release:
                 draw()
 
     def commit_pending(self) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from nnstudio.core.i18n import tr
@@ -11,7 +13,7 @@ from nnstudio.core.project import Project
 from nnstudio.errors import ModelFormatError, WriteError
 from nnstudio.io.atomic import atomic_write_bytes
 from nnstudio.io.file_limits import model_limit_problem, project_limit_problem
-from nnstudio.io.jsonio import check_json_shape, dump_json, parse_json_text, read_json_file
+from nnstudio.io.jsonio import check_json_shape, dump_json, dump_json_pieces, parse_json_text, read_json_file
 from nnstudio.io.model_format import MODEL_FORMAT, model_from_dict, model_to_dict
 from nnstudio.io.project_format import PROJECT_FORMAT, history_from_dict, project_from_dict, project_to_dict
 
@@ -59,6 +61,11 @@ def load_text(text: str | bytes, source: str = "file") -> Project:
 
 
 def save_project(project: Project, path: str | os.PathLike, view: dict | None = None) -> None:
+    _write_json(path, *_project_data(project, view))
+
+
+def _project_data(project: Project, view: dict | None) -> tuple[dict, str | None]:
+    """The project's file contents as plain data of their own, and why the reader would refuse them."""
     data = project_to_dict(project, view)
     problem = project_limit_problem(data)
     if problem is None:
@@ -66,7 +73,33 @@ def save_project(project: Project, path: str | os.PathLike, view: dict | None = 
             history_from_dict(data["history"])
         except ModelFormatError as exc:
             problem = str(exc)
-    _write_json(path, data, problem)
+    return data, problem
+
+
+class ProjectSaveInSteps:
+    """A project saved a piece at a time, so a window can go on between the pieces (its recovery copy: a long
+    Digits run's checkpoints take half a second to encode). The contents are taken when it is made; ``step()``
+    encodes a piece of a few milliseconds and returns False once the whole text is encoded; ``write()`` then
+    checks and writes the file. ``write`` reads nothing of the project, so it may run on another thread; a
+    save dropped before ``write()`` writes nothing. Errors are save_project's: WriteError, OSError."""
+
+    def __init__(self, project: Project, path: str | os.PathLike, view: dict | None = None) -> None:
+        self.path = path
+        data, problem = _project_data(project, view)
+        _refuse(path, problem)
+        self._pieces = dump_json_pieces(data)
+        self._text: list[str] = []
+
+    def step(self) -> bool:
+        with _finite_numbers(self.path):
+            piece = next(self._pieces, None)
+        if piece is None:
+            return False
+        self._text.append(piece)
+        return True
+
+    def write(self) -> None:
+        _write_checked(self.path, "".join(self._text).encode("utf-8"))
 
 
 def save_model(project: Project, path: str | os.PathLike) -> None:
@@ -77,16 +110,30 @@ def save_model(project: Project, path: str | os.PathLike) -> None:
 def _write_json(path: str | os.PathLike, data: dict, problem: str | None) -> None:
     """Write ``data`` unless the reader would refuse it: beyond a limit (``problem``), or too large or too
     big in shape once written."""
-    name = Path(path).name
-    if problem:
-        raise WriteError(tr("cannot save {name}: {problem}").format(name=name, problem=problem))
-    try:
+    _refuse(path, problem)
+    with _finite_numbers(path):
         raw = dump_json(data).encode("utf-8")
+    _write_checked(path, raw)
+
+
+def _refuse(path: str | os.PathLike, problem: str | None) -> None:
+    if problem:
+        raise WriteError(tr("cannot save {name}: {problem}").format(name=Path(path).name, problem=problem))
+
+
+@contextlib.contextmanager
+def _finite_numbers(path: str | os.PathLike) -> Iterator[None]:
+    try:
+        yield
     except ValueError:  # NaN or infinity in a weight or setting
         raise WriteError(tr("cannot save {name}: it holds a number that is not finite (NaN or infinity)")
-                         .format(name=name)) from None
+                         .format(name=Path(path).name)) from None
+
+
+def _write_checked(path: str | os.PathLike, raw: bytes) -> None:
+    """Write the text ``raw`` unless it is too large or too big in shape for the reader."""
     try:
-        check_json_shape(raw, name)
+        check_json_shape(raw, Path(path).name)
     except ModelFormatError as exc:
         raise WriteError(tr("cannot save {exc}").format(exc=exc)) from None
     atomic_write_bytes(path, raw)

@@ -37,6 +37,15 @@ def _json_number(v: float) -> float | None:
     return float(v) if math.isfinite(v) else None
 
 
+def _json_numbers(values: np.ndarray) -> list[float | None]:
+    """A column's values for JSON (``_json_number`` each; checked at once when all are finite, as they
+    mostly are: a Digits table has 118 000 of them)."""
+    finite = np.isfinite(values)
+    if finite.all():
+        return values.astype(float, copy=False).tolist()
+    return [_json_number(v) for v in values.tolist()]
+
+
 def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
     columns = []
     for c in dataset.columns:
@@ -45,7 +54,7 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
             col["labels"] = list(c.labels)
             col["classes"] = list(c.classes)
         else:
-            col["values"] = [_json_number(v) for v in c.values.tolist()]
+            col["values"] = _json_numbers(c.values)
             if c.bad:
                 col["bad"] = {str(r): t for r, t in sorted(c.bad.items())}
         if c.formula is not None:

@@ -132,6 +132,7 @@ def test_autosave_and_recovery(window, qtbot, monkeypatch, tmp_path):
     assert not window.recovery.autosave_now()  # nothing to save while unmodified
     window.document.execute(cmd.SetBiasCommand, 1, 0, 1.25)
     assert window.recovery.autosave_now()
+    qtbot.waitUntil(lambda: not window.recovery.writing())
     assert window.recovery.path().exists()
     restarted = MainWindow(Document(Project(Network.build([1, 1], "linear"))))
     qtbot.addWidget(restarted)

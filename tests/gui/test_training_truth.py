@@ -352,6 +352,7 @@ def test_autosave_mid_run_keeps_the_run_in_the_recovery_copy(qtbot, window, tmp_
     window.recovery.folder = tmp_path / "recovery"
     session = start_long_run(qtbot, window)
     assert window.recovery.autosave_now()
+    qtbot.waitUntil(lambda: not window.recovery.writing())
     recovered = load_path(window.recovery.path())
     assert recovered.history.last_epoch() >= 3 and recovered.run_state is not None
     assert session.state == RUNNING
