@@ -17,7 +17,9 @@ training fork server just after its window shows (``--no-warm-up``: it starts wh
 Columns: headless and GUI epochs per second (medians; the GUI's from Train until the run is committed), their
 ratio, the longest stall (the worst lateness of the GUI thread's 10 ms timer, from Train until 0.3 s after
 the commit) and the busiest tick (the most CPU time the GUI thread used between two ticks:
-the stall a quiet machine would show; on a busy one the GUI thread also waits for a core).
+the stall a quiet machine would show; on a busy one the GUI thread also waits for a core), and the window's
+CPU (all threads of the window's process from Train until the commit, as a share of one core; the training
+child has the other core of a two-core machine to itself when this stays well under 100%).
 
 Workloads (issue "Speed you can feel"): Laptop 20 000 epochs and Digits 100 epochs with the Loss tab showing
 (their default), Spiral 300 epochs with the Output tab (the decision boundary) showing.
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -121,8 +124,9 @@ def settle(app, seconds: float = 2.0) -> None:
         time.sleep(0.01)
 
 
-def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: bool) -> tuple[float, float]:
-    """Train ``key`` through the window; (epochs per second, seconds from Train to the first snapshot)."""
+def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: bool) -> tuple[float, float, float]:
+    """Train ``key`` through the window; (epochs per second, seconds from Train to the first snapshot, the
+    window process's CPU time from Train to the commit as a share of one core)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from nnstudio.gui.pacing import Pacer
@@ -151,10 +155,11 @@ def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: b
     session.committed.connect(loop.quit)
     session.progress.connect(shown)
     meter.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()  # (all the window's threads, not the training child)
     session.train()
     loop.exec()
     elapsed = time.perf_counter() - start
+    cpu_share = (time.process_time() - cpu) / elapsed
     after = QEventLoop()  # the views redraw the committed run: their stall counts too
     QTimer.singleShot(AFTER_COMMIT_MS, after.quit)
     after.exec()
@@ -162,7 +167,7 @@ def gui(window, key: str, epochs: int, tab: str, meter: StallMeter, in_thread: b
     session.committed.disconnect(loop.quit)
     session.progress.disconnect(shown)
     session.make_pacer = None
-    return epochs / elapsed, (first[0] - start) if first else float("nan")
+    return epochs / elapsed, (first[0] - start) if first else float("nan"), cpu_share
 
 
 def measure(args: argparse.Namespace) -> dict:
@@ -199,7 +204,7 @@ def measure(args: argparse.Namespace) -> dict:
     out: dict = {"workloads": {}, "latencies": {}}
     for key, epochs, tab in WORKLOADS:
         epochs = max(10, epochs // 10) if args.quick else epochs
-        samples = {mode: {"rate": [], "stall": [], "busy": []} for mode in modes}
+        samples = {mode: {"rate": [], "stall": [], "busy": [], "cpu": []} for mode in modes}
         head_rates: list[float] = []
         sides = [*modes, "headless"]
         for i in range(args.repeats):
@@ -208,10 +213,11 @@ def measure(args: argparse.Namespace) -> dict:
                     settle(app)
                     head_rates.append(headless(key, epochs, users_environment))
                 else:
-                    rate, latency = gui(window, key, epochs, tab, meter, in_thread=side == "thread")
+                    rate, latency, cpu_share = gui(window, key, epochs, tab, meter, in_thread=side == "thread")
                     samples[side]["rate"].append(rate)
                     samples[side]["stall"].append(meter.worst)
                     samples[side]["busy"].append(meter.busiest)
+                    samples[side]["cpu"].append(cpu_share)
                     if side == "process":
                         out["latencies"].setdefault(key, []).append(latency)
         out["workloads"][key] = {"epochs": epochs, "headless": head_rates, "modes": samples}
@@ -236,7 +242,7 @@ def merge(results: list[dict]) -> dict:
 def print_table(versions: dict[str, dict], args: argparse.Namespace) -> None:
     label = "version" if len(versions) > 1 else "mode"
     print(f"{'workload':<22}{label:<9}{'headless ep/s':>15}{'GUI ep/s':>11}{'GUI/headless':>14}{'longest stall':>15}"
-          f"{'busiest 10 ms':>15}")
+          f"{'busiest 10 ms':>15}{'window CPU':>12}")
     for key, _epochs, _tab in WORKLOADS:
         for name, result in versions.items():
             work = result["workloads"][key]
@@ -246,7 +252,8 @@ def print_table(versions: dict[str, dict], args: argparse.Namespace) -> None:
                 tag = name if len(versions) > 1 else mode
                 title = f"{key} ({work['epochs']} ep)"
                 print(f"{title:<22}{tag:<9}{h:>15.1f}{g:>11.1f}{g / h:>14.0%}"
-                      f"{max(columns['stall']):>12.0f} ms{max(columns['busy']):>12.0f} ms")
+                      f"{max(columns['stall']):>12.0f} ms{max(columns['busy']):>12.0f} ms"
+                      f"{statistics.median(columns.get('cpu') or [math.nan]):>12.0%}")
     warm = "no warm-up" if args.no_warm_up else "fork server started after the window showed"
     for name, result in versions.items():
         latencies = result["latencies"]

@@ -138,7 +138,7 @@ def trace(args: argparse.Namespace) -> None:
             continue
         for i in range(args.repeats):
             recorder.start(f"{key} #{i + 1}")
-            rate, _latency = bench.gui(window, key, epochs, tab, meter, in_thread=False)
+            rate, _latency, _cpu = bench.gui(window, key, epochs, tab, meter, in_thread=False)
             recorder.stop()
             print(f"{key} #{i + 1}: {rate:.0f} epochs/s, longest stall {meter.worst:.0f} ms, "
                   f"busiest {meter.busiest:.0f} ms", flush=True)
