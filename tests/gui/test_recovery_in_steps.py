@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from nnstudio.gui import commands as cmd
+from nnstudio.gui.file_actions import SaveChoice
 from nnstudio.io.files import load_path
 
-from .conftest import laptop_fixtures
+from .conftest import laptop_fixtures, open_window
 
 laptop_window, window = laptop_fixtures("recovery-in-steps")
 
@@ -60,3 +61,14 @@ def test_a_later_recovery_copy_replaces_one_on_its_way(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not window.recovery.writing(), timeout=10_000)
     recovered = load_path(window.recovery.path())
     assert recovered.network.layers[1].bias[:2].tolist() == [1.25, -2.5]
+
+
+def test_closing_while_a_recovery_copy_is_on_its_way_leaves_no_copy(qtbot, tmp_path):
+    win = open_window(qtbot, tmp_path)
+    open_digits_modified(win, tmp_path)
+    assert win.recovery.autosave_now() and win.recovery.writing()
+    win.files.ask_save_changes = lambda: SaveChoice.DISCARD  # the user closes without saving
+    assert win.close()
+    assert not win.recovery.writing()
+    qtbot.wait(50)  # (nothing is left to land later)
+    assert not win.recovery.path().exists()
