@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.busy import wait_cursor
 from nnstudio.gui.document import Document
 from nnstudio.gui.i18n import QT_TR_NOOP, tr
 from nnstudio.gui.new_network_dialog import NewNetworkDialog
@@ -82,7 +83,8 @@ class FileActions(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            self.document.load(path)
+            with wait_cursor():
+                self.document.load(path)
         except (NNStudioError, OSError) as exc:
             self.window.report_error(str(exc), tr("Cannot open file"))
             return False
@@ -149,7 +151,8 @@ class FileActions(QObject):
 
     def _save_to(self, path: str) -> bool:
         try:
-            self.document.save(path)
+            with wait_cursor():
+                self.document.save(path)
         except (NNStudioError, OSError) as exc:
             self.window.report_error(tr("Could not save {name}: {error}").format(name=Path(path).name, error=exc),
                                      tr("Cannot save"))
@@ -170,7 +173,8 @@ class FileActions(QObject):
 
     def _export(self, write: Callable[[], None], done: str) -> bool:
         try:
-            write()
+            with wait_cursor():
+                write()
         except (NNStudioError, OSError) as exc:
             self.window.report_error(str(exc), tr("Cannot export"))
             return False
