@@ -69,6 +69,7 @@ def collect_at_module_end(qapp):
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.freeze()  # what outlives a module lives for the run: later collections need not walk it again
 
 
 @pytest.fixture(autouse=True)
