@@ -63,7 +63,7 @@ class ViewSync(QObject):
         self._canvas_timer.timeout.connect(self._show_pending_snapshot)
         # What a run's end redraws, one view per event-loop turn (each a few ms; together they held the window
         # for ~40 ms), so the 10 ms timers and the repaints of the views already drawn run in between.
-        self._after_run: list[tuple[bool, Callable[[], None]]] = []  # (a held panel's release?, draw)
+        self._after_run: list[tuple[QObject | None, Callable[[], None]]] = []  # (the held panel it releases, draw)
         self._after_run_timer = QTimer(self)
         self._after_run_timer.setSingleShot(True)
         self._after_run_timer.setInterval(0)
@@ -163,7 +163,7 @@ class ViewSync(QObject):
         running = state == RUNNING
         for widget in self.editors:  # a view among an editor's parts keeps its look (no repaint for nothing)
             getattr(widget, "set_editing_enabled", widget.setEnabled)(not running)
-        if running:  # (a save mid-run pauses and goes on at once: the held panels draw at this run's end)
+        if running:  # (a save mid-run pauses and goes on at once)
             self._finish_after_run(release=False)
             for panel in self._followers():
                 panel.hold(True)
@@ -171,7 +171,7 @@ class ViewSync(QObject):
             self.canvas.set_preview_weights(None)
             self.weightsPreviewed.emit(None)
             for panel in self._followers():  # each draws the committed project once, in a turn of its own
-                self._draw_after_run(True, lambda panel=panel: panel.hold(False))
+                self._draw_after_run(panel, lambda panel=panel: panel.hold(False))
         self._running = running
 
     def _followers(self) -> tuple:
@@ -224,22 +224,22 @@ class ViewSync(QObject):
         """A stretch of training is now in the document: every view shows the document again, one per turn
         (a document change or a new run before then draws instead)."""
         self._drop_pending_snapshot()  # the plots follow the document (and redraw from it)
-        self._draw_after_run(False, self.refresh)
-        self._draw_after_run(False, lambda: self.dataset_editor.show_predictions(  # computed by the run
+        self._draw_after_run(None, self.refresh)
+        self._draw_after_run(None, lambda: self.dataset_editor.show_predictions(  # computed by the run
             self.document.project, result.predictions))
         session = self.session
         self.status(tr("Paused at epoch {done} of {goal}").format(done=session.done, goal=session.goal)
                     if session.is_active else result.describe(), 8000)
 
     # -- a run's end, drawn one view per turn ------------------------------------------------------------
-    def _draw_after_run(self, release: bool, draw: Callable[[], None]) -> None:
-        self._after_run.append((release, draw))
+    def _draw_after_run(self, panel: QObject | None, draw: Callable[[], None]) -> None:
+        self._after_run.append((panel, draw))
         self._after_run_timer.start()
 
     @Slot()
     def _draw_next_after_run(self) -> None:
         if self._after_run:
-            _release, draw = self._after_run.pop(0)
+            _panel, draw = self._after_run.pop(0)
             draw()
         if self._after_run:
             self._after_run_timer.start()
@@ -247,12 +247,13 @@ class ViewSync(QObject):
     def _finish_after_run(self, release: bool = True) -> None:
         """Before the document changes again: the held panels are released now (they draw the document as it
         is), the diagram and the table's predictions are left to whoever changes it. Before another run
-        starts (``release=False``): the panels stay held and draw at its end, the run's snapshots show the
-        rest."""
+        starts (``release=False``): the plots, which draw the run as it trains, are released now (its curves
+        continue the committed history); Predict and the scatter stay held and draw at its end; the run's
+        snapshots show the rest."""
         steps, self._after_run = self._after_run, []
         self._after_run_timer.stop()
-        for is_release, draw in steps:
-            if is_release and release:
+        for panel, draw in steps:
+            if panel is not None and (release or panel is self.plots):
                 draw()
 
     def commit_pending(self) -> bool:

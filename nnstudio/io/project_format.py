@@ -40,8 +40,7 @@ def _json_number(v: float) -> float | None:
 def _json_numbers(values: np.ndarray) -> list[float | None]:
     """A column's values for JSON (``_json_number`` each; checked at once when all are finite, as they
     mostly are: a Digits table has 118 000 of them)."""
-    finite = np.isfinite(values)
-    if finite.all():
+    if np.isfinite(values).all():
         return values.astype(float, copy=False).tolist()
     return [_json_number(v) for v in values.tolist()]
 

@@ -360,6 +360,22 @@ def test_autosave_mid_run_keeps_the_run_in_the_recovery_copy(qtbot, window, tmp_
         session.stop()
 
 
+def test_after_an_autosave_mid_run_the_plots_continue_from_the_committed_history(qtbot, window, tmp_path):
+    """An autosave pauses the run, applies it and goes on at once: the plots, which draw the run as it trains,
+    show the committed history before the run goes on (nothing waits to redraw them mid-run, when a redraw from
+    the document would drop the points the run has shown since); Predict stays held until the run ends."""
+    window.recovery.folder = tmp_path / "recovery"
+    session = start_long_run(qtbot, window)
+    assert window.recovery.autosave_now()
+    assert session.state == RUNNING
+    assert not window.plots.document_pending()
+    assert len(window.plots.history()) == len(window.document.project.history)
+    with qtbot.waitSignal(session.committed, timeout=10_000):
+        session.stop()
+    qtbot.waitUntil(lambda: not window.views.commit_pending())
+    assert not window.predict.document_pending()
+
+
 def test_an_autosave_during_a_save_mid_run_waits_for_the_same_epoch(qtbot, window, tmp_path):
     """A timer (autosave) may fire while Save waits for the run to pause: both finish, nothing hangs."""
     from PySide6.QtCore import QTimer
