@@ -188,8 +188,10 @@ def hide_stale_tab_bars(window: QMainWindow) -> None:
     """Qt keeps the tab bars of dock groups a re-arrangement took apart and may leave them shown where they were
     (a "Weights | Predict" strip over another dock). Hide every tab bar of the window that is not right below a
     shown group of tabbed docks with exactly its tabs."""
-    docks = {dock.windowTitle(): dock for dock in window.findChildren(QDockWidget)}
-    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+    # docks and their tab bars are the window's own children: no walk through every widget of the window
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    docks = {dock.windowTitle(): dock for dock in window.findChildren(QDockWidget, options=direct)}
+    for bar in window.findChildren(QTabBar, options=direct):
         titles = {bar.tabText(i) for i in range(bar.count())}
         dock = docks.get(bar.tabText(0)) if titles else None
         group = [dock, *window.tabifiedDockWidgets(dock)] if dock is not None and not dock.isFloating() else []

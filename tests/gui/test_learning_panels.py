@@ -207,6 +207,23 @@ def test_scatter_marks_the_validation_rows_the_trainer_holds_out(qtbot, window):
     assert len(trainer.x_val) == len(held_out)
 
 
+def test_the_scatter_follows_a_split_typed_in_the_training_panel_and_undone(qtbot, window):
+    window.files.open_example("spiral", ask=False)  # validation_split 0.2
+    scatter = window.dataset_editor.scatter.scatter
+
+    def triangles() -> int:
+        return sum(p.symbol() == "t" for p in scatter.points())
+
+    before = triangles()
+    assert before > 0
+    window.training_panel.validation_split.setValue(0.0)
+    qtbot.waitUntil(lambda: window.document.project.training.validation_split == 0.0)
+    assert triangles() == 0
+    window.document.undo_stack.undo()
+    assert window.document.project.training.validation_split == 0.2
+    assert triangles() == before
+
+
 def test_opening_a_project_with_other_sizes_is_ready_to_train(qtbot, window):
     window.files.open_example("car-mpg", ask=False)
     panel = window.training_panel

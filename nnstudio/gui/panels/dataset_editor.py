@@ -187,6 +187,8 @@ class DatasetEditor(QWidget):
 
     def set_validation(self, validation_split: float, seed: int) -> None:
         """Mark the rows training will hold out for validation (same split and seed as the trainer)."""
+        if self.scatter.validation == (validation_split, seed):
+            return  # drawn with these rows already: every edit of the data redraws the scatter (_on_edited)
         self.scatter.validation = (validation_split, seed)
         self.scatter.update_from(self.dataset)
 
