@@ -224,6 +224,32 @@ def test_the_scatter_follows_a_split_typed_in_the_training_panel_and_undone(qtbo
     assert triangles() == before
 
 
+def test_opening_an_example_draws_its_scatter_once_with_its_classes_and_held_out_rows(qtbot, window, monkeypatch):
+    """The table hands the new data to the scatter before the scatter hears of the new project: drawn then
+    with the old project's class names and validation split, it had to be drawn again for each."""
+    from nnstudio.core.data import TARGET
+    from nnstudio.core.split_metrics import held_out_rows
+    from nnstudio.gui.panels.dataset_scatter import class_legend_names
+
+    view = window.dataset_editor.scatter
+    draws: list[int] = []
+    set_data = view.scatter.setData
+    monkeypatch.setattr(view.scatter, "setData", lambda *a, **k: (draws.append(1), set_data(*a, **k))[1])
+    for key in ("spiral", "laptop", "xor"):
+        draws.clear()
+        window.files.open_example(key, ask=False)
+        qtbot.wait(0)
+        project = window.document.project
+        config = project.training
+        held_out = held_out_rows(project.dataset.n_rows, config.validation_split, config.seed)
+        assert len(draws) == 1, key
+        assert sum(p.symbol() == "t" for p in view.scatter.points()) == len(held_out), key
+        names = project.class_names()
+        if names is not None:  # in the model's words (Laptop: no, yes), not the data's (buy = 0, buy = 1)
+            expected = class_legend_names(names, project.dataset.by_role(TARGET)[0].name)
+            assert view.legend.names()[:len(expected)] == expected, key
+
+
 def test_opening_a_project_with_other_sizes_is_ready_to_train(qtbot, window):
     window.files.open_example("car-mpg", ask=False)
     panel = window.training_panel

@@ -61,6 +61,19 @@ def test_shipped_file_equals_its_builder(key):
     assert text == dump_json(project_to_dict(fresh))
 
 
+def test_an_example_opened_and_changed_leaves_the_next_one_as_shipped():
+    first = load_example("laptop")
+    first.name = "mine"
+    first.network.layers[0].weights[0, 0] = 123.0
+    first.dataset.columns[0].values[0] = -7.0
+    first.history.append({"loss": 1.0})
+    again, fresh = load_example("laptop"), built("laptop")
+    assert again.name == fresh.name
+    assert again.network.same_as(fresh.network)
+    assert_same_dataset(again.dataset, fresh.dataset)
+    assert len(again.history) == 0
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_each_example_trains_a_couple_of_epochs(key):
     project = load_example(key)

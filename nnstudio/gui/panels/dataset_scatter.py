@@ -114,6 +114,13 @@ class ScatterView(FollowsDocument, QWidget):
         inputs besides derived ones such as x², which are drawn over the plane of their sources)."""
         self._dataset = dataset
         self._drawn_names = None
+        followed = self._followed
+        if followed is not None and followed.project.dataset is dataset:
+            # a project just opened: its data reaches the editor's table (which calls here) before this view
+            # hears of the project; its model names the classes and its settings hold out the validation
+            # rows, so the view draws it once, not again for each of those
+            self._project = followed.project
+            self.validation = (followed.project.training.validation_split, followed.project.training.seed)
         inputs = dataset.by_role(INPUT)
         plain = [c for c in inputs if c.formula is None]
         if len(plain) < len(inputs) and len(plain) in (1, 2):  # derived inputs: drawn over their sources
