@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QToolButton, QWidget
 
 from nnstudio.core.lessons import CONTROL_NAMES, Lesson
 from nnstudio.errors import NNStudioError
@@ -142,8 +142,8 @@ class LessonActions(QObject):
         start.setFlat(True)
         start.setToolTip(tr("Guided lessons: the perceptron, gradient descent by hand, backpropagation…"))
         start.clicked.connect(self._take_offer)
-        close = QPushButton("✕")
-        close.setFlat(True)
+        close = QToolButton()  # as small as its mark (a push button with text is at least 80 px wide)
+        close.setText("✕")
         close.setToolTip(tr("No thanks (Help ▸ Lessons has them any time)"))
         close.setAccessibleName(tr("Dismiss the lesson offer"))
         close.clicked.connect(self._dismiss_offer)

@@ -1,4 +1,4 @@
-"""Light and dark themes: a QPalette, a small stylesheet, canvas colours and themed icons.
+"""Light and dark themes: a QPalette, the app's flat widget style (flat_style.py), canvas colours and themed icons.
 
 Every colour that text is drawn in reaches WCAG AA contrast (4.5:1) on the backgrounds it is drawn on
 (tests/gui/test_accessibility.py computes the ratios); ``contrast_ratio`` is that computation."""
@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nnstudio.gui.flat_style import FlatStyle, dress_all
 from nnstudio.resource_files import resource
 
 LIGHT = "light"
@@ -81,48 +82,11 @@ _font_scale = 1.0  # presentation mode: 1.5
 _base_point_size: float | None = None  # the application's font size at scale 1
 
 
-def _stylesheet(c: Colors) -> str:
-    # a style sheet decides the fonts of the widgets it styles: scaled text needs a rule here
-    scaled = f"QWidget {{ font-size: {_base_point_size * _font_scale:.1f}pt; }}" if _font_scale != 1.0 else ""
-    return scaled + f"""
-QMainWindow::separator {{ background: {c.border}; width: 1px; height: 1px; }}
-QDockWidget {{ titlebar-close-icon: none; font-weight: 600; }}
-QDockWidget::title {{ background: {c.window}; padding: 6px 8px; border-bottom: 1px solid {c.border}; }}
-QToolBar {{ background: {c.window}; border: none; border-bottom: 1px solid {c.border}; spacing: 2px;
-            padding: 3px 6px; }}
-QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 4px; }}
-QToolButton:hover {{ background: {c.alt_base}; border-color: {c.border}; }}
-QToolButton:pressed, QToolButton:checked {{ background: {c.column}; }}
-QGroupBox {{ border: 1px solid {c.border}; border-radius: 8px; margin-top: 14px; padding: 10px 8px 8px 8px;
-             background: {c.base}; }}
-QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: {c.muted};
-                    font-weight: 600; }}
-QLineEdit {{ padding: 3px 6px; border: 1px solid {c.border}; border-radius: 5px; background: {c.base};
-    min-height: 20px; }}
-QLineEdit:focus {{ border-color: {c.accent}; }}
-QDoubleSpinBox, QSpinBox, QComboBox {{ min-height: 24px; }}
-QPushButton {{ padding: 5px 12px; border: 1px solid {c.border}; border-radius: 6px; background: {c.base}; }}
-QPushButton:hover {{ border-color: {c.accent}; }}
-QPushButton:default {{ background: {c.accent}; color: {c.on_accent}; border-color: {c.accent}; }}
-QTableView {{ gridline-color: {c.border}; border: 1px solid {c.border}; border-radius: 6px; }}
-QHeaderView::section {{ background: {c.window}; border: none; border-right: 1px solid {c.border};
-                        border-bottom: 1px solid {c.border}; padding: 3px 6px; color: {c.muted}; }}
-QStatusBar {{ border-top: 1px solid {c.border}; color: {c.muted}; }}
-QLabel#hint {{ color: {c.muted}; }}
-QLabel#error {{ color: {c.error}; }}
-QLabel#title {{ font-size: {13 * _font_scale:.1f}pt; font-weight: 600; }}
-QScrollArea {{ border: none; }}
-"""
-
-
-_FUSION_SET = "nnstudioFusionStyle"  # the app's dynamic property: Fusion has been set once
-
-
 _plots_styled: Colors | None = None  # the theme every plot alive was given (None: none yet)
 
 
 def apply_theme(app: QApplication, name: str = LIGHT, within: QWidget | None = None) -> Colors:
-    """Set palette and stylesheet for the whole application; returns the active colours. ``within``: a new
+    """Set palette and widget style for the whole application; returns the active colours. ``within``: a new
     window whose plots are the only ones that need the theme when it is the one in use already (a switch of
     theme restyles every plot of the application)."""
     global _current, _plots_styled
@@ -143,16 +107,13 @@ def apply_theme(app: QApplication, name: str = LIGHT, within: QWidget | None = N
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c.muted))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c.muted))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(c.muted))
-    # Setting the same style or stylesheet again re-polishes every widget (tens of ms with the whole
-    # window open, e.g. when the window checks the saved theme's menu item at start-up): skip no-ops.
-    if app.property(_FUSION_SET) is not True:
-        app.setStyle("Fusion")
-        app.setProperty(_FUSION_SET, True)
-    if app.palette() != pal:  # a palette set again is sent to every widget alive
+    # Setting the same style again re-polishes every widget (tens of ms with the whole window open, e.g.
+    # when the window checks the saved theme's menu item at start-up): skip no-ops.
+    if not isinstance(app.style(), FlatStyle):
+        app.setStyle(FlatStyle(colors, font_scale))
+    if app.palette() != pal:  # a palette set again is sent to every widget alive (which repaint in it)
         app.setPalette(pal)
-    sheet = _stylesheet(c)
-    if app.styleSheet() != sheet:
-        app.setStyleSheet(sheet)
+        dress_all(app)  # the labels with colours of their own
     if within is not None and _plots_styled is c:
         style_plots_in(within)
     else:
@@ -169,10 +130,8 @@ def set_font_scale(app: QApplication, scale: float) -> None:
     _font_scale = scale
     font = app.font()
     font.setPointSizeF(_base_point_size * scale)
-    app.setFont(font)  # pyqtgraph's axes and other painted text follow the application's font
-    sheet = _stylesheet(_current)
-    if app.styleSheet() != sheet:
-        app.setStyleSheet(sheet)
+    app.setFont(font)  # every widget without a size of its own, pyqtgraph's axes and other painted text
+    dress_all(app)  # the title labels, whose size is their own
 
 
 def font_scale() -> float:

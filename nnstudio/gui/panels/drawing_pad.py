@@ -144,7 +144,6 @@ class DrawToPredict(QGroupBox):
         self.seen_label = QLabel()
         self.seen_label.setWordWrap(True)
         self.seen_label.setObjectName("hint")
-        self.seen_label.setStyleSheet(f"color: {theme.colors().muted};")
         self.brush = QSlider(Qt.Orientation.Horizontal)
         self.brush.setRange(*BRUSH_RANGE)
         self.brush.setValue(DEFAULT_BRUSH)

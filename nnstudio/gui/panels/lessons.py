@@ -42,6 +42,7 @@ from nnstudio.core.lessons import CheckResult, Lesson
 from nnstudio.core.lessons.math_text import markdown_with_math
 from nnstudio.errors import NNStudioError
 from nnstudio.gui import theme
+from nnstudio.gui.flat_style import set_text_color
 from nnstudio.gui.i18n import tr
 from nnstudio.gui.lesson_controller import LessonController
 from nnstudio.gui.text import plain_label
@@ -219,7 +220,9 @@ class LessonsPanel(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = plain_label()
-        self.title.setStyleSheet("font-weight: bold;")
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.title.setWordWrap(True)
         header = QHBoxLayout()
         self.steps = QComboBox()
@@ -345,7 +348,7 @@ class LessonsPanel(QWidget):
             if row is not None:
                 row.mark.setText(OK_MARK if result.ok else FAIL_MARK)
                 row.mark.setToolTip(result.text)
-                row.mark.setStyleSheet(f"color: {theme.colors().success if result.ok else theme.colors().error};")
+                set_text_color(row.mark, theme.colors().success if result.ok else theme.colors().error)
         self._render()
         lesson = self.controller.lesson
         last = lesson is not None and self.controller.index == len(lesson.steps) - 1

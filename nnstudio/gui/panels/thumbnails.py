@@ -267,7 +267,7 @@ class ThumbnailView(QWidget):
         self.wrong_only.toggled.connect(self._wrong_only)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {theme.colors().muted};")
+        self.note.setObjectName("hint")  # the theme's muted text
         plain(self.note)  # quotes class names from the data
         self.show_all = QToolButton()
         self.show_all.setText(tr("Show all"))
