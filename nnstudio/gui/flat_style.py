@@ -4,16 +4,16 @@ labels named ``hint``, ``error`` and ``title``.
 
 A style sheet gave the same look, but Qt styles every widget of an application that has one through its style
 sheet engine, which doubled the cost of making most widgets (building and showing a main window: ~190 ms with
-it, ~125 ms with this style). Only
-drawing calls are overridden here, which Qt makes a few hundred times per window, not the size and metric
-queries it makes tens of thousands of times: each override is a call into Python."""
+it, ~125 ms with this style). Only drawing calls are overridden here, not the size and metric queries Qt makes
+tens of thousands of times per window: each override is a call into Python. Item views draw their cells with
+plain Fusion for the same reason."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,9 +116,6 @@ class FlatStyle(QProxyStyle):
         if element == PE.PE_FrameGroupBox:
             _rounded(painter, option.rect, c.base, c.border, 8)
             return None
-        if element == PE.PE_Frame and isinstance(widget, QAbstractItemView):
-            _rounded(painter, option.rect, None, c.border, 0)
-            return None
         if element == PE.PE_IndicatorDockWidgetResizeHandle:
             _separator(painter, option, c)
             return None
@@ -189,24 +186,19 @@ def set_text_color(widget: QWidget, color: str) -> None:
         widget.setPalette(palette)
 
 
-def _rounded(painter: QPainter, rect: QRect, fill: str | None, edge: str, radius: float) -> None:
-    """A rectangle with a 1 px edge inside ``rect`` and rounded corners, filled unless ``fill`` is None."""
+def _rounded(painter: QPainter, rect: QRect, fill: str, edge: str, radius: float) -> None:
+    """A rectangle with a 1 px edge inside ``rect``, rounded corners and ``fill`` inside."""
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius > 0)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(edge), 1))
-    painter.setBrush(QColor(fill) if fill is not None else Qt.BrushStyle.NoBrush)
+    painter.setBrush(QColor(fill))
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
     painter.restore()
 
 
-def _line(painter: QPainter, x1: float, y1: float, x2: float, y2: float, color: str) -> None:
+def _line(painter: QPainter, x1: int, y1: int, x2: int, y2: int, color: str) -> None:
     """A 1 px line along pixel row/column (x1, y1) to (x2, y2), ends exclusive."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
-    painter.drawRect(QRectF(QPointF(x1, y1), QPointF(max(x2, x1 + 1), max(y2, y1 + 1))))
-    painter.restore()
+    painter.fillRect(x1, y1, max(x2 - x1, 1), max(y2 - y1, 1), QColor(color))
 
 
 def _separator(painter: QPainter, option: QStyleOption, c: Colors) -> None:
