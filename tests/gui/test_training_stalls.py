@@ -1,6 +1,6 @@
 """Work the GUI thread no longer does while the window trains (issue "Speed you can feel": no stall over 30 ms).
 Each test counts what a real entry point does (a real run's snapshots, a real Train and commit of the window),
-never how long it takes: a legend is not rebuilt when a run's first validation point adds its curve, a commit does
+never how long it takes: a legend is not rebuilt when a run's first validation point arrives, a commit does
 not copy the dataset for the plots, and the views do not compute again what the run already handed over."""
 
 from __future__ import annotations
@@ -33,22 +33,25 @@ def spiral_plots(qtbot, epochs: int) -> tuple[PlotsPanel, object, list]:
     return panel, project, snapshots
 
 
-def test_the_first_validation_point_adds_its_entry_to_the_legend_shown(qtbot):
-    """Spiral holds rows out for validation: the run's first snapshot adds the validation curve. Its legend entry
-    joins the legend shown (the training entry's label is kept, not made again) on the same line."""
+def test_the_legend_names_the_validation_curve_before_the_run_so_its_first_point_changes_nothing(qtbot):
+    """Spiral holds rows out for validation: before any training the legend names both curves (on one line), so
+    the run's first snapshot, which brings the first validation point, neither rebuilds the legend nor lays the
+    plot out again while the run trains. Data that holds no rows out names the training curve only."""
     panel, project, snapshots = spiral_plots(qtbot, 2)
     legend = panel.loss_plot.legend
-    assert legend.names() == ["training"]
-    shown, (sample, label) = legend.legend, legend.legend.items[0]
+    assert legend.names() == ["training", "validation"]
+    shown, entries = legend.legend, list(legend.legend.items)
+    layout = legend.legend.layout
+    assert [layout.itemAt(0, column) for column in (1, 3)] == [label for _sample, label in entries]  # one line
+    assert entries[1][0].item is panel.loss_plot.val_curve
+    area = panel.loss_plot.getPlotItem().vb.geometry()
     panel.show_snapshot(snapshots[0])
     panel.flush()
     assert legend.names() == ["training", "validation"]
-    assert legend.legend is shown and legend.legend.items[0] == (sample, label)  # not rebuilt
-    layout = legend.legend.layout
-    labels = [layout.itemAt(0, column) for column in (1, 3)]
-    assert labels == [label, legend.legend.items[1][1]]  # one line: training, then validation
-    assert legend.legend.items[1][0].item is panel.loss_plot.val_curve
-    panel.set_history(project.history)  # a project without validation numbers: the entry goes again
+    assert legend.legend is shown and list(legend.legend.items) == entries  # not rebuilt
+    assert panel.loss_plot.getPlotItem().vb.geometry() == area  # the data area did not move
+    project.training.validation_split = 0.0  # nothing held out: no validation curve to name
+    panel.set_project(project)
     assert legend.names() == ["training"]
 
 

@@ -144,17 +144,26 @@ class CurvePlot(pg.PlotWidget):
     _span: tuple[float, float] | None = None  # the epochs it spans
 
     def show_values(self, epochs: np.ndarray, training: np.ndarray, validation: np.ndarray,
-                    x_end: float | None = None) -> None:
+                    x_end: float | None = None, validation_coming: bool = False) -> None:
         """Show these numbers (the curves of a hidden plot, on another tab or in a closed dock, are drawn
         when it is shown). ``x_end``: a run in progress ends at that epoch; the x axis spans to it and stays
-        still while the curves grow into it (None: the axes fit the data again)."""
+        still while the curves grow into it (None: the axes fit the data again). ``validation_coming``: no
+        epoch yet, and training will hold rows out: the legend names the validation curve already, so the
+        first run's first point does not rebuild and re-lay the legend out while the run trains."""
         shown = bool(validation.size and np.isfinite(validation).any())
         self._waiting = (epochs, training, validation if shown else None, x_end)
-        if shown != (tr("validation") in self.legend.names()):
-            self.legend.set_entries([(self.curve, tr("training"))] +
-                                    ([(self.val_curve, tr("validation"))] if shown else []))
+        self.name_curves(shown or (validation_coming and not epochs.size))
         if self.isVisible():
             self._show_waiting()
+
+    def name_curves(self, validation: bool) -> None:
+        """The legend: the training curve, and the validation curve too when ``validation`` (unless other
+        curves stand in for them: the runs the Runs panel overlays, which name themselves)."""
+        if not self.curve.isVisible():
+            return
+        if validation != (tr("validation") in self.legend.names()) or tr("training") not in self.legend.names():
+            self.legend.set_entries([(self.curve, tr("training"))] +
+                                    ([(self.val_curve, tr("validation"))] if validation else []))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._waiting is not None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.core.project import Project
+from nnstudio.core.split_metrics import held_out_rows
 from nnstudio.core.training import CLASSIFICATION, History
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.document import Document
@@ -250,13 +251,21 @@ class PlotsPanel(BuiltWhenShown, FollowsDocument, QWidget):
         if not self.is_built():  # drawn when the plots are made
             return
         x, values = self._series["epoch"].values, {k: s.values for k, s in self._series.items()}
-        self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end)
+        coming = self._validation_coming()
+        self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end, coming)
         key = "accuracy" if self._is_classification() else "mae"
         self.tabs.setTabText(1, tr("Accuracy") if key == "accuracy" else "MAE")
         self.tabs.setTabVisible(self.tabs.indexOf(self.confusion), key == "accuracy")  # classes only
         self.metric_plot.setLabel("left", tr("accuracy") if key == "accuracy" else tr("mean absolute error"))
         self.metric_plot.set_fixed_y((0.0, 1.0) if key == "accuracy" else None)  # accuracy runs 0–1
-        self.metric_plot.show_values(x, values[key], values["val_" + key], x_end)
+        self.metric_plot.show_values(x, values[key], values["val_" + key], x_end, coming)
+
+    def _validation_coming(self) -> bool:
+        """Whether training the project as it is set up holds rows out for validation."""
+        p = self._project
+        if p is None or p.dataset is None or p.training.validation_split <= 0:
+            return False
+        return len(held_out_rows(p.dataset.n_rows, p.training.validation_split, p.training.seed)) > 0
 
     @Slot(bool)
     def set_log_scale(self, on: bool) -> None:
@@ -299,12 +308,7 @@ class PlotsPanel(BuiltWhenShown, FollowsDocument, QWidget):
             if runs:
                 plot.legend.set_entries(entries[plot])
         if not runs:
-            self._redraw_curves()
-            for plot in (self.loss_plot, self.metric_plot):
-                validation = plot.val_curve.getData()[0]
-                shown = validation is not None and len(validation) > 0
-                plot.legend.set_entries([(plot.curve, tr("training"))] + ([(plot.val_curve, tr("validation"))]
-                                                                           if shown else []))
+            self._redraw_curves()  # names the curves again (the runs' names were in the legend)
 
     def overlay_curves(self) -> list[pg.PlotDataItem]:
         self.ensure_built()  # (like reading a plot: the curves are drawn once the plots are made)
