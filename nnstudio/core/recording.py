@@ -8,7 +8,6 @@ scrubs and continues the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from operator import attrgetter
 
 from nnstudio.core.project import Project
@@ -50,16 +49,7 @@ class SnapshotRecorder(Callback):
         if self.store.wants(epoch):
             checkpoint = self._checkpoints.get(epoch)  # taken just now, or none this epoch
             self.store.add_flat(epoch, trainer.flat.copy() if checkpoint is None else checkpoint.weights, self._layout)
-        self._next = min(_next_wanted(self.store.wants, epoch, self.store.stride),
-                         _next_wanted(self._checkpoints.wants, epoch, self._checkpoints.stride))
-
-
-def _next_wanted(wants: Callable[[int], bool], epoch: int, stride: int) -> int:
-    """The first epoch after ``epoch`` that ``wants`` (a store whose epochs lie ``stride`` apart) keeps."""
-    for candidate in range(epoch + 1, epoch + stride + 1):
-        if wants(candidate):
-            return candidate
-    return epoch + 1  # (a store that keeps none of them: ask again next epoch)
+        self._next = min(self.store.next_wanted(epoch), self._checkpoints.next_wanted(epoch))
 
 
 def keep_run(project: Project, trainer: Trainer, offset: int, stop_reason: str = "", *, log_runs: bool = True) -> None:

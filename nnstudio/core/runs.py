@@ -161,6 +161,10 @@ class Checkpoints:
         """Whether ``add(epoch, ...)`` would keep a checkpoint that is not pinned (copy the state only then)."""
         return (epoch - self.start) % self.stride == 0
 
+    def next_wanted(self, epoch: int) -> int:
+        """The first epoch after ``epoch`` that ``wants`` (as the store is now)."""
+        return epoch + self.stride - (epoch - self.start) % self.stride
+
     def add(self, checkpoint: Checkpoint, pin: bool = False) -> None:
         replaced = self._items.get(checkpoint.epoch)
         if replaced is not None:

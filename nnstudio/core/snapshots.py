@@ -92,6 +92,12 @@ class SnapshotHistory:
         """True when ``add(epoch, ...)`` would keep the weights (the trainer copies them only then)."""
         return epoch % self.stride == 0 or not self._epochs or epoch < self._epochs[-1]
 
+    def next_wanted(self, epoch: int) -> int:
+        """The first epoch after ``epoch`` that ``wants`` (as the store is now)."""
+        if not self._epochs or epoch + 1 < self._epochs[-1]:
+            return epoch + 1
+        return epoch + self.stride - epoch % self.stride
+
     def add(self, epoch: int, weights: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         """Record the weights after ``epoch`` (copies are stored)."""
         self._keep(epoch, [(np.array(w, copy=True), np.array(b, copy=True)) for w, b in weights])

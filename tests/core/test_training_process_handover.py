@@ -19,7 +19,8 @@ from nnstudio.core.data import Dataset
 from nnstudio.core.network import Network
 from nnstudio.core.project import Project
 from nnstudio.core.recording import SnapshotRecorder
-from nnstudio.core.runs import Checkpoints, RunLog, RunRecorder
+from nnstudio.core.run_state import RunState
+from nnstudio.core.runs import Checkpoint, Checkpoints, RunLog, RunRecorder
 from nnstudio.core.snapshots import SnapshotHistory
 from nnstudio.core.training import Callback, StopReason, Trainer, TrainingConfig
 from nnstudio.core.training_process import ChildRun, Handover, prepare_spare, waiting_spare
@@ -198,6 +199,31 @@ def test_the_recorder_keeps_what_the_stores_keep_when_offered_every_epoch():
     mine, theirs = recorder.run.store, reference.recorder.store
     assert mine.epochs == theirs.epochs and mine.pinned == theirs.pinned and 777 in mine.pinned
     assert recorder.run.changes == reference.recorder.changes
+
+
+def first_wanted(store, epoch: int) -> int:
+    """What the recorder asked before the stores worked it out: the first later epoch ``wants`` says yes to."""
+    return next(e for e in range(epoch + 1, epoch + store.stride + 2) if store.wants(e))
+
+
+def test_the_next_epoch_a_store_wants_is_the_first_it_says_yes_to():
+    """The recorder skips the epochs before the next one either store keeps; the stores name it (a run of a tiny
+    network asked ``wants`` up to ``stride`` times an epoch to find it)."""
+    weights = [(np.zeros((2, 3)), np.zeros(3))]
+    snapshots = SnapshotHistory(capacity=6)
+    checkpoints = Checkpoints(start=5, capacity=4)
+    state = RunState("sgd", 9, "float64", slots={})
+    for epoch in range(5, 140):
+        if snapshots.wants(epoch):
+            snapshots.add(epoch, weights)
+        if checkpoints.wants(epoch):
+            checkpoints.add(Checkpoint(epoch, np.zeros(9), state))
+        for asked in (epoch - 3, epoch, epoch + 7):
+            assert snapshots.next_wanted(asked) == first_wanted(snapshots, asked), (epoch, asked)
+            assert checkpoints.next_wanted(asked) == first_wanted(checkpoints, asked), (epoch, asked)
+    assert snapshots.stride > 4 and checkpoints.stride > 4  # thinned: the strides grew on the way
+    empty = SnapshotHistory()
+    assert empty.next_wanted(10) == first_wanted(empty, 10) == 11
 
 
 def test_checkpoints_pickled_stacked_come_back_whole():
