@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -139,9 +139,12 @@ class FlatStyle(QProxyStyle):
             _line(painter, rect.left(), rect.bottom(), rect.right() + 1, rect.bottom(), c.border)
             title = QStyleOptionDockWidget(option)
             title.rect = rect.adjusted(TITLE_INDENT, 0, 0, 0)
-            painter.save()
-            font = QFont(painter.font())
+            # the dock's own font (which presentation mode enlarges, and which sets the title bar's height), not
+            # the platform's dock title font Qt hands the painter
+            font = QFont(widget.font() if widget is not None else painter.font())
             font.setWeight(QFont.Weight.DemiBold)
+            title.fontMetrics = QFontMetrics(font)  # (the title is elided to fit with these)
+            painter.save()
             painter.setFont(font)
             super().drawControl(element, title, painter, widget)
             painter.restore()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -127,11 +128,17 @@ def set_font_scale(app: QApplication, scale: float) -> None:
     global _font_scale, _base_point_size
     if _base_point_size is None or _font_scale == 1.0:
         _base_point_size = app.font().pointSizeF()
-    _font_scale = scale
+    ratio, _font_scale = scale / _font_scale, scale
     font = app.font()
     font.setPointSizeF(_base_point_size * scale)
     app.setFont(font)  # every widget without a size of its own, pyqtgraph's axes and other painted text
-    dress_all(app)  # the title labels, whose size is their own
+    if ratio != 1.0:  # a widget given a font of its own (Predict's answer, a wide confusion table) keeps its
+        for widget in app.allWidgets():  # size relative to the rest; its children follow it
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                own = widget.font()
+                own.setPointSizeF(own.pointSizeF() * ratio)
+                widget.setFont(own)
+    dress_all(app)  # the title labels, sized from the scale itself
 
 
 def font_scale() -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QHeaderView, QLabel, QPushButton
 
 from nnstudio.gui import theme
 from nnstudio.gui.flat_style import LABEL_KINDS, TITLE_POINTS, FlatStyle
@@ -97,3 +97,40 @@ def test_buttons_and_headers_are_drawn_in_the_theme_colours(qtbot, light_again, 
     header = window.dataset_editor.table.horizontalHeader()
     assert isinstance(header, QHeaderView)
     assert pixel(header, 2, 2) == c.window
+
+
+def title_ink_rows(dock) -> int:
+    """How many pixel rows of the dock's title bar hold dark text (the title's height as drawn)."""
+    image = dock.grab().toImage()
+    bar = dock.widget().geometry().top()  # the title bar lies above the dock's contents
+    text = QColor(theme.colors().text)
+    dark = [any(QColor(image.pixel(x, y)).lightness() < text.lightness() + 40 for x in range(4, image.width() // 3))
+            for y in range(bar)]
+    return sum(dark)
+
+
+def test_a_dock_title_grows_with_presentation_mode(window):
+    dock = next(d for d in window.findChildren(QDockWidget) if d.isVisible() and d.widget() is not None)
+    normal = title_ink_rows(dock)
+    window.acts["presentation"].trigger()
+    try:
+        QApplication.processEvents()
+        assert title_ink_rows(dock) >= 1.3 * normal > 0
+    finally:
+        window.acts["presentation"].trigger()
+
+
+def test_a_label_with_a_size_of_its_own_keeps_it_relative_in_presentation_mode(window):
+    """Predict's answer is drawn a quarter larger than the text around it; presenting enlarges both alike."""
+    answer, around = window.predict.answer, window.predict.message
+    normal, normal_around = answer.font().pointSizeF(), around.font().pointSizeF()
+    assert normal == pytest.approx(1.25 * normal_around)
+    window.acts["presentation"].trigger()
+    QApplication.processEvents()  # (Qt hands the application's new font to the widgets in the next pass)
+    try:
+        assert around.font().pointSizeF() == pytest.approx(FONT_SCALE * normal_around)
+        assert answer.font().pointSizeF() == pytest.approx(FONT_SCALE * normal)
+    finally:
+        window.acts["presentation"].trigger()
+        QApplication.processEvents()
+    assert (answer.font().pointSizeF(), around.font().pointSizeF()) == pytest.approx((normal, normal_around))
