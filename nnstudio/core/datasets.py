@@ -456,6 +456,21 @@ def _outline_distance(shape: str, px: np.ndarray, py: np.ndarray, centre: np.nda
     return np.minimum.reduce([_segment_distance(px, py, a, b) for a, b in segments])
 
 
+def _strokes(shape: str, coords: np.ndarray, px: np.ndarray, py: np.ndarray, centre: np.ndarray, radius: float,
+             angle: float, thickness: float) -> np.ndarray:
+    """The fine cells within ``thickness / 2`` of the outline (1.0) or not (0.0). The outline lies within
+    ``radius`` of the centre, so only the cells in a square around it are measured (a quarter of a pixel to
+    spare): the same values as measuring every cell, for about half as many cells."""
+    reach = radius + thickness / 2 + 0.25
+    rows = np.flatnonzero(np.abs(coords - centre[1]) <= reach)
+    columns = np.flatnonzero(np.abs(coords - centre[0]) <= reach)
+    out = np.zeros(px.shape)
+    if rows.size and columns.size:
+        box = (slice(rows[0], rows[-1] + 1), slice(columns[0], columns[-1] + 1))
+        out[box] = _outline_distance(shape, px[box], py[box], centre, radius, angle) <= thickness / 2
+    return out
+
+
 def shapes(n_samples: int = 1000, noise: float = 0.1, seed: SeedLike = 0) -> GeneratedImages:
     """16×16 grey outlines of a circle, a square, a triangle or a cross (balanced classes, shuffled), each with
     a random size (radius 3.5–6 pixels), position (shifted up to 2 pixels each way, the stroke staying inside),
@@ -474,8 +489,8 @@ def shapes(n_samples: int = 1000, noise: float = 0.1, seed: SeedLike = 0) -> Gen
         room = min(2.0, SHAPE_SIZE / 2 - radius - thickness / 2)  # the stroke stays inside the image
         centre = SHAPE_SIZE / 2 + rng.uniform(-room, room, size=2)
         angle = np.deg2rad(rng.uniform(-15.0, 15.0))
-        strokes = _outline_distance(SHAPES[label], px, py, centre, radius, angle) <= thickness / 2
-        x[i] = downsample(strokes.astype(float), SHAPE_SIZE, SHAPE_SIZE).ravel()
+        x[i] = downsample(_strokes(SHAPES[label], coords, px, py, centre, radius, angle, thickness),
+                          SHAPE_SIZE, SHAPE_SIZE).ravel()
     if noise > 0:
         x = x + rng.normal(0.0, noise, size=x.shape)
     x = np.round(np.clip(x, 0.0, 1.0), 2)

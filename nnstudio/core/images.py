@@ -27,6 +27,7 @@ finds the one that applies to a project. How a GUI uses this module:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -194,14 +195,18 @@ def mosaic(images: np.ndarray, columns: int | None = None, gap: int = 1, fill: f
 
 
 # -- draw and predict ------------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=32)
 def _area_overlaps(n_in: int, n_out: int) -> np.ndarray:
     """(n_out, n_in) whole numbers: how much of input cell i lies in output cell j, in units of 1/n_out of an
     input cell (output cell j spans [j, j+1) * n_in / n_out); every row sums to n_in. Whole numbers keep
-    the averaging exact: one division at the end."""
+    the averaging exact: one division at the end. Kept for the sizes asked (a thousand generated shapes or a
+    drawing's strokes ask the same), read-only."""
     out_start = np.arange(n_out)[:, None] * n_in
     cell_start = np.arange(n_in)[None, :] * n_out
     overlap = np.minimum(out_start + n_in, cell_start + n_out) - np.maximum(out_start, cell_start)
-    return np.clip(overlap, 0, None).astype(float)
+    table = np.clip(overlap, 0, None).astype(float)
+    table.setflags(write=False)
+    return table
 
 
 def downsample(array: np.ndarray, width: int, height: int) -> np.ndarray:

@@ -342,3 +342,24 @@ def test_a_training_image_drawn_on_a_pad_predicts_as_its_row():
         x = drawing_input(project, pad)
         assert np.allclose(x, project.dataset.raw_inputs()[row], rtol=0, atol=1e-12)
         assert np.allclose(project.predict(x, base=True), project.predict(project.dataset.raw_inputs()[[row]]))
+
+
+def test_a_shapes_strokes_measured_near_it_equal_the_strokes_measured_everywhere():
+    """The generator measures the distance to an outline only in a square around the shape (its outline lies
+    within the radius of its centre): the strokes are those measuring every fine cell gives, at the extremes of
+    size, thickness, position and turn too."""
+    from nnstudio.core.datasets import SHAPE_SIZE, SHAPE_SUPERSAMPLE, _outline_distance, _strokes
+
+    coords = (np.arange(SHAPE_SIZE * SHAPE_SUPERSAMPLE) + 0.5) / SHAPE_SUPERSAMPLE
+    px, py = np.meshgrid(coords, coords)
+    rng = np.random.default_rng(7)
+    cases = [(r, t, c, a) for r in (3.5, 6.0) for t in (1.0, 2.2) for c in ((6.0, 6.0), (10.0, 8.0), (8.0, 8.0))
+             for a in (-0.26, 0.0, 0.26)]
+    cases += [(rng.uniform(3.5, 6.0), rng.uniform(1.0, 2.2), tuple(rng.uniform(6.0, 10.0, 2)), rng.uniform(-0.26, 0.26))
+              for _ in range(40)]
+    for shape in SHAPES:
+        for radius, thickness, centre, angle in cases:
+            everywhere = _outline_distance(shape, px, py, np.array(centre), radius, angle) <= thickness / 2
+            near = _strokes(shape, coords, px, py, np.array(centre), radius, angle, thickness)
+            assert np.array_equal(near, everywhere.astype(float)), (shape, radius, thickness, centre, angle)
+            assert near.any()
