@@ -147,16 +147,16 @@ class CurvePlot(pg.PlotWidget):
                     x_end: float | None = None, validation_coming: bool = False) -> None:
         """Show these numbers (the curves of a hidden plot, on another tab or in a closed dock, are drawn
         when it is shown). ``x_end``: a run in progress ends at that epoch; the x axis spans to it and stays
-        still while the curves grow into it (None: the axes fit the data again). ``validation_coming``: no
-        epoch yet, and training will hold rows out: the legend names the validation curve already, so the
+        still while the curves grow into it (None: the axes fit the data again). ``validation_coming``: there is
+        no epoch yet and training will hold rows out: the legend names the validation curve already, so the
         first run's first point does not rebuild and re-lay the legend out while the run trains."""
         shown = bool(validation.size and np.isfinite(validation).any())
         self._waiting = (epochs, training, validation if shown else None, x_end)
-        self.name_curves(shown or (validation_coming and not epochs.size))
+        self._name_curves(shown or validation_coming)
         if self.isVisible():
             self._show_waiting()
 
-    def name_curves(self, validation: bool) -> None:
+    def _name_curves(self, validation: bool) -> None:
         """The legend: the training curve, and the validation curve too when ``validation`` (unless other
         curves stand in for them: the runs the Runs panel overlays, which name themselves)."""
         if not self.curve.isVisible():

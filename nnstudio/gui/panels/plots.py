@@ -251,7 +251,7 @@ class PlotsPanel(BuiltWhenShown, FollowsDocument, QWidget):
         if not self.is_built():  # drawn when the plots are made
             return
         x, values = self._series["epoch"].values, {k: s.values for k, s in self._series.items()}
-        coming = self._validation_coming()
+        coming = not x.size and self._validation_coming()  # (asked only before the first epoch: not per frame)
         self.loss_plot.show_values(x, values["loss"], values["val_loss"], x_end, coming)
         key = "accuracy" if self._is_classification() else "mae"
         self.tabs.setTabText(1, tr("Accuracy") if key == "accuracy" else "MAE")
@@ -261,7 +261,8 @@ class PlotsPanel(BuiltWhenShown, FollowsDocument, QWidget):
         self.metric_plot.show_values(x, values[key], values["val_" + key], x_end, coming)
 
     def _validation_coming(self) -> bool:
-        """Whether training the project as it is set up holds rows out for validation."""
+        """Whether training the project as it is set up holds rows out for validation (the first run draws a
+        validation curve)."""
         p = self._project
         if p is None or p.dataset is None or p.training.validation_split <= 0:
             return False
